@@ -1,0 +1,197 @@
+package dev.tact.contact;
+
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finds or creates contacts from what people give us, and merges them when agents say so. */
+@Service
+public class ContactManagement {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+
+  ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /**
+   * The contact who owns this identity, created on first contact. Names given later fill in
+   * what is missing but never overwrite what an agent or the person wrote before.
+   */
+  @Transactional
+  public Contact resolve(Identity identity, ContactNames names) {
+    Optional<UUID> existing = ownerOf(identity);
+    if (existing.isPresent()) {
+      UUID id = existing.get();
+      if (!names.isEmpty()) {
+        jdbc.sql("""
+            UPDATE contact_contact SET
+              display_name = COALESCE(display_name, :display),
+              given_name = COALESCE(given_name, :given),
+              family_name = COALESCE(family_name, :family)
+            WHERE id = :id""")
+            .param("display", names.displayName()).param("given", names.givenName())
+            .param("family", names.familyName()).param("id", id).update();
+      }
+      return require(id);
+    }
+    UUID id = Ids.newId();
+    OffsetDateTime now = now();
+    jdbc.sql("""
+        INSERT INTO contact_contact (id, display_name, given_name, family_name, created_at)
+        VALUES (:id, :display, :given, :family, :now)""")
+        .param("id", id).param("display", names.displayName()).param("given", names.givenName())
+        .param("family", names.familyName()).param("now", now).update();
+    addIdentity(id, identity, now);
+    return require(id);
+  }
+
+  /** The contact with this id; a contact merged away answers as the one it was merged into. */
+  public Optional<Contact> find(UUID id) {
+    UUID current = id;
+    for (int hops = 0; hops < 16; hops++) {
+      Optional<UUID> next = jdbc.sql("SELECT merged_into FROM contact_contact WHERE id = :id").param("id", current)
+          .query((rs, n) -> Optional.ofNullable(rs.getObject("merged_into", UUID.class))).optional()
+          .orElse(null);
+      if (next == null) {
+        return Optional.empty();
+      }
+      if (next.isEmpty()) {
+        return Optional.of(load(current));
+      }
+      current = next.get();
+    }
+    throw new IllegalStateException("merge chain too long from contact " + id);
+  }
+
+  public Contact require(UUID id) {
+    return find(id).orElseThrow(() -> ProblemException.notFound("contact", id));
+  }
+
+  /** Contacts whose identity or name contains the query, case-insensitively; merged ones excluded. */
+  public List<Contact> search(String query, int limit) {
+    String q = query == null ? "" : query.strip();
+    if (q.isEmpty()) {
+      return jdbc.sql("SELECT id FROM contact_contact WHERE merged_into IS NULL ORDER BY created_at DESC LIMIT :limit")
+          .param("limit", limit).query(UUID.class).list().stream().map(this::load).toList();
+    }
+    String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql("""
+        SELECT c.id FROM contact_contact c
+        WHERE c.merged_into IS NULL AND (
+          LOWER(c.display_name) LIKE :like ESCAPE '\\' OR LOWER(c.given_name) LIKE :like ESCAPE '\\'
+          OR LOWER(c.family_name) LIKE :like ESCAPE '\\' OR LOWER(c.organisation) LIKE :like ESCAPE '\\'
+          OR EXISTS (SELECT 1 FROM contact_identity i WHERE i.contact_id = c.id
+                     AND (LOWER(i.address) LIKE :like ESCAPE '\\' OR LOWER(i.raw) LIKE :like ESCAPE '\\')))
+        ORDER BY c.created_at DESC LIMIT :limit""")
+        .param("like", like).param("limit", limit).query(UUID.class).list().stream().map(this::load).toList();
+  }
+
+  /** The contact that owns exactly this identity, if any. */
+  public Optional<Contact> findByIdentity(Identity identity) {
+    return ownerOf(identity).map(this::load);
+  }
+
+  /**
+   * Moves every identity of {@code mergedId} to {@code survivorId}, marks the merged contact as
+   * merged, records who did it, and tells the other modules.
+   */
+  @Transactional
+  public ContactMerge merge(UUID survivorId, UUID mergedId, String mergedBy) {
+    if (survivorId.equals(mergedId)) {
+      throw ProblemException.invalid("merge-with-itself", "A contact cannot be merged with itself.");
+    }
+    requireUnmerged(survivorId);
+    requireUnmerged(mergedId);
+    OffsetDateTime now = now();
+    int moved = jdbc.sql("UPDATE contact_identity SET contact_id = :survivor WHERE contact_id = :merged")
+        .param("survivor", survivorId).param("merged", mergedId).update();
+    jdbc.sql("""
+        UPDATE contact_contact SET
+          display_name = COALESCE(display_name, (SELECT m.display_name FROM contact_contact m WHERE m.id = :merged)),
+          given_name = COALESCE(given_name, (SELECT m.given_name FROM contact_contact m WHERE m.id = :merged)),
+          family_name = COALESCE(family_name, (SELECT m.family_name FROM contact_contact m WHERE m.id = :merged)),
+          organisation = COALESCE(organisation, (SELECT m.organisation FROM contact_contact m WHERE m.id = :merged)),
+          created_at = LEAST(created_at, (SELECT m.created_at FROM contact_contact m WHERE m.id = :merged))
+        WHERE id = :survivor""").param("merged", mergedId).param("survivor", survivorId).update();
+    jdbc.sql("UPDATE contact_contact SET merged_into = :survivor, merged_at = :now WHERE id = :merged")
+        .param("survivor", survivorId).param("now", now).param("merged", mergedId).update();
+    UUID mergeId = Ids.newId();
+    jdbc.sql("""
+        INSERT INTO contact_merge (id, survivor_id, merged_id, merged_by, merged_at, identities)
+        VALUES (:id, :survivor, :merged, :by, :now, :moved)""")
+        .param("id", mergeId).param("survivor", survivorId).param("merged", mergedId).param("by", mergedBy)
+        .param("now", now).param("moved", moved).update();
+    events.publishEvent(new ContactsMerged(survivorId, mergedId, mergedBy, now.toInstant()));
+    return new ContactMerge(mergeId, survivorId, mergedId, mergedBy, now.toInstant(), moved);
+  }
+
+  /** Merges in which this contact survived, newest first. */
+  public List<ContactMerge> mergesInto(UUID survivorId) {
+    return jdbc.sql("SELECT * FROM contact_merge WHERE survivor_id = :id ORDER BY merged_at DESC")
+        .param("id", survivorId)
+        .query((rs, n) -> new ContactMerge(rs.getObject("id", UUID.class), rs.getObject("survivor_id", UUID.class),
+            rs.getObject("merged_id", UUID.class), rs.getString("merged_by"), instant(rs, "merged_at"),
+            rs.getInt("identities")))
+        .list();
+  }
+
+  private void requireUnmerged(UUID id) {
+    Boolean merged = jdbc.sql("SELECT merged_into IS NOT NULL FROM contact_contact WHERE id = :id").param("id", id)
+        .query(Boolean.class).optional().orElseThrow(() -> ProblemException.notFound("contact", id));
+    if (merged) {
+      throw ProblemException.conflict("contact-already-merged", "Contact " + id + " was already merged into another contact.");
+    }
+  }
+
+  private Optional<UUID> ownerOf(Identity identity) {
+    return jdbc.sql("SELECT contact_id FROM contact_identity WHERE kind = :kind AND address = :value")
+        .param("kind", identity.kind().name()).param("value", identity.value()).query(UUID.class).optional();
+  }
+
+  private void addIdentity(UUID contactId, Identity identity, OffsetDateTime now) {
+    jdbc.sql("""
+        INSERT INTO contact_identity (id, contact_id, kind, address, raw, created_at)
+        VALUES (:id, :contact, :kind, :value, :raw, :now)""")
+        .param("id", Ids.newId()).param("contact", contactId).param("kind", identity.kind().name())
+        .param("value", identity.value()).param("raw", identity.raw()).param("now", now).update();
+  }
+
+  private Contact load(UUID id) {
+    List<Identity> identities = jdbc.sql("SELECT kind, address, raw FROM contact_identity WHERE contact_id = :id ORDER BY created_at, id")
+        .param("id", id)
+        .query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("address"), rs.getString("raw")))
+        .list();
+    return jdbc.sql("SELECT * FROM contact_contact WHERE id = :id").param("id", id)
+        .query((rs, n) -> new Contact(id, rs.getString("display_name"), rs.getString("given_name"),
+            rs.getString("family_name"), rs.getString("organisation"), rs.getString("locale"),
+            rs.getString("time_zone"), rs.getString("country"), rs.getString("subdivision"),
+            instant(rs, "created_at"), identities))
+        .single();
+  }
+
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.tact.contact;
+
+public enum IdentityKind {
+  EMAIL,
+  PHONE,
+  HANDLE
+}

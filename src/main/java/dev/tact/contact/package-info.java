@@ -1,0 +1,7 @@
+/**
+ * Contacts and their identities (email addresses, E.164 phone numbers, social handles),
+ * found or created from whatever a person gives us, and merged by agents. Entry point:
+ * {@link dev.tact.contact.ContactManagement}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Contacts")
+package dev.tact.contact;

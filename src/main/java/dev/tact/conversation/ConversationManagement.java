@@ -1,0 +1,310 @@
+package dev.tact.conversation;
+
+import dev.tact.contact.ContactsMerged;
+import dev.tact.shared.Ids;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import dev.tact.shared.ProblemException;
+import dev.tact.staff.Agent;
+import dev.tact.staff.StaffDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Everything that happens to a conversation, and its history. */
+@Service
+public class ConversationManagement {
+
+  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_:.-]{0,63}");
+
+  private final ConversationStore store;
+  private final StaffDirectory staff;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final ConversationProperties properties;
+
+  ConversationManagement(ConversationStore store, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
+      ConversationProperties properties) {
+    this.store = store;
+    this.staff = staff;
+    this.clock = clock;
+    this.events = events;
+    this.properties = properties;
+  }
+
+  /**
+   * Threads a customer's message: into the conversation it names, else into the open
+   * conversation of its channel thread, else into a new one. A message whose external id was
+   * seen before on the same channel is not stored again.
+   */
+  @Transactional
+  public InboundOutcome receiveInbound(InboundMessage in) {
+    if (in.externalMessageId() != null) {
+      Optional<Message> earlier = store.findMessageByExternalId(in.channel(), in.externalMessageId());
+      if (earlier.isPresent()) {
+        ConversationSummary c = store.find(store.conversationOfMessage(earlier.get().id())).orElseThrow();
+        return new InboundOutcome(c.id(), c.number(), earlier.get().id(), false, true);
+      }
+    }
+    Actor customer = Actor.contact(in.contactId(), in.contactName());
+    Instant at = in.receivedAt();
+    Optional<ConversationSummary> existing = continuedConversation(in);
+    ConversationSummary conversation;
+    boolean opened = existing.isEmpty();
+    if (opened) {
+      UUID id = Ids.newId();
+      long number = store.nextNumber();
+      store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(), at);
+      store.insertHistory(id, customer, "OPENED", "via " + in.channel().id(), at);
+      conversation = store.find(id).orElseThrow();
+    } else {
+      conversation = existing.get();
+      if (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED) {
+        store.updateColumn(conversation.id(), "status", Status.OPEN.name(), at);
+        store.insertHistory(conversation.id(), customer, "STATUS_CHANGED",
+            conversation.status().label() + " → " + Status.OPEN.label() + " (customer replied)", at);
+      }
+    }
+    Message message = new Message(in.messageId(), Direction.INBOUND, in.channel(), in.contactId(), null,
+        in.contactName(), in.text() == null ? "" : in.text(), in.externalMessageId(), at);
+    store.insertMessage(conversation.id(), message, in.inboundItemId());
+    store.touch(conversation.id(), at, true);
+    store.insertHistory(conversation.id(), customer, "MESSAGE_RECEIVED", "via " + in.channel().id(), at);
+    if (opened) {
+      events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
+    }
+    events.publishEvent(new MessageAdded(conversation.id(), message.id(), Direction.INBOUND, in.channel(), in.contactId(), at));
+    return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
+  }
+
+  public Optional<ConversationDetails> details(UUID id) {
+    return store.find(id).map(c -> new ConversationDetails(c, store.messages(id), store.history(id)));
+  }
+
+  public ConversationDetails requireDetails(UUID id) {
+    return details(id).orElseThrow(() -> ProblemException.notFound("conversation", id));
+  }
+
+  /** A conversation by its id or by its public number, as people and integrations write either. */
+  public Optional<ConversationSummary> findByReference(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
+    }
+    String ref = reference.strip();
+    if (ref.startsWith("#")) {
+      ref = ref.substring(1);
+    }
+    if (ref.chars().allMatch(Character::isDigit) && ref.length() <= 18) {
+      return store.findByNumber(Long.parseLong(ref));
+    }
+    try {
+      return store.find(UUID.fromString(ref));
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+  }
+
+  public PageResult<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
+    return store.list(filter, page);
+  }
+
+  /** Every conversation of one contact, newest activity first (at most 100). */
+  public List<ConversationSummary> ofContact(UUID contactId) {
+    return store.list(new ConversationFilter(Set.of(), null, null, false, null, contactId), new PageRequest(0, 100)).items();
+  }
+
+  @Transactional
+  public Message reply(UUID conversationId, Actor agent, String text) {
+    ConversationSummary c = requireOpenForWriting(conversationId);
+    Message reply = addAgentMessage(c, agent, Direction.OUTBOUND, text);
+    if (c.status() == Status.NEW) {
+      changeStatusInternal(c, agent, Status.OPEN, reply.createdAt());
+    }
+    return reply;
+  }
+
+  @Transactional
+  public Message addNote(UUID conversationId, Actor agent, String text) {
+    ConversationSummary c = requireSummary(conversationId);
+    return addAgentMessage(c, agent, Direction.NOTE, text);
+  }
+
+  /** Sets the assignee (null to unassign) and, when given, the team. */
+  @Transactional
+  public ConversationSummary assign(UUID conversationId, Actor actor, UUID assigneeId, UUID teamId) {
+    ConversationSummary c = requireSummary(conversationId);
+    Instant at = clock.instant();
+    if (teamId != null && !teamId.equals(c.teamId())) {
+      String team = staff.requireTeam(teamId).name();
+      store.updateColumn(c.id(), "team_id", teamId, at);
+      store.insertHistory(c.id(), actor, "TEAM_CHANGED", "to " + team, at);
+    }
+    if (!java.util.Objects.equals(assigneeId, c.assigneeId())) {
+      String detail;
+      if (assigneeId == null) {
+        detail = "unassigned";
+      } else {
+        Agent agent = staff.requireAgent(assigneeId);
+        if (!agent.active()) {
+          throw ProblemException.invalid("agent-inactive", agent.displayName() + " is not an active agent.");
+        }
+        detail = "to " + agent.displayName();
+      }
+      store.updateColumn(c.id(), "assignee_id", assigneeId, at);
+      store.insertHistory(c.id(), actor, "ASSIGNED", detail, at);
+    }
+    return requireSummary(conversationId);
+  }
+
+  @Transactional
+  public ConversationSummary changeStatus(UUID conversationId, Actor actor, Status status) {
+    ConversationSummary c = requireSummary(conversationId);
+    if (c.status() == Status.CLOSED && status != Status.CLOSED) {
+      throw ProblemException.conflict("conversation-closed", "Conversation #" + c.number() + " is closed; a new message opens a new conversation.");
+    }
+    if (c.status() != status) {
+      changeStatusInternal(c, actor, status, clock.instant());
+    }
+    return requireSummary(conversationId);
+  }
+
+  @Transactional
+  public ConversationSummary changePriority(UUID conversationId, Actor actor, Priority priority) {
+    ConversationSummary c = requireSummary(conversationId);
+    if (c.priority() != priority) {
+      Instant at = clock.instant();
+      store.updateColumn(c.id(), "priority", priority.name(), at);
+      store.insertHistory(c.id(), actor, "PRIORITY_CHANGED", c.priority().id() + " → " + priority.id(), at);
+    }
+    return requireSummary(conversationId);
+  }
+
+  @Transactional
+  public ConversationSummary addTags(UUID conversationId, Actor actor, Collection<String> tags) {
+    ConversationSummary c = requireSummary(conversationId);
+    Instant at = clock.instant();
+    for (String tag : normaliseTags(tags)) {
+      if (store.addTag(c.id(), tag)) {
+        store.insertHistory(c.id(), actor, "TAGGED", tag, at);
+        store.touch(c.id(), at, false);
+      }
+    }
+    return requireSummary(conversationId);
+  }
+
+  @Transactional
+  public ConversationSummary removeTag(UUID conversationId, Actor actor, String tag) {
+    ConversationSummary c = requireSummary(conversationId);
+    Instant at = clock.instant();
+    String normalised = normaliseTags(List.of(tag)).iterator().next();
+    if (store.removeTag(c.id(), normalised)) {
+      store.insertHistory(c.id(), actor, "UNTAGGED", normalised, at);
+      store.touch(c.id(), at, false);
+    }
+    return requireSummary(conversationId);
+  }
+
+  /** When two contacts merge, their conversations follow the survivor, and each history says so. */
+  @ApplicationModuleListener
+  void on(ContactsMerged merged) {
+    List<UUID> moved = store.conversationsOfContact(merged.mergedId());
+    store.moveContact(merged.mergedId(), merged.survivorId());
+    for (UUID conversationId : moved) {
+      store.insertHistory(conversationId, Actor.system(), "CONTACT_MERGED",
+          "contact " + merged.mergedId() + " merged into " + merged.survivorId() + " by " + merged.mergedBy(),
+          merged.mergedAt());
+    }
+  }
+
+  private Optional<ConversationSummary> continuedConversation(InboundMessage in) {
+    if (in.conversationReference() != null && !in.conversationReference().isBlank()) {
+      ConversationSummary named = findByReference(in.conversationReference())
+          .orElseThrow(() -> ProblemException.notFound("conversation", in.conversationReference()));
+      // A closed conversation is history: the customer's new message starts a new one.
+      return named.status() == Status.CLOSED ? Optional.empty() : Optional.of(named);
+    }
+    if (in.externalThreadId() != null && !in.externalThreadId().isBlank()) {
+      return store.findOpenByThread(in.channel(), in.externalThreadId());
+    }
+    return Optional.empty();
+  }
+
+  private Message addAgentMessage(ConversationSummary c, Actor agent, Direction direction, String text) {
+    String body = requireText(text);
+    Instant at = clock.instant();
+    Message message = new Message(Ids.newId(), direction, c.channel(), null, agent.id(), agent.name(), body, null, at);
+    store.insertMessage(c.id(), message, null);
+    store.touch(c.id(), at, direction == Direction.OUTBOUND);
+    store.insertHistory(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED", null, at);
+    events.publishEvent(new MessageAdded(c.id(), message.id(), direction, c.channel(), c.contactId(), at));
+    return message;
+  }
+
+  private void changeStatusInternal(ConversationSummary c, Actor actor, Status status, Instant at) {
+    store.updateColumn(c.id(), "status", status.name(), at);
+    store.insertHistory(c.id(), actor, "STATUS_CHANGED", c.status().label() + " → " + status.label(), at);
+  }
+
+  private ConversationSummary requireSummary(UUID id) {
+    return store.find(id).orElseThrow(() -> ProblemException.notFound("conversation", id));
+  }
+
+  private ConversationSummary requireOpenForWriting(UUID id) {
+    ConversationSummary c = requireSummary(id);
+    if (c.status() == Status.CLOSED) {
+      throw ProblemException.conflict("conversation-closed", "Conversation #" + c.number() + " is closed.");
+    }
+    return c;
+  }
+
+  private String requireText(String text) {
+    if (text == null || text.isBlank()) {
+      throw ProblemException.invalid("empty-text", "The text must not be empty.");
+    }
+    if (text.length() > properties.maxTextLength()) {
+      throw new ProblemException(413, "text-too-large", "Text too large",
+          "The text has " + text.length() + " characters; the limit is " + properties.maxTextLength() + ".");
+    }
+    return text;
+  }
+
+  private static Set<String> normaliseTags(Collection<String> tags) {
+    Set<String> result = new LinkedHashSet<>();
+    for (String raw : tags == null ? List.<String>of() : tags) {
+      String tag = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+      if (!TAG.matcher(tag).matches()) {
+        throw ProblemException.invalid("invalid-tag",
+            "'" + raw + "' is not a tag: use 1 to 64 letters, digits, '-', '_', ':' or '.'.");
+      }
+      result.add(tag);
+    }
+    if (result.isEmpty()) {
+      throw ProblemException.invalid("invalid-tag", "Give at least one tag.");
+    }
+    return result;
+  }
+
+  private static String subjectOf(InboundMessage in) {
+    if (in.subject() != null && !in.subject().isBlank()) {
+      String s = in.subject().strip();
+      return s.length() <= 500 ? s : s.substring(0, 500);
+    }
+    String text = in.text() == null ? "" : in.text().strip();
+    String firstLine = text.lines().findFirst().orElse("").strip();
+    if (firstLine.isEmpty()) {
+      return "(no subject)";
+    }
+    return firstLine.length() <= 80 ? firstLine : firstLine.substring(0, 77) + "…";
+  }
+}

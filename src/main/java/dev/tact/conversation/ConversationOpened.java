@@ -1,0 +1,6 @@
+package dev.tact.conversation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ConversationOpened(UUID conversationId, long number, UUID contactId, Channel channel, Instant openedAt) {}

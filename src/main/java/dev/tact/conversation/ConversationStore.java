@@ -1,0 +1,227 @@
+package dev.tact.conversation;
+
+import dev.tact.shared.Ids;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The conversation tables, and only SQL: rules live in {@link ConversationManagement}. */
+@Repository
+class ConversationStore {
+
+  private static final String SUMMARY_COLUMNS = """
+      c.id, c.number, c.subject, c.status, c.priority, c.channel, c.contact_id, c.team_id, c.assignee_id,
+      c.created_at, c.last_message_at""";
+
+  private final JdbcClient jdbc;
+
+  ConversationStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long nextNumber() {
+    return jdbc.sql("SELECT nextval('conv_number_seq')").query(Long.class).single();
+  }
+
+  void insertConversation(UUID id, long number, String subject, Channel channel, UUID contactId,
+      String externalThreadId, Instant at) {
+    jdbc.sql("""
+        INSERT INTO conv_conversation (id, number, subject, status, priority, channel, contact_id,
+          external_thread_id, created_at, updated_at, last_message_at)
+        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :thread, :at, :at, :at)""")
+        .param("id", id).param("number", number).param("subject", subject).param("channel", channel.name())
+        .param("contact", contactId).param("thread", externalThreadId).param("at", utc(at)).update();
+  }
+
+  void insertMessage(UUID conversationId, Message m, UUID inboundItemId) {
+    jdbc.sql("""
+        INSERT INTO conv_message (id, conversation_id, direction, channel, contact_id, author_agent_id, author_name,
+          body, external_id, inbound_item_id, created_at)
+        VALUES (:id, :conversation, :direction, :channel, :contact, :agent, :author, :body, :external, :item, :at)""")
+        .param("id", m.id()).param("conversation", conversationId).param("direction", m.direction().name())
+        .param("channel", m.channel().name()).param("contact", m.contactId()).param("agent", m.authorAgentId())
+        .param("author", m.authorName()).param("body", m.body()).param("external", m.externalId())
+        .param("item", inboundItemId).param("at", utc(m.createdAt())).update();
+  }
+
+  void touch(UUID conversationId, Instant at, boolean messageArrived) {
+    jdbc.sql(messageArrived
+            ? "UPDATE conv_conversation SET updated_at = :at, last_message_at = :at WHERE id = :id"
+            : "UPDATE conv_conversation SET updated_at = :at WHERE id = :id")
+        .param("at", utc(at)).param("id", conversationId).update();
+  }
+
+  void updateColumn(UUID conversationId, String column, Object value, Instant at) {
+    // column names come from this class's callers only, never from input
+    jdbc.sql("UPDATE conv_conversation SET " + column + " = :value, updated_at = :at WHERE id = :id")
+        .param("value", value).param("at", utc(at)).param("id", conversationId).update();
+  }
+
+  void insertHistory(UUID conversationId, Actor actor, String kind, String detail, Instant at) {
+    jdbc.sql("""
+        INSERT INTO conv_event (id, conversation_id, occurred_at, actor_kind, actor_id, actor_name, kind, detail)
+        VALUES (:id, :conversation, :at, :actorKind, :actorId, :actorName, :kind, :detail)""")
+        .param("id", Ids.newId()).param("conversation", conversationId).param("at", utc(at))
+        .param("actorKind", actor.kind().name()).param("actorId", actor.id()).param("actorName", actor.name())
+        .param("kind", kind).param("detail", detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000))
+        .update();
+  }
+
+  boolean addTag(UUID conversationId, String tag) {
+    return jdbc.sql("INSERT INTO conv_tag (conversation_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING")
+        .param("id", conversationId).param("tag", tag).update() > 0;
+  }
+
+  boolean removeTag(UUID conversationId, String tag) {
+    return jdbc.sql("DELETE FROM conv_tag WHERE conversation_id = :id AND tag = :tag")
+        .param("id", conversationId).param("tag", tag).update() > 0;
+  }
+
+  Optional<ConversationSummary> find(UUID id) {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM conv_conversation c WHERE c.id = :id").param("id", id)
+        .query(this::summaryWithoutTags).optional().map(this::withTags);
+  }
+
+  Optional<ConversationSummary> findByNumber(long number) {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM conv_conversation c WHERE c.number = :n").param("n", number)
+        .query(this::summaryWithoutTags).optional().map(this::withTags);
+  }
+
+  /** The newest conversation on this channel's thread that is not closed. */
+  Optional<ConversationSummary> findOpenByThread(Channel channel, String externalThreadId) {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+         FROM conv_conversation c
+        WHERE c.channel = :channel AND c.external_thread_id = :thread AND c.status <> 'CLOSED'
+        ORDER BY c.created_at DESC LIMIT 1""")
+        .param("channel", channel.name()).param("thread", externalThreadId)
+        .query(this::summaryWithoutTags).optional().map(this::withTags);
+  }
+
+  Optional<Message> findMessageByExternalId(Channel channel, String externalId) {
+    return jdbc.sql("SELECT * FROM conv_message WHERE channel = :channel AND external_id = :external")
+        .param("channel", channel.name()).param("external", externalId).query(ConversationStore::message).optional();
+  }
+
+  UUID conversationOfMessage(UUID messageId) {
+    return jdbc.sql("SELECT conversation_id FROM conv_message WHERE id = :id").param("id", messageId)
+        .query(UUID.class).single();
+  }
+
+  PageResult<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (!filter.statuses().isEmpty()) {
+      where.append(" AND c.status IN (:statuses)");
+      params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+    }
+    if (filter.teamId() != null) {
+      where.append(" AND c.team_id = :team");
+      params.put("team", filter.teamId());
+    }
+    if (filter.unassigned()) {
+      where.append(" AND c.assignee_id IS NULL");
+    } else if (filter.assigneeId() != null) {
+      where.append(" AND c.assignee_id = :assignee");
+      params.put("assignee", filter.assigneeId());
+    }
+    if (filter.tag() != null && !filter.tag().isBlank()) {
+      where.append(" AND EXISTS (SELECT 1 FROM conv_tag t WHERE t.conversation_id = c.id AND t.tag = :tag)");
+      params.put("tag", filter.tag().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (filter.contactId() != null) {
+      where.append(" AND c.contact_id = :contact");
+      params.put("contact", filter.contactId());
+    }
+    long total = jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
+    params.put("limit", page.size());
+    params.put("offset", page.offset());
+    List<ConversationSummary> items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM conv_conversation c" + where
+            + " ORDER BY c.last_message_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+        .params(params).query(this::summaryWithoutTags).list();
+    return new PageResult<>(withTags(items), page.page(), page.size(), total);
+  }
+
+  List<Message> messages(UUID conversationId) {
+    return jdbc.sql("SELECT * FROM conv_message WHERE conversation_id = :id ORDER BY created_at, id")
+        .param("id", conversationId).query(ConversationStore::message).list();
+  }
+
+  List<HistoryEntry> history(UUID conversationId) {
+    return jdbc.sql("SELECT * FROM conv_event WHERE conversation_id = :id ORDER BY occurred_at, id")
+        .param("id", conversationId)
+        .query((rs, n) -> new HistoryEntry(rs.getObject("id", UUID.class), instant(rs, "occurred_at"),
+            new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getObject("actor_id", UUID.class),
+                rs.getString("actor_name")),
+            rs.getString("kind"), rs.getString("detail")))
+        .list();
+  }
+
+  List<UUID> conversationsOfContact(UUID contactId) {
+    return jdbc.sql("SELECT id FROM conv_conversation WHERE contact_id = :contact").param("contact", contactId)
+        .query(UUID.class).list();
+  }
+
+  int moveContact(UUID fromContact, UUID toContact) {
+    jdbc.sql("UPDATE conv_message SET contact_id = :to WHERE contact_id = :from")
+        .param("to", toContact).param("from", fromContact).update();
+    return jdbc.sql("UPDATE conv_conversation SET contact_id = :to WHERE contact_id = :from")
+        .param("to", toContact).param("from", fromContact).update();
+  }
+
+  private ConversationSummary summaryWithoutTags(ResultSet rs, int row) throws SQLException {
+    return new ConversationSummary(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("subject"),
+        Status.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+        Channel.valueOf(rs.getString("channel")), rs.getObject("contact_id", UUID.class),
+        rs.getObject("team_id", UUID.class), rs.getObject("assignee_id", UUID.class), List.of(),
+        instant(rs, "created_at"), instant(rs, "last_message_at"));
+  }
+
+  private ConversationSummary withTags(ConversationSummary s) {
+    return withTags(List.of(s)).getFirst();
+  }
+
+  private List<ConversationSummary> withTags(List<ConversationSummary> summaries) {
+    if (summaries.isEmpty()) {
+      return summaries;
+    }
+    Map<UUID, List<String>> tags = new HashMap<>();
+    jdbc.sql("SELECT conversation_id, tag FROM conv_tag WHERE conversation_id IN (:ids) ORDER BY tag")
+        .param("ids", summaries.stream().map(ConversationSummary::id).toList())
+        .query(rs -> {
+          tags.computeIfAbsent(rs.getObject("conversation_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
+        });
+    return summaries.stream()
+        .map(s -> new ConversationSummary(s.id(), s.number(), s.subject(), s.status(), s.priority(), s.channel(),
+            s.contactId(), s.teamId(), s.assigneeId(), List.copyOf(tags.getOrDefault(s.id(), List.of())),
+            s.createdAt(), s.lastMessageAt()))
+        .toList();
+  }
+
+  private static Message message(ResultSet rs, int row) throws SQLException {
+    return new Message(rs.getObject("id", UUID.class), Direction.valueOf(rs.getString("direction")),
+        Channel.valueOf(rs.getString("channel")), rs.getObject("contact_id", UUID.class),
+        rs.getObject("author_agent_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
+        rs.getString("external_id"), instant(rs, "created_at"));
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,9 @@
+package dev.tact.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public record ConversationSummary(UUID id, long number, String subject, Status status, Priority priority,
+    Channel channel, UUID contactId, UUID teamId, UUID assigneeId, List<String> tags, Instant createdAt,
+    Instant lastMessageAt) {}

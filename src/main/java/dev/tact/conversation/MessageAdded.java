@@ -1,0 +1,8 @@
+package dev.tact.conversation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message was stored in a conversation: inbound, an agent's reply, or an internal note. */
+public record MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
+    Instant at) {}

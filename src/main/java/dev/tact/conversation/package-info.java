@@ -1,0 +1,7 @@
+/**
+ * Conversations (tickets): their public numbers, messages, internal notes, status, priority,
+ * team, assignee, tags and the full history of changes. Entry point:
+ * {@link dev.tact.conversation.ConversationManagement}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Conversations")
+package dev.tact.conversation;

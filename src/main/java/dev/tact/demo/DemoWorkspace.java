@@ -1,0 +1,155 @@
+package dev.tact.demo;
+
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.conversation.Priority;
+import dev.tact.conversation.Status;
+import dev.tact.intake.Acknowledgement;
+import dev.tact.intake.InboundItems;
+import dev.tact.intake.ItemState;
+import dev.tact.intake.MessageIntake;
+import dev.tact.intake.MessageSubmission;
+import dev.tact.staff.Agent;
+import dev.tact.staff.Role;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Team;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** Fills an empty installation with a workspace to try Tact on, and prints the admin login once. */
+@Component
+class DemoWorkspace implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
+  static final String ADMIN_EMAIL = "admin@tact.local";
+
+  private final DemoProperties properties;
+  private final StaffDirectory staff;
+  private final MessageIntake intake;
+  private final InboundItems items;
+  private final ConversationManagement conversations;
+
+  DemoWorkspace(DemoProperties properties, StaffDirectory staff, MessageIntake intake, InboundItems items,
+      ConversationManagement conversations) {
+    this.properties = properties;
+    this.staff = staff;
+    this.intake = intake;
+    this.items = items;
+    this.conversations = conversations;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (!properties.enabled() || staff.hasAnyAgent()) {
+      return;
+    }
+    String adminPassword = properties.adminPassword() != null ? properties.adminPassword() : randomPassword();
+    String agentPassword = randomPassword();
+    Agent admin = staff.createAgent(ADMIN_EMAIL, "Ada Admin", Role.ADMIN, adminPassword);
+    Agent lead = staff.createAgent("lena.lead@tact.local", "Lena Lead", Role.LEAD, agentPassword);
+    Agent sam = staff.createAgent("sam.support@tact.local", "Sam Support", Role.AGENT, agentPassword);
+    Agent priya = staff.createAgent("priya.tech@tact.local", "Priya Tech", Role.AGENT, agentPassword);
+    Agent bo = staff.createAgent("bo.billing@tact.local", "Bo Billing", Role.AGENT, agentPassword);
+    Team presales = staff.createTeam("Presales");
+    Team technical = staff.createTeam("Technical");
+    Team billing = staff.createTeam("Billing");
+    staff.addMember(presales.id(), sam.id());
+    staff.addMember(presales.id(), lead.id());
+    staff.addMember(technical.id(), priya.id());
+    staff.addMember(technical.id(), lead.id());
+    staff.addMember(billing.id(), bo.id());
+
+    List<Acknowledgement> acks = List.of(
+        intake.submit(message("email", "marguerite.dubois@example.fr", "Marguerite Dubois", "Marguerite", "Dubois",
+            "Quote for 40 seats", "Bonjour, could you send a quote for 40 seats of the business plan?", "demo-1", null)),
+        intake.submit(message("social", "twitter:@hostwatcher", "Jonas van der Berg", "Jonas", "van der Berg",
+            null, "@tact my host has been under attack since 9am, sites are down", "demo-2", "tw-thread-77")),
+        intake.submit(message("phone", "+1 204 555 0142", "Kenji Watanabe", "健二", "渡辺",
+            "Call: password reset", "Caller could not reset his password; the reset mail never arrived.", "demo-3", null)),
+        intake.submit(message("email", "billing@acme-reseller.example", "Siobhán Ní Bhriain", "Siobhán", "Ní Bhriain",
+            "Invoice 2231 charged twice", "Hello, our card was charged twice for invoice 2231. Can you refund one?", "demo-4", null)),
+        intake.submit(message("chat", "zoe.lukasiewicz@example.pl", "Zoë Łukasiewicz", "Zoë", "Łukasiewicz",
+            null, "Quick question: does the starter plan include SSL certificates?", "demo-5", "chat-5")),
+        intake.submit(message("social", "twitter:@hostwatcher", null, null, null,
+            null, "@tact still down, any update?", "demo-6", "tw-thread-77")));
+    awaitPipeline(acks);
+
+    Actor leadActor = Actor.agent(lead.id(), lead.displayName());
+    assignByExternalThread(acks.get(0), leadActor, sam.id(), presales.id(), Priority.NORMAL, "quote");
+    assignByExternalThread(acks.get(1), leadActor, priya.id(), technical.id(), Priority.URGENT, "outage");
+    assignByExternalThread(acks.get(3), leadActor, bo.id(), billing.id(), Priority.HIGH, "refund");
+    ConversationSummary outage = conversationOf(acks.get(1));
+    conversations.addNote(outage.id(), Actor.agent(priya.id(), priya.displayName()),
+        "Checked the edge nodes: DDoS mitigation is engaged. Do not call the customer; reply on Twitter.");
+    conversations.reply(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()),
+        "Dear Siobhán, thank you for telling us. The second charge is refunded; you will see it within 3 days.");
+    conversations.changeStatus(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()), Status.PENDING);
+
+    System.out.println("""
+
+        ==================================================================
+         Tact demo workspace created. This login is printed only once:
+           admin:  %s  /  %s
+           agents: lena.lead@, sam.support@, priya.tech@, bo.billing@tact.local
+                   password for all agents: %s
+         Open http://localhost:%s
+        ==================================================================
+        """.formatted(ADMIN_EMAIL, adminPassword, agentPassword, System.getProperty("server.port", "8080")));
+    log.info("Demo workspace created with {} conversations", acks.size() - 1);
+  }
+
+  private void assignByExternalThread(Acknowledgement ack, Actor actor, UUID agent, UUID team, Priority priority,
+      String tag) {
+    ConversationSummary c = conversationOf(ack);
+    conversations.assign(c.id(), actor, agent, team);
+    conversations.changePriority(c.id(), actor, priority);
+    conversations.addTags(c.id(), actor, List.of(tag));
+  }
+
+  private ConversationSummary conversationOf(Acknowledgement ack) {
+    UUID conversationId = items.require(ack.itemId()).conversationId();
+    return conversations.findByReference(conversationId.toString()).orElseThrow();
+  }
+
+  /** The demo's own messages are processed by the pipeline; wait until they are, bounded. */
+  private void awaitPipeline(List<Acknowledgement> acks) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    for (Acknowledgement ack : acks) {
+      while (items.require(ack.itemId()).state() == ItemState.PENDING) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("the intake pipeline did not process the demo messages within 30 s");
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private static MessageSubmission message(String channel, String sender, String name, String given, String family,
+      String subject, String text, String externalId, String thread) {
+    return new MessageSubmission(channel, sender, name, given, family, subject, text, externalId, thread, null);
+  }
+
+  private static String randomPassword() {
+    String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return password.toString();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The demo workspace created on the first start of an empty installation: teams, agents,
+ * contacts and conversations, sent through the real intake so they look like real traffic.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo workspace")
+package dev.tact.demo;

@@ -1,0 +1,53 @@
+package dev.tact.intake;
+
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import dev.tact.shared.ProblemException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What admins see of the inbound log: items by state, and retrying parked ones. */
+@Service
+public class InboundItems {
+
+  private final ItemStore items;
+  private final PipelineSignal signal;
+  private final Clock clock;
+
+  InboundItems(ItemStore items, PipelineSignal signal, Clock clock) {
+    this.items = items;
+    this.signal = signal;
+    this.clock = clock;
+  }
+
+  public Optional<InboundItem> find(UUID id) {
+    return items.find(id);
+  }
+
+  public InboundItem require(UUID id) {
+    return find(id).orElseThrow(() -> ProblemException.notFound("item", id));
+  }
+
+  public PageResult<InboundItem> list(ItemState state, PageRequest page) {
+    return items.list(state, page);
+  }
+
+  public long count(ItemState state) {
+    return items.count(state);
+  }
+
+  /** Puts a parked item back in the pipeline; its error stays visible until it succeeds. */
+  @Transactional
+  public InboundItem retry(UUID id) {
+    InboundItem item = require(id);
+    if (item.state() != ItemState.PARKED) {
+      throw ProblemException.conflict("item-not-parked", "Only parked items can be retried; this one is " + item.state().name().toLowerCase() + ".");
+    }
+    items.requeueParked(id, clock.instant());
+    signal.itemsLogged();
+    return require(id);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tact.intake;
+
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and state changes of the inbound log; appends go through {@link InboundLog}. */
+@Repository
+class ItemStore {
+
+  private final JdbcClient jdbc;
+
+  ItemStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Locks the next due item that no other node holds; empty when there is none. */
+  Optional<InboundItem> claimNextDue(Instant now) {
+    return jdbc.sql("""
+        SELECT * FROM intake_item
+        WHERE state = 'PENDING' AND next_attempt_at <= :now
+        ORDER BY next_attempt_at, id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED""")
+        .param("now", utc(now)).query(ItemStore::item).optional();
+  }
+
+  void markProcessed(UUID id, ItemState state, UUID messageId, UUID contactId, UUID conversationId, Instant at) {
+    jdbc.sql("""
+        UPDATE intake_item SET state = :state, message_id = :message, contact_id = :contact,
+          conversation_id = :conversation, processed_at = :at, last_error = NULL
+        WHERE id = :id""")
+        .param("state", state.name()).param("message", messageId).param("contact", contactId)
+        .param("conversation", conversationId).param("at", utc(at)).param("id", id).update();
+  }
+
+  /** Counts a failed attempt; parks the item, or schedules the next attempt. */
+  void recordFailure(UUID id, String error, boolean park, Instant nextAttempt) {
+    jdbc.sql("""
+        UPDATE intake_item SET attempts = attempts + 1, last_error = :error, state = :state,
+          next_attempt_at = :next
+        WHERE id = :id AND state = 'PENDING'""")
+        .param("error", error.length() <= 4000 ? error : error.substring(0, 4000))
+        .param("state", park ? ItemState.PARKED.name() : ItemState.PENDING.name())
+        .param("next", utc(nextAttempt)).param("id", id).update();
+  }
+
+  int attempts(UUID id) {
+    return jdbc.sql("SELECT attempts FROM intake_item WHERE id = :id").param("id", id).query(Integer.class).single();
+  }
+
+  boolean requeueParked(UUID id, Instant now) {
+    return jdbc.sql("UPDATE intake_item SET state = 'PENDING', next_attempt_at = :now WHERE id = :id AND state = 'PARKED'")
+        .param("now", utc(now)).param("id", id).update() == 1;
+  }
+
+  Optional<InboundItem> find(UUID id) {
+    return jdbc.sql("SELECT * FROM intake_item WHERE id = :id").param("id", id).query(ItemStore::item).optional();
+  }
+
+  /** The first item logged with this external id on this channel, if any. */
+  Optional<InboundItem> firstWithExternalId(String channel, String externalId) {
+    return jdbc.sql("""
+        SELECT * FROM intake_item WHERE channel = :channel AND external_id = :external
+        ORDER BY received_at, id LIMIT 1""")
+        .param("channel", channel).param("external", externalId).query(ItemStore::item).optional();
+  }
+
+  PageResult<InboundItem> list(ItemState state, PageRequest page) {
+    long total = jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE state = :state").param("state", state.name())
+        .query(Long.class).single();
+    List<InboundItem> items = jdbc.sql("""
+        SELECT * FROM intake_item WHERE state = :state ORDER BY received_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+        .param("state", state.name()).param("limit", page.size()).param("offset", page.offset())
+        .query(ItemStore::item).list();
+    return new PageResult<>(items, page.page(), page.size(), total);
+  }
+
+  long count(ItemState state) {
+    return jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE state = :state").param("state", state.name())
+        .query(Long.class).single();
+  }
+
+  /** When the oldest item still waiting for the pipeline was received; empty when none waits. */
+  Optional<Instant> oldestPending() {
+    return jdbc.sql("SELECT MIN(received_at) FROM intake_item WHERE state = 'PENDING'")
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+        .single();
+  }
+
+  private static InboundItem item(ResultSet rs, int row) throws SQLException {
+    return new InboundItem(rs.getObject("id", UUID.class), rs.getString("channel"), rs.getString("external_id"),
+        rs.getString("content_type"), rs.getString("payload"), instant(rs, "received_at"),
+        ItemState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
+        instant(rs, "processed_at"), rs.getObject("message_id", UUID.class), rs.getObject("contact_id", UUID.class),
+        rs.getObject("conversation_id", UUID.class));
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

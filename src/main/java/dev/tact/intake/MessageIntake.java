@@ -1,0 +1,124 @@
+package dev.tact.intake;
+
+import dev.tact.contact.IdentityParser;
+import dev.tact.conversation.Channel;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts messages from any channel: checks them, writes them raw to the inbound log, and
+ * acknowledges only after the commit. Nothing is stored for a request that fails a check.
+ */
+@Service
+public class MessageIntake {
+
+  static final String API_CONTENT_TYPE = "application/vnd.tact.message+json";
+
+  private final InboundLog inboundLog;
+  private final ItemStore items;
+  private final IdentityParser identities;
+  private final ConversationManagement conversations;
+  private final JsonMapper json;
+  private final IntakeProperties properties;
+  private final Clock clock;
+  private final Counter accepted;
+
+  MessageIntake(InboundLog inboundLog, ItemStore items, IdentityParser identities,
+      ConversationManagement conversations, JsonMapper json, IntakeProperties properties, Clock clock,
+      MeterRegistry meters) {
+    this.inboundLog = inboundLog;
+    this.items = items;
+    this.identities = identities;
+    this.conversations = conversations;
+    this.json = json;
+    this.properties = properties;
+    this.clock = clock;
+    this.accepted = Counter.builder("tact.intake.accepted").description("Inbound items committed to the log")
+        .register(meters);
+  }
+
+  /** Accepts a request body exactly as received; the log keeps these bytes. */
+  public Acknowledgement submitJson(String body) {
+    if (body == null || body.isBlank()) {
+      throw new ProblemException(400, "malformed-request", "Malformed request", "The request body is empty.");
+    }
+    if (body.getBytes(StandardCharsets.UTF_8).length > properties.maxRequestBytes()) {
+      throw new ProblemException(413, "request-too-large", "Request too large",
+          "The request body is larger than " + properties.maxRequestBytes() + " bytes.");
+    }
+    MessageSubmission submission;
+    try {
+      submission = json.readValue(body, MessageSubmission.class);
+    } catch (JacksonException e) {
+      throw new ProblemException(400, "malformed-request", "Malformed request",
+          "The body is not a valid message JSON: " + e.getOriginalMessage());
+    }
+    if (submission == null) {
+      throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not a JSON object.");
+    }
+    return submit(submission, body);
+  }
+
+  /** Accepts a message built in code (the demo workspace, other channels). */
+  public Acknowledgement submit(MessageSubmission submission) {
+    return submit(submission, json.writeValueAsString(submission));
+  }
+
+  private Acknowledgement submit(MessageSubmission submission, String raw) {
+    Channel channel = check(submission);
+    String externalId = blankToNull(submission.externalMessageId());
+    Instant now = clock.instant();
+    Optional<InboundItem> earlier = externalId == null ? Optional.empty()
+        : items.firstWithExternalId(channel.id(), externalId);
+    UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
+    NewItem item = new NewItem(Ids.newId(), channel.id(), externalId, API_CONTENT_TYPE, raw, now, messageId);
+    inboundLog.append(item);
+    accepted.increment();
+    return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);
+  }
+
+  /** Every check a request must pass before anything is written. */
+  Channel check(MessageSubmission s) {
+    Channel channel = Channel.parse(s.channel());
+    identities.parse(s.sender());
+    if (s.text() != null && s.text().length() > properties.maxTextLength()) {
+      throw new ProblemException(413, "text-too-large", "Text too large",
+          "The text has " + s.text().length() + " characters; the limit is " + properties.maxTextLength() + ".");
+    }
+    if (blankToNull(s.text()) == null && blankToNull(s.subject()) == null) {
+      throw ProblemException.invalid("empty-message", "A message needs a text or a subject.");
+    }
+    checkLength("externalMessageId", s.externalMessageId(), 300);
+    checkLength("externalThreadId", s.externalThreadId(), 300);
+    checkLength("name", s.name(), 300);
+    checkLength("givenName", s.givenName(), 200);
+    checkLength("familyName", s.familyName(), 200);
+    checkLength("subject", s.subject(), 2000);
+    if (blankToNull(s.conversation()) != null && conversations.findByReference(s.conversation()).isEmpty()) {
+      throw new ProblemException(404, "conversation-not-found", "Conversation not found",
+          "No conversation with id or number " + s.conversation().strip() + ".");
+    }
+    return channel;
+  }
+
+  private static void checkLength(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw ProblemException.invalid("field-too-long", field + " is longer than " + max + " characters.");
+    }
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Small building blocks every module may use: time-ordered ids, the domain error type that
+ * becomes a Problem Details response, and paging.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package dev.tact.shared;

@@ -1,0 +1,133 @@
+package dev.tact.staff;
+
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Agents and teams: who works here, in which team, with which role. */
+@Service
+public class StaffDirectory {
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwords;
+  private final Clock clock;
+
+  StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    this.jdbc = jdbc;
+    this.passwords = passwords;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Agent createAgent(String email, String displayName, Role role, String password) {
+    String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
+    if (findAgentByEmail(normalisedEmail).isPresent()) {
+      throw ProblemException.conflict("agent-exists", "An agent with email " + normalisedEmail + " exists already.");
+    }
+    if (password == null || password.length() < 10) {
+      throw ProblemException.invalid("weak-password", "A password needs at least 10 characters.");
+    }
+    UUID id = Ids.newId();
+    jdbc.sql("""
+        INSERT INTO staff_agent (id, email, display_name, password_hash, role, active, created_at)
+        VALUES (:id, :email, :name, :hash, :role, TRUE, :now)""")
+        .param("id", id).param("email", normalisedEmail).param("name", displayName)
+        .param("hash", passwords.encode(password)).param("role", role.name())
+        .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+        .update();
+    return agent(id).orElseThrow();
+  }
+
+  public boolean hasAnyAgent() {
+    return jdbc.sql("SELECT COUNT(*) FROM staff_agent").query(Long.class).single() > 0;
+  }
+
+  public Optional<Agent> agent(UUID id) {
+    return jdbc.sql("SELECT * FROM staff_agent WHERE id = :id").param("id", id).query(StaffRows::agent).optional();
+  }
+
+  public Agent requireAgent(UUID id) {
+    return agent(id).orElseThrow(() -> ProblemException.notFound("agent", id));
+  }
+
+  public Optional<Agent> findAgentByEmail(String email) {
+    return jdbc.sql("SELECT * FROM staff_agent WHERE email = :email")
+        .param("email", email.trim().toLowerCase(Locale.ROOT)).query(StaffRows::agent).optional();
+  }
+
+  public List<Agent> agents() {
+    return jdbc.sql("SELECT * FROM staff_agent ORDER BY display_name").query(StaffRows::agent).list();
+  }
+
+  /** Display names of the given agents, for lists that show who is assigned. */
+  public Map<UUID, String> agentNames(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("SELECT id, display_name FROM staff_agent WHERE id IN (:ids)").param("ids", ids)
+        .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("display_name"))).list()
+        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  @Transactional
+  public Team createTeam(String name) {
+    String trimmed = name == null ? "" : name.trim();
+    if (trimmed.isEmpty() || trimmed.length() > 100) {
+      throw ProblemException.invalid("invalid-team-name", "A team needs a name of 1 to 100 characters.");
+    }
+    if (teamByName(trimmed).isPresent()) {
+      throw ProblemException.conflict("team-exists", "A team named " + trimmed + " exists already.");
+    }
+    UUID id = Ids.newId();
+    jdbc.sql("INSERT INTO staff_team (id, name, created_at) VALUES (:id, :name, :now)")
+        .param("id", id).param("name", trimmed).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+        .update();
+    return team(id).orElseThrow();
+  }
+
+  @Transactional
+  public void addMember(UUID teamId, UUID agentId) {
+    requireTeam(teamId);
+    requireAgent(agentId);
+    jdbc.sql("""
+        INSERT INTO staff_team_member (team_id, agent_id) VALUES (:team, :agent)
+        ON CONFLICT DO NOTHING""").param("team", teamId).param("agent", agentId).update();
+  }
+
+  public Optional<Team> team(UUID id) {
+    return jdbc.sql("SELECT id, name FROM staff_team WHERE id = :id").param("id", id)
+        .query((rs, n) -> rs.getObject("id", UUID.class)).optional().map(this::withMembers);
+  }
+
+  public Team requireTeam(UUID id) {
+    return team(id).orElseThrow(() -> ProblemException.notFound("team", id));
+  }
+
+  public Optional<Team> teamByName(String name) {
+    return jdbc.sql("SELECT id FROM staff_team WHERE name = :name").param("name", name)
+        .query(UUID.class).optional().flatMap(this::team);
+  }
+
+  public List<Team> teams() {
+    return jdbc.sql("SELECT id FROM staff_team ORDER BY name").query(UUID.class).list().stream()
+        .map(this::withMembers).toList();
+  }
+
+  private Team withMembers(UUID teamId) {
+    String name = jdbc.sql("SELECT name FROM staff_team WHERE id = :id").param("id", teamId).query(String.class).single();
+    List<UUID> members = jdbc.sql("SELECT agent_id FROM staff_team_member WHERE team_id = :id ORDER BY agent_id")
+        .param("id", teamId).query(UUID.class).list();
+    return new Team(teamId, name, members);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.tact.staff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+final class StaffRows {
+
+  private StaffRows() {}
+
+  static Agent agent(ResultSet rs, int row) throws SQLException {
+    return new Agent(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+        Role.valueOf(rs.getString("role")), rs.getBoolean("active"), instant(rs, "created_at"));
+  }
+
+  static ApiToken token(ResultSet rs, int row) throws SQLException {
+    return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("token_prefix"),
+        Role.valueOf(rs.getString("role")), instant(rs, "created_at"), instant(rs, "last_used_at"),
+        instant(rs, "revoked_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

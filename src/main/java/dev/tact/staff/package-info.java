@@ -1,0 +1,6 @@
+/**
+ * Agents, teams and their membership, roles, and API tokens for integrations. Other modules
+ * ask {@link dev.tact.staff.StaffDirectory}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Staff")
+package dev.tact.staff;

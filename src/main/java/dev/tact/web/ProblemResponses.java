@@ -1,0 +1,42 @@
+package dev.tact.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 9457 problems in one shape: a stable {@code type} made from the code, the {@code code}
+ * itself for programs, a title, and a detail for people.
+ */
+@Component
+public class ProblemResponses {
+
+  public static final String TYPE_PREFIX = "urn:tact:problem:";
+
+  private final JsonMapper json;
+
+  ProblemResponses(JsonMapper json) {
+    this.json = json;
+  }
+
+  public static ProblemDetail problem(int status, String code, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+    problem.setType(URI.create(TYPE_PREFIX + code));
+    problem.setTitle(title);
+    problem.setProperty("code", code);
+    return problem;
+  }
+
+  /** For filters that answer before any controller runs (401, 403). */
+  public void write(HttpServletResponse response, int status, String code, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write(json.writeValueAsString(problem(status, code, title, detail)));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.tact.web.api;
+
+import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.ConversationFilter;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.conversation.Message;
+import dev.tact.conversation.Priority;
+import dev.tact.conversation.Status;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import dev.tact.shared.ProblemException;
+import dev.tact.web.security.TactPrincipals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/conversations")
+@Tag(name = "Conversations")
+class ConversationsApiController {
+
+  record TextRequest(String text) {}
+
+  record AssignmentRequest(UUID assigneeId, UUID teamId) {}
+
+  record StatusRequest(String status) {}
+
+  record PriorityRequest(String priority) {}
+
+  record TagsRequest(List<String> tags) {}
+
+  private final ConversationManagement conversations;
+  private final TactPrincipals principals;
+
+  ConversationsApiController(ConversationManagement conversations, TactPrincipals principals) {
+    this.conversations = conversations;
+    this.principals = principals;
+  }
+
+  @Operation(summary = "List conversations", description = "Newest activity first. Filters combine with AND.")
+  @GetMapping
+  PageResult<ConversationSummary> list(@RequestParam(required = false) List<String> status,
+      @RequestParam(required = false) UUID team, @RequestParam(required = false) UUID assignee,
+      @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(required = false) String tag, @RequestParam(required = false) UUID contact,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
+      Authentication authentication) {
+    Set<Status> statuses = status == null ? Set.of()
+        : status.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
+            .map(Status::parse).collect(Collectors.toSet());
+    UUID assigneeId = assignee;
+    if (mine) {
+      assigneeId = principals.agent(authentication)
+          .orElseThrow(() -> ProblemException.invalid("mine-needs-agent", "'mine' needs an agent's login, not an API token."))
+          .id();
+    }
+    return conversations.list(new ConversationFilter(statuses, team, assigneeId, unassigned, tag, contact),
+        new PageRequest(page, size));
+  }
+
+  @Operation(summary = "A conversation with its messages and history", description = "By id or by number")
+  @GetMapping("/{reference}")
+  ConversationDetails get(@PathVariable String reference) {
+    return conversations.requireDetails(resolve(reference));
+  }
+
+  @PostMapping("/{reference}/replies")
+  @ResponseStatus(HttpStatus.CREATED)
+  Message reply(@PathVariable String reference, @RequestBody TextRequest request, Authentication authentication) {
+    return conversations.reply(resolve(reference), principals.actor(authentication), request.text());
+  }
+
+  @Operation(summary = "Add an internal note", description = "Seen by agents only")
+  @PostMapping("/{reference}/notes")
+  @ResponseStatus(HttpStatus.CREATED)
+  Message note(@PathVariable String reference, @RequestBody TextRequest request, Authentication authentication) {
+    return conversations.addNote(resolve(reference), principals.actor(authentication), request.text());
+  }
+
+  @Operation(summary = "Assign to an agent and/or a team", description = "assigneeId null unassigns")
+  @PutMapping("/{reference}/assignment")
+  ConversationSummary assign(@PathVariable String reference, @RequestBody AssignmentRequest request,
+      Authentication authentication) {
+    return conversations.assign(resolve(reference), principals.actor(authentication), request.assigneeId(),
+        request.teamId());
+  }
+
+  @PutMapping("/{reference}/status")
+  ConversationSummary status(@PathVariable String reference, @RequestBody StatusRequest request,
+      Authentication authentication) {
+    return conversations.changeStatus(resolve(reference), principals.actor(authentication), Status.parse(request.status()));
+  }
+
+  @PutMapping("/{reference}/priority")
+  ConversationSummary priority(@PathVariable String reference, @RequestBody PriorityRequest request,
+      Authentication authentication) {
+    return conversations.changePriority(resolve(reference), principals.actor(authentication),
+        Priority.parse(request.priority()));
+  }
+
+  @PostMapping("/{reference}/tags")
+  ConversationSummary tag(@PathVariable String reference, @RequestBody TagsRequest request,
+      Authentication authentication) {
+    return conversations.addTags(resolve(reference), principals.actor(authentication), request.tags());
+  }
+
+  @DeleteMapping("/{reference}/tags/{tag}")
+  ConversationSummary untag(@PathVariable String reference, @PathVariable String tag, Authentication authentication) {
+    return conversations.removeTag(resolve(reference), principals.actor(authentication), tag);
+  }
+
+  private UUID resolve(String reference) {
+    return conversations.findByReference(reference)
+        .orElseThrow(() -> ProblemException.notFound("conversation", reference)).id();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tact.web.security;
+
+import dev.tact.conversation.Actor;
+import dev.tact.staff.Agent;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.TokenPrincipal;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Turns whoever is logged in (an agent's session or an integration's token) into an actor. */
+@Component
+public class TactPrincipals {
+
+  private final StaffDirectory staff;
+
+  TactPrincipals(StaffDirectory staff) {
+    this.staff = staff;
+  }
+
+  public Optional<Agent> agent(Authentication authentication) {
+    if (authentication == null || authentication.getPrincipal() instanceof TokenPrincipal) {
+      return Optional.empty();
+    }
+    return staff.findAgentByEmail(authentication.getName());
+  }
+
+  public Actor actor(Authentication authentication) {
+    if (authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token) {
+      return new Actor(Actor.Kind.AGENT, null, "integration " + token.name());
+    }
+    Agent agent = agent(authentication).orElseThrow(() -> new IllegalStateException("no agent is logged in"));
+    return Actor.agent(agent.id(), agent.displayName());
+  }
+
+  /** The name recorded as "done by" in audit-like records such as contact merges. */
+  public String who(Authentication authentication) {
+    return actor(authentication).name() + agent(authentication).map(a -> " <" + a.email() + ">").orElse("");
+  }
+}
