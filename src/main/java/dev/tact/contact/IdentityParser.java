@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class IdentityParser {
 
   private static final Pattern HANDLE = Pattern.compile("([a-zA-Z][a-zA-Z0-9_.-]{0,30}):@?([^\\s@:][^\\s]{0,99})");
-  private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}");
+  private static final Pattern EMAIL_LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}");
   private static final Pattern DOMAIN_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern PHONE_CHARS = Pattern.compile("[+0-9()./\\s-]{3,40}");
 

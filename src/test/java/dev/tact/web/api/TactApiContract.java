@@ -1,0 +1,300 @@
+package dev.tact.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tact.staff.ApiTokens;
+import dev.tact.staff.Role;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the REST API promises, run against every database Tact supports: each subclass picks
+ * one. Requests go over real HTTP to the running server.
+ */
+abstract class TactApiContract {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ApiTokens tokens;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  ApiClient admin;
+
+  @BeforeEach
+  void adminToken() {
+    admin = new ApiClient(port, tokens.issue("contract-tests", Role.ADMIN, null).secret());
+  }
+
+  @Test
+  void shouldOpenAConversationForAnUnknownSenderWithoutRegistration() {
+    String sender = unique("ana") + "@Example.COM";
+    JsonNode ack = accept(Map.of("channel", "email", "sender", sender, "givenName", "Zoë", "familyName", "Łukasiewicz",
+        "subject", "Quote please", "text", "Could you send a quote?", "externalMessageId", unique("m")));
+
+    JsonNode item = awaitProcessed(ack);
+    assertThat(item.path("state").asString()).isEqualTo("done");
+    assertThat(item.path("messageId").asString()).isEqualTo(ack.path("messageId").asString());
+
+    JsonNode conversation = admin.get("/api/v1/conversations/" + item.path("conversationId").asString()).body();
+    assertThat(conversation.path("conversation").path("subject").asString()).isEqualTo("Quote please");
+    assertThat(conversation.path("conversation").path("status").asString()).isEqualTo("NEW");
+    assertThat(conversation.path("messages")).hasSize(1);
+    assertThat(conversation.path("history").get(0).path("kind").asString()).isEqualTo("OPENED");
+
+    JsonNode contact = admin.get("/api/v1/contacts/" + item.path("contactId").asString()).body().path("contact");
+    assertThat(contact.path("givenName").asString()).isEqualTo("Zoë");
+    assertThat(contact.path("familyName").asString()).isEqualTo("Łukasiewicz");
+    assertThat(contact.path("identities").get(0).path("value").asString()).isEqualTo(sender.toLowerCase());
+  }
+
+  @Test
+  void shouldKeepOneMessageWhenTheSameExternalIdIsPostedTwice() {
+    Map<String, String> message = Map.of("channel", "sms", "sender", "+1 204 555 0199", "text", "Is my order shipped?",
+        "externalMessageId", unique("sms"));
+    JsonNode first = accept(message);
+    JsonNode second = accept(message);
+
+    assertThat(second.path("redelivery").asBoolean()).isTrue();
+    assertThat(second.path("messageId").asString()).isEqualTo(first.path("messageId").asString());
+    JsonNode one = awaitProcessed(first);
+    JsonNode two = awaitProcessed(second);
+    assertThat(two.path("state").asString()).isEqualTo("duplicate");
+    assertThat(two.path("conversationId").asString()).isEqualTo(one.path("conversationId").asString());
+    JsonNode conversation = admin.get("/api/v1/conversations/" + one.path("conversationId").asString()).body();
+    assertThat(conversation.path("messages")).hasSize(1);
+  }
+
+  @Test
+  void shouldThreadByExternalThreadIdAndByConversationNumber() {
+    String thread = unique("thread");
+    String handle = "twitter:@" + unique("user");
+    JsonNode first = awaitProcessed(accept(Map.of("channel", "social", "sender", handle, "text", "site down",
+        "externalThreadId", thread)));
+    JsonNode second = awaitProcessed(accept(Map.of("channel", "social", "sender", handle, "text", "still down",
+        "externalThreadId", thread)));
+    assertThat(second.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+
+    long number = admin.get("/api/v1/conversations/" + first.path("conversationId").asString()).body()
+        .path("conversation").path("number").asLong();
+    JsonNode third = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("other") + "@example.org",
+        "text", "about that ticket", "conversation", String.valueOf(number))));
+    assertThat(third.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+
+    JsonNode unrelated = awaitProcessed(accept(Map.of("channel", "social", "sender", handle, "text", "new topic")));
+    assertThat(unrelated.path("conversationId").asString()).isNotEqualTo(first.path("conversationId").asString());
+  }
+
+  @Test
+  void shouldRejectBadInputWithProblemDetailsAndStoreNothing() {
+    long before = loggedItems();
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    Map<String, String> bodies = new LinkedHashMap<>();
+    bodies.put("malformed-request", "{\"channel\": \"email\", ");
+    bodies.put("unknown-channel", admin.json(Map.of("channel", "pigeon", "sender", "a@example.com", "text", "hi")));
+    bodies.put("missing-sender", admin.json(Map.of("channel", "email", "text", "hi")));
+    bodies.put("invalid-phone", admin.json(Map.of("channel", "phone", "sender", "+1 000 000", "text", "hi")));
+    bodies.put("invalid-email", admin.json(Map.of("channel", "email", "sender", "ana@@example.com", "text", "hi")));
+    bodies.put("text-too-large", admin.json(Map.of("channel", "email", "sender", "a@example.com", "text", "x".repeat(100_001))));
+    bodies.put("conversation-not-found", admin.json(Map.of("channel", "email", "sender", "a@example.com", "text", "hi",
+        "conversation", "999999999")));
+    expected.put("malformed-request", 400);
+    expected.put("unknown-channel", 422);
+    expected.put("missing-sender", 422);
+    expected.put("invalid-phone", 422);
+    expected.put("invalid-email", 422);
+    expected.put("text-too-large", 413);
+    expected.put("conversation-not-found", 404);
+
+    bodies.forEach((code, body) -> {
+      ApiClient.Response response = admin.post("/api/v1/messages", body);
+      assertThat(response.status()).as(code).isEqualTo(expected.get(code));
+      assertThat(response.contentType()).as(code).startsWith("application/problem+json");
+      assertThat(response.body().path("code").asString()).isEqualTo(code);
+      assertThat(response.body().path("type").asString()).isEqualTo("urn:tact:problem:" + code);
+      assertThat(response.body().path("detail").asString()).isNotBlank();
+    });
+    assertThat(loggedItems()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRequireATokenAndTheAdminRoleForAdministration() {
+    ApiClient anonymous = admin.withToken(null);
+    assertThat(anonymous.post("/api/v1/messages", "{}").status()).isEqualTo(401);
+    assertThat(admin.withToken("tact_not-a-real-token").get("/api/v1/conversations").status()).isEqualTo(401);
+
+    ApiClient agent = admin.withToken(tokens.issue("agent-token", Role.AGENT, null).secret());
+    assertThat(agent.get("/api/v1/conversations").status()).isEqualTo(200);
+    ApiClient.Response forbidden = agent.get("/api/v1/admin/inbound");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.body().path("code").asString()).isEqualTo("forbidden");
+  }
+
+  @Test
+  void shouldRecordEveryChangeInTheConversationHistory() {
+    JsonNode item = awaitProcessed(accept(Map.of("channel", "chat", "sender", unique("c") + "@example.net",
+        "text", "Does the starter plan include SSL?")));
+    String path = "/api/v1/conversations/" + item.path("conversationId").asString();
+    JsonNode agentsList = admin.get("/api/v1/staff/agents").body();
+    String teamId = teamId("Contract team " + UUID.randomUUID());
+
+    assertThat(admin.post(path + "/replies", admin.json(Map.of("text", "Yes, it does."))).status()).isEqualTo(201);
+    assertThat(admin.post(path + "/notes", admin.json(Map.of("text", "Upsell candidate"))).status()).isEqualTo(201);
+    Map<String, Object> assignment = new LinkedHashMap<>();
+    assignment.put("teamId", teamId);
+    assignment.put("assigneeId", agentsList.isEmpty() ? null : agentsList.get(0).path("id").asString());
+    assertThat(admin.put(path + "/assignment", admin.json(assignment)).status()).isEqualTo(200);
+    assertThat(admin.put(path + "/status", admin.json(Map.of("status", "pending"))).status()).isEqualTo(200);
+    assertThat(admin.put(path + "/priority", admin.json(Map.of("priority", "high"))).status()).isEqualTo(200);
+    assertThat(admin.post(path + "/tags", admin.json(Map.of("tags", List.of("SSL", "presales")))).status()).isEqualTo(200);
+    assertThat(admin.delete(path + "/tags/presales").status()).isEqualTo(200);
+    assertThat(admin.put(path + "/status", admin.json(Map.of("status", "sleeping"))).status()).isEqualTo(422);
+
+    JsonNode details = admin.get(path).body();
+    JsonNode conversation = details.path("conversation");
+    assertThat(conversation.path("status").asString()).isEqualTo("PENDING");
+    assertThat(conversation.path("priority").asString()).isEqualTo("HIGH");
+    assertThat(conversation.path("teamId").asString()).isEqualTo(teamId);
+    assertThat(conversation.path("tags").toString()).isEqualTo("[\"ssl\"]");
+    List<String> directions = new ArrayList<>();
+    details.path("messages").forEach(m -> directions.add(m.path("direction").asString()));
+    assertThat(directions).containsExactly("INBOUND", "OUTBOUND", "NOTE");
+    List<String> kinds = new ArrayList<>();
+    details.path("history").forEach(h -> kinds.add(h.path("kind").asString()));
+    assertThat(kinds).contains("OPENED", "MESSAGE_RECEIVED", "REPLIED", "NOTE_ADDED", "TEAM_CHANGED",
+        "STATUS_CHANGED", "PRIORITY_CHANGED", "TAGGED", "UNTAGGED");
+    assertThat(details.path("history").get(details.path("history").size() - 1).path("actor").path("name").asString())
+        .isEqualTo("integration contract-tests");
+
+    JsonNode filtered = admin.get("/api/v1/conversations?status=pending&team=" + teamId).body();
+    assertThat(filtered.path("total").asLong()).isEqualTo(1);
+    assertThat(admin.get("/api/v1/conversations?page=0&size=1000").status()).isEqualTo(422);
+  }
+
+  @Test
+  void shouldMergeTwoContactsAndMoveTheirConversations() {
+    JsonNode byEmail = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("kenji") + "@example.jp",
+        "givenName", "健二", "familyName", "渡辺", "text", "Password reset mail never arrived")));
+    JsonNode byPhone = awaitProcessed(accept(Map.of("channel", "phone", "sender", "+81 3-1234-" + (1000 + (int) (Math.random() * 8999)),
+        "text", "Calling about the reset mail")));
+    String survivor = byEmail.path("contactId").asString();
+    String merged = byPhone.path("contactId").asString();
+
+    ApiClient.Response merge = admin.post("/api/v1/contacts/" + survivor + "/merge", admin.json(Map.of("mergeContactId", merged)));
+    assertThat(merge.status()).isEqualTo(200);
+    assertThat(merge.body().path("contact").path("identities")).hasSize(2);
+    assertThat(merge.body().path("merge").path("identities").asInt()).isEqualTo(1);
+
+    assertThat(admin.get("/api/v1/contacts/" + merged).body().path("contact").path("id").asString()).isEqualTo(survivor);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(admin.get("/api/v1/contacts/" + survivor).body().path("conversations")).hasSize(2));
+    assertThat(admin.get("/api/v1/contacts/" + survivor).body().path("merges")).hasSize(1);
+    assertThat(admin.get("/api/v1/contacts/" + survivor).body().path("contact").path("familyName").asString()).isEqualTo("渡辺");
+
+    ApiClient.Response again = admin.post("/api/v1/contacts/" + survivor + "/merge", admin.json(Map.of("mergeContactId", merged)));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(admin.get("/api/v1/contacts?q=渡辺").body().toString()).contains(survivor);
+  }
+
+  @Test
+  void shouldParkAnItemThatFailsAndLetAnAdminRetryIt() {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+        INSERT INTO intake_item (id, channel, content_type, payload, received_at, state, attempts, next_attempt_at, message_id)
+        VALUES (:id, 'email', 'application/x-unknown', 'raw bytes', CURRENT_TIMESTAMP, 'PENDING', 0, CURRENT_TIMESTAMP, :message)""")
+        .param("id", id).param("message", UUID.randomUUID()).update();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(admin.get("/api/v1/admin/inbound/" + id).body().path("state").asString()).isEqualTo("PARKED"));
+    JsonNode parked = admin.get("/api/v1/admin/inbound?state=parked&size=100").body();
+    assertThat(parked.toString()).contains(id.toString()).contains("application/x-unknown");
+    assertThat(admin.get("/api/v1/admin/inbound/" + id).body().path("payload").asString()).isEqualTo("raw bytes");
+
+    assertThat(admin.post("/api/v1/admin/inbound/" + id + "/retry", "").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode item = admin.get("/api/v1/admin/inbound/" + id).body();
+      assertThat(item.path("state").asString()).isEqualTo("PARKED");
+      assertThat(item.path("attempts").asInt()).isEqualTo(2);
+    });
+    assertThat(admin.post("/api/v1/admin/inbound/" + UUID.randomUUID() + "/retry", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldGiveEveryConcurrentNewConversationItsOwnNumber() throws Exception {
+    List<Callable<JsonNode>> posts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String sender = unique("burst" + i) + "@example.com";
+      posts.add(() -> accept(Map.of("channel", "web", "sender", sender, "text", "form message")));
+    }
+    List<JsonNode> acks = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      for (Future<JsonNode> f : pool.invokeAll(posts)) {
+        acks.add(f.get());
+      }
+    }
+    Set<Long> numbers = new HashSet<>();
+    for (JsonNode ack : acks) {
+      String conversationId = awaitProcessed(ack).path("conversationId").asString();
+      numbers.add(admin.get("/api/v1/conversations/" + conversationId).body().path("conversation").path("number").asLong());
+    }
+    assertThat(numbers).hasSize(40);
+  }
+
+  @Test
+  void shouldPublishTheOpenApiDocument() {
+    ApiClient.Response doc = admin.withToken(null).get("/v3/api-docs");
+    assertThat(doc.status()).isEqualTo(200);
+    assertThat(doc.body().path("paths").has("/api/v1/messages")).isTrue();
+    assertThat(admin.withToken(null).get("/actuator/prometheus").raw()).contains("tact_intake_accepted");
+  }
+
+  JsonNode accept(Map<String, ?> message) {
+    ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
+    assertThat(response.status()).as(response.raw()).isEqualTo(202);
+    return response.body();
+  }
+
+  JsonNode awaitProcessed(JsonNode ack) {
+    String path = "/api/v1/messages/" + ack.path("itemId").asString();
+    await().atMost(Duration.ofSeconds(15)).until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
+    return admin.get(path).body();
+  }
+
+  long loggedItems() {
+    return jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single();
+  }
+
+  String teamId(String name) {
+    return jdbc.sql("SELECT id FROM staff_team WHERE name = :name").param("name", name).query(UUID.class).optional()
+        .orElseGet(() -> {
+          UUID id = UUID.randomUUID();
+          jdbc.sql("INSERT INTO staff_team (id, name, created_at) VALUES (:id, :name, CURRENT_TIMESTAMP)")
+              .param("id", id).param("name", name.substring(0, Math.min(100, name.length()))).update();
+          return id;
+        }).toString();
+  }
+
+  static String unique(String prefix) {
+    return prefix + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
