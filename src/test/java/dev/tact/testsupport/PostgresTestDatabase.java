@@ -28,11 +28,29 @@ public final class PostgresTestDatabase {
     }
     String name = "tact_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
+      dropUnused(statement);
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database on " + admin, e);
     }
     return replaceDatabase(admin, name);
+  }
+
+  /** Drops databases earlier runs left behind; those still in use by a live context refuse and stay. */
+  private static void dropUnused(Statement statement) throws SQLException {
+    java.util.List<String> old = new java.util.ArrayList<>();
+    try (var rs = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'tact\\_test\\_%'")) {
+      while (rs.next()) {
+        old.add(rs.getString(1));
+      }
+    }
+    for (String database : old) {
+      try {
+        statement.execute("DROP DATABASE IF EXISTS " + database);
+      } catch (SQLException inUse) {
+        // another test context (or JVM) still uses it
+      }
+    }
   }
 
   static String replaceDatabase(String url, String database) {

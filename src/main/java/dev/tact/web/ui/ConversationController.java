@@ -1,0 +1,137 @@
+package dev.tact.web.ui;
+
+import dev.tact.contact.ContactManagement;
+import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.conversation.Priority;
+import dev.tact.conversation.Status;
+import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Team;
+import dev.tact.web.security.TactPrincipals;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One conversation: its messages, what agents can do with it, its history, and the customer beside it. */
+@Controller
+@RequestMapping("/conversations/{number}")
+class ConversationController {
+
+  private final ConversationManagement conversations;
+  private final ContactManagement contacts;
+  private final StaffDirectory staff;
+  private final TactPrincipals principals;
+
+  ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
+      TactPrincipals principals) {
+    this.conversations = conversations;
+    this.contacts = contacts;
+    this.staff = staff;
+    this.principals = principals;
+  }
+
+  @GetMapping
+  String show(@PathVariable long number, Model model) {
+    ConversationDetails details = conversations.requireDetails(summary(number).id());
+    ConversationSummary c = details.conversation();
+    var contact = c.contactId() == null ? null : contacts.find(c.contactId()).orElse(null);
+    List<ConversationSummary> previous = contact == null ? List.of()
+        : conversations.ofContact(contact.id()).stream().filter(other -> other.number() != c.number()).toList();
+    List<Team> teams = staff.teams();
+    model.addAttribute("c", c);
+    model.addAttribute("messages", details.messages());
+    model.addAttribute("history", details.history().reversed());
+    model.addAttribute("contact", contact);
+    model.addAttribute("previous", previous);
+    model.addAttribute("agents", staff.agents().stream().filter(a -> a.active()).toList());
+    model.addAttribute("teams", teams);
+    model.addAttribute("teamName", teams.stream().filter(t -> t.id().equals(c.teamId())).map(Team::name)
+        .findFirst().orElse(null));
+    model.addAttribute("assigneeName", c.assigneeId() == null ? null
+        : staff.agent(c.assigneeId()).map(a -> a.displayName()).orElse(null));
+    model.addAttribute("statuses", Status.values());
+    model.addAttribute("priorities", Priority.values());
+    return "conversation";
+  }
+
+  @PostMapping("/reply")
+  String reply(@PathVariable long number, @RequestParam(defaultValue = "") String text, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(number, redirect, "Reply sent.",
+        id -> conversations.reply(id, principals.actor(auth), text));
+  }
+
+  @PostMapping("/note")
+  String note(@PathVariable long number, @RequestParam(defaultValue = "") String text, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(number, redirect, "Note added.",
+        id -> conversations.addNote(id, principals.actor(auth), text));
+  }
+
+  @PostMapping("/assign")
+  String assign(@PathVariable long number, @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String team, Authentication auth, RedirectAttributes redirect) {
+    return act(number, redirect, "Assignment saved.",
+        id -> conversations.assign(id, principals.actor(auth), uuid(assignee, "assignee"), uuid(team, "team")));
+  }
+
+  @PostMapping("/status")
+  String status(@PathVariable long number, @RequestParam(defaultValue = "") String status, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(number, redirect, "Status saved.",
+        id -> conversations.changeStatus(id, principals.actor(auth), Status.parse(status)));
+  }
+
+  @PostMapping("/priority")
+  String priority(@PathVariable long number, @RequestParam(defaultValue = "") String priority, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(number, redirect, "Priority saved.",
+        id -> conversations.changePriority(id, principals.actor(auth), Priority.parse(priority)));
+  }
+
+  @PostMapping("/tags")
+  String addTags(@PathVariable long number, @RequestParam(defaultValue = "") String tags, Authentication auth,
+      RedirectAttributes redirect) {
+    List<String> list = Arrays.stream(tags.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+    return act(number, redirect, null, id -> conversations.addTags(id, principals.actor(auth), list));
+  }
+
+  @PostMapping("/tags/remove")
+  String removeTag(@PathVariable long number, @RequestParam(defaultValue = "") String tag, Authentication auth,
+      RedirectAttributes redirect) {
+    return act(number, redirect, null, id -> conversations.removeTag(id, principals.actor(auth), tag));
+  }
+
+  private String act(long number, RedirectAttributes redirect, String notice, java.util.function.Consumer<UUID> action) {
+    UUID id = summary(number).id();
+    return Flash.run(redirect, "/conversations/" + number, notice, () -> action.accept(id));
+  }
+
+  private ConversationSummary summary(long number) {
+    return conversations.findByReference(Long.toString(number))
+        .orElseThrow(() -> new ProblemException(404, "conversation-not-found", "Conversation not found",
+            "There is no conversation #" + number + "."));
+  }
+
+  private static UUID uuid(String value, String what) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("invalid-" + what, "'" + value + "' is not a valid " + what + ".");
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tact.web.ui;
+
+import dev.tact.contact.Contact;
+import dev.tact.contact.ContactManagement;
+import dev.tact.conversation.ConversationFilter;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.conversation.Status;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import dev.tact.staff.Agent;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Team;
+import dev.tact.web.security.TactPrincipals;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The inbox: conversations, newest activity first, filtered by GET parameters. */
+@Controller
+class InboxController {
+
+  static final int PAGE_SIZE = 25;
+
+  /** One row of the inbox with the names the table shows. */
+  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName) {}
+
+  /** The filters as given, so the form can show them and links can keep them. */
+  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag) {
+
+    public String link(int page) {
+      UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
+      if (status != null && !status.isBlank()) {
+        uri.queryParam("status", status);
+      }
+      if (team != null) {
+        uri.queryParam("team", team);
+      }
+      if (assignee != null) {
+        uri.queryParam("assignee", assignee);
+      }
+      if (mine) {
+        uri.queryParam("mine", true);
+      }
+      if (unassigned) {
+        uri.queryParam("unassigned", true);
+      }
+      if (tag != null && !tag.isBlank()) {
+        uri.queryParam("tag", tag);
+      }
+      if (page > 0) {
+        uri.queryParam("page", page);
+      }
+      return uri.encode().build().toUriString();
+    }
+  }
+
+  private final ConversationManagement conversations;
+  private final ContactManagement contacts;
+  private final StaffDirectory staff;
+  private final TactPrincipals principals;
+
+  InboxController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
+      TactPrincipals principals) {
+    this.conversations = conversations;
+    this.contacts = contacts;
+    this.staff = staff;
+    this.principals = principals;
+  }
+
+  @GetMapping("/")
+  String inbox(@RequestParam(required = false) String status, @RequestParam(required = false) UUID team,
+      @RequestParam(required = false) UUID assignee, @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) String tag,
+      @RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+    Set<Status> statuses = status == null || status.isBlank() ? Set.of() : Set.of(Status.parse(status));
+    UUID assigneeId = assignee;
+    if (mine) {
+      assigneeId = principals.agent(authentication).map(Agent::id).orElse(null);
+    }
+    String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
+    PageResult<ConversationSummary> result = conversations.list(
+        new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null),
+        new PageRequest(Math.max(page, 0), PAGE_SIZE));
+
+    List<Team> teams = staff.teams();
+    Map<UUID, String> teamNames = teams.stream().collect(Collectors.toMap(Team::id, Team::name));
+    Map<UUID, String> agentNames = staff.agentNames(result.items().stream().map(ConversationSummary::assigneeId)
+        .filter(Objects::nonNull).collect(Collectors.toSet()));
+    Map<UUID, String> contactNames = new HashMap<>();
+    List<Row> rows = result.items().stream().map(c -> new Row(c,
+        c.contactId() == null ? "" : contactNames.computeIfAbsent(c.contactId(),
+            id -> contacts.find(id).map(Contact::name).orElse("(unknown)")),
+        c.teamId() == null ? "" : teamNames.getOrDefault(c.teamId(), ""),
+        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""))).toList();
+
+    model.addAttribute("rows", rows);
+    model.addAttribute("result", result);
+    model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag));
+    model.addAttribute("statuses", Status.values());
+    model.addAttribute("teams", teams);
+    model.addAttribute("agents", staff.agents());
+    model.addAttribute("heading", mine ? "Mine" : unassigned ? "Unassigned" : "Inbox");
+    return "inbox";
+  }
+}

@@ -1,0 +1,126 @@
+package dev.tact.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tact.testsupport.RequiresBrowser;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The agent UI in a real browser (Debian's Chromium, headless) against the demo workspace. */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tact.demo.admin-password=browser-test-pass-1",
+    "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class AgentUiBrowserTests {
+
+  private static final String ADMIN = "admin@tact.local";
+  private static final String PASSWORD = "browser-test-pass-1";
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort
+  int port;
+
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(RequiresBrowser.CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closePage() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @Test
+  void agentLogsInOpensConversationAndReplies() {
+    logIn(ADMIN, PASSWORD);
+
+    assertThat(page.locator("main h1")).hasText("Inbox");
+    assertThat(page.locator("#inbox")).containsText("Quote for 40 seats");
+    assertThat(page.locator("#inbox")).containsText("Marguerite Dubois");
+
+    page.locator("#inbox a.subject", new Page.LocatorOptions().setHasText("Quote for 40 seats")).click();
+    assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
+    assertThat(page.locator("main h1")).containsText("Quote for 40 seats");
+    assertThat(page.locator(".customer")).containsText("marguerite.dubois@example.fr");
+
+    // Markup in text must come back as text: the body is escaped, never interpreted.
+    String reply = "Here is your quote <b>" + UUID.randomUUID() + "</b>";
+    page.locator("#reply-text").fill(reply);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+
+    assertThat(page.locator(".notice")).containsText("Reply sent.");
+    assertThat(page.locator(".msg-outbound .body").last()).hasText(reply);
+    assertThat(page.locator(".msg-outbound b")).hasCount(0);
+  }
+
+  @Test
+  void domainErrorsShowAsMessagesOnThePage() {
+    logIn(ADMIN, PASSWORD);
+    page.locator("#inbox a.subject").first().click();
+    assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
+
+    page.locator("input[name=tags]").fill("not/a/tag");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+
+    assertThat(page.locator(".problem")).containsText("is not a tag");
+    assertThat(page.locator("main h1")).isVisible();
+  }
+
+  @Test
+  void wrongPasswordShowsAnError() {
+    logIn(ADMIN, "not-the-password");
+
+    assertThat(page).hasURL(Pattern.compile("/login\\?error"));
+    assertThat(page.locator(".problem")).containsText("Wrong email or password");
+  }
+
+  private void logIn(String email, String password) {
+    page.navigate("/login");
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+  }
+}
