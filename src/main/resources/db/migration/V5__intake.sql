@@ -15,8 +15,7 @@ CREATE TABLE intake_item (
     processed_at     TIMESTAMP WITH TIME ZONE,
     message_id       UUID                     NOT NULL,
     contact_id       UUID,
-    conversation_id  UUID,
-    duplicate_of     UUID
+    conversation_id  UUID
 );
 CREATE INDEX intake_item_due_idx ON intake_item (state, next_attempt_at);
 CREATE INDEX intake_item_external_idx ON intake_item (channel, external_id);

@@ -1,11 +1,10 @@
 package dev.tact.contact;
 
+import static dev.tact.shared.SqlTime.instant;
+
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -188,10 +187,5 @@ public class ContactManagement {
 
   private OffsetDateTime now() {
     return clock.instant().atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

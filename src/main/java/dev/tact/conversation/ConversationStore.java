@@ -1,13 +1,14 @@
 package dev.tact.conversation;
 
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,14 +215,5 @@ class ConversationStore {
         Channel.valueOf(rs.getString("channel")), rs.getObject("contact_id", UUID.class),
         rs.getObject("author_agent_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
         rs.getString("external_id"), instant(rs, "created_at"));
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -1,12 +1,14 @@
 package dev.tact.intake;
 
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,14 +105,5 @@ class ItemStore {
         ItemState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
         instant(rs, "processed_at"), rs.getObject("message_id", UUID.class), rs.getObject("contact_id", UUID.class),
         rs.getObject("conversation_id", UUID.class));
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

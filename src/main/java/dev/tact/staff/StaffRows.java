@@ -1,9 +1,9 @@
 package dev.tact.staff;
 
+import static dev.tact.shared.SqlTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 final class StaffRows {
@@ -19,10 +19,5 @@ final class StaffRows {
     return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("token_prefix"),
         Role.valueOf(rs.getString("role")), instant(rs, "created_at"), instant(rs, "last_used_at"),
         instant(rs, "revoked_at"));
-  }
-
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }
