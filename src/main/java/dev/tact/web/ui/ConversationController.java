@@ -68,7 +68,7 @@ class ConversationController {
   @PostMapping("/reply")
   String reply(@PathVariable long number, @RequestParam(defaultValue = "") String text, Authentication auth,
       RedirectAttributes redirect) {
-    return act(number, redirect, "Reply sent.",
+    return act(number, redirect, "Reply added.",
         id -> conversations.reply(id, principals.actor(auth), text));
   }
 

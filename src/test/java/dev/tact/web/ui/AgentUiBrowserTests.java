@@ -8,6 +8,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import dev.tact.contact.Contact;
+import dev.tact.contact.ContactManagement;
+import org.springframework.beans.factory.annotation.Autowired;
 import dev.tact.testsupport.RequiresBrowser;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,9 @@ class AgentUiBrowserTests {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  ContactManagement contacts;
 
   private BrowserContext context;
   private Page page;
@@ -91,7 +98,7 @@ class AgentUiBrowserTests {
     page.locator("#reply-text").fill(reply);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
 
-    assertThat(page.locator(".notice")).containsText("Reply sent.");
+    assertThat(page.locator(".notice")).containsText("Reply added.");
     assertThat(page.locator(".msg-outbound .body").last()).hasText(reply);
     assertThat(page.locator(".msg-outbound b")).hasCount(0);
   }
@@ -115,6 +122,51 @@ class AgentUiBrowserTests {
 
     assertThat(page).hasURL(Pattern.compile("/login\\?error"));
     assertThat(page.locator(".problem")).containsText("Wrong email or password");
+  }
+
+  @Test
+  void agentHandlesAConversationAndSeesEveryChangeInItsHistory() {
+    logIn(ADMIN, PASSWORD);
+    page.locator("#inbox a.subject", new Page.LocatorOptions().setHasText("Quick question")).click();
+    assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
+
+    page.locator("#note-text").fill("Check whether the SSL bundle applies");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+    assertThat(page.locator(".msg-note")).containsText("Check whether the SSL bundle applies");
+
+    page.locator("select[name=assignee]").selectOption(new SelectOption().setLabel("Sam Support"));
+    page.locator("select[name=team]").selectOption(new SelectOption().setLabel("Presales"));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign")).click();
+    assertThat(page.locator(".history")).containsText("to Sam Support");
+
+    page.locator("select[name=status]").selectOption(new SelectOption().setLabel("On hold"));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set status")).click();
+    assertThat(page.locator(".history")).containsText("→ On hold");
+
+    page.locator("select[name=priority]").selectOption("high");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set priority")).click();
+    assertThat(page.locator(".history")).containsText("normal → high");
+
+    page.locator("input[name=tags]").fill("ssl-question");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+    assertThat(page.locator(".history")).containsText("ssl-question");
+    assertThat(page.locator(".history")).containsText("to Presales");
+  }
+
+  @Test
+  void agentMergesTwoContactsFromTheContactPage() {
+    Contact zoe = contacts.search("Łukasiewicz", 1).getFirst();
+    Contact kenji = contacts.search("渡辺", 1).getFirst();
+    logIn(ADMIN, PASSWORD);
+    page.navigate("/contacts/" + zoe.id());
+    assertThat(page.locator("main h1")).hasText("Zoë Łukasiewicz");
+
+    page.locator("input[name=mergeContactId][type=text]").fill(kenji.id().toString());
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge").setExact(true)).click();
+
+    assertThat(page.locator(".identities")).containsText("+12045550142");
+    assertThat(page.locator(".identities")).containsText("zoe.lukasiewicz@example.pl");
+    assertThat(page.locator("main")).containsText("1 identities moved");
   }
 
   private void logIn(String email, String password) {
