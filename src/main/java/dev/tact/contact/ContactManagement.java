@@ -102,11 +102,6 @@ public class ContactManagement {
         .param("like", like).param("limit", limit).query(UUID.class).list().stream().map(this::load).toList();
   }
 
-  /** The contact that owns exactly this identity, if any. */
-  public Optional<Contact> findByIdentity(Identity identity) {
-    return ownerOf(identity).map(this::load);
-  }
-
   /**
    * Moves every identity of {@code mergedId} to {@code survivorId}, marks the merged contact as
    * merged, records who did it, and tells the other modules.

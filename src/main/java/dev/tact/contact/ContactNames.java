@@ -3,8 +3,6 @@ package dev.tact.contact;
 /** Names as the person gave them; any may be null. Nothing here is case-folded or transliterated. */
 public record ContactNames(String displayName, String givenName, String familyName) {
 
-  public static final ContactNames NONE = new ContactNames(null, null, null);
-
   public ContactNames {
     displayName = blankToNull(displayName);
     givenName = blankToNull(givenName);

@@ -56,10 +56,6 @@ class ItemStore {
         .param("next", utc(nextAttempt)).param("id", id).update();
   }
 
-  int attempts(UUID id) {
-    return jdbc.sql("SELECT attempts FROM intake_item WHERE id = :id").param("id", id).query(Integer.class).single();
-  }
-
   boolean requeueParked(UUID id, Instant now) {
     return jdbc.sql("UPDATE intake_item SET state = 'PENDING', next_attempt_at = :now WHERE id = :id AND state = 'PARKED'")
         .param("now", utc(now)).param("id", id).update() == 1;

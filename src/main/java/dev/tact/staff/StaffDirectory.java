@@ -107,7 +107,7 @@ public class StaffDirectory {
 
   public Optional<Team> team(UUID id) {
     return jdbc.sql("SELECT id, name FROM staff_team WHERE id = :id").param("id", id)
-        .query((rs, n) -> rs.getObject("id", UUID.class)).optional().map(this::withMembers);
+        .query(StaffDirectory::teamRow).optional().map(this::withMembers);
   }
 
   public Team requireTeam(UUID id) {
@@ -115,19 +115,25 @@ public class StaffDirectory {
   }
 
   public Optional<Team> teamByName(String name) {
-    return jdbc.sql("SELECT id FROM staff_team WHERE name = :name").param("name", name)
-        .query(UUID.class).optional().flatMap(this::team);
+    return jdbc.sql("SELECT id, name FROM staff_team WHERE name = :name").param("name", name)
+        .query(StaffDirectory::teamRow).optional().map(this::withMembers);
   }
 
   public List<Team> teams() {
-    return jdbc.sql("SELECT id FROM staff_team ORDER BY name").query(UUID.class).list().stream()
+    return jdbc.sql("SELECT id, name FROM staff_team ORDER BY name").query(StaffDirectory::teamRow).list().stream()
         .map(this::withMembers).toList();
   }
 
-  private Team withMembers(UUID teamId) {
-    String name = jdbc.sql("SELECT name FROM staff_team WHERE id = :id").param("id", teamId).query(String.class).single();
+  /** A team row alone: members are read after its result set is closed, never inside a row mapper. */
+  private record TeamRow(UUID id, String name) {}
+
+  private static TeamRow teamRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new TeamRow(rs.getObject("id", UUID.class), rs.getString("name"));
+  }
+
+  private Team withMembers(TeamRow team) {
     List<UUID> members = jdbc.sql("SELECT agent_id FROM staff_team_member WHERE team_id = :id ORDER BY agent_id")
-        .param("id", teamId).query(UUID.class).list();
-    return new Team(teamId, name, members);
+        .param("id", team.id()).query(UUID.class).list();
+    return new Team(team.id(), team.name(), members);
   }
 }
