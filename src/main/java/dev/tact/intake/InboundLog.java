@@ -33,9 +33,9 @@ class InboundLog implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(InboundLog.class);
 
   private static final String INSERT = """
-      INSERT INTO intake_item (id, channel, external_id, content_type, payload, received_at, state, attempts,
-        next_attempt_at, message_id)
-      VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""";
+      INSERT INTO intake_item (id, channel, external_id, content_type, payload, raw_content, received_at, state,
+        attempts, next_attempt_at, message_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""";
 
   private record Waiting(NewItem item, CompletableFuture<Void> committed) {}
 
@@ -112,9 +112,10 @@ class InboundLog implements SmartLifecycle {
         ps.setString(3, item.externalId());
         ps.setString(4, item.contentType());
         ps.setString(5, item.payload());
-        ps.setObject(6, received);
+        ps.setBytes(6, item.raw());
         ps.setObject(7, received);
-        ps.setObject(8, item.messageId());
+        ps.setObject(8, received);
+        ps.setObject(9, item.messageId());
       }));
     } catch (RuntimeException e) {
       log.error("Inbound log batch of {} failed; every request in it gets 503", batch.size(), e);

@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param maxTextLength longest message text accepted, in characters (longer: 413)
  * @param maxRequestBytes largest request body accepted, in bytes (larger: 413)
+ * @param maxMailBytes largest raw email accepted, in bytes (larger: 413 on the API, 552 over SMTP)
  * @param log the group-committed inbound log
  * @param pipeline the workers that turn logged items into messages
  */
 @ConfigurationProperties("tact.intake")
 public record IntakeProperties(@DefaultValue("100000") int maxTextLength,
-    @DefaultValue("1048576") int maxRequestBytes, @DefaultValue Log log, @DefaultValue Pipeline pipeline) {
+    @DefaultValue("1048576") int maxRequestBytes, @DefaultValue("73400320") int maxMailBytes, @DefaultValue Log log, @DefaultValue Pipeline pipeline) {
 
   /**
    * @param queueCapacity requests waiting for a commit before new ones get 429

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ItemStore {
 
+  /** Every column but the raw bytes, which only the step that reads an item loads. */
+  private static final String COLUMNS = """
+      id, channel, external_id, content_type, payload, received_at, state, attempts, last_error, processed_at,
+      message_id, contact_id, conversation_id""";
+
   private final JdbcClient jdbc;
 
   ItemStore(JdbcClient jdbc) {
@@ -27,8 +32,8 @@ class ItemStore {
 
   /** Locks the next due item that no other node holds; empty when there is none. */
   Optional<InboundItem> claimNextDue(Instant now) {
-    return jdbc.sql("""
-        SELECT * FROM intake_item
+    return jdbc.sql("SELECT " + COLUMNS + " " + """
+         FROM intake_item
         WHERE state = 'PENDING' AND next_attempt_at <= :now
         ORDER BY next_attempt_at, id
         LIMIT 1
@@ -62,13 +67,19 @@ class ItemStore {
   }
 
   Optional<InboundItem> find(UUID id) {
-    return jdbc.sql("SELECT * FROM intake_item WHERE id = :id").param("id", id).query(ItemStore::item).optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM intake_item WHERE id = :id").param("id", id).query(ItemStore::item).optional();
+  }
+
+  /** The item's raw bytes (an email's MIME), or null for items that are text only. */
+  byte[] rawContent(UUID id) {
+    return jdbc.sql("SELECT raw_content FROM intake_item WHERE id = :id").param("id", id)
+        .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
   }
 
   /** The first item logged with this external id on this channel, if any. */
   Optional<InboundItem> firstWithExternalId(String channel, String externalId) {
-    return jdbc.sql("""
-        SELECT * FROM intake_item WHERE channel = :channel AND external_id = :external
+    return jdbc.sql("SELECT " + COLUMNS + " " + """
+         FROM intake_item WHERE channel = :channel AND external_id = :external
         ORDER BY received_at, id LIMIT 1""")
         .param("channel", channel).param("external", externalId).query(ItemStore::item).optional();
   }
@@ -76,8 +87,8 @@ class ItemStore {
   PageResult<InboundItem> list(ItemState state, PageRequest page) {
     long total = jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE state = :state").param("state", state.name())
         .query(Long.class).single();
-    List<InboundItem> items = jdbc.sql("""
-        SELECT * FROM intake_item WHERE state = :state ORDER BY received_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+    List<InboundItem> items = jdbc.sql("SELECT " + COLUMNS + " " + """
+         FROM intake_item WHERE state = :state ORDER BY received_at DESC, id DESC LIMIT :limit OFFSET :offset""")
         .param("state", state.name()).param("limit", page.size()).param("offset", page.offset())
         .query(ItemStore::item).list();
     return new PageResult<>(items, page.page(), page.size(), total);

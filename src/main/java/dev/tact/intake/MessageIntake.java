@@ -8,8 +8,11 @@ import dev.tact.shared.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -24,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class MessageIntake {
 
   static final String API_CONTENT_TYPE = "application/vnd.tact.message+json";
+  static final String MAIL_CONTENT_TYPE = "message/rfc822";
 
   private final InboundLog inboundLog;
   private final ItemStore items;
@@ -78,14 +82,45 @@ public class MessageIntake {
   private Acknowledgement submit(MessageSubmission submission, String raw) {
     Channel channel = check(submission);
     String externalId = blankToNull(submission.externalMessageId());
+    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null);
+  }
+
+  /**
+   * Accepts an email exactly as received and returns once its bytes are committed: a mail
+   * channel may answer 250, or flag the message on the server, only after this returns. The
+   * same bytes received twice are one message; so is the same Message-ID, when the pipeline
+   * reads it.
+   */
+  public Acknowledgement submitMail(IncomingMail mail) {
+    if (mail.raw() == null || mail.raw().length == 0) {
+      throw new ProblemException(400, "empty-mail", "Empty mail", "The message has no content.");
+    }
+    if (mail.raw().length > properties.maxMailBytes()) {
+      throw new ProblemException(413, "mail-too-large", "Mail too large",
+          "The message has " + mail.raw().length + " bytes; the limit is " + properties.maxMailBytes() + ".");
+    }
+    String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
+        mail.envelopeRecipients()));
+    return append(Channel.EMAIL.id(), "sha256:" + sha256Hex(mail.raw()), MAIL_CONTENT_TYPE, envelope, mail.raw());
+  }
+
+  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw) {
     Instant now = clock.instant();
     Optional<InboundItem> earlier = externalId == null ? Optional.empty()
-        : items.firstWithExternalId(channel.id(), externalId);
+        : items.firstWithExternalId(channel, externalId);
     UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
-    NewItem item = new NewItem(Ids.newId(), channel.id(), externalId, API_CONTENT_TYPE, raw, now, messageId);
+    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId);
     inboundLog.append(item);
     accepted.increment();
     return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
   }
 
   /** Every check a request must pass before anything is written. */

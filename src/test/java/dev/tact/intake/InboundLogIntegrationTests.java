@@ -40,7 +40,7 @@ class InboundLogIntegrationTests {
       String payload = "{\"n\":" + i + "}";
       appends.add(() -> {
         UUID id = Ids.newId();
-        inboundLog.append(new NewItem(id, "web", null, "application/json", payload, Instant.now(), Ids.newId()));
+        inboundLog.append(new NewItem(id, "web", null, "application/json", payload, null, Instant.now(), Ids.newId()));
         // acknowledged: the row must already be committed and visible to another connection
         return jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE id = :id AND payload = :payload")
             .param("id", id).param("payload", payload).query(Long.class).single() == 1;
