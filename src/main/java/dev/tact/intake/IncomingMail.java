@@ -11,9 +11,11 @@ import java.util.UUID;
  * @param mailboxId the configured mailbox it was fetched from or addressed to, if known
  * @param envelopeSender the SMTP {@code MAIL FROM}, "" for the null sender, null when unknown
  * @param envelopeRecipients the SMTP {@code RCPT TO} addresses, empty when unknown
+ * @param sourceId the channel's own name for this copy (e.g. {@code imap:<mailbox>:<uidvalidity>:<uid>}), so that
+ *     the channel can ask whether it was already logged; null to name it by the SHA-256 of its bytes
  */
 public record IncomingMail(byte[] raw, String via, UUID mailboxId, String envelopeSender,
-    List<String> envelopeRecipients) {
+    List<String> envelopeRecipients, String sourceId) {
 
   public IncomingMail {
     envelopeRecipients = envelopeRecipients == null ? List.of() : List.copyOf(envelopeRecipients);

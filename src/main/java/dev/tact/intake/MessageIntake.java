@@ -101,7 +101,13 @@ public class MessageIntake {
     }
     String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
         mail.envelopeRecipients()));
-    return append(Channel.EMAIL.id(), "sha256:" + sha256Hex(mail.raw()), MAIL_CONTENT_TYPE, envelope, mail.raw());
+    String externalId = mail.sourceId() != null ? mail.sourceId() : "sha256:" + sha256Hex(mail.raw());
+    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw());
+  }
+
+  /** Whether an email with this source id (see {@link IncomingMail#sourceId()}) is already in the log. */
+  public boolean mailAlreadyLogged(String sourceId) {
+    return items.firstWithExternalId(Channel.EMAIL.id(), sourceId).isPresent();
   }
 
   private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw) {

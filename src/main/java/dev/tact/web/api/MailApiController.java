@@ -32,7 +32,7 @@ class MailApiController {
   @PostMapping(consumes = "message/rfc822")
   ResponseEntity<MessagesApiController.Accepted> accept(@RequestBody byte[] raw,
       @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient) {
-    Acknowledgement ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient));
+    Acknowledgement ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null));
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl)).body(
         new MessagesApiController.Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));
