@@ -60,31 +60,37 @@ public class ConversationManagement {
     Actor customer = Actor.contact(in.contactId(), in.contactName());
     Instant at = in.receivedAt();
     Optional<ConversationSummary> existing = continuedConversation(in);
+    if (existing.isEmpty() && in.followUpOnly()) {
+      return InboundOutcome.notFiled(in.messageId());
+    }
     ConversationSummary conversation;
     boolean opened = existing.isEmpty();
     if (opened) {
       UUID id = Ids.newId();
       long number = store.nextNumber();
-      store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(), at);
+      store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
+          in.teamId(), at);
       store.insertHistory(id, customer, "OPENED", "via " + in.channel().id(), at);
       conversation = store.find(id).orElseThrow();
     } else {
       conversation = existing.get();
-      if (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED) {
+      if (!in.automatic() && (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED)) {
         store.updateColumn(conversation.id(), "status", Status.OPEN.name(), at);
         store.insertHistory(conversation.id(), customer, "STATUS_CHANGED",
             conversation.status().label() + " → " + Status.OPEN.label() + " (customer replied)", at);
       }
     }
     Message message = new Message(in.messageId(), Direction.INBOUND, in.channel(), in.contactId(), null,
-        in.contactName(), in.text() == null ? "" : in.text(), in.externalMessageId(), at);
+        in.contactName(), in.text() == null ? "" : in.text(), in.fullText(), in.automatic(), in.externalMessageId(),
+        at);
     store.insertMessage(conversation.id(), message, in.inboundItemId());
     store.touch(conversation.id(), at, true);
-    store.insertHistory(conversation.id(), customer, "MESSAGE_RECEIVED", "via " + in.channel().id(), at);
+    store.insertHistory(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in), at);
     if (opened) {
       events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
     }
-    events.publishEvent(new MessageAdded(conversation.id(), message.id(), Direction.INBOUND, in.channel(), in.contactId(), at));
+    events.publishEvent(new MessageAdded(conversation.id(), message.id(), Direction.INBOUND, in.channel(),
+        in.contactId(), in.automatic(), at));
     return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
   }
 
@@ -235,19 +241,51 @@ public class ConversationManagement {
       return named.status() == Status.CLOSED ? Optional.empty() : Optional.of(named);
     }
     if (in.externalThreadId() != null && !in.externalThreadId().isBlank()) {
-      return store.findOpenByThread(in.channel(), in.externalThreadId());
+      Optional<ConversationSummary> thread = store.findOpenByThread(in.channel(), in.externalThreadId());
+      if (thread.isPresent()) {
+        return thread;
+      }
     }
-    return Optional.empty();
+    // A reply to a closed conversation is a new matter: it opens a new conversation.
+    Optional<ConversationSummary> replied = store.conversationsWithMessages(in.channel(), in.repliesTo()).stream()
+        .filter(c -> c.status() != Status.CLOSED).findFirst();
+    if (replied.isPresent() || in.subjectNumber() == null) {
+      return replied;
+    }
+    return store.findByNumber(in.subjectNumber()).filter(c -> c.status() != Status.CLOSED);
+  }
+
+  private static String receivedDetail(InboundMessage in) {
+    String detail = "via " + in.channel().id();
+    if (in.forwardedBy() != null) {
+      detail += ", forwarded by " + in.forwardedBy();
+    }
+    return in.automatic() ? detail + " (automatic)" : detail;
+  }
+
+  /** The id of the message with this external id on this channel (for email: its Message-ID). */
+  public Optional<UUID> findMessageIdByExternalId(Channel channel, String externalId) {
+    return store.findMessageByExternalId(channel, externalId).map(Message::id);
+  }
+
+  /** The Message-IDs an email reply in this conversation refers to (References), oldest first. */
+  public List<String> threadReferences(UUID conversationId) {
+    return store.externalIdsOf(conversationId);
   }
 
   private Message addAgentMessage(ConversationSummary c, Actor agent, Direction direction, String text) {
     String body = requireText(text);
     Instant at = clock.instant();
-    Message message = new Message(Ids.newId(), direction, c.channel(), null, agent.id(), agent.name(), body, null, at);
+    UUID id = Ids.newId();
+    // Replies carry a Message-ID of their own, so that the customer's answer threads back here.
+    String externalId = direction == Direction.OUTBOUND
+        ? "tact." + c.number() + "." + id + "@" + properties.messageIdDomain() : null;
+    Message message = new Message(id, direction, c.channel(), null, agent.id(), agent.name(), body, null, false,
+        externalId, at);
     store.insertMessage(c.id(), message, null);
     store.touch(c.id(), at, direction == Direction.OUTBOUND);
     store.insertHistory(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED", null, at);
-    events.publishEvent(new MessageAdded(c.id(), message.id(), direction, c.channel(), c.contactId(), at));
+    events.publishEvent(new MessageAdded(c.id(), message.id(), direction, c.channel(), c.contactId(), false, at));
     return message;
   }
 

@@ -37,23 +37,26 @@ class ConversationStore {
   }
 
   void insertConversation(UUID id, long number, String subject, Channel channel, UUID contactId,
-      String externalThreadId, Instant at) {
+      String externalThreadId, UUID teamId, Instant at) {
     jdbc.sql("""
-        INSERT INTO conv_conversation (id, number, subject, status, priority, channel, contact_id,
+        INSERT INTO conv_conversation (id, number, subject, status, priority, channel, contact_id, team_id,
           external_thread_id, created_at, updated_at, last_message_at)
-        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :thread, :at, :at, :at)""")
+        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :team, :thread, :at, :at, :at)""")
         .param("id", id).param("number", number).param("subject", subject).param("channel", channel.name())
-        .param("contact", contactId).param("thread", externalThreadId).param("at", utc(at)).update();
+        .param("contact", contactId).param("team", teamId).param("thread", externalThreadId).param("at", utc(at))
+        .update();
   }
 
   void insertMessage(UUID conversationId, Message m, UUID inboundItemId) {
     jdbc.sql("""
         INSERT INTO conv_message (id, conversation_id, direction, channel, contact_id, author_agent_id, author_name,
-          body, external_id, inbound_item_id, created_at)
-        VALUES (:id, :conversation, :direction, :channel, :contact, :agent, :author, :body, :external, :item, :at)""")
+          body, full_body, automatic, external_id, inbound_item_id, created_at)
+        VALUES (:id, :conversation, :direction, :channel, :contact, :agent, :author, :body, :fullBody, :automatic,
+          :external, :item, :at)""")
         .param("id", m.id()).param("conversation", conversationId).param("direction", m.direction().name())
         .param("channel", m.channel().name()).param("contact", m.contactId()).param("agent", m.authorAgentId())
-        .param("author", m.authorName()).param("body", m.body()).param("external", m.externalId())
+        .param("author", m.authorName()).param("body", m.body()).param("fullBody", m.fullBody())
+        .param("automatic", m.automatic()).param("external", m.externalId())
         .param("item", inboundItemId).param("at", utc(m.createdAt())).update();
   }
 
@@ -113,6 +116,33 @@ class ConversationStore {
   Optional<Message> findMessageByExternalId(Channel channel, String externalId) {
     return jdbc.sql("SELECT * FROM conv_message WHERE channel = :channel AND external_id = :external")
         .param("channel", channel.name()).param("external", externalId).query(ConversationStore::message).optional();
+  }
+
+  /**
+   * The conversations holding messages with these external ids on this channel, in the order of
+   * the ids given (the nearest reference first); each conversation once.
+   */
+  List<ConversationSummary> conversationsWithMessages(Channel channel, List<String> externalIds) {
+    if (externalIds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, UUID> byExternalId = new HashMap<>();
+    jdbc.sql("""
+        SELECT external_id, conversation_id FROM conv_message
+        WHERE channel = :channel AND external_id IN (:ids)""")
+        .param("channel", channel.name()).param("ids", externalIds)
+        .query(rs -> {
+          byExternalId.put(rs.getString("external_id"), rs.getObject("conversation_id", UUID.class));
+        });
+    return externalIds.stream().map(byExternalId::get).filter(java.util.Objects::nonNull).distinct()
+        .map(this::find).flatMap(Optional::stream).toList();
+  }
+
+  /** The external ids of a conversation's messages, oldest first: an email reply's References. */
+  List<String> externalIdsOf(UUID conversationId) {
+    return jdbc.sql("""
+        SELECT external_id FROM conv_message WHERE conversation_id = :id AND external_id IS NOT NULL
+        ORDER BY created_at, id""").param("id", conversationId).query(String.class).list();
   }
 
   UUID conversationOfMessage(UUID messageId) {
@@ -214,6 +244,6 @@ class ConversationStore {
     return new Message(rs.getObject("id", UUID.class), Direction.valueOf(rs.getString("direction")),
         Channel.valueOf(rs.getString("channel")), rs.getObject("contact_id", UUID.class),
         rs.getObject("author_agent_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
-        rs.getString("external_id"), instant(rs, "created_at"));
+        rs.getString("full_body"), rs.getBoolean("automatic"), rs.getString("external_id"), instant(rs, "created_at"));
   }
 }

@@ -3,7 +3,10 @@ package dev.tact.intake;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of the inbound log, raw payload included. */
+/**
+ * One entry of the inbound log with its text payload (for email: how it arrived; the MIME bytes
+ * are loaded only by the step that reads them). {@code note} says why a SUPPRESSED item was not filed.
+ */
 public record InboundItem(UUID id, String channel, String externalId, String contentType, String payload,
-    Instant receivedAt, ItemState state, int attempts, String lastError, Instant processedAt, UUID messageId,
-    UUID contactId, UUID conversationId) {}
+    Instant receivedAt, ItemState state, int attempts, String lastError, String note, Instant processedAt,
+    UUID messageId, UUID contactId, UUID conversationId) {}

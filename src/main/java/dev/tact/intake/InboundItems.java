@@ -31,6 +31,12 @@ public class InboundItems {
     return find(id).orElseThrow(() -> ProblemException.notFound("item", id));
   }
 
+  /** An item's raw bytes (an email's MIME as received); empty for items that are text only. */
+  public Optional<byte[]> rawContent(UUID id) {
+    require(id);
+    return Optional.ofNullable(items.rawContent(id));
+  }
+
   public PageResult<InboundItem> list(ItemState state, PageRequest page) {
     return items.list(state, page);
   }

@@ -21,7 +21,7 @@ class ItemStore {
 
   /** Every column but the raw bytes, which only the step that reads an item loads. */
   private static final String COLUMNS = """
-      id, channel, external_id, content_type, payload, received_at, state, attempts, last_error, processed_at,
+      id, channel, external_id, content_type, payload, received_at, state, attempts, last_error, note, processed_at,
       message_id, contact_id, conversation_id""";
 
   private final JdbcClient jdbc;
@@ -48,6 +48,16 @@ class ItemStore {
         WHERE id = :id""")
         .param("state", state.name()).param("message", messageId).param("contact", contactId)
         .param("conversation", conversationId).param("at", utc(at)).param("id", id).update();
+  }
+
+  /** Marks an item read but deliberately not filed, saying why. */
+  void markSuppressed(UUID id, UUID contactId, String note, Instant at) {
+    jdbc.sql("""
+        UPDATE intake_item SET state = 'SUPPRESSED', contact_id = :contact, note = :note, processed_at = :at,
+          last_error = NULL
+        WHERE id = :id""")
+        .param("contact", contactId).param("note", note.length() <= 2000 ? note : note.substring(0, 2000))
+        .param("at", utc(at)).param("id", id).update();
   }
 
   /** Counts a failed attempt; parks the item, or schedules the next attempt. */
@@ -110,7 +120,7 @@ class ItemStore {
     return new InboundItem(rs.getObject("id", UUID.class), rs.getString("channel"), rs.getString("external_id"),
         rs.getString("content_type"), rs.getString("payload"), instant(rs, "received_at"),
         ItemState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
-        instant(rs, "processed_at"), rs.getObject("message_id", UUID.class), rs.getObject("contact_id", UUID.class),
+        rs.getString("note"), instant(rs, "processed_at"), rs.getObject("message_id", UUID.class), rs.getObject("contact_id", UUID.class),
         rs.getObject("conversation_id", UUID.class));
   }
 }

@@ -16,7 +16,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +48,7 @@ class AdminApiController {
     this.principals = principals;
   }
 
-  @Operation(summary = "Inbound log entries by state", description = "state: pending, done, duplicate or parked")
+  @Operation(summary = "Inbound log entries by state", description = "state: pending, done, duplicate, parked or suppressed")
   @GetMapping("/inbound")
   PageResult<InboundItem> inbound(@RequestParam(defaultValue = "parked") String state,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
@@ -55,6 +58,15 @@ class AdminApiController {
   @GetMapping("/inbound/{id}")
   InboundItem item(@PathVariable UUID id) {
     return items.require(id);
+  }
+
+  @Operation(summary = "An item's raw content as received (an email's MIME)")
+  @GetMapping("/inbound/{id}/raw")
+  ResponseEntity<byte[]> raw(@PathVariable UUID id) {
+    byte[] raw = items.rawContent(id).orElseThrow(() -> ProblemException.notFound("raw-content", id));
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".eml\"")
+        .header("X-Content-Type-Options", "nosniff").body(raw);
   }
 
   @Operation(summary = "Retry a parked item")
@@ -85,7 +97,7 @@ class AdminApiController {
     try {
       return ItemState.valueOf(state.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("unknown-state", "Unknown state '" + state + "': use pending, done, duplicate or parked.");
+      throw ProblemException.invalid("unknown-state", "Unknown state '" + state + "': use pending, done, duplicate, parked or suppressed.");
     }
   }
 }

@@ -6,7 +6,18 @@ import dev.tact.intake.MessageIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import dev.tact.mail.HtmlSanitizer;
+import dev.tact.mail.MailArchive;
+import dev.tact.mail.StoredAttachment;
+import dev.tact.mail.StoredMail;
+import dev.tact.shared.ProblemException;
+import dev.tact.web.AttachmentResponses;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,10 +31,43 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Messages", description = "Inbound messages from any channel")
 class MailApiController {
 
-  private final MessageIntake intake;
+  /** The mail behind a conversation message; {@code safeHtml} is sanitised, remote content blocked. */
+  record MailDetails(UUID messageId, String headerMessageId, String fromAddress, String fromName, String to, String cc,
+      String subject, Instant sentAt, String fullText, String safeHtml, boolean textFromHtml, String automaticKind,
+      String automaticReasons, String originalFrom, String originalSubject, String originalDate, String forwardedBy,
+      String forwardComment, UUID bouncedMessageId, String defects, List<StoredAttachment> attachments) {
 
-  MailApiController(MessageIntake intake) {
+    static MailDetails of(StoredMail m) {
+      return new MailDetails(m.messageId(), m.headerMessageId(), m.fromAddress(), m.fromName(), m.to(), m.cc(),
+          m.subject(), m.sentAt(), m.fullText(), m.html() == null ? null : HtmlSanitizer.sanitize(m.html(), false,
+              cid -> null), m.textFromHtml(), m.automaticKind().name().toLowerCase(Locale.ROOT), m.automaticReasons(),
+          m.originalFrom(), m.originalSubject(), m.originalDate(), m.forwardedBy(), m.forwardComment(),
+          m.bouncedMessageId(), m.defects(), m.attachments());
+    }
+  }
+
+  private final MessageIntake intake;
+  private final MailArchive archive;
+
+  MailApiController(MessageIntake intake, MailArchive archive) {
     this.intake = intake;
+    this.archive = archive;
+  }
+
+  @Operation(summary = "The email behind a conversation message",
+      description = "Headers, the whole text, the sanitised HTML, the automatic-mail verdict, the forward and the "
+          + "attachments of a message that came by email.")
+  @GetMapping("/messages/{messageId}")
+  MailDetails mail(@PathVariable UUID messageId) {
+    return archive.find(messageId).map(MailDetails::of)
+        .orElseThrow(() -> ProblemException.notFound("mail", messageId));
+  }
+
+  @Operation(summary = "An attachment's content", description = "Always served as a download, never sniffed.")
+  @GetMapping("/messages/{messageId}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable UUID messageId, @PathVariable UUID attachmentId) {
+    return archive.attachment(messageId, attachmentId).map(AttachmentResponses::of)
+        .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
   }
 
   @Operation(summary = "Accept a raw email (message/rfc822)",

@@ -10,6 +10,9 @@ import dev.tact.staff.ApiTokens;
 import dev.tact.web.security.TactPrincipals;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +37,23 @@ class AdminController {
     this.principals = principals;
   }
 
+  /** Parked items (failed, retryable) or suppressed ones (read, deliberately not filed, with the reason). */
   @GetMapping("/inbound")
-  String inbound(@RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("result", items.list(ItemState.PARKED, new PageRequest(Math.max(page, 0), 25)));
+  String inbound(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "parked") String state,
+      Model model) {
+    ItemState shown = "suppressed".equals(state) ? ItemState.SUPPRESSED : ItemState.PARKED;
+    model.addAttribute("state", shown.name().toLowerCase(java.util.Locale.ROOT));
+    model.addAttribute("result", items.list(shown, new PageRequest(Math.max(page, 0), 25)));
     return "admin/inbound";
+  }
+
+  /** The raw MIME of an email item, for an admin to look at what could not be read. */
+  @GetMapping("/inbound/{id}/raw")
+  ResponseEntity<byte[]> raw(@PathVariable UUID id) {
+    byte[] raw = items.rawContent(id).orElseThrow(() -> ProblemException.notFound("raw-content", id));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".eml\"")
+        .header("X-Content-Type-Options", "nosniff").body(raw);
   }
 
   @PostMapping("/inbound/{id}/retry")

@@ -7,7 +7,10 @@ import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
 import dev.tact.shared.ProblemException;
+import dev.tact.mail.MailArchive;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.web.AttachmentResponses;
+import org.springframework.http.ResponseEntity;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
 import java.util.Arrays;
@@ -32,13 +35,17 @@ class ConversationController {
   private final ContactManagement contacts;
   private final StaffDirectory staff;
   private final TactPrincipals principals;
+  private final MailViews mailViews;
+  private final MailArchive mailArchive;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals) {
+      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive) {
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
     this.principals = principals;
+    this.mailViews = mailViews;
+    this.mailArchive = mailArchive;
   }
 
   @GetMapping
@@ -51,6 +58,7 @@ class ConversationController {
     List<Team> teams = staff.teams();
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
+    model.addAttribute("mails", mailViews.of(c.number(), details.messages()));
     model.addAttribute("history", details.history().reversed());
     model.addAttribute("contact", contact);
     model.addAttribute("previous", previous);
@@ -63,6 +71,17 @@ class ConversationController {
     model.addAttribute("statuses", Status.values());
     model.addAttribute("priorities", Priority.values());
     return "conversation";
+  }
+
+  /** An email attachment, as a download only (see {@link AttachmentResponses}). */
+  @GetMapping("/messages/{messageId}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable long number, @PathVariable UUID messageId,
+      @PathVariable UUID attachmentId) {
+    UUID conversationId = summary(number).id();
+    boolean inConversation = conversations.requireDetails(conversationId).messages().stream()
+        .anyMatch(m -> m.id().equals(messageId));
+    return mailArchive.attachment(messageId, attachmentId).filter(a -> inConversation).map(AttachmentResponses::of)
+        .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
   }
 
   @PostMapping("/reply")

@@ -21,6 +21,17 @@ public final class UiFormat {
     return instant == null ? "" : TIME.format(instant.atZone(zone));
   }
 
+  /** A byte count as people read it: 512 B, 12.3 KB, 4.0 MB. */
+  public String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+
   public String date(Instant instant) {
     return instant == null ? "" : DATE.format(instant.atZone(zone));
   }

@@ -1,0 +1,35 @@
+package dev.tact.mail;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Tact reads email.
+ *
+ * @param staffDomains domains whose senders are staff: when they forward a customer's or vendor's mail, the
+ *     original sender becomes the requester and the forwarder is linked
+ * @param maxAutomaticPerHour most automatic messages (auto-replies, bounces) filed from, or sent to, one address
+ *     per hour; past it they are kept in the inbound log but not filed or sent, which breaks mail loops
+ * @param maxDepth deepest MIME nesting read; deeper parts are kept in the raw message only
+ * @param maxParts most MIME parts read from one message
+ */
+@ConfigurationProperties("tact.mail")
+public record MailProperties(@DefaultValue List<String> staffDomains, @DefaultValue("10") int maxAutomaticPerHour,
+    @DefaultValue("50") int maxDepth, @DefaultValue("500") int maxParts) {
+
+  public MailProperties {
+    staffDomains = staffDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
+        .toList();
+  }
+
+  /** Whether this address belongs to one of the staff domains (or a subdomain of one). */
+  public boolean isStaff(String address) {
+    if (address == null) {
+      return false;
+    }
+    String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    return staffDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+  }
+}
