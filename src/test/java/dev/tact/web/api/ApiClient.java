@@ -35,6 +35,23 @@ final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts raw bytes with the given content type (e.g. an email as message/rfc822). */
+  Response postBytes(String path, byte[] body, String contentType) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A GET whose body is kept as bytes, with every response header. */
+  HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response put(String path, String body) {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
