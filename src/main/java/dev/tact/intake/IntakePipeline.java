@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Workers that turn logged items into messages. Each claims one due item with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of workers on any number of nodes share the
- * log without taking the same item twice. A failure rolls the step back and is counted on the
- * item; after the last attempt, or at once when the item is unreadable, the item is parked.
+ * log without taking the same item twice. A failure rolls the step back to a savepoint and is
+ * counted on the item while it is still locked, so no other worker sees it in between; after
+ * the last attempt, or at once when the item is unreadable, the item is parked.
  */
 @Component
 class IntakePipeline implements SmartLifecycle {
@@ -28,17 +30,20 @@ class IntakePipeline implements SmartLifecycle {
   private final ItemStore items;
   private final ItemProcessor processor;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate step;
   private final PipelineSignal signal;
   private final IntakeProperties.Pipeline settings;
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> workers = new ArrayList<>();
 
-  IntakePipeline(ItemStore items, ItemProcessor processor, TransactionTemplate transactions, PipelineSignal signal,
-      IntakeProperties properties, Clock clock) {
+  IntakePipeline(ItemStore items, ItemProcessor processor, PlatformTransactionManager transactionManager,
+      PipelineSignal signal, IntakeProperties properties, Clock clock) {
     this.items = items;
     this.processor = processor;
-    this.transactions = transactions;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.step = new TransactionTemplate(transactionManager);
+    this.step.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.signal = signal;
     this.settings = properties.pipeline();
     this.clock = clock;
@@ -46,24 +51,19 @@ class IntakePipeline implements SmartLifecycle {
 
   /** Processes one due item if there is one; false when nothing was due. */
   boolean processNext() {
-    AtomicReference<InboundItem> claimed = new AtomicReference<>();
-    try {
-      return Boolean.TRUE.equals(transactions.execute(status -> {
-        Optional<InboundItem> next = items.claimNextDue(clock.instant());
-        next.ifPresent(item -> {
-          claimed.set(item);
-          processor.process(item);
-        });
-        return next.isPresent();
-      }));
-    } catch (RuntimeException e) {
-      InboundItem item = claimed.get();
-      if (item == null) {
-        throw e; // the claim itself failed: the database is unwell, let the loop back off
-      }
-      recordFailure(item, e);
-      return true;
-    }
+    // An exception from here means the claim or the failure record failed: the database is unwell,
+    // the item stays pending, and the loop backs off.
+    return Boolean.TRUE.equals(transactions.execute(status -> {
+      Optional<InboundItem> next = items.claimNextDue(clock.instant());
+      next.ifPresent(item -> {
+        try {
+          step.executeWithoutResult(savepoint -> processor.process(item));
+        } catch (RuntimeException e) {
+          recordFailure(item, e);
+        }
+      });
+      return next.isPresent();
+    }));
   }
 
   private void recordFailure(InboundItem item, RuntimeException e) {
@@ -72,7 +72,7 @@ class IntakePipeline implements SmartLifecycle {
     Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
     Instant next = clock.instant().plus(backoff);
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    transactions.executeWithoutResult(status -> items.recordFailure(item.id(), error, park, next));
+    items.recordFailure(item.id(), error, park, next);
     if (park) {
       log.warn("Inbound item {} parked after {} attempt(s): {}", item.id(), attempt, error);
     } else {
