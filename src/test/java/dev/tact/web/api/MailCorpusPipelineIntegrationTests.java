@@ -1,0 +1,98 @@
+package dev.tact.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tact.staff.ApiTokens;
+import dev.tact.staff.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every email of the shared corpora (real mail, much of it malformed on purpose) through the
+ * real intake: each must end understood (filed, or a recognised redelivery or suppression) or
+ * parked because it cannot be read, never stuck and never failing for another reason.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:mail-corpus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+    "tact.demo.enabled=false", "tact.intake.pipeline.max-attempts=1"})
+class MailCorpusPipelineIntegrationTests {
+
+  private static final List<String> MAIL_CORPORA = List.of("mime-mime4j-testmsgs", "mime-mime4j-mimetools-testmsgs",
+      "mime-nodemailer-mailparser", "mime-spamscope-mail-parser", "email-discourse-receiver-labels",
+      "talon-standard-replies");
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ApiTokens tokens;
+
+  @Test
+  void shouldUnderstandOrParkEveryCorpusMail() throws IOException {
+    ApiClient admin = new ApiClient(port, tokens.issue("corpus", Role.ADMIN, null).secret());
+    List<Path> mails = corpusMails();
+    assertThat(mails).hasSizeGreaterThan(80);
+
+    Map<String, List<String>> outcomes = new TreeMap<>();
+    List<String> unexpected = new ArrayList<>();
+    for (Path mail : mails) {
+      ApiClient.Response ack = admin.postBytes("/api/v1/mail", Files.readAllBytes(mail), "message/rfc822");
+      if (ack.status() != 202) {
+        unexpected.add(mail + ": HTTP " + ack.status() + " " + ack.raw());
+        continue;
+      }
+      JsonNode item = awaitProcessed(admin, ack.body());
+      String state = item.path("state").asString();
+      outcomes.computeIfAbsent(state, s -> new ArrayList<>()).add(mail.getFileName().toString());
+      if (state.equals("parked") && !item.path("error").asString().startsWith("UnreadableItemException")) {
+        unexpected.add(mail + ": parked for another reason: " + item.path("error").asString());
+      }
+    }
+
+    System.out.printf("Corpus mails through the pipeline: %d; %s%n", mails.size(),
+        outcomes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().size()).toList());
+    assertThat(unexpected).isEmpty();
+    assertThat(outcomes.keySet()).isSubsetOf("done", "duplicate", "suppressed", "parked");
+    int understood = mails.size() - outcomes.getOrDefault("parked", List.of()).size();
+    assertThat(understood).as("mails understood, parked: " + outcomes.get("parked"))
+        .isGreaterThanOrEqualTo(mails.size() * 9 / 10);
+  }
+
+  private static JsonNode awaitProcessed(ApiClient admin, JsonNode ack) {
+    String path = "/api/v1/messages/" + ack.path("itemId").asString();
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
+    return admin.get(path).body();
+  }
+
+  static List<Path> corpusMails() throws IOException {
+    Path root = corporaRoot();
+    List<Path> mails = new ArrayList<>();
+    for (String corpus : MAIL_CORPORA) {
+      try (Stream<Path> files = Files.list(root.resolve(corpus).resolve("dev"))) {
+        files.filter(p -> p.toString().endsWith(".eml") || p.toString().endsWith(".msg")).sorted().forEach(mails::add);
+      }
+    }
+    return mails;
+  }
+
+  static Path corporaRoot() {
+    String configured = System.getProperty("tact.corpora");
+    Path root = configured != null ? Path.of(configured) : Path.of("..", "shared", "corpora");
+    assertThat(root).as("the shared corpora (../shared/corpora or -Dtact.corpora)").isDirectory();
+    return root;
+  }
+}
