@@ -2,6 +2,7 @@ package dev.tact.demo;
 
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.Message;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
@@ -9,6 +10,7 @@ import dev.tact.intake.Acknowledgement;
 import dev.tact.intake.InboundItems;
 import dev.tact.intake.ItemState;
 import dev.tact.intake.MessageIntake;
+import dev.tact.intake.IncomingMail;
 import dev.tact.intake.MessageSubmission;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
@@ -90,9 +92,12 @@ class DemoWorkspace implements ApplicationRunner {
     ConversationSummary outage = conversationOf(acks.get(1));
     conversations.addNote(outage.id(), Actor.agent(priya.id(), priya.displayName()),
         "Checked the edge nodes: DDoS mitigation is engaged. Do not call the customer; reply on Twitter.");
-    conversations.reply(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()),
+    Message refund = conversations.reply(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()),
         "Dear Siobhán, thank you for telling us. The second charge is refunded; you will see it within 3 days.");
     conversations.changeStatus(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()), Status.PENDING);
+    // Her answer comes by email, as raw MIME: it threads back by In-Reply-To and shows quote stripping and attachments.
+    awaitPipeline(List.of(intake.submitMail(new IncomingMail(DemoMail.answerTo(refund.externalId()), "api", null,
+        "billing@acme-reseller.example", List.of(), null))));
 
     System.out.println("""
 
