@@ -169,6 +169,37 @@ class AgentUiBrowserTests {
     assertThat(page.locator("main")).containsText("1 identities moved");
   }
 
+  @Test
+  void agentReadsAnEmailAnswerWithoutItsQuoteAndOpensItsAttachmentSafely() {
+    List<String> dialogs = new java.util.ArrayList<>();
+    page.onDialog(dialog -> {
+      dialogs.add(dialog.message());
+      dialog.dismiss();
+    });
+    logIn(ADMIN, PASSWORD);
+    page.locator("#inbox a.subject", new Page.LocatorOptions().setHasText("Invoice 2231 charged twice")).click();
+    assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
+
+    // The customer's emailed answer threaded into this conversation and reopened it.
+    com.microsoft.playwright.Locator answer = page.locator(".msg-inbound").last();
+    assertThat(answer.locator(".body").first()).containsText("I attach the statement line");
+    assertThat(answer.locator(".body").first()).not().containsText("you will see it within 3 days");
+    assertThat(answer.locator(".body").first()).not().containsText("Accounts, ACME Reseller");
+    answer.locator("details.full-text summary").click();
+    assertThat(answer.locator("details.full-text .body")).containsText("you will see it within 3 days");
+
+    answer.locator("details.html-view summary").click();
+    assertThat(answer.locator(".mail-html")).containsText("Thank you, Bo");
+    assertThat(answer.locator(".mail-html script")).hasCount(0);
+    assertThat(answer.locator(".mail-html img[src*='tracker.example']")).hasCount(0);
+
+    com.microsoft.playwright.Locator attachment = answer.locator("ul.attachments a");
+    assertThat(attachment).hasText("statement-2231.csv");
+    com.microsoft.playwright.Download download = page.waitForDownload(attachment::click);
+    org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("statement-2231.csv");
+    org.assertj.core.api.Assertions.assertThat(dialogs).isEmpty();
+  }
+
   private void logIn(String email, String password) {
     page.navigate("/login");
     page.getByLabel("Email").fill(email);
