@@ -5,9 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /** Reads a forwarded date when it carries an offset (RFC 5322 or ISO 8601); anything else gives null. */
 final class DateParsing {
+
+  private static final DateTimeFormatter RFC_5322_WITHOUT_WEEKDAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss] xx", Locale.ENGLISH);
 
   private DateParsing() {
   }
@@ -18,7 +22,9 @@ final class DateParsing {
     }
     String value = written.replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
     try {
-      return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      // the weekday is dropped: clients get it wrong, and it adds nothing to the instant
+      String withoutWeekday = value.replaceFirst("^\\p{L}{2,9},?\\s+(?=\\d)", "");
+      return ZonedDateTime.parse(withoutWeekday, RFC_5322_WITHOUT_WEEKDAY).toInstant();
     } catch (DateTimeParseException ignored) {
       // try the next form
     }
