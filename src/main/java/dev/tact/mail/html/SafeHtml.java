@@ -28,11 +28,10 @@ public final class SafeHtml {
           "bgcolor", "color")
       .addAttributes("font", "face", "size")
       .addAttributes("table", "border", "cellpadding", "cellspacing")
-      .addAttributes("td", "nowrap", "background")
+      .addAttributes("td", "nowrap")
       .addAttributes("img", "border")
       .addProtocols("img", "src", "http", "https", "cid", "data")
       .addProtocols("a", "href", "http", "https", "mailto", "tel")
-      .removeProtocols("td", "background", "http", "https")
       .preserveRelativeLinks(false);
 
   private SafeHtml() {
@@ -50,7 +49,6 @@ public final class SafeHtml {
       if (!style.isEmpty() && DANGEROUS_STYLE.matcher(style).find()) {
         element.removeAttr("style");
       }
-      element.removeAttr("background");
     }
     for (Element link : clean.body().select("a")) {
       if (link.hasAttr("href")) {

@@ -32,6 +32,7 @@ public final class TextRenderer implements NodeVisitor {
   private int preDepth;
   private int skipDepth;
   private int pendingBreaks;
+  private int breakQuoteDepth;
   private boolean lineStarted;
   private boolean pendingSpace;
 
@@ -170,8 +171,9 @@ public final class TextRenderer implements NodeVisitor {
     if (pendingBreaks > 0 && out.length() > 0) {
       for (int i = 0; i < pendingBreaks; i++) {
         out.append('\n');
-        if (i < pendingBreaks - 1 && quoteDepth > 0) {
-          out.append(">".repeat(quoteDepth));
+        int depth = Math.min(breakQuoteDepth, quoteDepth);
+        if (i < pendingBreaks - 1 && depth > 0) {
+          out.append(">".repeat(depth));
         }
       }
     }
@@ -189,7 +191,7 @@ public final class TextRenderer implements NodeVisitor {
       out.append('\n').append(">".repeat(quoteDepth));
       return;
     }
-    pendingBreaks = Math.max(pendingBreaks, 1);
+    noteBreak(1);
     lineStarted = false;
     pendingSpace = false;
   }
@@ -199,10 +201,15 @@ public final class TextRenderer implements NodeVisitor {
       return;
     }
     if (lineStarted || pendingBreaks > 0) {
-      pendingBreaks = Math.max(pendingBreaks, count);
+      noteBreak(count);
     }
     lineStarted = false;
     pendingSpace = false;
+  }
+
+  private void noteBreak(int count) {
+    breakQuoteDepth = pendingBreaks == 0 ? quoteDepth : Math.min(breakQuoteDepth, quoteDepth);
+    pendingBreaks = Math.max(pendingBreaks, count);
   }
 
   private void listItem() {

@@ -143,7 +143,9 @@ public final class MimeWalker {
 
   private void readBody(MimeTokenStream stream, PartNode node) {
     describe(stream, node);
-    node.content = budget.read(stream.getDecodedInputStream(), defects);
+    String encoding = stream.getBodyDescriptor().getTransferEncoding();
+    node.content = budget.read("base64".equalsIgnoreCase(encoding)
+        ? new LenientBase64InputStream(stream.getInputStream()) : stream.getDecodedInputStream(), defects);
   }
 
   private void addRawEntity(MimeTokenStream stream, PartNode parent) {
