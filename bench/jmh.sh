@@ -45,6 +45,7 @@ corpus_stats() {
 read -r CORPUS_FILES CORPUS_BYTES <<<"$(corpus_stats)"
 LARGE_BYTES=$(( (5 * 1024 * 1024 + 2) / 3 * 4 * 78 / 76 + 400 ))
 
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench/jmh bench/jmh.sh || echo ' (with uncommitted changes)')"
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 CORES=$(nproc)
 RAM=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -54,7 +55,7 @@ JDK=$("$JAVA" -version 2>&1 | head -1)
   echo "## JMH $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo
   echo "- Command: \`$COMMAND\`"
-  echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' (with uncommitted changes)')"
+  echo "- Commit: $COMMIT"
   echo "- Machine: $CPU, $CORES cores, $RAM RAM; JDK: $JDK"
   echo "- Corpus: $CORPUS_FILES mail files, $CORPUS_BYTES bytes (mean $((CORPUS_BYTES / CORPUS_FILES)) bytes);" \
     "large message: about $LARGE_BYTES bytes (5 MiB attachment, base64)"
