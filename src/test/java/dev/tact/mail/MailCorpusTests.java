@@ -1,0 +1,262 @@
+package dev.tact.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the parser over every mail of the shared MIME and mail corpora and compares what they define: mime4j's
+ * decoded parts, the facts asserted by mailparser and SpamScope, and Discourse's auto-generated/bounce labels.
+ */
+class MailCorpusTests {
+
+  private static final Pattern DECODED_PART = Pattern.compile("(.+)_decoded_[0-9_]+\\.(txt|bin)");
+
+  private final MailParser parser = new MailParser(MailLimits.defaults());
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @Test
+  void shouldParseOrRejectWithAReasonWhenGivenAnyCorpusMail() throws IOException {
+    List<Path> mails = Corpora.allMails();
+    int parsed = 0;
+    List<String> rejected = new ArrayList<>();
+    for (Path mail : mails) {
+      byte[] raw = Files.readAllBytes(mail);
+      try {
+        ParsedMail result = parser.parse(raw);
+        assertThat(result.headers()).as("headers of " + mail).isNotEmpty();
+        assertThat(result.text()).as("text of " + mail).isNotNull();
+        parsed++;
+      } catch (UnparseableMailException e) {
+        assertThat(e.getMessage()).as("reason for rejecting " + mail).isNotBlank();
+        rejected.add(mail.getFileName() + ": " + e.getMessage());
+      }
+    }
+    System.out.printf("corpus: %d mails, %d parsed, %d rejected %s%n", mails.size(), parsed, rejected.size(),
+        rejected);
+    assertThat(mails).hasSizeGreaterThan(90);
+    assertThat(rejected.size()).as("rejected mails").isLessThanOrEqualTo(mails.size() / 20);
+  }
+
+  @Test
+  void shouldFindMime4jDecodedPartsWhenParsingItsTestMessages() throws IOException {
+    int expected = 0;
+    int found = 0;
+    List<String> missing = new ArrayList<>();
+    for (String folder : List.of("mime-mime4j-testmsgs", "mime-mime4j-mimetools-testmsgs")) {
+      try (Stream<Path> files = Files.list(Corpora.dev(folder))) {
+        for (Path part : files.sorted().toList()) {
+          Matcher matcher = DECODED_PART.matcher(part.getFileName().toString());
+          if (!matcher.matches()) {
+            continue;
+          }
+          Path mail = part.resolveSibling(matcher.group(1) + ".msg");
+          expected++;
+          if (containsPart(mail, Files.readAllBytes(part))) {
+            found++;
+          } else {
+            missing.add(part.getFileName().toString());
+          }
+        }
+      }
+    }
+    double agreement = (double) found / expected;
+    System.out.printf("mime4j decoded parts found: %d of %d (%.1f%%); missing %s%n", found, expected,
+        agreement * 100, missing);
+    assertThat(expected).isGreaterThan(50);
+    assertThat(agreement).as("share of mime4j's decoded parts found").isGreaterThanOrEqualTo(0.85);
+  }
+
+  private boolean containsPart(Path mail, byte[] expected) throws IOException {
+    ParsedMail parsed;
+    try {
+      parsed = parser.parse(Files.readAllBytes(mail));
+    } catch (UnparseableMailException e) {
+      return false;
+    }
+    String wanted = normalise(new String(expected, StandardCharsets.ISO_8859_1));
+    String wantedUtf8 = normalise(new String(expected, StandardCharsets.UTF_8));
+    return everything(parsed).anyMatch(candidate -> candidate instanceof byte[] bytes
+        ? java.util.Arrays.equals(bytes, expected) || normalise(latin1(bytes)).contains(wanted)
+        : contains((String) candidate, wanted, wantedUtf8));
+  }
+
+  private static boolean contains(String text, String wanted, String wantedUtf8) {
+    String normalised = normalise(text);
+    return normalised.contains(wanted) || normalised.contains(wantedUtf8)
+        || normalise(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+        .contains(wanted);
+  }
+
+  private static String latin1(byte[] bytes) {
+    return new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+
+  private static Stream<Object> everything(ParsedMail mail) {
+    Stream<Object> own = Stream.concat(
+        Stream.of(mail.text(), mail.html()).filter(Objects::nonNull),
+        mail.attachments().stream().map(MailAttachment::content));
+    return Stream.concat(own, mail.attachedMessages().stream().flatMap(MailCorpusTests::everything));
+  }
+
+  private static String normalise(String text) {
+    return text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \t]+\n", "\n").strip();
+  }
+
+  @Test
+  void shouldAgreeWithDiscourseWhenLabelsSayAutoGeneratedOrBounce() throws IOException, UnparseableMailException {
+    int labelled = 0;
+    int agreed = 0;
+    List<String> disagreements = new ArrayList<>();
+    for (Path mail : Corpora.mails("email-discourse-receiver-labels", ".eml")) {
+      JsonNode labels = json.readTree(expectation(mail).toFile()).path("labels");
+      ParsedMail parsed = parser.parse(Files.readAllBytes(mail));
+      boolean expectBounce = labels.path("bounce").asBoolean(false);
+      boolean expectAutomatic = labels.path("auto_generated").asBoolean(false) || expectBounce;
+      AutomaticMail.Kind kind = parsed.automatic().kind();
+      boolean machineSent = kind != AutomaticMail.Kind.NONE && kind != AutomaticMail.Kind.LIST
+          && kind != AutomaticMail.Kind.BULK;
+      boolean agrees = machineSent == expectAutomatic && (kind == AutomaticMail.Kind.BOUNCE) == expectBounce;
+      if (expectBounce && labels.has("status")) {
+        agrees &= parsed.deliveryReport() != null && parsed.deliveryReport().recipients().stream()
+            .anyMatch(r -> r.status().equals(labels.get("status").asText())
+                && r.recipient().equals(labels.path("bounced_recipient").asText(r.recipient())));
+      }
+      labelled++;
+      if (agrees) {
+        agreed++;
+      } else {
+        disagreements.add(mail.getFileName() + " " + labels + " -> " + parsed.automatic());
+      }
+    }
+    System.out.printf("discourse labels: automatic/bounce agree on %d of %d %s%n", agreed, labelled,
+        disagreements);
+    assertThat(labelled).isGreaterThan(10);
+    assertThat(disagreements).isEmpty();
+  }
+
+  @Test
+  void shouldMatchMostUpstreamFactsWhenParsingMailparserAndSpamScopeFixtures() throws IOException {
+    int checks = 0;
+    int passed = 0;
+    List<String> failures = new ArrayList<>();
+    for (String folder : List.of("mime-nodemailer-mailparser", "mime-spamscope-mail-parser")) {
+      for (Path mail : Corpora.mails(folder, ".eml")) {
+        ParsedMail parsed;
+        try {
+          parsed = parser.parse(Files.readAllBytes(mail));
+        } catch (UnparseableMailException e) {
+          parsed = null;
+        }
+        for (JsonNode check : json.readTree(expectation(mail).toFile()).path("checks")) {
+          Boolean ok = FactCheck.evaluate(check, parsed);
+          if (ok == null) {
+            continue;
+          }
+          checks++;
+          if (ok) {
+            passed++;
+          } else {
+            failures.add(mail.getFileName() + " " + check.path("type").asText());
+          }
+        }
+      }
+    }
+    double agreement = (double) passed / checks;
+    System.out.printf("mailparser/SpamScope facts: %d of %d (%.1f%%); failed %s%n", passed, checks,
+        agreement * 100, failures);
+    assertThat(checks).isGreaterThan(20);
+    assertThat(agreement).isGreaterThanOrEqualTo(0.8);
+  }
+
+  private static Path expectation(Path mail) {
+    String name = mail.getFileName().toString();
+    return mail.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".expected.json");
+  }
+
+  /** Evaluates the upstream check types that do not depend on another parser's own rendering. */
+  private static final class FactCheck {
+
+    static Boolean evaluate(JsonNode check, ParsedMail mail) {
+      String type = check.path("type").asText();
+      if (type.equals("parses")) {
+        return mail != null;
+      }
+      if (mail == null) {
+        return false;
+      }
+      JsonNode value = check.path("value");
+      return switch (type) {
+        case "subject_equals" -> value.asText().equals(mail.subject());
+        case "message_id_equals" -> value.asText().replaceAll("^<|>$", "").equals(mail.messageId());
+        case "from_equals" -> sameAddresses(value, mail.from() == null ? List.of() : List.of(mail.from()));
+        case "to_equals", "to_addresses" -> sameAddresses(value, mail.to());
+        case "cc_equals" -> sameAddresses(value, mail.cc());
+        case "reply_to_equals" -> sameAddresses(value, mail.replyTo());
+        case "header_equals" -> value.asText().equals(mail.header(check.path("name").asText()));
+        case "header_values_include" -> mail.headers(check.path("name").asText())
+            .containsAll(json(value));
+        case "has_text" -> value.asBoolean() == !mail.text().isBlank();
+        case "has_html" -> value.asBoolean() == (mail.html() != null);
+        case "html_nonempty" -> mail.html() != null && !mail.html().isBlank();
+        case "html_length_bytes" -> mail.html() != null
+            && mail.html().getBytes(StandardCharsets.UTF_8).length == value.asInt();
+        case "text_first_line_equals" -> mail.text().strip().lines().findFirst().orElse("").equals(value.asText());
+        case "text_contains" -> mail.text().contains(value.asText());
+        case "attachment_count" -> mail.attachments().size() == value.asInt();
+        case "attachment_md5" -> digest("MD5", mail, check.path("index").asInt()).equals(value.asText());
+        case "attachment_sha256" -> digest("SHA-256", mail, check.path("index").asInt()).equals(value.asText());
+        default -> null;
+      };
+    }
+
+    private static List<String> json(JsonNode array) {
+      List<String> values = new ArrayList<>();
+      array.forEach(v -> values.add(v.asText()));
+      return values;
+    }
+
+    private static boolean sameAddresses(JsonNode expected, List<MailAddress> actual) {
+      if (expected.size() != actual.size()) {
+        return false;
+      }
+      for (int i = 0; i < actual.size(); i++) {
+        String name = expected.get(i).path("name").asText();
+        String address = expected.get(i).path("address").asText().toLowerCase(Locale.ROOT);
+        if (!address.equals(actual.get(i).address().toLowerCase(Locale.ROOT))
+            || !name.equals(Objects.requireNonNullElse(actual.get(i).name(), ""))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static String digest(String algorithm, ParsedMail mail, int index) {
+      if (index >= mail.attachments().size()) {
+        return "";
+      }
+      try {
+        return HexFormat.of().formatHex(
+            MessageDigest.getInstance(algorithm).digest(mail.attachments().get(index).content()));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
