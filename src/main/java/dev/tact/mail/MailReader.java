@@ -20,7 +20,9 @@ public class MailReader {
   private final ForwardDetector forwards = new ForwardDetector();
 
   public MailReader(MailProperties properties) {
-    this.parser = new MailParser(MailLimits.defaults().withStructure(properties.maxDepth(), properties.maxParts()));
+    MailLimits defaults = MailLimits.defaults();
+    this.parser = new MailParser(new MailLimits(defaults.maxBytes(), properties.maxDepth(), properties.maxParts(),
+        defaults.maxHeaderBytes(), defaults.maxDecodedBytes()));
   }
 
   public ReadMail read(byte[] raw) throws UnparseableMailException {

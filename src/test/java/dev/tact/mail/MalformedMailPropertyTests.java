@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and broken input: whatever arrives, {@code parse} either returns a bounded result or throws
- * {@link UnparseableMailException}, never anything else.
+ * {@link UnparseableMailException}, never anything else. Random inputs come from a seeded generator
+ * (plain JUnit; see the closing note of issue 3 for why not jqwik).
  */
 class MalformedMailPropertyTests {
 
@@ -55,68 +52,101 @@ class MalformedMailPropertyTests {
       --outer--
       """;
 
+  private static final int TRIES = 300;
+
   private final MailParser parser = new MailParser(MailLimits.defaults());
 
-  @Property(tries = 300)
-  void shouldOnlyRejectOrParseWhenGivenRandomBytes(@ForAll @Size(max = 2000) byte[] raw) {
-    assertParsesOrRejects(raw);
+  @Test
+  void shouldOnlyRejectOrParseWhenGivenRandomBytes() {
+    forEachTry(random -> assertParsesOrRejects(randomBytes(random, 2000)));
   }
 
-  @Property(tries = 300)
-  void shouldParseOrRejectWhenTruncatedAnywhere(@ForAll @IntRange(min = 0, max = 100) int percent) {
+  @Test
+  void shouldParseOrRejectWhenTruncatedAnywhere() {
     byte[] full = Mails.crlf(WELL_FORMED);
-    assertParsesOrRejects(Arrays.copyOf(full, full.length * percent / 100));
+    for (int cut = 0; cut <= full.length; cut += 7) {
+      assertParsesOrRejects(Arrays.copyOf(full, cut));
+    }
   }
 
-  @Property(tries = 300)
-  void shouldParseWhenBoundariesAreWrongOrMissing(@ForAll("boundaryDamage") String damaged) {
-    ParsedMail mail = assertParsesOrRejects(Mails.crlf(damaged));
+  @Test
+  void shouldParseWhenBoundariesAreWrongOrMissing() {
+    List<String> targets = List.of("--outer", "--inner", "--outer--", "--inner--", "boundary=\"outer\"",
+        "boundary=\"inner\"");
+    List<String> replacements = List.of("", "--other", "--outer", "\n", "--inner--x", "boundary=");
+    for (String target : targets) {
+      for (String replacement : replacements) {
+        ParsedMail mail = assertParsesOrRejects(Mails.crlf(WELL_FORMED.replace(target, replacement)));
 
-    assertThat(mail).as("a message with headers must parse").isNotNull();
+        assertThat(mail).as("a message with headers must parse: %s -> %s", target, replacement).isNotNull();
+      }
+    }
   }
 
-  @Provide
-  Arbitrary<String> boundaryDamage() {
-    return Arbitraries.of("--outer", "--inner", "--outer--", "--inner--", "boundary=\"outer\"", "boundary=\"inner\"")
-        .flatMap(target -> Arbitraries.of("", "--other", "--outer", "\n", "--inner--x", "boundary=")
-            .map(replacement -> WELL_FORMED.replace(target, replacement)));
-  }
-
-  @Property(tries = 300)
-  void shouldNotThrowWhenBytesAreInvalidUtf8(@ForAll @Size(max = 300) byte[] garbage,
-      @ForAll @IntRange(min = 0, max = 2) int where) {
+  @Test
+  void shouldNotThrowWhenBytesAreInvalidUtf8() {
     String head = "From: a@example.com\r\nContent-Type: text/plain; charset=utf-8\r\n";
-    byte[] raw = switch (where) {
-      case 0 -> concat(bytes(head + "Subject: "), garbage, bytes("\r\n\r\nbody\r\n"));
-      case 1 -> concat(bytes(head + "\r\n"), garbage, bytes("\r\n"));
-      default -> concat(bytes("From: "), garbage, bytes("\r\n\r\nbody\r\n"));
-    };
-
-    assertParsesOrRejects(raw);
+    forEachTry(random -> {
+      byte[] garbage = randomBytes(random, 300);
+      byte[] raw = switch (random.nextInt(3)) {
+        case 0 -> concat(bytes(head + "Subject: "), garbage, bytes("\r\n\r\nbody\r\n"));
+        case 1 -> concat(bytes(head + "\r\n"), garbage, bytes("\r\n"));
+        default -> concat(bytes("From: "), garbage, bytes("\r\n\r\nbody\r\n"));
+      };
+      assertParsesOrRejects(raw);
+    });
   }
 
-  @Property(tries = 300)
-  void shouldParseOrRejectWhenHeadersAreGarbage(@ForAll("headerGarbage") List<String> lines) {
-    String raw = "Subject: x\r\n" + String.join("\r\n", lines) + "\r\n\r\nbody\r\n";
-
-    ParsedMail mail = assertParsesOrRejects(raw.getBytes(StandardCharsets.ISO_8859_1));
-
-    assertThat(mail).isNotNull();
-  }
-
-  @Provide
-  Arbitrary<List<String>> headerGarbage() {
-    Arbitrary<String> names = Arbitraries.of("Content-Type", "Content-Disposition", "From", "To", "Date",
+  @Test
+  void shouldParseOrRejectWhenHeadersAreGarbage() {
+    List<String> names = List.of("Content-Type", "Content-Disposition", "From", "To", "Date",
         "Content-Transfer-Encoding", "Message-ID", "References", "X-Junk", "Subject", "Cc", "Return-Path");
-    // printable Latin-1 and tabs: mail-like text that is not binary (binary data is the random-bytes property)
-    Arbitrary<String> values = Arbitraries.strings().withCharRange((char) 32, (char) 255).withChars('\t')
-        .ofMaxLength(120);
-    Arbitrary<String> fields = names.flatMap(name -> values.map(value -> name + ":" + value));
-    Arbitrary<String> junkLines = values.map(value -> " " + value);
-    return Arbitraries.oneOf(fields, fields, junkLines).list().ofMaxSize(15);
+    forEachTry(random -> {
+      List<String> lines = new ArrayList<>();
+      for (int i = random.nextInt(16); i > 0; i--) {
+        // printable Latin-1 and tabs: mail-like text that is not binary (binary data is the random-bytes case)
+        String value = latin1Text(random, 120);
+        lines.add(random.nextInt(3) == 2 ? " " + value : names.get(random.nextInt(names.size())) + ":" + value);
+      }
+      String raw = "Subject: x\r\n" + String.join("\r\n", lines) + "\r\n\r\nbody\r\n";
+
+      ParsedMail mail = assertParsesOrRejects(raw.getBytes(StandardCharsets.ISO_8859_1));
+
+      assertThat(mail).as("headers %s", lines).isNotNull();
+    });
   }
 
-  @Example
+  /**
+   * Runs a check over {@value #TRIES} inputs drawn from a seeded generator; a failure names the seed
+   * and the try, so it can be replayed with {@code -Dtact.fuzz.seed=...}.
+   */
+  private static void forEachTry(Consumer<Random> check) {
+    long seed = Long.getLong("tact.fuzz.seed", System.nanoTime());
+    Random random = new Random(seed);
+    for (int i = 0; i < TRIES; i++) {
+      try {
+        check.accept(random);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError("try " + i + " with -Dtact.fuzz.seed=" + seed + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static byte[] randomBytes(Random random, int maxLength) {
+    byte[] bytes = new byte[random.nextInt(maxLength + 1)];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  private static String latin1Text(Random random, int maxLength) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+      text.append(random.nextInt(20) == 0 ? '\t' : (char) (32 + random.nextInt(224)));
+    }
+    return text.toString();
+  }
+
+  @Test
   void shouldStopAtDepthLimitWhenMultipartsNest1000Deep() {
     int depth = 1000;
     StringBuilder raw = new StringBuilder("From: a@example.com\r\n");
@@ -135,7 +165,7 @@ class MalformedMailPropertyTests {
     assertThat(totalBytes(mail)).isLessThanOrEqualTo(raw.length());
   }
 
-  @Example
+  @Test
   void shouldStopAtDepthLimitWhenAttachedMessagesNest1000Deep() {
     String message = "From: bottom@example.com\r\n\r\nbottom\r\n";
     for (int i = 0; i < 1000; i++) {
@@ -154,7 +184,7 @@ class MalformedMailPropertyTests {
     assertThat(current.defects()).anyMatch(d -> d.contains("nested deeper than"));
   }
 
-  @Example
+  @Test
   void shouldKeepOneCopyWhenPartIs50Megabytes() {
     int size = 50 * 1024 * 1024;
     byte[] head = bytes("From: a@example.com\r\nContent-Type: multipart/mixed; boundary=big\r\n\r\n--big\r\n"
@@ -176,7 +206,7 @@ class MalformedMailPropertyTests {
     assertThat(totalBytes(mail)).isLessThanOrEqualTo(MailLimits.defaults().maxDecodedBytes());
   }
 
-  @Example
+  @Test
   void shouldTruncateWithDefectWhenDecodedBytesExceedTheBudget() throws UnparseableMailException {
     MailParser small = new MailParser(new MailLimits(1_000_000, 50, 500, 64 * 1024, 10_000));
     String raw = "From: a@example.com\r\nContent-Type: application/octet-stream\r\n\r\n" + "y".repeat(50_000);
@@ -187,7 +217,7 @@ class MalformedMailPropertyTests {
     assertThat(mail.defects()).anyMatch(d -> d.contains("limit reached"));
   }
 
-  @Example
+  @Test
   void shouldStopReadingWhenPartCountExceedsTheLimit() throws UnparseableMailException {
     MailParser small = new MailParser(new MailLimits(1_000_000, 50, 20, 64 * 1024, 1_000_000));
     StringBuilder raw = new StringBuilder("From: a@example.com\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n");
