@@ -31,11 +31,23 @@ public class SecretBox {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final SecretKey key;
+  private final SecretProperties properties;
   private final SecureRandom random = new SecureRandom();
+  private SecretKey key;
 
   SecretBox(SecretProperties properties) {
-    this.key = new SecretKeySpec(keyBytes(properties), "AES");
+    this.properties = properties;
+    if (properties.key() != null && !properties.key().isBlank()) {
+      key(); // a configured key that is not usable stops the start, not the first poll
+    }
+  }
+
+  /** The key, read or generated on first use, so an installation without secrets never writes a key file. */
+  private synchronized SecretKey key() {
+    if (key == null) {
+      key = new SecretKeySpec(keyBytes(properties), "AES");
+    }
+    return key;
   }
 
   /** The ciphertext to store for this secret. */
@@ -44,7 +56,7 @@ public class SecretBox {
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
       byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
       System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -69,7 +81,7 @@ public class SecretBox {
         throw new SecretUnreadableException("The stored secret is truncated.");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
       return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new SecretUnreadableException("The stored secret cannot be decrypted with this key "
