@@ -1,0 +1,9 @@
+package dev.tact.intake.secrets;
+
+/** A stored secret that this installation's key cannot open. */
+public class SecretUnreadableException extends RuntimeException {
+
+  public SecretUnreadableException(String message) {
+    super(message);
+  }
+}
