@@ -105,6 +105,11 @@ public class MessageIntake {
     return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw());
   }
 
+  /** The largest raw email accepted, in bytes. */
+  public int maxMailBytes() {
+    return properties.maxMailBytes();
+  }
+
   /** Whether an email with this source id (see {@link IncomingMail#sourceId()}) is already in the log. */
   public boolean mailAlreadyLogged(String sourceId) {
     return items.firstWithExternalId(Channel.EMAIL.id(), sourceId).isPresent();

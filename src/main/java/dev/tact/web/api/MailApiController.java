@@ -4,6 +4,8 @@ import dev.tact.intake.Acknowledgement;
 import dev.tact.intake.IncomingMail;
 import dev.tact.intake.MessageIntake;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import dev.tact.mail.HtmlSanitizer;
@@ -12,6 +14,8 @@ import dev.tact.mail.StoredAttachment;
 import dev.tact.mail.StoredMail;
 import dev.tact.shared.ProblemException;
 import dev.tact.web.AttachmentResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,9 +76,14 @@ class MailApiController {
   @Operation(summary = "Accept a raw email (message/rfc822)",
       description = "Stores the MIME bytes exactly as sent and answers 202 once they are committed; the message is "
           + "parsed, threaded and filed shortly after. Mail that cannot be parsed is parked for an admin, not dropped.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")))
   @PostMapping(consumes = "message/rfc822")
-  ResponseEntity<MessagesApiController.Accepted> accept(@RequestBody byte[] raw,
-      @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient) {
+  ResponseEntity<MessagesApiController.Accepted> accept(HttpServletRequest request,
+      @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient)
+      throws IOException {
+    // Read at most one byte past the limit, so that an oversize body is refused without being held in memory.
+    byte[] raw = request.getInputStream().readNBytes(intake.maxMailBytes() + 1);
     Acknowledgement ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null));
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl)).body(

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:mail-pipeline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.mail.staff-domains=acme.example", "tact.mail.max-automatic-per-hour=3",
-    "tact.conversation.message-id-domain=tact.test"})
+    "tact.conversation.message-id-domain=tact.test", "tact.intake.max-mail-bytes=2000000"})
 class MailPipelineIntegrationTests {
 
   @LocalServerPort
@@ -223,6 +223,19 @@ class MailPipelineIntegrationTests {
     HttpResponse<byte[]> raw = admin.getBytes("/api/v1/admin/inbound/" + ack.path("itemId").asString() + "/raw");
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(raw.body()).isEqualTo(garbage);
+  }
+
+  @Test
+  void shouldRefuseAnOversizeMailWithAProblemAndLogNothing() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single();
+    byte[] big = ("From: big@customer.example\r\nSubject: big\r\n\r\n" + "x".repeat(2_000_000))
+        .getBytes(StandardCharsets.US_ASCII);
+
+    ApiClient.Response response = admin.postBytes("/api/v1/mail", big, "message/rfc822");
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.body().path("code").asString()).isEqualTo("mail-too-large");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single()).isEqualTo(before);
   }
 
   @Test
