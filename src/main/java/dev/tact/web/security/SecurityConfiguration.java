@@ -48,9 +48,7 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-                + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")))
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.ui(false))))
         .httpBasic(basic -> basic.disable())
         .build();
   }

@@ -10,6 +10,8 @@ import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.web.AttachmentResponses;
+import dev.tact.web.security.ContentSecurityPolicies;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
@@ -49,7 +51,8 @@ class ConversationController {
   }
 
   @GetMapping
-  String show(@PathVariable long number, Model model) {
+  String show(@PathVariable long number, @RequestParam(required = false) UUID remoteImages, Model model,
+      HttpServletResponse response) {
     ConversationDetails details = conversations.requireDetails(summary(number).id());
     ConversationSummary c = details.conversation();
     var contact = c.contactId() == null ? null : contacts.find(c.contactId()).orElse(null);
@@ -58,7 +61,11 @@ class ConversationController {
     List<Team> teams = staff.teams();
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
-    model.addAttribute("mails", mailViews.of(c.number(), details.messages()));
+    model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
+    model.addAttribute("remoteImages", remoteImages);
+    if (remoteImages != null) {
+      response.setHeader("Content-Security-Policy", ContentSecurityPolicies.ui(true));
+    }
     model.addAttribute("history", details.history().reversed());
     model.addAttribute("contact", contact);
     model.addAttribute("previous", previous);

@@ -26,11 +26,13 @@ class MailViews {
     this.archive = archive;
   }
 
-  Map<UUID, MailView> of(long conversationNumber, List<Message> messages) {
+  /** The mails of these messages; remote images are shown only in {@code remoteImagesFor}, when an agent asked. */
+  Map<UUID, MailView> of(long conversationNumber, List<Message> messages, UUID remoteImagesFor) {
     Map<UUID, MailView> views = new HashMap<>();
     archive.findAll(messages.stream().map(Message::id).toList()).forEach((id, mail) ->
         views.put(id, new MailView(mail, mail.html() == null ? null
-            : HtmlSanitizer.sanitize(mail.html(), false, cid -> inlineUrl(conversationNumber, mail, cid)))));
+            : HtmlSanitizer.sanitize(mail.html(), id.equals(remoteImagesFor),
+                cid -> inlineUrl(conversationNumber, mail, cid)))));
     return views;
   }
 

@@ -192,6 +192,10 @@ class AgentUiBrowserTests {
     assertThat(answer.locator(".mail-html")).containsText("Thank you, Bo");
     assertThat(answer.locator(".mail-html script")).hasCount(0);
     assertThat(answer.locator(".mail-html img[src*='tracker.example']")).hasCount(0);
+    answer.locator("a.load-remote").click();
+    com.microsoft.playwright.Locator reloaded = page.locator(".msg-inbound").last();
+    assertThat(reloaded.locator(".mail-html img[src*='tracker.example']")).hasCount(1);
+    assertThat(reloaded.locator(".mail-html script")).hasCount(0);
 
     com.microsoft.playwright.Locator attachment = answer.locator("ul.attachments a");
     assertThat(attachment).hasText("statement-2231.csv");
