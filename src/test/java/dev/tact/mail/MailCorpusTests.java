@@ -1,5 +1,6 @@
 package dev.tact.mail;
 
+import dev.tact.testsupport.Corpora;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.tact.mail;
 
+import dev.tact.testsupport.Corpora;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -39,17 +40,8 @@ final class ReplyCorpus {
   private ReplyCorpus() {
   }
 
-  /** The corpora folder: ../shared/corpora, else the system property tact.corpora; fails when absent. */
   static Path root() {
-    Path relative = Path.of("..", "shared", "corpora");
-    if (Files.isDirectory(relative)) {
-      return relative;
-    }
-    String property = System.getProperty("tact.corpora");
-    if (property != null && Files.isDirectory(Path.of(property))) {
-      return Path.of(property);
-    }
-    throw new IllegalStateException("corpora folder not found at ../shared/corpora nor -Dtact.corpora");
+    return Corpora.root();
   }
 
   static List<Case> load(String corpus) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
+import dev.tact.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,10 +31,6 @@ import tools.jackson.databind.JsonNode;
     "tact.demo.enabled=false", "tact.intake.pipeline.max-attempts=1"})
 class MailCorpusPipelineIntegrationTests {
 
-  private static final List<String> MAIL_CORPORA = List.of("mime-mime4j-testmsgs", "mime-mime4j-mimetools-testmsgs",
-      "mime-nodemailer-mailparser", "mime-spamscope-mail-parser", "email-discourse-receiver-labels",
-      "talon-standard-replies");
-
   @LocalServerPort
   int port;
 
@@ -44,7 +40,7 @@ class MailCorpusPipelineIntegrationTests {
   @Test
   void shouldUnderstandOrParkEveryCorpusMail() throws IOException {
     ApiClient admin = new ApiClient(port, tokens.issue("corpus", Role.ADMIN, null).secret());
-    List<Path> mails = corpusMails();
+    List<Path> mails = Corpora.allMails();
     assertThat(mails).hasSizeGreaterThan(80);
 
     Map<String, List<String>> outcomes = new TreeMap<>();
@@ -87,23 +83,5 @@ class MailCorpusPipelineIntegrationTests {
     await().atMost(Duration.ofSeconds(20))
         .until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
     return admin.get(path).body();
-  }
-
-  static List<Path> corpusMails() throws IOException {
-    Path root = corporaRoot();
-    List<Path> mails = new ArrayList<>();
-    for (String corpus : MAIL_CORPORA) {
-      try (Stream<Path> files = Files.list(root.resolve(corpus).resolve("dev"))) {
-        files.filter(p -> p.toString().endsWith(".eml") || p.toString().endsWith(".msg")).sorted().forEach(mails::add);
-      }
-    }
-    return mails;
-  }
-
-  static Path corporaRoot() {
-    String configured = System.getProperty("tact.corpora");
-    Path root = configured != null ? Path.of(configured) : Path.of("..", "shared", "corpora");
-    assertThat(root).as("the shared corpora (../shared/corpora or -Dtact.corpora)").isDirectory();
-    return root;
   }
 }

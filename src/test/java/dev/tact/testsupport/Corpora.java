@@ -1,4 +1,4 @@
-package dev.tact.mail;
+package dev.tact.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds the shared test corpora ({@code ../shared/corpora}, or the system property {@code tact.corpora}). */
-final class Corpora {
+public final class Corpora {
 
   /** Corpus folders whose dev/ holds mail files, and the file extension of their mails. */
-  static final List<String[]> MAIL_FOLDERS = List.of(
+  public static final List<String[]> MAIL_FOLDERS = List.of(
       new String[] {"mime-mime4j-testmsgs", ".msg"},
       new String[] {"mime-mime4j-mimetools-testmsgs", ".msg"},
       new String[] {"mime-nodemailer-mailparser", ".eml"},
@@ -25,7 +25,7 @@ final class Corpora {
   }
 
   /** The corpora folder; fails the test when it is missing (CI always has it). */
-  static Path root() {
+  public static Path root() {
     String property = System.getProperty("tact.corpora");
     Path path = property != null ? Path.of(property) : Path.of("..", "shared", "corpora");
     assertThat(path).as("test corpora folder (../shared/corpora or -Dtact.corpora)").isDirectory();
@@ -33,14 +33,14 @@ final class Corpora {
   }
 
   /** The dev/ folder of one corpus. */
-  static Path dev(String folder) {
+  public static Path dev(String folder) {
     Path dev = root().resolve(folder).resolve("dev");
     assertThat(dev).as("corpus folder " + folder).isDirectory();
     return dev;
   }
 
   /** Every mail file of the given corpus, sorted by name. */
-  static List<Path> mails(String folder, String extension) {
+  public static List<Path> mails(String folder, String extension) {
     try (Stream<Path> files = Files.list(dev(folder))) {
       return files.filter(p -> p.getFileName().toString().endsWith(extension)).sorted().toList();
     } catch (IOException e) {
@@ -49,7 +49,7 @@ final class Corpora {
   }
 
   /** Every mail file of all mail corpora. */
-  static List<Path> allMails() {
+  public static List<Path> allMails() {
     return MAIL_FOLDERS.stream().flatMap(f -> mails(f[0], f[1]).stream()).toList();
   }
 }
