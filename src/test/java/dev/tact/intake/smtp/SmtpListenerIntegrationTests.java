@@ -274,7 +274,7 @@ class SmtpListenerIntegrationTests {
         .query((rs, n) -> Map.of("id", rs.getObject("id", UUID.class).toString(), "payload", rs.getString("payload"),
             "raw", new String(rs.getBytes("raw_content"), StandardCharsets.UTF_8))).list();
     return rows.stream().filter(row -> row.get("raw").contains("Message-ID: " + messageId)).findFirst()
-        .map(row -> JSON.valueToTree(Map.of("id", row.get("id"), "payload", row.get("payload")))).map(JsonNode.class::cast)
+        .map(row -> (JsonNode) JSON.valueToTree(Map.of("id", row.get("id"), "payload", row.get("payload"))))
         .orElse(null);
   }
 }
