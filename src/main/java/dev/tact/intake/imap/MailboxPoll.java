@@ -175,7 +175,8 @@ final class MailboxPoll {
     return false;
   }
 
-  private void afterFetch(IMAPStore store, IMAPFolder folder, Folder target, Message message) throws MessagingException {
+  private void afterFetch(IMAPStore store, IMAPFolder folder, Folder target, Message message)
+      throws MessagingException {
     if (account.afterFetch() == AfterFetch.MARK_SEEN || target == null) {
       message.setFlag(Flags.Flag.SEEN, true);
       return;
@@ -184,7 +185,7 @@ final class MailboxPoll {
     if (store.hasCapability("MOVE")) {
       folder.moveMessages(one, target);
     } else {
-      // Without MOVE: copy, then flag the original deleted; expunge only that one where UID EXPUNGE exists.
+      // Without MOVE: copy, flag the original deleted, and expunge only it where UID EXPUNGE exists.
       folder.copyMessages(one, target);
       message.setFlags(new Flags(Flags.Flag.SEEN), true);
       message.setFlag(Flags.Flag.DELETED, true);

@@ -56,9 +56,10 @@ final class ImapRestartScenario {
       for (String id : ids) {
         assertThat(logged.get("<" + id + ">")).as("items logged for " + id).isEqualTo(1L);
       }
-      var mailbox = node.get("/api/v1/admin/mailboxes").body().get(0);
-      assertThat(mailbox.path("lastUid").asLong()).isEqualTo(9);
-      assertThat(mailbox.path("lastError").isNull()).isTrue();
+      // the UID is recorded just after the flag: wait for it rather than race it
+      await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/api/v1/admin/mailboxes").body().get(0)
+          .path("lastUid").asLong() == 9);
+      assertThat(node.get("/api/v1/admin/mailboxes").body().get(0).path("lastError").isNull()).isTrue();
     }
     assertThat(violations).as("messages \\Seen on the server before they were in the log").isEmpty();
   }
