@@ -19,6 +19,7 @@ import dev.tact.mail.ParsedMail;
 import dev.tact.mail.ReadMail;
 import dev.tact.mail.UnparseableMailException;
 import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ class MailItemStep {
   private final MailLoopGuard loops;
   private final MailProperties mailProperties;
   private final Mailboxes mailboxes;
+  private final StaffDirectory staff;
   private final IdentityParser identities;
   private final ContactManagement contacts;
   private final ConversationManagement conversations;
@@ -51,7 +53,7 @@ class MailItemStep {
   private final Clock clock;
 
   MailItemStep(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
-      MailProperties mailProperties, Mailboxes mailboxes, IdentityParser identities, ContactManagement contacts,
+      MailProperties mailProperties, Mailboxes mailboxes, StaffDirectory staff, IdentityParser identities, ContactManagement contacts,
       ConversationManagement conversations, JsonMapper json, Clock clock) {
     this.items = items;
     this.reader = reader;
@@ -59,6 +61,7 @@ class MailItemStep {
     this.loops = loops;
     this.mailProperties = mailProperties;
     this.mailboxes = mailboxes;
+    this.staff = staff;
     this.identities = identities;
     this.contacts = contacts;
     this.conversations = conversations;
@@ -86,7 +89,9 @@ class MailItemStep {
     }
     repliesTo.addAll(read.repliesTo());
     String externalId = mail.messageId() != null ? mail.messageId() : item.externalId();
-    UUID teamId = envelope.mailboxId() == null ? null : mailboxes.teamOf(envelope.mailboxId()).orElse(null);
+    // The mailbox's team, unless that team is gone.
+    UUID teamId = envelope.mailboxId() == null ? null : mailboxes.teamOf(envelope.mailboxId())
+        .filter(team -> staff.team(team).isPresent()).orElse(null);
     InboundOutcome outcome = conversations.receiveInbound(new InboundMessage(item.messageId(), item.id(),
         Channel.EMAIL, contact.id(), contact.name(), requester.subject(), requester.text(), externalId, null, null,
         item.receivedAt(), repliesTo, read.subjectNumber(), requester.fullText(), teamId, read.automatic(),

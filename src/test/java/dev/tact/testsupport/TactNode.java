@@ -46,8 +46,7 @@ public final class TactNode implements AutoCloseable {
   /** Starts Tact on the database at {@code url}; {@code args} are more {@code --name=value} settings. */
   public static TactNode start(String url, String... args) {
     List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TEST_SECRET_KEY,
-        "--tact.intake.pipeline.enabled=false"));
+        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TEST_SECRET_KEY));
     all.addAll(List.of(args));
     return new TactNode(new SpringApplicationBuilder(TactApplication.class).run(all.toArray(String[]::new)));
   }

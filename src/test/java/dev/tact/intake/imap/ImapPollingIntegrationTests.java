@@ -129,6 +129,14 @@ class ImapPollingIntegrationTests {
         .containsEntry(account.messageId(1), 2L).containsEntry(account.messageId(2), 2L)
         .containsEntry(account.messageId(3), 1L).containsEntry(account.messageId(4), 1L);
     assertThat(seenOnServer(greenMail, account.user(), "Support").values()).containsOnly(true);
+    // The second copies are redeliveries: each message is filed once.
+    await().atMost(PATIENCE).until(() -> tact.jdbc()
+        .sql("SELECT COUNT(*) FROM intake_item WHERE state = 'PENDING'").query(Long.class).single() == 0);
+    for (int i = 1; i <= 4; i++) {
+      assertThat(tact.jdbc().sql("SELECT COUNT(*) FROM conv_message WHERE channel = 'EMAIL' AND external_id = :id")
+          .param("id", account.id(i)).query(Long.class).single()).as("messages filed for " + account.id(i))
+          .isEqualTo(1L);
+    }
   }
 
   @Test

@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
 
 /**
  * Mail polled on schedule by one Tact, which is then stopped while more mail arrives, and polled
- * by a new Tact on the same database: every message must be logged exactly once, and flagged
- * \Seen on the server only once it is in the log. Run on each database Tact supports.
+ * by a new Tact on the same database: every message must be logged exactly once, flagged \Seen on
+ * the server only once it is in the log, and filed as exactly one conversation message. Run on
+ * each database Tact supports.
  */
 final class ImapRestartScenario {
 
@@ -60,6 +61,12 @@ final class ImapRestartScenario {
       await().atMost(Duration.ofSeconds(10)).until(() -> node.get("/api/v1/admin/mailboxes").body().get(0)
           .path("lastUid").asLong() == 9);
       assertThat(node.get("/api/v1/admin/mailboxes").body().get(0).path("lastError").isNull()).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> node.jdbc()
+          .sql("SELECT COUNT(*) FROM intake_item WHERE state = 'PENDING'").query(Long.class).single() == 0);
+      for (String id : ids) {
+        assertThat(node.jdbc().sql("SELECT COUNT(*) FROM conv_message WHERE channel = 'EMAIL' AND external_id = :id")
+            .param("id", id).query(Long.class).single()).as("conversation messages for " + id).isEqualTo(1L);
+      }
     }
     assertThat(violations).as("messages \\Seen on the server before they were in the log").isEmpty();
   }

@@ -1,7 +1,9 @@
 package dev.tact.intake.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.TactNode;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -9,6 +11,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -86,6 +89,28 @@ class SmtpListenerIntegrationTests {
     assertThat(envelope.path("mailboxId").asString()).isEqualTo(mailboxId(smtp, support));
     String raw = new String(rawOf(smtp, item.path("id").asString()), StandardCharsets.UTF_8);
     assertThat(raw).contains("\r\n.a line starting with a dot\r\n..two dots\r\n.\r\nthe end");
+  }
+
+  @Test
+  void shouldFileMailForAMailboxIntoItsTeam() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String address = "sales-" + suffix + "@example.com";
+    UUID team = smtp.bean(StaffDirectory.class).createTeam("Sales " + suffix).id();
+    assertThat(smtp.post("/api/v1/admin/mailboxes", Map.of("name", address, "address", address, "teamId", team))
+        .status()).isEqualTo(201);
+    try (RawSmtpClient client = greeted(smtp, "EHLO client.example")) {
+      assertThat(client.send("MAIL FROM:<buyer@example.net>").code()).isEqualTo(250);
+      assertThat(client.send("RCPT TO:<" + address + ">").code()).isEqualTo(250);
+      assertThat(client.send("DATA").code()).isEqualTo(354);
+      client.write("From: Buyer <buyer@example.net>\r\nSubject: 40 seats\r\nMessage-ID: <seats-" + suffix
+          + "@example.net>\r\n\r\nA quote for 40 seats, please.\r\n.\r\n");
+      assertThat(client.read().last()).startsWith("250 ");
+    }
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> smtp.jdbc().sql("""
+        SELECT COUNT(*) FROM conv_conversation c JOIN conv_message m ON m.conversation_id = c.id
+        WHERE m.external_id = :id AND c.team_id = :team""")
+        .param("id", "seats-" + suffix + "@example.net").param("team", team).query(Long.class).single() == 1);
   }
 
   @Test
