@@ -28,6 +28,13 @@ class HtmlTests {
   }
 
   @Test
+  void shouldDropClassAttributesSoMailCannotBorrowTheUisStyles() {
+    String safe = HtmlSanitizer.sanitize("<p class=\"notice\" style=\"color: red\">Paid</p>", false, cid -> null);
+
+    assertThat(safe).doesNotContain("class=").doesNotContain("notice").contains("color: red").contains("Paid");
+  }
+
+  @Test
   void shouldBlockRemoteImagesUnlessAllowedAndMapCidImages() {
     String html = "<p><img src=\"https://track.test/pixel.gif\" alt=\"Logo\"><img src=\"cid:part1@x\"></p>";
 

@@ -11,7 +11,8 @@ import org.jsoup.safety.Safelist;
 
 /**
  * Makes mail HTML safe to show inside Tact's pages: an allow-list of formatting elements and attributes (no
- * scripts, event handlers, forms, frames, objects, style blocks), style attributes only without url(),
+ * scripts, event handlers, forms, frames, objects, style blocks, no class attributes that could borrow the
+ * page's own styles), style attributes only without url(),
  * expression() or imports, links opened in a new tab without referrer, remote images blocked unless allowed,
  * cid: images mapped to Tact URLs.
  */
@@ -24,7 +25,7 @@ public final class SafeHtml {
 
   private static final Safelist SAFELIST = Safelist.relaxed()
       .addTags("center", "font", "hr", "span", "div", "small", "big", "s", "strike", "del", "ins", "abbr", "address")
-      .addAttributes(":all", "style", "class", "dir", "align", "valign", "title", "lang", "width", "height",
+      .addAttributes(":all", "style", "dir", "align", "valign", "title", "lang", "width", "height",
           "bgcolor", "color")
       .addAttributes("font", "face", "size")
       .addAttributes("table", "border", "cellpadding", "cellspacing")

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -13,6 +14,15 @@ import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import dev.tact.testsupport.RequiresBrowser;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,6 +212,52 @@ class AgentUiBrowserTests {
     com.microsoft.playwright.Download download = page.waitForDownload(attachment::click);
     org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("statement-2231.csv");
     org.assertj.core.api.Assertions.assertThat(dialogs).isEmpty();
+  }
+
+  @Test
+  void adminConfiguresAnImapMailboxAndItsMailArrivesInTheInbox() throws Exception {
+    GreenMail imap = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+    imap.start();
+    try {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String password = "imap-pass-" + suffix;
+      GreenMailUser user = imap.setUser("help-" + suffix + "@example.com", "help-" + suffix, password);
+      user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(("""
+          From: Nora Customer <nora@customer.example>
+          To: help-%s@example.com
+          Subject: Router %s keeps rebooting
+          Message-ID: <router-%s@customer.example>
+
+          It reboots every ten minutes.
+          """.formatted(suffix, suffix, suffix)).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+      logIn(ADMIN, PASSWORD);
+
+      page.navigate("/admin/mailboxes");
+      page.getByLabel("Name").fill("Help " + suffix);
+      page.getByLabel("Address").fill("help-" + suffix + "@example.com");
+      page.getByLabel("Fetch by IMAP").check();
+      page.getByLabel("Host").fill("127.0.0.1");
+      page.getByLabel("Port").fill(String.valueOf(imap.getImap().getPort()));
+      page.locator("select[name=imapSecurity]").selectOption("PLAIN");
+      page.getByLabel("User").fill(user.getLogin());
+      page.getByLabel("Password").fill(password);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add mailbox")).click();
+
+      assertThat(page.locator("table.list")).containsText("help-" + suffix + "@example.com");
+      org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(password);
+      page.locator("tr", new Page.LocatorOptions().setHasText("help-" + suffix))
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Poll now")).click();
+
+      assertThat(page.locator(".notice")).isVisible();
+      // The pipeline files the logged mail a moment later: look at the inbox until it is there.
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+        page.navigate("/");
+        return page.locator("#inbox").textContent().contains("Router " + suffix + " keeps rebooting");
+      });
+      assertThat(page.locator("#inbox")).containsText("Nora Customer");
+    } finally {
+      imap.stop();
+    }
   }
 
   private void logIn(String email, String password) {
