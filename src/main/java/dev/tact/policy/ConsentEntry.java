@@ -1,0 +1,21 @@
+package dev.tact.policy;
+
+import java.time.Instant;
+
+/**
+ * One line of a contact's consent ledger. {@code channel} null means every channel; {@code
+ * subject} null means every offer (an opt-out for one offer names it). OPT_OUT lines never
+ * expire; IMPLIED consent expires ({@code expiresAt}); EXPRESS consent lasts until withdrawn.
+ *
+ * @param source where it came from: "web form", "agent note", "inbound message", "one-click unsubscribe"…
+ * @param evidence what proves it: a message id, the text said, a form submission id
+ */
+public record ConsentEntry(Kind kind, OutboundChannel channel, Purpose purpose, String subject, String source,
+    String evidence, Instant recordedAt, Instant expiresAt) {
+
+  public enum Kind {
+    EXPRESS,
+    IMPLIED,
+    OPT_OUT
+  }
+}
