@@ -273,6 +273,33 @@ public class ConversationManagement {
     return store.externalIdsOf(conversationId);
   }
 
+  /** One message by its id (for modules that read what a customer wrote, e.g. opt-out wording). */
+  public Optional<Message> findMessage(UUID messageId) {
+    return store.findMessage(messageId);
+  }
+
+  /**
+   * The activity of each of these contacts that has any conversation (contacts without one are
+   * absent), read with a few queries per 1,000 contacts: for campaign-sized batches.
+   */
+  public java.util.Map<UUID, ContactActivity> activityOf(Collection<UUID> contactIds) {
+    java.util.Map<UUID, ContactActivity> result = new java.util.HashMap<>();
+    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
+    for (int from = 0; from < ids.size(); from += 1000) {
+      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+      java.util.Map<UUID, Channel> inbound = store.lastInboundChannels(chunk);
+      store.activityRows(chunk, (contact, status, updatedAt, complaint) -> {
+        boolean open = status != Status.SOLVED && status != Status.CLOSED;
+        ContactActivity before = result.get(contact);
+        Instant last = before == null || before.lastActivity() == null || updatedAt.isAfter(before.lastActivity())
+            ? updatedAt : before.lastActivity();
+        result.put(contact, new ContactActivity(contact, open || (before != null && before.openConversation()),
+            (open && complaint) || (before != null && before.openComplaint()), last, inbound.get(contact)));
+      });
+    }
+    return result;
+  }
+
   private Message addAgentMessage(ConversationSummary c, Actor agent, Direction direction, String text) {
     String body = requireText(text);
     Instant at = clock.instant();

@@ -211,6 +211,49 @@ class ConversationStore {
         .param("to", toContact).param("from", fromContact).update();
   }
 
+  /** One row per conversation of these contacts: status, last update and whether it is tagged complaint. */
+  void activityRows(java.util.Collection<UUID> contactIds, ActivityRowHandler handler) {
+    jdbc.sql("""
+        SELECT c.contact_id, c.status, c.updated_at,
+          EXISTS (SELECT 1 FROM conv_tag t WHERE t.conversation_id = c.id AND t.tag = 'complaint') AS complaint
+        FROM conv_conversation c WHERE c.contact_id IN (:ids)""")
+        .param("ids", contactIds)
+        .query(rs -> {
+          handler.row(rs.getObject("contact_id", UUID.class), Status.valueOf(rs.getString("status")),
+              instant(rs, "updated_at"), rs.getBoolean("complaint"));
+        });
+  }
+
+  /** The channel and time of each contact's newest inbound message that a person (not a machine) sent. */
+  Map<UUID, Channel> lastInboundChannels(java.util.Collection<UUID> contactIds) {
+    Map<UUID, Channel> channels = new HashMap<>();
+    Map<UUID, Instant> newest = new HashMap<>();
+    jdbc.sql("""
+        SELECT c.contact_id, m.channel, MAX(m.created_at) AS newest
+        FROM conv_message m JOIN conv_conversation c ON c.id = m.conversation_id
+        WHERE c.contact_id IN (:ids) AND m.direction = 'INBOUND' AND m.automatic = FALSE
+        GROUP BY c.contact_id, m.channel""")
+        .param("ids", contactIds)
+        .query(rs -> {
+          UUID contact = rs.getObject("contact_id", UUID.class);
+          Instant at = instant(rs, "newest");
+          if (!newest.containsKey(contact) || at.isAfter(newest.get(contact))) {
+            newest.put(contact, at);
+            channels.put(contact, Channel.valueOf(rs.getString("channel")));
+          }
+        });
+    return channels;
+  }
+
+  Optional<Message> findMessage(UUID messageId) {
+    return jdbc.sql("SELECT * FROM conv_message WHERE id = :id").param("id", messageId)
+        .query(ConversationStore::message).optional();
+  }
+
+  interface ActivityRowHandler {
+    void row(UUID contactId, Status status, Instant updatedAt, boolean complaint);
+  }
+
   private ConversationSummary summaryWithoutTags(ResultSet rs, int row) throws SQLException {
     return new ConversationSummary(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("subject"),
         Status.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
