@@ -1,0 +1,17 @@
+package dev.tact.policy;
+
+import java.time.Instant;
+
+/**
+ * What to write into a contact's consent ledger. {@code channel} null = every channel, {@code
+ * subject} null = every offer. IMPLIED consent needs {@code expiresAt}; EXPRESS consent and
+ * OPT_OUT never expire, so they must not have one.
+ */
+public record ConsentRequest(ConsentEntry.Kind kind, OutboundChannel channel, Purpose purpose, String subject,
+    String source, String evidence, Instant expiresAt) {
+
+  /** An opt-out from marketing on one channel (or all when null), for every offer. */
+  public static ConsentRequest optOut(OutboundChannel channel, String source, String evidence) {
+    return new ConsentRequest(ConsentEntry.Kind.OPT_OUT, channel, Purpose.MARKETING, null, source, evidence, null);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.tact.policy;
+
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.contact.ContactManagement;
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contact-history ledger: every outbound contact made or scheduled, whatever sent it (an
+ * agent's call, a campaign, a notice). Frequency caps count from it across agents and teams.
+ */
+@Service
+public class ContactHistory {
+
+  private final JdbcClient jdbc;
+  private final ContactManagement contacts;
+
+  ContactHistory(JdbcClient jdbc, ContactManagement contacts) {
+    this.jdbc = jdbc;
+    this.contacts = contacts;
+  }
+
+  /** Records an attempt; {@code decisionId} is the audited decision that allowed it, if any. */
+  @Transactional
+  public RecordedAttempt record(UUID contactId, ContactAttempt attempt, UUID decisionId, String actor) {
+    if (attempt == null || attempt.channel() == null || attempt.purpose() == null || attempt.at() == null) {
+      throw ProblemException.invalid("invalid-attempt", "An attempt needs a channel, a purpose and a time.");
+    }
+    if (attempt.subject() != null && attempt.subject().length() > ConsentLedger.MAX_TEXT) {
+      throw ProblemException.invalid("invalid-subject", "subject has at most " + ConsentLedger.MAX_TEXT + " characters.");
+    }
+    UUID contact = contacts.require(contactId).id();
+    UUID id = Ids.newId();
+    jdbc.sql("""
+        INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor)
+        VALUES (:id, :contact, :channel, :purpose, :subject, :at, :decision, :actor)""")
+        .param("id", id).param("contact", contact).param("channel", attempt.channel().name())
+        .param("purpose", attempt.purpose().name()).param("subject", attempt.subject())
+        .param("at", utc(attempt.at())).param("decision", decisionId).param("actor", actor).update();
+    return new RecordedAttempt(id, contact, attempt, decisionId, actor);
+  }
+
+  /** The contact's attempts, newest first. */
+  public List<RecordedAttempt> of(UUID contactId) {
+    UUID contact = contacts.require(contactId).id();
+    return jdbc.sql("SELECT * FROM policy_attempt WHERE contact_id = :contact ORDER BY attempted_at DESC, id DESC")
+        .param("contact", contact).query(ContactHistory::row).list();
+  }
+
+  /** The attempts of many contacts (ids as stored), oldest first, a query per 1,000: for campaigns. */
+  public Map<UUID, List<ContactAttempt>> attemptsOf(Collection<UUID> contactIds) {
+    Map<UUID, List<ContactAttempt>> result = new HashMap<>();
+    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.sql("SELECT * FROM policy_attempt WHERE contact_id IN (:ids) ORDER BY attempted_at, id")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .query(rs -> {
+            RecordedAttempt r = row(rs, 0);
+            result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.attempt());
+          });
+    }
+    return result;
+  }
+
+  private static RecordedAttempt row(ResultSet rs, int n) throws SQLException {
+    return new RecordedAttempt(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class),
+        new ContactAttempt(OutboundChannel.valueOf(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
+            rs.getString("subject"), instant(rs, "attempted_at")),
+        rs.getObject("decision_id", UUID.class), rs.getString("actor"));
+  }
+}

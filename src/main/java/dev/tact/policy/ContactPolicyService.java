@@ -1,0 +1,98 @@
+package dev.tact.policy;
+
+import dev.tact.policy.ledger.DecisionAudit;
+import dev.tact.policy.ledger.PolicyFactsLoader;
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one door every outbound contact asks first: loads the facts about the contact, lets the
+ * {@link ContactPolicy} decide, and audits every decision. The audit id is the decision's token.
+ */
+@Service
+public class ContactPolicyService {
+
+  private final ContactPolicy policy;
+  private final PolicyFactsLoader facts;
+  private final DecisionAudit audit;
+  private final Clock clock;
+
+  ContactPolicyService(ContactPolicy policy, PolicyFactsLoader facts, DecisionAudit audit, Clock clock) {
+    this.policy = policy;
+    this.facts = facts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Decides one contact; {@code proposedAt} null means now. Unknown contact: 404, an incomplete
+   * request: 422; no audit row then.
+   */
+  @Transactional
+  public AuditedDecision decide(DecisionRequest request, String askedBy) {
+    return decideAll(List.of(request), askedBy).getFirst();
+  }
+
+  /**
+   * Decides a campaign: facts for all contacts in a few queries, one audit row per request, in
+   * the order given. Any unknown contact or incomplete request rejects the whole batch, unaudited.
+   */
+  @Transactional
+  public List<AuditedDecision> decideAll(List<DecisionRequest> requests, String askedBy) {
+    Instant now = clock.instant();
+    List<DecisionRequest> complete = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      complete.add(complete(requests.get(i), i, now));
+    }
+    Map<UUID, PolicyFacts> known = facts.loadAll(complete.stream().map(DecisionRequest::contactId).toList());
+    List<UUID> unknown = complete.stream().map(DecisionRequest::contactId).filter(id -> !known.containsKey(id))
+        .distinct().toList();
+    if (!unknown.isEmpty()) {
+      throw new ProblemException(404, "contact-not-found", "Contact not found", "No contact with id "
+          + unknown.stream().limit(10).map(UUID::toString).collect(Collectors.joining(", "))
+          + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : "") + "; nothing was decided.");
+    }
+    List<AuditedDecision> decided = new ArrayList<>(complete.size());
+    for (DecisionRequest request : complete) {
+      Decision decision = policy.decide(request, known.get(request.contactId()));
+      decided.add(new AuditedDecision(Ids.newId(), request, decision, askedBy, now));
+    }
+    audit.write(decided);
+    return decided;
+  }
+
+  /** An audited decision by its id: the "why not?" view. */
+  public Optional<AuditedDecision> find(UUID decisionId) {
+    return audit.find(decisionId);
+  }
+
+  private static DecisionRequest complete(DecisionRequest r, int index, Instant now) {
+    String where = index == 0 ? "" : " (request " + index + ")";
+    if (r == null || r.contactId() == null) {
+      throw ProblemException.invalid("missing-contact", "contactId is required" + where + ".");
+    }
+    if (r.channel() == null) {
+      throw ProblemException.invalid("missing-channel", "channel is required" + where + ".");
+    }
+    if (r.purpose() == null) {
+      throw ProblemException.invalid("missing-purpose", "purpose is required" + where + ".");
+    }
+    if (r.subject() != null && r.subject().length() > ConsentLedger.MAX_TEXT) {
+      throw ProblemException.invalid("invalid-subject",
+          "subject has at most " + ConsentLedger.MAX_TEXT + " characters" + where + ".");
+    }
+    String subject = r.subject() == null || r.subject().isBlank() ? null : r.subject().strip();
+    return new DecisionRequest(r.contactId(), r.channel(), r.purpose(), subject,
+        r.proposedAt() == null ? now : r.proposedAt());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tact.policy.ledger;
+
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.policy.AuditedDecision;
+import dev.tact.policy.Decision;
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
+import dev.tact.policy.Vote;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes every decision, with every vote as JSON text, and reads one back for the "why not?" view. */
+@Component
+public class DecisionAudit {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final TypeReference<List<Vote>> VOTES = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  DecisionAudit(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** Inserts the rows in JDBC batches; call inside the caller's transaction. */
+  public void write(List<AuditedDecision> decisions) {
+    for (int from = 0; from < decisions.size(); from += 1000) {
+      List<AuditedDecision> chunk = decisions.subList(from, Math.min(decisions.size(), from + 1000));
+      template.batchUpdate("""
+          INSERT INTO policy_decision (id, contact_id, channel, purpose, subject, proposed_at, outcome, not_before,
+            summary, votes, asked_by, decided_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, a) -> {
+            DecisionRequest r = a.request();
+            ps.setObject(1, a.id());
+            ps.setObject(2, r.contactId());
+            ps.setString(3, r.channel().name());
+            ps.setString(4, r.purpose().name());
+            ps.setString(5, r.subject());
+            ps.setObject(6, utc(r.proposedAt()));
+            ps.setString(7, a.decision().outcome().name());
+            ps.setObject(8, utc(a.decision().notBefore()));
+            ps.setString(9, a.decision().summary() == null ? "" : a.decision().summary());
+            ps.setString(10, JSON.writeValueAsString(a.decision().votes()));
+            ps.setString(11, a.askedBy());
+            ps.setObject(12, utc(a.decidedAt()));
+          });
+    }
+  }
+
+  public Optional<AuditedDecision> find(UUID id) {
+    return jdbc.sql("SELECT * FROM policy_decision WHERE id = :id").param("id", id)
+        .query(DecisionAudit::row).optional();
+  }
+
+  private static AuditedDecision row(ResultSet rs, int n) throws SQLException {
+    DecisionRequest request = new DecisionRequest(rs.getObject("contact_id", UUID.class),
+        OutboundChannel.valueOf(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
+        rs.getString("subject"), instant(rs, "proposed_at"));
+    Decision decision = new Decision(Decision.Outcome.valueOf(rs.getString("outcome")), instant(rs, "not_before"),
+        JSON.readValue(rs.getString("votes"), VOTES), rs.getString("summary"));
+    return new AuditedDecision(rs.getObject("id", UUID.class), request, decision, rs.getString("asked_by"),
+        instant(rs, "decided_at"));
+  }
+}
