@@ -1,0 +1,62 @@
+package dev.tact.policy.ledger;
+
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.Message;
+import dev.tact.conversation.MessageAdded;
+import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.ConsentRequest;
+import dev.tact.policy.OptOutReviews;
+import dev.tact.policy.OutboundChannel;
+import java.util.Optional;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scans every message a person sends us for opt-out wording: a clear opt-out is recorded at once
+ * with the message as evidence; an unclear one waits for an agent in the opt-out reviews.
+ */
+@Component
+class OptOutDetector {
+
+  static final String SOURCE = "inbound message";
+  static final String RECORDED_BY = "opt-out detection";
+
+  private final ConversationManagement conversations;
+  private final ConsentLedger ledger;
+  private final OptOutReviews reviews;
+  private final OptOutClassifier classifier = new OptOutClassifier();
+
+  OptOutDetector(ConversationManagement conversations, ConsentLedger ledger, OptOutReviews reviews) {
+    this.conversations = conversations;
+    this.ledger = ledger;
+    this.reviews = reviews;
+  }
+
+  @ApplicationModuleListener
+  void on(MessageAdded added) {
+    if (added.direction() != Direction.INBOUND || added.automatic() || added.contactId() == null) {
+      return;
+    }
+    Optional<Message> message = conversations.findMessage(added.messageId());
+    if (message.isEmpty()) {
+      return;
+    }
+    String text = message.get().body();
+    OutboundChannel cameOn = PolicyFactsLoader.outbound(added.channel());
+    OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
+    switch (signal.verdict()) {
+      case CLEAR -> ledger.record(added.contactId(), ConsentRequest.optOut(signal.channel(), SOURCE,
+          evidence(added, text, signal.phrase())), RECORDED_BY);
+      case UNCLEAR -> reviews.flag(added.messageId(), added.conversationId(), added.contactId(), signal.channel(),
+          text, signal.phrase());
+      case NONE -> { }
+    }
+  }
+
+  private static String evidence(MessageAdded added, String text, String phrase) {
+    String excerpt = text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    return "message " + added.messageId() + " (" + added.channel().id() + ", conversation " + added.conversationId()
+        + "), matched \"" + phrase + "\": " + excerpt;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tact.policy.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.ledger.OptOutClassifier.Verdict;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OptOutClassifierTests {
+
+  private final OptOutClassifier classifier = new OptOutClassifier();
+
+  @ParameterizedTest(name = "[{index}] {0} by {1} → {2}")
+  @CsvSource(delimiter = '|', nullValues = "ALL", textBlock = """
+      STOP                                                      | SMS        | SMS
+      Stop.                                                     | SMS        | SMS
+      stop please                                               | SMS        | SMS
+      STOPALL                                                   | SMS        | SMS
+      unsubscribe                                               | EMAIL      | EMAIL
+      Unsubscribe                                               | SMS        | SMS
+      CANCEL                                                    | SMS        | SMS
+      Please don't call me again                                | SMS        | PHONE_CALL
+      Please don’t call me again.                               | EMAIL      | PHONE_CALL
+      Do not call me ever again, I said no.                     | EMAIL      | PHONE_CALL
+      Stop calling me!                                          | SOCIAL     | PHONE_CALL
+      Could you please stop calling my cell                     | EMAIL      | PHONE_CALL
+      No more sales calls please                                | EMAIL      | PHONE_CALL
+      Take me off your call list                                | EMAIL      | PHONE_CALL
+      Stop texting me                                           | SMS        | SMS
+      stop sending me texts                                     | EMAIL      | SMS
+      Please unsubscribe me from this newsletter                | EMAIL      | EMAIL
+      I want to unsubscribe                                     | EMAIL      | EMAIL
+      Remove me from your mailing list                          | EMAIL      | EMAIL
+      Stop emailing me                                          | CHAT       | EMAIL
+      Do not contact me again                                   | EMAIL      | ALL
+      Leave me alone.                                           | SOCIAL     | ALL
+      Please stop sending me these                              | EMAIL      | ALL
+      Remove me from your database                              | CHAT       | ALL
+      I'd like to opt out                                       | EMAIL      | ALL
+      Not interested                                            | EMAIL      | ALL
+      No thanks, I'm not interested in your offer.              | EMAIL      | ALL
+      Ne m'appelez plus                                         | EMAIL      | PHONE_CALL
+      Merci de ne plus me contacter                             | EMAIL      | ALL
+      Bitte rufen Sie mich nicht mehr an                        | EMAIL      | PHONE_CALL
+      Kontaktieren Sie mich bitte nicht mehr                    | EMAIL      | ALL
+      No me llamen más                                          | SMS        | PHONE_CALL
+      Quiero darme de baja                                      | EMAIL      | ALL
+      Non chiamatemi più                                        | EMAIL      | PHONE_CALL
+      Bel me niet meer                                          | EMAIL      | PHONE_CALL
+      """)
+  void shouldRecordClearOptOutsOnTheChannelTheyName(String text, OutboundChannel cameOn, OutboundChannel expected) {
+    OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
+    assertThat(signal.verdict()).as(text).isEqualTo(Verdict.CLEAR);
+    assertThat(signal.channel()).as(text).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      stop it                                                                   | SMS
+      Please, enough                                                            | CHAT
+      cancel                                                                    | EMAIL
+      The unsubscribe link in your newsletter is broken                         | EMAIL
+      Why did you stop calling me? I was waiting for the engineer.              | EMAIL
+      I'm not interested in the upgrade, but my login is broken since Monday, can you help? | EMAIL
+      How do I opt out of the beta program?                                     | CHAT
+      Your emails keep ending up in spam                                        | EMAIL
+      """)
+  void shouldFlagUnclearWordingForAnAgent(String text, OutboundChannel cameOn) {
+    assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.UNCLEAR);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      I can't stop the error from appearing when I log in                 | EMAIL
+      The service stops every night at 2am, please call me tomorrow       | EMAIL
+      Please call me back at 14:00                                        | SMS
+      Can you email me the invoice?                                       | CHAT
+      Don't worry, I will wait for your call                              | EMAIL
+      The stop button does nothing                                        | CHAT
+      I'm interested in the premium plan, please contact me              | EMAIL
+      Thanks, that fixed it!                                              | SOCIAL
+      Where is the end of the cancellation period?                        | EMAIL
+      ''                                                                  | EMAIL
+      Don't call me back, I will call you once I'm home                   | EMAIL
+      """)
+  void shouldIgnoreOrdinaryMessagesThatMentionTheSameWords(String text, OutboundChannel cameOn) {
+    assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.NONE);
+  }
+}
