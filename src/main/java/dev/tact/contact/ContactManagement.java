@@ -61,6 +61,60 @@ public class ContactManagement {
     return require(id);
   }
 
+  /**
+   * Sets where the contact lives and how to address them. Each value is checked (a real IANA
+   * zone, an ISO country, a subdivision code, a language tag); a bad one is a 422 and changes nothing.
+   */
+  @Transactional
+  public Contact updateProfile(UUID id, ContactProfile profile) {
+    UUID contactId = require(id).id();
+    String zone = blankToNull(profile.timeZone());
+    if (zone != null) {
+      try {
+        zone = java.time.ZoneId.of(zone).getId();
+      } catch (java.time.DateTimeException e) {
+        throw ProblemException.invalid("invalid-time-zone", "'" + zone + "' is not a time zone such as America/Winnipeg.");
+      }
+    }
+    String country = blankToNull(profile.country());
+    if (country != null) {
+      country = country.toUpperCase(java.util.Locale.ROOT);
+      if (!java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA2).contains(country)) {
+        throw ProblemException.invalid("invalid-country", "'" + profile.country() + "' is not an ISO 3166 country code such as CA.");
+      }
+    }
+    String subdivision = blankToNull(profile.subdivision());
+    if (subdivision != null) {
+      subdivision = subdivision.toLowerCase(java.util.Locale.ROOT);
+      if (country != null && subdivision.startsWith(country.toLowerCase(java.util.Locale.ROOT) + "-")) {
+        subdivision = subdivision.substring(3);
+      }
+      if (!subdivision.matches("[a-z0-9]{1,3}") || country == null) {
+        throw ProblemException.invalid("invalid-subdivision",
+            "'" + profile.subdivision() + "' is not a subdivision code such as mb (with a country).");
+      }
+    }
+    String locale = blankToNull(profile.locale());
+    if (locale != null && java.util.Locale.forLanguageTag(locale).getLanguage().isEmpty()) {
+      throw ProblemException.invalid("invalid-locale", "'" + locale + "' is not a language tag such as fr-CA.");
+    }
+    String organisation = blankToNull(profile.organisation());
+    if (organisation != null && organisation.length() > 200) {
+      throw ProblemException.invalid("field-too-long", "organisation is longer than 200 characters.");
+    }
+    jdbc.sql("""
+        UPDATE contact_contact SET organisation = :organisation, locale = :locale, time_zone = :zone,
+          country = :country, subdivision = :subdivision
+        WHERE id = :id""")
+        .param("organisation", organisation).param("locale", locale).param("zone", zone).param("country", country)
+        .param("subdivision", subdivision).param("id", contactId).update();
+    return require(contactId);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
   /** The contact with this id; a contact merged away answers as the one it was merged into. */
   public Optional<Contact> find(UUID id) {
     UUID current = id;

@@ -7,7 +7,7 @@ import dev.tact.policy.ConsentRequest;
 import dev.tact.policy.ContactHistory;
 import dev.tact.policy.RecordedAttempt;
 import dev.tact.shared.ProblemException;
-import dev.tact.staff.Role;
+import dev.tact.web.PolicyRequests;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,10 +62,7 @@ class ContactPolicyApiController {
       throw ProblemException.invalid("missing-kind", "kind is required: express, implied or opt_out.");
     }
     ConsentEntry.Kind kind = PolicyRequests.kind(body.kind());
-    boolean lead = authentication.getAuthorities().stream().anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
-    if (kind != ConsentEntry.Kind.OPT_OUT && !lead) {
-      throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record consent.");
-    }
+    PolicyRequests.requireMayRecord(kind, authentication);
     ConsentRequest request = new ConsentRequest(kind, PolicyRequests.channel(body.channel(), false),
         PolicyRequests.purpose(body.purpose()), body.subject(), body.source(), body.evidence(), body.expiresAt());
     return ledger.record(id, request, principals.who(authentication));

@@ -2,6 +2,7 @@ package dev.tact.web.api;
 
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactProfile;
 import dev.tact.contact.ContactMerge;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,6 +58,14 @@ class ContactsApiController {
       throw ProblemException.invalid("invalid-limit", "limit must be between 1 and 100.");
     }
     return contacts.search(q, limit);
+  }
+
+  @Operation(summary = "Set where a contact lives and how to address them",
+      description = "timeZone (IANA), country (ISO 3166-1 alpha-2), subdivision (ISO 3166-2 without the country, "
+          + "e.g. mb), locale (BCP 47), organisation. The contact policy uses them for local time and holidays.")
+  @PutMapping("/{id}/profile")
+  Contact profile(@PathVariable UUID id, @RequestBody ContactProfile profile) {
+    return contacts.updateProfile(id, profile);
   }
 
   @Operation(summary = "Merge another contact into this one",

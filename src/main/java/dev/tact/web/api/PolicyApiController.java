@@ -8,6 +8,7 @@ import dev.tact.policy.OptOutReview;
 import dev.tact.policy.OptOutReviews;
 import dev.tact.policy.Vote;
 import dev.tact.shared.ProblemException;
+import dev.tact.web.PolicyRequests;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

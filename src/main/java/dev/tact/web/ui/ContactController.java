@@ -3,6 +3,10 @@ package dev.tact.web.ui;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.ContactHistory;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
 import dev.tact.web.security.TactPrincipals;
 import java.util.List;
@@ -25,11 +29,16 @@ class ContactController {
   private final ContactManagement contacts;
   private final ConversationManagement conversations;
   private final TactPrincipals principals;
+  private final ConsentLedger ledger;
+  private final ContactHistory history;
 
-  ContactController(ContactManagement contacts, ConversationManagement conversations, TactPrincipals principals) {
+  ContactController(ContactManagement contacts, ConversationManagement conversations, TactPrincipals principals,
+      ConsentLedger ledger, ContactHistory history) {
     this.contacts = contacts;
     this.conversations = conversations;
     this.principals = principals;
+    this.ledger = ledger;
+    this.history = history;
   }
 
   @GetMapping("/contacts")
@@ -48,6 +57,11 @@ class ContactController {
     model.addAttribute("contact", contact);
     model.addAttribute("conversations", conversations.ofContact(id));
     model.addAttribute("merges", contacts.mergesInto(id));
+    model.addAttribute("consents", ledger.ledgerOf(id));
+    model.addAttribute("attempts", history.of(id));
+    model.addAttribute("zone", PolicyController.zoneOf(contact));
+    model.addAttribute("channels", OutboundChannel.values());
+    model.addAttribute("purposes", Purpose.values());
     model.addAttribute("q", q);
     List<Contact> candidates = q.isBlank() ? List.of()
         : contacts.search(q, SEARCH_LIMIT).stream().filter(other -> !other.id().equals(id)).toList();

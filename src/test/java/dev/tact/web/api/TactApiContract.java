@@ -268,6 +268,29 @@ abstract class TactApiContract {
     assertThat(admin.withToken(null).get("/actuator/prometheus").raw()).contains("tact_intake_accepted");
   }
 
+  @Test
+  void shouldSetWhereAContactLivesAndRefuseWhatIsNotAZoneOrCountry() {
+    JsonNode item = awaitProcessed(accept(Map.of("channel", "phone", "sender", "+1 204 555 " + (1000 + (int) (Math.random() * 8999)),
+        "text", "Call me about the SSL bundle")));
+    String path = "/api/v1/contacts/" + item.path("contactId").asString() + "/profile";
+
+    ApiClient.Response saved = admin.put(path,
+        "{\"timeZone\":\"America/Winnipeg\",\"country\":\"ca\",\"subdivision\":\"CA-MB\",\"locale\":\"en-CA\"}");
+    assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+    assertThat(saved.body().path("timeZone").asString()).isEqualTo("America/Winnipeg");
+    assertThat(saved.body().path("country").asString()).isEqualTo("CA");
+    assertThat(saved.body().path("subdivision").asString()).isEqualTo("mb");
+
+    ApiClient.Response badZone = admin.put(path, "{\"timeZone\":\"Mars/Olympus\",\"country\":\"CA\"}");
+    assertThat(badZone.status()).isEqualTo(422);
+    assertThat(badZone.body().path("code").asString()).isEqualTo("invalid-time-zone");
+    ApiClient.Response badCountry = admin.put(path, "{\"country\":\"XX\"}");
+    assertThat(badCountry.body().path("code").asString()).isEqualTo("invalid-country");
+    JsonNode unchanged = admin.get("/api/v1/contacts/" + item.path("contactId").asString()).body().path("contact");
+    assertThat(unchanged.path("timeZone").asString()).isEqualTo("America/Winnipeg");
+    assertThat(unchanged.path("country").asString()).isEqualTo("CA");
+  }
+
   JsonNode accept(Map<String, ?> message) {
     ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
     assertThat(response.status()).as(response.raw()).isEqualTo(202);

@@ -1,19 +1,24 @@
-package dev.tact.web.api;
+package dev.tact.web;
 
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
+import dev.tact.staff.Role;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
 
-/** Reads the policy vocabulary from API input, with Problem Details for words it does not know. */
-final class PolicyRequests {
+/**
+ * Reads the policy vocabulary from API and form input, with Problem Details for words it does not
+ * know, and says who may write what into a consent ledger; shared by the REST API and the UI.
+ */
+public final class PolicyRequests {
 
   private PolicyRequests() {}
 
-  static OutboundChannel channel(String value, boolean required) {
+  public static OutboundChannel channel(String value, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
         throw ProblemException.invalid("missing-channel", "channel is required: one of " + names(OutboundChannel.values()) + ".");
@@ -29,7 +34,7 @@ final class PolicyRequests {
             "Unknown channel '" + value + "': use one of " + names(OutboundChannel.values()) + "."));
   }
 
-  static Purpose purpose(String value) {
+  public static Purpose purpose(String value) {
     if (value == null || value.isBlank()) {
       throw ProblemException.invalid("missing-purpose", "purpose is required: transactional or marketing.");
     }
@@ -38,13 +43,22 @@ final class PolicyRequests {
             "Unknown purpose '" + value + "': use transactional or marketing."));
   }
 
-  static ConsentEntry.Kind kind(String value) {
+  public static ConsentEntry.Kind kind(String value) {
     if (value == null || value.isBlank()) {
       throw ProblemException.invalid("missing-kind", "kind is required: express, implied or opt_out.");
     }
     return Arrays.stream(ConsentEntry.Kind.values()).filter(k -> k.name().equals(normal(value).replace("OPTOUT", "OPT_OUT")))
         .findFirst().orElseThrow(() -> ProblemException.invalid("unknown-kind",
             "Unknown kind '" + value + "': use express, implied or opt_out."));
+  }
+
+  /** Anyone may record an opt-out; express or implied consent needs a lead or an admin (403 otherwise). */
+  public static void requireMayRecord(ConsentEntry.Kind kind, Authentication authentication) {
+    boolean lead = authentication.getAuthorities().stream()
+        .anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
+    if (kind != ConsentEntry.Kind.OPT_OUT && !lead) {
+      throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record consent.");
+    }
   }
 
   private static String normal(String value) {
