@@ -270,7 +270,7 @@ abstract class TactApiContract {
 
   @Test
   void shouldSetWhereAContactLivesAndRefuseWhatIsNotAZoneOrCountry() {
-    JsonNode item = awaitProcessed(accept(Map.of("channel", "phone", "sender", "+1 204 555 " + (1000 + (int) (Math.random() * 8999)),
+    JsonNode item = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("kenji") + "@example.ca",
         "text", "Call me about the SSL bundle")));
     String path = "/api/v1/contacts/" + item.path("contactId").asString() + "/profile";
 
