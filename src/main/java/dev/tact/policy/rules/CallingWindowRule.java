@@ -1,0 +1,79 @@
+package dev.tact.policy.rules;
+
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyFacts;
+import dev.tact.policy.Purpose;
+import dev.tact.policy.calendar.DaySchedule;
+import dev.tact.policy.calendar.Regions;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** One jurisdiction's legal calling window for sales calls and texts ({@link CallingWindowPreset}). */
+final class CallingWindowRule extends WindowRule {
+
+  private final CallingWindowPreset preset;
+
+  CallingWindowRule(CallingWindowPreset preset) {
+    this.preset = preset;
+  }
+
+  @Override
+  public String name() {
+    return preset.row() + " " + preset.title();
+  }
+
+  @Override
+  String notApplicable(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
+    if (!context.settings().legalPresets() || request.purpose() != Purpose.MARKETING
+        || (request.channel() != OutboundChannel.PHONE_CALL && request.channel() != OutboundChannel.SMS)) {
+      return "applies to sales calls and texts only";
+    }
+    if (!preset.covers(facts.country(), facts.subdivision())) {
+      return "the contact is not in its jurisdiction";
+    }
+    LocalDate from = preset.inForceFrom();
+    if (from != null && request.proposedAt().isBefore(from.atStartOfDay(ZoneId.of("UTC")).toInstant())) {
+      return "not in force before " + from;
+    }
+    return null;
+  }
+
+  @Override
+  List<ZoneId> zones(PolicyFacts facts, PolicyContext context) {
+    return preset.fixedZone() == null ? context.candidateZones() : List.of(preset.fixedZone());
+  }
+
+  @Override
+  DaySchedule schedule(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
+    return date -> holiday(date, facts, context).isPresent() ? DaySchedule.CLOSED
+        : preset.openOn(date.getDayOfWeek());
+  }
+
+  private Optional<String> holiday(LocalDate date, PolicyFacts facts, PolicyContext context) {
+    return preset.noHolidays() ? context.holidays().on(facts.country(), facts.subdivision(), date) : Optional.empty();
+  }
+
+  @Override
+  String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
+    String when = PolicyContext.DAY_TIME.format(local) + " " + zone.getId();
+    Optional<String> holiday = holiday(local.toLocalDate(), facts, context);
+    if (holiday.isPresent()) {
+      return preset.row() + ": no sales calls on holidays in " + Regions.nameOf(facts.country(), facts.subdivision())
+          + "; " + PolicyContext.DAY.format(local) + " is " + holiday.get();
+    }
+    String sunday = local.getDayOfWeek() == DayOfWeek.SUNDAY && preset.openOn(DayOfWeek.SUNDAY).isEmpty()
+        ? " (no Sunday calls)" : "";
+    return preset.row() + " " + preset.title() + " permits sales calls " + preset.describeWeek()
+        + " local time" + sunday + "; " + when + " is outside";
+  }
+
+  @Override
+  String openReason(PolicyFacts facts, PolicyContext context) {
+    return preset.row() + " window " + preset.describeWeek() + " holds";
+  }
+}

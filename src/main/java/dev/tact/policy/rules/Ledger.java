@@ -1,0 +1,42 @@
+package dev.tact.policy.rules;
+
+import dev.tact.policy.ConsentEntry;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
+
+/** Matching of consent-ledger lines to a request: null channel, purpose or subject in a line means "all". */
+final class Ledger {
+
+  private Ledger() {}
+
+  static boolean coversChannel(ConsentEntry entry, OutboundChannel channel) {
+    return entry.channel() == null || entry.channel() == channel;
+  }
+
+  static boolean coversSubject(ConsentEntry entry, String subject) {
+    return entry.subject() == null || entry.subject().equalsIgnoreCase(subject == null ? "" : subject.strip());
+  }
+
+  static boolean coversPurpose(ConsentEntry entry, Purpose purpose) {
+    return entry.purpose() == null || entry.purpose() == purpose;
+  }
+
+  static String channelName(OutboundChannel channel) {
+    return channel == null ? "any channel" : channel.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  static String describe(ConsentEntry entry) {
+    StringBuilder text = new StringBuilder();
+    if (entry.recordedAt() != null) {
+      text.append(" on ").append(entry.recordedAt().toString(), 0, 10);
+    }
+    if (entry.source() != null && !entry.source().isBlank()) {
+      text.append(" (").append(entry.source());
+      if (entry.evidence() != null && !entry.evidence().isBlank()) {
+        text.append(": \"").append(entry.evidence()).append('"');
+      }
+      text.append(')');
+    }
+    return text.toString();
+  }
+}

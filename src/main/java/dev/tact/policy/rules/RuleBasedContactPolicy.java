@@ -1,0 +1,134 @@
+package dev.tact.policy.rules;
+
+import dev.tact.policy.ContactPolicy;
+import dev.tact.policy.Decision;
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.PolicyFacts;
+import dev.tact.policy.Vote;
+import dev.tact.policy.calendar.CandidateZones;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contact policy as the votes of a {@link RuleBook}: any DENY denies; else any DEFER defers to the earliest
+ * instant at or after the proposed one that every rule allows, found by asking every rule again at the latest
+ * instant they asked for until none defers (bounded), so that a DEFER's instant is itself allowed when proposed;
+ * else ALLOW. A rule that denies at the deferred instant (an implied consent expiring first, say) denies the whole.
+ * Malformed input is denied with the reason, never thrown. Thread-safe.
+ */
+public final class RuleBasedContactPolicy implements ContactPolicy {
+
+  private static final int MAX_ROUNDS = 48;
+
+  private final RuleBook book;
+
+  public RuleBasedContactPolicy(RuleBook book) {
+    this.book = java.util.Objects.requireNonNull(book, "book");
+  }
+
+  @Override
+  public Decision decide(DecisionRequest request, PolicyFacts facts) {
+    String malformed = malformed(request, facts);
+    if (malformed != null) {
+      Vote vote = new Vote("request", Vote.Kind.DENY, null, malformed);
+      return new Decision(Decision.Outcome.DENY, null, List.of(vote), "Denied: " + malformed);
+    }
+    PolicyContext context = new PolicyContext(book.settings(),
+        CandidateZones.of(facts.zone(), facts.phoneZones(), facts.country(), facts.subdivision()), book.holidays());
+    List<Vote> first = voteAll(request, facts, context);
+    if (has(first, Vote.Kind.DENY)) {
+      return new Decision(Decision.Outcome.DENY, null, first, "Denied: " + reasons(first, Vote.Kind.DENY));
+    }
+    if (!has(first, Vote.Kind.DEFER)) {
+      return new Decision(Decision.Outcome.ALLOW, null, first,
+          "Allowed at " + context.describe(request.proposedAt()));
+    }
+    return deferred(request, facts, context, first);
+  }
+
+  private Decision deferred(DecisionRequest request, PolicyFacts facts, PolicyContext context, List<Vote> first) {
+    Instant limit = request.proposedAt().plus(book.settings().searchHorizon());
+    Instant at = latest(first, request.proposedAt());
+    for (int round = 0; round < MAX_ROUNDS && !at.isAfter(limit); round++) {
+      List<Vote> votes = voteAll(withProposedAt(request, at), facts, context);
+      if (has(votes, Vote.Kind.DENY)) {
+        List<Vote> shown = new ArrayList<>(first);
+        votes.stream().filter(v -> v.kind() == Vote.Kind.DENY).forEach(shown::add);
+        return new Decision(Decision.Outcome.DENY, null, shown, "Denied: " + reasons(first, Vote.Kind.DEFER)
+            + "; at the next time those permit, " + context.describe(at) + ": " + reasons(votes, Vote.Kind.DENY));
+      }
+      if (!has(votes, Vote.Kind.DEFER)) {
+        return new Decision(Decision.Outcome.DEFER, at, first,
+            reasons(first, Vote.Kind.DEFER) + "; next permitted: " + context.describe(at));
+      }
+      Instant next = latest(votes, at);
+      at = next.isAfter(at) ? next : at.plusSeconds(60); // a rule deferring to the past must not stall the search
+    }
+    String why = reasons(first, Vote.Kind.DEFER) + "; no time that every rule permits within "
+        + book.settings().searchHorizon().toDays() + " days";
+    return new Decision(Decision.Outcome.DENY, null, first, "Denied: " + why);
+  }
+
+  private List<Vote> voteAll(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
+    List<Vote> votes = new ArrayList<>(book.rules().size());
+    for (Rule rule : book.rules()) {
+      Vote vote;
+      try {
+        vote = rule.vote(request, facts, context);
+      } catch (RuntimeException failure) {
+        vote = new Vote(rule.name(), Vote.Kind.DENY, null, "the rule failed (" + failure + "); denied to be safe");
+      }
+      if (vote == null) {
+        vote = new Vote(rule.name(), Vote.Kind.DENY, null, "the rule gave no vote; denied to be safe");
+      } else if (vote.kind() == Vote.Kind.DEFER && vote.notBefore() == null) {
+        vote = new Vote(vote.rule(), Vote.Kind.DENY, null, vote.reason() + " (deferred without an instant)");
+      }
+      votes.add(vote);
+    }
+    return votes;
+  }
+
+  private static String malformed(DecisionRequest request, PolicyFacts facts) {
+    if (request == null || facts == null) {
+      return "no request or no facts";
+    }
+    if (request.channel() == null || request.purpose() == null || request.proposedAt() == null) {
+      return "the request lacks a channel, purpose or proposed instant";
+    }
+    return null;
+  }
+
+  private static DecisionRequest withProposedAt(DecisionRequest request, Instant at) {
+    return new DecisionRequest(request.contactId(), request.channel(), request.purpose(), request.subject(), at);
+  }
+
+  private static boolean has(List<Vote> votes, Vote.Kind kind) {
+    for (Vote vote : votes) {
+      if (vote.kind() == kind) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Instant latest(List<Vote> votes, Instant floor) {
+    Instant latest = floor;
+    for (Vote vote : votes) {
+      if (vote.kind() == Vote.Kind.DEFER && vote.notBefore().isAfter(latest)) {
+        latest = vote.notBefore();
+      }
+    }
+    return latest;
+  }
+
+  private static String reasons(List<Vote> votes, Vote.Kind kind) {
+    StringBuilder text = new StringBuilder();
+    for (Vote vote : votes) {
+      if (vote.kind() == kind) {
+        text.append(text.isEmpty() ? "" : "; ").append(vote.reason());
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tact.policy.rules;
+
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.PolicyFacts;
+import dev.tact.policy.Purpose;
+import dev.tact.policy.Vote;
+import java.time.Instant;
+
+/**
+ * No marketing while the contact has an open complaint or conversation or is affected by an open incident: DENY,
+ * because nobody knows when that ends and a DEFER must name an instant that will be allowed; the caller asks again
+ * after it closes. Then no marketing for the cool-down after the last support activity: DEFER to its end, a known
+ * instant. Transactional contact (answers, incident notices) is never suppressed.
+ */
+final class SuppressionRule implements Rule {
+
+  @Override
+  public String name() {
+    return "suppression";
+  }
+
+  @Override
+  public Vote vote(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
+    if (request.purpose() != Purpose.MARKETING) {
+      return abstain("support and incident contact is never suppressed");
+    }
+    if (facts.openComplaint()) {
+      return deny("the contact has an open complaint; no marketing until it is closed and cooled down");
+    }
+    if (facts.affectedByOpenIncident()) {
+      return deny("the contact is affected by an open incident; no marketing until it is resolved");
+    }
+    if (facts.openConversation()) {
+      return deny("the contact has an open support conversation; no marketing until it is closed and cooled down");
+    }
+    Instant last = facts.lastSupportActivity();
+    if (last != null && !context.settings().supportCoolDown().isZero()) {
+      Instant end = last.plus(context.settings().supportCoolDown());
+      if (request.proposedAt().isBefore(end)) {
+        return defer(end, "support activity on " + last.toString().substring(0, 10) + "; no marketing for "
+            + context.settings().supportCoolDown().toDays() + " days after it, until " + context.describe(end));
+      }
+    }
+    return allow("no open complaint, conversation or incident, and no recent support activity");
+  }
+}

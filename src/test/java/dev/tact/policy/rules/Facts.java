@@ -1,0 +1,132 @@
+package dev.tact.policy.rules;
+
+import dev.tact.policy.ConsentEntry;
+import dev.tact.policy.ContactAttempt;
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyFacts;
+import dev.tact.policy.Purpose;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A fluent builder of {@link PolicyFacts} for tests. */
+final class Facts {
+
+  static final UUID CONTACT = UUID.fromString("00000000-0000-0000-0000-000000000042");
+
+  private ZoneId zone;
+  private final Set<ZoneId> phoneZones = new LinkedHashSet<>();
+  private String country;
+  private String subdivision;
+  private OutboundChannel lastInbound;
+  private final List<ConsentEntry> consents = new ArrayList<>();
+  private final List<ContactAttempt> history = new ArrayList<>();
+  private boolean openConversation;
+  private boolean openComplaint;
+  private boolean incident;
+  private Instant lastSupport;
+
+  static Facts contact() {
+    return new Facts();
+  }
+
+  /** The story's customer: Winnipeg, Manitoba; tweeted last; agreed to sales calls on a web form in 2010. */
+  static Facts winnipeg() {
+    return contact().zone("America/Winnipeg").in("CA", "mb").lastInbound(OutboundChannel.SOCIAL)
+        .express(OutboundChannel.PHONE_CALL, Purpose.MARKETING);
+  }
+
+  /** Someone who phoned us last and agreed to sales calls and texts; in the given zone and region. */
+  static Facts caller(String zone, String country, String subdivision) {
+    return contact().zone(zone).in(country, subdivision).lastInbound(OutboundChannel.PHONE_CALL)
+        .express(OutboundChannel.PHONE_CALL, Purpose.MARKETING).express(OutboundChannel.SMS, Purpose.MARKETING);
+  }
+
+  Facts zone(String id) {
+    this.zone = id == null ? null : ZoneId.of(id);
+    return this;
+  }
+
+  Facts phoneZones(String... ids) {
+    for (String id : ids) {
+      phoneZones.add(ZoneId.of(id));
+    }
+    return this;
+  }
+
+  Facts in(String country, String subdivision) {
+    this.country = country;
+    this.subdivision = subdivision;
+    return this;
+  }
+
+  Facts lastInbound(OutboundChannel channel) {
+    this.lastInbound = channel;
+    return this;
+  }
+
+  Facts express(OutboundChannel channel, Purpose purpose) {
+    consents.add(new ConsentEntry(ConsentEntry.Kind.EXPRESS, channel, purpose, null, "web form", "form 17",
+        Instant.parse("2010-05-01T12:00:00Z"), null));
+    return this;
+  }
+
+  Facts implied(OutboundChannel channel, Instant expiresAt) {
+    consents.add(new ConsentEntry(ConsentEntry.Kind.IMPLIED, channel, Purpose.MARKETING, null, "purchase",
+        "order 9", expiresAt.minus(Duration.ofDays(730)), expiresAt));
+    return this;
+  }
+
+  Facts optOut(OutboundChannel channel, Purpose purpose, String subject) {
+    consents.add(new ConsentEntry(ConsentEntry.Kind.OPT_OUT, channel, purpose, subject, "agent note",
+        "not interested", Instant.parse("2011-10-10T16:05:00Z"), null));
+    return this;
+  }
+
+  Facts attempt(OutboundChannel channel, Purpose purpose, String subject, Instant at) {
+    history.add(new ContactAttempt(channel, purpose, subject, at));
+    return this;
+  }
+
+  Facts openConversation() {
+    this.openConversation = true;
+    return this;
+  }
+
+  Facts openComplaint() {
+    this.openConversation = true;
+    this.openComplaint = true;
+    return this;
+  }
+
+  Facts incident() {
+    this.incident = true;
+    return this;
+  }
+
+  Facts lastSupport(Instant at) {
+    this.lastSupport = at;
+    return this;
+  }
+
+  PolicyFacts build() {
+    return new PolicyFacts(CONTACT, zone, phoneZones, country, subdivision, lastInbound, consents, history,
+        openConversation, openComplaint, incident, lastSupport);
+  }
+
+  static DecisionRequest ask(OutboundChannel channel, Purpose purpose, String subject, Instant at) {
+    return new DecisionRequest(CONTACT, channel, purpose, subject, at);
+  }
+
+  /** An instant given as local time in a zone: {@code at("2011-10-10T11:00", "America/Winnipeg")}. */
+  static Instant at(String localDateTime, String zone) {
+    return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant();
+  }
+}
