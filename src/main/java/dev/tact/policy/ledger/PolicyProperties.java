@@ -1,0 +1,65 @@
+package dev.tact.policy.ledger;
+
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicySettings;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The contact policy's settings under {@code tact.policy}; anything left out keeps the default of
+ * {@link PolicySettings#defaults()}.
+ *
+ * @param quietHours per channel, local hours without marketing, e.g. {@code PHONE_CALL: 21:00-08:00}
+ * @param quietHoursForTransactional whether quiet hours also hold answers and notices
+ * @param noMarketingOnWeekends channels without marketing on Saturday and Sunday
+ * @param noMarketingOnHolidays channels without marketing on the recipient's public holidays
+ * @param marketingCapCount at most this many marketing contacts per {@code marketingCapPeriod}
+ * @param callsPerSubjectCapCount at most this many marketing calls/texts on one subject per {@code callsPerSubjectCapPeriod}
+ * @param supportCoolDown no marketing for this long after the contact's last support activity
+ * @param legalPresets whether the legal calling windows per jurisdiction apply
+ */
+@ConfigurationProperties("tact.policy")
+record PolicyProperties(Map<OutboundChannel, String> quietHours, Boolean quietHoursForTransactional,
+    Set<OutboundChannel> noMarketingOnWeekends, Set<OutboundChannel> noMarketingOnHolidays, Integer marketingCapCount,
+    Duration marketingCapPeriod, Integer callsPerSubjectCapCount, Duration callsPerSubjectCapPeriod,
+    Duration supportCoolDown, Boolean legalPresets) {
+
+  PolicySettings toSettings() {
+    PolicySettings d = PolicySettings.defaults();
+    Map<OutboundChannel, PolicySettings.QuietHours> quiet = d.quietHours();
+    if (quietHours != null) {
+      quiet = new EnumMap<>(OutboundChannel.class);
+      for (Map.Entry<OutboundChannel, String> entry : quietHours.entrySet()) {
+        quiet.put(entry.getKey(), parse(entry.getKey(), entry.getValue()));
+      }
+    }
+    return new PolicySettings(quiet, quietHoursForTransactional != null ? quietHoursForTransactional
+        : d.quietHoursForTransactional(),
+        noMarketingOnWeekends != null ? noMarketingOnWeekends : d.noMarketingOnWeekends(),
+        noMarketingOnHolidays != null ? noMarketingOnHolidays : d.noMarketingOnHolidays(),
+        new PolicySettings.Cap(marketingCapCount != null ? marketingCapCount : d.marketingCap().max(),
+            marketingCapPeriod != null ? marketingCapPeriod : d.marketingCap().per()),
+        new PolicySettings.Cap(callsPerSubjectCapCount != null ? callsPerSubjectCapCount : d.callsPerSubjectCap().max(),
+            callsPerSubjectCapPeriod != null ? callsPerSubjectCapPeriod : d.callsPerSubjectCap().per()),
+        supportCoolDown != null ? supportCoolDown : d.supportCoolDown(),
+        legalPresets != null ? legalPresets : d.legalPresets(), d.searchHorizon());
+  }
+
+  private static PolicySettings.QuietHours parse(OutboundChannel channel, String value) {
+    String[] parts = value == null ? new String[0] : value.strip().split("\\s*-\\s*");
+    try {
+      if (parts.length == 2) {
+        return new PolicySettings.QuietHours(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]));
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("tact.policy.quiet-hours." + channel + " must look like 21:00-08:00, not '"
+        + value + "'");
+  }
+}
