@@ -248,7 +248,8 @@ class AgentUiBrowserTests {
       page.locator("tr", new Page.LocatorOptions().setHasText("help-" + suffix))
           .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Poll now")).click();
 
-      assertThat(page.locator(".notice")).isVisible();
+      // "Poll now" reports what it fetched, or that the scheduled poll holds the mailbox just now.
+      assertThat(page.locator(".notice, .problem")).isVisible();
       // The pipeline files the logged mail a moment later: look at the inbox until it is there.
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
         page.navigate("/");
@@ -258,6 +259,51 @@ class AgentUiBrowserTests {
     } finally {
       imap.stop();
     }
+  }
+
+  @Test
+  void agentAsksThePolicyBeforeContactingSomeoneAndSeesWhyNot() {
+    Contact jonas = contacts.search("van der Berg", 1).getFirst();
+    logIn(ADMIN, PASSWORD);
+    page.navigate("/contacts/" + jonas.id());
+
+    page.locator("input[name=timeZone]").fill("America/Winnipeg");
+    page.locator("input[name=country]").fill("CA");
+    page.locator("input[name=subdivision]").fill("mb");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save profile")).click();
+    assertThat(page.locator(".notice")).containsText("Profile saved.");
+
+    // A sales call to a man who tweeted about an outage: the policy says no, and why.
+    page.locator("#plan select[name=channel]").selectOption("PHONE_CALL");
+    page.locator("#plan select[name=purpose]").selectOption("MARKETING");
+    page.locator("#plan input[name=subject]").fill("SSL certificates");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the policy")).click();
+    assertThat(page).hasURL(Pattern.compile("/policy/decisions/[0-9a-f-]+$"));
+    assertThat(page.locator("h1 .badge")).hasText("DENY");
+    assertThat(page.locator(".votes")).containsText("open support conversation");
+    assertThat(page.locator(".votes")).containsText("consent");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log this contact"))).hasCount(0);
+
+    // He says no: the opt-out is recorded and honoured.
+    page.navigate("/contacts/" + jonas.id());
+    page.locator("#consent select[name=kind]").selectOption("OPT_OUT");
+    page.locator("#consent select[name=channel]").selectOption("PHONE_CALL");
+    page.locator("#consent input[name=evidence]").fill("said no on the phone");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record").setExact(true)).click();
+    assertThat(page.locator(".consents")).containsText("opt-out");
+    assertThat(page.locator(".consents")).containsText("said no on the phone");
+
+    // A reply to his tweet is fine, and is logged in his contact history.
+    page.locator("#plan select[name=channel]").selectOption("SOCIAL");
+    page.locator("#plan select[name=purpose]").selectOption("TRANSACTIONAL");
+    page.locator("#plan input[name=subject]").fill("outage update");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the policy")).click();
+    assertThat(page.locator("h1 .badge")).hasText("ALLOW");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log this contact")).click();
+    assertThat(page.locator(".notice")).containsText("Contact logged");
+    page.navigate("/contacts/" + jonas.id());
+    assertThat(page.locator(".attempts")).containsText("social");
+    assertThat(page.locator(".attempts")).containsText("outage update");
   }
 
   private void logIn(String email, String password) {
