@@ -34,12 +34,17 @@ public class ContactHistory {
     this.contacts = contacts;
   }
 
-  /** Records an attempt; {@code decisionId} is the audited decision that allowed it, if any. */
+  /**
+   * Records the contact a permit allows, at its earliest permitted instant: there is no way to
+   * record a contact the policy was not asked about, or denied.
+   */
   @Transactional
-  public RecordedAttempt record(UUID contactId, ContactAttempt attempt, UUID decisionId, String actor) {
-    if (attempt == null || attempt.channel() == null || attempt.purpose() == null || attempt.at() == null) {
-      throw ProblemException.invalid("invalid-attempt", "An attempt needs a channel, a purpose and a time.");
-    }
+  public RecordedAttempt record(ContactPermit permit, String actor) {
+    DecisionRequest request = permit.request();
+    ContactAttempt attempt = new ContactAttempt(request.channel(), request.purpose(), request.subject(),
+        permit.earliest());
+    UUID contactId = request.contactId();
+    UUID decisionId = permit.decisionId();
     if (attempt.subject() != null && attempt.subject().length() > ConsentLedger.MAX_TEXT) {
       throw ProblemException.invalid("invalid-subject", "subject has at most " + ConsentLedger.MAX_TEXT + " characters.");
     }

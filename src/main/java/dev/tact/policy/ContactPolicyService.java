@@ -71,6 +71,16 @@ public class ContactPolicyService {
     return decided;
   }
 
+  /**
+   * The permit for an audited decision that allowed or deferred its contact; empty for a denial
+   * or an unknown decision. Whatever records or sends an outbound contact needs one.
+   */
+  public Optional<ContactPermit> permit(UUID decisionId) {
+    return find(decisionId).filter(d -> d.decision().outcome() != Decision.Outcome.DENY)
+        .map(d -> new ContactPermit(d.id(), d.request(), d.decision().outcome() == Decision.Outcome.DEFER
+            ? d.decision().notBefore() : d.request().proposedAt() != null ? d.request().proposedAt() : d.decidedAt()));
+  }
+
   /** An audited decision by its id: the "why not?" view. */
   public Optional<AuditedDecision> find(UUID decisionId) {
     return audit.find(decisionId);

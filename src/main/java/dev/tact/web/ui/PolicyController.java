@@ -7,7 +7,7 @@ import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
-import dev.tact.policy.ContactAttempt;
+import dev.tact.policy.ContactPermit;
 import dev.tact.policy.ContactHistory;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
@@ -116,16 +116,9 @@ class PolicyController {
   @PostMapping("/policy/decisions/{id}/log")
   String log(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/policy/decisions/" + id, "Contact logged in the contact history.", () -> {
-      AuditedDecision decided = policy.find(id).orElseThrow(() -> ProblemException.notFound("decision", id));
-      Decision decision = decided.decision();
-      if (decision.outcome() == Decision.Outcome.DENY) {
-        throw ProblemException.conflict("contact-denied", "The policy denied this contact; it cannot be logged.");
-      }
-      Instant at = decision.outcome() == Decision.Outcome.DEFER ? decision.notBefore()
-          : decided.request().proposedAt() != null ? decided.request().proposedAt() : decided.decidedAt();
-      DecisionRequest request = decided.request();
-      history.record(request.contactId(), new ContactAttempt(request.channel(), request.purpose(), request.subject(), at),
-          decided.id(), principals.who(auth));
+      ContactPermit permit = policy.permit(id).orElseThrow(() -> ProblemException.conflict("contact-denied",
+          "The policy did not allow this contact; it cannot be logged."));
+      history.record(permit, principals.who(auth));
     });
   }
 
