@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactPolicyService {
 
-  private final ContactPolicy policy;
+  private final PolicySettingsService settings;
   private final PolicyFactsLoader facts;
   private final DecisionAudit audit;
   private final Clock clock;
 
-  ContactPolicyService(ContactPolicy policy, PolicyFactsLoader facts, DecisionAudit audit, Clock clock) {
-    this.policy = policy;
+  ContactPolicyService(PolicySettingsService settings, PolicyFactsLoader facts, DecisionAudit audit, Clock clock) {
+    this.settings = settings;
     this.facts = facts;
     this.audit = audit;
     this.clock = clock;
@@ -63,6 +63,7 @@ public class ContactPolicyService {
           + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : "") + "; nothing was decided.");
     }
     List<AuditedDecision> decided = new ArrayList<>(complete.size());
+    ContactPolicy policy = settings.policy();
     for (DecisionRequest request : complete) {
       Decision decision = policy.decide(request, known.get(request.contactId()));
       decided.add(new AuditedDecision(Ids.newId(), request, decision, askedBy, now));

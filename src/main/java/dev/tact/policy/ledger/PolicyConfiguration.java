@@ -1,16 +1,15 @@
 package dev.tact.policy.ledger;
 
-import dev.tact.policy.ContactPolicies;
-import dev.tact.policy.ContactPolicy;
+import dev.tact.policy.PolicySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The contact policy Tact runs: the standard rule book under the settings of {@code tact.policy}. */
+/** The defaults of the contact policy's settings ({@code tact.policy.*}), until an admin saves others. */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 
   @Bean
-  ContactPolicy contactPolicy(PolicyProperties properties) {
-    return ContactPolicies.standard(properties.toSettings());
+  PolicySettings configuredPolicySettings(PolicyProperties properties) {
+    return properties.toSettings();
   }
 }

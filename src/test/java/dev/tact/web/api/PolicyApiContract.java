@@ -242,6 +242,39 @@ abstract class PolicyApiContract {
     assertThat(admin.get("/api/v1/contacts/" + UUID.randomUUID() + "/contact-history").status()).isEqualTo(404);
   }
 
+  @Test
+  void shouldApplyQuietHoursAnAdminSetsAndRefuseBadSettingsUnchanged() {
+    JsonNode defaults = admin.get("/api/v1/admin/policy/settings").body();
+    assertThat(defaults.path("quietHours").path("PHONE_CALL").asString()).isEqualTo("21:00-08:00");
+    assertThat(agent.get("/api/v1/admin/policy/settings").status()).isEqualTo(403);
+    UUID contact = quietContact();
+    consent(admin, contact, "express", "email", null);
+    Instant evening = weekdayAfternoon().plus(java.time.Duration.ofHours(8)); // 22:00 in Winnipeg
+    assertThat(decide(contact, "email", "marketing", evening).path("outcome").asString()).isEqualTo("ALLOW");
+
+    String changed = defaults.toString().replace("\"quietHours\":{", "\"quietHours\":{\"EMAIL\":\"20:00-09:00\",");
+    try {
+      ApiClient.Response saved = admin.put("/api/v1/admin/policy/settings", changed);
+      assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+      assertThat(saved.body().path("quietHours").path("EMAIL").asString()).isEqualTo("20:00-09:00");
+
+      JsonNode deferred = decide(contact, "email", "marketing", evening);
+      assertThat(deferred.path("outcome").asString()).isEqualTo("DEFER");
+      assertThat(Instant.parse(deferred.path("notBefore").asString()).atZone(WINNIPEG).toLocalTime())
+          .isEqualTo(LocalTime.of(9, 0));
+
+      ApiClient.Response bad = admin.put("/api/v1/admin/policy/settings",
+          changed.replace("20:00-09:00", "late evening"));
+      assertThat(bad.status()).isEqualTo(422);
+      assertThat(bad.body().path("code").asString()).isEqualTo("invalid-quiet-hours");
+      assertThat(admin.get("/api/v1/admin/policy/settings").body().path("quietHours").path("EMAIL").asString())
+          .isEqualTo("20:00-09:00");
+    } finally {
+      assertThat(admin.put("/api/v1/admin/policy/settings", defaults.toString()).status()).isEqualTo(200);
+    }
+    assertThat(decide(contact, "email", "marketing", evening).path("outcome").asString()).isEqualTo("ALLOW");
+  }
+
   /** A contact in Winnipeg with no conversation, consent or history. */
   UUID quietContact() {
     UUID id = contacts.resolve(identities.parse(unique("quiet") + "@example.ca"), new ContactNames(null, null, null)).id();

@@ -306,6 +306,27 @@ class AgentUiBrowserTests {
     assertThat(page.locator(".attempts")).containsText("outage update");
   }
 
+  @Test
+  void adminChangesTheContactPolicysQuietHoursAndABadValueIsExplained() {
+    logIn(ADMIN, PASSWORD);
+    page.navigate("/admin/policy");
+    String before = page.locator("input[name=quiet_SMS]").inputValue();
+    try {
+      page.locator("input[name=quiet_SMS]").fill("20:30-09:15");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save for every node")).click();
+      assertThat(page.locator(".notice")).containsText("saved");
+      assertThat(page.locator("input[name=quiet_SMS]")).hasValue("20:30-09:15");
+
+      page.locator("input[name=quiet_SMS]").fill("after dinner");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save for every node")).click();
+      assertThat(page.locator(".problem")).containsText("21:00-08:00");
+      assertThat(page.locator("input[name=quiet_SMS]")).hasValue("20:30-09:15");
+    } finally {
+      page.locator("input[name=quiet_SMS]").fill(before);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save for every node")).click();
+    }
+  }
+
   private void logIn(String email, String password) {
     page.navigate("/login");
     page.getByLabel("Email").fill(email);

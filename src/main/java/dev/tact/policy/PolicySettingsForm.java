@@ -1,0 +1,92 @@
+package dev.tact.policy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import dev.tact.shared.ProblemException;
+
+/**
+ * The contact policy's settings as admins read and write them (API and UI): quiet hours as
+ * {@code "21:00-08:00"} per channel, channels by name, caps as a count per hours, the cool-down
+ * in days. {@link #toSettings()} checks every value (422 on a bad one).
+ */
+public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHoursForTransactional,
+    List<String> noMarketingOnWeekends, List<String> noMarketingOnHolidays, int marketingCapCount,
+    long marketingCapHours, int callsPerSubjectCapCount, long callsPerSubjectCapHours, long supportCoolDownDays,
+    boolean legalPresets) {
+
+  public static PolicySettingsForm of(PolicySettings s) {
+    Map<String, String> quiet = new TreeMap<>();
+    s.quietHours().forEach((channel, hours) -> quiet.put(channel.name(), hours.start() + "-" + hours.end()));
+    return new PolicySettingsForm(quiet, s.quietHoursForTransactional(), names(s.noMarketingOnWeekends()),
+        names(s.noMarketingOnHolidays()), s.marketingCap().max(), s.marketingCap().per().toHours(),
+        s.callsPerSubjectCap().max(), s.callsPerSubjectCap().per().toHours(), s.supportCoolDown().toDays(),
+        s.legalPresets());
+  }
+
+  public PolicySettings toSettings() {
+    Map<OutboundChannel, PolicySettings.QuietHours> quiet = new EnumMap<>(OutboundChannel.class);
+    (quietHours == null ? Map.<String, String>of() : quietHours).forEach((channel, hours) -> {
+      if (hours != null && !hours.isBlank()) {
+        quiet.put(channel(channel), hours(channel, hours));
+      }
+    });
+    if (marketingCapCount < 0 || callsPerSubjectCapCount < 0 || marketingCapHours < 0 || callsPerSubjectCapHours < 0
+        || supportCoolDownDays < 0 || supportCoolDownDays > 3650) {
+      throw ProblemException.invalid("invalid-policy-settings",
+          "Caps, periods and the cool-down must not be negative (cool-down at most 3650 days).");
+    }
+    return new PolicySettings(quiet, quietHoursForTransactional, channels(noMarketingOnWeekends),
+        channels(noMarketingOnHolidays), new PolicySettings.Cap(marketingCapCount, Duration.ofHours(marketingCapHours)),
+        new PolicySettings.Cap(callsPerSubjectCapCount, Duration.ofHours(callsPerSubjectCapHours)),
+        Duration.ofDays(supportCoolDownDays), legalPresets, PolicySettings.defaults().searchHorizon());
+  }
+
+  private static Set<OutboundChannel> channels(List<String> names) {
+    Set<OutboundChannel> channels = EnumSet.noneOf(OutboundChannel.class);
+    for (String name : names == null ? List.<String>of() : names) {
+      channels.add(channel(name));
+    }
+    return channels;
+  }
+
+  private static OutboundChannel channel(String name) {
+    try {
+      return OutboundChannel.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ProblemException.invalid("unknown-channel", "Unknown channel '" + name + "': use one of "
+          + List.of(OutboundChannel.values()) + ".");
+    }
+  }
+
+  private static PolicySettings.QuietHours hours(String channel, String value) {
+    String[] parts = value.strip().split("\\s*-\\s*");
+    try {
+      if (parts.length == 2) {
+        return new PolicySettings.QuietHours(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]));
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw ProblemException.invalid("invalid-quiet-hours",
+        "Quiet hours for " + channel + " must look like 21:00-08:00, not '" + value + "'.");
+  }
+
+  private static List<String> names(Set<OutboundChannel> channels) {
+    List<String> names = new ArrayList<>();
+    for (OutboundChannel channel : OutboundChannel.values()) {
+      if (channels.contains(channel)) {
+        names.add(channel.name());
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tact.web.ui;
+
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicySettingsForm;
+import dev.tact.policy.PolicySettingsService;
+import dev.tact.web.security.TactPrincipals;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin → Contact policy: quiet hours, weekends, holidays, caps, cool-down and the legal presets. */
+@Controller
+class PolicyAdminController {
+
+  private final PolicySettingsService settings;
+  private final TactPrincipals principals;
+
+  PolicyAdminController(PolicySettingsService settings, TactPrincipals principals) {
+    this.settings = settings;
+    this.principals = principals;
+  }
+
+  @GetMapping("/admin/policy")
+  String show(Model model) {
+    model.addAttribute("form", PolicySettingsForm.of(settings.settings()));
+    model.addAttribute("channels", OutboundChannel.values());
+    return "admin/policy";
+  }
+
+  @PostMapping("/admin/policy")
+  String save(@RequestParam MultiValueMap<String, String> params, Authentication auth, RedirectAttributes redirect) {
+    Map<String, String> quiet = new LinkedHashMap<>();
+    List<String> weekends = new ArrayList<>();
+    List<String> holidays = new ArrayList<>();
+    for (OutboundChannel channel : OutboundChannel.values()) {
+      quiet.put(channel.name(), params.getFirst("quiet_" + channel.name()));
+      if (params.containsKey("weekend_" + channel.name())) {
+        weekends.add(channel.name());
+      }
+      if (params.containsKey("holiday_" + channel.name())) {
+        holidays.add(channel.name());
+      }
+    }
+    return Flash.run(redirect, "/admin/policy", "Contact policy settings saved for every node.", () ->
+        settings.update(new PolicySettingsForm(quiet, params.containsKey("quietHoursForTransactional"), weekends,
+            holidays, number(params, "marketingCapCount"), number(params, "marketingCapHours"),
+            number(params, "callsPerSubjectCapCount"), number(params, "callsPerSubjectCapHours"),
+            number(params, "supportCoolDownDays"), params.containsKey("legalPresets")), principals.who(auth)));
+  }
+
+  private static int number(MultiValueMap<String, String> params, String name) {
+    String value = params.getFirst(name);
+    try {
+      return value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw dev.tact.shared.ProblemException.invalid("invalid-policy-settings", name + " must be a whole number.");
+    }
+  }
+}
