@@ -219,12 +219,19 @@ final class MailboxPoll {
       p.put(prefix + "starttls.required", "true");
     }
     if (account.security() != Security.PLAIN) {
-      p.put(prefix + "ssl.checkserveridentity", "true");
+      // A host named in ssl-trust is trusted unchecked (a self-signed or internal certificate), its name too;
+      // every other host's certificate and name are verified.
+      p.put(prefix + "ssl.checkserveridentity", String.valueOf(!trusted(account.host())));
       if (!settings.sslTrust().isBlank()) {
         p.put(prefix + "ssl.trust", settings.sslTrust());
       }
     }
     return p;
+  }
+
+  private boolean trusted(String host) {
+    return java.util.Arrays.stream(settings.sslTrust().split("\\s+"))
+        .anyMatch(t -> t.equals("*") || t.equalsIgnoreCase(host));
   }
 
   private java.time.Instant leaseUntil() {
