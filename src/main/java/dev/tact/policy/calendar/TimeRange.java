@@ -29,7 +29,11 @@ public record TimeRange(int fromSecond, int toSecond) {
     return hhmm(fromSecond) + "–" + hhmm(toSecond);
   }
 
-  static String hhmm(int second) {
-    return String.format("%02d:%02d", second / 3600, second % 3600 / 60);
+  /** "09:30" for a second of the day (86,400 gives "24:00"). */
+  public static String hhmm(int second) {
+    int hours = second / 3600;
+    int minutes = second % 3600 / 60;
+    return new String(new char[] {(char) ('0' + hours / 10), (char) ('0' + hours % 10), ':',
+        (char) ('0' + minutes / 10), (char) ('0' + minutes % 10)});
   }
 }

@@ -57,6 +57,7 @@ public enum CallingWindowPreset {
   private final String subdivision;
   private final Map<DayOfWeek, List<TimeRange>> week;
   private final int callsPerSubjectPerDay;
+  private final String weekInWords;
 
   CallingWindowPreset(String row, String title, String country, String subdivision,
       Map<DayOfWeek, List<TimeRange>> week, int callsPerSubjectPerDay) {
@@ -66,6 +67,7 @@ public enum CallingWindowPreset {
     this.subdivision = subdivision;
     this.week = week;
     this.callsPerSubjectPerDay = callsPerSubjectPerDay;
+    this.weekInWords = inWords(week);
   }
 
   /** The row of POLICY-RULES.md with the source: "R16". */
@@ -105,8 +107,12 @@ public enum CallingWindowPreset {
         && (subdivision == null || subdivision.equalsIgnoreCase(contactSubdivision));
   }
 
-  /** "Monday–Friday 09:00–21:30, Saturday 10:00–18:00, Sunday none". */
+  /** "Mon 09:00–21:30, …, Sat 10:00–18:00, Sun none". */
   String describeWeek() {
+    return weekInWords;
+  }
+
+  private static String inWords(Map<DayOfWeek, List<TimeRange>> week) {
     StringBuilder text = new StringBuilder();
     for (DayOfWeek day : DayOfWeek.values()) {
       List<TimeRange> ranges = week.get(day);

@@ -6,6 +6,7 @@ import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.calendar.DaySchedule;
 import dev.tact.policy.calendar.Regions;
+import dev.tact.policy.calendar.Words;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,11 +61,11 @@ final class CallingWindowRule extends WindowRule {
 
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
-    String when = PolicyContext.DAY_TIME.format(local) + " " + zone.getId();
+    String when = Words.dayTime(local) + " " + zone.getId();
     Optional<String> holiday = holiday(local.toLocalDate(), facts, context);
     if (holiday.isPresent()) {
       return preset.row() + ": no sales calls on holidays in " + Regions.nameOf(facts.country(), facts.subdivision())
-          + "; " + PolicyContext.DAY.format(local) + " is " + holiday.get();
+          + "; " + Words.day(local.toLocalDate()) + " is " + holiday.get();
     }
     String sunday = local.getDayOfWeek() == DayOfWeek.SUNDAY && preset.openOn(DayOfWeek.SUNDAY).isEmpty()
         ? " (no Sunday calls)" : "";

@@ -31,8 +31,9 @@ final class ChannelEscalationRule implements Rule {
       return allow(wanted + " is no more intrusive than " + used + ", the channel they last used");
     }
     for (ConsentEntry entry : facts.consents()) {
-      if (entry.kind() == ConsentEntry.Kind.EXPRESS && entry.channel() == request.channel()
-          && (entry.purpose() == null || entry.purpose() == request.purpose() || entry.purpose() == Purpose.MARKETING)) {
+      boolean purposeCovered = entry.purpose() == null || entry.purpose() == request.purpose()
+          || entry.purpose() == Purpose.MARKETING;
+      if (entry.kind() == ConsentEntry.Kind.EXPRESS && entry.channel() == request.channel() && purposeCovered) {
         return allow("they last used " + used + "; express consent to " + wanted + Ledger.describe(entry));
       }
     }

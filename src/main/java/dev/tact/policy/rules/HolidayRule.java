@@ -5,6 +5,7 @@ import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.calendar.DaySchedule;
 import dev.tact.policy.calendar.Regions;
+import dev.tact.policy.calendar.Words;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -45,7 +46,7 @@ final class HolidayRule extends WindowRule {
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
     String name = context.holidays().on(facts.country(), facts.subdivision(), local.toLocalDate()).orElse("a holiday");
-    return PolicyContext.DAY.format(local) + " is " + name + " in " + Regions.nameOf(facts.country(),
+    return Words.day(local.toLocalDate()) + " is " + name + " in " + Regions.nameOf(facts.country(),
         facts.subdivision());
   }
 

@@ -6,6 +6,7 @@ import dev.tact.policy.PolicySettings.QuietHours;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.calendar.DaySchedule;
 import dev.tact.policy.calendar.TimeRange;
+import dev.tact.policy.calendar.Words;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,11 +59,11 @@ final class QuietHoursRule extends WindowRule {
 
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
-    return PolicyContext.DAY_TIME.format(local) + " " + zone.getId() + " is inside the quiet hours";
+    return Words.dayTime(local) + " " + zone.getId() + " is inside the quiet hours";
   }
 
   @Override
   String openReason(PolicyFacts facts, PolicyContext context) {
-    return "outside the quiet hours";
+    return "outside the quiet hours in every candidate zone";
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 public final class RuleBasedContactPolicy implements ContactPolicy {
 
   private static final int MAX_ROUNDS = 48;
+  private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
   private final RuleBook book;
 
@@ -95,6 +97,9 @@ public final class RuleBasedContactPolicy implements ContactPolicy {
     }
     if (request.channel() == null || request.purpose() == null || request.proposedAt() == null) {
       return "the request lacks a channel, purpose or proposed instant";
+    }
+    if (request.proposedAt().isBefore(EARLIEST) || request.proposedAt().isAfter(LATEST)) {
+      return "the proposed instant " + request.proposedAt() + " is outside the years 1900–9999";
     }
     return null;
   }

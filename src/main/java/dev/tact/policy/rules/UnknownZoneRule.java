@@ -1,15 +1,14 @@
 package dev.tact.policy.rules;
 
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Vote;
 
 /**
  * Fails closed when the recipient's time zone is unknown (no zone, no phone zone, no known country): marketing is
- * denied because no local-time rule can be checked. Transactional contact goes, except by phone call or text when
- * the settings make quiet hours hold transactional contact too.
+ * denied because no local-time rule can be checked. Transactional contact goes, except on a channel with quiet
+ * hours when the settings make quiet hours hold transactional contact too.
  */
 final class UnknownZoneRule implements Rule {
 
@@ -27,8 +26,7 @@ final class UnknownZoneRule implements Rule {
       return deny("the recipient's time zone is unknown (no zone, phone zone or known country), so their local "
           + "time cannot be checked: marketing fails closed");
     }
-    boolean voice = request.channel() == OutboundChannel.PHONE_CALL || request.channel() == OutboundChannel.SMS;
-    if (voice && context.settings().quietHoursForTransactional()
+    if (context.settings().quietHoursForTransactional()
         && context.settings().quietHours().containsKey(request.channel())) {
       return deny("the recipient's time zone is unknown and quiet hours hold transactional "
           + Ledger.channelName(request.channel()) + " too");

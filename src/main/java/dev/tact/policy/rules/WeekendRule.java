@@ -4,6 +4,7 @@ import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.calendar.DaySchedule;
+import dev.tact.policy.calendar.Words;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -38,12 +39,12 @@ final class WeekendRule extends WindowRule {
 
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
-    return PolicyContext.DAY.format(local) + " is a weekend day in " + zone.getId() + "; no marketing by this "
+    return Words.day(local.toLocalDate()) + " is a weekend day in " + zone.getId() + "; no marketing by this "
         + "channel on weekends";
   }
 
   @Override
   String openReason(PolicyFacts facts, PolicyContext context) {
-    return "a weekday";
+    return "a weekday in every candidate zone";
   }
 }

@@ -56,7 +56,7 @@ abstract class WindowRule implements Rule {
         return defer(next.get(), why);
       }
     }
-    return allow(openReason(facts, context) + " in " + zoneIds(zones));
+    return allow(openReason(facts, context));
   }
 
   static String zoneIds(List<ZoneId> zones) {

@@ -274,6 +274,8 @@ class PolicyTableTests {
             sales(SMS, at("2026-06-09T22:00", NY)), Outcome.DENY, null, "expired"),
         row("a request without a channel is denied, not thrown", STANDARD, emailer(),
             ask(null, MARKETING, "x", tuesday10), Outcome.DENY, null, "lacks"),
+        row("a request at the end of time is denied, not thrown", STANDARD, emailer(),
+            support(EMAIL, Instant.MAX), Outcome.DENY, null, "outside the years"),
         row("spring forward in New York: 01:30 EST Sunday → 08:00 EDT", NO_WEEKEND_RULE, caller(NY, "US", "ny"),
             sales(SMS, Instant.parse("2026-03-08T06:30:00Z")), Outcome.DEFER, Instant.parse("2026-03-08T12:00:00Z"),
             "quiet hours"),
