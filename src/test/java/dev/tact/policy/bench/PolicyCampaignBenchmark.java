@@ -2,10 +2,10 @@ package dev.tact.policy.bench;
 
 import dev.tact.TactApplication;
 import dev.tact.policy.AuditedDecision;
-import dev.tact.policy.ContactPolicy;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.PolicySettingsService;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class PolicyCampaignBenchmark {
       long seedStart = System.nanoTime();
       seed(jdbc, contacts);
       System.out.printf("seed_seconds=%.2f%n", (System.nanoTime() - seedStart) / 1e9);
-      System.out.println("policy=" + context.getBean(ContactPolicy.class).getClass().getName());
+      System.out.println("policy=" + context.getBean(PolicySettingsService.class).policy().getClass().getName());
       List<UUID> ids = jdbc.sql("SELECT id FROM contact_contact ORDER BY id").query(UUID.class).list();
       Instant at = LocalDateTime.of(2031, 6, 18, 14, 0).atZone(ZoneId.of("America/Toronto")).toInstant();
       List<DecisionRequest> campaign = ids.stream()
