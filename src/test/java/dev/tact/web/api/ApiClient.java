@@ -60,6 +60,21 @@ final class ApiClient {
     return send(request(path).DELETE());
   }
 
+  /** Posts a message as JSON and returns the 202 acknowledgement. */
+  JsonNode acceptMessage(java.util.Map<String, ?> message) {
+    Response response = post("/api/v1/messages", json(message));
+    org.assertj.core.api.Assertions.assertThat(response.status()).as(response.raw()).isEqualTo(202);
+    return response.body();
+  }
+
+  /** Waits (at most 20 s) until the pipeline has dealt with an accepted item, and returns its status. */
+  JsonNode awaitProcessed(JsonNode ack) {
+    String path = "/api/v1/messages/" + ack.path("itemId").asString();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !get(path).body().path("state").asString().equals("pending"));
+    return get(path).body();
+  }
+
   String json(Object value) {
     return json.writeValueAsString(value);
   }

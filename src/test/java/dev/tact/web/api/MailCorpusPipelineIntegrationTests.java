@@ -1,7 +1,6 @@
 package dev.tact.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
@@ -9,7 +8,6 @@ import dev.tact.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ class MailCorpusPipelineIntegrationTests {
         unexpected.add(mail + ": HTTP " + ack.status() + " " + ack.raw());
         continue;
       }
-      JsonNode item = awaitProcessed(admin, ack.body());
+      JsonNode item = admin.awaitProcessed(ack.body());
       String state = item.path("state").asString();
       outcomes.computeIfAbsent(state, s -> new ArrayList<>()).add(mail.getFileName().toString());
       String error = item.path("error").asString();
@@ -78,10 +76,4 @@ class MailCorpusPipelineIntegrationTests {
         | java.util.regex.Pattern.MULTILINE).matcher(blocks[0]).find();
   }
 
-  private static JsonNode awaitProcessed(ApiClient admin, JsonNode ack) {
-    String path = "/api/v1/messages/" + ack.path("itemId").asString();
-    await().atMost(Duration.ofSeconds(20))
-        .until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
-    return admin.get(path).body();
-  }
 }

@@ -1,13 +1,11 @@
 package dev.tact.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,7 +215,7 @@ class MailPipelineIntegrationTests {
       garbage[i] = (byte) (i * 31 % 7);
     }
     JsonNode ack = admin.postBytes("/api/v1/mail", garbage, "message/rfc822").body();
-    JsonNode item = awaitProcessed(ack);
+    JsonNode item = admin.awaitProcessed(ack);
 
     assertThat(item.path("state").asString()).isEqualTo("parked");
     HttpResponse<byte[]> raw = admin.getBytes("/api/v1/admin/inbound/" + ack.path("itemId").asString() + "/raw");
@@ -286,14 +284,7 @@ class MailPipelineIntegrationTests {
     byte[] bytes = mime.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     ApiClient.Response response = admin.postBytes("/api/v1/mail", bytes, "message/rfc822");
     assertThat(response.status()).as(response.raw()).isEqualTo(202);
-    return awaitProcessed(response.body());
-  }
-
-  private JsonNode awaitProcessed(JsonNode ack) {
-    String path = "/api/v1/messages/" + ack.path("itemId").asString();
-    await().atMost(Duration.ofSeconds(15))
-        .until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
-    return admin.get(path).body();
+    return admin.awaitProcessed(response.body());
   }
 
   private JsonNode conversation(JsonNode item) {

@@ -96,7 +96,7 @@ abstract class PolicyApiContract {
 
   @Test
   void shouldAllowATransactionalEmailReplyToSomeoneWhoWroteIn() {
-    JsonNode item = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("ana") + "@example.com",
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email", "sender", unique("ana") + "@example.com",
         "text", "My invoice is wrong")));
     UUID contact = UUID.fromString(item.path("contactId").asString());
     JsonNode decision = decide(contact, "email", "transactional", null);
@@ -184,7 +184,7 @@ abstract class PolicyApiContract {
   @Test
   void shouldRecordAnOptOutFromAnInboundMessageWithTheMessageAsEvidence() {
     String phone = "+1 204 555 " + (1000 + (int) (Math.random() * 8999));
-    JsonNode item = awaitProcessed(accept(Map.of("channel", "sms", "sender", phone,
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "sms", "sender", phone,
         "text", "Please don't call me again", "externalMessageId", unique("sms"))));
     UUID contact = UUID.fromString(item.path("contactId").asString());
     String messageId = item.path("messageId").asString();
@@ -201,7 +201,7 @@ abstract class PolicyApiContract {
 
   @Test
   void shouldFlagAnUnclearMessageAndRecordTheOptOutWhenAnAgentConfirms() {
-    JsonNode item = awaitProcessed(accept(Map.of("channel", "sms", "sender", "+1 204 555 " + (1000 + (int) (Math.random() * 8999)),
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "sms", "sender", "+1 204 555 " + (1000 + (int) (Math.random() * 8999)),
         "text", "stop it", "externalMessageId", unique("sms"))));
     UUID contact = UUID.fromString(item.path("contactId").asString());
     String messageId = item.path("messageId").asString();
@@ -329,18 +329,6 @@ abstract class PolicyApiContract {
 
   long count(String table) {
     return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
-  }
-
-  JsonNode accept(Map<String, ?> message) {
-    ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
-    assertThat(response.status()).as(response.raw()).isEqualTo(202);
-    return response.body();
-  }
-
-  JsonNode awaitProcessed(JsonNode ack) {
-    String path = "/api/v1/messages/" + ack.path("itemId").asString();
-    await().atMost(Duration.ofSeconds(15)).until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
-    return admin.get(path).body();
   }
 
   static String unique(String prefix) {

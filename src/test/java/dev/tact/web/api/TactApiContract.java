@@ -49,10 +49,10 @@ abstract class TactApiContract {
   @Test
   void shouldOpenAConversationForAnUnknownSenderWithoutRegistration() {
     String sender = unique("ana") + "@Example.COM";
-    JsonNode ack = accept(Map.of("channel", "email", "sender", sender, "givenName", "Zoë", "familyName", "Łukasiewicz",
+    JsonNode ack = admin.acceptMessage(Map.of("channel", "email", "sender", sender, "givenName", "Zoë", "familyName", "Łukasiewicz",
         "subject", "Quote please", "text", "Could you send a quote?", "externalMessageId", unique("m")));
 
-    JsonNode item = awaitProcessed(ack);
+    JsonNode item = admin.awaitProcessed(ack);
     assertThat(item.path("state").asString()).isEqualTo("done");
     assertThat(item.path("messageId").asString()).isEqualTo(ack.path("messageId").asString());
 
@@ -72,13 +72,13 @@ abstract class TactApiContract {
   void shouldKeepOneMessageWhenTheSameExternalIdIsPostedTwice() {
     Map<String, String> message = Map.of("channel", "sms", "sender", "+1 204 555 0199", "text", "Is my order shipped?",
         "externalMessageId", unique("sms"));
-    JsonNode first = accept(message);
-    JsonNode second = accept(message);
+    JsonNode first = admin.acceptMessage(message);
+    JsonNode second = admin.acceptMessage(message);
 
     assertThat(second.path("redelivery").asBoolean()).isTrue();
     assertThat(second.path("messageId").asString()).isEqualTo(first.path("messageId").asString());
-    JsonNode one = awaitProcessed(first);
-    JsonNode two = awaitProcessed(second);
+    JsonNode one = admin.awaitProcessed(first);
+    JsonNode two = admin.awaitProcessed(second);
     assertThat(two.path("state").asString()).isEqualTo("duplicate");
     assertThat(two.path("conversationId").asString()).isEqualTo(one.path("conversationId").asString());
     JsonNode conversation = admin.get("/api/v1/conversations/" + one.path("conversationId").asString()).body();
@@ -89,19 +89,19 @@ abstract class TactApiContract {
   void shouldThreadByExternalThreadIdAndByConversationNumber() {
     String thread = unique("thread");
     String handle = "twitter:@" + unique("user");
-    JsonNode first = awaitProcessed(accept(Map.of("channel", "social", "sender", handle, "text", "site down",
+    JsonNode first = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "social", "sender", handle, "text", "site down",
         "externalThreadId", thread)));
-    JsonNode second = awaitProcessed(accept(Map.of("channel", "social", "sender", handle, "text", "still down",
+    JsonNode second = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "social", "sender", handle, "text", "still down",
         "externalThreadId", thread)));
     assertThat(second.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
 
     long number = admin.get("/api/v1/conversations/" + first.path("conversationId").asString()).body()
         .path("conversation").path("number").asLong();
-    JsonNode third = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("other") + "@example.org",
+    JsonNode third = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email", "sender", unique("other") + "@example.org",
         "text", "about that ticket", "conversation", String.valueOf(number))));
     assertThat(third.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
 
-    JsonNode unrelated = awaitProcessed(accept(Map.of("channel", "social", "sender", handle, "text", "new topic")));
+    JsonNode unrelated = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "social", "sender", handle, "text", "new topic")));
     assertThat(unrelated.path("conversationId").asString()).isNotEqualTo(first.path("conversationId").asString());
   }
 
@@ -152,7 +152,7 @@ abstract class TactApiContract {
 
   @Test
   void shouldRecordEveryChangeInTheConversationHistory() {
-    JsonNode item = awaitProcessed(accept(Map.of("channel", "chat", "sender", unique("c") + "@example.net",
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "chat", "sender", unique("c") + "@example.net",
         "text", "Does the starter plan include SSL?")));
     String path = "/api/v1/conversations/" + item.path("conversationId").asString();
     JsonNode agentsList = admin.get("/api/v1/staff/agents").body();
@@ -193,9 +193,9 @@ abstract class TactApiContract {
 
   @Test
   void shouldMergeTwoContactsAndMoveTheirConversations() {
-    JsonNode byEmail = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("kenji") + "@example.jp",
+    JsonNode byEmail = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email", "sender", unique("kenji") + "@example.jp",
         "givenName", "健二", "familyName", "渡辺", "text", "Password reset mail never arrived")));
-    JsonNode byPhone = awaitProcessed(accept(Map.of("channel", "phone", "sender", "+81 3-1234-" + (1000 + (int) (Math.random() * 8999)),
+    JsonNode byPhone = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "phone", "sender", "+81 3-1234-" + (1000 + (int) (Math.random() * 8999)),
         "text", "Calling about the reset mail")));
     String survivor = byEmail.path("contactId").asString();
     String merged = byPhone.path("contactId").asString();
@@ -244,7 +244,7 @@ abstract class TactApiContract {
     List<Callable<JsonNode>> posts = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String sender = unique("burst" + i) + "@example.com";
-      posts.add(() -> accept(Map.of("channel", "web", "sender", sender, "text", "form message")));
+      posts.add(() -> admin.acceptMessage(Map.of("channel", "web", "sender", sender, "text", "form message")));
     }
     List<JsonNode> acks = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
@@ -254,7 +254,7 @@ abstract class TactApiContract {
     }
     Set<Long> numbers = new HashSet<>();
     for (JsonNode ack : acks) {
-      String conversationId = awaitProcessed(ack).path("conversationId").asString();
+      String conversationId = admin.awaitProcessed(ack).path("conversationId").asString();
       numbers.add(admin.get("/api/v1/conversations/" + conversationId).body().path("conversation").path("number").asLong());
     }
     assertThat(numbers).hasSize(40);
@@ -270,7 +270,7 @@ abstract class TactApiContract {
 
   @Test
   void shouldSetWhereAContactLivesAndRefuseWhatIsNotAZoneOrCountry() {
-    JsonNode item = awaitProcessed(accept(Map.of("channel", "email", "sender", unique("kenji") + "@example.ca",
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email", "sender", unique("kenji") + "@example.ca",
         "text", "Call me about the SSL bundle")));
     String path = "/api/v1/contacts/" + item.path("contactId").asString() + "/profile";
 
@@ -289,18 +289,6 @@ abstract class TactApiContract {
     JsonNode unchanged = admin.get("/api/v1/contacts/" + item.path("contactId").asString()).body().path("contact");
     assertThat(unchanged.path("timeZone").asString()).isEqualTo("America/Winnipeg");
     assertThat(unchanged.path("country").asString()).isEqualTo("CA");
-  }
-
-  JsonNode accept(Map<String, ?> message) {
-    ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
-    assertThat(response.status()).as(response.raw()).isEqualTo(202);
-    return response.body();
-  }
-
-  JsonNode awaitProcessed(JsonNode ack) {
-    String path = "/api/v1/messages/" + ack.path("itemId").asString();
-    await().atMost(Duration.ofSeconds(15)).until(() -> !admin.get(path).body().path("state").asString().equals("pending"));
-    return admin.get(path).body();
   }
 
   long loggedItems() {
