@@ -22,10 +22,12 @@ import java.util.Set;
  * @param supportCoolDown no marketing for this long after the contact's last support activity
  * @param legalPresets whether the legal calling windows per jurisdiction (R1, R8–R16) apply
  * @param searchHorizon how far ahead a deferral may look for a permitted instant before denying
+ * @param disabledPresets rows of the legal presets switched off one by one (e.g. "R12"), while {@code legalPresets} holds
  */
 public record PolicySettings(Map<OutboundChannel, QuietHours> quietHours, boolean quietHoursForTransactional,
     Set<OutboundChannel> noMarketingOnWeekends, Set<OutboundChannel> noMarketingOnHolidays, Cap marketingCap,
-    Cap callsPerSubjectCap, Duration supportCoolDown, boolean legalPresets, Duration searchHorizon) {
+    Cap callsPerSubjectCap, Duration supportCoolDown, boolean legalPresets, Duration searchHorizon,
+    Set<String> disabledPresets) {
 
   public PolicySettings {
     quietHours = quietHours == null || quietHours.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(quietHours));
@@ -35,6 +37,12 @@ public record PolicySettings(Map<OutboundChannel, QuietHours> quietHours, boolea
     Objects.requireNonNull(callsPerSubjectCap, "callsPerSubjectCap");
     supportCoolDown = supportCoolDown == null || supportCoolDown.isNegative() ? Duration.ZERO : supportCoolDown;
     searchHorizon = searchHorizon == null || searchHorizon.toDays() < 1 ? Duration.ofDays(60) : searchHorizon;
+    disabledPresets = disabledPresets == null ? Set.of() : Set.copyOf(disabledPresets);
+  }
+
+  /** Whether the legal calling-window preset of this rules-file row (e.g. "R12") applies. */
+  public boolean presetEnabled(String row) {
+    return legalPresets && !disabledPresets.contains(row);
   }
 
   /**
@@ -48,37 +56,37 @@ public record PolicySettings(Map<OutboundChannel, QuietHours> quietHours, boolea
     quiet.put(OutboundChannel.SMS, evening);
     Set<OutboundChannel> voice = EnumSet.of(OutboundChannel.PHONE_CALL, OutboundChannel.SMS);
     return new PolicySettings(quiet, false, voice, voice, new Cap(1, Duration.ofDays(7)),
-        new Cap(3, Duration.ofHours(24)), Duration.ofDays(7), true, Duration.ofDays(60));
+        new Cap(3, Duration.ofHours(24)), Duration.ofDays(7), true, Duration.ofDays(60), Set.of());
   }
 
   public PolicySettings withQuietHours(Map<OutboundChannel, QuietHours> value) {
     return new PolicySettings(value, quietHoursForTransactional, noMarketingOnWeekends, noMarketingOnHolidays,
-        marketingCap, callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon);
+        marketingCap, callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
   public PolicySettings withNoMarketingOnWeekends(Set<OutboundChannel> value) {
     return new PolicySettings(quietHours, quietHoursForTransactional, value, noMarketingOnHolidays, marketingCap,
-        callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon);
+        callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
   public PolicySettings withNoMarketingOnHolidays(Set<OutboundChannel> value) {
     return new PolicySettings(quietHours, quietHoursForTransactional, noMarketingOnWeekends, value, marketingCap,
-        callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon);
+        callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
   public PolicySettings withMarketingCap(Cap value) {
     return new PolicySettings(quietHours, quietHoursForTransactional, noMarketingOnWeekends, noMarketingOnHolidays,
-        value, callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon);
+        value, callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
   public PolicySettings withLegalPresets(boolean value) {
     return new PolicySettings(quietHours, quietHoursForTransactional, noMarketingOnWeekends, noMarketingOnHolidays,
-        marketingCap, callsPerSubjectCap, supportCoolDown, value, searchHorizon);
+        marketingCap, callsPerSubjectCap, supportCoolDown, value, searchHorizon, disabledPresets);
   }
 
   public PolicySettings withQuietHoursForTransactional(boolean value) {
     return new PolicySettings(quietHours, value, noMarketingOnWeekends, noMarketingOnHolidays, marketingCap,
-        callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon);
+        callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
   /** Local hours without contact: from {@code start} to {@code end}, across midnight when start is after end. */

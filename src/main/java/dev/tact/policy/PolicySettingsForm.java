@@ -16,12 +16,13 @@ import dev.tact.shared.ProblemException;
 /**
  * The contact policy's settings as admins read and write them (API and UI): quiet hours as
  * {@code "21:00-08:00"} per channel, channels by name, caps as a count per hours, the cool-down
- * in days. {@link #toSettings()} checks every value (422 on a bad one).
+ * in days, legal presets switched off by their rules-file row ("R12"). {@link #toSettings()} checks every value
+ * (422 on a bad one).
  */
 public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHoursForTransactional,
     List<String> noMarketingOnWeekends, List<String> noMarketingOnHolidays, int marketingCapCount,
     long marketingCapHours, int callsPerSubjectCapCount, long callsPerSubjectCapHours, long supportCoolDownDays,
-    boolean legalPresets) {
+    boolean legalPresets, List<String> disabledPresets) {
 
   public static PolicySettingsForm of(PolicySettings s) {
     Map<String, String> quiet = new TreeMap<>();
@@ -29,7 +30,7 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
     return new PolicySettingsForm(quiet, s.quietHoursForTransactional(), names(s.noMarketingOnWeekends()),
         names(s.noMarketingOnHolidays()), s.marketingCap().max(), s.marketingCap().per().toHours(),
         s.callsPerSubjectCap().max(), s.callsPerSubjectCap().per().toHours(), s.supportCoolDown().toDays(),
-        s.legalPresets());
+        s.legalPresets(), s.disabledPresets().stream().sorted().toList());
   }
 
   public PolicySettings toSettings() {
@@ -47,7 +48,22 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
     return new PolicySettings(quiet, quietHoursForTransactional, channels(noMarketingOnWeekends),
         channels(noMarketingOnHolidays), new PolicySettings.Cap(marketingCapCount, Duration.ofHours(marketingCapHours)),
         new PolicySettings.Cap(callsPerSubjectCapCount, Duration.ofHours(callsPerSubjectCapHours)),
-        Duration.ofDays(supportCoolDownDays), legalPresets, PolicySettings.defaults().searchHorizon());
+        Duration.ofDays(supportCoolDownDays), legalPresets, PolicySettings.defaults().searchHorizon(),
+        presets(disabledPresets));
+  }
+
+  private static Set<String> presets(List<String> rows) {
+    Set<String> known = new java.util.HashSet<>();
+    ContactPolicies.legalPresets().forEach(p -> known.add(p.row()));
+    Set<String> result = new java.util.TreeSet<>();
+    for (String row : rows == null ? List.<String>of() : rows) {
+      String normal = row == null ? "" : row.strip().toUpperCase(Locale.ROOT);
+      if (!known.contains(normal)) {
+        throw ProblemException.invalid("unknown-preset", "Unknown legal preset '" + row + "': use one of " + known + ".");
+      }
+      result.add(normal);
+    }
+    return result;
   }
 
   private static Set<OutboundChannel> channels(List<String> names) {

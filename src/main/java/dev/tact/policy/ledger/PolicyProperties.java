@@ -47,7 +47,7 @@ record PolicyProperties(Map<OutboundChannel, String> quietHours, Boolean quietHo
         new PolicySettings.Cap(callsPerSubjectCapCount != null ? callsPerSubjectCapCount : d.callsPerSubjectCap().max(),
             callsPerSubjectCapPeriod != null ? callsPerSubjectCapPeriod : d.callsPerSubjectCap().per()),
         supportCoolDown != null ? supportCoolDown : d.supportCoolDown(),
-        legalPresets != null ? legalPresets : d.legalPresets(), d.searchHorizon());
+        legalPresets != null ? legalPresets : d.legalPresets(), d.searchHorizon(), d.disabledPresets());
   }
 
   private static PolicySettings.QuietHours parse(OutboundChannel channel, String value) {

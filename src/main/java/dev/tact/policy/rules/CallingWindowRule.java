@@ -30,7 +30,7 @@ final class CallingWindowRule extends WindowRule {
 
   @Override
   String notApplicable(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
-    if (!context.settings().legalPresets() || request.purpose() != Purpose.MARKETING
+    if (!context.settings().presetEnabled(preset.row()) || request.purpose() != Purpose.MARKETING
         || (request.channel() != OutboundChannel.PHONE_CALL && request.channel() != OutboundChannel.SMS)) {
       return "applies to sales calls and texts only";
     }

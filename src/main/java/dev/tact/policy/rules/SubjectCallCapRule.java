@@ -32,14 +32,13 @@ final class SubjectCallCapRule implements Rule {
     int max = context.settings().callsPerSubjectCap().active() ? context.settings().callsPerSubjectCap().max() : 0;
     Duration per = context.settings().callsPerSubjectCap().per();
     String source = "the settings";
-    if (context.settings().legalPresets()) {
-      for (CallingWindowPreset preset : CallingWindowPreset.values()) {
-        int legal = preset.callsPerSubjectPerDay();
-        if (legal > 0 && preset.covers(facts.country(), facts.subdivision()) && (max == 0 || legal <= max)) {
-          max = legal;
-          per = Duration.ofHours(24);
-          source = preset.row() + " " + preset.title();
-        }
+    for (CallingWindowPreset preset : CallingWindowPreset.values()) {
+      int legal = preset.callsPerSubjectPerDay();
+      if (legal > 0 && context.settings().presetEnabled(preset.row())
+          && preset.covers(facts.country(), facts.subdivision()) && (max == 0 || legal <= max)) {
+        max = legal;
+        per = Duration.ofHours(24);
+        source = preset.row() + " " + preset.title();
       }
     }
     if (max == 0) {

@@ -1,5 +1,7 @@
 package dev.tact.web.ui;
 
+import dev.tact.policy.ContactPolicies;
+import dev.tact.policy.LegalPreset;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicySettingsForm;
 import dev.tact.policy.PolicySettingsService;
@@ -33,6 +35,7 @@ class PolicyAdminController {
   String show(Model model) {
     model.addAttribute("form", PolicySettingsForm.of(settings.settings()));
     model.addAttribute("channels", OutboundChannel.values());
+    model.addAttribute("presets", ContactPolicies.legalPresets());
     return "admin/policy";
   }
 
@@ -41,6 +44,12 @@ class PolicyAdminController {
     Map<String, String> quiet = new LinkedHashMap<>();
     List<String> weekends = new ArrayList<>();
     List<String> holidays = new ArrayList<>();
+    List<String> disabledPresets = new ArrayList<>();
+    for (LegalPreset preset : ContactPolicies.legalPresets()) {
+      if (!params.containsKey("preset_" + preset.row())) {
+        disabledPresets.add(preset.row());
+      }
+    }
     for (OutboundChannel channel : OutboundChannel.values()) {
       quiet.put(channel.name(), params.getFirst("quiet_" + channel.name()));
       if (params.containsKey("weekend_" + channel.name())) {
@@ -54,7 +63,8 @@ class PolicyAdminController {
         settings.update(new PolicySettingsForm(quiet, params.containsKey("quietHoursForTransactional"), weekends,
             holidays, number(params, "marketingCapCount"), number(params, "marketingCapHours"),
             number(params, "callsPerSubjectCapCount"), number(params, "callsPerSubjectCapHours"),
-            number(params, "supportCoolDownDays"), params.containsKey("legalPresets")), principals.who(auth)));
+            number(params, "supportCoolDownDays"), params.containsKey("legalPresets"), disabledPresets),
+            principals.who(auth)));
   }
 
   private static int number(MultiValueMap<String, String> params, String name) {

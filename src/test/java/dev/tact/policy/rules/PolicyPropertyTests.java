@@ -266,7 +266,7 @@ class PolicyPropertyTests {
     // a few fixed variants keep the number of policies (and holiday caches) small
     return new PolicySettings(quiet, random.nextInt(4) == 0, weekends, holidays,
         new Cap(random.nextInt(3), Duration.ofDays(7)), new Cap(3, Duration.ofHours(24)), Duration.ofDays(7),
-        random.nextInt(4) > 0, Duration.ofDays(60));
+        random.nextInt(4) > 0, Duration.ofDays(60), java.util.Set.of());
   }
 
   private static ConsentEntry express(OutboundChannel channel) {
