@@ -23,7 +23,7 @@ public record TrainingOptions(FeatureSettings features, SgdSettings sgd, int top
   /** The defaults with seed 1. */
   public static TrainingOptions defaults() {
     return new TrainingOptions(new FeatureSettings(20, true, 3, 5, 10_000),
-        new SgdSettings(20, 1e-5, 1.0, 1, 1, 500_000), 5);
+        new SgdSettings(20, 1e-5, 1.0, 1, 2, 500_000), 5);
   }
 
   /** The same options with another seed for the example order. */
