@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +87,20 @@ class IntentModelTests {
     double seed = model.predict("I was charged twice this month").confidence();
     assertThat(seed).isGreaterThan(unknown);
     assertThat(unknown).isLessThan(0.5);
+  }
+
+  @Test
+  void shouldPredictAsAloneWhenThreadsShareTheModel() throws Exception {
+    List<Prediction> alone = probes.stream().map(model::predict).toList();
+    try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+      List<Future<List<Prediction>>> together = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        together.add(threads.submit(() -> probes.stream().map(model::predict).toList()));
+      }
+      for (Future<List<Prediction>> result : together) {
+        assertThat(result.get()).isEqualTo(alone);
+      }
+    }
   }
 
   @Test
