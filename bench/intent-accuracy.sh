@@ -11,7 +11,8 @@ trap 'rm -rf "$WORK"' EXIT
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
 TABLE="$("$JAVA" -cp "$CP" dev.tact.routing.IntentAccuracyReport)"
-COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench/intent-accuracy.sh || echo ' (with uncommitted changes)')"
+COMMIT="$(git rev-parse --short HEAD)"
+git diff --quiet HEAD -- src bench/intent-accuracy.sh || COMMIT="$COMMIT (with uncommitted changes)"
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 {
   echo

@@ -14,7 +14,8 @@ public final class IntentAccuracyReport {
   }
 
   public static void main(String[] args) {
-    System.out.println("| Corpus | Intents | Train rows | Test rows | Training s | Accuracy | Macro-F1 | Model bytes |");
+    System.out.println(
+        "| Corpus | Intents | Train rows | Test rows | Training s | Accuracy | Macro-F1 | Model bytes |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (IntentCorpus corpus : List.of(IntentCorpus.banking77(), IntentCorpus.clinc150(), IntentCorpus.bitext())) {
       IntentTrainer trainer = new IntentTrainer();

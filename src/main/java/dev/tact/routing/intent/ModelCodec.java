@@ -33,7 +33,8 @@ public final class ModelCodec {
   /** The model as bytes. */
   public static byte[] write(LinearClassifier model) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16), 1 << 16))) {
+    try (DataOutputStream out = new DataOutputStream(
+        new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16), 1 << 16))) {
       out.writeInt(MAGIC);
       out.writeShort(VERSION);
       FeatureSettings settings = model.featureSettings();
