@@ -1,0 +1,7 @@
+/**
+ * Routing: what a new conversation is about ({@link dev.tact.routing.IntentModel}, trained by {@link
+ * dev.tact.routing.IntentTrainer}) and, later, which team and agent take it. The classifier itself is plain Java
+ * (sub-package {@code intent}, no Spring) so that it can be measured and trained anywhere.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Routing")
+package dev.tact.routing;
