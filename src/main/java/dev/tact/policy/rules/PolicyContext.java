@@ -2,7 +2,7 @@ package dev.tact.policy.rules;
 
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.calendar.CandidateZones;
-import dev.tact.policy.calendar.PublicHolidays;
+import dev.tact.shared.calendar.PublicHolidays;
 import dev.tact.policy.calendar.Words;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package dev.tact.policy.rules;
 
 import dev.tact.policy.PolicySettings;
-import dev.tact.policy.calendar.PublicHolidays;
+import dev.tact.shared.calendar.PublicHolidays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

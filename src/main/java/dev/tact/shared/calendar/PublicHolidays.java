@@ -1,4 +1,4 @@
-package dev.tact.policy.calendar;
+package dev.tact.shared.calendar;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
