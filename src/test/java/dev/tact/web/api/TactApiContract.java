@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the REST API promises, run against every database Tact supports: each subclass picks
- * one. Requests go over real HTTP to the running server.
+ * one. Requests go over real HTTP to the running server. The front door's routing is off here, so
+ * that histories and tags are exactly what the requests made (it has its own tests).
  */
 abstract class TactApiContract {
 

@@ -1,0 +1,91 @@
+package dev.tact.routing;
+
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationOpened;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.Message;
+import dev.tact.staff.StaffDirectory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one front door: every new conversation is read by the intent model, tagged with its
+ * intent, and sent to the intent's team; a prediction the model is unsure of goes to triage
+ * (tag {@code triage}) for an agent rather than to a wrong team. A team already chosen (by the
+ * mailbox, say) is kept. The model is the seed model of {@link DefaultIntents} until retraining
+ * from agents' re-routing lands.
+ */
+@Service
+public class FrontDoor {
+
+  static final String TRIAGE_TAG = "triage";
+
+  private final ConversationManagement conversations;
+  private final StaffDirectory staff;
+  private final JdbcClient jdbc;
+  private final RoutingProperties properties;
+  private final Clock clock;
+  private final IntentModel model = DefaultIntents.seedModel();
+
+  FrontDoor(ConversationManagement conversations, StaffDirectory staff, JdbcClient jdbc, RoutingProperties properties,
+      Clock clock) {
+    this.conversations = conversations;
+    this.staff = staff;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** What the front door read in this conversation, if it was opened since routing started. */
+  public Optional<ConversationIntent> intentOf(UUID conversationId) {
+    return jdbc.sql("SELECT * FROM routing_intent WHERE conversation_id = :id").param("id", conversationId)
+        .query((rs, n) -> new ConversationIntent(rs.getObject("conversation_id", UUID.class), rs.getString("intent"),
+            rs.getDouble("confidence"), rs.getBoolean("triage"), instant(rs, "decided_at")))
+        .optional();
+  }
+
+  @ApplicationModuleListener
+  void on(ConversationOpened opened) {
+    if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
+      return;
+    }
+    ConversationDetails details = conversations.requireDetails(opened.conversationId());
+    String text = firstWords(details);
+    Prediction prediction = model.predict(text);
+    boolean triage = prediction.confidence() < properties.triageBelow();
+    jdbc.sql("""
+        INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)
+        VALUES (:id, :intent, :confidence, :triage, :at)""")
+        .param("id", opened.conversationId()).param("intent", prediction.intent())
+        .param("confidence", prediction.confidence()).param("triage", triage).param("at", utc(clock.instant()))
+        .update();
+    Actor door = Actor.system();
+    if (triage) {
+      conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
+      return;
+    }
+    conversations.addTags(opened.conversationId(), door, List.of("intent:" + prediction.intent().replace('_', '-')));
+    String teamName = properties.teams().get(prediction.intent());
+    if (teamName != null && details.conversation().teamId() == null) {
+      staff.teamByName(teamName).ifPresent(team -> conversations.assign(opened.conversationId(), door,
+          details.conversation().assigneeId(), team.id()));
+    }
+  }
+
+  private static String firstWords(ConversationDetails details) {
+    String subject = details.conversation().subject() == null ? "" : details.conversation().subject();
+    String body = details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
+        .map(Message::body).orElse("");
+    return subject + "\n" + body;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.tact.routing;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the front door routes a new conversation.
+ *
+ * @param enabled whether new conversations are classified and routed at all
+ * @param triageBelow a prediction less sure than this goes to triage (tag {@code triage}) instead of a team
+ * @param teams the team (by name) each intent goes to (default presales, technical and billing to the teams of
+ *     those names); an intent without a team only gets its tag
+ */
+@ConfigurationProperties("tact.routing")
+public record RoutingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.5") double triageBelow,
+    Map<String, String> teams) {
+
+  public RoutingProperties {
+    teams = teams == null ? Map.of("presales", "Presales", "technical", "Technical", "billing", "Billing")
+        : Map.copyOf(teams);
+  }
+}
