@@ -211,11 +211,11 @@ class ConversationStore {
         .param("to", toContact).param("from", fromContact).update();
   }
 
-  /** One row per conversation of these contacts: status, last update and whether it is tagged complaint. */
+  /** One row per conversation of these contacts: status, last update and whether it is a complaint (tagged by an agent, or by the front door). */
   void activityRows(java.util.Collection<UUID> contactIds, ActivityRowHandler handler) {
     jdbc.sql("""
         SELECT c.contact_id, c.status, c.updated_at,
-          EXISTS (SELECT 1 FROM conv_tag t WHERE t.conversation_id = c.id AND t.tag = 'complaint') AS complaint
+          EXISTS (SELECT 1 FROM conv_tag t WHERE t.conversation_id = c.id AND t.tag IN ('complaint', 'intent:complaint')) AS complaint
         FROM conv_conversation c WHERE c.contact_id IN (:ids)""")
         .param("ids", contactIds)
         .query(rs -> {
