@@ -37,7 +37,7 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
     Map<OutboundChannel, PolicySettings.QuietHours> quiet = new EnumMap<>(OutboundChannel.class);
     (quietHours == null ? Map.<String, String>of() : quietHours).forEach((channel, hours) -> {
       if (hours != null && !hours.isBlank()) {
-        quiet.put(channel(channel), hours(channel, hours));
+        quiet.put(channel(channel), quietHours(channel, hours));
       }
     });
     if (marketingCapCount < 0 || callsPerSubjectCapCount < 0 || marketingCapHours < 0 || callsPerSubjectCapHours < 0
@@ -83,8 +83,9 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
     }
   }
 
-  private static PolicySettings.QuietHours hours(String channel, String value) {
-    String[] parts = value.strip().split("\\s*-\\s*");
+  /** Reads quiet hours written as {@code 21:00-08:00} (422 otherwise); also used for {@code tact.policy.quiet-hours}. */
+  public static PolicySettings.QuietHours quietHours(String channel, String value) {
+    String[] parts = value == null ? new String[0] : value.strip().split("\\s*-\\s*");
     try {
       if (parts.length == 2) {
         return new PolicySettings.QuietHours(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]));

@@ -2,9 +2,8 @@ package dev.tact.policy.ledger;
 
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicySettings;
+import dev.tact.policy.PolicySettingsForm;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +34,7 @@ record PolicyProperties(Map<OutboundChannel, String> quietHours, Boolean quietHo
     if (quietHours != null) {
       quiet = new EnumMap<>(OutboundChannel.class);
       for (Map.Entry<OutboundChannel, String> entry : quietHours.entrySet()) {
-        quiet.put(entry.getKey(), parse(entry.getKey(), entry.getValue()));
+        quiet.put(entry.getKey(), PolicySettingsForm.quietHours(entry.getKey().name(), entry.getValue()));
       }
     }
     return new PolicySettings(quiet, quietHoursForTransactional != null ? quietHoursForTransactional
@@ -48,18 +47,5 @@ record PolicyProperties(Map<OutboundChannel, String> quietHours, Boolean quietHo
             callsPerSubjectCapPeriod != null ? callsPerSubjectCapPeriod : d.callsPerSubjectCap().per()),
         supportCoolDown != null ? supportCoolDown : d.supportCoolDown(),
         legalPresets != null ? legalPresets : d.legalPresets(), d.searchHorizon(), d.disabledPresets());
-  }
-
-  private static PolicySettings.QuietHours parse(OutboundChannel channel, String value) {
-    String[] parts = value == null ? new String[0] : value.strip().split("\\s*-\\s*");
-    try {
-      if (parts.length == 2) {
-        return new PolicySettings.QuietHours(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]));
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("tact.policy.quiet-hours." + channel + " must look like 21:00-08:00, not '"
-        + value + "'");
   }
 }
