@@ -263,6 +263,11 @@ public class ConversationManagement {
     return in.automatic() ? detail + " (automatic)" : detail;
   }
 
+  /** How many conversations not yet solved or closed each of these agents holds (absent: none). */
+  public java.util.Map<UUID, Long> openLoad(Collection<UUID> agentIds) {
+    return agentIds.isEmpty() ? java.util.Map.of() : store.openLoad(agentIds);
+  }
+
   /** The id of the message with this external id on this channel (for email: its Message-ID). */
   public Optional<UUID> findMessageIdByExternalId(Channel channel, String externalId) {
     return store.findMessageByExternalId(channel, externalId).map(Message::id);

@@ -145,6 +145,18 @@ class ConversationStore {
         ORDER BY created_at, id""").param("id", conversationId).query(String.class).list();
   }
 
+  Map<UUID, Long> openLoad(java.util.Collection<UUID> agentIds) {
+    Map<UUID, Long> load = new HashMap<>();
+    jdbc.sql("""
+        SELECT assignee_id, COUNT(*) AS n FROM conv_conversation
+        WHERE assignee_id IN (:ids) AND status NOT IN ('SOLVED', 'CLOSED') GROUP BY assignee_id""")
+        .param("ids", agentIds)
+        .query(rs -> {
+          load.put(rs.getObject("assignee_id", UUID.class), rs.getLong("n"));
+        });
+    return load;
+  }
+
   UUID conversationOfMessage(UUID messageId) {
     return jdbc.sql("SELECT conversation_id FROM conv_message WHERE id = :id").param("id", messageId)
         .query(UUID.class).single();

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one front door: every new conversation is read by the intent model, tagged with its
- * intent, and sent to the intent's team; a prediction the model is unsure of goes to triage
+ * intent, and sent to the intent's team and one of its available agents ({@link AgentPicker}); a prediction the model is unsure of goes to triage
  * (tag {@code triage}) for an agent rather than to a wrong team. A team already chosen (by the
  * mailbox, say) is kept. The model is the seed model of {@link DefaultIntents} until retraining
  * from agents' re-routing lands.
@@ -35,10 +35,12 @@ public class FrontDoor {
   private final JdbcClient jdbc;
   private final RoutingProperties properties;
   private final Clock clock;
+  private final AgentPicker agents;
   private final IntentModel model = DefaultIntents.seedModel();
 
   FrontDoor(ConversationManagement conversations, StaffDirectory staff, JdbcClient jdbc, RoutingProperties properties,
-      Clock clock) {
+      Clock clock, AgentPicker agents) {
+    this.agents = agents;
     this.conversations = conversations;
     this.staff = staff;
     this.jdbc = jdbc;
@@ -75,11 +77,19 @@ public class FrontDoor {
       return;
     }
     conversations.addTags(opened.conversationId(), door, List.of("intent:" + prediction.intent().replace('_', '-')));
+    UUID team = details.conversation().teamId();
     String teamName = properties.teams().get(prediction.intent());
-    if (teamName != null && details.conversation().teamId() == null) {
-      staff.teamByName(teamName).ifPresent(team -> conversations.assign(opened.conversationId(), door,
-          details.conversation().assigneeId(), team.id()));
+    if (team == null && teamName != null) {
+      team = staff.teamByName(teamName).map(t -> t.id()).orElse(null);
     }
+    if (team == null) {
+      return;
+    }
+    UUID assignee = details.conversation().assigneeId();
+    if (assignee == null) {
+      assignee = agents.pick(team, properties.assignmentMode()).map(a -> a.id()).orElse(null);
+    }
+    conversations.assign(opened.conversationId(), door, assignee, team);
   }
 
   private static String firstWords(ConversationDetails details) {

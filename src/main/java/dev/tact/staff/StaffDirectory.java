@@ -80,6 +80,26 @@ public class StaffDirectory {
         .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /** Sets whether the agent takes new conversations now, and how many open ones they carry at most (0–500). */
+  @Transactional
+  public Agent setAvailability(UUID agentId, boolean available, int capacity) {
+    if (capacity < 0 || capacity > 500) {
+      throw ProblemException.invalid("invalid-capacity", "capacity must be between 0 and 500.");
+    }
+    requireAgent(agentId);
+    jdbc.sql("UPDATE staff_agent SET available = :available, capacity = :capacity WHERE id = :id")
+        .param("available", available).param("capacity", capacity).param("id", agentId).update();
+    return requireAgent(agentId);
+  }
+
+  /** The active agents of a team, by name. */
+  public List<Agent> members(UUID teamId) {
+    return jdbc.sql("""
+        SELECT a.* FROM staff_agent a JOIN staff_team_member m ON m.agent_id = a.id
+        WHERE m.team_id = :team AND a.active ORDER BY a.display_name, a.id""")
+        .param("team", teamId).query(StaffRows::agent).list();
+  }
+
   @Transactional
   public Team createTeam(String name) {
     String trimmed = name == null ? "" : name.trim();

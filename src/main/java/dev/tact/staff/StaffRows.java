@@ -12,7 +12,8 @@ final class StaffRows {
 
   static Agent agent(ResultSet rs, int row) throws SQLException {
     return new Agent(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-        Role.valueOf(rs.getString("role")), rs.getBoolean("active"), instant(rs, "created_at"));
+        Role.valueOf(rs.getString("role")), rs.getBoolean("active"), instant(rs, "created_at"),
+        rs.getBoolean("available"), rs.getInt("capacity"));
   }
 
   static ApiToken token(ResultSet rs, int row) throws SQLException {

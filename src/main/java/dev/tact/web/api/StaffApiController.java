@@ -1,11 +1,20 @@
 package dev.tact.web.api;
 
+import dev.tact.shared.ProblemException;
 import dev.tact.staff.Agent;
+import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
+import dev.tact.web.security.TactPrincipals;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,10 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Staff", description = "Agents and teams, to find ids for assignment")
 class StaffApiController {
 
-  private final StaffDirectory staff;
+  record Availability(Boolean available, Integer capacity) {}
 
-  StaffApiController(StaffDirectory staff) {
+  private final StaffDirectory staff;
+  private final TactPrincipals principals;
+
+  StaffApiController(StaffDirectory staff, TactPrincipals principals) {
     this.staff = staff;
+    this.principals = principals;
   }
 
   @GetMapping("/agents")
@@ -28,5 +41,22 @@ class StaffApiController {
   @GetMapping("/teams")
   List<Team> teams() {
     return staff.teams();
+  }
+
+  @Operation(summary = "Whether an agent takes new conversations, and how many open ones at most",
+      description = "The front door assigns new conversations only to available agents under their capacity. "
+          + "Agents set their own; leads and admins anyone's.")
+  @PutMapping("/agents/{id}/availability")
+  Agent availability(@PathVariable UUID id, @RequestBody Availability body, Authentication authentication) {
+    boolean self = principals.agent(authentication).map(a -> a.id().equals(id)).orElse(false);
+    boolean lead = authentication.getAuthorities().stream()
+        .anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
+    if (!self && !lead) {
+      throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set another agent's availability.");
+    }
+    if (body == null || body.available() == null || body.capacity() == null) {
+      throw ProblemException.invalid("invalid-availability", "Give available (true or false) and capacity (0–500).");
+    }
+    return staff.setAvailability(id, body.available(), body.capacity());
   }
 }

@@ -8,6 +8,7 @@ import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,24 +41,46 @@ class FrontDoorIntegrationTests {
   @BeforeEach
   void setUp() {
     admin = new ApiClient(port, tokens.issue("door", Role.ADMIN, null).secret());
-    if (staff.teamByName("Accounts receivable").isEmpty()) {
-      staff.createTeam("Accounts receivable");
-    }
   }
 
   @Test
-  void shouldSendABillingQuestionToTheBillingTeam() {
-    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
-        "sender", "ana-" + UUID.randomUUID() + "@customer.example", "subject", "Charged twice",
-        "text", "My invoice is wrong: you charged my card twice this month. Please refund one payment.")));
-    UUID conversation = UUID.fromString(item.path("conversationId").asString());
+  void shouldSendBillingQuestionsToTheBillingTeamsAvailableAgentsLeastLoadedFirst() {
+    UUID team = staff.createTeam("Accounts receivable").id();
+    UUID away = member(team, "Ada Away");
+    UUID abe = member(team, "Abe Able");
+    UUID bea = member(team, "Bea Busy");
+    staff.setAvailability(away, false, 20);
+    staff.setAvailability(abe, true, 1);
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(conversation).isPresent());
-    assertThat(door.intentOf(conversation).orElseThrow().intent()).isEqualTo("billing");
-    JsonNode summary = admin.get("/api/v1/conversations/" + conversation).body().path("conversation");
-    assertThat(summary.path("teamId").asString()).isEqualTo(staff.teamByName("Accounts receivable").orElseThrow()
-        .id().toString());
-    assertThat(summary.path("tags").toString()).contains("intent:billing").doesNotContain("triage");
+    JsonNode first = routed("My invoice is wrong: you charged my card twice this month. Please refund one payment.");
+    assertThat(door.intentOf(UUID.fromString(first.path("id").asString())).orElseThrow().intent()).isEqualTo("billing");
+    assertThat(first.path("teamId").asString()).isEqualTo(team.toString());
+    assertThat(first.path("tags").toString()).contains("intent:billing").doesNotContain("triage");
+    assertThat(first.path("assigneeId").asString()).as("tie at no load: first by name").isEqualTo(abe.toString());
+
+    JsonNode second = routed("Why was my credit card charged twice for the same invoice? I need a refund.");
+    assertThat(second.path("assigneeId").asString()).as("Abe is at his capacity of 1").isEqualTo(bea.toString());
+    JsonNode third = routed("Please send me a corrected invoice, the amount charged on my card is wrong.");
+    assertThat(third.path("assigneeId").asString()).isEqualTo(bea.toString());
+    assertThat(List.of(first, second, third)).extracting(c -> c.path("assigneeId").asString())
+        .doesNotContain(away.toString());
+  }
+
+  private UUID member(UUID team, String name) {
+    UUID id = staff.createAgent(name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@tact.test", name,
+        Role.AGENT, "pw-" + UUID.randomUUID()).id();
+    staff.addMember(team, id);
+    return id;
+  }
+
+  /** Posts a new conversation and waits until the front door has routed it; its summary. */
+  private JsonNode routed(String text) {
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
+        "sender", "ana-" + UUID.randomUUID() + "@customer.example", "text", text)));
+    UUID conversation = UUID.fromString(item.path("conversationId").asString());
+    await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(conversation).isPresent()
+        && !admin.get("/api/v1/conversations/" + conversation).body().path("conversation").path("teamId").isNull());
+    return admin.get("/api/v1/conversations/" + conversation).body().path("conversation");
   }
 
   @Test
