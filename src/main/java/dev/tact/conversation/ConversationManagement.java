@@ -155,6 +155,7 @@ public class ConversationManagement {
       String team = staff.requireTeam(teamId).name();
       store.updateColumn(c.id(), "team_id", teamId, at);
       store.insertHistory(c.id(), actor, "TEAM_CHANGED", "to " + team, at);
+      events.publishEvent(new TeamChanged(c.id(), teamId, actor.kind() == Actor.Kind.AGENT, at));
     }
     if (!java.util.Objects.equals(assigneeId, c.assigneeId())) {
       String detail;

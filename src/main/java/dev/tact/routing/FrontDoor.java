@@ -7,8 +7,6 @@ import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationOpened;
-import dev.tact.conversation.Direction;
-import dev.tact.conversation.Message;
 import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.List;
@@ -22,8 +20,8 @@ import org.springframework.stereotype.Service;
  * The one front door: every new conversation is read by the intent model, tagged with its
  * intent, and sent to the intent's team and one of its available agents ({@link AgentPicker}); a prediction the model is unsure of goes to triage
  * (tag {@code triage}) for an agent rather than to a wrong team. A team already chosen (by the
- * mailbox, say) is kept. The model is the seed model of {@link DefaultIntents} until retraining
- * from agents' re-routing lands.
+ * mailbox, say) is kept. The model is {@link IntentModels#current()}: the seed model of {@link
+ * DefaultIntents} until an admin retrains it with what agents taught by moving conversations.
  */
 @Service
 public class FrontDoor {
@@ -36,11 +34,12 @@ public class FrontDoor {
   private final RoutingProperties properties;
   private final Clock clock;
   private final AgentPicker agents;
-  private final IntentModel model = DefaultIntents.seedModel();
+  private final IntentModels models;
 
   FrontDoor(ConversationManagement conversations, StaffDirectory staff, JdbcClient jdbc, RoutingProperties properties,
-      Clock clock, AgentPicker agents) {
+      Clock clock, AgentPicker agents, IntentModels models) {
     this.agents = agents;
+    this.models = models;
     this.conversations = conversations;
     this.staff = staff;
     this.jdbc = jdbc;
@@ -62,8 +61,7 @@ public class FrontDoor {
       return;
     }
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
-    String text = firstWords(details);
-    Prediction prediction = model.predict(text);
+    Prediction prediction = models.current().predict(IntentModels.firstWords(details));
     boolean triage = prediction.confidence() < properties.triageBelow();
     jdbc.sql("""
         INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)
@@ -90,12 +88,5 @@ public class FrontDoor {
       assignee = agents.pick(team, properties.assignmentMode()).map(a -> a.id()).orElse(null);
     }
     conversations.assign(opened.conversationId(), door, assignee, team);
-  }
-
-  private static String firstWords(ConversationDetails details) {
-    String subject = details.conversation().subject() == null ? "" : details.conversation().subject();
-    String body = details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
-        .map(Message::body).orElse("");
-    return subject + "\n" + body;
   }
 }

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /** The front door reads each new conversation and sends it to the intent's team, or to triage when unsure. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:front-door;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.triage-below=0.35", "tact.routing.teams.billing=Accounts receivable"})
+    "tact.demo.enabled=false", "tact.routing.triage-below=0.35", "tact.routing.teams.billing=Accounts receivable",
+    "tact.routing.teams.learned_billing=Learning billing"})
 class FrontDoorIntegrationTests {
 
   @LocalServerPort
@@ -64,6 +65,33 @@ class FrontDoorIntegrationTests {
     assertThat(third.path("assigneeId").asString()).isEqualTo(bea.toString());
     assertThat(List.of(first, second, third)).extracting(c -> c.path("assigneeId").asString())
         .doesNotContain(away.toString());
+  }
+
+  @Test
+  void shouldLearnFromConversationsAgentsMoveToAnotherTeam() {
+    UUID team = staff.teamByName("Learning billing").orElseGet(() -> staff.createTeam("Learning billing")).id();
+    String[] texts = {"The quarterly maintenance fee for the router firmware plan", "Router firmware plan renewal fee",
+        "Fee for the router firmware plan this quarter", "What is the router firmware plan fee",
+        "The router firmware plan fee went up", "Router firmware plan quarterly fee question",
+        "Is the router firmware plan fee per device", "Router firmware plan fee for two devices"};
+    for (String text : texts) {
+      UUID conversation = UUID.fromString(admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
+          "sender", "fee-" + UUID.randomUUID() + "@customer.example", "text", text))).path("conversationId").asString());
+      await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(conversation).isPresent());
+      assertThat(admin.put("/api/v1/conversations/" + conversation + "/assignment",
+          "{\"teamId\":\"" + team + "\"}").status()).isEqualTo(200);
+    }
+    await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/admin/routing/model").body()
+        .path("examplesFromAgents").asLong() == texts.length);
+
+    JsonNode trained = admin.post("/api/v1/admin/routing/retrain", "").body();
+
+    assertThat(trained.path("learnedFromAgents").asInt()).isEqualTo(texts.length);
+    UUID fresh = UUID.fromString(admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
+        "sender", "fee-" + UUID.randomUUID() + "@customer.example",
+        "text", "How much is the router firmware plan fee now?"))).path("conversationId").asString());
+    await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(fresh).isPresent());
+    assertThat(door.intentOf(fresh).orElseThrow().intent()).isEqualTo("learned_billing");
   }
 
   private UUID member(UUID team, String name) {

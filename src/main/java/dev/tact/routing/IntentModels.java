@@ -1,0 +1,129 @@
+package dev.tact.routing;
+
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.Message;
+import dev.tact.conversation.TeamChanged;
+import dev.tact.shared.Ids;
+import dev.tact.staff.StaffDirectory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The intent model the front door uses, and how it learns: when an agent moves a conversation
+ * to another team, its first words become an example of that team's intent; retraining (by an
+ * admin, API) trains on the seed phrases plus those examples and stores the model, which every
+ * node then uses (the newest model is looked up once per new conversation).
+ */
+@Service
+public class IntentModels {
+
+  private record Loaded(UUID id, IntentModel model) {}
+
+  private static final IntentModel SEED = DefaultIntents.seedModel();
+
+  private final JdbcClient jdbc;
+  private final ConversationManagement conversations;
+  private final StaffDirectory staff;
+  private final RoutingProperties properties;
+  private final Clock clock;
+  private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(null, SEED));
+
+  IntentModels(JdbcClient jdbc, ConversationManagement conversations, StaffDirectory staff,
+      RoutingProperties properties, Clock clock) {
+    this.jdbc = jdbc;
+    this.conversations = conversations;
+    this.staff = staff;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The newest trained model, or the seed model when none was trained. */
+  public IntentModel current() {
+    Optional<UUID> newest = jdbc.sql("SELECT id FROM routing_model ORDER BY trained_at DESC, id DESC LIMIT 1")
+        .query(UUID.class).optional();
+    Loaded now = loaded.get();
+    if (newest.isEmpty()) {
+      return SEED;
+    }
+    if (newest.get().equals(now.id())) {
+      return now.model();
+    }
+    byte[] bytes = jdbc.sql("SELECT model FROM routing_model WHERE id = :id").param("id", newest.get())
+        .query((rs, n) -> rs.getBytes(1)).single();
+    Loaded fresh = new Loaded(newest.get(), IntentModel.fromBytes(bytes));
+    loaded.set(fresh);
+    return fresh.model();
+  }
+
+  /** Trains a model on the seed phrases and every example agents gave, and makes it the one in use. */
+  @Transactional
+  public TrainedModel retrain(String by) {
+    List<LabelledText> examples = new ArrayList<>(DefaultIntents.examples());
+    List<LabelledText> learned = jdbc.sql("SELECT text, intent FROM routing_example ORDER BY recorded_at, conversation_id")
+        .query((rs, n) -> new LabelledText(rs.getString("text"), rs.getString("intent"))).list();
+    examples.addAll(learned);
+    IntentModel model = new IntentTrainer().train(examples, DefaultIntents.seedOptions());
+    TrainedModel trained = new TrainedModel(Ids.newId(), examples.size(), learned.size(), by, clock.instant());
+    jdbc.sql("""
+        INSERT INTO routing_model (id, examples, model, trained_by, trained_at)
+        VALUES (:id, :examples, :model, :by, :at)""")
+        .param("id", trained.id()).param("examples", trained.examples()).param("model", model.toBytes())
+        .param("by", by).param("at", utc(trained.trainedAt())).update();
+    return trained;
+  }
+
+  /** The model in use: empty while the seed model routes. */
+  public Optional<TrainedModel> latest() {
+    return jdbc.sql("SELECT id, examples, trained_by, trained_at FROM routing_model ORDER BY trained_at DESC, id DESC "
+            + "LIMIT 1")
+        .query((rs, n) -> new TrainedModel(rs.getObject("id", UUID.class), rs.getInt("examples"),
+            rs.getInt("examples") - DefaultIntents.examples().size(), rs.getString("trained_by"),
+            instant(rs, "trained_at")))
+        .optional();
+  }
+
+  /** How many examples agents have given so far. */
+  public long examplesFromAgents() {
+    return jdbc.sql("SELECT COUNT(*) FROM routing_example").query(Long.class).single();
+  }
+
+  @ApplicationModuleListener
+  void on(TeamChanged changed) {
+    if (!changed.byAgent()) {
+      return;
+    }
+    Optional<String> intent = staff.team(changed.teamId()).flatMap(team -> properties.teams().entrySet().stream()
+        .filter(e -> e.getValue().equalsIgnoreCase(team.name())).map(Map.Entry::getKey).findFirst());
+    if (intent.isEmpty()) {
+      return;
+    }
+    String text = firstWords(conversations.requireDetails(changed.conversationId()));
+    jdbc.sql("DELETE FROM routing_example WHERE conversation_id = :id").param("id", changed.conversationId()).update();
+    jdbc.sql("""
+        INSERT INTO routing_example (conversation_id, text, intent, recorded_at) VALUES (:id, :text, :intent, :at)""")
+        .param("id", changed.conversationId()).param("text", text).param("intent", intent.get())
+        .param("at", utc(changed.at())).update();
+  }
+
+  /** What the model reads of a conversation: its subject and the customer's first message. */
+  static String firstWords(ConversationDetails details) {
+    String subject = details.conversation().subject() == null ? "" : details.conversation().subject();
+    String body = details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
+        .map(Message::body).orElse("");
+    return subject + "\n" + body;
+  }
+}
