@@ -3,6 +3,7 @@ package dev.tact.routing;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
@@ -17,7 +18,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The one front door: every new conversation is read by the intent model, tagged with its
+ * The one front door: every new conversation is matched against the admins' {@link RoutingRules},
+ * else read by the intent model, tagged with its
  * intent, and sent to the intent's team and one of its available agents ({@link AgentPicker}); a prediction the model is unsure of goes to triage
  * (tag {@code triage}) for an agent rather than to a wrong team. A team already chosen (by the
  * mailbox, say) is kept. The model is {@link IntentModels#current()}: the seed model of {@link
@@ -35,11 +37,15 @@ public class FrontDoor {
   private final Clock clock;
   private final AgentPicker agents;
   private final IntentModels models;
+  private final RoutingRules rules;
+  private final ContactManagement contacts;
 
   FrontDoor(ConversationManagement conversations, StaffDirectory staff, JdbcClient jdbc, RoutingProperties properties,
-      Clock clock, AgentPicker agents, IntentModels models) {
+      Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts) {
     this.agents = agents;
     this.models = models;
+    this.rules = rules;
+    this.contacts = contacts;
     this.conversations = conversations;
     this.staff = staff;
     this.jdbc = jdbc;
@@ -61,22 +67,34 @@ public class FrontDoor {
       return;
     }
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
-    Prediction prediction = models.current().predict(IntentModels.firstWords(details));
-    boolean triage = prediction.confidence() < properties.triageBelow();
+    String words = IntentModels.firstWords(details);
+    Optional<RoutingRule> rule = rules.firstMatch(details, contacts.find(opened.contactId()), words);
+    String intent;
+    double confidence;
+    if (rule.isPresent() && rule.get().intent() != null) {
+      intent = rule.get().intent();
+      confidence = 1.0;
+    } else {
+      Prediction prediction = models.current().predict(words);
+      intent = prediction.intent();
+      confidence = prediction.confidence();
+    }
+    UUID ruleTeam = rule.map(RoutingRule::teamId).orElse(null);
+    boolean triage = ruleTeam == null && confidence < properties.triageBelow();
     jdbc.sql("""
         INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)
         VALUES (:id, :intent, :confidence, :triage, :at)""")
-        .param("id", opened.conversationId()).param("intent", prediction.intent())
-        .param("confidence", prediction.confidence()).param("triage", triage).param("at", utc(clock.instant()))
-        .update();
+        .param("id", opened.conversationId()).param("intent", intent).param("confidence", confidence)
+        .param("triage", triage).param("at", utc(clock.instant())).update();
     Actor door = Actor.system();
     if (triage) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
       return;
     }
-    conversations.addTags(opened.conversationId(), door, List.of("intent:" + prediction.intent().replace('_', '-')));
-    UUID team = details.conversation().teamId();
-    String teamName = properties.teams().get(prediction.intent());
+    conversations.addTags(opened.conversationId(), door, List.of("intent:" + intent.replace('_', '-')));
+    // a rule's team first, then a team already chosen (the mailbox's), then the intent's team
+    UUID team = ruleTeam != null ? ruleTeam : details.conversation().teamId();
+    String teamName = properties.teams().get(intent);
     if (team == null && teamName != null) {
       team = staff.teamByName(teamName).map(t -> t.id()).orElse(null);
     }

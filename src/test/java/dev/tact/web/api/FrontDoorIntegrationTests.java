@@ -94,6 +94,37 @@ class FrontDoorIntegrationTests {
     assertThat(door.intentOf(fresh).orElseThrow().intent()).isEqualTo("learned_billing");
   }
 
+  @Test
+  void shouldLetAdminRulesDecideBeforeTheModel() {
+    UUID escalations = staff.createTeam("Escalations " + UUID.randomUUID()).id();
+    String vendor = "@vendor-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    ApiClient.Response keyword = admin.post("/api/v1/admin/routing/rules",
+        "{\"kind\":\"keyword\",\"value\":\"chargeback\",\"intent\":\"complaint\",\"teamId\":\"" + escalations + "\"}");
+    assertThat(keyword.status()).as(keyword.raw()).isEqualTo(201);
+    assertThat(admin.post("/api/v1/admin/routing/rules", "{\"kind\":\"sender\",\"value\":\"" + vendor
+        + "\",\"intent\":\"vendor_pitch\"}").status()).isEqualTo(201);
+    ApiClient.Response bad = admin.post("/api/v1/admin/routing/rules", "{\"kind\":\"weather\",\"value\":\"x\"}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body().path("code").asString()).isEqualTo("invalid-rule");
+
+    UUID angry = routedConversation("ana-" + UUID.randomUUID() + "@customer.example",
+        "I filed a chargeback with my bank because nobody answers.");
+    UUID pitch = routedConversation("rep" + vendor, "Hello, may I show you our new analytics product?");
+
+    assertThat(door.intentOf(angry).orElseThrow().intent()).isEqualTo("complaint");
+    assertThat(door.intentOf(angry).orElseThrow().confidence()).isEqualTo(1.0);
+    assertThat(admin.get("/api/v1/conversations/" + angry).body().path("conversation").path("teamId").asString())
+        .isEqualTo(escalations.toString());
+    assertThat(door.intentOf(pitch).orElseThrow().intent()).isEqualTo("vendor_pitch");
+  }
+
+  private UUID routedConversation(String sender, String text) {
+    UUID conversation = UUID.fromString(admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
+        "sender", sender, "text", text))).path("conversationId").asString());
+    await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(conversation).isPresent());
+    return conversation;
+  }
+
   private UUID member(UUID team, String name) {
     UUID id = staff.createAgent(name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID() + "@tact.test", name,
         Role.AGENT, "pw-" + UUID.randomUUID()).id();

@@ -1,0 +1,102 @@
+package dev.tact.routing;
+
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.contact.Contact;
+import dev.tact.conversation.ConversationDetails;
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The admins' routing rules (API), and which one a new conversation matches first. */
+@Service
+public class RoutingRules {
+
+  private static final Pattern INTENT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  private final JdbcClient jdbc;
+  private final StaffDirectory staff;
+  private final Clock clock;
+
+  RoutingRules(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+    this.jdbc = jdbc;
+    this.staff = staff;
+    this.clock = clock;
+  }
+
+  public List<RoutingRule> list() {
+    return jdbc.sql("SELECT * FROM routing_rule ORDER BY position, created_at, id")
+        .query((rs, n) -> new RoutingRule(rs.getObject("id", UUID.class), rs.getInt("position"),
+            RoutingRule.Kind.valueOf(rs.getString("kind")), rs.getString("match_value"), rs.getString("intent"),
+            rs.getObject("team_id", UUID.class)))
+        .list();
+  }
+
+  /** Adds a rule; a bad one is a 422 (unknown team: 404) and nothing is written. */
+  @Transactional
+  public RoutingRule add(String kind, String value, String intent, UUID teamId, Integer position) {
+    RoutingRule.Kind parsed;
+    try {
+      parsed = RoutingRule.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("invalid-rule", "kind must be sender, keyword or channel, not '" + kind + "'.");
+    }
+    if (value == null || value.isBlank() || value.length() > 320) {
+      throw ProblemException.invalid("invalid-rule", "value must be 1 to 320 characters.");
+    }
+    String normalIntent = intent == null || intent.isBlank() ? null : intent.strip().toLowerCase(Locale.ROOT);
+    if (normalIntent != null && !INTENT.matcher(normalIntent).matches()) {
+      throw ProblemException.invalid("invalid-rule", "intent must be a lower-case word such as billing or vendor_pitch.");
+    }
+    if (normalIntent == null && teamId == null) {
+      throw ProblemException.invalid("invalid-rule", "A rule needs an intent, a team, or both.");
+    }
+    if (teamId != null) {
+      staff.requireTeam(teamId);
+    }
+    RoutingRule rule = new RoutingRule(Ids.newId(), position == null ? list().size() : position, parsed,
+        value.strip().toLowerCase(Locale.ROOT), normalIntent, teamId);
+    jdbc.sql("""
+        INSERT INTO routing_rule (id, position, kind, match_value, intent, team_id, created_at)
+        VALUES (:id, :position, :kind, :value, :intent, :team, :at)""")
+        .param("id", rule.id()).param("position", rule.position()).param("kind", rule.kind().name())
+        .param("value", rule.value()).param("intent", rule.intent()).param("team", rule.teamId())
+        .param("at", utc(clock.instant())).update();
+    return rule;
+  }
+
+  @Transactional
+  public void delete(UUID id) {
+    if (jdbc.sql("DELETE FROM routing_rule WHERE id = :id").param("id", id).update() == 0) {
+      throw ProblemException.notFound("rule", id);
+    }
+  }
+
+  /** The first rule this new conversation matches, if any. */
+  Optional<RoutingRule> firstMatch(ConversationDetails details, Optional<Contact> contact, String words) {
+    String text = " " + words.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@._-]+", " ") + " ";
+    List<String> senders = contact.map(c -> c.identities().stream().map(i -> i.value().toLowerCase(Locale.ROOT))
+        .toList()).orElse(List.of());
+    for (RoutingRule rule : list()) {
+      boolean matches = switch (rule.kind()) {
+        case SENDER -> senders.stream().anyMatch(s -> rule.value().startsWith("@")
+            ? s.endsWith(rule.value()) : s.equals(rule.value()));
+        case KEYWORD -> text.contains(" " + rule.value() + " ");
+        case CHANNEL -> details.conversation().channel().id().equals(rule.value());
+      };
+      if (matches) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
+  }
+}
