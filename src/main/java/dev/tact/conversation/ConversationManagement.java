@@ -7,6 +7,7 @@ import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Tier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -171,6 +172,31 @@ public class ConversationManagement {
       store.updateColumn(c.id(), "assignee_id", assigneeId, at);
       store.insertHistory(c.id(), actor, "ASSIGNED", detail, at);
     }
+    return requireSummary(conversationId);
+  }
+
+  /**
+   * Moves a conversation up to a higher tier, with the reason in its history for whoever takes it
+   * next; the front door then gives it to an agent of that tier. A missing reason is a 422, a tier
+   * not above the current one a 409; nothing changes then.
+   */
+  @Transactional
+  public ConversationSummary escalate(UUID conversationId, Actor actor, Tier to, String reason) {
+    ConversationSummary c = requireOpenForWriting(conversationId);
+    if (to == null) {
+      throw ProblemException.invalid("invalid-tier", "Give the tier to escalate to: specialist or lead.");
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 1000) {
+      throw ProblemException.invalid("missing-reason", "Say why (1 to 1000 characters), so nobody asks the customer again.");
+    }
+    if (to.ordinal() <= c.tier().ordinal()) {
+      throw ProblemException.conflict("not-an-escalation", "Conversation #" + c.number() + " is already at "
+          + c.tier().label() + "; escalate to a higher tier.");
+    }
+    Instant at = clock.instant();
+    store.updateColumn(c.id(), "tier", to.name(), at);
+    store.insertHistory(c.id(), actor, "ESCALATED", c.tier().label() + " → " + to.label() + ": " + reason.strip(), at);
+    events.publishEvent(new ConversationEscalated(c.id(), c.teamId(), to, reason.strip(), at));
     return requireSummary(conversationId);
   }
 

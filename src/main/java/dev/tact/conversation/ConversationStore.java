@@ -6,6 +6,7 @@ import static dev.tact.shared.SqlTime.utc;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.staff.Tier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class ConversationStore {
 
   private static final String SUMMARY_COLUMNS = """
       c.id, c.number, c.subject, c.status, c.priority, c.channel, c.contact_id, c.team_id, c.assignee_id,
-      c.created_at, c.last_message_at""";
+      c.created_at, c.last_message_at, c.tier""";
 
   private final JdbcClient jdbc;
 
@@ -271,7 +272,7 @@ class ConversationStore {
         Status.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
         Channel.valueOf(rs.getString("channel")), rs.getObject("contact_id", UUID.class),
         rs.getObject("team_id", UUID.class), rs.getObject("assignee_id", UUID.class), List.of(),
-        instant(rs, "created_at"), instant(rs, "last_message_at"));
+        instant(rs, "created_at"), instant(rs, "last_message_at"), Tier.valueOf(rs.getString("tier")));
   }
 
   private ConversationSummary withTags(ConversationSummary s) {
@@ -291,7 +292,7 @@ class ConversationStore {
     return summaries.stream()
         .map(s -> new ConversationSummary(s.id(), s.number(), s.subject(), s.status(), s.priority(), s.channel(),
             s.contactId(), s.teamId(), s.assigneeId(), List.copyOf(tags.getOrDefault(s.id(), List.of())),
-            s.createdAt(), s.lastMessageAt()))
+            s.createdAt(), s.lastMessageAt(), s.tier()))
         .toList();
   }
 

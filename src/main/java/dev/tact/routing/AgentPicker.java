@@ -3,6 +3,7 @@ package dev.tact.routing;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Tier;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the agent of a team who takes a new conversation: only available agents with room
+ * Chooses the agent of a team, at a tier, who takes a conversation: only available agents with room
  * under their capacity; the least loaded one (fewest conversations not yet solved), or the next
  * one in turn (round robin, the turn kept in the database so that every node shares it).
  */
@@ -35,11 +36,11 @@ class AgentPicker {
     this.jdbc = jdbc;
   }
 
-  Optional<Agent> pick(UUID teamId, Mode mode) {
+  Optional<Agent> pick(UUID teamId, Tier tier, Mode mode) {
     if (mode == Mode.NONE) {
       return Optional.empty();
     }
-    List<Agent> members = staff.members(teamId).stream().filter(Agent::available).toList();
+    List<Agent> members = staff.members(teamId, tier).stream().filter(Agent::available).toList();
     Map<UUID, Long> load = conversations.openLoad(members.stream().map(Agent::id).toList());
     List<Agent> withRoom = members.stream().filter(a -> load.getOrDefault(a.id(), 0L) < a.capacity()).toList();
     if (withRoom.isEmpty()) {
@@ -48,16 +49,16 @@ class AgentPicker {
     if (mode == Mode.LEAST_LOADED) {
       return withRoom.stream().min(Comparator.comparingLong((Agent a) -> load.getOrDefault(a.id(), 0L)));
     }
-    return Optional.of(nextInTurn(teamId, withRoom));
+    return Optional.of(nextInTurn(teamId, tier, withRoom));
   }
 
   /** The member after the one who had the last turn (by name order), and the turn moves to them. */
-  private Agent nextInTurn(UUID teamId, List<Agent> candidates) {
+  private Agent nextInTurn(UUID teamId, Tier tier, List<Agent> candidates) {
     jdbc.sql("INSERT INTO routing_team_cursor (team_id, last_agent_id) VALUES (:team, NULL) ON CONFLICT DO NOTHING")
         .param("team", teamId).update();
     UUID last = jdbc.sql("SELECT last_agent_id FROM routing_team_cursor WHERE team_id = :team FOR UPDATE")
         .param("team", teamId).query((rs, n) -> rs.getObject(1, UUID.class)).optional().orElse(null);
-    List<Agent> everyone = staff.members(teamId);
+    List<Agent> everyone = staff.members(teamId, tier);
     int lastIndex = -1;
     for (int i = 0; i < everyone.size(); i++) {
       if (everyone.get(i).id().equals(last)) {

@@ -6,9 +6,11 @@ import static dev.tact.shared.SqlTime.utc;
 import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.ConversationEscalated;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationOpened;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Tier;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +105,21 @@ public class FrontDoor {
     }
     UUID assignee = details.conversation().assigneeId();
     if (assignee == null) {
-      assignee = agents.pick(team, properties.assignmentMode()).map(a -> a.id()).orElse(null);
+      assignee = agents.pick(team, Tier.FIRST_LINE, properties.assignmentMode()).map(a -> a.id()).orElse(null);
     }
     conversations.assign(opened.conversationId(), door, assignee, team);
+    if (properties.escalateComplaints() && DefaultIntents.COMPLAINT.equals(intent)) {
+      conversations.escalate(opened.conversationId(), door, Tier.LEAD, "the front door read a complaint");
+    }
+  }
+
+  /** An escalated conversation goes to an available agent of the new tier in its team, when there is one. */
+  @ApplicationModuleListener
+  void on(ConversationEscalated escalated) {
+    if (!properties.enabled() || escalated.teamId() == null) {
+      return;
+    }
+    agents.pick(escalated.teamId(), escalated.tier(), properties.assignmentMode()).ifPresent(agent ->
+        conversations.assign(escalated.conversationId(), Actor.system(), agent.id(), escalated.teamId()));
   }
 }

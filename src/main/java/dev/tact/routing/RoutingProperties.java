@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether new conversations are classified and routed at all
  * @param triageBelow a prediction less sure than this goes to triage (tag {@code triage}) instead of a team
  * @param assignment how an agent of the team is chosen: {@code least-loaded}, {@code round-robin} or {@code none}
+ * @param escalateComplaints whether a conversation read as a complaint goes straight to the team's lead tier
  * @param teams the team (by name) each intent goes to (default presales, technical and billing to the teams of
  *     those names); an intent without a team only gets its tag
  */
 @ConfigurationProperties("tact.routing")
 public record RoutingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.5") double triageBelow,
-    @DefaultValue("least-loaded") String assignment, Map<String, String> teams) {
+    @DefaultValue("least-loaded") String assignment, @DefaultValue("true") boolean escalateComplaints,
+    Map<String, String> teams) {
 
   public RoutingProperties {
     assignment = assignment == null ? "least-loaded" : assignment.strip().toLowerCase(java.util.Locale.ROOT);

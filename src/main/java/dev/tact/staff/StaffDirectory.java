@@ -92,6 +92,25 @@ public class StaffDirectory {
     return requireAgent(agentId);
   }
 
+  /** Sets an agent's escalation tier in a team (they must be a member). */
+  @Transactional
+  public void setTier(UUID teamId, UUID agentId, Tier tier) {
+    requireTeam(teamId);
+    requireAgent(agentId);
+    if (jdbc.sql("UPDATE staff_team_member SET tier = :tier WHERE team_id = :team AND agent_id = :agent")
+        .param("tier", tier.name()).param("team", teamId).param("agent", agentId).update() == 0) {
+      throw ProblemException.invalid("not-a-member", "The agent is not a member of this team.");
+    }
+  }
+
+  /** The active agents of a team at this escalation tier, by name. */
+  public List<Agent> members(UUID teamId, Tier tier) {
+    return jdbc.sql("""
+        SELECT a.* FROM staff_agent a JOIN staff_team_member m ON m.agent_id = a.id
+        WHERE m.team_id = :team AND m.tier = :tier AND a.active ORDER BY a.display_name, a.id""")
+        .param("team", teamId).param("tier", tier.name()).query(StaffRows::agent).list();
+  }
+
   /** The active agents of a team, by name. */
   public List<Agent> members(UUID teamId) {
     return jdbc.sql("""

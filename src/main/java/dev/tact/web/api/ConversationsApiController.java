@@ -3,6 +3,7 @@ package dev.tact.web.api;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.staff.Tier;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.Priority;
@@ -44,6 +45,8 @@ class ConversationsApiController {
   record PriorityRequest(String priority) {}
 
   record TagsRequest(List<String> tags) {}
+
+  record EscalationRequest(String tier, String reason) {}
 
   private final ConversationManagement conversations;
   private final TactPrincipals principals;
@@ -105,6 +108,17 @@ class ConversationsApiController {
   ConversationSummary status(@PathVariable String reference, @RequestBody StatusRequest request,
       Authentication authentication) {
     return conversations.changeStatus(resolve(reference), principals.actor(authentication), Status.parse(request.status()));
+  }
+
+  @Operation(summary = "Escalate to a higher tier with the reason",
+      description = "tier specialist or lead; the reason goes into the history so nobody asks the customer again; an "
+          + "available agent of that tier in the conversation's team takes it.")
+  @PostMapping("/{reference}/escalation")
+  ConversationSummary escalate(@PathVariable String reference, @RequestBody EscalationRequest request,
+      Authentication authentication) {
+    Tier tier = request == null ? null : Tier.parse(request.tier());
+    return conversations.escalate(resolve(reference), principals.actor(authentication), tier,
+        request == null ? null : request.reason());
   }
 
   @PutMapping("/{reference}/priority")

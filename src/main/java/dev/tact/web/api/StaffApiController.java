@@ -5,6 +5,7 @@ import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
+import dev.tact.staff.Tier;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +26,8 @@ class StaffApiController {
 
   record Availability(Boolean available, Integer capacity) {}
 
+  record Membership(String tier) {}
+
   private final StaffDirectory staff;
   private final TactPrincipals principals;
 
@@ -41,6 +44,20 @@ class StaffApiController {
   @GetMapping("/teams")
   List<Team> teams() {
     return staff.teams();
+  }
+
+  @Operation(summary = "A team member's escalation tier", description = "first_line, specialist or lead; leads and admins")
+  @PutMapping("/teams/{teamId}/members/{agentId}")
+  void tier(@PathVariable UUID teamId, @PathVariable UUID agentId, @RequestBody Membership body,
+      Authentication authentication) {
+    if (authentication.getAuthorities().stream().noneMatch(a -> Role.LEAD.authority().equals(a.getAuthority()))) {
+      throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set tiers.");
+    }
+    Tier tier = body == null ? null : Tier.parse(body.tier());
+    if (tier == null) {
+      throw ProblemException.invalid("invalid-tier", "tier must be first_line, specialist or lead.");
+    }
+    staff.setTier(teamId, agentId, tier);
   }
 
   @Operation(summary = "Whether an agent takes new conversations, and how many open ones at most",

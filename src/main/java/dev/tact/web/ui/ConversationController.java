@@ -9,6 +9,7 @@ import dev.tact.conversation.Status;
 import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Tier;
 import dev.tact.web.AttachmentResponses;
 import dev.tact.web.security.ContentSecurityPolicies;
 import jakarta.servlet.http.HttpServletResponse;
@@ -117,6 +118,13 @@ class ConversationController {
       RedirectAttributes redirect) {
     return act(number, redirect, "Status saved.",
         id -> conversations.changeStatus(id, principals.actor(auth), Status.parse(status)));
+  }
+
+  @PostMapping("/escalate")
+  String escalate(@PathVariable long number, @RequestParam(defaultValue = "") String tier,
+      @RequestParam(defaultValue = "") String reason, Authentication auth, RedirectAttributes redirect) {
+    return act(number, redirect, "Escalated.",
+        id -> conversations.escalate(id, principals.actor(auth), Tier.parse(tier), reason));
   }
 
   @PostMapping("/priority")
