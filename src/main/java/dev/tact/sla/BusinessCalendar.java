@@ -1,272 +1,154 @@
 package dev.tact.sla;
 
-import dev.tact.shared.calendar.PublicHolidays;
-import java.time.DayOfWeek;
+import dev.tact.sla.calendar.JollydayHolidays;
+import dev.tact.sla.calendar.OpenTimeline;
+import dev.tact.sla.calendar.WeeklyShift;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * A team's business time: working hours per weekday in the team's zone (several intervals a
- * day; an interval whose end is not after its start runs overnight into the next day and
- * belongs to the day it starts), closed days (public holidays, company days off) and closed
- * instant ranges (an outage, a move). Immutable and thread-safe.
+ * When a team works, and business-time arithmetic on it: weekly {@link WorkingHours} in the team's zone, minus
+ * public holidays ({@link PublicHolidaySetting}, Jollyday) and custom {@link Closure}s. Immutable and thread-safe;
+ * build one per team and keep it (each local year is computed once, on first use).
  *
- * <p>Local times become instants as {@code java.time} resolves them: a start or end inside a DST
- * gap moves later by the gap's length, one inside an overlap takes the earlier offset. So a
- * 09:00–17:00 day lasts 8 hours of business time even on the days clocks change, unless the
- * change falls inside the working hours.
+ * <p>Rules, in short (ADR 9): an interval belongs to the local date it starts on, so a holiday or closed date
+ * removes the shifts that start on it; local times in a DST gap mean the instant the clocks jump, local times in an
+ * overlap their first occurrence, so a night shift is an hour shorter or longer on those nights; the open periods
+ * are half-open {@code [opening, closing)}. Years 1900 to 9999 are known; instants outside are closed.
  */
 public final class BusinessCalendar {
 
-  /** How far ahead a computation looks for working time before it gives up (about ten years). */
-  private static final int MAX_DAYS = 3700;
-
-  private record Shift(LocalTime start, LocalTime end) {
-    boolean overnight() {
-      return !end.isAfter(start);
-    }
-  }
-
-  private record Range(Instant from, Instant to) {}
-
   private final ZoneId zone;
-  private final Map<DayOfWeek, List<Shift>> hours;
-  private final Predicate<LocalDate> closedDay;
-  private final List<Range> closures;
+  private final WorkingHours hours;
+  private final PublicHolidaySetting holidays;
+  private final List<Closure> closures;
+  private final OpenTimeline timeline;
 
-  private BusinessCalendar(Builder builder) {
-    this.zone = builder.zone;
-    this.hours = new EnumMap<>(DayOfWeek.class);
-    builder.hours.forEach((day, shifts) -> {
-      List<Shift> sorted = new ArrayList<>(shifts);
-      sorted.sort(Comparator.comparing(Shift::start));
-      this.hours.put(day, List.copyOf(sorted));
-    });
-    Predicate<LocalDate> closed = builder.closedDates::contains;
-    for (Predicate<LocalDate> source : builder.closedDaySources) {
-      closed = closed.or(source);
+  /**
+   * @throws IllegalArgumentException if the week has no working time, intervals overlap, or Jollyday does not know
+   *     the country
+   */
+  public BusinessCalendar(ZoneId zone, WorkingHours hours, PublicHolidaySetting holidays, List<Closure> closures) {
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.hours = Objects.requireNonNull(hours, "hours");
+    this.holidays = Objects.requireNonNull(holidays, "holidays");
+    this.closures = List.copyOf(closures);
+    JollydayHolidays jollyday = JollydayHolidays.shared();
+    if (!holidays.isNone() && !jollyday.knows(holidays.country())) {
+      throw new IllegalArgumentException("Jollyday has no holidays for the country " + holidays.country());
     }
-    this.closedDay = closed;
-    List<Range> ranges = new ArrayList<>(builder.closures);
-    ranges.sort(Comparator.comparing(Range::from));
-    this.closures = List.copyOf(ranges);
+    Set<LocalDate> closedDays = this.closures.stream().filter(Closure.Day.class::isInstance)
+        .map(c -> ((Closure.Day) c).date()).collect(Collectors.toUnmodifiableSet());
+    Predicate<LocalDate> closed = holidays.isNone() ? closedDays::contains
+        : date -> closedDays.contains(date) || jollyday.in(holidays.country(), holidays.subdivision(),
+            holidays.bankHolidays(), date.getYear()).contains(date);
+    List<long[]> ranges = this.closures.stream().filter(Closure.Range.class::isInstance).map(Closure.Range.class::cast)
+        .map(r -> new long[] {r.from().getEpochSecond(), ceilSecond(r.to())}).toList();
+    List<WeeklyShift> shifts = hours.intervals().stream()
+        .map(i -> new WeeklyShift(i.day(), i.start().toSecondOfDay(), i.lengthSeconds())).toList();
+    this.timeline = new OpenTimeline(zone, shifts, closed, ranges);
   }
 
-  public static Builder builder(ZoneId zone) {
-    return new Builder(zone);
+  /** A calendar with working hours and public holidays only. */
+  public static BusinessCalendar of(ZoneId zone, WorkingHours hours, PublicHolidaySetting holidays) {
+    return new BusinessCalendar(zone, hours, holidays, List.of());
+  }
+
+  private static long ceilSecond(Instant instant) {
+    return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
+  }
+
+  /**
+   * The earliest instant at which {@code businessDuration} of business time has elapsed since {@code start}:
+   * {@code start} itself for zero; otherwise an instant inside an open period or exactly at its closing (the clock
+   * ran in the moment just before it). From a closed {@code start}, counting begins at the next opening.
+   *
+   * @throws IllegalArgumentException for a negative duration, or none left before the year 10000
+   */
+  public Instant addBusinessTime(Instant start, Duration businessDuration) {
+    Objects.requireNonNull(start, "start");
+    if (businessDuration.isNegative()) {
+      throw new IllegalArgumentException("negative business time: " + businessDuration);
+    }
+    long nanos;
+    try {
+      nanos = businessDuration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      throw new IllegalArgumentException("business time beyond 292 years: " + businessDuration, tooLong);
+    }
+    return timeline.add(start, nanos);
+  }
+
+  /** Business time elapsed in {@code [from, to)}; negative when {@code to} is before {@code from}. */
+  public Duration businessTimeBetween(Instant from, Instant to) {
+    return timeline.between(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
+  }
+
+  /** Whether the team works at the instant (an opening instant is open, a closing instant is not). */
+  public boolean isOpen(Instant instant) {
+    return timeline.isOpen(Objects.requireNonNull(instant, "instant"));
+  }
+
+  /**
+   * The instant itself when open, else the next opening.
+   *
+   * @throws IllegalArgumentException if there is none before the year 10000
+   */
+  public Instant nextOpening(Instant instant) {
+    return timeline.nextOpening(Objects.requireNonNull(instant, "instant"));
+  }
+
+  /**
+   * When {@code fraction} of the target has elapsed (0.75 for a warning at 75 %), rounded to the nanosecond.
+   *
+   * @throws IllegalArgumentException for a negative or non-finite fraction or target
+   */
+  public Instant warningAt(Instant start, Duration target, double fraction) {
+    return addBusinessTime(start, fractionOf(target, fraction));
+  }
+
+  /** {@code fraction} of the target, rounded to the nanosecond; for warnings. */
+  static Duration fractionOf(Duration target, double fraction) {
+    if (!(fraction >= 0) || Double.isInfinite(fraction)) {
+      throw new IllegalArgumentException("not a fraction of a target: " + fraction);
+    }
+    if (target.isNegative()) {
+      throw new IllegalArgumentException("negative target: " + target);
+    }
+    double nanos = (target.toSeconds() * 1e9 + target.toNanosPart()) * fraction;
+    if (nanos >= Long.MAX_VALUE) {
+      throw new IllegalArgumentException("business time beyond 292 years: " + target + " × " + fraction);
+    }
+    return Duration.ofNanos(Math.round(nanos));
   }
 
   public ZoneId zone() {
     return zone;
   }
 
-  /** Whether the team is working at this instant. */
-  public boolean isOpen(Instant at) {
-    for (Range open : openRangesAround(at, 1)) {
-      if (!at.isBefore(open.from()) && at.isBefore(open.to())) {
-        return true;
-      }
-    }
-    return false;
+  public WorkingHours hours() {
+    return hours;
   }
 
-  /** The instant itself when open, else the next instant at which the team starts working. */
-  public Instant nextOpening(Instant at) {
-    return addBusinessTime(at, Duration.ZERO);
+  public PublicHolidaySetting holidays() {
+    return holidays;
   }
 
-  /**
-   * When {@code businessTime} of working time has passed after {@code start}; counting begins
-   * at the next opening when {@code start} is outside working time. Zero gives the next opening.
-   *
-   * @throws IllegalStateException when the calendar has no working time in the next ten years
-   */
-  public Instant addBusinessTime(Instant start, Duration businessTime) {
-    Objects.requireNonNull(start, "start");
-    if (businessTime.isNegative()) {
-      throw new IllegalArgumentException("business time must not be negative: " + businessTime);
-    }
-    long remaining = businessTime.toMillis();
-    LocalDate day = start.atZone(zone).toLocalDate().minusDays(1); // yesterday's overnight shift may still run
-    for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
-      for (Range open : openRanges(day)) {
-        Instant from = open.from().isBefore(start) ? start : open.from();
-        if (!from.isBefore(open.to())) {
-          continue;
-        }
-        long available = open.to().toEpochMilli() - from.toEpochMilli();
-        if (remaining <= available) {
-          return from.plusMillis(remaining); // a target used up exactly at closing is due at closing
-        }
-        remaining -= available;
-      }
-    }
-    throw new IllegalStateException("no working time within " + MAX_DAYS + " days after " + start);
+  public List<Closure> closures() {
+    return closures;
   }
 
-  /** The working time between two instants (zero when {@code to} is not after {@code from}). */
-  public Duration businessTimeBetween(Instant from, Instant to) {
-    if (!to.isAfter(from)) {
-      return Duration.ZERO;
-    }
-    long total = 0;
-    LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
-    LocalDate last = to.atZone(zone).toLocalDate();
-    for (; !day.isAfter(last); day = day.plusDays(1)) {
-      for (Range open : openRanges(day)) {
-        Instant a = open.from().isBefore(from) ? from : open.from();
-        Instant b = open.to().isAfter(to) ? to : open.to();
-        if (a.isBefore(b)) {
-          total += b.toEpochMilli() - a.toEpochMilli();
-        }
-      }
-    }
-    return Duration.ofMillis(total);
-  }
-
-  /** When {@code fraction} (e.g. 0.75) of a target of business time has passed after {@code start}. */
-  public Instant warningAt(Instant start, Duration target, double fraction) {
-    if (fraction < 0 || fraction > 1) {
-      throw new IllegalArgumentException("fraction must be between 0 and 1: " + fraction);
-    }
-    return addBusinessTime(start, Duration.ofMillis(Math.round(target.toMillis() * fraction)));
-  }
-
-  private List<Range> openRangesAround(Instant at, int daysBefore) {
-    List<Range> ranges = new ArrayList<>();
-    LocalDate day = at.atZone(zone).toLocalDate();
-    for (LocalDate d = day.minusDays(daysBefore); !d.isAfter(day); d = d.plusDays(1)) {
-      ranges.addAll(openRanges(d));
-    }
-    return ranges;
-  }
-
-  /** The working ranges of the shifts that start on this local day, minus closures, in order. */
-  private List<Range> openRanges(LocalDate day) {
-    List<Shift> shifts = hours.get(day.getDayOfWeek());
-    if (shifts == null || closedDay.test(day)) {
-      return List.of();
-    }
-    List<Range> ranges = new ArrayList<>(shifts.size());
-    for (Shift shift : shifts) {
-      Instant from = ZonedDateTime.of(day, shift.start(), zone).toInstant();
-      Instant to = ZonedDateTime.of(shift.overnight() ? day.plusDays(1) : day, shift.end(), zone).toInstant();
-      if (from.isBefore(to)) {
-        subtractClosures(from, to, ranges);
-      }
-    }
-    return ranges;
-  }
-
-  private void subtractClosures(Instant from, Instant to, List<Range> into) {
-    Instant cursor = from;
-    for (Range closed : closures) {
-      if (!closed.to().isAfter(cursor) || !closed.from().isBefore(to)) {
-        continue;
-      }
-      if (closed.from().isAfter(cursor)) {
-        into.add(new Range(cursor, closed.from()));
-      }
-      cursor = closed.to().isAfter(cursor) ? closed.to() : cursor;
-      if (!cursor.isBefore(to)) {
-        return;
-      }
-    }
-    into.add(new Range(cursor, to));
-  }
-
-  /** Builds a calendar; at least one working interval is required. */
-  public static final class Builder {
-
-    private final ZoneId zone;
-    private final Map<DayOfWeek, List<Shift>> hours = new EnumMap<>(DayOfWeek.class);
-    private final Set<LocalDate> closedDates = new HashSet<>();
-    private final List<Predicate<LocalDate>> closedDaySources = new ArrayList<>();
-    private final List<Range> closures = new ArrayList<>();
-
-    private Builder(ZoneId zone) {
-      this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    /** Working from {@code start} to {@code end} on that weekday; an end not after the start runs overnight. */
-    public Builder hours(DayOfWeek day, LocalTime start, LocalTime end) {
-      if (start.equals(end)) {
-        throw new IllegalArgumentException("a working interval needs different start and end: " + start);
-      }
-      hours.computeIfAbsent(day, d -> new ArrayList<>()).add(new Shift(start, end));
-      return this;
-    }
-
-    /** The same hours Monday to Friday. */
-    public Builder weekdays(LocalTime start, LocalTime end) {
-      for (DayOfWeek day : DayOfWeek.values()) {
-        if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
-          hours(day, start, end);
-        }
-      }
-      return this;
-    }
-
-    /** Closed on the public (and bank) holidays of a country and optional subdivision, from Jollyday. */
-    public Builder publicHolidays(PublicHolidays holidays, String country, String subdivision) {
-      closedDaySources.add(date -> holidays.on(country, subdivision, date).isPresent());
-      return this;
-    }
-
-    /** Closed on these dates (company days off). */
-    public Builder closedOn(LocalDate... dates) {
-      closedDates.addAll(List.of(dates));
-      return this;
-    }
-
-    /** Closed between two instants (an outage, a move). */
-    public Builder closed(Instant from, Instant to) {
-      if (!to.isAfter(from)) {
-        throw new IllegalArgumentException("a closure must end after it starts");
-      }
-      closures.add(new Range(from, to));
-      return this;
-    }
-
-    /** @throws IllegalArgumentException without working hours, or when two intervals overlap */
-    public BusinessCalendar build() {
-      if (hours.isEmpty()) {
-        throw new IllegalArgumentException("a business calendar needs working hours on at least one day");
-      }
-      for (DayOfWeek day : DayOfWeek.values()) {
-        List<Shift> shifts = new ArrayList<>(hours.getOrDefault(day, List.of()));
-        shifts.sort(Comparator.comparing(Shift::start));
-        for (int i = 1; i < shifts.size(); i++) {
-          Shift before = shifts.get(i - 1);
-          if (before.overnight() || shifts.get(i).start().isBefore(before.end())) {
-            throw new IllegalArgumentException("working intervals overlap on " + day + ": " + before.start() + "–"
-                + before.end() + " and " + shifts.get(i).start() + "–" + shifts.get(i).end());
-          }
-        }
-        if (!shifts.isEmpty() && shifts.getLast().overnight()) {
-          LocalTime ends = shifts.getLast().end();
-          for (Shift next : hours.getOrDefault(day.plus(1), List.of())) {
-            if (next.start().isBefore(ends)) {
-              throw new IllegalArgumentException("the overnight interval of " + day + " runs until " + ends
-                  + ", into " + day.plus(1) + "'s interval starting " + next.start());
-            }
-          }
-        }
-      }
-      return new BusinessCalendar(this);
-    }
+  @Override
+  public String toString() {
+    return "BusinessCalendar[" + zone + ", " + hours.intervals().size() + " weekly intervals, holidays "
+        + (holidays.isNone() ? "none" : holidays.country() + "/" + holidays.subdivision()) + ", "
+        + closures.size() + " closures]";
   }
 }

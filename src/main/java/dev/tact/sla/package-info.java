@@ -1,8 +1,8 @@
 /**
- * Service targets measured in business time. So far the arithmetic: {@link
- * dev.tact.sla.BusinessCalendar} (a team's working hours in its zone, public holidays, closures)
- * adds business time to an instant and measures it between two; pure Java, no Spring. SLA
- * policies, durable timers and the report come with the rest of issue 5.
+ * Service-level agreements on business time. {@link dev.tact.sla.BusinessCalendar} knows when a team works
+ * (weekly hours in its zone, public holidays, closures) and adds or measures business time; {@link
+ * dev.tact.sla.SlaClock} sums a conversation's running intervals and gives due and warning instants. The
+ * arithmetic is plain Java (no Spring) in this package's root types and {@code dev.tact.sla.calendar}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLAs")
 package dev.tact.sla;
