@@ -1,6 +1,6 @@
 package dev.tact.sla;
 
-import dev.tact.sla.calendar.JollydayHolidays;
+import dev.tact.shared.calendar.PublicHolidays;
 import dev.tact.sla.calendar.OpenTimeline;
 import dev.tact.sla.calendar.WeeklyShift;
 import java.time.Duration;
@@ -40,14 +40,14 @@ public final class BusinessCalendar {
     this.hours = Objects.requireNonNull(hours, "hours");
     this.holidays = Objects.requireNonNull(holidays, "holidays");
     this.closures = List.copyOf(closures);
-    JollydayHolidays jollyday = JollydayHolidays.shared();
+    PublicHolidays jollyday = PublicHolidays.shared();
     if (!holidays.isNone() && !jollyday.knows(holidays.country())) {
       throw new IllegalArgumentException("Jollyday has no holidays for the country " + holidays.country());
     }
     Set<LocalDate> closedDays = this.closures.stream().filter(Closure.Day.class::isInstance)
         .map(c -> ((Closure.Day) c).date()).collect(Collectors.toUnmodifiableSet());
     Predicate<LocalDate> closed = holidays.isNone() ? closedDays::contains
-        : date -> closedDays.contains(date) || jollyday.in(holidays.country(), holidays.subdivision(),
+        : date -> closedDays.contains(date) || jollyday.closedDays(holidays.country(), holidays.subdivision(),
             holidays.bankHolidays(), date.getYear()).contains(date);
     List<long[]> ranges = this.closures.stream().filter(Closure.Range.class::isInstance).map(Closure.Range.class::cast)
         .map(r -> new long[] {r.from().getEpochSecond(), ceilSecond(r.to())}).toList();

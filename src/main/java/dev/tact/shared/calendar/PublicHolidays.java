@@ -24,22 +24,39 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PublicHolidays {
 
-  private static final Set<HolidayType> COUNTED = Set.of(HolidayType.PUBLIC_HOLIDAY, HolidayType.BANK_HOLIDAY);
+  private static final PublicHolidays SHARED = new PublicHolidays();
   private static final Set<String> SUPPORTED = HolidayManager.getSupportedCalendarCodes();
 
   private final Map<String, Optional<HolidayManager>> managers = new ConcurrentHashMap<>();
   private final Map<Key, Map<LocalDate, String>> years = new ConcurrentHashMap<>();
 
-  private record Key(String country, String subdivision, int year) {}
+  private record Key(String country, String subdivision, boolean bankHolidays, int year) {}
+
+  /** One instance for the whole process: its caches hold a few kilobytes per country and year. */
+  public static PublicHolidays shared() {
+    return SHARED;
+  }
 
   /** The name of the holiday on {@code date} in the country (ISO alpha-2) and subdivision (may be null), if any. */
   public Optional<String> on(String country, String subdivision, LocalDate date) {
     if (country == null || country.isBlank()) {
       return Optional.empty();
     }
+    return Optional.ofNullable(holidays(country, subdivision, true, date.getYear()).get(date));
+  }
+
+  /**
+   * The closed days of a year: public holidays, and bank holidays when asked for (actual and observed
+   * dates). A country Jollyday does not know has none (ask {@link #knows} first when that is an error).
+   */
+  public Set<LocalDate> closedDays(String country, String subdivision, boolean bankHolidays, int year) {
+    return holidays(country, subdivision, bankHolidays, year).keySet();
+  }
+
+  private Map<LocalDate, String> holidays(String country, String subdivision, boolean bankHolidays, int year) {
     String sub = subdivision == null || subdivision.isBlank() ? "" : subdivision.toLowerCase(Locale.ROOT);
-    Key key = new Key(country.toUpperCase(Locale.ROOT), sub, date.getYear());
-    return Optional.ofNullable(years.computeIfAbsent(key, this::load).get(date));
+    Key key = new Key(country.toUpperCase(Locale.ROOT), sub, bankHolidays, year);
+    return years.computeIfAbsent(key, this::load);
   }
 
   /** Whether Jollyday has a calendar for the country. */
@@ -59,7 +76,8 @@ public final class PublicHolidays {
           ? manager.get().getHolidays(Year.of(year))
           : manager.get().getHolidays(Year.of(year), key.subdivision());
       for (Holiday holiday : holidays) {
-        if (COUNTED.contains(holiday.getType())) {
+        if (holiday.getType() == HolidayType.PUBLIC_HOLIDAY
+            || key.bankHolidays() && holiday.getType() == HolidayType.BANK_HOLIDAY) {
           String name = holiday.getDescription(Locale.ENGLISH);
           put(days, key.year(), holiday.getActualDate(), name);
           holiday.getObservedDate().ifPresent(observed -> put(days, key.year(), observed, name + " (observed)"));
