@@ -4,7 +4,7 @@ import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
-import dev.tact.staff.Role;
+import dev.tact.web.security.TactPrincipals;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -54,9 +54,7 @@ public final class PolicyRequests {
 
   /** Anyone may record an opt-out; express or implied consent needs a lead or an admin (403 otherwise). */
   public static void requireMayRecord(ConsentEntry.Kind kind, Authentication authentication) {
-    boolean lead = authentication.getAuthorities().stream()
-        .anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
-    if (kind != ConsentEntry.Kind.OPT_OUT && !lead) {
+    if (kind != ConsentEntry.Kind.OPT_OUT && !TactPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record consent.");
     }
   }

@@ -2,7 +2,6 @@ package dev.tact.web.api;
 
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.Agent;
-import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import dev.tact.staff.Tier;
@@ -50,7 +49,7 @@ class StaffApiController {
   @PutMapping("/teams/{teamId}/members/{agentId}")
   void tier(@PathVariable UUID teamId, @PathVariable UUID agentId, @RequestBody Membership body,
       Authentication authentication) {
-    if (authentication.getAuthorities().stream().noneMatch(a -> Role.LEAD.authority().equals(a.getAuthority()))) {
+    if (!TactPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set tiers.");
     }
     Tier tier = body == null ? null : Tier.parse(body.tier());
@@ -66,9 +65,7 @@ class StaffApiController {
   @PutMapping("/agents/{id}/availability")
   Agent availability(@PathVariable UUID id, @RequestBody Availability body, Authentication authentication) {
     boolean self = principals.agent(authentication).map(a -> a.id().equals(id)).orElse(false);
-    boolean lead = authentication.getAuthorities().stream()
-        .anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
-    if (!self && !lead) {
+    if (!self && !TactPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set another agent's availability.");
     }
     if (body == null || body.available() == null || body.capacity() == null) {

@@ -2,6 +2,7 @@ package dev.tact.web.security;
 
 import dev.tact.conversation.Actor;
 import dev.tact.staff.Agent;
+import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.TokenPrincipal;
 import java.util.Optional;
@@ -23,6 +24,12 @@ public class TactPrincipals {
       return Optional.empty();
     }
     return staff.findAgentByEmail(authentication.getName());
+  }
+
+  /** Whether the caller (agent or API token) has the lead role or a higher one. */
+  public static boolean isLead(Authentication authentication) {
+    return authentication != null && authentication.getAuthorities().stream()
+        .anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
   }
 
   public Actor actor(Authentication authentication) {
