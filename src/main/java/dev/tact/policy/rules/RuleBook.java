@@ -37,6 +37,6 @@ public record RuleBook(List<Rule> rules, PolicySettings settings, PublicHolidays
     }
     rules.add(new FrequencyCapRule());
     rules.add(new SubjectCallCapRule());
-    return new RuleBook(rules, settings, new PublicHolidays());
+    return new RuleBook(rules, settings, PublicHolidays.shared());
   }
 }
