@@ -6,11 +6,20 @@ import java.util.UUID;
 
 /**
  * A person we talk to. Names are kept exactly as the person wrote them. {@code customerSince}
- * is when we first heard from them: their tenure.
+ * is when we first heard from them: their tenure. {@code tier} is the customer tier (such as
+ * {@code vip}) that routing and service targets may depend on; {@code null} means the standard one.
  */
 public record Contact(UUID id, String displayName, String givenName, String familyName, String organisation,
-    String locale, String timeZone, String country, String subdivision, Instant customerSince,
+    String locale, String timeZone, String country, String subdivision, String tier, Instant customerSince,
     List<Identity> identities) {
+
+  /** The tier a contact has when none was set. */
+  public static final String STANDARD_TIER = "standard";
+
+  /** The customer tier, {@value #STANDARD_TIER} when none was set. */
+  public String tierOrStandard() {
+    return tier == null ? STANDARD_TIER : tier;
+  }
 
   /** The best name to address the person by, falling back to an identity. */
   public String name() {

@@ -102,12 +102,23 @@ public class ContactManagement {
     if (organisation != null && organisation.length() > 200) {
       throw ProblemException.invalid("field-too-long", "organisation is longer than 200 characters.");
     }
+    String tier = blankToNull(profile.tier());
+    if (tier != null) {
+      tier = tier.toLowerCase(java.util.Locale.ROOT);
+      if (!tier.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
+        throw ProblemException.invalid("invalid-tier",
+            "'" + profile.tier() + "' is not a customer tier: use up to 32 letters, digits, '-' or '_', such as vip.");
+      }
+      if (tier.equals(Contact.STANDARD_TIER)) {
+        tier = null;
+      }
+    }
     jdbc.sql("""
         UPDATE contact_contact SET organisation = :organisation, locale = :locale, time_zone = :zone,
-          country = :country, subdivision = :subdivision
+          country = :country, subdivision = :subdivision, tier = :tier
         WHERE id = :id""")
         .param("organisation", organisation).param("locale", locale).param("zone", zone).param("country", country)
-        .param("subdivision", subdivision).param("id", contactId).update();
+        .param("subdivision", subdivision).param("tier", tier).param("id", contactId).update();
     return require(contactId);
   }
 
@@ -162,7 +173,7 @@ public class ContactManagement {
             found.put(id, new Contact(id, rs.getString("display_name"), rs.getString("given_name"),
                 rs.getString("family_name"), rs.getString("organisation"), rs.getString("locale"),
                 rs.getString("time_zone"), rs.getString("country"), rs.getString("subdivision"),
-                instant(rs, "created_at"), List.copyOf(identities.getOrDefault(id, List.of()))));
+                rs.getString("tier"), instant(rs, "created_at"), List.copyOf(identities.getOrDefault(id, List.of()))));
           });
       merged.forEach(id -> find(id).ifPresent(contact -> found.put(id, contact)));
     }
@@ -266,7 +277,7 @@ public class ContactManagement {
         .query((rs, n) -> new Contact(id, rs.getString("display_name"), rs.getString("given_name"),
             rs.getString("family_name"), rs.getString("organisation"), rs.getString("locale"),
             rs.getString("time_zone"), rs.getString("country"), rs.getString("subdivision"),
-            instant(rs, "created_at"), identities))
+            rs.getString("tier"), instant(rs, "created_at"), identities))
         .single();
   }
 

@@ -62,9 +62,9 @@ class PolicyController {
   String profile(@PathVariable UUID id, @RequestParam(defaultValue = "") String organisation,
       @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String timeZone,
       @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String subdivision,
-      RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "") String tier, RedirectAttributes redirect) {
     return Flash.run(redirect, "/contacts/" + id, "Profile saved.",
-        () -> contacts.updateProfile(id, new ContactProfile(organisation, locale, timeZone, country, subdivision)));
+        () -> contacts.updateProfile(id, new ContactProfile(organisation, locale, timeZone, country, subdivision, tier)));
   }
 
   @PostMapping("/contacts/{id}/consents")

@@ -292,6 +292,25 @@ abstract class TactApiContract {
     assertThat(unchanged.path("country").asString()).isEqualTo("CA");
   }
 
+  @Test
+  void shouldSetACustomerTierAndRefuseOneThatIsNotAName() {
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email", "sender", unique("vip") + "@example.ca",
+        "text", "Our contract renewal")));
+    String contactPath = "/api/v1/contacts/" + item.path("contactId").asString();
+
+    ApiClient.Response saved = admin.put(contactPath + "/profile", "{\"tier\":\"VIP\",\"country\":\"CA\"}");
+    assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+    assertThat(saved.body().path("tier").asString()).isEqualTo("vip");
+
+    ApiClient.Response bad = admin.put(contactPath + "/profile", "{\"tier\":\"very important!\"}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body().path("code").asString()).isEqualTo("invalid-tier");
+    assertThat(admin.get(contactPath).body().path("contact").path("tier").asString()).isEqualTo("vip");
+
+    ApiClient.Response standard = admin.put(contactPath + "/profile", "{\"tier\":\"standard\"}");
+    assertThat(standard.body().path("tier").isNull()).as(standard.raw()).isTrue();
+  }
+
   long loggedItems() {
     return jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single();
   }
