@@ -1,8 +1,20 @@
 package dev.tact.routing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** What the front door read in a new conversation, and whether it sent it to triage. */
+/**
+ * What the front door read in a new conversation, and whether it sent it to triage.
+ *
+ * @param suggestions the model's most probable intents, best first (empty for conversations routed before they
+ *     were kept)
+ * @param language the language routing went by (ISO 639-1), null when neither the text nor the contact told
+ */
 public record ConversationIntent(UUID conversationId, String intent, double confidence, boolean triage,
-    Instant decidedAt) {}
+    Instant decidedAt, List<Scored> suggestions, String language) {
+
+  public ConversationIntent {
+    suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+  }
+}

@@ -3,13 +3,14 @@ package dev.tact.routing;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
+import dev.tact.routing.language.LanguageGuesser;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationEscalated;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationOpened;
-import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;
 import java.time.Clock;
 import java.util.List;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Service;
 /**
  * The one front door: every new conversation is matched against the admins' {@link RoutingRules},
  * else read by the intent model, tagged with its
- * intent, and sent to the intent's team and one of its available agents ({@link AgentPicker}); a prediction the model is unsure of goes to triage
- * (tag {@code triage}) for an agent rather than to a wrong team. A team already chosen (by the
+ * intent, and sent to the intent's team (the one for the customer's language, {@link TeamChooser}) and one of its
+ * available agents ({@link AgentPicker}); a prediction the model is unsure of goes to triage
+ * (tag {@code triage}) for an agent rather than to a wrong team ({@link Triage}). VIPs and complaints are
+ * escalated at once. A team already chosen (by the
  * mailbox, say) is kept. The model is {@link IntentModels#current()}: the seed model of {@link
  * DefaultIntents} until an admin retrains it with what agents taught by moving conversations.
  */
@@ -33,7 +36,6 @@ public class FrontDoor {
   static final String TRIAGE_TAG = "triage";
 
   private final ConversationManagement conversations;
-  private final StaffDirectory staff;
   private final JdbcClient jdbc;
   private final RoutingProperties properties;
   private final Clock clock;
@@ -41,15 +43,18 @@ public class FrontDoor {
   private final IntentModels models;
   private final RoutingRules rules;
   private final ContactManagement contacts;
+  private final TeamChooser teams;
+  private final LanguageGuesser languages = new LanguageGuesser();
 
-  FrontDoor(ConversationManagement conversations, StaffDirectory staff, JdbcClient jdbc, RoutingProperties properties,
-      Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts) {
+  FrontDoor(ConversationManagement conversations, JdbcClient jdbc, RoutingProperties properties,
+      Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts,
+      TeamChooser teams) {
+    this.teams = teams;
     this.agents = agents;
     this.models = models;
     this.rules = rules;
     this.contacts = contacts;
     this.conversations = conversations;
-    this.staff = staff;
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
@@ -59,7 +64,8 @@ public class FrontDoor {
   public Optional<ConversationIntent> intentOf(UUID conversationId) {
     return jdbc.sql("SELECT * FROM routing_intent WHERE conversation_id = :id").param("id", conversationId)
         .query((rs, n) -> new ConversationIntent(rs.getObject("conversation_id", UUID.class), rs.getString("intent"),
-            rs.getDouble("confidence"), rs.getBoolean("triage"), instant(rs, "decided_at")))
+            rs.getDouble("confidence"), rs.getBoolean("triage"), instant(rs, "decided_at"),
+            Suggestions.read(rs.getString("suggestions")), rs.getString("language")))
         .optional();
   }
 
@@ -70,47 +76,73 @@ public class FrontDoor {
     }
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
-    Optional<RoutingRule> rule = rules.firstMatch(details, contacts.find(opened.contactId()), words);
-    String intent;
-    double confidence;
+    Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contacts.find(opened.contactId());
+    Optional<RoutingRule> rule = rules.firstMatch(details, contact, words);
+    Prediction prediction = models.current().predict(words);
+    String intent = prediction.intent();
+    double confidence = prediction.confidence();
     if (rule.isPresent() && rule.get().intent() != null) {
       intent = rule.get().intent();
       confidence = 1.0;
-    } else {
-      Prediction prediction = models.current().predict(words);
-      intent = prediction.intent();
-      confidence = prediction.confidence();
     }
+    Optional<String> language = languages.choose(words, contact.map(Contact::locale).orElse(null));
     UUID ruleTeam = rule.map(RoutingRule::teamId).orElse(null);
     boolean triage = ruleTeam == null && confidence < properties.triageBelow();
     jdbc.sql("""
-        INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)
-        VALUES (:id, :intent, :confidence, :triage, :at)""")
+        INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at, suggestions, language)
+        VALUES (:id, :intent, :confidence, :triage, :at, :suggestions, :language)""")
         .param("id", opened.conversationId()).param("intent", intent).param("confidence", confidence)
-        .param("triage", triage).param("at", utc(clock.instant())).update();
+        .param("triage", triage).param("at", utc(clock.instant()))
+        .param("suggestions", Suggestions.write(prediction.top())).param("language", language.orElse(null)).update();
     Actor door = Actor.system();
+    Optional<Escalation> escalation = escalation(intent, triage, contact, rule);
     if (triage) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
+      escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
       return;
     }
-    conversations.addTags(opened.conversationId(), door, List.of("intent:" + intent.replace('_', '-')));
-    // a rule's team first, then a team already chosen (the mailbox's), then the intent's team
+    conversations.addTags(opened.conversationId(), door, List.of(intentTag(intent)));
+    // a rule's team first, then a team already chosen (the mailbox's), then the intent's team for the language
     UUID team = ruleTeam != null ? ruleTeam : details.conversation().teamId();
-    String teamName = properties.teams().get(intent);
-    if (team == null && teamName != null) {
-      team = staff.teamByName(teamName).map(t -> t.id()).orElse(null);
-    }
     if (team == null) {
-      return;
+      team = teams.choose(intent, language, words).orElse(null);
     }
-    UUID assignee = details.conversation().assigneeId();
-    if (assignee == null) {
-      assignee = agents.pick(team, Tier.FIRST_LINE, properties.assignmentMode()).map(a -> a.id()).orElse(null);
+    if (team != null) {
+      UUID assignee = details.conversation().assigneeId();
+      if (assignee == null) {
+        assignee = agents.pick(team, Tier.FIRST_LINE, properties.assignmentMode()).map(a -> a.id()).orElse(null);
+      }
+      conversations.assign(opened.conversationId(), door, assignee, team);
     }
-    conversations.assign(opened.conversationId(), door, assignee, team);
-    if (properties.escalateComplaints() && DefaultIntents.COMPLAINT.equals(intent)) {
-      conversations.escalate(opened.conversationId(), door, Tier.LEAD, "the front door read a complaint");
+    escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
+  }
+
+  static String intentTag(String intent) {
+    return "intent:" + intent.replace('_', '-');
+  }
+
+  private record Escalation(Tier tier, String reason) {}
+
+  /**
+   * Where a new conversation escalates by rule, at once: a rule's escalation; a customer of a tier listed in
+   * {@code tact.routing.escalate-customer-tiers} (vip by default) to the lead tier; a complaint to the lead tier.
+   * SLA breaches escalate later, through {@link ConversationManagement#escalate}, from the SLA module's timers.
+   */
+  private Optional<Escalation> escalation(String intent, boolean triage, Optional<Contact> contact,
+      Optional<RoutingRule> rule) {
+    if (rule.isPresent() && rule.get().escalateTo() != null) {
+      return Optional.of(new Escalation(rule.get().escalateTo(), "routing rule: " + rule.get().kind().name()
+          .toLowerCase(java.util.Locale.ROOT) + " " + rule.get().value()));
     }
+    Optional<String> tier = contact.map(Contact::tier).filter(t -> properties.escalateCustomerTiers().stream()
+        .anyMatch(t::equalsIgnoreCase));
+    if (tier.isPresent()) {
+      return Optional.of(new Escalation(Tier.LEAD, "customer tier " + tier.get()));
+    }
+    if (!triage && properties.escalateComplaints() && DefaultIntents.COMPLAINT.equals(intent)) {
+      return Optional.of(new Escalation(Tier.LEAD, "the front door read a complaint"));
+    }
+    return Optional.empty();
   }
 
   /** An escalated conversation goes to an available agent of the new tier in its team, when there is one. */

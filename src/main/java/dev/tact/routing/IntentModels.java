@@ -9,11 +9,9 @@ import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.TeamChanged;
 import dev.tact.shared.Ids;
-import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,17 +35,14 @@ public class IntentModels {
 
   private final JdbcClient jdbc;
   private final ConversationManagement conversations;
-  private final StaffDirectory staff;
-  private final RoutingProperties properties;
   private final Clock clock;
+  private final IntentCatalogue catalogue;
   private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(null, SEED));
 
-  IntentModels(JdbcClient jdbc, ConversationManagement conversations, StaffDirectory staff,
-      RoutingProperties properties, Clock clock) {
+  IntentModels(JdbcClient jdbc, ConversationManagement conversations, Clock clock, IntentCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.jdbc = jdbc;
     this.conversations = conversations;
-    this.staff = staff;
-    this.properties = properties;
     this.clock = clock;
   }
 
@@ -69,12 +64,17 @@ public class IntentModels {
     return fresh.model();
   }
 
-  /** Trains a model on the seed phrases and every example agents gave, and makes it the one in use. */
+  /**
+   * Trains a model on the seed phrases of the intents in use ({@link IntentCatalogue}) and every example agents
+   * gave for them, and makes it the one in use.
+   */
   @Transactional
   public TrainedModel retrain(String by) {
-    List<LabelledText> examples = new ArrayList<>(DefaultIntents.examples());
+    List<LabelledText> examples = new ArrayList<>(catalogue.seedExamples());
+    java.util.Set<String> intents = new java.util.HashSet<>(catalogue.names());
     List<LabelledText> learned = jdbc.sql("SELECT text, intent FROM routing_example ORDER BY recorded_at, conversation_id")
-        .query((rs, n) -> new LabelledText(rs.getString("text"), rs.getString("intent"))).list();
+        .query((rs, n) -> new LabelledText(rs.getString("text"), rs.getString("intent"))).list().stream()
+        .filter(e -> intents.contains(e.intent())).toList();
     examples.addAll(learned);
     IntentModel model = new IntentTrainer().train(examples, DefaultIntents.seedOptions());
     TrainedModel trained = new TrainedModel(Ids.newId(), examples.size(), learned.size(), by, clock.instant());
@@ -91,7 +91,7 @@ public class IntentModels {
     return jdbc.sql("SELECT id, examples, trained_by, trained_at FROM routing_model ORDER BY trained_at DESC, id DESC "
             + "LIMIT 1")
         .query((rs, n) -> new TrainedModel(rs.getObject("id", UUID.class), rs.getInt("examples"),
-            rs.getInt("examples") - DefaultIntents.examples().size(), rs.getString("trained_by"),
+            Math.max(0, rs.getInt("examples") - DefaultIntents.examples().size()), rs.getString("trained_by"),
             instant(rs, "trained_at")))
         .optional();
   }
@@ -106,8 +106,7 @@ public class IntentModels {
     if (!changed.byAgent()) {
       return;
     }
-    Optional<String> intent = staff.team(changed.teamId()).flatMap(team -> properties.teams().entrySet().stream()
-        .filter(e -> e.getValue().equalsIgnoreCase(team.name())).map(Map.Entry::getKey).findFirst());
+    Optional<String> intent = catalogue.intentOfTeam(changed.teamId());
     if (intent.isEmpty()) {
       return;
     }

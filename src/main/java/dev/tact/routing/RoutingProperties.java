@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param assignment how an agent of the team is chosen: {@code least-loaded}, {@code round-robin} or {@code none}
  * @param escalateComplaints whether a conversation read as a complaint goes straight to the team's lead tier
  * @param teams the team (by name) each intent goes to (default presales, technical and billing to the teams of
- *     those names); an intent without a team only gets its tag
+ *     those names); an intent without a team only gets its tag. Admins' choices (IntentCatalogue) come first
+ * @param escalateCustomerTiers customer tiers (contact tier, e.g. vip) whose new conversations go straight to the
+ *     lead tier, as complaints do
  */
 @ConfigurationProperties("tact.routing")
 public record RoutingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.5") double triageBelow,
     @DefaultValue("least-loaded") String assignment, @DefaultValue("true") boolean escalateComplaints,
-    Map<String, String> teams) {
+    Map<String, String> teams, @DefaultValue("vip") java.util.List<String> escalateCustomerTiers) {
 
   public RoutingProperties {
     assignment = assignment == null ? "least-loaded" : assignment.strip().toLowerCase(java.util.Locale.ROOT);
@@ -27,6 +29,8 @@ public record RoutingProperties(@DefaultValue("true") boolean enabled, @DefaultV
     }
     teams = teams == null ? Map.of("presales", "Presales", "technical", "Technical", "billing", "Billing")
         : Map.copyOf(teams);
+    escalateCustomerTiers = escalateCustomerTiers == null ? java.util.List.of()
+        : escalateCustomerTiers.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
   }
 
   AgentPicker.Mode assignmentMode() {

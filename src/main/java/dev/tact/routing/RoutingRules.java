@@ -7,6 +7,7 @@ import dev.tact.conversation.ConversationDetails;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Tier;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -37,18 +38,47 @@ public class RoutingRules {
     return jdbc.sql("SELECT * FROM routing_rule ORDER BY position, created_at, id")
         .query((rs, n) -> new RoutingRule(rs.getObject("id", UUID.class), rs.getInt("position"),
             RoutingRule.Kind.valueOf(rs.getString("kind")), rs.getString("match_value"), rs.getString("intent"),
-            rs.getObject("team_id", UUID.class)))
+            rs.getObject("team_id", UUID.class), Tier.parse(rs.getString("escalate_to"))))
         .list();
   }
 
   /** Adds a rule; a bad one is a 422 (unknown team: 404) and nothing is written. */
   @Transactional
   public RoutingRule add(String kind, String value, String intent, UUID teamId, Integer position) {
+    return add(kind, value, intent, teamId, position, null);
+  }
+
+  /**
+   * Adds a rule that may also escalate (to {@code specialist} or {@code lead}); a bad one is a 422 (unknown team:
+   * 404) and nothing is written.
+   */
+  @Transactional
+  public RoutingRule add(String kind, String value, String intent, UUID teamId, Integer position, String escalateTo) {
+    return insert(Ids.newId(), kind, value, intent, teamId, position, escalateTo);
+  }
+
+  /** Replaces a rule (same id); unknown rule: 404; a bad one is a 422 and the old rule stays. */
+  @Transactional
+  public RoutingRule update(UUID id, String kind, String value, String intent, UUID teamId, Integer position,
+      String escalateTo) {
+    RoutingRule old = list().stream().filter(r -> r.id().equals(id)).findFirst()
+        .orElseThrow(() -> ProblemException.notFound("rule", id));
+    jdbc.sql("DELETE FROM routing_rule WHERE id = :id").param("id", id).update();
+    return insert(id, kind, value, intent, teamId, position == null ? old.position() : position, escalateTo);
+  }
+
+  private RoutingRule insert(UUID id, String kind, String value, String intent, UUID teamId, Integer position,
+      String escalateTo) {
     RoutingRule.Kind parsed;
     try {
       parsed = RoutingRule.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("invalid-rule", "kind must be sender, keyword or channel, not '" + kind + "'.");
+      throw ProblemException.invalid("invalid-rule",
+          "kind must be sender, keyword, channel or tier, not '" + kind + "'.");
+    }
+    Tier escalation = escalateTo == null || escalateTo.isBlank() ? null : Tier.parse(escalateTo);
+    if (escalateTo != null && !escalateTo.isBlank() && (escalation == null || escalation == Tier.FIRST_LINE)) {
+      throw ProblemException.invalid("invalid-rule", "escalateTo must be specialist or lead, not '" + escalateTo + "'.");
     }
     if (value == null || value.isBlank() || value.length() > 320) {
       throw ProblemException.invalid("invalid-rule", "value must be 1 to 320 characters.");
@@ -57,19 +87,20 @@ public class RoutingRules {
     if (normalIntent != null && !INTENT.matcher(normalIntent).matches()) {
       throw ProblemException.invalid("invalid-rule", "intent must be a lower-case word such as billing or vendor_pitch.");
     }
-    if (normalIntent == null && teamId == null) {
-      throw ProblemException.invalid("invalid-rule", "A rule needs an intent, a team, or both.");
+    if (normalIntent == null && teamId == null && escalation == null) {
+      throw ProblemException.invalid("invalid-rule", "A rule needs an intent, a team or an escalation.");
     }
     if (teamId != null) {
       staff.requireTeam(teamId);
     }
-    RoutingRule rule = new RoutingRule(Ids.newId(), position == null ? list().size() : position, parsed,
-        value.strip().toLowerCase(Locale.ROOT), normalIntent, teamId);
+    RoutingRule rule = new RoutingRule(id, position == null ? list().size() : position, parsed,
+        value.strip().toLowerCase(Locale.ROOT), normalIntent, teamId, escalation);
     jdbc.sql("""
-        INSERT INTO routing_rule (id, position, kind, match_value, intent, team_id, created_at)
-        VALUES (:id, :position, :kind, :value, :intent, :team, :at)""")
+        INSERT INTO routing_rule (id, position, kind, match_value, intent, team_id, escalate_to, created_at)
+        VALUES (:id, :position, :kind, :value, :intent, :team, :escalate, :at)""")
         .param("id", rule.id()).param("position", rule.position()).param("kind", rule.kind().name())
         .param("value", rule.value()).param("intent", rule.intent()).param("team", rule.teamId())
+        .param("escalate", escalation == null ? null : escalation.name())
         .param("at", utc(clock.instant())).update();
     return rule;
   }
@@ -92,6 +123,7 @@ public class RoutingRules {
             ? s.endsWith(rule.value()) : s.equals(rule.value()));
         case KEYWORD -> text.contains(" " + rule.value() + " ");
         case CHANNEL -> details.conversation().channel().id().equals(rule.value());
+        case TIER -> contact.map(Contact::tierOrStandard).map(t -> t.equalsIgnoreCase(rule.value())).orElse(false);
       };
       if (matches) {
         return Optional.of(rule);
