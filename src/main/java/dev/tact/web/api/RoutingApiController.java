@@ -1,5 +1,7 @@
 package dev.tact.web.api;
 
+import dev.tact.routing.IntentAdministration;
+import dev.tact.routing.IntentCatalogue;
 import dev.tact.routing.IntentModels;
 import dev.tact.routing.RoutingRule;
 import dev.tact.routing.RoutingRules;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -29,13 +32,20 @@ class RoutingApiController {
 
   record ModelState(Optional<TrainedModel> model, long examplesFromAgents) {}
 
-  record RuleRequest(String kind, String value, String intent, UUID teamId, Integer position) {}
+  record RuleRequest(String kind, String value, String intent, UUID teamId, Integer position, String escalateTo) {}
+
+  record IntentRequest(String name, String phrases, String renameTo, List<UUID> teamIds) {}
 
   private final IntentModels models;
   private final RoutingRules rules;
   private final TactPrincipals principals;
+  private final IntentCatalogue catalogue;
+  private final IntentAdministration administration;
 
-  RoutingApiController(IntentModels models, RoutingRules rules, TactPrincipals principals) {
+  RoutingApiController(IntentModels models, RoutingRules rules, TactPrincipals principals, IntentCatalogue catalogue,
+      IntentAdministration administration) {
+    this.catalogue = catalogue;
+    this.administration = administration;
     this.models = models;
     this.rules = rules;
     this.principals = principals;
@@ -48,15 +58,64 @@ class RoutingApiController {
   }
 
   @Operation(summary = "Add a routing rule",
-      description = "kind sender (an address or @domain), keyword (a word of the subject or first message) or channel; "
-          + "intent and/or teamId; position (default: last). A matching rule decides before the model.")
+      description = "kind sender (an address or @domain), keyword (a word of the subject or first message), channel "
+          + "or tier (the customer's tier, e.g. vip; standard when none); intent and/or teamId and/or escalateTo "
+          + "(specialist or lead); position (default: last). A matching rule decides before the model.")
   @PostMapping("/rules")
   @ResponseStatus(HttpStatus.CREATED)
   RoutingRule add(@RequestBody RuleRequest request) {
     if (request == null) {
       throw ProblemException.invalid("invalid-rule", "The body must be a rule.");
     }
-    return rules.add(request.kind(), request.value(), request.intent(), request.teamId(), request.position());
+    return rules.add(request.kind(), request.value(), request.intent(), request.teamId(), request.position(),
+        request.escalateTo());
+  }
+
+  @Operation(summary = "Replace a routing rule", description = "As when adding; position defaults to the rule's own.")
+  @PutMapping("/rules/{id}")
+  RoutingRule update(@PathVariable UUID id, @RequestBody RuleRequest request) {
+    if (request == null) {
+      throw ProblemException.invalid("invalid-rule", "The body must be a rule.");
+    }
+    return rules.update(id, request.kind(), request.value(), request.intent(), request.teamId(), request.position(),
+        request.escalateTo());
+  }
+
+  @Operation(summary = "The intents the front door routes by, and the teams that take each")
+  @GetMapping("/intents")
+  List<IntentCatalogue.Intent> intents() {
+    return catalogue.list();
+  }
+
+  @Operation(summary = "Add an intent",
+      description = "name (lower case, _ between words) and phrases: at least three example messages, one per line; "
+          + "teamIds optional. The model is retrained at once.")
+  @PostMapping("/intents")
+  @ResponseStatus(HttpStatus.CREATED)
+  List<IntentCatalogue.Intent> addIntent(@RequestBody IntentRequest request, Authentication authentication) {
+    if (request == null) {
+      throw ProblemException.invalid("invalid-intent", "The body must be an intent.");
+    }
+    return administration.add(request.name(), request.phrases(), request.teamIds(), principals.who(authentication));
+  }
+
+  @Operation(summary = "Rename an intent or set its teams",
+      description = "renameTo: the new name (seed phrases, taught examples, teams and rules follow; the model is "
+          + "retrained); teamIds: the teams that take it, routing prefers the one for the customer's language "
+          + "(empty: back to tact.routing.teams).")
+  @PutMapping("/intents/{name}")
+  List<IntentCatalogue.Intent> changeIntent(@PathVariable String name, @RequestBody IntentRequest request,
+      Authentication authentication) {
+    if (request == null || (request.renameTo() == null && request.teamIds() == null)) {
+      throw ProblemException.invalid("invalid-intent", "Give renameTo and/or teamIds.");
+    }
+    return administration.change(name, request.renameTo(), request.teamIds(), principals.who(authentication));
+  }
+
+  @Operation(summary = "Remove an intent", description = "At least two stay; the model is retrained at once.")
+  @DeleteMapping("/intents/{name}")
+  List<IntentCatalogue.Intent> removeIntent(@PathVariable String name, Authentication authentication) {
+    return administration.remove(name, principals.who(authentication));
   }
 
   @DeleteMapping("/rules/{id}")

@@ -8,6 +8,7 @@ import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
 import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
+import dev.tact.routing.ConversationFacts;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;
 import dev.tact.web.AttachmentResponses;
@@ -40,9 +41,11 @@ class ConversationController {
   private final TactPrincipals principals;
   private final MailViews mailViews;
   private final MailArchive mailArchive;
+  private final ConversationFacts facts;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive) {
+      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts) {
+    this.facts = facts;
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
@@ -78,6 +81,7 @@ class ConversationController {
         : staff.agent(c.assigneeId()).map(a -> a.displayName()).orElse(null));
     model.addAttribute("statuses", Status.values());
     model.addAttribute("priorities", Priority.values());
+    model.addAttribute("facts", facts.of(c.id()));
     return "conversation";
   }
 
