@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class FactExtractor {
 
   private static final String NUMBER_WORD = "(?:\\s*(?:number|no\\.?|nr\\.?|n°|num[ée]ro|nummer|id|ref\\.?|#))*";
-  private static final String ID = "\\s*[:#]?\\s*([A-Za-z]{0,6}[-/]?\\d[A-Za-z0-9/-]{2,30})";
+  private static final String ID = "(?:\\s+(?:is|ist|est|es|lautet))?\\s*[:#]?\\s*([A-Za-z]{0,6}[-/]?\\d[A-Za-z0-9/-]{2,30})";
   private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
       + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|"
       + "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)";
