@@ -95,7 +95,7 @@ public class FrontDoor {
         .param("triage", triage).param("at", utc(clock.instant()))
         .param("suggestions", Suggestions.write(prediction.top())).param("language", language.orElse(null)).update();
     Actor door = Actor.system();
-    Optional<Escalation> escalation = escalation(intent, triage, contact, rule);
+    Optional<Escalation> escalation = escalation(intent, confidence, contact, rule);
     if (triage) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
       escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
@@ -125,10 +125,11 @@ public class FrontDoor {
 
   /**
    * Where a new conversation escalates by rule, at once: a rule's escalation; a customer of a tier listed in
-   * {@code tact.routing.escalate-customer-tiers} (vip by default) to the lead tier; a complaint to the lead tier.
+   * {@code tact.routing.escalate-customer-tiers} (vip by default) to the lead tier; a complaint the model is sure
+   * of to the lead tier.
    * SLA breaches escalate later, through {@link ConversationManagement#escalate}, from the SLA module's timers.
    */
-  private Optional<Escalation> escalation(String intent, boolean triage, Optional<Contact> contact,
+  private Optional<Escalation> escalation(String intent, double confidence, Optional<Contact> contact,
       Optional<RoutingRule> rule) {
     if (rule.isPresent() && rule.get().escalateTo() != null) {
       return Optional.of(new Escalation(rule.get().escalateTo(), "routing rule: " + rule.get().kind().name()
@@ -139,7 +140,9 @@ public class FrontDoor {
     if (tier.isPresent()) {
       return Optional.of(new Escalation(Tier.LEAD, "customer tier " + tier.get()));
     }
-    if (!triage && properties.escalateComplaints() && DefaultIntents.COMPLAINT.equals(intent)) {
+    // only a complaint the model is sure of: a rule may place an unsure one, but not escalate it
+    if (confidence >= properties.triageBelow() && properties.escalateComplaints()
+        && DefaultIntents.COMPLAINT.equals(intent)) {
       return Optional.of(new Escalation(Tier.LEAD, "the front door read a complaint"));
     }
     return Optional.empty();

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The intents Tact routes by and the teams that take each: the {@link DefaultIntents} plus what admins added,
- * minus what they removed; a rename carries the seed phrases and what agents taught over to the new name. The
+ * The intents Tact routes by and the teams that take each: the {@link DefaultIntents} and those named in
+ * {@code tact.routing.teams}, plus what admins added, minus what they removed; a rename carries the seed phrases and what agents taught over to the new name. The
  * teams of an intent are the admins' choice here, else the one named in {@code tact.routing.teams}. Changing the
  * list retrains the model at once, so that the front door never predicts an intent that no longer exists.
  */
@@ -212,6 +212,10 @@ public class IntentCatalogue {
           phrases.addAll(phrases(d.phrases()));
           out.put(d.intent(), List.copyOf(phrases));
         });
+    // an intent named only in tact.routing.teams has no seed phrases: the model learns it from agents' moves
+    properties.teams().keySet().stream().sorted()
+        .filter(intent -> !out.containsKey(intent) && !defs.containsKey(intent))
+        .forEach(intent -> out.put(intent, List.of()));
     return out;
   }
 
