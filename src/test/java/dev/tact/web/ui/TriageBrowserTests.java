@@ -1,0 +1,148 @@
+package dev.tact.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.routing.FrontDoor;
+import dev.tact.staff.ApiTokens;
+import dev.tact.staff.Role;
+import dev.tact.testsupport.RequiresBrowser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Triage in a real browser: an agent routes a conversation the front door could not place and reads its facts. */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tact.demo.admin-password=browser-test-pass-1",
+    "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class TriageBrowserTests {
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ApiTokens tokens;
+
+  @Autowired
+  ConversationManagement conversations;
+
+  @Autowired
+  FrontDoor door;
+
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(RequiresBrowser.CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closePage() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @Test
+  void shouldRouteAConversationFromTriageAndShowWhatTheCustomerAlreadySaid() throws Exception {
+    String subject = "Zorblax " + UUID.randomUUID().toString().substring(0, 8);
+    ConversationSummary c = postMessage(subject, "Zorblax quux frobnicate, order #ZX-99812 of 12 March, "
+        + "call +44 20 7946 0958.");
+    if (!c.tags().contains("triage")) {
+      // the seed model was sure of something: put it in triage as the front door does when unsure
+      conversations.addTags(c.id(), Actor.system(), List.of("triage"));
+    }
+
+    page.navigate("/login");
+    page.getByLabel("Email").fill("admin@tact.local");
+    page.getByLabel("Password").fill("browser-test-pass-1");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Triage").setExact(true)).click();
+
+    Locator row = page.locator("#triage-" + c.number());
+    assertThat(row).containsText(subject);
+    assertThat(row.locator("ul.suggestions li").first()).containsText("%");
+    row.locator("select[name=team]").selectOption(new SelectOption().setLabel("Billing"));
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Route")).click();
+
+    assertThat(page.locator(".notice")).containsText("#" + c.number() + " routed to Billing.");
+    assertThat(page.locator("#triage-" + c.number())).hasCount(0);
+
+    page.navigate("/conversations/" + c.number());
+    Locator facts = page.locator("#facts");
+    assertThat(facts).containsText("Facts so far");
+    assertThat(facts).containsText("ZX-99812");
+    assertThat(facts).containsText("+44 20 7946 0958");
+    assertThat(facts).containsText("12 March");
+    assertThat(facts).containsText("Billing");
+    assertThat(page.locator(".meta")).containsText("team Billing");
+  }
+
+  private ConversationSummary postMessage(String subject, String text) throws Exception {
+    String token = tokens.issue("triage-browser", Role.ADMIN, null).secret();
+    String body = "{\"channel\":\"email\",\"sender\":\"zed-" + UUID.randomUUID() + "@quux.example\",\"subject\":\""
+        + subject + "\",\"text\":\"" + text + "\"}";
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/v1/messages")).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> conversations.list(
+        new dev.tact.conversation.ConversationFilter(java.util.Set.of(), null, null, false, null, null),
+        new dev.tact.shared.PageRequest(0, 20)).items().stream().anyMatch(s -> subject.equals(s.subject())
+        && door.intentOf(s.id()).isPresent()));
+    return conversations.list(new dev.tact.conversation.ConversationFilter(java.util.Set.of(), null, null, false,
+        null, null), new dev.tact.shared.PageRequest(0, 20)).items().stream().filter(s -> subject.equals(s.subject()))
+        .findFirst().orElseThrow();
+  }
+}
