@@ -128,6 +128,40 @@ class TriageBrowserTests {
     assertThat(page.locator(".meta")).containsText("team Billing");
   }
 
+  @Test
+  void shouldShowWhyAnAdminsRoutingChangeWasRefusedAndKeepTheOldValue() {
+    page.navigate("/login");
+    page.getByLabel("Email").fill("admin@tact.local");
+    page.getByLabel("Password").fill("browser-test-pass-1");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.navigate("/admin/routing");
+    Locator presales = page.locator("#teams .team", new Page.LocatorOptions().setHas(
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Presales").setExact(true))));
+    presales.locator("input[name=languages]").fill("en, de");
+    presales.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save skills")).click();
+    assertThat(page.locator(".notice")).containsText("Skills saved.");
+
+    presales = page.locator("#teams .team", new Page.LocatorOptions().setHas(
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Presales").setExact(true))));
+    presales.locator("input[name=languages]").fill("english!");
+    presales.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save skills")).click();
+    assertThat(page.locator(".problem")).containsText("'english!' is not a language code");
+    assertThat(page.locator("#teams .team input[name=languages]").first()).isVisible();
+    assertThat(page.locator("#teams .team", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.HEADING,
+        new Page.GetByRoleOptions().setName("Presales").setExact(true)))).locator("input[name=languages]"))
+        .hasValue("de, en");
+
+    page.locator("#add-rule select[name=kind]").selectOption("tier");
+    page.locator("#add-rule input[name=value]").fill("platinum");
+    page.locator("#add-rule select[name=escalateTo]").selectOption("lead");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rule")).click();
+    assertThat(page.locator(".notice")).containsText("Rule added.");
+    assertThat(page.locator("#rules table")).containsText("platinum");
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retrain now")).click();
+    assertThat(page.locator(".notice")).containsText("Retrained on");
+  }
+
   private ConversationSummary postMessage(String subject, String text) throws Exception {
     String token = tokens.issue("triage-browser", Role.ADMIN, null).secret();
     String body = "{\"channel\":\"email\",\"sender\":\"zed-" + UUID.randomUUID() + "@quux.example\",\"subject\":\""
