@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class FactExtractor {
 
   private static final String NUMBER_WORD = "(?:\\s*(?:number|no\\.?|nr\\.?|n°|num[ée]ro|nummer|id|ref\\.?|#))*";
-  private static final String ID = "(?:\\s+(?:is|ist|est|es|lautet))?\\s*[:#]?\\s*([A-Za-z]{0,6}[-/]?\\d[A-Za-z0-9/-]{2,30})";
+  private static final String ID =
+      "(?:\\s+(?:is|ist|est|es|lautet))?\\s*[:#]?\\s*([A-Za-z]{0,6}[-/]?\\d[A-Za-z0-9/-]{2,30})";
   private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
       + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|"
       + "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)";
@@ -39,8 +40,8 @@ public final class FactExtractor {
       new Rule(Fact.Kind.DATE, Pattern.compile("\\b\\d{1,2}[./]\\d{1,2}[./](?:\\d{4}|\\d{2})\\b"), 0),
       new Rule(Fact.Kind.DATE, Pattern.compile("(?iu)\\b\\d{1,2}(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?" + MONTHS
           + "\\b\\.?(?:,?\\s+\\d{4})?"), 0),
-      new Rule(Fact.Kind.DATE, Pattern.compile("(?iu)\\b" + MONTHS + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?"),
-          0),
+      new Rule(Fact.Kind.DATE, Pattern.compile("(?iu)\\b" + MONTHS
+          + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?"), 0),
       new Rule(Fact.Kind.AMOUNT, Pattern.compile("(?iu)(?:[€$£]\\s?\\d[\\d.,']*\\d|[€$£]\\s?\\d"
           + "|\\b\\d[\\d.,']*\\s?(?:€|\\$|£|eur|euros?|usd|gbp|chf|dollars?|pounds?)(?![\\p{L}]))"), 0),
       new Rule(Fact.Kind.PHONE, Pattern.compile("(?:\\+|\\b0|\\()[\\d()][\\d ()./-]{5,20}\\d"), 0),

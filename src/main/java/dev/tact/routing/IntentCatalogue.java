@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The intents Tact routes by and the teams that take each: the {@link DefaultIntents} and those named in
- * {@code tact.routing.teams}, plus what admins added, minus what they removed; a rename carries the seed phrases and what agents taught over to the new name. The
+ * {@code tact.routing.teams}, plus what admins added, minus what they removed; a rename carries the seed phrases
+ * and what agents taught over to the new name. The
  * teams of an intent are the admins' choice here, else the one named in {@code tact.routing.teams}. Changing the
  * list retrains the model at once, so that the front door never predicts an intent that no longer exists.
  */

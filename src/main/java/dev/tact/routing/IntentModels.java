@@ -72,7 +72,8 @@ public class IntentModels {
   public TrainedModel retrain(String by) {
     List<LabelledText> examples = new ArrayList<>(catalogue.seedExamples());
     java.util.Set<String> intents = new java.util.HashSet<>(catalogue.names());
-    List<LabelledText> learned = jdbc.sql("SELECT text, intent FROM routing_example ORDER BY recorded_at, conversation_id")
+    List<LabelledText> learned = jdbc.sql(
+            "SELECT text, intent FROM routing_example ORDER BY recorded_at, conversation_id")
         .query((rs, n) -> new LabelledText(rs.getString("text"), rs.getString("intent"))).list().stream()
         .filter(e -> intents.contains(e.intent())).toList();
     examples.addAll(learned);

@@ -78,7 +78,8 @@ public class RoutingRules {
     }
     Tier escalation = escalateTo == null || escalateTo.isBlank() ? null : Tier.parse(escalateTo);
     if (escalateTo != null && !escalateTo.isBlank() && (escalation == null || escalation == Tier.FIRST_LINE)) {
-      throw ProblemException.invalid("invalid-rule", "escalateTo must be specialist or lead, not '" + escalateTo + "'.");
+      throw ProblemException.invalid("invalid-rule",
+          "escalateTo must be specialist or lead, not '" + escalateTo + "'.");
     }
     if (value == null || value.isBlank() || value.length() > 320) {
       throw ProblemException.invalid("invalid-rule", "value must be 1 to 320 characters.");
