@@ -17,18 +17,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Routing by language and customer tier, VIP escalation, triage, the facts so far, and the admin API for
- * intents, rules and team skills (bad input changes nothing).
+ * intents, rules and team skills (bad input changes nothing). Run on H2 and on PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:routing-skills;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.triage-below=0.9"})
-class RoutingSkillsIntegrationTests {
+abstract class RoutingSkillsContract {
 
   @LocalServerPort
   int port;
