@@ -295,7 +295,7 @@ public class SlaClocks {
     String detail = c.metric().label() + " due " + dueText(c) + " (" + c.warnAtPercent() + " % of "
         + hours(c.targetMinutes()) + " used)";
     conversations.recordHistory(c.conversationId(), Actor.system(), "SLA_WARNING", detail);
-    notifyPeople(c.conversationId(), "WARNING", "#%d: " + detail);
+    notifyPeople(c.conversationId(), "WARNING", detail);
     events.publishEvent(new SlaWarned(c.conversationId(), c.metric(), c.cycle(), c.dueAt(), now));
   }
 
@@ -312,7 +312,7 @@ public class SlaClocks {
     timer(t -> t.cancel(WARNING_TIMER, c.timerKey()));
     String detail = c.metric().label() + " was due " + dueText(c);
     conversations.recordHistory(c.conversationId(), Actor.system(), "SLA_BREACHED", detail);
-    notifyPeople(c.conversationId(), "BREACH", "#%d: " + detail);
+    notifyPeople(c.conversationId(), "BREACH", detail);
     ConversationSummary summary = conversation(c.conversationId());
     if (properties.escalateOnBreach() && summary.tier() != Tier.LEAD && summary.status() != Status.CLOSED) {
       Tier next = Tier.values()[summary.tier().ordinal() + 1];
@@ -341,7 +341,7 @@ public class SlaClocks {
 
   private void notifyPeople(UUID conversationId, String kind, String text) {
     ConversationSummary c = conversation(conversationId);
-    notifications.notify(c.assigneeId(), c.teamId(), conversationId, kind, text.formatted(c.number()));
+    notifications.notify(c.assigneeId(), c.teamId(), conversationId, kind, "#" + c.number() + ": " + text);
   }
 
   private String dueText(ClockRow c) {
