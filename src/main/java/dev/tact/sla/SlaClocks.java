@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -61,14 +60,14 @@ public class SlaClocks {
   private final ConversationManagement conversations;
   private final FrontDoor frontDoor;
   private final ContactManagement contacts;
-  private final ObjectProvider<Timers> timers;
+  private final Timers timers;
   private final SlaNotifications notifications;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final SlaProperties properties;
 
   SlaClocks(ClockStore store, TeamCalendars calendars, SlaPolicies policies, ConversationManagement conversations,
-      FrontDoor frontDoor, ContactManagement contacts, ObjectProvider<Timers> timers, SlaNotifications notifications,
+      FrontDoor frontDoor, ContactManagement contacts, Timers timers, SlaNotifications notifications,
       ApplicationEventPublisher events, Clock clock, SlaProperties properties) {
     this.store = store;
     this.calendars = calendars;
@@ -411,12 +410,7 @@ public class SlaClocks {
   }
 
   private void timer(java.util.function.Consumer<Timers> action) {
-    Timers available = timers.getIfAvailable();
-    if (available == null) {
-      log.warn("No durable timers (dev.tact.sla.timer.Timers) in this build: SLA warnings and breaches will not fire");
-      return;
-    }
-    action.accept(available);
+    action.accept(timers);
   }
 
   private void save(ClockRow c) {
