@@ -72,6 +72,14 @@ public class FrontDoor {
     if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
       return;
     }
+    route(opened);
+    // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
+    // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
+    intentOf(opened.conversationId()).ifPresent(decided -> events.publishEvent(new IntentDecided(
+        decided.conversationId(), decided.intent(), decided.confidence(), decided.triage(), decided.decidedAt())));
+  }
+
+  private void route(ConversationOpened opened) {
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
     Optional<RoutingRule> rule = rules.firstMatch(details, contacts.find(opened.contactId()), words);
@@ -92,7 +100,6 @@ public class FrontDoor {
         VALUES (:id, :intent, :confidence, :triage, :at)""")
         .param("id", opened.conversationId()).param("intent", intent).param("confidence", confidence)
         .param("triage", triage).param("at", utc(clock.instant())).update();
-    events.publishEvent(new IntentDecided(opened.conversationId(), intent, confidence, triage, clock.instant()));
     Actor door = Actor.system();
     if (triage) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));

@@ -140,6 +140,7 @@ public class TeamCalendars {
           VALUES (:team, :day, :start, :end)""").param("team", teamId).param("day", interval.day().getValue())
           .param("start", interval.start().toSecondOfDay()).param("end", interval.end().toSecondOfDay()).update();
     }
+    warm(teamId);
     events.publishEvent(new TeamCalendarChanged(teamId, before));
     return describe(teamId);
   }
@@ -203,6 +204,7 @@ public class TeamCalendars {
         .param("last", entry.lastDay()).param("starts", utc(entry.startsAt())).param("ends", utc(entry.endsAt()))
         .param("at", utc(clock.instant())).update();
     bumpVersion(teamId);
+    warm(teamId);
     events.publishEvent(new TeamCalendarChanged(teamId, before));
     return entry;
   }
@@ -217,7 +219,16 @@ public class TeamCalendars {
       throw ProblemException.notFound("closure", closureId);
     }
     bumpVersion(teamId);
+    warm(teamId);
     events.publishEvent(new TeamCalendarChanged(teamId, before));
+  }
+
+  /**
+   * Builds the changed calendar and its current year now, in the admin's transaction: the first holiday lookup of
+   * a country (Jollyday) is slow, and must not happen later inside a conversation's transaction, holding its lock.
+   */
+  private void warm(UUID teamId) {
+    calendar(teamId).isOpen(clock.instant());
   }
 
   /** Reads "mon-fri 09:00-17:00" rules (a 422 when not understood). */
