@@ -4,10 +4,12 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.shared.ProblemException;
 import dev.tact.sla.SlaClocks;
+import dev.tact.sla.SlaNotifications;
 import dev.tact.sla.SlaReport;
 import dev.tact.sla.SlaReports;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
+import dev.tact.web.security.TactPrincipals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +33,13 @@ class SlaController {
   private final ConversationManagement conversations;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final SlaNotifications notifications;
+  private final TactPrincipals principals;
 
   SlaController(SlaClocks clocks, SlaReports reports, ConversationManagement conversations, StaffDirectory staff,
-      Clock clock) {
+      Clock clock, SlaNotifications notifications, TactPrincipals principals) {
+    this.notifications = notifications;
+    this.principals = principals;
     this.clocks = clocks;
     this.reports = reports;
     this.conversations = conversations;
@@ -42,7 +49,10 @@ class SlaController {
 
   @GetMapping("/sla/queue")
   String queue(@RequestParam(defaultValue = "breached") String state, @RequestParam(required = false) UUID team,
-      Model model) {
+      Authentication authentication, Model model) {
+    model.addAttribute("notifications", principals.agent(authentication).map(agent -> notifications.forAgent(
+        agent.id(), staff.teams().stream().filter(t -> t.memberIds().contains(agent.id())).map(Team::id).toList(), 20))
+        .orElse(List.of()));
     boolean breached = !"due-soon".equals(state);
     List<ConversationSummary> rows = clocks.needingAttention(team, breached, 100).stream()
         .map(id -> conversations.findByReference(id.toString())).flatMap(Optional::stream).toList();

@@ -58,6 +58,9 @@ class SlaPagesTests {
   @Autowired
   ContactManagement contacts;
 
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   @Test
   void shouldSetACalendarAndAPolicyByFormAndShowTheStatusInTheInbox() throws Exception {
     UUID team = staff.createTeam("Page team " + UUID.randomUUID()).id();
@@ -95,6 +98,24 @@ class SlaPagesTests {
     String queue = mvc.perform(get("/sla/queue").param("state", "due-soon").with(ADMIN)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(queue).contains("Due soon").doesNotContain("Page subject");
+  }
+
+  @Test
+  void shouldListAnAgentsSlaNotificationsOnTheQueuePage() throws Exception {
+    String email = "nora-" + UUID.randomUUID() + "@tact.test";
+    UUID agent = staff.createAgent(email, "Nora Notified", dev.tact.staff.Role.AGENT, "pw-nora-12345678").id();
+    jdbc.sql("""
+        INSERT INTO sla_notification (id, agent_id, conversation_id, kind, text, created_at)
+        VALUES (:id, :agent, :conversation, 'BREACH', '#77: first response was due Tue 11 Oct 2011 12:30', :at)""")
+        .param("id", UUID.randomUUID()).param("agent", agent).param("conversation", UUID.randomUUID())
+        .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+
+    String queue = mvc.perform(get("/sla/queue").with(user(email).roles("AGENT"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(queue).contains("Your SLA notifications").contains("#77: first response was due Tue 11 Oct 2011 12:30");
+    String other = mvc.perform(get("/sla/queue").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(other).doesNotContain("#77: first response");
   }
 
   @Test
