@@ -60,7 +60,8 @@ class SlaAdminController {
   }
 
   @GetMapping
-  String page(Model model) {
+  String page(@org.springframework.web.bind.annotation.RequestParam(required = false) UUID edit, Model model) {
+    model.addAttribute("editing", edit == null ? null : policies.require(edit));
     List<Team> teams = staff.teams();
     Map<UUID, String> teamNames = teams.stream().collect(Collectors.toMap(Team::id, Team::name));
     model.addAttribute("calendars", calendars.all());

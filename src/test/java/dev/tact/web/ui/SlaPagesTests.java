@@ -83,6 +83,16 @@ class SlaPagesTests {
         "Pat", "Page subject", "Hello", null, null, null, Instant.now(), List.of(), null, null, team, false, false,
         null));
 
+    UUID policyId = policies.list().stream().filter(p -> p.name().equals("Page policy")).findFirst().orElseThrow().id();
+    String edit = mvc.perform(get("/admin/sla").param("edit", policyId.toString()).with(ADMIN))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(edit).contains("Edit Page policy").contains("value=\"100000\"");
+    mvc.perform(post("/admin/sla/policies/" + policyId).with(ADMIN).with(csrf()).param("name", "Page policy")
+            .param("teamIds", team.toString()).param("firstResponseMinutes", "90000").param("warnAtPercent", "80"))
+        .andExpect(flash().attribute("notice", "Policy saved."));
+    assertThat(policies.require(policyId).firstResponseMinutes()).isEqualTo(90000);
+    assertThat(policies.require(policyId).warnAtPercent()).isEqualTo(80);
+
     String admin = mvc.perform(get("/admin/sla").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
         .getContentAsString();
     assertThat(admin).contains("Page policy").contains("America/Winnipeg");
