@@ -112,13 +112,11 @@ public class SlaClocks {
     BusinessCalendar calendar = calendars.calendar(c.teamId());
     Duration used = c.active() ? c.used(calendar, now) : Duration.ofNanos(c.consumedNanos());
     Long left = c.target() == null ? null : c.target().minus(used).toMinutes();
-    boolean breached = c.breachedAt() != null || BREACHED.equals(c.outcome())
+    boolean breached = c.breachedAt() != null || ClockRow.BREACHED.equals(c.outcome())
         || (c.target() != null && used.compareTo(c.target()) > 0);
     return new SlaClockView(c.metric(), c.cycle(), c.outcome(), c.startedAt(), c.targetMinutes(), used.toMinutes(),
         left, c.warnAt(), c.dueAt(), c.warnedAt(), c.breachedAt(), c.stoppedAt(), breached);
   }
-
-  private static final String BREACHED = ClockRow.BREACHED;
 
   // --- conversation changes -------------------------------------------------------------------------------
 
@@ -194,9 +192,7 @@ public class SlaClocks {
         boolean continues = c.metric() == SlaMetric.RESOLUTION
             || (c.metric() == SlaMetric.FIRST_RESPONSE && !t.agentReplied());
         if (continues && c.stoppedAt() != null && !"REPLY".equals(c.endedBy())) {
-          ClockRow reopened = c.running(pause ? null : at, pause ? ClockRow.PAUSED : ClockRow.RUNNING);
-          save(plan(BREACHED.equals(c.outcome()) && reopened.breachedAt() == null
-              ? reopened.breached(c.stoppedAt()) : reopened));
+          save(plan(c.running(pause ? null : at, pause ? ClockRow.PAUSED : ClockRow.RUNNING)));
         }
       }
     } else if (pause != t.paused()) {

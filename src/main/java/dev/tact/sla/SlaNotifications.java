@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** In-app notifications of SLA warnings and breaches (table {@code sla_notification}). */
 @Service
@@ -54,11 +53,5 @@ public class SlaNotifications {
         .query((rs, n) -> new SlaNotification(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
             rs.getObject("team_id", UUID.class), rs.getObject("conversation_id", UUID.class), rs.getString("kind"),
             rs.getString("text"), instant(rs, "created_at"), instant(rs, "read_at"))).list();
-  }
-
-  @Transactional
-  public void markRead(UUID agentId, UUID notificationId) {
-    jdbc.sql("UPDATE sla_notification SET read_at = :at WHERE id = :id AND read_at IS NULL")
-        .param("at", utc(clock.instant())).param("id", notificationId).update();
   }
 }
