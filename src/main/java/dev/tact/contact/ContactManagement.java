@@ -67,7 +67,8 @@ public class ContactManagement {
    */
   @Transactional
   public Contact updateProfile(UUID id, ContactProfile profile) {
-    UUID contactId = require(id).id();
+    Contact before = require(id);
+    UUID contactId = before.id();
     String zone = blankToNull(profile.timeZone());
     if (zone != null) {
       try {
@@ -119,6 +120,9 @@ public class ContactManagement {
         WHERE id = :id""")
         .param("organisation", organisation).param("locale", locale).param("zone", zone).param("country", country)
         .param("subdivision", subdivision).param("tier", tier).param("id", contactId).update();
+    if (!java.util.Objects.equals(before.tier(), tier)) {
+      events.publishEvent(new ContactTierChanged(contactId, tier, clock.instant()));
+    }
     return require(contactId);
   }
 

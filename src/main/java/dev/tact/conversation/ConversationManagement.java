@@ -79,6 +79,7 @@ public class ConversationManagement {
         store.updateColumn(conversation.id(), "status", Status.OPEN.name(), at);
         store.insertHistory(conversation.id(), customer, "STATUS_CHANGED",
             conversation.status().label() + " → " + Status.OPEN.label() + " (customer replied)", at);
+        events.publishEvent(new StatusChanged(conversation.id(), conversation.status(), Status.OPEN, at));
       }
     }
     Message message = new Message(in.messageId(), Direction.INBOUND, in.channel(), in.contactId(), null,
@@ -219,6 +220,7 @@ public class ConversationManagement {
       Instant at = clock.instant();
       store.updateColumn(c.id(), "priority", priority.name(), at);
       store.insertHistory(c.id(), actor, "PRIORITY_CHANGED", c.priority().id() + " → " + priority.id(), at);
+      events.publishEvent(new PriorityChanged(c.id(), c.priority(), priority, at));
     }
     return requireSummary(conversationId);
   }
@@ -246,6 +248,16 @@ public class ConversationManagement {
       store.touch(c.id(), at, false);
     }
     return requireSummary(conversationId);
+  }
+
+  /**
+   * Adds an entry to a conversation's history on behalf of another module (an SLA warning, say); the kind is
+   * upper-case words such as {@code SLA_BREACHED}.
+   */
+  @Transactional
+  public void recordHistory(UUID conversationId, Actor actor, String kind, String detail) {
+    ConversationSummary c = requireSummary(conversationId);
+    store.insertHistory(c.id(), actor, kind, detail, clock.instant());
   }
 
   /** When two contacts merge, their conversations follow the survivor, and each history says so. */
@@ -351,6 +363,7 @@ public class ConversationManagement {
   private void changeStatusInternal(ConversationSummary c, Actor actor, Status status, Instant at) {
     store.updateColumn(c.id(), "status", status.name(), at);
     store.insertHistory(c.id(), actor, "STATUS_CHANGED", c.status().label() + " → " + status.label(), at);
+    events.publishEvent(new StatusChanged(c.id(), c.status(), status, at));
   }
 
   private ConversationSummary requireSummary(UUID id) {

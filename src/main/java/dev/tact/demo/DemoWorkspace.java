@@ -12,6 +12,9 @@ import dev.tact.intake.ItemState;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.IncomingMail;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.sla.SlaPolicies;
+import dev.tact.sla.SlaPolicyDraft;
+import dev.tact.sla.TeamCalendars;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
@@ -39,9 +42,13 @@ class DemoWorkspace implements ApplicationRunner {
   private final MessageIntake intake;
   private final InboundItems items;
   private final ConversationManagement conversations;
+  private final TeamCalendars calendars;
+  private final SlaPolicies policies;
 
   DemoWorkspace(DemoProperties properties, StaffDirectory staff, MessageIntake intake, InboundItems items,
-      ConversationManagement conversations) {
+      ConversationManagement conversations, TeamCalendars calendars, SlaPolicies policies) {
+    this.calendars = calendars;
+    this.policies = policies;
     this.properties = properties;
     this.staff = staff;
     this.intake = intake;
@@ -69,6 +76,7 @@ class DemoWorkspace implements ApplicationRunner {
     staff.addMember(technical.id(), priya.id());
     staff.addMember(technical.id(), lead.id());
     staff.addMember(billing.id(), bo.id());
+    serviceTargets(presales, technical, billing);
 
     List<Acknowledgement> acks = List.of(
         intake.submit(message("email", "marguerite.dubois@example.fr", "Marguerite Dubois", "Marguerite", "Dubois",
@@ -110,6 +118,18 @@ class DemoWorkspace implements ApplicationRunner {
         ==================================================================
         """.formatted(ADMIN_EMAIL, adminPassword, agentPassword, System.getProperty("server.port", "8080")));
     log.info("Demo workspace created with {} conversations", acks.size() - 1);
+  }
+
+  /** Calendars in three zones and three policies, so that the inbox shows time left and breaches. */
+  private void serviceTargets(Team presales, Team technical, Team billing) {
+    calendars.save(presales.id(), "America/Winnipeg", TeamCalendars.parseHours("mon-fri 09:00-17:00"), "CA", "mb",
+        true);
+    calendars.save(technical.id(), "Europe/London",
+        TeamCalendars.parseHours("mon-fri 08:00-20:00\nsat 10:00-14:00"), "GB", "eng", true);
+    calendars.save(billing.id(), "Europe/Berlin", TeamCalendars.parseHours("mon-fri 09:00-17:00"), "DE", "be", true);
+    policies.create(new SlaPolicyDraft("VIP customers", null, null, List.of("vip"), null, 60, 120, 480, null, null));
+    policies.create(new SlaPolicyDraft("Urgent", List.of("urgent"), null, null, null, 60, 120, 960, null, null));
+    policies.create(new SlaPolicyDraft("Standard", null, null, null, null, 240, 480, 2400, null, null));
   }
 
   private void assignByExternalThread(Acknowledgement ack, Actor actor, UUID agent, UUID team, Priority priority,

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -45,11 +46,13 @@ public class FrontDoor {
   private final ContactManagement contacts;
   private final TeamChooser teams;
   private final LanguageGuesser languages = new LanguageGuesser();
+  private final ApplicationEventPublisher events;
 
   FrontDoor(ConversationManagement conversations, JdbcClient jdbc, RoutingProperties properties,
       Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts,
-      TeamChooser teams) {
+      TeamChooser teams, ApplicationEventPublisher events) {
     this.teams = teams;
+    this.events = events;
     this.agents = agents;
     this.models = models;
     this.rules = rules;
@@ -74,6 +77,14 @@ public class FrontDoor {
     if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
       return;
     }
+    route(opened);
+    // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
+    // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
+    intentOf(opened.conversationId()).ifPresent(decided -> events.publishEvent(new IntentDecided(
+        decided.conversationId(), decided.intent(), decided.confidence(), decided.triage(), decided.decidedAt())));
+  }
+
+  private void route(ConversationOpened opened) {
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
     Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contacts.find(opened.contactId());

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,11 @@ public class Triage {
   private final RoutingProperties properties;
   private final StaffDirectory staff;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
   Triage(ConversationManagement conversations, FrontDoor door, IntentCatalogue catalogue, AgentPicker agents,
-      RoutingProperties properties, StaffDirectory staff, JdbcClient jdbc) {
+      RoutingProperties properties, StaffDirectory staff, JdbcClient jdbc, ApplicationEventPublisher events) {
+    this.events = events;
     this.conversations = conversations;
     this.door = door;
     this.catalogue = catalogue;
@@ -78,6 +81,9 @@ public class Triage {
     intent.ifPresent(i -> conversations.addTags(conversationId, actor, List.of(FrontDoor.intentTag(i))));
     jdbc.sql("UPDATE routing_intent SET triage = FALSE, intent = COALESCE(:intent, intent) WHERE conversation_id = :id")
         .param("id", conversationId).param("intent", intent.orElse(null), java.sql.Types.VARCHAR).update();
+    // The intent an agent chose is as good as certain: service targets that depend on it match again.
+    door.intentOf(conversationId).ifPresent(decided -> events.publishEvent(new IntentDecided(conversationId,
+        decided.intent(), 1.0, false, decided.decidedAt())));
     return conversations.details(conversationId).orElseThrow().conversation();
   }
 }

@@ -1,0 +1,426 @@
+package dev.tact.sla;
+
+import dev.tact.contact.Contact;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactTierChanged;
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationOpened;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.MessageAdded;
+import dev.tact.conversation.PriorityChanged;
+import dev.tact.conversation.Status;
+import dev.tact.conversation.StatusChanged;
+import dev.tact.conversation.TeamChanged;
+import dev.tact.routing.ConversationIntent;
+import dev.tact.routing.FrontDoor;
+import dev.tact.routing.IntentDecided;
+import dev.tact.sla.ClockStore.Tracked;
+import dev.tact.sla.timer.FiredTimer;
+import dev.tact.sla.timer.Timers;
+import dev.tact.staff.Tier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each conversation's SLA clocks (ADR 11), kept in step with the conversation in the same transaction as each
+ * change: first response from the opening to the first agent reply; next response from each customer message
+ * after an agent reply to the next agent reply; resolution from the opening until solved or closed (a reopened
+ * conversation continues it). Every clock pauses while the conversation is PENDING. Due and warning instants come
+ * from the team's {@link BusinessCalendar}; durable {@link Timers} ({@value #WARNING_TIMER}, {@value
+ * #BREACH_TIMER}) fire the warning and the breach once each.
+ */
+@Service
+public class SlaClocks {
+
+  static final String WARNING_TIMER = "sla.warning";
+  static final String BREACH_TIMER = "sla.breach";
+  private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+
+  private final ClockStore store;
+  private final TeamCalendars calendars;
+  private final SlaPolicies policies;
+  private final ConversationManagement conversations;
+  private final FrontDoor frontDoor;
+  private final ContactManagement contacts;
+  private final Timers timers;
+  private final SlaNotifications notifications;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final SlaProperties properties;
+
+  SlaClocks(ClockStore store, TeamCalendars calendars, SlaPolicies policies, ConversationManagement conversations,
+      FrontDoor frontDoor, ContactManagement contacts, Timers timers, SlaNotifications notifications,
+      ApplicationEventPublisher events, Clock clock, SlaProperties properties) {
+    this.store = store;
+    this.calendars = calendars;
+    this.policies = policies;
+    this.conversations = conversations;
+    this.frontDoor = frontDoor;
+    this.contacts = contacts;
+    this.timers = timers;
+    this.notifications = notifications;
+    this.events = events;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  // --- what people read ---------------------------------------------------------------------------------
+
+  /** The conversation's policy and clocks now; empty if the conversation was opened before SLAs existed. */
+  public Optional<ConversationSla> state(UUID conversationId) {
+    return store.find(conversationId).map(t -> {
+      Instant now = clock.instant();
+      String policyName = t.policyId() == null ? null
+          : policies.find(t.policyId()).map(SlaPolicy::name).orElse(null);
+      List<SlaClockView> views = new ArrayList<>(store.clocks(conversationId).stream().map(c -> view(c, now)).toList());
+      views.sort(Comparator.comparing((SlaClockView v) -> !v.active()).thenComparing(SlaClockView::metric)
+          .thenComparing(SlaClockView::cycle));
+      return new ConversationSla(conversationId, t.policyId(), policyName,
+          calendars.calendar(t.teamId()).zone().getId(), t.paused(), views);
+    });
+  }
+
+  /**
+   * Conversations with an active clock that breached ({@code breached}) or falls due within {@code
+   * tact.sla.due-soon-minutes} (not breached yet), most urgent first; {@code teamId} null for every team.
+   */
+  public List<UUID> needingAttention(UUID teamId, boolean breached, int limit) {
+    Instant soon = clock.instant().plus(Duration.ofMinutes(properties.dueSoonMinutes()));
+    return store.attention(teamId, breached, soon, limit * 3).stream().map(ClockRow::conversationId).distinct()
+        .limit(limit).toList();
+  }
+
+  SlaClockView view(ClockRow c, Instant now) {
+    BusinessCalendar calendar = calendars.calendar(c.teamId());
+    Duration used = c.active() ? c.used(calendar, now) : Duration.ofNanos(c.consumedNanos());
+    Long left = c.target() == null ? null : c.target().minus(used).toMinutes();
+    boolean breached = c.breachedAt() != null || ClockRow.BREACHED.equals(c.outcome())
+        || (c.target() != null && used.compareTo(c.target()) > 0);
+    return new SlaClockView(c.metric(), c.cycle(), c.outcome(), c.startedAt(), c.targetMinutes(), used.toMinutes(),
+        left, c.warnAt(), c.dueAt(), c.warnedAt(), c.breachedAt(), c.stoppedAt(), breached);
+  }
+
+  // --- conversation changes -------------------------------------------------------------------------------
+
+  @EventListener
+  void on(ConversationOpened opened) {
+    if (store.find(opened.conversationId()).isPresent()) {
+      return;
+    }
+    ConversationSummary c = conversation(opened.conversationId());
+    Optional<SlaPolicy> policy = match(c);
+    store.insert(new Tracked(c.id(), c.contactId(), c.teamId(), policy.map(SlaPolicy::id).orElse(null), false,
+        false, true, opened.openedAt()));
+    start(c.id(), SlaMetric.FIRST_RESPONSE, 0, c.teamId(), policy, opened.openedAt(), false);
+    start(c.id(), SlaMetric.RESOLUTION, 0, c.teamId(), policy, opened.openedAt(), false);
+  }
+
+  @EventListener
+  void on(MessageAdded message) {
+    if (message.automatic() || message.direction() == Direction.NOTE) {
+      return;
+    }
+    Optional<Tracked> found = store.lock(message.conversationId());
+    if (found.isEmpty() || !found.get().active()) {
+      return;
+    }
+    Tracked t = found.get();
+    List<ClockRow> clocks = store.clocks(t.conversationId());
+    if (message.direction() == Direction.OUTBOUND) {
+      for (ClockRow c : clocks) {
+        if (c.active() && c.metric() != SlaMetric.RESOLUTION) {
+          save(stop(c, message.at(), "REPLY"));
+        }
+      }
+      if (!t.agentReplied()) {
+        store.update(new Tracked(t.conversationId(), t.contactId(), t.teamId(), t.policyId(), true, t.paused(),
+            t.active(), t.openedAt()));
+      }
+      return;
+    }
+    boolean awaitingReply = clocks.stream().anyMatch(c -> c.active() && c.metric() != SlaMetric.RESOLUTION);
+    if (t.agentReplied() && !awaitingReply) {
+      int cycle = clocks.stream().filter(c -> c.metric() == SlaMetric.NEXT_RESPONSE).mapToInt(ClockRow::cycle)
+          .max().orElse(0) + 1;
+      Optional<SlaPolicy> policy = t.policyId() == null ? Optional.empty() : policies.find(t.policyId());
+      start(t.conversationId(), SlaMetric.NEXT_RESPONSE, cycle, t.teamId(), policy, message.at(), t.paused());
+    }
+  }
+
+  @EventListener
+  void on(StatusChanged change) {
+    Optional<Tracked> found = store.lock(change.conversationId());
+    if (found.isEmpty()) {
+      return;
+    }
+    Tracked t = found.get();
+    Instant at = change.at();
+    List<ClockRow> clocks = store.clocks(t.conversationId());
+    Status to = change.to();
+    if (to == Status.SOLVED || to == Status.CLOSED) {
+      for (ClockRow c : clocks) {
+        if (c.active()) {
+          save(stop(c, at, to.name()));
+        }
+      }
+      store.update(new Tracked(t.conversationId(), t.contactId(), t.teamId(), t.policyId(), t.agentReplied(), false,
+          false, t.openedAt()));
+      return;
+    }
+    boolean pause = to == Status.PENDING;
+    if (!t.active()) {
+      // Reopened: resolution continues where it stopped, and so does a first response nobody gave yet.
+      for (ClockRow c : clocks) {
+        boolean continues = c.metric() == SlaMetric.RESOLUTION
+            || (c.metric() == SlaMetric.FIRST_RESPONSE && !t.agentReplied());
+        if (continues && c.stoppedAt() != null && !"REPLY".equals(c.endedBy())) {
+          save(plan(c.running(pause ? null : at, pause ? ClockRow.PAUSED : ClockRow.RUNNING)));
+        }
+      }
+    } else if (pause != t.paused()) {
+      for (ClockRow c : clocks) {
+        if (c.active()) {
+          save(plan(pause ? c.folded(calendars.calendar(c.teamId()), at).running(null, ClockRow.PAUSED)
+              : c.running(at, ClockRow.RUNNING)));
+        }
+      }
+    } else {
+      return;
+    }
+    store.update(new Tracked(t.conversationId(), t.contactId(), t.teamId(), t.policyId(), t.agentReplied(), pause,
+        true, t.openedAt()));
+  }
+
+  @EventListener
+  void on(PriorityChanged change) {
+    rematch(change.conversationId(), change.at());
+  }
+
+  @EventListener
+  void on(TeamChanged change) {
+    rematch(change.conversationId(), change.at());
+  }
+
+  @EventListener
+  void on(IntentDecided decided) {
+    rematch(decided.conversationId(), decided.at());
+  }
+
+  @EventListener
+  void on(ContactTierChanged change) {
+    for (UUID conversationId : store.activeOfContact(change.contactId())) {
+      rematch(conversationId, change.at());
+    }
+  }
+
+  @EventListener
+  void on(SlaPoliciesChanged change) {
+    Instant now = clock.instant();
+    for (UUID conversationId : store.allActive()) {
+      rematch(conversationId, now);
+    }
+  }
+
+  @EventListener
+  void on(TeamCalendarChanged change) {
+    Instant now = clock.instant();
+    for (UUID conversationId : store.activeOfTeam(change.teamId())) {
+      store.lock(conversationId);
+      for (ClockRow c : store.clocks(conversationId)) {
+        if (c.active() && change.teamId().equals(c.teamId())) {
+          save(plan(c.folded(change.before(), now)));
+        }
+      }
+    }
+  }
+
+  /**
+   * Matches the conversation's policy again after its priority, intent, customer tier or team changed: active
+   * clocks keep the business time used so far (on the calendar they ran on) and get the new team and targets.
+   */
+  void rematch(UUID conversationId, Instant at) {
+    Optional<Tracked> found = store.lock(conversationId);
+    if (found.isEmpty() || !found.get().active()) {
+      return;
+    }
+    Tracked t = found.get();
+    ConversationSummary c = conversation(conversationId);
+    Optional<SlaPolicy> policy = match(c);
+    for (ClockRow clockRow : store.clocks(conversationId)) {
+      if (clockRow.active()) {
+        ClockRow folded = clockRow.folded(calendars.calendar(clockRow.teamId()), at);
+        save(plan(folded.with(c.teamId(), policy.map(p -> p.targetMinutes(clockRow.metric())).orElse(null),
+            policy.map(SlaPolicy::warnAtPercent).orElse(SlaPolicies.DEFAULT_WARN_PERCENT))));
+      }
+    }
+    store.update(new Tracked(t.conversationId(), c.contactId(), c.teamId(), policy.map(SlaPolicy::id).orElse(null),
+        t.agentReplied(), t.paused(), t.active(), t.openedAt()));
+  }
+
+  // --- timers ---------------------------------------------------------------------------------------------
+
+  /** A warning timer fired: record it once, in the history, and notify. Stale timers (moved since) do nothing. */
+  @Transactional
+  void fireWarning(FiredTimer timer) {
+    Optional<ClockRow> found = current(timer, true);
+    if (found.isEmpty() || found.get().warnedAt() != null || found.get().breachedAt() != null) {
+      return;
+    }
+    ClockRow c = found.get();
+    Instant now = clock.instant();
+    save(c.warned(now));
+    String detail = c.metric().label() + " due " + dueText(c) + " (" + c.warnAtPercent() + " % of "
+        + hours(c.targetMinutes()) + " used)";
+    conversations.recordHistory(c.conversationId(), Actor.system(), "SLA_WARNING", detail);
+    notifyPeople(c.conversationId(), "WARNING", detail);
+    events.publishEvent(new SlaWarned(c.conversationId(), c.metric(), c.cycle(), c.dueAt(), now));
+  }
+
+  /** A breach timer fired: record it once, in the history, notify, and escalate one tier if so configured. */
+  @Transactional
+  void fireBreach(FiredTimer timer) {
+    Optional<ClockRow> found = current(timer, false);
+    if (found.isEmpty() || found.get().breachedAt() != null) {
+      return;
+    }
+    ClockRow c = found.get();
+    Instant now = clock.instant();
+    save(c.breached(c.dueAt()));
+    timer(t -> t.cancel(WARNING_TIMER, c.timerKey()));
+    String detail = c.metric().label() + " was due " + dueText(c);
+    conversations.recordHistory(c.conversationId(), Actor.system(), "SLA_BREACHED", detail);
+    notifyPeople(c.conversationId(), "BREACH", detail);
+    ConversationSummary summary = conversation(c.conversationId());
+    if (properties.escalateOnBreach() && summary.tier() != Tier.LEAD && summary.status() != Status.CLOSED) {
+      Tier next = Tier.values()[summary.tier().ordinal() + 1];
+      conversations.escalate(c.conversationId(), Actor.system(), next, "SLA breach: " + detail);
+    }
+    events.publishEvent(new SlaBreached(c.conversationId(), c.metric(), c.cycle(), c.dueAt(), now));
+  }
+
+  /** The clock a timer belongs to, if it is still running and due when the timer said (else the timer is stale). */
+  private Optional<ClockRow> current(FiredTimer timer, boolean warning) {
+    String[] parts = timer.key().split("/");
+    if (parts.length != 3) {
+      log.warn("SLA timer {} has a key that is not conversation/metric/cycle: {}", timer.kind(), timer.key());
+      return Optional.empty();
+    }
+    UUID conversationId = UUID.fromString(parts[0]);
+    store.lock(conversationId);
+    return store.clock(conversationId, SlaMetric.valueOf(parts[1]), Integer.parseInt(parts[2]))
+        .filter(c -> ClockRow.RUNNING.equals(c.outcome()) && c.target() != null)
+        .filter(c -> close(warning ? c.warnAt() : c.dueAt(), timer.dueAt()));
+  }
+
+  private static boolean close(Instant stored, Instant fired) {
+    return stored != null && Math.abs(Duration.between(stored, fired).toNanos()) < 1_000_000;
+  }
+
+  private void notifyPeople(UUID conversationId, String kind, String text) {
+    ConversationSummary c = conversation(conversationId);
+    notifications.notify(c.assigneeId(), c.teamId(), conversationId, kind, "#" + c.number() + ": " + text);
+  }
+
+  private String dueText(ClockRow c) {
+    ZoneId zone = calendars.calendar(c.teamId()).zone();
+    return DUE.format(c.dueAt().atZone(zone)) + " " + zone.getId();
+  }
+
+  private static String hours(int minutes) {
+    return minutes % 60 == 0 ? (minutes / 60) + " business hours" : minutes + " business minutes";
+  }
+
+  // --- the clock arithmetic ---------------------------------------------------------------------------------
+
+  private void start(UUID conversationId, SlaMetric metric, int cycle, UUID teamId, Optional<SlaPolicy> policy,
+      Instant at, boolean paused) {
+    ClockRow c = new ClockRow(conversationId, metric, cycle, teamId, at, paused ? null : at, 0,
+        policy.map(p -> p.targetMinutes(metric)).orElse(null),
+        policy.map(SlaPolicy::warnAtPercent).orElse(SlaPolicies.DEFAULT_WARN_PERCENT), null, null, null, null, null,
+        paused ? ClockRow.PAUSED : ClockRow.RUNNING, null);
+    save(plan(c));
+  }
+
+  /** Stops a clock: MET, or BREACHED when it was (or is now past its target); ENDED when nothing was awaited. */
+  private ClockRow stop(ClockRow c, Instant at, String endedBy) {
+    ClockRow folded = c.folded(calendars.calendar(c.teamId()), at);
+    boolean late = folded.target() != null && Duration.ofNanos(folded.consumedNanos()).compareTo(folded.target()) > 0;
+    if (late && folded.breachedAt() == null) {
+      folded = folded.breached(folded.dueAt() != null ? folded.dueAt() : at);
+    }
+    boolean answered = "REPLY".equals(endedBy) || c.metric() == SlaMetric.RESOLUTION;
+    String outcome = folded.breachedAt() != null ? ClockRow.BREACHED : answered ? ClockRow.MET : ClockRow.ENDED;
+    ClockRow stopped = folded.stopped(at, outcome, endedBy);
+    timer(t -> {
+      t.cancel(WARNING_TIMER, c.timerKey());
+      t.cancel(BREACH_TIMER, c.timerKey());
+    });
+    return stopped;
+  }
+
+  /** Due and warning instants of a running clock with a target, and its timers; none otherwise. */
+  private ClockRow plan(ClockRow c) {
+    if (!ClockRow.RUNNING.equals(c.outcome()) || c.runningSince() == null || c.target() == null) {
+      timer(t -> {
+        t.cancel(WARNING_TIMER, c.timerKey());
+        t.cancel(BREACH_TIMER, c.timerKey());
+      });
+      return c.planned(null, null);
+    }
+    SlaClock slaClock = new SlaClock(calendars.calendar(c.teamId()));
+    Duration consumed = Duration.ofNanos(c.consumedNanos());
+    Instant due = slaClock.dueAt(c.runningSince(), c.target(), consumed);
+    Instant warn = slaClock.warningAt(c.runningSince(), c.target(), consumed, c.warnAtPercent() / 100.0);
+    ClockRow planned = c.planned(due, warn);
+    timer(t -> {
+      if (c.breachedAt() == null) {
+        t.schedule(BREACH_TIMER, c.timerKey(), due, "");
+      } else {
+        t.cancel(BREACH_TIMER, c.timerKey());
+      }
+      if (c.warnedAt() == null && c.breachedAt() == null) {
+        t.schedule(WARNING_TIMER, c.timerKey(), warn, "");
+      } else {
+        t.cancel(WARNING_TIMER, c.timerKey());
+      }
+    });
+    return planned;
+  }
+
+  private void timer(java.util.function.Consumer<Timers> action) {
+    action.accept(timers);
+  }
+
+  private void save(ClockRow c) {
+    store.save(c);
+  }
+
+  private Optional<SlaPolicy> match(ConversationSummary c) {
+    String intent = frontDoor.intentOf(c.id()).filter(i -> !i.triage()).map(ConversationIntent::intent).orElse(null);
+    String tier = c.contactId() == null ? null : contacts.find(c.contactId()).map(Contact::tier).orElse(null);
+    return policies.firstMatch(c.priority(), intent, tier, c.teamId());
+  }
+
+  private ConversationSummary conversation(UUID id) {
+    return conversations.findByReference(id.toString()).orElseThrow(() -> new IllegalStateException(
+        "SLA clocks of a conversation that does not exist: " + id));
+  }
+}

@@ -1,0 +1,10 @@
+package dev.tact.sla;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:sla-timers;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@Import(SlaTimersContract.Fixtures.class)
+class SlaTimersIntegrationTests extends SlaTimersContract {}
