@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,18 +29,14 @@ class TimerPoller implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
-  /** What one attempt did; when idle, when the next timer this node can fire is due (null if none waits). */
-  record Attempt(boolean fired, boolean failed, Instant nextDue) {
-
-    static final Attempt FIRED = new Attempt(true, false, null);
-    static final Attempt FAILED = new Attempt(false, true, null);
-
-    static Attempt idle(Instant nextDue) {
-      return new Attempt(false, false, nextDue);
-    }
+  /**
+   * What one pass did: timers fired and failed; when it fired none, when the next timer this node can fire is
+   * due (null if none waits).
+   */
+  record Pass(int fired, int failed, Instant nextDue) {
 
     boolean idle() {
-      return !fired && !failed;
+      return fired == 0 && failed == 0;
     }
   }
 
@@ -68,39 +63,88 @@ class TimerPoller implements SmartLifecycle {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  /** Fires the next due timer, if any; a database failure outside the handler is thrown. */
-  Attempt fireNext() {
+  /**
+   * Fires up to batch-size due timers in one transaction. If any of them fails, that transaction rolls back as a
+   * whole (no savepoints: a savepoint rollback would leave the failed handler's after-commit work registered)
+   * and the batch is fired again one timer per transaction, where only the failing one fails. A database
+   * failure outside the handlers is thrown.
+   */
+  Pass fireDue() {
     Set<String> kinds = handlers.kinds();
     if (kinds.isEmpty()) {
-      return Attempt.idle(null);
+      return new Pass(0, 0, null);
     }
     Instant now = clock.instant();
-    AtomicReference<FiredTimer> firing = new AtomicReference<>();
-    AtomicReference<TimerRow> claimed = new AtomicReference<>();
+    List<TimerRow> claimed = new ArrayList<>();
+    List<FiredTimer> fired = new ArrayList<>();
     try {
-      Attempt attempt = transactions.execute(status -> {
-        Optional<TimerRow> next = store.claimNext(kinds);
-        if (next.isEmpty() || next.get().nextAttemptAt().isAfter(now)) {
-          return Attempt.idle(next.map(TimerRow::nextAttemptAt).orElse(null));
+      Instant nextDue = transactions.execute(status -> {
+        claimed.addAll(store.claimDue(kinds, now, properties.batchSize()));
+        if (claimed.isEmpty()) {
+          return store.claimNext(kinds).map(TimerRow::nextAttemptAt).orElse(null);
         }
-        TimerRow timer = next.get();
-        claimed.set(timer);
-        firing.set(timer.firing(now));
-        handlers.forKind(timer.kind()).orElseThrow().fire(firing.get());
-        store.deleteFired(timer); // false when the handler moved or cancelled its own timer: that stands
-        return Attempt.FIRED;
+        for (TimerRow timer : claimed) {
+          fired.add(fire(timer, now));
+        }
+        return null;
       });
-      if (attempt.fired()) {
-        metrics.fired(firing.get());
-      }
-      return attempt;
+      fired.forEach(metrics::fired);
+      return new Pass(fired.size(), 0, nextDue);
     } catch (RuntimeException e) {
-      TimerRow timer = claimed.get();
-      if (timer == null) {
+      if (claimed.isEmpty()) {
         throw e;
       }
-      recordFailure(timer, e);
-      return Attempt.FAILED;
+      if (claimed.size() > 1) {
+        log.debug("A batch of {} timers failed; firing them one per transaction", claimed.size(), e);
+      }
+      return fireOneByOne(claimed, now);
+    }
+  }
+
+  private Pass fireOneByOne(List<TimerRow> timers, Instant now) {
+    int fired = 0;
+    int failed = 0;
+    for (TimerRow timer : timers) {
+      AtomicReference<FiredTimer> firing = new AtomicReference<>();
+      try {
+        transactions.executeWithoutResult(status ->
+            store.claimAgain(timer, now).ifPresent(again -> firing.set(fire(again, now))));
+      } catch (RuntimeException e) {
+        if (firing.get() == null && !handlerStarted(e)) {
+          throw e;
+        }
+        recordFailure(timer, e);
+        failed++;
+        continue;
+      }
+      if (firing.get() != null) {
+        metrics.fired(firing.get());
+        fired++;
+      }
+    }
+    return new Pass(fired, failed, null);
+  }
+
+  /** Runs the timer's handler and deletes the timer, in the caller's transaction. */
+  private FiredTimer fire(TimerRow timer, Instant now) {
+    FiredTimer firing = timer.firing(now);
+    try {
+      handlers.forKind(timer.kind()).orElseThrow().fire(firing);
+    } catch (RuntimeException e) {
+      throw new HandlerFailure(e);
+    }
+    store.deleteFired(timer); // false when the handler moved or cancelled its own timer: that stands
+    return firing;
+  }
+
+  private static boolean handlerStarted(RuntimeException e) {
+    return e instanceof HandlerFailure;
+  }
+
+  /** A handler's exception, told apart from the database failing around it. */
+  private static final class HandlerFailure extends RuntimeException {
+    HandlerFailure(RuntimeException cause) {
+      super(cause.toString(), cause);
     }
   }
 
@@ -122,7 +166,8 @@ class TimerPoller implements SmartLifecycle {
     }
   }
 
-  private static String describe(Throwable e) {
+  private static String describe(Throwable failure) {
+    Throwable e = failure instanceof HandlerFailure ? failure.getCause() : failure;
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -150,10 +195,10 @@ class TimerPoller implements SmartLifecycle {
     while (running.get()) {
       long seen = alarm.generation();
       try {
-        Attempt attempt = fireNext();
-        if (attempt.idle()) {
+        Pass pass = fireDue();
+        if (pass.idle()) {
           flagUnhandledKinds();
-          alarm.awaitAfter(seen, idleWait(attempt.nextDue()));
+          alarm.awaitAfter(seen, idleWait(pass.nextDue()));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
