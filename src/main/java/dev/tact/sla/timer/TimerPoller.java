@@ -110,7 +110,7 @@ class TimerPoller implements SmartLifecycle {
         transactions.executeWithoutResult(status ->
             store.claimAgain(timer, now).ifPresent(again -> firing.set(fire(again, now))));
       } catch (RuntimeException e) {
-        if (firing.get() == null && !handlerStarted(e)) {
+        if (firing.get() == null && !isHandlerFailure(e)) {
           throw e;
         }
         recordFailure(timer, e);
@@ -128,22 +128,23 @@ class TimerPoller implements SmartLifecycle {
   /** Runs the timer's handler and deletes the timer, in the caller's transaction. */
   private FiredTimer fire(TimerRow timer, Instant now) {
     FiredTimer firing = timer.firing(now);
+    TimerHandler handler = handlers.forKind(timer.kind()).orElseThrow();
     try {
-      handlers.forKind(timer.kind()).orElseThrow().fire(firing);
-    } catch (RuntimeException e) {
+      handler.fire(firing);
+    } catch (Throwable e) { // an Error from a handler (an assertion, a stack overflow) must not end the worker
       throw new HandlerFailure(e);
     }
     store.deleteFired(timer); // false when the handler moved or cancelled its own timer: that stands
     return firing;
   }
 
-  private static boolean handlerStarted(RuntimeException e) {
+  private static boolean isHandlerFailure(RuntimeException e) {
     return e instanceof HandlerFailure;
   }
 
   /** A handler's exception, told apart from the database failing around it. */
   private static final class HandlerFailure extends RuntimeException {
-    HandlerFailure(RuntimeException cause) {
+    HandlerFailure(Throwable cause) {
       super(cause.toString(), cause);
     }
   }
