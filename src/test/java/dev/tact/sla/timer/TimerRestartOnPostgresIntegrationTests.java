@@ -12,7 +12,7 @@ class TimerRestartOnPostgresIntegrationTests {
   @Test
   void shouldFireTimersOfAStoppedNodeOnceOnTheNextNodeWhenOnPostgres() throws Exception {
     String url = PostgresTestDatabase.create();
-    // PostgresTestDatabase drops test databases nobody is connected to: hold one while no node runs
+    // PostgresTestDatabase drops test databases nobody is connected to: hold one from the start, and while no node runs
     try (Connection keepAlive = DriverManager.getConnection(url)) {
       TimerRestartScenario.run(url);
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.tact.testsupport.PostgresTestDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import dev.tact.testsupport.TactNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,11 @@ class TimersClusterOnPostgresIntegrationTests {
   static final int TIMERS = 10_000;
 
   @Test
-  void shouldFireEachOfTenThousandTimersOnceWhenTwoNodesShareTheDatabase() {
+  void shouldFireEachOfTenThousandTimersOnceWhenTwoNodesShareTheDatabase() throws Exception {
     String url = PostgresTestDatabase.create();
-    try (TactNode a = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=a");
+    // PostgresTestDatabase drops test databases nobody is connected to: hold one for the whole test
+    try (Connection keepAlive = DriverManager.getConnection(url);
+        TactNode a = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=a");
         TactNode b = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=b")) {
       // one transaction, so that all become visible (and due: due across the second before) at one commit
       Instant start = a.bean(Clock.class).instant();

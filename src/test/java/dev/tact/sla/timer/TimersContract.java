@@ -27,13 +27,12 @@ abstract class TimersContract {
   @Autowired Timers timers;
   @Autowired TimerStore store;
   @Autowired TimerHandlers handlers;
-  @Autowired TimerAlarm alarm;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
 
   final MutableClock clock = new MutableClock(T);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  TimerPoller poller;
+  TimerFiring poller;
   TransactionTemplate transactions;
 
   @BeforeEach
@@ -43,7 +42,7 @@ abstract class TimersContract {
     RecordingTimerHandler.AFTER_COMMIT_OF_FAILED.set(0);
     TimerProperties properties = new TimerProperties(true, 1, 20, Duration.ofSeconds(1), 3, Duration.ofSeconds(10),
         Duration.ofHours(1));
-    poller = new TimerPoller(store, handlers, alarm, new TimerMetrics(meters, store, clock), properties, clock,
+    poller = new TimerFiring(store, handlers, new TimerMetrics(meters, store, clock), properties, clock,
         transactionManager);
     transactions = new TransactionTemplate(transactionManager);
   }
@@ -53,7 +52,7 @@ abstract class TimersContract {
     inTransaction(() -> timers.schedule(KIND, "once", T, "hello"));
     clock.set(T.minusSeconds(1));
 
-    TimerPoller.Pass early = poller.fireDue();
+    TimerFiring.Pass early = poller.fireDue();
 
     assertThat(early.idle()).isTrue();
     assertThat(early.nextDue()).isEqualTo(T);
@@ -171,7 +170,7 @@ abstract class TimersContract {
     });
     clock.set(T.plusSeconds(1));
 
-    TimerPoller.Pass pass = poller.fireDue();
+    TimerFiring.Pass pass = poller.fireDue();
 
     assertThat(pass.fired()).isEqualTo(4);
     assertThat(pass.failed()).isEqualTo(1);
@@ -217,7 +216,7 @@ abstract class TimersContract {
     timers.schedule("test.nobody", "orphan", T, "kept");
     clock.set(T.plusSeconds(5));
 
-    TimerPoller.Pass attempt = poller.fireDue();
+    TimerFiring.Pass attempt = poller.fireDue();
     poller.flagUnhandledKinds();
 
     assertThat(attempt.idle()).isTrue();
