@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the durable timers ({@code tact.sla.timers.*}).
  *
  * @param enabled whether this node fires timers (every node may schedule them)
- * @param workers threads firing timers on this node, each one timer per transaction
+ * @param workers threads firing timers on this node
+ * @param batchSize most due timers a worker fires in one transaction (after a failure: one per transaction)
  * @param pollInterval the longest an idle worker waits before it looks for due timers again
  * @param maxAttempts failed firings after which a timer is parked
  * @param retryBackoff delay before the first retry; doubles with each failure
@@ -16,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tact.sla.timers")
 public record TimerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int workers,
-    @DefaultValue("1s") Duration pollInterval, @DefaultValue("10") int maxAttempts,
-    @DefaultValue("5s") Duration retryBackoff, @DefaultValue("1h") Duration maxBackoff) {
+    @DefaultValue("20") int batchSize, @DefaultValue("1s") Duration pollInterval,
+    @DefaultValue("10") int maxAttempts, @DefaultValue("5s") Duration retryBackoff,
+    @DefaultValue("1h") Duration maxBackoff) {
 
   public TimerProperties {
-    if (workers < 1 || maxAttempts < 1) {
-      throw new IllegalArgumentException("tact.sla.timers.workers and max-attempts must be at least 1");
+    if (workers < 1 || batchSize < 1 || maxAttempts < 1) {
+      throw new IllegalArgumentException("tact.sla.timers.workers, batch-size and max-attempts must be at least 1");
     }
     if (pollInterval.isNegative() || pollInterval.isZero() || retryBackoff.isNegative()
         || maxBackoff.compareTo(retryBackoff) < 0) {

@@ -27,22 +27,22 @@ abstract class TimersContract {
   @Autowired Timers timers;
   @Autowired TimerStore store;
   @Autowired TimerHandlers handlers;
-  @Autowired TimerAlarm alarm;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
 
   final MutableClock clock = new MutableClock(T);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  TimerPoller poller;
+  TimerFiring poller;
   TransactionTemplate transactions;
 
   @BeforeEach
   void freshTablesAndPoller() {
     jdbc.sql("DELETE FROM sla_timer").update();
     jdbc.sql("DELETE FROM test_timer_firing").update();
-    TimerProperties properties = new TimerProperties(true, 1, Duration.ofSeconds(1), 3, Duration.ofSeconds(10),
+    RecordingTimerHandler.AFTER_COMMIT_OF_FAILED.set(0);
+    TimerProperties properties = new TimerProperties(true, 1, 20, Duration.ofSeconds(1), 3, Duration.ofSeconds(10),
         Duration.ofHours(1));
-    poller = new TimerPoller(store, handlers, alarm, new TimerMetrics(meters, store, clock), properties, clock,
+    poller = new TimerFiring(store, handlers, new TimerMetrics(meters, store, clock), properties, clock,
         transactionManager);
     transactions = new TransactionTemplate(transactionManager);
   }
@@ -52,15 +52,15 @@ abstract class TimersContract {
     inTransaction(() -> timers.schedule(KIND, "once", T, "hello"));
     clock.set(T.minusSeconds(1));
 
-    TimerPoller.Attempt early = poller.fireNext();
+    TimerFiring.Pass early = poller.fireDue();
 
     assertThat(early.idle()).isTrue();
     assertThat(early.nextDue()).isEqualTo(T);
     assertThat(firings("once")).isEmpty();
 
     clock.set(T.plusMillis(250));
-    assertThat(poller.fireNext().fired()).isTrue();
-    assertThat(poller.fireNext().idle()).isTrue();
+    assertThat(poller.fireDue().fired()).isEqualTo(1);
+    assertThat(poller.fireDue().idle()).isTrue();
 
     assertThat(firings("once")).containsExactly(Map.of("payload", "hello", "attempt", 1));
     assertThat(timers.find(KIND, "once")).isEmpty();
@@ -79,9 +79,9 @@ abstract class TimersContract {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_timer").query(Long.class).single()).isEqualTo(1L);
 
     clock.set(T);
-    assertThat(poller.fireNext().idle()).isTrue();
+    assertThat(poller.fireDue().idle()).isTrue();
     clock.set(T.plus(Duration.ofHours(1)));
-    assertThat(poller.fireNext().fired()).isTrue();
+    assertThat(poller.fireDue().fired()).isEqualTo(1);
     assertThat(firings("moved")).containsExactly(Map.of("payload", "second", "attempt", 1));
   }
 
@@ -93,7 +93,7 @@ abstract class TimersContract {
     assertThat(timers.cancel(KIND, "cancelled")).isFalse();
     assertThat(timers.find(KIND, "cancelled")).isEmpty();
     clock.set(T.plus(Duration.ofDays(1)));
-    assertThat(poller.fireNext().idle()).isTrue();
+    assertThat(poller.fireDue().idle()).isTrue();
     assertThat(firings("cancelled")).isEmpty();
   }
 
@@ -107,7 +107,7 @@ abstract class TimersContract {
 
     assertThat(timers.find(KIND, "rolled-back")).isEmpty();
     clock.set(T);
-    assertThat(poller.fireNext().idle()).isTrue();
+    assertThat(poller.fireDue().idle()).isTrue();
   }
 
   @Test
@@ -127,7 +127,7 @@ abstract class TimersContract {
     timers.schedule(KIND, "failing", T, "fail");
 
     clock.set(T);
-    assertThat(poller.fireNext().failed()).isTrue();
+    assertThat(poller.fireDue().failed()).isEqualTo(1);
     assertThat(firings("failing")).as("the handler's insert rolled back with the failure").isEmpty();
     TimerRow afterFirst = store.find(KIND, "failing").orElseThrow();
     assertThat(afterFirst.attempts()).isEqualTo(1);
@@ -136,19 +136,19 @@ abstract class TimersContract {
     assertThat(afterFirst.parked()).isFalse();
 
     clock.set(T.plusSeconds(9));
-    assertThat(poller.fireNext().nextDue()).isEqualTo(T.plusSeconds(10));
+    assertThat(poller.fireDue().nextDue()).isEqualTo(T.plusSeconds(10));
     clock.set(T.plusSeconds(10));
-    assertThat(poller.fireNext().failed()).isTrue();
+    assertThat(poller.fireDue().failed()).isEqualTo(1);
     assertThat(store.find(KIND, "failing").orElseThrow().nextAttemptAt()).isEqualTo(T.plusSeconds(30));
     clock.set(T.plusSeconds(30));
-    assertThat(poller.fireNext().failed()).isTrue();
+    assertThat(poller.fireDue().failed()).isEqualTo(1);
 
     TimerRow parked = store.find(KIND, "failing").orElseThrow();
     assertThat(parked.parked()).isTrue();
     assertThat(parked.attempts()).isEqualTo(3);
     assertThat(timers.find(KIND, "failing")).as("a parked timer is kept, not lost").isPresent();
     clock.set(T.plus(Duration.ofDays(1)));
-    assertThat(poller.fireNext().idle()).isTrue();
+    assertThat(poller.fireDue().idle()).isTrue();
     assertThat(firings("failing")).isEmpty();
     assertThat(meters.get("tact.sla.timers.parked").gauge().value()).isEqualTo(1.0);
     assertThat(meters.get("tact.sla.timers.failures").counter().count()).isEqualTo(3.0);
@@ -157,8 +157,46 @@ abstract class TimersContract {
     TimerRow rearmed = store.find(KIND, "failing").orElseThrow();
     assertThat(rearmed.parked()).isFalse();
     assertThat(rearmed.attempts()).isZero();
-    assertThat(poller.fireNext().fired()).isTrue();
+    assertThat(poller.fireDue().fired()).isEqualTo(1);
     assertThat(firings("failing")).containsExactly(Map.of("payload", "fixed", "attempt", 1));
+  }
+
+  @Test
+  void shouldFireTheRestOfABatchOnceWhenOneTimerOfItFails() {
+    inTransaction(() -> {
+      for (int i = 0; i < 5; i++) {
+        timers.schedule(KIND, "batch-" + i, T.plusMillis(i), i == 2 ? "fail" : "ok");
+      }
+    });
+    clock.set(T.plusSeconds(1));
+
+    TimerFiring.Pass pass = poller.fireDue();
+
+    assertThat(pass.fired()).isEqualTo(4);
+    assertThat(pass.failed()).isEqualTo(1);
+    for (int i = 0; i < 5; i++) {
+      assertThat(firings("batch-" + i)).as("batch-" + i)
+          .isEqualTo(i == 2 ? List.of() : List.of(Map.of("payload", "ok", "attempt", 1)));
+    }
+    assertThat(store.find(KIND, "batch-2").orElseThrow().attempts()).isEqualTo(1);
+    assertThat(RecordingTimerHandler.AFTER_COMMIT_OF_FAILED).as("after-commit work of the failed firing").hasValue(0);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_timer").query(Long.class).single()).isEqualTo(1L);
+  }
+
+  @Test
+  void shouldFireAtMostBatchSizeInOnePass() {
+    inTransaction(() -> {
+      for (int i = 0; i < 25; i++) {
+        timers.schedule(KIND, "many-" + i, T, null);
+      }
+    });
+    clock.set(T);
+
+    assertThat(poller.fireDue().fired()).isEqualTo(20);
+    assertThat(poller.fireDue().fired()).isEqualTo(5);
+    assertThat(poller.fireDue().idle()).isTrue();
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT timer_key) FROM test_timer_firing").query(Long.class).single())
+        .isEqualTo(25L);
   }
 
   @Test
@@ -166,7 +204,7 @@ abstract class TimersContract {
     timers.schedule(KIND, "recurring", T, "again");
 
     clock.set(T);
-    assertThat(poller.fireNext().fired()).isTrue();
+    assertThat(poller.fireDue().fired()).isEqualTo(1);
 
     assertThat(firings("recurring")).hasSize(1);
     assertThat(timers.find(KIND, "recurring"))
@@ -178,7 +216,7 @@ abstract class TimersContract {
     timers.schedule("test.nobody", "orphan", T, "kept");
     clock.set(T.plusSeconds(5));
 
-    TimerPoller.Attempt attempt = poller.fireNext();
+    TimerFiring.Pass attempt = poller.fireDue();
     poller.flagUnhandledKinds();
 
     assertThat(attempt.idle()).isTrue();
