@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,12 @@ public class FrontDoor {
   private final IntentModels models;
   private final RoutingRules rules;
   private final ContactManagement contacts;
+  private final ApplicationEventPublisher events;
 
   FrontDoor(ConversationManagement conversations, StaffDirectory staff, JdbcClient jdbc, RoutingProperties properties,
-      Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts) {
+      Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.agents = agents;
     this.models = models;
     this.rules = rules;
@@ -88,6 +92,8 @@ public class FrontDoor {
         VALUES (:id, :intent, :confidence, :triage, :at)""")
         .param("id", opened.conversationId()).param("intent", intent).param("confidence", confidence)
         .param("triage", triage).param("at", utc(clock.instant())).update();
+    events.publishEvent(new ConversationClassified(opened.conversationId(), intent, confidence, triage,
+        clock.instant()));
     Actor door = Actor.system();
     if (triage) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
