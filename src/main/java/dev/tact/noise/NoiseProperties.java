@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tact.noise")
 public record NoiseProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.8") double threshold,
-    @DefaultValue("14d") Duration window, @DefaultValue("20") int perSender, @DefaultValue("100") int perDomain,
+    @DefaultValue("14d") Duration window, @DefaultValue("20") int perSender, @DefaultValue("1000") int perDomain,
     @DefaultValue("1h") Duration rateWindow, @DefaultValue("true") boolean exemptKnownCustomers,
     @DefaultValue("") String vendorPitchOwner, @DefaultValue("false") boolean vendorPitchAnswer,
     @DefaultValue("Thank you for your message. We have passed it to the person responsible for purchasing, who "
