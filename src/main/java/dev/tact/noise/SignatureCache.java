@@ -1,5 +1,6 @@
 package dev.tact.noise;
 
+import dev.tact.noise.similarity.DuplicateRule;
 import dev.tact.noise.similarity.IndexMatch;
 import dev.tact.noise.similarity.Signature;
 import dev.tact.noise.similarity.SignatureIndex;
@@ -31,7 +32,7 @@ class SignatureCache implements SmartLifecycle {
   private final Clock clock;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ConcurrentHashMap<String, Long> watermarks = new ConcurrentHashMap<>();
-  private SignatureIndex index = new SignatureIndex();
+  private final SignatureIndex index;
   private volatile Instant lastRefresh;
   private volatile boolean running;
 
@@ -39,6 +40,7 @@ class SignatureCache implements SmartLifecycle {
     this.store = store;
     this.properties = properties;
     this.clock = clock;
+    this.index = new SignatureIndex(DuplicateRule.defaults().withThreshold(properties.threshold()));
   }
 
   /** The best match of this author's signature in the window, after reading the author's newest rows. */
@@ -47,7 +49,7 @@ class SignatureCache implements SmartLifecycle {
     addAll(store.ofAuthorAfter(authorKey, watermarks.getOrDefault(authorKey, 0L), since));
     lock.readLock().lock();
     try {
-      return index.bestMatch(authorKey, signature, since.getEpochSecond(), threshold);
+      return index.bestMatch(indexAuthor(authorKey), signature, since.getEpochSecond(), threshold);
     } finally {
       lock.readLock().unlock();
     }
@@ -95,7 +97,7 @@ class SignatureCache implements SmartLifecycle {
       for (SignatureStore.Row row : rows) {
         long known = watermarks.getOrDefault(row.authorKey(), 0L);
         if (row.ref() > known) {
-          index.add(row.ref(), row.authorKey(), Signature.fromBytes(row.signature()),
+          index.add(row.ref(), indexAuthor(row.authorKey()), Signature.fromBytes(row.signature()),
               row.receivedAt().getEpochSecond());
           watermarks.put(row.authorKey(), row.ref());
         }
@@ -103,6 +105,11 @@ class SignatureCache implements SmartLifecycle {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** The index's author: null when unknown, so its rule lets long unattributed texts match any author. */
+  private static String indexAuthor(String authorKey) {
+    return NoiseControl.UNKNOWN_AUTHOR.equals(authorKey) ? null : authorKey;
   }
 
   @Override

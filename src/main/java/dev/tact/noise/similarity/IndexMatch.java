@@ -1,4 +1,5 @@
 package dev.tact.noise.similarity;
 
-/** INTERIM: replaced by noise-core's match at merge. */
-public record IndexMatch(long ref, double similarity) {}
+/** The best earlier message found by {@link SignatureIndex#bestMatch}: its caller-given reference and similarity. */
+public record IndexMatch(long ref, double similarity) {
+}

@@ -1,2 +1,5 @@
-/** INTERIM stand-in until the noise-core branch is merged: the same API, replaced by the merge. */
+/**
+ * The framework-free near-duplicate algorithms of noise control: text normalisation, MinHash signatures, an
+ * LSH index bounded by a time window, and the duplicate rule (similar enough and the same author). See ADR 0012.
+ */
 package dev.tact.noise.similarity;
