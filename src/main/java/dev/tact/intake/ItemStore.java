@@ -71,6 +71,15 @@ class ItemStore {
         .update() == 1;
   }
 
+  /** The item whose message became a report points to the conversation the report was split into. */
+  void repointReport(UUID reportId, UUID conversationId) {
+    jdbc.sql("""
+        UPDATE intake_item SET conversation_id = :conversation,
+          note = 'Split out of the conversation it had joined as a linked report.'
+        WHERE message_id = :report""")
+        .param("conversation", conversationId).param("report", reportId).update();
+  }
+
   void noteSuppressed(UUID id, String note) {
     jdbc.sql("UPDATE intake_item SET note = :note WHERE id = :id AND state = 'SUPPRESSED'")
         .param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id).update();

@@ -3,6 +3,7 @@ package dev.tact.intake;
 import dev.tact.noise.HeldMessagesDiscarded;
 import dev.tact.noise.HeldMessagesReleased;
 import dev.tact.noise.NoiseDecision;
+import dev.tact.noise.ReportSplit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,6 +47,12 @@ class NoiseSteps {
       items.requeueSuppressed(id, "Released from a held group by " + released.releasedBy() + ".", clock.instant());
     }
     signal.itemsLogged();
+  }
+
+  /** A report split out is now the message of its own conversation: the item points there. */
+  @EventListener
+  void on(ReportSplit split) {
+    items.repointReport(split.reportId(), split.toConversationId());
   }
 
   @EventListener

@@ -128,6 +128,8 @@ abstract class NoiseContract {
     assertThat(admin.post(path + original + "/split", "").status()).isEqualTo(409);
     assertThat(admin.post(path + UUID.randomUUID() + "/split", "").status()).isEqualTo(404);
     assertThat(second.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+    assertThat(admin.get("/api/v1/messages/" + second.path("itemId").asString()).body().path("conversationId")
+        .asString()).as("the item follows its split report").isEqualTo(newConversation);
   }
 
   @Test
