@@ -120,6 +120,18 @@ class NoisePagesTests {
   }
 
   @Test
+  void shouldNotHoldACustomerWhoseFirstConversationIsOlderThanTheWindow() {
+    String customer = "kim@" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    inbox.receive(customer, "Last month", "An older question " + UUID.randomUUID(),
+        clock.instant().minus(java.time.Duration.ofHours(2)));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(inbox.receive(customer, "Now " + i, "A new question " + UUID.randomUUID(), clock.instant())
+          .decision().outcome()).isEqualTo(NoiseDecision.Outcome.NEW);
+    }
+  }
+
+  @Test
   void shouldRefuseBadLimitsFromTheAdminPageWithAReadableMessage() throws Exception {
     RateLimitsSnapshot before = RateLimitsSnapshot.of(mailBombs.limitsFor(null));
     Object problem = mvc.perform(post("/admin/noise/limits").with(ADMIN).with(csrf()).param("perSender", "0")
