@@ -58,7 +58,8 @@ class NoiseSteps {
   @EventListener
   void on(HeldMessagesDiscarded discarded) {
     for (UUID id : discarded.itemIds()) {
-      items.noteSuppressed(id, "Held, then discarded by " + discarded.discardedBy() + "; the raw message is kept here.");
+      items.noteSuppressed(id,
+          "Held, then discarded by " + discarded.discardedBy() + "; the raw message is kept here.");
     }
   }
 }

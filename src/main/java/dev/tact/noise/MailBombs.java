@@ -130,14 +130,15 @@ public class MailBombs {
     return group;
   }
 
-  /** The lock keys a rate check of this sender needs: an email address by itself and its domain, a handle or phone by itself. */
+  /** The lock keys a rate check of this sender needs: an address and its domain; a handle or phone by itself. */
   static List<String> scopesOf(String sender) {
     if (sender == null || sender.isBlank()) {
       return List.of();
     }
     int at = sender.lastIndexOf('@');
     boolean emailAddress = at > 0 && at < sender.length() - 1 && sender.indexOf(':') < 0;
-    return emailAddress ? List.of("sender:" + sender, "domain:" + sender.substring(at + 1)) : List.of("sender:" + sender);
+    return emailAddress ? List.of("sender:" + sender, "domain:" + sender.substring(at + 1))
+        : List.of("sender:" + sender);
   }
 
   /**

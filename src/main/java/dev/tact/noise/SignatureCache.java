@@ -70,7 +70,8 @@ class SignatureCache implements SmartLifecycle {
   }
 
   /** Reads what other nodes wrote since the last refresh, and forgets what left the window. */
-  @Scheduled(fixedDelayString = "${tact.noise.refresh-interval:10s}", initialDelayString = "${tact.noise.refresh-interval:10s}")
+  @Scheduled(fixedDelayString = "${tact.noise.refresh-interval:10s}",
+      initialDelayString = "${tact.noise.refresh-interval:10s}")
   void refresh() {
     if (!running) {
       return;

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Files a message the way the intake steps do (contact, noise decision, conversation), for tests without the pipeline. */
+/** Files a message as the intake steps do (contact, noise decision, conversation), for tests without the pipeline. */
 record Inbox(TransactionTemplate transactions, IdentityParser identities, ContactManagement contacts,
     NoiseControl noise, ConversationManagement conversations) {
 

@@ -69,7 +69,8 @@ class PitchForwardedFiftyTimesIntegrationTests {
         SELECT COUNT(*) FROM intake_item WHERE channel = 'email' AND state <> 'PENDING'""")
         .query(Long.class).single() == STAFF);
 
-    List<UUID> conversations = node.jdbc().sql("SELECT DISTINCT conversation_id FROM intake_item WHERE channel = 'email'")
+    List<UUID> conversations = node.jdbc()
+        .sql("SELECT DISTINCT conversation_id FROM intake_item WHERE channel = 'email'")
         .query(UUID.class).list();
     assertThat(conversations).hasSize(1);
     assertThat(node.jdbc().sql("SELECT COUNT(*) FROM conv_conversation").query(Long.class).single()).isEqualTo(1);

@@ -90,7 +90,8 @@ class NoiseApiController {
     return mailBombs.release(id, principals.actor(authentication).name());
   }
 
-  @Operation(summary = "Discard a held group", description = "Nothing is filed; the raw messages stay in the inbound log.")
+  @Operation(summary = "Discard a held group",
+      description = "Nothing is filed; the raw messages stay in the inbound log.")
   @PostMapping("/api/v1/noise/held/{id}/discard")
   HeldGroup discard(@PathVariable UUID id, Authentication authentication) {
     return mailBombs.discard(id, principals.actor(authentication).name());

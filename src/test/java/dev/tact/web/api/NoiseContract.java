@@ -199,7 +199,8 @@ abstract class NoiseContract {
   @Test
   void shouldRefuseBadLimitsAndKeepTheOldOnes() {
     JsonNode before = admin.get("/api/v1/admin/noise/limits").body();
-    ApiClient.Response bad = admin.put("/api/v1/admin/noise/limits", "{\"perSender\":0,\"perDomain\":5,\"windowSeconds\":3600}");
+    ApiClient.Response bad = admin.put("/api/v1/admin/noise/limits",
+        "{\"perSender\":0,\"perDomain\":5,\"windowSeconds\":3600}");
     assertThat(bad.status()).isEqualTo(422);
     assertThat(admin.get("/api/v1/admin/noise/limits").body()).isEqualTo(before);
     assertThat(admin.put("/api/v1/admin/noise/limits/" + UUID.randomUUID(),
