@@ -32,6 +32,13 @@ public final class TextNormaliser {
   private static final Pattern WROTE_LINE = Pattern.compile(
       "^\\s*(on|am|le|el|il|op)\\s.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:?\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** A reply's history marker: everything below it is the earlier message. */
+  private static final Pattern HISTORY_MARKER = Pattern.compile(
+      "^\\s*-{2,}\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original"
+          + "|oorspronkelijk bericht|messaggio originale)\\s*-{2,}.*"
+          + "|^.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|kirjoitti|napisał)\\s*:\\s*$"
+          + "|^.{0,120}<[^<>@\\s]+@[^<>\\s]+>\\s*:\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SALUTATION = Pattern.compile(
       "^\\s*(hi|hello|hey|hiya|dear|greetings|good (morning|afternoon|evening|day)|hallo|hi there|moin|servus"
           + "|liebe[rs]?|sehr geehrte[rs]?( damen und herren)?|guten (tag|morgen|abend)|bonjour|bonsoir|salut"
@@ -73,9 +80,10 @@ public final class TextNormaliser {
     List<String> lines = new ArrayList<>(List.of(clean.split("\n", -1)));
     removeQuotesAndForwardHeaders(lines);
     trimBlankEnds(lines);
+    removeSalutation(lines);
+    trimBlankEnds(lines);
     removeSignature(lines);
     trimBlankEnds(lines);
-    removeSalutation(lines);
     String joined = String.join("\n", lines).toLowerCase(Locale.ROOT);
     joined = reduceUrls(joined);
     return SPACES.matcher(joined).replaceAll(" ").strip();
@@ -86,6 +94,9 @@ public final class TextNormaliser {
     boolean inHeaderBlock = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      if (HISTORY_MARKER.matcher(line).matches() && !kept.stream().allMatch(String::isBlank)) {
+        break;
+      }
       if (QUOTED.matcher(line).matches() || WROTE_LINE.matcher(line).matches()) {
         continue;
       }
@@ -142,7 +153,7 @@ public final class TextNormaliser {
     Matcher salutation = SALUTATION.matcher(first);
     if (salutation.lookingAt()) {
       String rest = first.substring(salutation.end()).strip();
-      boolean onlyGreeting = lines.size() == 1 && rest.isEmpty();
+      boolean onlyGreeting = rest.isEmpty() && lines.stream().skip(1).allMatch(String::isBlank);
       if (!onlyGreeting) {
         lines.set(0, rest);
       }
