@@ -32,6 +32,16 @@ public final class TextNormaliser {
   private static final Pattern WROTE_LINE = Pattern.compile(
       "^\\s*(on|am|le|el|il|op)\\s.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:?\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** A reply's history marker: everything below it is the earlier message. */
+  private static final Pattern ORIGINAL_MARKER = Pattern.compile(
+      "^\\s*-{2,}\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original"
+          + "|oorspronkelijk bericht|messaggio originale)\\s*-{2,}.*",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** "On … wrote:", "… skrev Test <t@example.com>:", "11:00 AM, … "John" <john@acme.com>:" (line ends in ':'). */
+  private static final Pattern REPLY_HEADER = Pattern.compile(
+      "^.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|kirjoitti|napisał)\\s*:\\s*$"
+          + "|^.{0,120}<[^<>@\\s]+@[^<>\\s]+>\\s*:\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SALUTATION = Pattern.compile(
       "^\\s*(hi|hello|hey|hiya|dear|greetings|good (morning|afternoon|evening|day)|hallo|hi there|moin|servus"
           + "|liebe[rs]?|sehr geehrte[rs]?( damen und herren)?|guten (tag|morgen|abend)|bonjour|bonsoir|salut"
@@ -67,15 +77,17 @@ public final class TextNormaliser {
     if (text == null || text.isBlank()) {
       return "";
     }
-    String clean = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String clean = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFKC);
     clean = INVISIBLE.matcher(clean).replaceAll("");
     clean = LINE_BREAK.matcher(clean).replaceAll("\n");
     List<String> lines = new ArrayList<>(List.of(clean.split("\n", -1)));
     removeQuotesAndForwardHeaders(lines);
     trimBlankEnds(lines);
+    removeSalutation(lines);
+    trimBlankEnds(lines);
     removeSignature(lines);
     trimBlankEnds(lines);
-    removeSalutation(lines);
     String joined = String.join("\n", lines).toLowerCase(Locale.ROOT);
     joined = reduceUrls(joined);
     return SPACES.matcher(joined).replaceAll(" ").strip();
@@ -86,14 +98,20 @@ public final class TextNormaliser {
     boolean inHeaderBlock = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (QUOTED.matcher(line).matches() || WROTE_LINE.matcher(line).matches()) {
+      boolean endsWithColon = line.stripTrailing().endsWith(":");
+      boolean hasDashes = line.contains("--");
+      if ((hasDashes && ORIGINAL_MARKER.matcher(line).matches() || endsWithColon && REPLY_HEADER.matcher(line)
+          .matches()) && !kept.stream().allMatch(String::isBlank)) {
+        break;
+      }
+      if (QUOTED.matcher(line).matches() || endsWithColon && WROTE_LINE.matcher(line).matches()) {
         continue;
       }
-      if (FORWARD_MARKER.matcher(line).matches()) {
+      if (line.length() < 80 && FORWARD_MARKER.matcher(line).matches()) {
         inHeaderBlock = true;
         continue;
       }
-      boolean header = HEADER_LINE.matcher(line).matches();
+      boolean header = hasHeaderColon(line) && HEADER_LINE.matcher(line).matches();
       if (header && (inHeaderBlock || startsHeaderBlock(lines, i))) {
         inHeaderBlock = true;
         continue;
@@ -111,19 +129,28 @@ public final class TextNormaliser {
 
   /** A header line followed by another header line: a leftover "From: … / Sent: …" block. */
   private static boolean startsHeaderBlock(List<String> lines, int index) {
-    return index + 1 < lines.size() && HEADER_LINE.matcher(lines.get(index + 1)).matches();
+    return index + 1 < lines.size() && hasHeaderColon(lines.get(index + 1))
+        && HEADER_LINE.matcher(lines.get(index + 1)).matches();
+  }
+
+  /** Cheap pre-check of {@link #HEADER_LINE}: a colon among the first 20 characters. */
+  private static boolean hasHeaderColon(String line) {
+    int colon = line.indexOf(':');
+    return colon >= 0 && colon < 20;
   }
 
   private static void removeSignature(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
-      if (SIGNATURE_DELIMITER.matcher(lines.get(i)).matches() && hasContentBefore(lines, i)) {
+      if (lines.get(i).length() < 6 && SIGNATURE_DELIMITER.matcher(lines.get(i)).matches()
+          && hasContentBefore(lines, i)) {
         cut(lines, i);
         break;
       }
     }
     int tailStart = Math.max(0, lines.size() - SIGN_OFF_TAIL_LINES);
     for (int i = tailStart; i < lines.size(); i++) {
-      if (SIGN_OFF.matcher(lines.get(i)).matches() && hasContentBefore(lines, i)) {
+      String line = lines.get(i);
+      if (line.length() < 60 && SIGN_OFF.matcher(line).matches() && hasContentBefore(lines, i)) {
         cut(lines, i);
         break;
       }
@@ -142,7 +169,7 @@ public final class TextNormaliser {
     Matcher salutation = SALUTATION.matcher(first);
     if (salutation.lookingAt()) {
       String rest = first.substring(salutation.end()).strip();
-      boolean onlyGreeting = lines.size() == 1 && rest.isEmpty();
+      boolean onlyGreeting = rest.isEmpty() && lines.stream().skip(1).allMatch(String::isBlank);
       if (!onlyGreeting) {
         lines.set(0, rest);
       }
