@@ -96,6 +96,11 @@ public class ConversationManagement {
     return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
   }
 
+  /** Whether this inbound message would continue a conversation rather than open one (noise control asks). */
+  public boolean continuesConversation(InboundMessage in) {
+    return continuedConversation(in).isPresent();
+  }
+
   public Optional<ConversationDetails> details(UUID id) {
     return store.find(id).map(c -> new ConversationDetails(c, store.messages(id), store.history(id)));
   }

@@ -106,6 +106,11 @@ class DemoWorkspace implements ApplicationRunner {
     // Her answer comes by email, as raw MIME: it threads back by In-Reply-To and shows quote stripping and attachments.
     awaitPipeline(List.of(intake.submitMail(new IncomingMail(DemoMail.answerTo(refund.externalId()), "api", null,
         "billing@acme-reseller.example", List.of(), null))));
+    // One vendor pitch mailed to three of our addresses: noise control files it once, with three reports.
+    awaitPipeline(java.util.stream.Stream.of("Dear sales team,", "Dear support,", "Hello billing team,")
+        .map(greeting -> intake.submit(message("email", "vera@pitchly.example", "Vera Vendor", "Vera", "Vendor",
+            "Cut purchasing costs by 30%", greeting + "\n\n" + PITCH, "demo-pitch-" + greeting.hashCode(), null)))
+        .toList());
 
     System.out.println("""
 
@@ -131,6 +136,14 @@ class DemoWorkspace implements ApplicationRunner {
     policies.create(new SlaPolicyDraft("Urgent", List.of("urgent"), null, null, null, 60, 120, 960, null, null));
     policies.create(new SlaPolicyDraft("Standard", null, null, null, null, 240, 480, 2400, null, null));
   }
+
+  private static final String PITCH = """
+      we help companies like yours cut purchasing costs by thirty percent within one quarter. Our procurement
+      platform connects to your accounting system in an afternoon and needs no training. May I book twenty
+      minutes next week for a short demonstration?
+
+      Best regards,
+      Vera Vendor, Pitchly""";
 
   private void assignByExternalThread(Acknowledgement ack, Actor actor, UUID agent, UUID team, Priority priority,
       String tag) {

@@ -50,6 +50,41 @@ class ItemStore {
         .param("conversation", conversationId).param("at", utc(at)).param("id", id).update();
   }
 
+  /** Like {@link #markProcessed}, with a note saying what happened (noise control's decisions). */
+  void markNoted(UUID id, ItemState state, UUID messageId, UUID contactId, UUID conversationId, String note,
+      Instant at) {
+    jdbc.sql("""
+        UPDATE intake_item SET state = :state, message_id = :message, contact_id = :contact,
+          conversation_id = :conversation, processed_at = :at, last_error = NULL, note = :note
+        WHERE id = :id""")
+        .param("state", state.name()).param("message", messageId).param("contact", contactId)
+        .param("conversation", conversationId).param("at", utc(at))
+        .param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id).update();
+  }
+
+  /** Puts a held (suppressed) item back in line for the pipeline. */
+  boolean requeueSuppressed(UUID id, String note, Instant now) {
+    return jdbc.sql("""
+        UPDATE intake_item SET state = 'PENDING', next_attempt_at = :now, note = :note
+        WHERE id = :id AND state = 'SUPPRESSED'""")
+        .param("now", utc(now)).param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id)
+        .update() == 1;
+  }
+
+  /** The item whose message became a report points to the conversation the report was split into. */
+  void repointReport(UUID reportId, UUID conversationId) {
+    jdbc.sql("""
+        UPDATE intake_item SET conversation_id = :conversation,
+          note = 'Split out of the conversation it had joined as a linked report.'
+        WHERE message_id = :report""")
+        .param("conversation", conversationId).param("report", reportId).update();
+  }
+
+  void noteSuppressed(UUID id, String note) {
+    jdbc.sql("UPDATE intake_item SET note = :note WHERE id = :id AND state = 'SUPPRESSED'")
+        .param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id).update();
+  }
+
   /** Marks an item read but deliberately not filed, saying why. */
   void markSuppressed(UUID id, UUID contactId, String note, Instant at) {
     jdbc.sql("""

@@ -18,6 +18,9 @@ import dev.tact.mail.MailReader;
 import dev.tact.mail.ParsedMail;
 import dev.tact.mail.ReadMail;
 import dev.tact.mail.UnparseableMailException;
+import dev.tact.noise.NoiseCandidate;
+import dev.tact.noise.NoiseControl;
+import dev.tact.noise.NoiseDecision;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
@@ -51,10 +54,12 @@ class MailItemStep {
   private final ConversationManagement conversations;
   private final JsonMapper json;
   private final Clock clock;
+  private final NoiseControl noise;
 
   MailItemStep(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
       MailProperties mailProperties, Mailboxes mailboxes, StaffDirectory staff, IdentityParser identities, ContactManagement contacts,
-      ConversationManagement conversations, JsonMapper json, Clock clock) {
+      ConversationManagement conversations, JsonMapper json, Clock clock, NoiseControl noise) {
+    this.noise = noise;
     this.items = items;
     this.reader = reader;
     this.archive = archive;
@@ -92,10 +97,24 @@ class MailItemStep {
     // The mailbox's team, unless that team is gone.
     UUID teamId = envelope.mailboxId() == null ? null : mailboxes.teamOf(envelope.mailboxId())
         .filter(team -> staff.team(team).isPresent()).orElse(null);
-    InboundOutcome outcome = conversations.receiveInbound(new InboundMessage(item.messageId(), item.id(),
+    InboundMessage message = new InboundMessage(item.messageId(), item.id(),
         Channel.EMAIL, contact.id(), contact.name(), requester.subject(), requester.text(), externalId, null, null,
         item.receivedAt(), repliesTo, read.subjectNumber(), requester.fullText(), teamId, read.automatic(),
-        read.bounce(), requester.forwardedBy()));
+        read.bounce(), requester.forwardedBy());
+    NoiseCandidate candidate = new NoiseCandidate(message, requester.address().address(), from.address(),
+        requester.forwardedBy() != null ? requester.forwardedBy() : display(from), requester.forwardedBy() != null,
+        requester.comment());
+    NoiseDecision decision = noise.decide(candidate);
+    if (!decision.files()) {
+      if (decision.outcome() == NoiseDecision.Outcome.DUPLICATE) {
+        // kept under the report's id: a report split out later becomes a message with this id and its mail
+        archive.store(item.messageId(), item.id(), read, requester.forwardedBy(), null, item.receivedAt());
+      }
+      NoiseSteps.mark(items, item, contact.id(), decision, clock.instant());
+      return;
+    }
+    InboundOutcome outcome = conversations.receiveInbound(message);
+    noise.filed(candidate, decision, outcome);
     if (!outcome.filed()) {
       items.markSuppressed(item.id(), contact.id(), "A bounce about " + describe(read.bouncedMessageId())
           + ", which Tact did not send.", clock.instant());
@@ -118,20 +137,25 @@ class MailItemStep {
     ParsedMail mail = read.parsed();
     String fullText = read.fullText().strip().equals(read.newText().strip()) ? null : read.fullText();
     Optional<ForwardedMessage> forwarded = read.forwarded()
-        .filter(f -> f.fromAddress() != null && mailProperties.isStaff(from.address())
+        .filter(f -> !f.fromAddress().isBlank() && mailProperties.isStaff(from.address())
             && !mailProperties.isStaff(f.fromAddress()));
     if (forwarded.isEmpty()) {
-      return new Requester(from, mail.subject(), read.newText(), fullText, null);
+      return new Requester(from, mail.subject(), read.newText(), fullText, null, null);
     }
     ForwardedMessage original = forwarded.get();
-    String forwarder = from.name() == null || from.name().isBlank() ? from.address()
-        : from.name() + " <" + from.address() + ">";
+    String forwarder = display(from);
     String subject = original.subject() != null && !original.subject().isBlank() ? original.subject() : mail.subject();
     return new Requester(new MailAddress(original.fromAddress(), original.fromName()), subject, original.text(),
-        read.fullText(), forwarder);
+        read.fullText(), forwarder, original.comment());
   }
 
-  private record Requester(MailAddress address, String subject, String text, String fullText, String forwardedBy) {}
+  private static String display(MailAddress address) {
+    return address.name() == null || address.name().isBlank() ? address.address()
+        : address.name() + " <" + address.address() + ">";
+  }
+
+  private record Requester(MailAddress address, String subject, String text, String fullText, String forwardedBy,
+      String comment) {}
 
   private ReadMail read(InboundItem item) {
     byte[] raw = items.rawContent(item.id());

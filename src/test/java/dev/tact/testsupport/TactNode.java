@@ -78,6 +78,11 @@ public final class TactNode implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))));
   }
 
+  /** Posts raw bytes with their content type (an email as message/rfc822, say). */
+  public Answer postBytes(String path, byte[] body, String contentType) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Answer put(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

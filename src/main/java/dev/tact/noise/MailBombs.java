@@ -1,0 +1,188 @@
+package dev.tact.noise;
+
+import dev.tact.conversation.InboundMessage;
+import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per-sender and per-domain rate limits on new conversations, counted in a sliding window in the
+ * database under the sender's and domain's noise locks (so that every node counts the same), and
+ * the groups of messages held past them: agents release a group (each message is then filed as
+ * usual) or discard it (its raw items stay in the inbound log).
+ */
+@Service
+public class MailBombs {
+
+  private static final int MAX_LIMIT = 1_000_000;
+
+  private final HeldStore held;
+  private final LimitStore limits;
+  private final NoiseProperties properties;
+  private final StaffDirectory staff;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  MailBombs(HeldStore held, LimitStore limits, NoiseProperties properties, StaffDirectory staff,
+      ApplicationEventPublisher events, Clock clock) {
+    this.held = held;
+    this.limits = limits;
+    this.properties = properties;
+    this.staff = staff;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The limits that hold for mail to this team (null: mail no team receives). */
+  public RateLimits limitsFor(UUID teamId) {
+    Optional<RateLimits> own = teamId == null ? Optional.empty() : limits.find(teamId);
+    return own.or(() -> limits.find(null).map(d -> new RateLimits(teamId, d.perSender(), d.perDomain(), d.window())))
+        .orElseGet(() -> new RateLimits(teamId, properties.perSender(), properties.perDomain(),
+            properties.rateWindow()));
+  }
+
+  /** The limits set by admins (the default first, when set), beside the configured defaults. */
+  public List<RateLimits> configuredLimits() {
+    return limits.all();
+  }
+
+  /** Sets a team's limits (teamId null: the default for every team without its own). Bad values: 422. */
+  @Transactional
+  public RateLimits setLimits(UUID teamId, Integer perSender, Integer perDomain, Integer windowSeconds) {
+    if (teamId != null) {
+      staff.requireTeam(teamId);
+    }
+    if (perSender == null || perSender < 1 || perSender > MAX_LIMIT || perDomain == null || perDomain < 1
+        || perDomain > MAX_LIMIT) {
+      throw ProblemException.invalid("invalid-limits", "perSender and perDomain must be whole numbers from 1 to "
+          + MAX_LIMIT + ".");
+    }
+    if (windowSeconds == null || windowSeconds < 60 || windowSeconds > 7 * 24 * 3600) {
+      throw ProblemException.invalid("invalid-limits", "windowSeconds must be from 60 (a minute) to 604800 (a week).");
+    }
+    RateLimits set = new RateLimits(teamId, perSender, perDomain, Duration.ofSeconds(windowSeconds));
+    limits.save(set, clock.instant());
+    return set;
+  }
+
+  /** Removes a team's own limits: the default holds for it again. */
+  @Transactional
+  public void clearLimits(UUID teamId) {
+    if (!limits.delete(teamId)) {
+      throw ProblemException.notFound("limits of team", teamId == null ? "default" : teamId);
+    }
+  }
+
+  public List<HeldGroup> groups(HeldGroup.Status status) {
+    return held.groups(status == null ? HeldGroup.Status.HELD : status);
+  }
+
+  public HeldGroup requireGroup(UUID id) {
+    return held.group(id).orElseThrow(() -> ProblemException.notFound("held group", id));
+  }
+
+  public List<HeldMessage> messages(UUID groupId) {
+    requireGroup(groupId);
+    return held.items(groupId);
+  }
+
+  /** Releases a held group: each of its messages is then filed as usual. A group decided before: 409. */
+  @Transactional
+  public HeldGroup release(UUID groupId, String by) {
+    HeldGroup group = lockUndecided(groupId);
+    List<UUID> items = held.items(groupId).stream().filter(m -> m.state() == HeldGroup.Status.HELD)
+        .map(HeldMessage::itemId).toList();
+    Instant at = clock.instant();
+    held.decide(groupId, HeldGroup.Status.RELEASED, at, by);
+    events.publishEvent(new HeldMessagesReleased(group.id(), items, by, at));
+    return requireGroup(groupId);
+  }
+
+  /** Discards a held group: nothing is filed; the raw messages stay in the inbound log. A group decided before: 409. */
+  @Transactional
+  public HeldGroup discard(UUID groupId, String by) {
+    HeldGroup group = lockUndecided(groupId);
+    List<UUID> items = held.items(groupId).stream().filter(m -> m.state() == HeldGroup.Status.HELD)
+        .map(HeldMessage::itemId).toList();
+    Instant at = clock.instant();
+    held.decide(groupId, HeldGroup.Status.DISCARDED, at, by);
+    events.publishEvent(new HeldMessagesDiscarded(group.id(), items, by, at));
+    return requireGroup(groupId);
+  }
+
+  private HeldGroup lockUndecided(UUID groupId) {
+    HeldGroup group = held.lockGroup(groupId).orElseThrow(() -> ProblemException.notFound("held group", groupId));
+    if (group.status() != HeldGroup.Status.HELD) {
+      throw ProblemException.conflict("group-decided", "This group was already " + group.status().name()
+          .toLowerCase(Locale.ROOT) + " by " + group.decidedBy() + ".");
+    }
+    return group;
+  }
+
+  /** The lock keys a rate check of this sender needs: an address and its domain; a handle or phone by itself. */
+  static List<String> scopesOf(String sender) {
+    if (sender == null || sender.isBlank()) {
+      return List.of();
+    }
+    int at = sender.lastIndexOf('@');
+    boolean emailAddress = at > 0 && at < sender.length() - 1 && sender.indexOf(':') < 0;
+    return emailAddress ? List.of("sender:" + sender, "domain:" + sender.substring(at + 1))
+        : List.of("sender:" + sender);
+  }
+
+  /**
+   * Counts this new conversation against its sender's and domain's limits, or holds it when either is
+   * reached. The caller holds the locks of {@link #scopesOf}.
+   */
+  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender) {
+    RateLimits limit = limitsFor(message.teamId());
+    Instant since = message.receivedAt().minus(limit.window());
+    for (String scope : scopesOf(sender)) {
+      int max = scope.startsWith("sender:") ? limit.perSender() : limit.perDomain();
+      if (held.arrivals(scope, since) >= max) {
+        return Optional.of(hold(scope, itemId, message, sender));
+      }
+    }
+    for (String scope : scopesOf(sender)) {
+      held.recordArrival(scope, message.receivedAt(), itemId);
+    }
+    return Optional.empty();
+  }
+
+  private HeldGroup hold(String scope, UUID itemId, InboundMessage message, String sender) {
+    HeldGroup group = held.openGroup(scope).orElseGet(() -> {
+      UUID id = Ids.newId();
+      held.insertGroup(id, scope, message.teamId(), message.receivedAt(), message.subject(), message.text());
+      return held.group(id).orElseThrow();
+    });
+    held.addItem(group.id(), itemId, message.channel(), message.externalMessageId(), sender, message.subject(),
+        message.receivedAt());
+    return held.group(group.id()).orElseThrow();
+  }
+
+  Optional<HeldMessage> heldItem(UUID itemId) {
+    return held.findItem(itemId);
+  }
+
+  Optional<HeldMessage> heldByExternalId(dev.tact.conversation.Channel channel, String externalId) {
+    return held.findItemByExternalId(channel, externalId);
+  }
+
+  /** Forgets arrivals older than any window could count. */
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+  @Transactional
+  void prune() {
+    held.deleteArrivalsBefore(clock.instant().minus(Duration.ofDays(8)));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.tact.noise;
+
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.routing.DefaultIntents;
+import dev.tact.routing.IntentDecided;
+import dev.tact.staff.Agent;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Team;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A conversation the front door reads as a vendor pitch goes to one owner ({@code
+ * tact.noise.vendor-pitch-owner}: an agent's email, or a team's name); copies of the pitch have
+ * already joined it as reports, so the owner gets it once. With {@code tact.noise.vendor-pitch-answer}
+ * the sender is given the standard answer, once per sender ever, recorded as a reply (which
+ * delivery sends).
+ */
+@Component
+class VendorPitches {
+
+  private static final Logger log = LoggerFactory.getLogger(VendorPitches.class);
+
+  private final ConversationManagement conversations;
+  private final StaffDirectory staff;
+  private final NoiseProperties properties;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  VendorPitches(ConversationManagement conversations, StaffDirectory staff, NoiseProperties properties,
+      JdbcClient jdbc, Clock clock) {
+    this.conversations = conversations;
+    this.staff = staff;
+    this.properties = properties;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @ApplicationModuleListener
+  void on(IntentDecided classified) {
+    if (!DefaultIntents.VENDOR_PITCH.equals(classified.intent()) || classified.triage()) {
+      return;
+    }
+    ConversationSummary conversation = conversations.requireDetails(classified.conversationId()).conversation();
+    giveToOwner(conversation);
+    if (properties.vendorPitchAnswer() && firstAnswerTo(conversation)) {
+      conversations.reply(conversation.id(), Actor.system(), properties.vendorPitchAnswerText());
+    }
+  }
+
+  private void giveToOwner(ConversationSummary conversation) {
+    String owner = properties.vendorPitchOwner();
+    if (owner.isEmpty()) {
+      return;
+    }
+    Optional<Agent> agent = owner.contains("@") ? staff.findAgentByEmail(owner) : Optional.empty();
+    if (agent.isPresent()) {
+      conversations.assign(conversation.id(), Actor.system(), agent.get().id(), null);
+      return;
+    }
+    Optional<Team> team = staff.teamByName(owner);
+    if (team.isPresent()) {
+      conversations.assign(conversation.id(), Actor.system(), null, team.get().id());
+      return;
+    }
+    log.warn("tact.noise.vendor-pitch-owner '{}' is neither an agent's email nor a team's name; "
+        + "vendor pitch #{} stays where the front door put it", owner, conversation.number());
+  }
+
+  /** Records that this sender got the answer; false when they had it before. */
+  private boolean firstAnswerTo(ConversationSummary conversation) {
+    return jdbc.sql("""
+        INSERT INTO noise_pitch_answer (sender_key, conversation_id, answered_at) VALUES (:sender, :conversation, :at)
+        ON CONFLICT DO NOTHING""")
+        .param("sender", "contact:" + conversation.contactId()).param("conversation", conversation.id())
+        .param("at", utc(clock.instant())).update() == 1;
+  }
+}

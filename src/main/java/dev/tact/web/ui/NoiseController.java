@@ -1,0 +1,126 @@
+package dev.tact.web.ui;
+
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
+import dev.tact.noise.HeldGroup;
+import dev.tact.noise.MailBombs;
+import dev.tact.noise.NoiseControl;
+import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.Team;
+import dev.tact.web.security.TactPrincipals;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Noise control in the UI: splitting a report out of a conversation (the reports list itself is the
+ * fragment {@code noise/reports} on the conversation page), and the admin page of held mail-bomb
+ * groups and rate limits.
+ */
+@Controller
+class NoiseController {
+
+  private final NoiseControl noise;
+  private final MailBombs mailBombs;
+  private final ConversationManagement conversations;
+  private final StaffDirectory staff;
+  private final TactPrincipals principals;
+
+  NoiseController(NoiseControl noise, MailBombs mailBombs, ConversationManagement conversations,
+      StaffDirectory staff, TactPrincipals principals) {
+    this.noise = noise;
+    this.mailBombs = mailBombs;
+    this.conversations = conversations;
+    this.staff = staff;
+    this.principals = principals;
+  }
+
+  @PostMapping("/conversations/{number}/reports/{reportId}/split")
+  String split(@PathVariable long number, @PathVariable UUID reportId, Authentication auth,
+      RedirectAttributes redirect) {
+    ConversationSummary from = conversations.findByReference(Long.toString(number))
+        .orElseThrow(() -> ProblemException.notFound("conversation", "#" + number));
+    try {
+      ConversationSummary opened = noise.split(from.id(), reportId, principals.actor(auth));
+      redirect.addFlashAttribute("notice", "Split out of #" + number + " into this conversation.");
+      return "redirect:/conversations/" + opened.number();
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+      return "redirect:/conversations/" + number;
+    }
+  }
+
+  @GetMapping("/admin/noise")
+  String page(@RequestParam(required = false) String status, Model model) {
+    HeldGroup.Status shown = HeldGroup.Status.HELD;
+    for (HeldGroup.Status s : HeldGroup.Status.values()) {
+      if (s.name().equalsIgnoreCase(status == null ? "" : status.strip())) {
+        shown = s;
+      }
+    }
+    Map<UUID, String> teamNames = new LinkedHashMap<>();
+    for (Team team : staff.teams()) {
+      teamNames.put(team.id(), team.name());
+    }
+    model.addAttribute("shown", shown);
+    model.addAttribute("groups", mailBombs.groups(shown));
+    model.addAttribute("defaults", mailBombs.limitsFor(null));
+    model.addAttribute("teamLimits", mailBombs.configuredLimits().stream().filter(l -> l.teamId() != null).toList());
+    model.addAttribute("teams", staff.teams());
+    model.addAttribute("teamNames", teamNames);
+    return "noise/admin";
+  }
+
+  @GetMapping("/admin/noise/held/{id}")
+  String group(@PathVariable UUID id, Model model) {
+    model.addAttribute("group", mailBombs.requireGroup(id));
+    model.addAttribute("messages", mailBombs.messages(id));
+    return "noise/held";
+  }
+
+  @PostMapping("/admin/noise/held/{id}/release")
+  String release(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise", "Released: each message is filed as usual.",
+        () -> mailBombs.release(id, principals.actor(auth).name()));
+  }
+
+  @PostMapping("/admin/noise/held/{id}/discard")
+  String discard(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise", "Discarded: the raw messages stay in the inbound log.",
+        () -> mailBombs.discard(id, principals.actor(auth).name()));
+  }
+
+  @PostMapping("/admin/noise/limits")
+  String limits(@RequestParam(required = false) String teamId, @RequestParam(required = false) Integer perSender,
+      @RequestParam(required = false) Integer perDomain, @RequestParam(required = false) Integer windowMinutes,
+      RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise", "Limits saved.", () -> mailBombs.setLimits(team(teamId), perSender,
+        perDomain, windowMinutes == null ? null : windowMinutes * 60));
+  }
+
+  @PostMapping("/admin/noise/limits/{teamId}/clear")
+  String clear(@PathVariable UUID teamId, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise", "The team follows the default limits again.",
+        () -> mailBombs.clearLimits(teamId));
+  }
+
+  private static UUID team(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("invalid-team", "'" + value + "' is not a team.");
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tact.noise;
+
+import dev.tact.contact.Contact;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactNames;
+import dev.tact.contact.IdentityParser;
+import dev.tact.conversation.Channel;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.InboundMessage;
+import dev.tact.conversation.InboundOutcome;
+import dev.tact.shared.Ids;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Files a message as the intake steps do (contact, noise decision, conversation), for tests without the pipeline. */
+record Inbox(TransactionTemplate transactions, IdentityParser identities, ContactManagement contacts,
+    NoiseControl noise, ConversationManagement conversations) {
+
+  record Filed(NoiseDecision decision, UUID conversationId) {}
+
+  Filed receive(String sender, String subject, String text, Instant at) {
+    return transactions.execute(status -> {
+      Contact contact = contacts.resolve(identities.parse(sender), new ContactNames(null, null, null));
+      UUID messageId = Ids.newId();
+      InboundMessage message = new InboundMessage(messageId, Ids.newId(), Channel.WEB, contact.id(), contact.name(),
+          subject, text, "ext-" + messageId, null, null, at);
+      NoiseCandidate candidate = new NoiseCandidate(message, sender, sender, sender, false, null);
+      NoiseDecision decision = noise.decide(candidate);
+      if (!decision.files()) {
+        return new Filed(decision, decision.conversationId());
+      }
+      InboundOutcome outcome = conversations.receiveInbound(message);
+      noise.filed(candidate, decision, outcome);
+      return new Filed(decision, outcome.conversationId());
+    });
+  }
+}

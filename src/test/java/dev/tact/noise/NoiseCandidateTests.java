@@ -1,0 +1,42 @@
+package dev.tact.noise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class NoiseCandidateTests {
+
+  @Test
+  void shouldTreatABlankAuthorAsUnknownAndLowerCaseAddresses() {
+    NoiseCandidate candidate = new NoiseCandidate(null, "  ", " Vera@Vendor.Example ", "Vera", false, "  ");
+
+    assertThat(candidate.authorKey()).isNull();
+    assertThat(candidate.sender()).isEqualTo("vera@vendor.example");
+    assertThat(candidate.comment()).isNull();
+  }
+
+  @Test
+  void shouldLimitAnAddressBySenderAndDomainAndAHandleBySenderOnly() {
+    assertThat(MailBombs.scopesOf("bomb@flood.example")).containsExactly("sender:bomb@flood.example",
+        "domain:flood.example");
+    assertThat(MailBombs.scopesOf("twitter:@someone")).containsExactly("sender:twitter:@someone");
+    assertThat(MailBombs.scopesOf("")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAThresholdOutsideZeroToOne() {
+    assertThatThrownBy(() -> new NoiseProperties(true, 1.5, Duration.ofDays(14), 20, 1000, Duration.ofHours(1), true,
+        "", false, "text", Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("threshold");
+  }
+
+  @Test
+  void shouldFileOnlyNewMessagesAndFollowUps() {
+    for (NoiseDecision.Outcome outcome : NoiseDecision.Outcome.values()) {
+      boolean files = outcome == NoiseDecision.Outcome.NEW || outcome == NoiseDecision.Outcome.FOLLOW_UP;
+      assertThat(NoiseDecision.of(outcome, "").files()).as(outcome.name()).isEqualTo(files);
+    }
+  }
+}

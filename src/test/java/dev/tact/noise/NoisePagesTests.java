@@ -1,0 +1,149 @@
+package dev.tact.noise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.IdentityParser;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.staff.Role;
+import dev.tact.staff.StaffDirectory;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The conversation page lists its reports and splits one out; the admin page releases a held group. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:noise-pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
+    "tact.routing.enabled=false", "tact.noise.per-sender=1",
+    "tact.secrets.key=dGFjdC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISEhISE="})
+@AutoConfigureMockMvc
+class NoisePagesTests {
+
+  static final RequestPostProcessor ADMIN = user("admin@example.com").roles("ADMIN");
+  static final RequestPostProcessor AGENT = user("agent@example.com").roles("AGENT");
+  static final String PITCH = "We are a leading provider of cloud based procurement software and would love to show "
+      + "you how companies like yours cut purchasing costs by thirty percent within the first quarter of use.";
+
+  @Autowired
+  MockMvc mvc;
+
+  @Autowired
+  PlatformTransactionManager transactionManager;
+
+  @Autowired
+  IdentityParser identities;
+
+  @Autowired
+  ContactManagement contacts;
+
+  @Autowired
+  NoiseControl noise;
+
+  @Autowired
+  ConversationManagement conversations;
+
+  @Autowired
+  MailBombs mailBombs;
+
+  @Autowired
+  Clock clock;
+
+  Inbox inbox;
+
+  @Autowired
+  StaffDirectory staff;
+
+  @BeforeEach
+  void inbox() {
+    inbox = new Inbox(new TransactionTemplate(transactionManager), identities, contacts, noise, conversations);
+    if (staff.findAgentByEmail("agent@example.com").isEmpty()) {
+      staff.createAgent("agent@example.com", "Agnes Agent", Role.AGENT, "Long-enough-pass-1");
+      staff.createAgent("admin@example.com", "Ada Admin", Role.ADMIN, "Long-enough-pass-1");
+    }
+  }
+
+  @Test
+  void shouldShowWhoReportedAConversationAndSplitAReportOutOfIt() throws Exception {
+    String vendor = "vera-" + UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
+    UUID conversation = inbox.receive(vendor, "Save 30%", "Dear CEO, " + PITCH, clock.instant()).conversationId();
+    Inbox.Filed copy = inbox.receive(vendor, "Save 30%", "Dear purchasing, " + PITCH, clock.instant());
+    assertThat(copy.decision().outcome()).isEqualTo(NoiseDecision.Outcome.DUPLICATE);
+    long number = conversations.requireDetails(conversation).conversation().number();
+
+    String page = mvc.perform(get("/conversations/" + number).with(AGENT)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+
+    assertThat(page).contains("Reported by 2").contains("Split out");
+    String location = mvc.perform(post("/conversations/" + number + "/reports/" + copy.decision().reportId()
+            + "/split").with(AGENT).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+        .getRedirectedUrl();
+    assertThat(location).startsWith("/conversations/").isNotEqualTo("/conversations/" + number);
+    String after = mvc.perform(get("/conversations/" + number).with(AGENT)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    assertThat(after).contains("Reported by 1").contains("split out by Agnes Agent");
+  }
+
+  @Test
+  void shouldReleaseAHeldGroupFromTheAdminPageAndKeepItFromAgents() throws Exception {
+    String bomber = "bomb@" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    inbox.receive(bomber, "One", "First distinct message " + UUID.randomUUID(), clock.instant());
+    Inbox.Filed held = inbox.receive(bomber, "Two", "Second distinct message " + UUID.randomUUID(), clock.instant());
+    assertThat(held.decision().outcome()).isEqualTo(NoiseDecision.Outcome.HELD);
+
+    String page = mvc.perform(get("/admin/noise").with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(page).contains("sender:" + bomber).contains("Release");
+    mvc.perform(get("/admin/noise").with(AGENT)).andExpect(status().isForbidden());
+
+    mvc.perform(post("/admin/noise/held/" + held.decision().heldGroupId() + "/release").with(ADMIN).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+
+    assertThat(mailBombs.requireGroup(held.decision().heldGroupId()).status()).isEqualTo(HeldGroup.Status.RELEASED);
+    String second = mvc.perform(post("/admin/noise/held/" + held.decision().heldGroupId() + "/discard").with(ADMIN)
+        .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem").toString();
+    assertThat(second).contains("already released");
+  }
+
+  @Test
+  void shouldNotHoldACustomerWhoseFirstConversationIsOlderThanTheWindow() {
+    String customer = "kim@" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    inbox.receive(customer, "Last month", "An older question " + UUID.randomUUID(),
+        clock.instant().minus(java.time.Duration.ofHours(2)));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(inbox.receive(customer, "Now " + i, "A new question " + UUID.randomUUID(), clock.instant())
+          .decision().outcome()).isEqualTo(NoiseDecision.Outcome.NEW);
+    }
+  }
+
+  @Test
+  void shouldRefuseBadLimitsFromTheAdminPageWithAReadableMessage() throws Exception {
+    RateLimitsSnapshot before = RateLimitsSnapshot.of(mailBombs.limitsFor(null));
+    Object problem = mvc.perform(post("/admin/noise/limits").with(ADMIN).with(csrf()).param("perSender", "0")
+            .param("perDomain", "10").param("windowMinutes", "60")).andExpect(status().is3xxRedirection()).andReturn()
+        .getFlashMap().get("problem");
+    assertThat(problem).asString().contains("perSender");
+    assertThat(RateLimitsSnapshot.of(mailBombs.limitsFor(null))).isEqualTo(before);
+  }
+
+  record RateLimitsSnapshot(int perSender, int perDomain, long seconds) {
+    static RateLimitsSnapshot of(RateLimits limits) {
+      return new RateLimitsSnapshot(limits.perSender(), limits.perDomain(), limits.window().toSeconds());
+    }
+  }
+}

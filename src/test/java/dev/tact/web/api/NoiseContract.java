@@ -1,0 +1,274 @@
+package dev.tact.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactProfile;
+import dev.tact.staff.ApiTokens;
+import dev.tact.staff.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Noise control through the real intake (raw mail over HTTP, the pipeline, the API), run on H2
+ * and on PostgreSQL. Subclasses set {@code tact.mail.staff-domains=acme.example} and
+ * {@code tact.noise.per-sender=3}; each test uses senders of its own domain.
+ */
+abstract class NoiseContract {
+
+  static final String PITCH = """
+      We are a leading provider of cloud based procurement software and we would love to show you how
+      companies like yours cut purchasing costs by thirty percent within the first quarter. Our platform
+      connects to your existing accounting system in one afternoon and needs no training. May I book twenty
+      minutes with you next week for a short demonstration? Read the case study at
+      https://pitch.example/case-study?utm_source=%s&utm_campaign=q4
+      """;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ApiTokens tokens;
+
+  @Autowired
+  ContactManagement contacts;
+
+  ApiClient admin;
+
+  @BeforeEach
+  void adminToken() {
+    admin = new ApiClient(port, tokens.issue("noise-tests-" + UUID.randomUUID(), Role.ADMIN, null).secret());
+  }
+
+  @Test
+  void shouldJoinACopyForwardedByAnotherStaffMemberAsAReportWithTheComment() {
+    String vendor = unique("vera") + "@" + unique("vendor") + ".example";
+    JsonNode first = deliver(forward("ian@acme.example", "Ian IT", "Is this legit?", vendor, "Dear Ian,", "ian"));
+    JsonNode second = deliver(forward("fay@acme.example", "Fay Finance", "Another one of these…", vendor,
+        "Dear Fay,", "fay"));
+
+    assertThat(first.path("state").asString()).isEqualTo("done");
+    assertThat(second.path("state").asString()).isEqualTo("done");
+    assertThat(second.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+    JsonNode reports = reports(first);
+    assertThat(reports).hasSize(2);
+    assertThat(reports.get(0).path("kind").asString()).isEqualTo("ORIGINAL");
+    assertThat(reports.get(1).path("kind").asString()).isEqualTo("DUPLICATE");
+    assertThat(reports.get(1).path("reporter").asString()).isEqualTo("Fay Finance <fay@acme.example>");
+    assertThat(reports.get(1).path("comment").asString()).isEqualTo("Another one of these…");
+    assertThat(reports.get(1).path("inboundItemId").asString()).isEqualTo(second.path("itemId").asString());
+    assertThat(conversation(first).path("messages")).hasSize(1);
+  }
+
+  @Test
+  void shouldOpenOneConversationEachWhenDifferentSendersAskTheSameQuestion() {
+    String domain = unique("customers") + ".example";
+    String question = "Hello, what is my current balance? I would like to know before the end of the month.";
+    JsonNode ana = deliver(plain("ana@" + domain, unique("a"), "Balance", question));
+    JsonNode bo = deliver(plain("bo@" + domain, unique("b"), "Balance", question));
+
+    assertThat(ana.path("conversationId").asString()).isNotEqualTo(bo.path("conversationId").asString());
+    assertThat(reports(ana)).hasSize(1);
+    assertThat(reports(bo)).hasSize(1);
+  }
+
+  @Test
+  void shouldJoinTheSameSendersCopyToAnotherOfOurAddressesWithAnotherSalutation() {
+    String vendor = "sam@" + unique("pitch") + ".example";
+    JsonNode first = deliver(plain(vendor, unique("p1"), "Save 30%", "Dear purchasing team,\n" + PITCH.formatted("a")));
+    JsonNode second = deliver(plain(vendor, unique("p2"), "Save 30%", "Hi finance,\n" + PITCH.formatted("b")));
+
+    assertThat(second.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+    assertThat(reports(first)).hasSize(2);
+  }
+
+  @Test
+  void shouldMarkAnExactRedeliveryOfAJoinedCopyAsDuplicateAndLinkItOnce() {
+    String vendor = unique("rex") + "@" + unique("vendor") + ".example";
+    JsonNode first = deliver(forward("ian@acme.example", "Ian IT", "fyi", vendor, "Dear Ian,", "r1"));
+    String copyId = unique("copy") + "@acme.example";
+    String copy = forward("fay@acme.example", "Fay", "fyi too", vendor, "Dear Fay,", "r2")
+        .replaceFirst("Message-ID: <[^>]+>", "Message-ID: <" + copyId + ">");
+    JsonNode joined = deliver(copy);
+    JsonNode again = deliver(copy);
+
+    assertThat(joined.path("state").asString()).isEqualTo("done");
+    assertThat(again.path("state").asString()).isEqualTo("duplicate");
+    assertThat(again.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+    assertThat(reports(first)).hasSize(2);
+  }
+
+  @Test
+  void shouldSplitAWronglyJoinedReportIntoAConversationOfItsOwn() {
+    String vendor = unique("sid") + "@" + unique("vendor") + ".example";
+    JsonNode first = deliver(forward("ian@acme.example", "Ian IT", "look", vendor, "Dear Ian,", "s1"));
+    JsonNode second = deliver(forward("fay@acme.example", "Fay Finance", "again", vendor, "Dear Fay,", "s2"));
+    JsonNode reports = reports(first);
+    String duplicate = reports.get(1).path("id").asString();
+    String original = reports.get(0).path("id").asString();
+    String path = "/api/v1/conversations/" + first.path("conversationId").asString() + "/reports/";
+
+    ApiClient.Response split = admin.post(path + duplicate + "/split", "");
+
+    assertThat(split.status()).as(split.raw()).isEqualTo(201);
+    String newConversation = split.body().path("id").asString();
+    assertThat(newConversation).isNotEqualTo(first.path("conversationId").asString());
+    JsonNode after = reports(first);
+    assertThat(after.get(1).path("splitToConversationId").asString()).isEqualTo(newConversation);
+    JsonNode opened = admin.get("/api/v1/conversations/" + newConversation).body();
+    assertThat(opened.path("messages").get(0).path("body").asString()).contains("procurement software");
+    assertThat(opened.path("messages").get(0).path("id").asString()).isEqualTo(duplicate);
+    assertThat(admin.get("/api/v1/conversations/" + newConversation + "/reports").body()).hasSize(1);
+    assertThat(admin.post(path + duplicate + "/split", "").status()).isEqualTo(409);
+    assertThat(admin.post(path + original + "/split", "").status()).isEqualTo(409);
+    assertThat(admin.post(path + UUID.randomUUID() + "/split", "").status()).isEqualTo(404);
+    assertThat(second.path("conversationId").asString()).isEqualTo(first.path("conversationId").asString());
+    assertThat(admin.get("/api/v1/messages/" + second.path("itemId").asString()).body().path("conversationId")
+        .asString()).as("the item follows its split report").isEqualTo(newConversation);
+  }
+
+  @Test
+  void shouldHoldASendersMessagesPastTheLimitInOneGroupAndFileThemWhenReleased() {
+    String bomber = "bomb@" + unique("bomb") + ".example";
+    JsonNode[] items = new JsonNode[5];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = deliver(plain(bomber, unique("m" + i), "Order " + i, "Distinct complaint number " + i
+          + " about a different order of mine, " + UUID.randomUUID() + "."));
+    }
+
+    assertThat(items[2].path("state").asString()).isEqualTo("done");
+    assertThat(items[3].path("state").asString()).isEqualTo("suppressed");
+    assertThat(logged(items[4]).path("note").asString()).contains("Held");
+    JsonNode group = heldGroupOf("sender:" + bomber);
+    assertThat(group.path("count").asInt()).isEqualTo(2);
+    assertThat(group.path("sampleSubject").asString()).isEqualTo("Order 3");
+    String id = group.path("id").asString();
+    assertThat(admin.get("/api/v1/noise/held/" + id).body().path("messages")).hasSize(2);
+
+    ApiClient.Response released = admin.post("/api/v1/noise/held/" + id + "/release", "");
+
+    assertThat(released.status()).as(released.raw()).isEqualTo(200);
+    assertThat(released.body().path("status").asString()).isEqualTo("RELEASED");
+    JsonNode filed = admin.awaitProcessed(items[4]);
+    assertThat(filed.path("state").asString()).isEqualTo("done");
+    assertThat(admin.awaitProcessed(items[3]).path("conversationId").asString()).isNotBlank();
+    assertThat(admin.post("/api/v1/noise/held/" + id + "/discard", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void shouldKeepADiscardedGroupsMessagesUnfiledInTheLog() {
+    String bomber = "spam@" + unique("flood") + ".example";
+    JsonNode last = null;
+    for (int i = 0; i < 4; i++) {
+      last = deliver(plain(bomber, unique("d" + i), "Offer " + i, "Distinct offer " + i + " " + UUID.randomUUID()));
+    }
+    String id = heldGroupOf("sender:" + bomber).path("id").asString();
+
+    ApiClient.Response discarded = admin.post("/api/v1/noise/held/" + id + "/discard", "");
+
+    assertThat(discarded.body().path("status").asString()).isEqualTo("DISCARDED");
+    JsonNode item = logged(last);
+    assertThat(item.path("state").asString()).isEqualTo("SUPPRESSED");
+    assertThat(item.path("note").asString()).contains("discarded");
+    assertThat(admin.get("/api/v1/noise/held/" + id).body().path("messages").get(0).path("state").asString())
+        .isEqualTo("DISCARDED");
+  }
+
+  @Test
+  void shouldNotHoldStaffOrACustomerWithATier() {
+    for (int i = 0; i < 5; i++) {
+      JsonNode item = deliver(plain("olga@acme.example", unique("o" + i), "Internal " + i, "Internal note " + i + " "
+          + UUID.randomUUID()));
+      assertThat(item.path("state").asString()).isEqualTo("done");
+    }
+    String vip = "vip@" + unique("big") + ".example";
+    JsonNode first = deliver(plain(vip, unique("v0"), "First", "A first question " + UUID.randomUUID()));
+    contacts.updateProfile(UUID.fromString(first.path("contactId").asString()),
+        new ContactProfile(null, null, null, null, null, "vip"));
+    for (int i = 1; i < 6; i++) {
+      JsonNode item = deliver(plain(vip, unique("v" + i), "More " + i, "Another question " + UUID.randomUUID()));
+      assertThat(item.path("state").asString()).isEqualTo("done");
+    }
+  }
+
+  @Test
+  void shouldRefuseBadLimitsAndKeepTheOldOnes() {
+    JsonNode before = admin.get("/api/v1/admin/noise/limits").body();
+    ApiClient.Response bad = admin.put("/api/v1/admin/noise/limits",
+        "{\"perSender\":0,\"perDomain\":5,\"windowSeconds\":3600}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(admin.get("/api/v1/admin/noise/limits").body()).isEqualTo(before);
+    assertThat(admin.put("/api/v1/admin/noise/limits/" + UUID.randomUUID(),
+        "{\"perSender\":5,\"perDomain\":5,\"windowSeconds\":3600}").status()).isEqualTo(404);
+  }
+
+  JsonNode logged(JsonNode status) {
+    return admin.get("/api/v1/admin/inbound/" + status.path("itemId").asString()).body();
+  }
+
+  JsonNode heldGroupOf(String scope) {
+    for (JsonNode group : admin.get("/api/v1/noise/held").body()) {
+      if (group.path("scope").asString().equals(scope)) {
+        return group;
+      }
+    }
+    throw new AssertionError("no held group for " + scope);
+  }
+
+  JsonNode deliver(String mime) {
+    byte[] bytes = mime.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    ApiClient.Response response = admin.postBytes("/api/v1/mail", bytes, "message/rfc822");
+    assertThat(response.status()).as(response.raw()).isEqualTo(202);
+    return admin.awaitProcessed(response.body());
+  }
+
+  JsonNode conversation(JsonNode item) {
+    return admin.get("/api/v1/conversations/" + item.path("conversationId").asString()).body();
+  }
+
+  JsonNode reports(JsonNode item) {
+    ApiClient.Response response = admin.get("/api/v1/conversations/" + item.path("conversationId").asString()
+        + "/reports");
+    assertThat(response.status()).as(response.raw()).isEqualTo(200);
+    return response.body();
+  }
+
+  static String forward(String staff, String staffName, String comment, String vendor, String salutation,
+      String tracking) {
+    return """
+        From: %s <%s>
+        To: it@acme.example
+        Subject: Fwd: Cut purchasing costs by 30%%
+        Message-ID: <%s>
+        Content-Type: text/plain; charset=UTF-8
+
+        %s
+
+        ---------- Forwarded message ---------
+        From: Vera Vendor <%s>
+        Date: Mon, 16 Nov 2026 at 09:12
+        Subject: Cut purchasing costs by 30%%
+        To: <someone@acme.example>
+
+        %s
+        %s
+        Best regards,
+        Vera
+        """.formatted(staffName, staff, unique("fwd") + "@acme.example", comment, vendor, salutation,
+        PITCH.formatted(tracking));
+  }
+
+  static String plain(String from, String messageId, String subject, String text) {
+    return "From: " + from + "\nTo: support@acme.example\nSubject: " + subject + "\nMessage-ID: <" + messageId
+        + "@mail.example>\nContent-Type: text/plain; charset=UTF-8\n\n" + text + "\n";
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
