@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,10 +52,11 @@ class MailItemStep {
   private final ConversationManagement conversations;
   private final JsonMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   MailItemStep(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
       MailProperties mailProperties, Mailboxes mailboxes, StaffDirectory staff, IdentityParser identities, ContactManagement contacts,
-      ConversationManagement conversations, JsonMapper json, Clock clock) {
+      ConversationManagement conversations, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
     this.items = items;
     this.reader = reader;
     this.archive = archive;
@@ -67,6 +69,7 @@ class MailItemStep {
     this.conversations = conversations;
     this.json = json;
     this.clock = clock;
+    this.events = events;
   }
 
   void process(InboundItem item) {
@@ -86,6 +89,7 @@ class MailItemStep {
     List<String> repliesTo = new ArrayList<>();
     if (read.bouncedMessageId() != null) {
       repliesTo.add(read.bouncedMessageId());
+      events.publishEvent(new BounceReceived(read.bouncedMessageId(), mail.deliveryReport(), item.receivedAt()));
     }
     repliesTo.addAll(read.repliesTo());
     String externalId = mail.messageId() != null ? mail.messageId() : item.externalId();
