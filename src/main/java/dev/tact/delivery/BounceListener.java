@@ -30,8 +30,8 @@ class BounceListener {
       return;
     }
     store.findByHeaderMessageId(bounce.bouncedMessageId()).ifPresent(entry -> {
-      boolean marked = store.transition(entry.id(), EnumSet.of(OutboxState.SENT, OutboxState.SENDING,
-          OutboxState.QUEUED), OutboxState.BOUNCED, null, bounce.reason(), null, null, clock.instant());
+      boolean marked = store.finish(entry.id(), EnumSet.of(OutboxState.SENT, OutboxState.SENDING,
+          OutboxState.QUEUED), OutboxState.BOUNCED, bounce.reason(), clock.instant());
       if (marked && entry.recipient() != null) {
         store.countHardBounce(entry.recipient(), bounce.reason(), clock.instant(),
             properties.hardBouncesUntilUndeliverable());

@@ -188,11 +188,7 @@ public class Outbox {
     ContactPermit permit = policy.permit(decided.id()).orElseThrow(() -> ProblemException.conflict("outbox-denied",
         "The contact policy denies sending it now: " + decided.decision().summary()));
     history.record(permit, actor);
-    Instant now = clock.instant();
-    Instant earliest = permit.earliest() == null || permit.earliest().isBefore(now) ? now : permit.earliest();
-    OutboxState to = earliest.isAfter(now) ? OutboxState.DEFERRED : OutboxState.QUEUED;
-    if (!store.transition(id, retryable, to, earliest, null, permit.decisionId(),
-        to == OutboxState.DEFERRED ? earliest : null, now)) {
+    if (!store.requeue(id, retryable, permit, clock.instant())) {
       throw ProblemException.conflict("outbox-state-changed", "The message changed state meanwhile; look again.");
     }
     signal.afterCommit();
@@ -202,9 +198,9 @@ public class Outbox {
   /** Cancels a queued or deferred message; one being sent or already final answers 409. */
   @Transactional
   public OutboxEntry cancel(UUID id, String actor) {
-    OutboxEntry entry = require(id);
-    if (!store.transition(id, EnumSet.of(OutboxState.QUEUED, OutboxState.DEFERRED), OutboxState.CANCELLED, null,
-        "cancelled by " + actor, null, entry.notBefore(), clock.instant())) {
+    require(id);
+    if (!store.finish(id, EnumSet.of(OutboxState.QUEUED, OutboxState.DEFERRED), OutboxState.CANCELLED,
+        "cancelled by " + actor, clock.instant())) {
       throw ProblemException.conflict("outbox-not-cancellable", "The message is "
           + require(id).state().name().toLowerCase() + "; only queued or deferred messages can be cancelled.");
     }

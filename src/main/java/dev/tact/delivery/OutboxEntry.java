@@ -15,21 +15,4 @@ public record OutboxEntry(UUID id, String idempotencyKey, OutboxKind kind, Purpo
     UUID conversationId, UUID messageId, UUID contactId, String recipient, String subject, String headerMessageId,
     UUID decisionId, OutboxState state, Instant notBefore, Instant nextAttemptAt, int attempts, String lastError,
     Instant createdAt, Instant updatedAt, Instant sentAt) {
-
-  /** The state in words for the conversation view: "queued", "deferred until …", "sent", "failed: …". */
-  public String describe(java.util.function.Function<Instant, String> time) {
-    return switch (state) {
-      case QUEUED -> attempts > 0 && nextAttemptAt != null
-          ? "queued, retrying at " + time.apply(nextAttemptAt) + " (" + attempts + " attempt" + (attempts == 1 ? "" : "s")
-              + " so far" + (lastError == null ? "" : ": " + lastError) + ")"
-          : "queued";
-      case DEFERRED -> "deferred until " + time.apply(notBefore);
-      case SENDING -> "sending";
-      case SENT -> "sent at " + time.apply(sentAt);
-      case FAILED -> "failed: " + lastError;
-      case BOUNCED -> "bounced: " + lastError;
-      case CANCELLED -> "cancelled" + (lastError == null ? "" : ": " + lastError);
-      case DENIED -> "not sent, the contact policy denied it: " + lastError;
-    };
-  }
 }

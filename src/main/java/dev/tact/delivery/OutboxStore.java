@@ -67,6 +67,9 @@ class OutboxStore {
 
   /** Records a message that will not be sent (denied by the policy, or nowhere to send it), with the reason. */
   boolean insertUnsendable(UUID id, Draft draft, UUID decisionId, OutboxState state, String reason, Instant now) {
+    if (!state.isFinal()) {
+      throw new IllegalArgumentException("only a permit makes a row " + state);
+    }
     return insert(id, draft, decisionId, state, null, null, reason, now);
   }
 
@@ -202,24 +205,36 @@ class OutboxStore {
   }
 
   /**
-   * Moves a row from one of {@code from} to {@code to}; false when it was in none of them. Back to
-   * QUEUED or DEFERRED, its attempts count from zero again; {@code decisionId} (when given) replaces
-   * the decision.
+   * Makes a final row sendable again with a fresh permit (an admin's retry): QUEUED, or DEFERRED
+   * until the permit's earliest instant, its attempts counted from zero. False when it was in none
+   * of {@code from}.
    */
-  boolean transition(UUID id, Collection<OutboxState> from, OutboxState to, Instant dueAt, String error,
-      UUID decisionId, Instant notBefore, Instant now) {
-    boolean again = to == OutboxState.QUEUED || to == OutboxState.DEFERRED;
-    JdbcClient.StatementSpec update = jdbc.sql("UPDATE delivery_outbox SET state = :to, due_at = :due, "
-        + "last_error = :error, updated_at = :now, not_before = :notBefore"
-        + (again ? ", attempts = 0, claimed_by = NULL, lease_until = NULL" : "")
-        + (decisionId != null ? ", decision_id = :decision" : "")
-        + " WHERE id = :id AND state IN (:from)")
-        .param("to", to.name()).param("due", utc(dueAt)).param("error", clip(error, 2000)).param("now", utc(now))
-        .param("notBefore", utc(notBefore)).param("id", id).param("from", from.stream().map(Enum::name).toList());
-    if (decisionId != null) {
-      update = update.param("decision", decisionId);
+  boolean requeue(UUID id, Collection<OutboxState> from, ContactPermit permit, Instant now) {
+    Instant earliest = permit.earliest() == null || permit.earliest().isBefore(now) ? now : permit.earliest();
+    OutboxState state = earliest.isAfter(now) ? OutboxState.DEFERRED : OutboxState.QUEUED;
+    return jdbc.sql("""
+        UPDATE delivery_outbox SET state = :state, due_at = :due, not_before = :notBefore, decision_id = :decision,
+          attempts = 0, last_error = NULL, claimed_by = NULL, lease_until = NULL, updated_at = :now
+        WHERE id = :id AND state IN (:from)""")
+        .param("state", state.name()).param("due", utc(earliest))
+        .param("notBefore", utc(state == OutboxState.DEFERRED ? earliest : null)).param("decision", permit.decisionId())
+        .param("now", utc(now)).param("id", id).param("from", from.stream().map(Enum::name).toList()).update() == 1;
+  }
+
+  /**
+   * Moves a row from one of {@code from} to a final state (no longer due); false when it was in
+   * none of them. Making a row sendable takes a permit: {@link #queue} or {@link #requeue}.
+   */
+  boolean finish(UUID id, Collection<OutboxState> from, OutboxState to, String error, Instant now) {
+    if (!to.isFinal()) {
+      throw new IllegalArgumentException("only a permit makes a row " + to);
     }
-    return update.update() == 1;
+    return jdbc.sql("""
+        UPDATE delivery_outbox SET state = :to, due_at = NULL, last_error = :error, updated_at = :now,
+          claimed_by = NULL, lease_until = NULL
+        WHERE id = :id AND state IN (:from)""")
+        .param("to", to.name()).param("error", clip(error, 2000)).param("now", utc(now)).param("id", id)
+        .param("from", from.stream().map(Enum::name).toList()).update() == 1;
   }
 
   /** Counts a hard bounce for the address; answers the count so far. */
