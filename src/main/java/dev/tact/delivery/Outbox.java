@@ -21,7 +21,11 @@ import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,7 @@ public class Outbox {
 
   private static final int MAX_KEY = 200;
   private static final int MAX_SUBJECT = 500;
+  public static final int MAX_BATCH = 1000;
 
   private final OutboxStore store;
   private final ContactPolicyService policy;
@@ -68,37 +73,99 @@ public class Outbox {
    */
   @Transactional
   public Queued queue(OutboundRequest request, String actor) {
-    String key = requireKey(request.idempotencyKey());
-    Optional<OutboxEntry> known = store.findByKey(key);
-    if (known.isPresent()) {
-      return new Queued(known.get(), false);
+    return queueAll(List.of(request), actor).getFirst();
+  }
+
+  /**
+   * Queues up to {@value #MAX_BATCH} messages at once (a campaign step): the policy decides them
+   * together, and all are queued in one transaction or none (an unknown contact, an incomplete
+   * request or a key given twice rejects the batch). Answers one result per request, in order.
+   */
+  @Transactional
+  public List<Queued> queueAll(List<OutboundRequest> requests, String actor) {
+    if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
+      throw ProblemException.invalid("invalid-batch", "Send 1 to " + MAX_BATCH + " messages.");
     }
-    if (request.contactId() == null) {
-      throw ProblemException.invalid("missing-contact", "contactId is required.");
+    List<String> keys = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      keys.add(validate(requests.get(i), requests.size() == 1 ? "" : " (message " + i + ")"));
     }
-    if (request.purpose() == null) {
-      throw ProblemException.invalid("missing-purpose", "purpose is required: TRANSACTIONAL or MARKETING.");
+    if (new HashSet<>(keys).size() != keys.size()) {
+      throw ProblemException.invalid("duplicate-idempotency-key", "Each message of a batch needs its own key.");
     }
-    if (request.subject() == null || request.subject().isBlank() || request.subject().length() > MAX_SUBJECT) {
-      throw ProblemException.invalid("invalid-subject", "subject is required, at most " + MAX_SUBJECT + " characters.");
+    Map<String, OutboxEntry> known = store.findByKeys(keys);
+    List<OutboundRequest> fresh = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      if (!known.containsKey(keys.get(i))) {
+        fresh.add(requests.get(i));
+      }
     }
-    if (request.text() == null || request.text().isBlank()) {
-      throw ProblemException.invalid("empty-text", "text must not be empty.");
+    Map<UUID, Contact> found = contacts.findAll(fresh.stream().map(OutboundRequest::contactId).toList());
+    List<UUID> unknown = fresh.stream().map(OutboundRequest::contactId).filter(id -> !found.containsKey(id))
+        .distinct().toList();
+    if (!unknown.isEmpty()) {
+      throw new ProblemException(404, "contact-not-found", "Contact not found", "No contact with id "
+          + unknown.getFirst() + (unknown.size() > 1 ? " and " + (unknown.size() - 1) + " more" : "")
+          + "; nothing was queued.");
     }
-    Contact contact = contacts.find(request.contactId())
-        .orElseThrow(() -> ProblemException.notFound("contact", request.contactId()));
-    UUID id = Ids.newId();
     Instant now = clock.instant();
+    List<OutboxStore.Draft> drafts = new ArrayList<>(fresh.size());
+    List<UUID> ids = new ArrayList<>(fresh.size());
+    for (OutboundRequest request : fresh) {
+      UUID id = Ids.newId();
+      ids.add(id);
+      drafts.add(notice(id, request, found.get(request.contactId()), now));
+    }
+    List<DecisionRequest> asked = drafts.stream().filter(d -> d.recipient() != null)
+        .map(d -> new DecisionRequest(d.contactId(), OutboundChannel.EMAIL, d.purpose(), clipSubject(d.subject()),
+            null)).toList();
+    Iterator<AuditedDecision> decisions = asked.isEmpty() ? Collections.emptyIterator()
+        : policy.decideAll(asked, actor).iterator();
+    for (int i = 0; i < drafts.size(); i++) {
+      OutboxStore.Draft draft = drafts.get(i);
+      store(ids.get(i), draft, draft.recipient() == null ? null : decisions.next(), actor);
+    }
+    Map<UUID, OutboxEntry> made = store.findAll(ids);
+    List<Queued> result = new ArrayList<>(requests.size());
+    int freshIndex = 0;
+    for (String key : keys) {
+      OutboxEntry earlier = known.get(key);
+      result.add(earlier != null ? new Queued(earlier, false) : new Queued(made.get(ids.get(freshIndex++)), true));
+    }
+    return result;
+  }
+
+  private OutboxStore.Draft notice(UUID id, OutboundRequest request, Contact contact, Instant now) {
     String headerMessageId = "tact.outbox." + id + "@" + conversations.messageIdDomain();
     String recipient = emailOf(contact);
+    String subject = request.subject().strip();
     byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from(),
-        List.of(new MailAddress(recipient, contact.name())), request.subject().strip(), request.text(), null,
-        headerMessageId, null, List.of(), 0, true, now));
-    OutboxStore.Draft draft = new OutboxStore.Draft(key, OutboxKind.EMAIL, request.purpose(), "notice",
-        null, null, contact.id(), recipient, properties.fromAddress(), request.subject().strip(), headerMessageId,
-        content);
-    UUID rowId = decideAndStore(id, draft, request.subject().strip(), actor, now);
-    return new Queued(store.find(rowId).orElseThrow(), true);
+        List.of(new MailAddress(recipient, contact.name())), subject, request.text(), null, headerMessageId, null,
+        List.of(), 0, true, now));
+    return new OutboxStore.Draft(request.idempotencyKey().strip(), OutboxKind.EMAIL, request.purpose(), "notice",
+        null, null, contact.id(), recipient, properties.fromAddress(), subject, headerMessageId, content);
+  }
+
+  private static String validate(OutboundRequest request, String where) {
+    if (request == null) {
+      throw ProblemException.invalid("missing-message", "A message is missing" + where + ".");
+    }
+    String key = requireKey(request.idempotencyKey(), where);
+    if (request.contactId() == null) {
+      throw ProblemException.invalid("missing-contact", "contactId is required" + where + ".");
+    }
+    if (request.purpose() == null) {
+      throw ProblemException.invalid("missing-purpose", "purpose is required: TRANSACTIONAL or MARKETING" + where
+          + ".");
+    }
+    if (request.subject() == null || request.subject().isBlank() || request.subject().length() > MAX_SUBJECT) {
+      throw ProblemException.invalid("invalid-subject", "subject is required, at most " + MAX_SUBJECT
+          + " characters" + where + ".");
+    }
+    if (request.text() == null || request.text().isBlank()) {
+      throw ProblemException.invalid("empty-text", "text must not be empty" + where + ".");
+    }
+    return key;
   }
 
   /**
@@ -110,27 +177,30 @@ public class Outbox {
     if (known.isPresent()) {
       return known.get().id();
     }
-    return decideAndStore(Ids.newId(), draft, policySubject, actor, clock.instant());
+    UUID id = Ids.newId();
+    AuditedDecision decided = draft.recipient() == null ? null : policy.decide(new DecisionRequest(
+        draft.contactId(), OutboundChannel.EMAIL, draft.purpose(), clipSubject(policySubject), null), actor);
+    store(id, draft, decided, actor);
+    return id;
   }
 
-  private UUID decideAndStore(UUID id, OutboxStore.Draft draft, String policySubject, String actor, Instant now) {
+  /** Stores a row as its decision says: no recipient or DENY unsendable, else sendable with the permit. */
+  private void store(UUID id, OutboxStore.Draft draft, AuditedDecision decided, String actor) {
     if (draft.recipient() == null) {
       insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.FAILED,
-          "The contact has no email address.", now), draft);
-      return id;
+          "The contact has no email address.", clock.instant()), draft);
+      return;
     }
-    AuditedDecision decided = policy.decide(new DecisionRequest(draft.contactId(), OutboundChannel.EMAIL,
-        draft.purpose(), clipSubject(policySubject), null), actor);
     if (decided.decision().outcome() == Decision.Outcome.DENY) {
       insertOrConflict(store.insertUnsendable(id, draft, decided.id(), OutboxState.DENIED,
-          decided.decision().summary(), now), draft);
-      return id;
+          decided.decision().summary(), clock.instant()), draft);
+      return;
     }
     ContactPermit permit = policy.permit(decided.id()).orElseThrow();
     history.record(permit, actor);
-    insertOrConflict(store.queue(id, draft, permit, now), draft);
+    // now read after the decision: an ALLOW's permit names the decision's own instant, never later than this
+    insertOrConflict(store.queue(id, draft, permit, clock.instant()), draft);
     signal.afterCommit();
-    return id;
   }
 
   private static void insertOrConflict(boolean inserted, OutboxStore.Draft draft) {
@@ -216,10 +286,10 @@ public class Outbox {
         .findFirst().orElse(null);
   }
 
-  private static String requireKey(String key) {
-    if (key == null || key.isBlank() || key.length() > MAX_KEY) {
+  private static String requireKey(String key, String where) {
+    if (key == null || key.isBlank() || key.strip().length() > MAX_KEY) {
       throw ProblemException.invalid("invalid-idempotency-key",
-          "idempotencyKey is required, 1 to " + MAX_KEY + " characters.");
+          "idempotencyKey is required, 1 to " + MAX_KEY + " characters" + where + ".");
     }
     return key.strip();
   }

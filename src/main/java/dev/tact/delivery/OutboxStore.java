@@ -102,6 +102,28 @@ class OutboxStore {
         .param("key", key).query(OutboxStore::entry).optional();
   }
 
+  Map<String, OutboxEntry> findByKeys(Collection<String> keys) {
+    Map<String, OutboxEntry> result = new HashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE idempotency_key IN (:keys)")
+          .param("keys", all.subList(from, Math.min(all.size(), from + 1000))).query(OutboxStore::entry).list()
+          .forEach(e -> result.put(e.idempotencyKey(), e));
+    }
+    return result;
+  }
+
+  Map<UUID, OutboxEntry> findAll(Collection<UUID> ids) {
+    Map<UUID, OutboxEntry> result = new HashMap<>();
+    List<UUID> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE id IN (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + 1000))).query(OutboxStore::entry).list()
+          .forEach(e -> result.put(e.id(), e));
+    }
+    return result;
+  }
+
   Optional<OutboxEntry> findByHeaderMessageId(String headerMessageId) {
     return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE header_message_id = :header")
         .param("header", headerMessageId).query(OutboxStore::entry).optional();

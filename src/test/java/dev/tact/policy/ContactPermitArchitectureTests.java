@@ -54,8 +54,8 @@ class ContactPermitArchitectureTests {
     assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
-        .containsExactly("claim", "countByState", "countHardBounce", "domainOf", "find", "findByHeaderMessageId",
-            "findByKey", "finish", "hardBounces", "insertUnsendable", "list", "ofMessages", "queue", "record",
+        .containsExactly("claim", "countByState", "countHardBounce", "domainOf", "find", "findAll", "findByHeaderMessageId",
+            "findByKey", "findByKeys", "finish", "hardBounces", "insertUnsendable", "list", "ofMessages", "queue", "record",
             "requeue", "undeliverable");
   }
 

@@ -38,6 +38,8 @@ public final class SmtpSink implements AutoCloseable {
   private final ConcurrentHashMap<String, Integer> rcptSeen = new ConcurrentHashMap<>();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong rcptCommands = new AtomicLong();
+  private final AtomicLong firstAccepted = new AtomicLong();
+  private final AtomicLong lastAccepted = new AtomicLong();
   private volatile Function<RcptContext, String> rcptReply = ctx -> "250 2.1.5 OK";
   private volatile boolean open = true;
 
@@ -69,6 +71,16 @@ public final class SmtpSink implements AutoCloseable {
 
   public long acceptedCount() {
     return accepted.get();
+  }
+
+  /** {@link System#nanoTime()} when the first message was accepted (0: none yet). */
+  public long firstAcceptedNanos() {
+    return firstAccepted.get();
+  }
+
+  /** {@link System#nanoTime()} when the latest message was accepted. */
+  public long lastAcceptedNanos() {
+    return lastAccepted.get();
   }
 
   public long rcptCommands() {
@@ -126,6 +138,9 @@ public final class SmtpSink implements AutoCloseable {
               StandardCharsets.ISO_8859_1));
           received.add(new Received(List.copyOf(recipients), m.find() ? m.group(1) : null,
               keepContent ? content : null));
+          long at = System.nanoTime();
+          firstAccepted.compareAndSet(0, at);
+          lastAccepted.accumulateAndGet(at, Math::max);
           accepted.incrementAndGet();
           from = null;
           recipients.clear();

@@ -12,6 +12,7 @@ import dev.tact.shared.ProblemException;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -51,6 +52,18 @@ class OutboxApiController {
     Queued queued = outbox.queue(new OutboundRequest(message.contactId(), message.subject(), message.text(),
         purpose(message.purpose()), message.idempotencyKey()), principals.who(authentication));
     return ResponseEntity.status(queued.created() ? HttpStatus.CREATED : HttpStatus.OK).body(queued.entry());
+  }
+
+  @Operation(summary = "Queue up to 1,000 emails at once (a campaign step)", description = "Decided by the contact "
+      + "policy together and queued in one transaction, or none: an unknown contact, an incomplete message or a key "
+      + "given twice rejects the batch. Answers one result per message, in order; created is false for a known key.")
+  @PostMapping("/api/v1/outbox/messages/batch")
+  List<Queued> queueAll(@RequestBody List<OutboundMessage> messages, Authentication authentication) {
+    if (messages == null) {
+      throw ProblemException.invalid("missing-body", "Send a JSON array of messages.");
+    }
+    return outbox.queueAll(messages.stream().map(m -> m == null ? null : new OutboundRequest(m.contactId(),
+        m.subject(), m.text(), purpose(m.purpose()), m.idempotencyKey())).toList(), principals.who(authentication));
   }
 
   @GetMapping("/api/v1/outbox/messages/{id}")
