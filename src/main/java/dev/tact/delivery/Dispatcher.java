@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.tact.delivery.dkim.DkimSigner;
+import dev.tact.delivery.pacing.DomainPacer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,11 +38,15 @@ class Dispatcher implements SmartLifecycle {
   private final Backoff backoff;
   private final Clock clock;
   private final String node;
+  private final DomainPacer pacer;
+  private final ObjectProvider<DkimSigner> dkim;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> workers = new ArrayList<>();
 
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
-      DeliveryProperties properties, Clock clock) {
+      DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, Clock clock) {
+    this.pacer = pacer;
+    this.dkim = dkim;
     this.store = store;
     this.transactions = new TransactionTemplate(transactionManager);
     this.signal = signal;
@@ -72,6 +79,7 @@ class Dispatcher implements SmartLifecycle {
     List<OutboxStore.Result> results = new ArrayList<>(claimed.size());
     // Stop while a fifth of the lease is left, so that no row is sent after another node may have claimed it.
     Instant stopAt = leaseUntil.minus(properties.lease().dividedBy(5));
+    DkimSigner signer = dkim.getIfAvailable();
     for (OutboxStore.Claimed row : claimed) {
       if (!clock.instant().isBefore(stopAt)) {
         break; // the rest stay SENDING until their lease runs out, then they are due again
@@ -81,12 +89,24 @@ class Dispatcher implements SmartLifecycle {
       if (row.kind() != OutboxKind.EMAIL) {
         results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
             "No sender for " + row.kind() + " messages on this node.", "FAILED", null));
-      } else if (reason != null) {
+        continue;
+      }
+      if (reason != null) {
         results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
             row.recipient() + " is undeliverable (" + reason + ")", "SKIPPED", null));
-      } else {
-        results.add(resultOf(row, smtp.send(row.content(), row.recipient())));
+        continue;
       }
+      // Pacing per recipient domain: wait for a near slot; a far one puts the row back until then.
+      Instant slot = pacer.reserve(row.recipientDomain(), clock.instant());
+      if (slot.isAfter(stopAt)) {
+        results.add(new OutboxStore.Result(row, OutboxState.QUEUED, slot, null, "PACED", null));
+        continue;
+      }
+      if (!waitUntil(slot)) {
+        break;
+      }
+      byte[] bytes = signer == null ? row.content() : signer.sign(row.content());
+      results.add(resultOf(row, smtp.send(bytes, row.recipient())));
     }
     transactions.executeWithoutResult(status -> {
       Instant now = clock.instant();
@@ -98,6 +118,21 @@ class Dispatcher implements SmartLifecycle {
       }
     });
     return claimed.size();
+  }
+
+  /** Sleeps until the paced slot; false when interrupted (the node is stopping). */
+  private boolean waitUntil(Instant slot) {
+    long millis = Duration.between(clock.instant(), slot).toMillis();
+    if (millis <= 0) {
+      return true;
+    }
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private OutboxStore.Result resultOf(OutboxStore.Claimed row, SendOutcome outcome) {

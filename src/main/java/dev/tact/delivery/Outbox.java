@@ -4,6 +4,7 @@ import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.ConversationProperties;
+import dev.tact.delivery.unsubscribe.UnsubscribeLinks;
 import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
@@ -53,10 +54,13 @@ public class Outbox {
   private final DeliveryProperties properties;
   private final ConversationProperties conversations;
   private final DispatchSignal signal;
+  private final UnsubscribeLinks unsubscribe;
   private final Clock clock;
 
   Outbox(OutboxStore store, ContactPolicyService policy, ContactHistory history, ContactManagement contacts,
-      DeliveryProperties properties, ConversationProperties conversations, DispatchSignal signal, Clock clock) {
+      DeliveryProperties properties, ConversationProperties conversations, DispatchSignal signal,
+      UnsubscribeLinks unsubscribe, Clock clock) {
+    this.unsubscribe = unsubscribe;
     this.store = store;
     this.policy = policy;
     this.history = history;
@@ -142,8 +146,21 @@ public class Outbox {
     byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from(),
         List.of(new MailAddress(recipient, contact.name())), subject, request.text(), null, headerMessageId, null,
         List.of(), 0, true, now));
+    if (content != null && request.purpose() == Purpose.MARKETING) {
+      content = withHeaders(unsubscribe.headers(contact.id(), Purpose.MARKETING).asMap(), content);
+    }
     return new OutboxStore.Draft(request.idempotencyKey().strip(), OutboxKind.EMAIL, request.purpose(), "notice",
         null, null, contact.id(), recipient, properties.fromAddress(), subject, headerMessageId, content);
+  }
+
+  /** Adds header fields in front of a written message (RFC 5322 header order carries no meaning). */
+  static byte[] withHeaders(Map<String, String> headers, byte[] message) {
+    StringBuilder fields = new StringBuilder();
+    headers.forEach((name, value) -> fields.append(name).append(": ").append(value).append("\r\n"));
+    byte[] prefix = fields.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] result = java.util.Arrays.copyOf(prefix, prefix.length + message.length);
+    System.arraycopy(message, 0, result, prefix.length, message.length);
+    return result;
   }
 
   private static String validate(OutboundRequest request, String where) {

@@ -204,21 +204,27 @@ class OutboxStore {
     List<SqlParameterSource> updates = new ArrayList<>(results.size());
     List<SqlParameterSource> attempts = new ArrayList<>(results.size());
     for (Result r : results) {
+      boolean paced = "PACED".equals(r.outcome());
       updates.add(new MapSqlParameterSource().addValue("id", r.row().id()).addValue("node", node)
           .addValue("state", r.state().name()).addValue("due", utc(r.dueAt())).addValue("error", clip(r.error(), 2000))
-          .addValue("now", utc(now)));
-      attempts.add(new MapSqlParameterSource().addValue("id", Ids.newId()).addValue("outbox", r.row().id())
-          .addValue("attempt", r.row().attempt()).addValue("node", node).addValue("outcome", r.outcome())
-          .addValue("code", r.replyCode()).addValue("detail", clip(r.error(), 2000)).addValue("at", utc(now)));
+          .addValue("now", utc(now)).addValue("uncount", paced ? 1 : 0));
+      if (!paced) { // a row put back for pacing was not attempted
+        attempts.add(new MapSqlParameterSource().addValue("id", Ids.newId()).addValue("outbox", r.row().id())
+            .addValue("attempt", r.row().attempt()).addValue("node", node).addValue("outcome", r.outcome())
+            .addValue("code", r.replyCode()).addValue("detail", clip(r.error(), 2000)).addValue("at", utc(now)));
+      }
     }
     int[] updated = named.batchUpdate("""
         UPDATE delivery_outbox SET state = :state, due_at = :due, last_error = :error, updated_at = :now,
-          sent_at = CASE WHEN :state = 'SENT' THEN :now ELSE sent_at END, lease_until = NULL, claimed_by = NULL
+          sent_at = CASE WHEN :state = 'SENT' THEN :now ELSE sent_at END, lease_until = NULL, claimed_by = NULL,
+          attempts = attempts - :uncount
         WHERE id = :id AND claimed_by = :node AND state = 'SENDING'""", updates.toArray(SqlParameterSource[]::new));
-    named.batchUpdate("""
-        INSERT INTO delivery_attempt (id, outbox_id, attempt, node, outcome, reply_code, detail, at)
-        VALUES (:id, :outbox, :attempt, :node, :outcome, :code, :detail, :at)""",
-        attempts.toArray(SqlParameterSource[]::new));
+    if (!attempts.isEmpty()) {
+      named.batchUpdate("""
+          INSERT INTO delivery_attempt (id, outbox_id, attempt, node, outcome, reply_code, detail, at)
+          VALUES (:id, :outbox, :attempt, :node, :outcome, :code, :detail, :at)""",
+          attempts.toArray(SqlParameterSource[]::new));
+    }
     int total = 0;
     for (int n : updated) {
       total += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;

@@ -296,6 +296,34 @@ abstract class DeliveryContract {
   }
 
   @Test
+  void shouldSendMarketingMailWithOneClickUnsubscribeHeaders() {
+    Contact contact = contact(unique("fan") + "@news.example");
+    contacts.updateProfile(contact.id(), new ContactProfile(null, null, "UTC", null, null));
+    consent.record(contact.id(), new ConsentRequest(dev.tact.policy.ConsentEntry.Kind.EXPRESS, OutboundChannel.EMAIL,
+        Purpose.MARKETING, null, "signup form", "ticked the box", null), "tests");
+    OutboxEntry row = queue(contact, Purpose.MARKETING).entry();
+    OutboxEntry notice = queue(contact(unique("plain") + "@news.example"), Purpose.TRANSACTIONAL).entry();
+    assertThat(row.state()).as(row.lastError()).isIn(OutboxState.QUEUED, OutboxState.DEFERRED);
+    CLOCK.set(row.notBefore() == null ? CLOCK.instant() : row.notBefore());
+
+    try (SmtpSink sink = new SmtpSink(true)) {
+      SmtpConnection smtp = sinkConnection(sink);
+      drain(smtp);
+      smtp.close();
+      String marketing = contentOf(sink, row.headerMessageId());
+      assertThat(marketing).containsPattern("(?m)^List-Unsubscribe: <https?://[^>]+/unsubscribe/[^>]+>")
+          .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+      assertThat(contentOf(sink, notice.headerMessageId())).doesNotContain("List-Unsubscribe");
+    }
+  }
+
+  private static String contentOf(SmtpSink sink, String messageId) {
+    return sink.received().stream().filter(r -> messageId.equals(r.messageId())).findFirst()
+        .map(r -> new String(r.content(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError(
+            "no mail with Message-ID " + messageId));
+  }
+
+  @Test
   void shouldRecordADenialWithTheReasonAndSendNothing() {
     Contact contact = contact(unique("opt") + "@deny.example");
     consent.record(contact.id(), ConsentRequest.optOut(OutboundChannel.EMAIL, "test", "unsubscribed"), "tests");

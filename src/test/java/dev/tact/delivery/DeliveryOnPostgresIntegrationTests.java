@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.delivery.retry-base=PT1M",
+    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.delivery.pacing.enabled=false", "tact.delivery.retry-base=PT1M",
     "tact.delivery.hard-bounces-until-undeliverable=2", "tact.delivery.from-address=support@tact.test",
     "tact.conversation.message-id-domain=tact.test"})
 @Import(DeliveryContract.TestClock.class)

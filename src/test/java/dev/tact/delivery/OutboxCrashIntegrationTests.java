@@ -168,7 +168,7 @@ class OutboxCrashIntegrationTests {
         "dev.tact.TactApplication", "--server.port=" + port, "--spring.datasource.url=" + url,
         "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TactNode.TEST_SECRET_KEY,
         "--tact.delivery.smtp.host=127.0.0.1", "--tact.delivery.smtp.port=" + greenMail.getSmtp().getPort(),
-        "--tact.delivery.smtp.security=NONE", "--tact.delivery.threads=" + THREADS, "--tact.delivery.batch=" + BATCH,
+        "--tact.delivery.smtp.security=NONE", "--tact.delivery.pacing.enabled=false", "--tact.delivery.threads=" + THREADS, "--tact.delivery.batch=" + BATCH,
         "--tact.delivery.lease=PT5S", "--tact.delivery.poll-interval=PT0.2S",
         "--tact.conversation.message-id-domain=crash.test", "--logging.level.root=WARN");
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(

@@ -56,7 +56,7 @@ public final class DeliveryThroughputBenchmark {
       }
       long started = System.nanoTime();
       try (TactNode node = TactNode.start(url, "--tact.delivery.smtp.host=127.0.0.1",
-          "--tact.delivery.smtp.port=" + sink.port(), "--tact.delivery.smtp.security=NONE",
+          "--tact.delivery.smtp.port=" + sink.port(), "--tact.delivery.smtp.security=NONE", "--tact.delivery.pacing.enabled=false",
           "--tact.delivery.threads=" + threads, "--tact.delivery.batch=" + batch, "--logging.level.root=WARN")) {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (node.jdbc().sql("SELECT COUNT(*) FROM delivery_outbox WHERE state = 'SENT'").query(Long.class)
