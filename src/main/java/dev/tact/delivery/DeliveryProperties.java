@@ -1,6 +1,7 @@
 package dev.tact.delivery;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fromAddress the From address of Tact's mail (and the SMTP envelope sender)
  * @param fromName the From display name
  * @param smtp the SMTP relay
+ * @param adapters the SMS and social adapters replies on those channels are POSTed to, by channel
+ *     ({@code sms}, {@code social}); a channel without one gets no outbound messages
  */
 @ConfigurationProperties("tact.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String nodeId,
@@ -27,14 +30,27 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
     @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("8") int maxAttempts,
     @DefaultValue("PT30S") Duration retryBase, @DefaultValue("PT2H") Duration retryMax,
     @DefaultValue("3") int hardBouncesUntilUndeliverable, @DefaultValue("support@tact.localhost") String fromAddress,
-    @DefaultValue("Support") String fromName, @DefaultValue Smtp smtp) {
+    @DefaultValue("Support") String fromName, @DefaultValue Smtp smtp, Map<String, Adapter> adapters) {
 
   public DeliveryProperties {
     threads = Math.max(1, threads);
     batch = Math.max(1, batch);
     maxAttempts = Math.max(1, maxAttempts);
     hardBouncesUntilUndeliverable = Math.max(1, hardBouncesUntilUndeliverable);
+    Map<String, Adapter> byChannel = new java.util.HashMap<>();
+    (adapters == null ? Map.<String, Adapter>of() : adapters).forEach((channel, adapter) ->
+        byChannel.put(channel.strip().toUpperCase(java.util.Locale.ROOT), adapter));
+    adapters = Map.copyOf(byChannel);
   }
+
+  /** The adapter for a channel ({@code SMS}, {@code SOCIAL}), if one is configured. */
+  public java.util.Optional<Adapter> adapter(String channel) {
+    return java.util.Optional.ofNullable(adapters.get(channel.toUpperCase(java.util.Locale.ROOT)))
+        .filter(a -> a.url() != null && !a.url().isBlank());
+  }
+
+  /** An SMS or social adapter: where replies are POSTed, and the secret they are signed with. */
+  public record Adapter(String url, String secret) {}
 
   /**
    * The SMTP relay. A blank host means no relay is configured: mail is queued but not sent.

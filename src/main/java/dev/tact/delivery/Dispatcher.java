@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.tact.delivery.dkim.DkimSigner;
 import dev.tact.delivery.pacing.DomainPacer;
+import dev.tact.delivery.webhook.WebhookClient;
+import dev.tact.delivery.webhook.WebhookProperties;
+import dev.tact.delivery.webhook.WebhookResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -40,11 +43,17 @@ class Dispatcher implements SmartLifecycle {
   private final String node;
   private final DomainPacer pacer;
   private final ObjectProvider<DkimSigner> dkim;
+  private final WebhookClient webhooks;
+  private final WebhookProperties webhookRetries;
+  private final java.util.Random random = new java.util.Random();
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> workers = new ArrayList<>();
 
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
-      DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, Clock clock) {
+      DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
+      WebhookProperties webhookRetries, Clock clock) {
+    this.webhooks = webhooks;
+    this.webhookRetries = webhookRetries;
     this.pacer = pacer;
     this.dkim = dkim;
     this.store = store;
@@ -86,9 +95,8 @@ class Dispatcher implements SmartLifecycle {
       }
       String reason = row.recipient() == null ? null
           : undeliverable.get(row.recipient().strip().toLowerCase(java.util.Locale.ROOT));
-      if (row.kind() != OutboxKind.EMAIL) {
-        results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
-            "No sender for " + row.kind() + " messages on this node.", "FAILED", null));
+      if (row.kind() == OutboxKind.WEBHOOK) {
+        results.add(post(row));
         continue;
       }
       if (reason != null) {
@@ -118,6 +126,26 @@ class Dispatcher implements SmartLifecycle {
       }
     });
     return claimed.size();
+  }
+
+  /** POSTs a WEBHOOK row to its channel's adapter, signed, with its Message-ID as the idempotency key. */
+  private OutboxStore.Result post(OutboxStore.Claimed row) {
+    java.util.Optional<DeliveryProperties.Adapter> adapter = properties.adapter(row.sender());
+    if (adapter.isEmpty()) {
+      return new OutboxStore.Result(row, OutboxState.FAILED, null, "No adapter configured for "
+          + row.sender().toLowerCase(java.util.Locale.ROOT) + " (tact.delivery.adapters." + row.sender()
+          .toLowerCase(java.util.Locale.ROOT) + ".url).", "FAILED", null);
+    }
+    WebhookResult result = webhooks.post(java.net.URI.create(adapter.get().url()), row.content(),
+        adapter.get().secret() == null ? "" : adapter.get().secret(), row.headerMessageId());
+    if (result.delivered()) {
+      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", result.status());
+    }
+    java.util.Optional<Instant> next = webhookRetries.retryPolicy().nextAttempt(row.attempt(), result,
+        clock.instant(), random);
+    return next.isPresent()
+        ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), result.error(), "RETRY", result.status())
+        : new OutboxStore.Result(row, OutboxState.FAILED, null, result.error(), "FAILED", result.status());
   }
 
   /** Sleeps until the paced slot; false when interrupted (the node is stopping). */

@@ -189,14 +189,14 @@ public class Outbox {
    * Queues an email the caller rendered (an agent's reply): asks the policy for the contact, and
    * queues, defers or records the denial in the caller's transaction. Answers the row's id.
    */
-  UUID queueRendered(OutboxStore.Draft draft, String policySubject, String actor) {
+  UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor) {
     Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
     if (known.isPresent()) {
       return known.get().id();
     }
     UUID id = Ids.newId();
     AuditedDecision decided = draft.recipient() == null ? null : policy.decide(new DecisionRequest(
-        draft.contactId(), OutboundChannel.EMAIL, draft.purpose(), clipSubject(policySubject), null), actor);
+        draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
     store(id, draft, decided, actor);
     return id;
   }
@@ -204,8 +204,8 @@ public class Outbox {
   /** Stores a row as its decision says: no recipient or DENY unsendable, else sendable with the permit. */
   private void store(UUID id, OutboxStore.Draft draft, AuditedDecision decided, String actor) {
     if (draft.recipient() == null) {
-      insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.FAILED,
-          "The contact has no email address.", clock.instant()), draft);
+      insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.FAILED, draft.kind() == OutboxKind.EMAIL
+          ? "The contact has no email address." : "The contact has no address on this channel.", clock.instant()), draft);
       return;
     }
     if (decided.decision().outcome() == Decision.Outcome.DENY) {
@@ -270,7 +270,7 @@ public class Outbox {
     if (entry.recipient() == null) {
       throw ProblemException.conflict("outbox-no-recipient", "The message has no recipient address to send to.");
     }
-    AuditedDecision decided = policy.decide(new DecisionRequest(entry.contactId(), OutboundChannel.EMAIL,
+    AuditedDecision decided = policy.decide(new DecisionRequest(entry.contactId(), entry.channel(),
         entry.purpose(), clipSubject(entry.subject()), null), actor);
     ContactPermit permit = policy.permit(decided.id()).orElseThrow(() -> ProblemException.conflict("outbox-denied",
         "The contact policy denies sending it now: " + decided.decision().summary()));

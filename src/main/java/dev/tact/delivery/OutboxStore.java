@@ -4,6 +4,7 @@ import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.policy.ContactPermit;
+import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
 class OutboxStore {
 
   private static final String ENTRY_COLUMNS = """
-      id, idempotency_key, kind, purpose, cause, conversation_id, message_id, contact_id, recipient, subject,
+      id, idempotency_key, kind, sender, purpose, cause, conversation_id, message_id, contact_id, recipient, subject,
       header_message_id, decision_id, state, not_before, due_at, attempts, last_error, created_at, updated_at,
       sent_at""";
 
@@ -323,8 +324,10 @@ class OutboxStore {
 
   private static OutboxEntry entry(ResultSet rs, int n) throws SQLException {
     OutboxState state = OutboxState.valueOf(rs.getString("state"));
-    return new OutboxEntry(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
-        OutboxKind.valueOf(rs.getString("kind")), Purpose.valueOf(rs.getString("purpose")), rs.getString("cause"),
+    OutboxKind kind = OutboxKind.valueOf(rs.getString("kind"));
+    return new OutboxEntry(rs.getObject("id", UUID.class), rs.getString("idempotency_key"), kind,
+        kind == OutboxKind.EMAIL ? OutboundChannel.EMAIL : OutboundChannel.valueOf(rs.getString("sender")),
+        Purpose.valueOf(rs.getString("purpose")), rs.getString("cause"),
         rs.getObject("conversation_id", UUID.class), rs.getObject("message_id", UUID.class),
         rs.getObject("contact_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("header_message_id"), rs.getObject("decision_id", UUID.class), state, instant(rs, "not_before"),

@@ -12,7 +12,12 @@ import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.policy.Purpose;
+import dev.tact.contact.IdentityKind;
+import dev.tact.policy.OutboundChannel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +32,28 @@ class ReplyEnqueuer {
   private final Outbox outbox;
   private final ConversationManagement conversations;
   private final ContactManagement contacts;
+  private final DeliveryProperties properties;
+  private final JsonMapper json;
 
-  ReplyEnqueuer(Outbox outbox, ConversationManagement conversations, ContactManagement contacts) {
+  ReplyEnqueuer(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
+      DeliveryProperties properties, JsonMapper json) {
     this.outbox = outbox;
+    this.properties = properties;
+    this.json = json;
     this.conversations = conversations;
     this.contacts = contacts;
   }
 
   @EventListener
   void on(MessageAdded added) {
-    if (added.direction() != Direction.OUTBOUND || added.channel() != Channel.EMAIL || added.contactId() == null) {
+    if (added.direction() != Direction.OUTBOUND || added.contactId() == null) {
+      return;
+    }
+    if (added.channel() == Channel.SMS || added.channel() == Channel.SOCIAL) {
+      webhook(added);
+      return;
+    }
+    if (added.channel() != Channel.EMAIL) {
       return;
     }
     ConversationDetails details = conversations.requireDetails(added.conversationId());
@@ -57,6 +74,43 @@ class ReplyEnqueuer {
     outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
         "reply", added.conversationId(), reply.id(), contact.id(), recipient, outbox.from().address(),
         dev.tact.mail.MailThreading.replySubject(subject, number), reply.externalId(), content),
-        "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+        OutboundChannel.EMAIL, "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+
+  /**
+   * A reply in an SMS or social conversation is POSTed to that channel's adapter (when one is
+   * configured) as signed JSON: who to, the text, and the customer's message it answers.
+   */
+  private void webhook(MessageAdded added) {
+    String channel = added.channel().name();
+    if (properties.adapter(channel).isEmpty()) {
+      return; // no adapter: the reply stays in Tact, as before the outbox
+    }
+    ConversationDetails details = conversations.requireDetails(added.conversationId());
+    Message reply = details.messages().stream().filter(m -> m.id().equals(added.messageId())).findFirst()
+        .orElseThrow();
+    Contact contact = contacts.require(added.contactId());
+    IdentityKind kind = added.channel() == Channel.SMS ? IdentityKind.PHONE : IdentityKind.HANDLE;
+    String recipient = contact.identities().stream().filter(i -> i.kind() == kind).map(i -> i.value()).findFirst()
+        .orElse(null);
+    String inReplyTo = details.messages().stream()
+        .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null)
+        .reduce((first, second) -> second).map(Message::externalId).orElse(null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", reply.externalId());
+    body.put("channel", added.channel().id());
+    body.put("to", recipient);
+    body.put("text", reply.body());
+    body.put("inReplyTo", inReplyTo);
+    body.put("conversationId", added.conversationId().toString());
+    body.put("conversationNumber", details.conversation().number());
+    body.put("contactId", contact.id().toString());
+    byte[] content = json.writeValueAsBytes(body);
+    long number = details.conversation().number();
+    outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.WEBHOOK, Purpose.TRANSACTIONAL,
+        "reply", added.conversationId(), reply.id(), contact.id(), recipient, channel,
+        details.conversation().subject(), reply.externalId(), content),
+        OutboundChannel.valueOf(channel), "conversation #" + number,
+        reply.authorName() == null ? "agent" : "agent " + reply.authorName());
   }
 }

@@ -71,6 +71,39 @@ abstract class DeliveryContract {
     }
   }
 
+  /** The SMS adapter: answers each POST with the next status of {@link #adapterAnswers} (200 when none is left). */
+  static final com.sun.net.httpserver.HttpServer ADAPTER = adapter();
+  static final List<Map<String, String>> ADAPTER_POSTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static final java.util.Deque<Integer> adapterAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+  private static com.sun.net.httpserver.HttpServer adapter() {
+    try {
+      com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+          new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/sms", exchange -> {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        ADAPTER_POSTS.add(Map.of("body", new String(body, StandardCharsets.UTF_8),
+            "key", String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
+            "signed", String.valueOf(dev.tact.delivery.webhook.WebhookSignature.verify("sms-secret",
+                exchange.getRequestHeaders().getFirst(dev.tact.delivery.webhook.WebhookSignature.HEADER), body,
+                CLOCK.instant(), Duration.ofMinutes(5)))));
+        Integer status = adapterAnswers.poll();
+        exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+        exchange.close();
+      });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void smsAdapter(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("tact.delivery.adapters.sms.url", () -> "http://127.0.0.1:" + ADAPTER.getAddress().getPort() + "/sms");
+    registry.add("tact.delivery.adapters.sms.secret", () -> "sms-secret");
+  }
+
   @LocalServerPort
   int port;
 
@@ -152,6 +185,33 @@ abstract class DeliveryContract {
     assertThat(done.state()).isEqualTo(OutboxState.SENT);
     assertThat(done.sentAt()).isEqualTo(CLOCK.instant());
     assertThat(done.attempts()).isEqualTo(1);
+  }
+
+  @Autowired
+  org.springframework.test.web.servlet.MockMvc mvc;
+
+  @Test
+  void shouldShowEachRepliesDeliveryStateToAgentsAndTheOutboxToAdmins() throws Exception {
+    JsonNode item = deliver(plain(unique("eva") + "@ui.example", unique("ui") + "@ui.example", "Lost parcel",
+        "It never came."));
+    String conversationId = item.path("conversationId").asString();
+    JsonNode reply = post("/api/v1/conversations/" + conversationId + "/replies", Map.of("text", "We resend it."))
+        .body();
+    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
+    long number = get("/api/v1/conversations/" + conversationId).body().path("conversation").path("number").asLong();
+    var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+        .user("admin@example.com").roles("ADMIN");
+
+    String queued = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/conversations/" + number).with(admin)).andReturn().getResponse().getContentAsString();
+    assertThat(queued).contains("data-delivery-state=\"queued\"");
+    drain(greenMailConnection());
+    String sent = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/conversations/" + number).with(admin)).andReturn().getResponse().getContentAsString();
+    assertThat(sent).contains("data-delivery-state=\"sent\"").contains("sent at ");
+    String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/admin/outbox").param("state", "sent").with(admin)).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains(row.headerMessageId()).contains(row.id().toString());
   }
 
   @Test
@@ -321,6 +381,39 @@ abstract class DeliveryContract {
     return sink.received().stream().filter(r -> messageId.equals(r.messageId())).findFirst()
         .map(r -> new String(r.content(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError(
             "no mail with Message-ID " + messageId));
+  }
+
+  @Test
+  void shouldPostAnSmsReplyToTheAdapterSignedAndRetryWithTheSameKey() throws Exception {
+    Answer ack = post("/api/v1/messages", Map.of("channel", "sms", "sender", "+14155550123", "text",
+        "Has my order shipped?", "externalMessageId", unique("sms")));
+    assertThat(ack.status()).as(ack.raw()).isEqualTo(202);
+    String path = "/api/v1/messages/" + ack.body().path("itemId").asString();
+    await().atMost(Duration.ofSeconds(20)).until(() -> !get(path).body().path("state").asString().equals("pending"));
+    String conversationId = get(path).body().path("conversationId").asString();
+    JsonNode reply = post("/api/v1/conversations/" + conversationId + "/replies", Map.of("text", "Yes, today."))
+        .body();
+    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
+    assertThat(row.kind()).isEqualTo(OutboxKind.WEBHOOK);
+    assertThat(row.channel()).isEqualTo(OutboundChannel.SMS);
+    ADAPTER_POSTS.clear();
+    adapterAnswers.add(503);
+
+    try (SmtpSink unused = new SmtpSink(false); SmtpConnection smtp = sinkConnection(unused)) {
+      drain(smtp);
+      OutboxEntry waiting = outbox.require(row.id());
+      assertThat(waiting.state()).isEqualTo(OutboxState.QUEUED);
+      CLOCK.set(waiting.nextAttemptAt());
+      drain(smtp);
+    }
+
+    assertThat(outbox.require(row.id()).state()).isEqualTo(OutboxState.SENT);
+    assertThat(ADAPTER_POSTS).hasSize(2).allSatisfy(p -> {
+      assertThat(p.get("key")).isEqualTo(row.headerMessageId());
+      assertThat(p.get("signed")).isEqualTo("true");
+      assertThat(JSON.readTree(p.get("body")).path("to").asString()).isEqualTo("+14155550123");
+      assertThat(JSON.readTree(p.get("body")).path("text").asString()).isEqualTo("Yes, today.");
+    });
   }
 
   @Test

@@ -9,4 +9,5 @@ import org.springframework.context.annotation.Import;
     "tact.delivery.hard-bounces-until-undeliverable=2", "tact.delivery.from-address=support@tact.test",
     "tact.conversation.message-id-domain=tact.test"})
 @Import(DeliveryContract.TestClock.class)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class DeliveryOnH2IntegrationTests extends DeliveryContract {}

@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "tact.delivery.hard-bounces-until-undeliverable=2", "tact.delivery.from-address=support@tact.test",
     "tact.conversation.message-id-domain=tact.test"})
 @Import(DeliveryContract.TestClock.class)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class DeliveryOnPostgresIntegrationTests extends DeliveryContract {
 
   @DynamicPropertySource
