@@ -34,7 +34,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "## Delivery throughput $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
   echo "- Command: \`bench/delivery-throughput.sh $MAILS $THREADS $BATCH\`"
-  echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with uncommitted changes)')"
+  echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
   echo "- Machine: $CPU, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; JDK: $("$JAVA" -version 2>&1 | head -1); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- PostgreSQL: $(psql -At -d postgres -c 'SHOW server_version') on loopback; SMTP peer: test-support SmtpSink on 127.0.0.1 (GreenMail would be the bottleneck); pacing off"
   echo "- $MAILS mails (1,000 recipients in 20 domains), $THREADS dispatcher threads, batch $BATCH"

@@ -1,6 +1,5 @@
 package dev.tact.testsupport;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +100,7 @@ public final class SmtpSink implements AutoCloseable {
   }
 
   private void session(Socket socket) {
-    try (socket; InputStream raw = new BufferedInputStream(socket.getInputStream(), 65536);
+    try (socket; InputStream raw = new Unlocked(socket.getInputStream());
         OutputStream out = socket.getOutputStream()) {
       write(out, "220 sink.test ESMTP\r\n");
       String from = null;
@@ -195,6 +194,37 @@ public final class SmtpSink implements AutoCloseable {
       data.write('\n');
     }
     return data.toByteArray();
+  }
+
+  /** A read buffer without a lock per byte (BufferedInputStream locks on every read()). */
+  private static final class Unlocked extends InputStream {
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[65536];
+    private int position;
+    private int limit;
+
+    Unlocked(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (position == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return -1;
+        }
+      }
+      return buffer[position++] & 0xFF;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   @Override
