@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,10 +56,12 @@ class MailItemStep {
   private final JsonMapper json;
   private final Clock clock;
   private final NoiseControl noise;
+  private final ApplicationEventPublisher events;
 
   MailItemStep(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
       MailProperties mailProperties, Mailboxes mailboxes, StaffDirectory staff, IdentityParser identities, ContactManagement contacts,
-      ConversationManagement conversations, JsonMapper json, Clock clock, NoiseControl noise) {
+      ConversationManagement conversations, JsonMapper json, Clock clock, NoiseControl noise,
+      ApplicationEventPublisher events) {
     this.noise = noise;
     this.items = items;
     this.reader = reader;
@@ -72,6 +75,7 @@ class MailItemStep {
     this.conversations = conversations;
     this.json = json;
     this.clock = clock;
+    this.events = events;
   }
 
   void process(InboundItem item) {
@@ -91,6 +95,7 @@ class MailItemStep {
     List<String> repliesTo = new ArrayList<>();
     if (read.bouncedMessageId() != null) {
       repliesTo.add(read.bouncedMessageId());
+      events.publishEvent(new BounceReceived(read.bouncedMessageId(), mail.deliveryReport(), item.receivedAt()));
     }
     repliesTo.addAll(read.repliesTo());
     String externalId = mail.messageId() != null ? mail.messageId() : item.externalId();

@@ -10,7 +10,8 @@ import java.util.List;
  * @param messageId Tact's Message-ID for it, without angle brackets
  * @param inReplyTo the Message-ID it answers directly, or null
  * @param references the conversation's earlier Message-IDs, oldest first
- * @param conversationNumber the public number written into the subject as {@code [#1234]}
+ * @param conversationNumber the public number written into the subject as {@code [#1234]}; 0 for a message
+ *     outside any conversation, whose subject is then written as given
  * @param automatic sent without a person deciding it (an acknowledgement, a notice): marked
  *     {@code Auto-Submitted: auto-generated} so that well-behaved auto-responders stay silent
  */

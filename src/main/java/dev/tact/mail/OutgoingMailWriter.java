@@ -29,7 +29,9 @@ public final class OutgoingMailWriter {
       for (MailAddress to : mail.to()) {
         message.addRecipient(Message.RecipientType.TO, address(to));
       }
-      message.setSubject(MailThreading.replySubject(mail.subject(), mail.conversationNumber()), "UTF-8");
+      // A message outside any conversation (a notice, number 0) keeps its subject as written.
+      message.setSubject(mail.conversationNumber() > 0
+          ? MailThreading.replySubject(mail.subject(), mail.conversationNumber()) : mail.subject(), "UTF-8");
       message.setSentDate(Date.from(mail.date()));
       if (mail.inReplyTo() != null) {
         message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");

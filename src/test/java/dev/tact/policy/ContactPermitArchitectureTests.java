@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,5 +40,42 @@ class ContactPermitArchitectureTests {
     assertThat(Arrays.stream(ContactPermit.class.getDeclaredConstructors()))
         .allSatisfy(c -> assertThat(Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers()))
             .as("constructor %s must be package-private", c).isFalse());
+  }
+
+  @Test
+  void shouldLetTheOutboxMakeARowSendableOnlyWithAPermit() throws ClassNotFoundException {
+    Class<?> store = Class.forName("dev.tact.delivery.OutboxStore");
+    Method[] sendable = Arrays.stream(store.getDeclaredMethods())
+        .filter(m -> m.getName().equals("queue") || m.getName().equals("requeue")).toArray(Method[]::new);
+
+    assertThat(sendable).hasSize(2)
+        .allSatisfy(m -> assertThat(m.getParameterTypes()).as(m.getName()).contains(ContactPermit.class));
+    // Every other way into the outbox table writes a final state only, or a row already sendable (retries).
+    assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
+        .map(Method::getName).distinct().sorted())
+        .as("a new method that writes outbox rows must be checked here")
+        .containsExactly("claim", "countByState", "countHardBounce", "domainOf", "find", "findAll", "findByHeaderMessageId",
+            "findByKey", "findByKeys", "finish", "hardBounces", "insertUnsendable", "list", "ofMessages", "queue", "record",
+            "requeue", "undeliverable");
+  }
+
+  @Test
+  void shouldLetDeliveryQueueOnlyWhatThePolicyPermittedAndRecordTheAttempt() {
+    List<com.tngtech.archunit.core.domain.JavaMethod> queueing = TACT.stream()
+        .filter(c -> c.getPackageName().startsWith("dev.tact.delivery"))
+        .flatMap(c -> c.getMethods().stream())
+        .filter(m -> calls(m, "dev.tact.delivery.OutboxStore", "queue")
+            || calls(m, "dev.tact.delivery.OutboxStore", "requeue"))
+        .toList();
+
+    assertThat(queueing).as("the places that make outbox rows sendable").isNotEmpty()
+        .allSatisfy(m -> assertThat(calls(m, ContactPolicyService.class.getName(), "permit")
+            && calls(m, ContactHistory.class.getName(), "record"))
+            .as("%s takes a permit from the policy and records the attempt with it", m.getFullName()).isTrue());
+  }
+
+  private static boolean calls(com.tngtech.archunit.core.domain.JavaMethod method, String owner, String name) {
+    return method.getMethodCallsFromSelf().stream()
+        .anyMatch(call -> call.getTargetOwner().getName().equals(owner) && call.getName().equals(name));
   }
 }

@@ -26,7 +26,10 @@ public final class PostgresTestDatabase {
     if (admin == null) {
       throw new AssertionError("PostgreSQL tests are required (tact.test.require-postgres=true) but TACT_TEST_POSTGRES_URL is not set");
     }
-    String name = "tact_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    // the creation time in the name lets later runs drop what was left behind without touching a database another
+    // JVM has just made and not yet connected to
+    String name = "tact_test_" + Long.toString(System.currentTimeMillis() / 1000, 36) + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
     try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
       dropUnused(statement);
       statement.execute("CREATE DATABASE " + name);
@@ -36,7 +39,10 @@ public final class PostgresTestDatabase {
     return replaceDatabase(admin, name);
   }
 
-  /** Drops databases earlier runs left behind; those still in use by a live context refuse and stay. */
+  /**
+   * Drops databases earlier runs left behind: those made more than {@link #LEFT_BEHIND_AFTER_SECONDS} ago (or with
+   * no time in their name); those still in use by a live context refuse and stay.
+   */
   private static void dropUnused(Statement statement) throws SQLException {
     java.util.List<String> old = new java.util.ArrayList<>();
     try (var rs = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'tact\\_test\\_%'")) {
@@ -44,12 +50,30 @@ public final class PostgresTestDatabase {
         old.add(rs.getString(1));
       }
     }
+    long now = System.currentTimeMillis() / 1000;
     for (String database : old) {
+      if (now - createdAt(database) < LEFT_BEHIND_AFTER_SECONDS) {
+        continue;
+      }
       try {
         statement.execute("DROP DATABASE IF EXISTS " + database);
       } catch (SQLException inUse) {
         // another test context (or JVM) still uses it
       }
+    }
+  }
+
+  private static final long LEFT_BEHIND_AFTER_SECONDS = 6 * 3600;
+
+  private static long createdAt(String database) {
+    String[] parts = database.split("_");
+    if (parts.length != 4) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(parts[2], 36);
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

@@ -1,0 +1,317 @@
+package dev.tact.delivery;
+
+import dev.tact.contact.Contact;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.IdentityKind;
+import dev.tact.conversation.ConversationProperties;
+import dev.tact.delivery.unsubscribe.UnsubscribeLinks;
+import dev.tact.mail.MailAddress;
+import dev.tact.mail.OutgoingMail;
+import dev.tact.mail.OutgoingMailWriter;
+import dev.tact.policy.AuditedDecision;
+import dev.tact.policy.ContactHistory;
+import dev.tact.policy.ContactPermit;
+import dev.tact.policy.ContactPolicyService;
+import dev.tact.policy.Decision;
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
+import dev.tact.shared.Ids;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import dev.tact.shared.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox: every outbound message is queued here in its cause's transaction, after the contact
+ * policy decided it. ALLOW queues it, DEFER queues it until the permitted instant, DENY records it
+ * unsent with the reason. An idempotency key asked again answers the row it made.
+ */
+@Service
+public class Outbox {
+
+  private static final int MAX_KEY = 200;
+  private static final int MAX_SUBJECT = 500;
+  public static final int MAX_BATCH = 1000;
+
+  private final OutboxStore store;
+  private final ContactPolicyService policy;
+  private final ContactHistory history;
+  private final ContactManagement contacts;
+  private final DeliveryProperties properties;
+  private final ConversationProperties conversations;
+  private final DispatchSignal signal;
+  private final UnsubscribeLinks unsubscribe;
+  private final Clock clock;
+
+  Outbox(OutboxStore store, ContactPolicyService policy, ContactHistory history, ContactManagement contacts,
+      DeliveryProperties properties, ConversationProperties conversations, DispatchSignal signal,
+      UnsubscribeLinks unsubscribe, Clock clock) {
+    this.unsubscribe = unsubscribe;
+    this.store = store;
+    this.policy = policy;
+    this.history = history;
+    this.contacts = contacts;
+    this.properties = properties;
+    this.conversations = conversations;
+    this.signal = signal;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues a notice, survey or campaign step to one contact by email. Unknown contact: 404;
+   * incomplete request: 422 (nothing recorded). A known idempotency key answers its row.
+   */
+  @Transactional
+  public Queued queue(OutboundRequest request, String actor) {
+    return queueAll(List.of(request), actor).getFirst();
+  }
+
+  /**
+   * Queues up to {@value #MAX_BATCH} messages at once (a campaign step): the policy decides them
+   * together, and all are queued in one transaction or none (an unknown contact, an incomplete
+   * request or a key given twice rejects the batch). Answers one result per request, in order.
+   */
+  @Transactional
+  public List<Queued> queueAll(List<OutboundRequest> requests, String actor) {
+    if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
+      throw ProblemException.invalid("invalid-batch", "Send 1 to " + MAX_BATCH + " messages.");
+    }
+    List<String> keys = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      keys.add(validate(requests.get(i), requests.size() == 1 ? "" : " (message " + i + ")"));
+    }
+    if (new HashSet<>(keys).size() != keys.size()) {
+      throw ProblemException.invalid("duplicate-idempotency-key", "Each message of a batch needs its own key.");
+    }
+    Map<String, OutboxEntry> known = store.findByKeys(keys);
+    List<OutboundRequest> fresh = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      if (!known.containsKey(keys.get(i))) {
+        fresh.add(requests.get(i));
+      }
+    }
+    Map<UUID, Contact> found = contacts.findAll(fresh.stream().map(OutboundRequest::contactId).toList());
+    List<UUID> unknown = fresh.stream().map(OutboundRequest::contactId).filter(id -> !found.containsKey(id))
+        .distinct().toList();
+    if (!unknown.isEmpty()) {
+      throw new ProblemException(404, "contact-not-found", "Contact not found", "No contact with id "
+          + unknown.getFirst() + (unknown.size() > 1 ? " and " + (unknown.size() - 1) + " more" : "")
+          + "; nothing was queued.");
+    }
+    Instant now = clock.instant();
+    List<OutboxStore.Draft> drafts = new ArrayList<>(fresh.size());
+    List<UUID> ids = new ArrayList<>(fresh.size());
+    for (OutboundRequest request : fresh) {
+      UUID id = Ids.newId();
+      ids.add(id);
+      drafts.add(notice(id, request, found.get(request.contactId()), now));
+    }
+    List<DecisionRequest> asked = drafts.stream().filter(d -> d.recipient() != null)
+        .map(d -> new DecisionRequest(d.contactId(), OutboundChannel.EMAIL, d.purpose(), clipSubject(d.subject()),
+            null)).toList();
+    Iterator<AuditedDecision> decisions = asked.isEmpty() ? Collections.emptyIterator()
+        : policy.decideAll(asked, actor).iterator();
+    for (int i = 0; i < drafts.size(); i++) {
+      OutboxStore.Draft draft = drafts.get(i);
+      store(ids.get(i), draft, draft.recipient() == null ? null : decisions.next(), actor);
+    }
+    Map<UUID, OutboxEntry> made = store.findAll(ids);
+    List<Queued> result = new ArrayList<>(requests.size());
+    int freshIndex = 0;
+    for (String key : keys) {
+      OutboxEntry earlier = known.get(key);
+      result.add(earlier != null ? new Queued(earlier, false) : new Queued(made.get(ids.get(freshIndex++)), true));
+    }
+    return result;
+  }
+
+  private OutboxStore.Draft notice(UUID id, OutboundRequest request, Contact contact, Instant now) {
+    String headerMessageId = "tact.outbox." + id + "@" + conversations.messageIdDomain();
+    String recipient = emailOf(contact);
+    String subject = request.subject().strip();
+    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from(),
+        List.of(new MailAddress(recipient, contact.name())), subject, request.text(), null, headerMessageId, null,
+        List.of(), 0, true, now));
+    if (content != null && request.purpose() == Purpose.MARKETING) {
+      content = withHeaders(unsubscribe.headers(contact.id(), Purpose.MARKETING).asMap(), content);
+    }
+    return new OutboxStore.Draft(request.idempotencyKey().strip(), OutboxKind.EMAIL, request.purpose(), "notice",
+        null, null, contact.id(), recipient, properties.fromAddress(), subject, headerMessageId, content);
+  }
+
+  /** Adds header fields in front of a written message (RFC 5322 header order carries no meaning). */
+  static byte[] withHeaders(Map<String, String> headers, byte[] message) {
+    StringBuilder fields = new StringBuilder();
+    headers.forEach((name, value) -> fields.append(name).append(": ").append(value).append("\r\n"));
+    byte[] prefix = fields.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] result = java.util.Arrays.copyOf(prefix, prefix.length + message.length);
+    System.arraycopy(message, 0, result, prefix.length, message.length);
+    return result;
+  }
+
+  private static String validate(OutboundRequest request, String where) {
+    if (request == null) {
+      throw ProblemException.invalid("missing-message", "A message is missing" + where + ".");
+    }
+    String key = requireKey(request.idempotencyKey(), where);
+    if (request.contactId() == null) {
+      throw ProblemException.invalid("missing-contact", "contactId is required" + where + ".");
+    }
+    if (request.purpose() == null) {
+      throw ProblemException.invalid("missing-purpose", "purpose is required: TRANSACTIONAL or MARKETING" + where
+          + ".");
+    }
+    if (request.subject() == null || request.subject().isBlank() || request.subject().length() > MAX_SUBJECT) {
+      throw ProblemException.invalid("invalid-subject", "subject is required, at most " + MAX_SUBJECT
+          + " characters" + where + ".");
+    }
+    if (request.text() == null || request.text().isBlank()) {
+      throw ProblemException.invalid("empty-text", "text must not be empty" + where + ".");
+    }
+    return key;
+  }
+
+  /**
+   * Queues an email the caller rendered (an agent's reply): asks the policy for the contact, and
+   * queues, defers or records the denial in the caller's transaction. Answers the row's id.
+   */
+  UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor) {
+    Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
+    if (known.isPresent()) {
+      return known.get().id();
+    }
+    UUID id = Ids.newId();
+    AuditedDecision decided = draft.recipient() == null ? null : policy.decide(new DecisionRequest(
+        draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
+    store(id, draft, decided, actor);
+    return id;
+  }
+
+  /** Stores a row as its decision says: no recipient or DENY unsendable, else sendable with the permit. */
+  private void store(UUID id, OutboxStore.Draft draft, AuditedDecision decided, String actor) {
+    if (draft.recipient() == null) {
+      insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.FAILED, draft.kind() == OutboxKind.EMAIL
+          ? "The contact has no email address." : "The contact has no address on this channel.", clock.instant()), draft);
+      return;
+    }
+    if (decided.decision().outcome() == Decision.Outcome.DENY) {
+      insertOrConflict(store.insertUnsendable(id, draft, decided.id(), OutboxState.DENIED,
+          decided.decision().summary(), clock.instant()), draft);
+      return;
+    }
+    ContactPermit permit = policy.permit(decided.id()).orElseThrow();
+    history.record(permit, actor);
+    // now read after the decision: an ALLOW's permit names the decision's own instant, never later than this
+    insertOrConflict(store.queue(id, draft, permit, clock.instant()), draft);
+    signal.afterCommit();
+  }
+
+  private static void insertOrConflict(boolean inserted, OutboxStore.Draft draft) {
+    if (!inserted) {
+      // Another request with the same key is being queued right now; this one rolls back.
+      throw ProblemException.conflict("outbox-key-in-use", "A message with idempotency key '"
+          + draft.idempotencyKey() + "' is being queued at this moment; ask again to get it.");
+    }
+  }
+
+  public Optional<OutboxEntry> find(UUID id) {
+    return store.find(id);
+  }
+
+  public OutboxEntry require(UUID id) {
+    return store.find(id).orElseThrow(() -> ProblemException.notFound("outbox-message", id));
+  }
+
+  public PageResult<OutboxEntry> list(OutboxState state, PageRequest page) {
+    return store.list(state, page);
+  }
+
+  public Map<OutboxState, Long> counts() {
+    return store.countByState();
+  }
+
+  /** The delivery of each of these conversation messages that went through the outbox. */
+  public Map<UUID, OutboxEntry> ofMessages(Collection<UUID> messageIds) {
+    return store.ofMessages(messageIds);
+  }
+
+  /** The delivery of one conversation message, for the conversation view. */
+  public Optional<OutboxEntry> ofMessage(UUID messageId) {
+    return Optional.ofNullable(store.ofMessages(List.of(messageId)).get(messageId));
+  }
+
+  /**
+   * Sends a failed, bounced, cancelled or denied message again: the policy is asked afresh (a
+   * denial answers 409 and changes nothing), and it is sent with its Message-ID.
+   */
+  @Transactional
+  public OutboxEntry retry(UUID id, String actor) {
+    OutboxEntry entry = require(id);
+    EnumSet<OutboxState> retryable = EnumSet.of(OutboxState.FAILED, OutboxState.BOUNCED, OutboxState.CANCELLED,
+        OutboxState.DENIED);
+    if (!retryable.contains(entry.state())) {
+      throw ProblemException.conflict("outbox-not-retryable", "The message is " + entry.state().name().toLowerCase()
+          + "; only failed, bounced, cancelled or denied messages can be retried.");
+    }
+    if (entry.recipient() == null) {
+      throw ProblemException.conflict("outbox-no-recipient", "The message has no recipient address to send to.");
+    }
+    AuditedDecision decided = policy.decide(new DecisionRequest(entry.contactId(), entry.channel(),
+        entry.purpose(), clipSubject(entry.subject()), null), actor);
+    ContactPermit permit = policy.permit(decided.id()).orElseThrow(() -> ProblemException.conflict("outbox-denied",
+        "The contact policy denies sending it now: " + decided.decision().summary()));
+    history.record(permit, actor);
+    if (!store.requeue(id, retryable, permit, clock.instant())) {
+      throw ProblemException.conflict("outbox-state-changed", "The message changed state meanwhile; look again.");
+    }
+    signal.afterCommit();
+    return require(id);
+  }
+
+  /** Cancels a queued or deferred message; one being sent or already final answers 409. */
+  @Transactional
+  public OutboxEntry cancel(UUID id, String actor) {
+    require(id);
+    if (!store.finish(id, EnumSet.of(OutboxState.QUEUED, OutboxState.DEFERRED), OutboxState.CANCELLED,
+        "cancelled by " + actor, clock.instant())) {
+      throw ProblemException.conflict("outbox-not-cancellable", "The message is "
+          + require(id).state().name().toLowerCase() + "; only queued or deferred messages can be cancelled.");
+    }
+    return require(id);
+  }
+
+  MailAddress from() {
+    return new MailAddress(properties.fromAddress(), properties.fromName());
+  }
+
+  static String emailOf(Contact contact) {
+    return contact.identities().stream().filter(i -> i.kind() == IdentityKind.EMAIL).map(i -> i.value())
+        .findFirst().orElse(null);
+  }
+
+  private static String requireKey(String key, String where) {
+    if (key == null || key.isBlank() || key.strip().length() > MAX_KEY) {
+      throw ProblemException.invalid("invalid-idempotency-key",
+          "idempotencyKey is required, 1 to " + MAX_KEY + " characters" + where + ".");
+    }
+    return key.strip();
+  }
+
+  private static String clipSubject(String subject) {
+    return subject == null || subject.length() <= 200 ? subject : subject.substring(0, 200);
+  }
+}

@@ -1,0 +1,337 @@
+package dev.tact.delivery;
+
+import static dev.tact.shared.SqlTime.instant;
+import static dev.tact.shared.SqlTime.utc;
+
+import dev.tact.policy.ContactPermit;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
+import dev.tact.shared.Ids;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The delivery tables. Only this class writes them. */
+@Repository
+class OutboxStore {
+
+  private static final String ENTRY_COLUMNS = """
+      id, idempotency_key, kind, sender, purpose, cause, conversation_id, message_id, contact_id, recipient, subject,
+      header_message_id, decision_id, state, not_before, due_at, attempts, last_error, created_at, updated_at,
+      sent_at""";
+
+  /** What a new row holds besides its state. */
+  record Draft(String idempotencyKey, OutboxKind kind, Purpose purpose, String cause, UUID conversationId,
+      UUID messageId, UUID contactId, String recipient, String sender, String subject, String headerMessageId,
+      byte[] content) {}
+
+  /** A row a dispatcher holds under its lease; {@code attempt} counts this one. */
+  record Claimed(UUID id, OutboxKind kind, String recipient, String recipientDomain, String sender,
+      String headerMessageId, byte[] content, int attempt) {}
+
+  /** What one attempt came to, to be written back. */
+  record Result(Claimed row, OutboxState state, Instant dueAt, String error, String outcome, Integer replyCode) {}
+
+  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  OutboxStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    this.jdbc = jdbc;
+    this.named = named;
+  }
+
+  /**
+   * Queues a sendable row: due at the permit's earliest instant (QUEUED when that is not later than
+   * now, DEFERRED until it otherwise). Only a permit makes a row sendable. Answers false, writing
+   * nothing, when the idempotency key is already taken.
+   */
+  boolean queue(UUID id, Draft draft, ContactPermit permit, Instant now) {
+    Instant earliest = permit.earliest() == null || permit.earliest().isBefore(now) ? now : permit.earliest();
+    OutboxState state = earliest.isAfter(now) ? OutboxState.DEFERRED : OutboxState.QUEUED;
+    return insert(id, draft, permit.decisionId(), state, state == OutboxState.DEFERRED ? earliest : null, earliest,
+        null, now);
+  }
+
+  /** Records a message that will not be sent (denied by the policy, or nowhere to send it), with the reason. */
+  boolean insertUnsendable(UUID id, Draft draft, UUID decisionId, OutboxState state, String reason, Instant now) {
+    if (!state.isFinal()) {
+      throw new IllegalArgumentException("only a permit makes a row " + state);
+    }
+    return insert(id, draft, decisionId, state, null, null, reason, now);
+  }
+
+  private boolean insert(UUID id, Draft d, UUID decisionId, OutboxState state, Instant notBefore, Instant dueAt,
+      String error, Instant now) {
+    int inserted = jdbc.sql("""
+        INSERT INTO delivery_outbox (id, idempotency_key, kind, purpose, cause, conversation_id, message_id,
+          contact_id, recipient, recipient_domain, sender, subject, header_message_id, content, decision_id, state,
+          not_before, due_at, attempts, last_error, created_at, updated_at)
+        VALUES (:id, :key, :kind, :purpose, :cause, :conversation, :message, :contact, :recipient, :domain, :sender,
+          :subject, :header, :content, :decision, :state, :notBefore, :due, 0, :error, :now, :now)
+        ON CONFLICT DO NOTHING""")
+        .param("id", id).param("key", d.idempotencyKey()).param("kind", d.kind().name())
+        .param("purpose", d.purpose().name()).param("cause", d.cause()).param("conversation", d.conversationId())
+        .param("message", d.messageId()).param("contact", d.contactId()).param("recipient", d.recipient())
+        .param("domain", domainOf(d.recipient())).param("sender", d.sender()).param("subject", clip(d.subject(), 1000))
+        .param("header", d.headerMessageId()).param("content", d.content()).param("decision", decisionId)
+        .param("state", state.name()).param("notBefore", utc(notBefore)).param("due", utc(dueAt))
+        .param("error", clip(error, 2000)).param("now", utc(now)).update();
+    return inserted == 1;
+  }
+
+  Optional<OutboxEntry> find(UUID id) {
+    return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE id = :id").param("id", id)
+        .query(OutboxStore::entry).optional();
+  }
+
+  Optional<OutboxEntry> findByKey(String key) {
+    return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(OutboxStore::entry).optional();
+  }
+
+  Map<String, OutboxEntry> findByKeys(Collection<String> keys) {
+    Map<String, OutboxEntry> result = new HashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE idempotency_key IN (:keys)")
+          .param("keys", all.subList(from, Math.min(all.size(), from + 1000))).query(OutboxStore::entry).list()
+          .forEach(e -> result.put(e.idempotencyKey(), e));
+    }
+    return result;
+  }
+
+  Map<UUID, OutboxEntry> findAll(Collection<UUID> ids) {
+    Map<UUID, OutboxEntry> result = new HashMap<>();
+    List<UUID> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE id IN (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + 1000))).query(OutboxStore::entry).list()
+          .forEach(e -> result.put(e.id(), e));
+    }
+    return result;
+  }
+
+  Optional<OutboxEntry> findByHeaderMessageId(String headerMessageId) {
+    return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE header_message_id = :header")
+        .param("header", headerMessageId).query(OutboxStore::entry).optional();
+  }
+
+  /** The newest row of each of these conversation messages. */
+  Map<UUID, OutboxEntry> ofMessages(Collection<UUID> messageIds) {
+    Map<UUID, OutboxEntry> result = new HashMap<>();
+    if (messageIds.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE message_id IN (:ids) ORDER BY created_at")
+        .param("ids", List.copyOf(messageIds)).query(OutboxStore::entry).list()
+        .forEach(e -> result.put(e.messageId(), e));
+    return result;
+  }
+
+  PageResult<OutboxEntry> list(OutboxState state, PageRequest page) {
+    String where = state == null ? "" : " WHERE state = :state";
+    JdbcClient.StatementSpec count = jdbc.sql("SELECT COUNT(*) FROM delivery_outbox" + where);
+    JdbcClient.StatementSpec items = jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox" + where
+        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .param("limit", page.size()).param("offset", (long) page.page() * page.size());
+    if (state != null) {
+      count = count.param("state", state.name());
+      items = items.param("state", state.name());
+    }
+    return new PageResult<>(items.query(OutboxStore::entry).list(), page.page(), page.size(),
+        count.query(Long.class).single());
+  }
+
+  /** Counts per state, for the admin page and the figures. */
+  Map<OutboxState, Long> countByState() {
+    Map<OutboxState, Long> counts = new java.util.EnumMap<>(OutboxState.class);
+    jdbc.sql("SELECT state, COUNT(*) AS n FROM delivery_outbox GROUP BY state")
+        .query(rs -> {
+          counts.put(OutboxState.valueOf(rs.getString("state")), rs.getLong("n"));
+        });
+    return counts;
+  }
+
+  /**
+   * Claims up to {@code limit} due rows no other node holds, marks them SENDING under a lease for
+   * this node and counts the attempt. Call in a transaction and commit before sending.
+   */
+  List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit) {
+    List<Claimed> rows = jdbc.sql("""
+        SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts
+          FROM delivery_outbox
+         WHERE due_at <= :now
+         ORDER BY due_at
+         LIMIT :limit
+         FOR UPDATE SKIP LOCKED""")
+        .param("now", utc(now)).param("limit", limit)
+        .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), OutboxKind.valueOf(rs.getString("kind")),
+            rs.getString("recipient"), rs.getString("recipient_domain"), rs.getString("sender"),
+            rs.getString("header_message_id"), rs.getBytes("content"), rs.getInt("attempts") + 1))
+        .list();
+    if (!rows.isEmpty()) {
+      jdbc.sql("""
+          UPDATE delivery_outbox SET state = 'SENDING', claimed_by = :node, lease_until = :lease, due_at = :lease,
+            attempts = attempts + 1, updated_at = :now
+          WHERE id IN (:ids)""")
+          .param("node", node).param("lease", utc(leaseUntil)).param("now", utc(now))
+          .param("ids", rows.stream().map(Claimed::id).toList()).update();
+    }
+    return rows;
+  }
+
+  /**
+   * Writes what the attempts came to, each only while this node still holds the row's lease (a row
+   * whose lease ran out belongs to whoever claimed it next). Answers how many rows were updated.
+   */
+  int record(String node, List<Result> results, Instant now) {
+    if (results.isEmpty()) {
+      return 0;
+    }
+    List<SqlParameterSource> updates = new ArrayList<>(results.size());
+    List<SqlParameterSource> attempts = new ArrayList<>(results.size());
+    for (Result r : results) {
+      boolean paced = "PACED".equals(r.outcome());
+      updates.add(new MapSqlParameterSource().addValue("id", r.row().id()).addValue("node", node)
+          .addValue("state", r.state().name()).addValue("due", utc(r.dueAt())).addValue("error", clip(r.error(), 2000))
+          .addValue("now", utc(now)).addValue("uncount", paced ? 1 : 0));
+      if (!paced) { // a row put back for pacing was not attempted
+        attempts.add(new MapSqlParameterSource().addValue("id", Ids.newId()).addValue("outbox", r.row().id())
+            .addValue("attempt", r.row().attempt()).addValue("node", node).addValue("outcome", r.outcome())
+            .addValue("code", r.replyCode()).addValue("detail", clip(r.error(), 2000)).addValue("at", utc(now)));
+      }
+    }
+    int[] updated = named.batchUpdate("""
+        UPDATE delivery_outbox SET state = :state, due_at = :due, last_error = :error, updated_at = :now,
+          sent_at = CASE WHEN :state = 'SENT' THEN :now ELSE sent_at END, lease_until = NULL, claimed_by = NULL,
+          attempts = attempts - :uncount
+        WHERE id = :id AND claimed_by = :node AND state = 'SENDING'""", updates.toArray(SqlParameterSource[]::new));
+    if (!attempts.isEmpty()) {
+      named.batchUpdate("""
+          INSERT INTO delivery_attempt (id, outbox_id, attempt, node, outcome, reply_code, detail, at)
+          VALUES (:id, :outbox, :attempt, :node, :outcome, :code, :detail, :at)""",
+          attempts.toArray(SqlParameterSource[]::new));
+    }
+    int total = 0;
+    for (int n : updated) {
+      total += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
+    }
+    return total;
+  }
+
+  /**
+   * Makes a final row sendable again with a fresh permit (an admin's retry): QUEUED, or DEFERRED
+   * until the permit's earliest instant, its attempts counted from zero. False when it was in none
+   * of {@code from}.
+   */
+  boolean requeue(UUID id, Collection<OutboxState> from, ContactPermit permit, Instant now) {
+    Instant earliest = permit.earliest() == null || permit.earliest().isBefore(now) ? now : permit.earliest();
+    OutboxState state = earliest.isAfter(now) ? OutboxState.DEFERRED : OutboxState.QUEUED;
+    return jdbc.sql("""
+        UPDATE delivery_outbox SET state = :state, due_at = :due, not_before = :notBefore, decision_id = :decision,
+          attempts = 0, last_error = NULL, claimed_by = NULL, lease_until = NULL, updated_at = :now
+        WHERE id = :id AND state IN (:from)""")
+        .param("state", state.name()).param("due", utc(earliest))
+        .param("notBefore", utc(state == OutboxState.DEFERRED ? earliest : null)).param("decision", permit.decisionId())
+        .param("now", utc(now)).param("id", id).param("from", from.stream().map(Enum::name).toList()).update() == 1;
+  }
+
+  /**
+   * Moves a row from one of {@code from} to a final state (no longer due); false when it was in
+   * none of them. Making a row sendable takes a permit: {@link #queue} or {@link #requeue}.
+   */
+  boolean finish(UUID id, Collection<OutboxState> from, OutboxState to, String error, Instant now) {
+    if (!to.isFinal()) {
+      throw new IllegalArgumentException("only a permit makes a row " + to);
+    }
+    return jdbc.sql("""
+        UPDATE delivery_outbox SET state = :to, due_at = NULL, last_error = :error, updated_at = :now,
+          claimed_by = NULL, lease_until = NULL
+        WHERE id = :id AND state IN (:from)""")
+        .param("to", to.name()).param("error", clip(error, 2000)).param("now", utc(now)).param("id", id)
+        .param("from", from.stream().map(Enum::name).toList()).update() == 1;
+  }
+
+  /** Counts a hard bounce for the address; answers the count so far. */
+  int countHardBounce(String address, String reason, Instant now, int limit) {
+    String normalised = address.strip().toLowerCase(java.util.Locale.ROOT);
+    int updated = jdbc.sql("""
+        UPDATE delivery_address SET hard_bounces = hard_bounces + 1, last_reason = :reason, last_bounce_at = :now,
+          undeliverable_since = CASE WHEN undeliverable_since IS NULL AND hard_bounces + 1 >= :limit THEN :now
+            ELSE undeliverable_since END
+        WHERE address = :address""")
+        .param("reason", clip(reason, 2000)).param("now", utc(now)).param("limit", limit)
+        .param("address", normalised).update();
+    if (updated == 0) {
+      jdbc.sql("""
+          INSERT INTO delivery_address (address, hard_bounces, last_reason, last_bounce_at, undeliverable_since)
+          VALUES (:address, 1, :reason, :now, :since)""")
+          .param("address", normalised).param("reason", clip(reason, 2000)).param("now", utc(now))
+          .param("since", limit <= 1 ? utc(now) : null).update();
+    }
+    return hardBounces(normalised);
+  }
+
+  int hardBounces(String address) {
+    return jdbc.sql("SELECT hard_bounces FROM delivery_address WHERE address = :address")
+        .param("address", address.strip().toLowerCase(java.util.Locale.ROOT)).query(Integer.class).optional()
+        .orElse(0);
+  }
+
+  /** Which of these addresses are undeliverable, with the last reason. */
+  Map<String, String> undeliverable(Collection<String> addresses) {
+    Map<String, String> result = new HashMap<>();
+    List<String> normalised = addresses.stream().filter(java.util.Objects::nonNull)
+        .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    if (normalised.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("""
+        SELECT address, hard_bounces, last_reason FROM delivery_address
+         WHERE address IN (:addresses) AND undeliverable_since IS NOT NULL""")
+        .param("addresses", normalised)
+        .query(rs -> {
+          result.put(rs.getString("address"), rs.getInt("hard_bounces") + " hard bounces, the last: "
+              + rs.getString("last_reason"));
+        });
+    return result;
+  }
+
+  static String domainOf(String address) {
+    if (address == null || address.indexOf('@') < 0) {
+      return null;
+    }
+    return address.substring(address.lastIndexOf('@') + 1).strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private static OutboxEntry entry(ResultSet rs, int n) throws SQLException {
+    OutboxState state = OutboxState.valueOf(rs.getString("state"));
+    OutboxKind kind = OutboxKind.valueOf(rs.getString("kind"));
+    return new OutboxEntry(rs.getObject("id", UUID.class), rs.getString("idempotency_key"), kind,
+        kind == OutboxKind.EMAIL ? OutboundChannel.EMAIL : OutboundChannel.valueOf(rs.getString("sender")),
+        Purpose.valueOf(rs.getString("purpose")), rs.getString("cause"),
+        rs.getObject("conversation_id", UUID.class), rs.getObject("message_id", UUID.class),
+        rs.getObject("contact_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
+        rs.getString("header_message_id"), rs.getObject("decision_id", UUID.class), state, instant(rs, "not_before"),
+        state.isFinal() ? null : instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("last_error"),
+        instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tact.delivery;
+
+import dev.tact.contact.Contact;
+import dev.tact.contact.ContactManagement;
+import dev.tact.conversation.Channel;
+import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.Message;
+import dev.tact.conversation.MessageAdded;
+import dev.tact.mail.MailAddress;
+import dev.tact.mail.OutgoingMail;
+import dev.tact.mail.OutgoingMailWriter;
+import dev.tact.policy.Purpose;
+import dev.tact.contact.IdentityKind;
+import dev.tact.policy.OutboundChannel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An agent's reply in an email conversation goes to the outbox in the reply's own transaction
+ * (a plain listener, not after commit): the reply and its outbox row commit together or not at all.
+ * It carries the reply's Message-ID and the conversation's threading headers.
+ */
+@Component
+class ReplyEnqueuer {
+
+  private final Outbox outbox;
+  private final ConversationManagement conversations;
+  private final ContactManagement contacts;
+  private final DeliveryProperties properties;
+  private final JsonMapper json;
+
+  ReplyEnqueuer(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
+      DeliveryProperties properties, JsonMapper json) {
+    this.outbox = outbox;
+    this.properties = properties;
+    this.json = json;
+    this.conversations = conversations;
+    this.contacts = contacts;
+  }
+
+  @EventListener
+  void on(MessageAdded added) {
+    if (added.direction() != Direction.OUTBOUND || added.contactId() == null) {
+      return;
+    }
+    if (added.channel() == Channel.SMS || added.channel() == Channel.SOCIAL) {
+      webhook(added);
+      return;
+    }
+    if (added.channel() != Channel.EMAIL) {
+      return;
+    }
+    ConversationDetails details = conversations.requireDetails(added.conversationId());
+    Message reply = details.messages().stream().filter(m -> m.id().equals(added.messageId())).findFirst()
+        .orElseThrow();
+    Contact contact = contacts.require(added.contactId());
+    String recipient = Outbox.emailOf(contact);
+    String inReplyTo = details.messages().stream()
+        .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null && !m.automatic())
+        .reduce((first, second) -> second).map(Message::externalId).orElse(null);
+    List<String> references = conversations.threadReferences(added.conversationId()).stream()
+        .filter(id -> !id.equals(reply.externalId())).toList();
+    long number = details.conversation().number();
+    String subject = details.conversation().subject();
+    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(outbox.from(),
+        List.of(new MailAddress(recipient, contact.name())), subject, reply.body(), null, reply.externalId(),
+        inReplyTo, references, number, false, reply.createdAt()));
+    outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
+        "reply", added.conversationId(), reply.id(), contact.id(), recipient, outbox.from().address(),
+        dev.tact.mail.MailThreading.replySubject(subject, number), reply.externalId(), content),
+        OutboundChannel.EMAIL, "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+
+  /**
+   * A reply in an SMS or social conversation is POSTed to that channel's adapter (when one is
+   * configured) as signed JSON: who to, the text, and the customer's message it answers.
+   */
+  private void webhook(MessageAdded added) {
+    String channel = added.channel().name();
+    if (properties.adapter(channel).isEmpty()) {
+      return; // no adapter: the reply stays in Tact, as before the outbox
+    }
+    ConversationDetails details = conversations.requireDetails(added.conversationId());
+    Message reply = details.messages().stream().filter(m -> m.id().equals(added.messageId())).findFirst()
+        .orElseThrow();
+    Contact contact = contacts.require(added.contactId());
+    IdentityKind kind = added.channel() == Channel.SMS ? IdentityKind.PHONE : IdentityKind.HANDLE;
+    String recipient = contact.identities().stream().filter(i -> i.kind() == kind).map(i -> i.value()).findFirst()
+        .orElse(null);
+    String inReplyTo = details.messages().stream()
+        .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null)
+        .reduce((first, second) -> second).map(Message::externalId).orElse(null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", reply.externalId());
+    body.put("channel", added.channel().id());
+    body.put("to", recipient);
+    body.put("text", reply.body());
+    body.put("inReplyTo", inReplyTo);
+    body.put("conversationId", added.conversationId().toString());
+    body.put("conversationNumber", details.conversation().number());
+    body.put("contactId", contact.id().toString());
+    byte[] content = json.writeValueAsBytes(body);
+    long number = details.conversation().number();
+    outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.WEBHOOK, Purpose.TRANSACTIONAL,
+        "reply", added.conversationId(), reply.id(), contact.id(), recipient, channel,
+        details.conversation().subject(), reply.externalId(), content),
+        OutboundChannel.valueOf(channel), "conversation #" + number,
+        reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+}

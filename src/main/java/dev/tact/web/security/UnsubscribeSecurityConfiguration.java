@@ -1,0 +1,29 @@
+package dev.tact.web.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The unsubscribe links: no login, no session, no CSRF token. Mail providers POST there without
+ * cookies (RFC 8058), and the signed token in the path is the only permission a request needs.
+ */
+@Configuration(proxyBeanMethods = false)
+class UnsubscribeSecurityConfiguration {
+
+  @Bean
+  @Order(0)
+  SecurityFilterChain unsubscribe(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/unsubscribe/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.ui(false))))
+        .build();
+  }
+}

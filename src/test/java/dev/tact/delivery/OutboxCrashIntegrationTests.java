@@ -1,0 +1,241 @@
+package dev.tact.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactNames;
+import dev.tact.contact.IdentityParser;
+import dev.tact.staff.ApiTokens;
+import dev.tact.staff.Role;
+import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.RequiresPostgres;
+import dev.tact.testsupport.TactNode;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox survives kill -9: Tact runs as a separate JVM on PostgreSQL and sends to GreenMail;
+ * 10,000 mails are queued over the API, the process is killed (SIGKILL) in the middle of the burst,
+ * started again, and the mails it had not acknowledged are asked for again with their idempotency
+ * keys. Every mail arrives; the only repeats are sends that were in flight, with the same Message-ID.
+ */
+@RequiresPostgres
+class OutboxCrashIntegrationTests {
+
+  static final int MAILS = 10_000;
+  static final int CONTACTS = 100;
+  static final int THREADS = 4;
+  static final int BATCH = 20;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private GreenMail greenMail;
+  private Process tact;
+  private Path log;
+  private Connection keepAlive;
+
+  @AfterEach
+  void stop() {
+    if (tact != null) {
+      tact.destroyForcibly();
+    }
+    if (greenMail != null) {
+      greenMail.stop();
+    }
+    if (keepAlive != null) {
+      try {
+        keepAlive.close();
+      } catch (java.sql.SQLException ignored) {
+        // closing
+      }
+    }
+  }
+
+  @Test
+  void shouldDeliverEveryMailAndRepeatOnlyInFlightOnesWhenKilledDuringABurst() throws Exception {
+    String url = PostgresTestDatabase.create();
+    // An open connection keeps the database "in use", so that other test runs' clean-up leaves it alone
+    // while no Tact is connected (between the setup node and the first start).
+    keepAlive = DriverManager.getConnection(url);
+    greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    greenMail.start();
+    // The schema, the recipients and an API token, made by a Tact node in this JVM that then stops.
+    List<UUID> contactIds = new ArrayList<>();
+    String token;
+    try (TactNode setup = TactNode.start(url, "--tact.delivery.enabled=false")) {
+      ContactManagement contacts = setup.bean(ContactManagement.class);
+      IdentityParser identities = setup.bean(IdentityParser.class);
+      for (int i = 0; i < CONTACTS; i++) {
+        contactIds.add(contacts.resolve(identities.parse("customer" + i + "@burst.example"),
+            new ContactNames(null, null, null)).id());
+      }
+      token = setup.bean(ApiTokens.class).issue("crash-test", Role.ADMIN, null).secret();
+    }
+
+    int port = freePort();
+    log = Files.createTempFile("tact-crash-", ".log");
+    tact = startTact(url, port);
+    awaitHealthy(port);
+    Instant burstStarted = Instant.now();
+
+    // Queue the burst, a campaign step of 1,000 mails at a time, while the dispatchers send; kill -9 once a
+    // third has arrived (queueing may still be going on then).
+    Map<Integer, List<String>> acknowledged = new ConcurrentHashMap<>();
+    Thread client = Thread.ofPlatform().start(() -> {
+      for (int batch = 0; batch < MAILS / 1000; batch++) {
+        List<String> ids = queue(port, token, contactIds, batch);
+        if (ids == null) {
+          return; // the process is gone: the rest are asked for after the restart
+        }
+        acknowledged.put(batch, ids);
+      }
+    });
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+        .until(() -> greenMail.getReceivedMessages().length >= MAILS / 3);
+    tact.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux: no shutdown hooks, no graceful stop
+    int receivedAtKill = greenMail.getReceivedMessages().length;
+    client.join(Duration.ofSeconds(60));
+    int acknowledgedAtKill = acknowledged.size() * 1000;
+    int inFlightAtKill = countState(url, "SENDING");
+
+    tact = startTact(url, port);
+    awaitHealthy(port);
+    for (int batch = 0; batch < MAILS / 1000; batch++) {
+      List<String> ids = queue(port, token, contactIds, batch);
+      assertThat(ids).as("batch %d queued after the restart", batch).isNotNull().hasSize(1000);
+      if (acknowledged.containsKey(batch)) {
+        assertThat(ids).as("acknowledged keys answer their own rows").isEqualTo(acknowledged.get(batch));
+      }
+    }
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+        .until(() -> countState(url, "SENT") == MAILS);
+    Duration burst = Duration.between(burstStarted, Instant.now());
+
+    Map<String, Integer> perMessageId = new HashMap<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      assertThat(m.getMessageID()).as("every mail carries its Message-ID").isNotNull();
+      perMessageId.merge(m.getMessageID(), 1, Integer::sum);
+    }
+    Set<String> expected = new HashSet<>(headerMessageIds(url));
+    assertThat(expected).hasSize(MAILS);
+    int received = greenMail.getReceivedMessages().length;
+    int duplicates = received - perMessageId.size();
+    List<String> repeated = perMessageId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+        .toList();
+    String figures = ("kill -9 during a burst of %d mails: received %d before the kill, %d acknowledged, %d rows "
+        + "SENDING at the kill; after restart %d received, %d distinct Message-IDs, %d duplicates (%d Message-IDs "
+        + "twice or more; bound threads × batch = %d); %.1f s in all").formatted(MAILS, receivedAtKill,
+        acknowledgedAtKill, inFlightAtKill, received, perMessageId.size(), duplicates, repeated.size(),
+        THREADS * BATCH, burst.toMillis() / 1000.0);
+    System.out.println(figures);
+    Files.writeString(Path.of("target", "outbox-crash-figures.txt"), figures + System.lineSeparator());
+
+    assertThat(perMessageId.keySet()).as("every queued mail arrived").containsAll(
+        expected.stream().map(id -> "<" + id + ">").toList());
+    assertThat(perMessageId.keySet()).as("nothing else arrived").hasSize(MAILS);
+    assertThat(duplicates).as("repeats are at most the sends in flight").isLessThanOrEqualTo(inFlightAtKill)
+        .isLessThanOrEqualTo(THREADS * BATCH);
+  }
+
+  private Process startTact(String url, int port) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "dev.tact.TactApplication", "--server.port=" + port, "--spring.datasource.url=" + url,
+        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TactNode.TEST_SECRET_KEY,
+        "--tact.delivery.smtp.host=127.0.0.1", "--tact.delivery.smtp.port=" + greenMail.getSmtp().getPort(),
+        "--tact.delivery.smtp.security=NONE", "--tact.delivery.pacing.enabled=false", "--tact.delivery.threads=" + THREADS, "--tact.delivery.batch=" + BATCH,
+        "--tact.delivery.lease=PT5S", "--tact.delivery.poll-interval=PT0.2S",
+        "--tact.conversation.message-id-domain=crash.test", "--logging.level.root=WARN");
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+        log.toFile())).start();
+  }
+
+  private void awaitHealthy(int port) {
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        .failFast("Tact exited; its log is in " + log, () -> !tact.isAlive())
+        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+  }
+
+  /** Queues batch {@code b} of 1,000 mails; answers their outbox ids, or null when Tact did not answer (killed). */
+  private List<String> queue(int port, String token, List<UUID> contacts, int b) {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = b * 1000; i < (b + 1) * 1000; i++) {
+      body.append(i == b * 1000 ? "" : ",").append("""
+          {"contactId":"%s","subject":"Order %d confirmed","text":"Thank you for order %d.",\
+          "purpose":"TRANSACTIONAL","idempotencyKey":"order-%d"}""".formatted(contacts.get(i % CONTACTS), i, i, i));
+    }
+    body.append(']');
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+          + "/api/v1/outbox/messages/batch")).header("Authorization", "Bearer " + token)
+          .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("queueing batch " + b + " answered " + response.statusCode() + ": "
+            + response.body());
+      }
+      List<String> ids = new ArrayList<>();
+      DeliveryContract.JSON.readTree(response.body()).forEach(q -> ids.add(q.path("entry").path("id").asString()));
+      return ids;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static int countState(String url, String state) throws Exception {
+    try (Connection c = DriverManager.getConnection(url);
+        var statement = c.prepareStatement("SELECT COUNT(*) FROM delivery_outbox WHERE state = ?")) {
+      statement.setString(1, state);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static List<String> headerMessageIds(String url) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url);
+        ResultSet rs = c.createStatement().executeQuery("SELECT header_message_id FROM delivery_outbox")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.tact.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactNames;
+import dev.tact.contact.IdentityParser;
+import dev.tact.delivery.unsubscribe.UnsubscribeLinks;
+import dev.tact.policy.ConsentEntry;
+import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.Purpose;
+import dev.tact.testsupport.RequiresBrowser;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A recipient follows the unsubscribe link of a mail in a real browser (Debian's Chromium, headless), not logged in. */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tact.demo.enabled=false",
+    "tact.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+    "tact.delivery.unsubscribe.base-url=http://unused.example",
+    "spring.datasource.url=jdbc:h2:mem:unsubscribe-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class UnsubscribeBrowserTests {
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  UnsubscribeLinks links;
+
+  @Autowired
+  ConsentLedger ledger;
+
+  @Autowired
+  ContactManagement contacts;
+
+  @Autowired
+  IdentityParser identities;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(RequiresBrowser.CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void recipientConfirmsOnThePageAndIsUnsubscribed() {
+    UUID contact = contacts.resolve(identities.parse("reader-" + UUID.randomUUID() + "@example.org"),
+        new ContactNames(null, null, null)).id();
+    String url = links.headers(contact, Purpose.MARKETING).url().replace("http://unused.example", "http://localhost:" + port);
+
+    try (var context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(url);
+
+      assertThat(page.locator("h1")).hasText("Unsubscribe?");
+      assertThat(page.locator("main")).containsText("no longer receive marketing email");
+      assertThat(ledger.ledgerOf(contact)).as("opening the link changes nothing").isEmpty();
+
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unsubscribe")).click();
+
+      assertThat(page.locator("h1")).hasText("You are unsubscribed");
+      assertThat(ledger.ledgerOf(contact)).singleElement()
+          .satisfies(line -> assertThat(line.entry().kind()).isEqualTo(ConsentEntry.Kind.OPT_OUT))
+          .satisfies(line -> assertThat(line.entry().evidence()).startsWith("confirmation page"));
+    }
+  }
+
+  @Test
+  void recipientWithABrokenLinkReadsWhatToDo() {
+    try (var context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate("http://localhost:" + port + "/unsubscribe/" + "x".repeat(46));
+
+      assertThat(page.locator("h1")).hasText("This unsubscribe link is not valid");
+      assertThat(page.locator(".problem")).containsText("Copy the whole link");
+    }
+  }
+}
