@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (16 bands of 4 one-byte values) a pair of Jaccard 0.8 becomes a candidate with probability 0.9998, a pair of
  * 0.5 with 0.64 and a pair of 0.2 with 0.025. See ADR 0012.
  *
- * <p>Storage is a ring of primitive arrays in insertion order (about 224 bytes per signature with the defaults):
+ * <p>Storage is a ring of primitive arrays in insertion order (about 206 bytes per slot with the defaults):
  * the hash values, reference, author hash, time and shingle count of each entry, and per band a chained hash
  * table made of a head array and a "distance back to the previous entry of this bucket" array. Entries leave
  * from the oldest end ({@link #removeOlderThan}); stale chain links need no clean-up, because a link to an
@@ -247,7 +247,7 @@ public final class SignatureIndex {
   private void allocate(int newCapacity) {
     capacity = newCapacity;
     mask = newCapacity - 1;
-    tableSize = Math.max(16, newCapacity / 2);
+    tableSize = Math.max(16, newCapacity / 4);
     tableMask = tableSize - 1;
     values = new byte[newCapacity * signatureSize];
     refs = new long[newCapacity];
