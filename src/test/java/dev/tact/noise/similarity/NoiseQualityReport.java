@@ -165,6 +165,10 @@ public final class NoiseQualityReport {
         Message matched = messages.get(other);
         if (matched.group() == message.group()) {
           result.rightJoins++;
+        } else if (DEBUG && !textOnly) {
+          System.err.println("WRONG " + message.author() + " -> " + matched.author() + " sim="
+              + match.get().similarity() + "\n  M: " + normaliser.normalise(message.text()) + "\n  T: "
+              + normaliser.normalise(matched.text()));
         }
         if (message.question() || matched.question()) {
           if (message.question()) {
@@ -356,7 +360,7 @@ public final class NoiseQualityReport {
     }
     List<Signature> seen = new ArrayList<>();
     texts.removeIf(text -> {
-      Signature signature = hasher.sign(normaliser.normalise(text));
+      Signature signature = hasher.sign(normaliser.normalise(replies.extract(text).visible()));
       boolean nearCopy = seen.stream().anyMatch(other -> other.similarity(signature) >= 0.5);
       seen.add(signature);
       return nearCopy;
