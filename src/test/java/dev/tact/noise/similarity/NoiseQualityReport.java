@@ -57,7 +57,9 @@ public final class NoiseQualityReport {
   private final MailReader reader = new MailReader(new MailProperties(List.of("acme.example"), 10, 50, 500));
   private final ReplyExtractor replies = new ReplyExtractor();
   private final TextNormaliser normaliser = new TextNormaliser();
-  private final MinHasher hasher = new MinHasher();
+  /** {@code -Dnoise.shingle=N} compares another word-shingle size (the index stays 96 values, 16 × 4 bands). */
+  private final MinHasher hasher = new MinHasher(MinHasher.DEFAULT_HASH_COUNT,
+      Integer.getInteger("noise.shingle", MinHasher.DEFAULT_SHINGLE_SIZE), MinHasher.DEFAULT_SEED);
   private int forwardsWithoutAddress;
   private int forwardsUndetected;
 
