@@ -65,10 +65,7 @@ public final class MinHasher {
     Arrays.fill(minimum, Long.MAX_VALUE);
     for (long shingle : shingles) {
       for (int i = 0; i < hashCount; i++) {
-        long value = (multipliers[i] * shingle + addends[i]) >>> 32;
-        if (value < minimum[i]) {
-          minimum[i] = value;
-        }
+        minimum[i] = Math.min(minimum[i], (multipliers[i] * shingle + addends[i]) >>> 32);
       }
     }
     byte[] values = new byte[hashCount];

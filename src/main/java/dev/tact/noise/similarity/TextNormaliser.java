@@ -23,32 +23,26 @@ public final class TextNormaliser {
   private static final Pattern FORWARD_MARKER = Pattern.compile(
       "^\\s*(-{2,}\\s*)?(forwarded message|original message|begin forwarded message|weitergeleitete nachricht"
           + "|ursprüngliche nachricht|message transféré|message d'origine|mensaje reenviado|mensaje original"
-          + "|messaggio inoltrato|doorgestuurd bericht|oorspronkelijk bericht)\\s*:?\\s*(-{2,})?\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "|messaggio inoltrato|doorgestuurd bericht|oorspronkelijk bericht)\\s*:?\\s*(-{2,})?\\s*$");
   private static final Pattern HEADER_LINE = Pattern.compile(
       "^\\s*\\*?(from|sent|to|cc|bcc|date|subject|reply-to|von|gesendet|an|datum|betreff|de|envoyé|à|objet"
-          + "|para|enviado|asunto|fecha|da|inviato|oggetto|a|van|verzonden|aan|onderwerp)\\*?\\s*:.*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "|para|enviado|asunto|fecha|da|inviato|oggetto|a|van|verzonden|aan|onderwerp)\\*?\\s*:.*");
   private static final Pattern WROTE_LINE = Pattern.compile(
-      "^\\s*(on|am|le|el|il|op)\\s.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:?\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      "^\\s*(on|am|le|el|il|op)\\s.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:?\\s*$");
   /** A reply's history marker: everything below it is the earlier message. */
   private static final Pattern ORIGINAL_MARKER = Pattern.compile(
       "^\\s*-{2,}\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original"
-          + "|oorspronkelijk bericht|messaggio originale)\\s*-{2,}.*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "|oorspronkelijk bericht|messaggio originale)\\s*-{2,}.*");
   /** "On … wrote:", "… skrev Test <t@example.com>:", "11:00 AM, … "John" <john@acme.com>:" (line ends in ':'). */
   private static final Pattern REPLY_HEADER = Pattern.compile(
       "^.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|kirjoitti|napisał)\\s*:\\s*$"
-          + "|^.{0,120}<[^<>@\\s]+@[^<>\\s]+>\\s*:\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "|^.{0,120}<[^<>@\\s]+@[^<>\\s]+>\\s*:\\s*$");
   private static final Pattern SALUTATION = Pattern.compile(
       "^\\s*(hi|hello|hey|hiya|dear|greetings|good (morning|afternoon|evening|day)|hallo|hi there|moin|servus"
           + "|liebe[rs]?|sehr geehrte[rs]?( damen und herren)?|guten (tag|morgen|abend)|bonjour|bonsoir|salut"
           + "|cher|chère|chers|madame|monsieur|hola|estimad[oa]s?|buenos días|buenas tardes|buongiorno|ciao"
           + "|gentile|egregio|hej|hoi|beste|geachte|goedemorgen|goedemiddag|olá|prezado|caro|cara)"
-          + "(\\s+[^\\s,!:.;]{1,30}){0,4}\\s*([,!:]|$)",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "(\\s+[^\\s,!:.;]{1,30}){0,4}\\s*([,!:]|$)");
   private static final Pattern SIGN_OFF = Pattern.compile(
       "^\\s*((best|kind|warm|warmest|many|with kind|with best)?\\s*(regards|wishes)|regards|cheers|thanks"
           + "|thank you|many thanks|thanks (again|so much|a lot|in advance)|thank you (very much|in advance)"
@@ -57,19 +51,16 @@ public final class TextNormaliser {
           + "|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|merci|salutations"
           + "|saludos|saludos cordiales|atentamente|un saludo|gracias|cordiali saluti|saluti|distinti saluti"
           + "|grazie|met vriendelijke groet(en)?|groeten|hartelijke groet|mvg|atenciosamente|obrigad[oa])"
-          + "\\s*[,.!]*\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "\\s*[,.!]*\\s*$");
   private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^(--|__+|—)\\s*$");
   private static final Pattern MOBILE_FOOTER = Pattern.compile(
       "^\\s*(sent from my .{1,40}|get outlook for .{1,30}|von meinem .{1,40} gesendet|envoyé de mon .{1,40}"
-          + "|enviado desde mi .{1,40}|inviato da .{1,40})\\s*$",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)[^\\s<>\"')\\]]+");
+          + "|enviado desde mi .{1,40}|inviato da .{1,40})\\s*$");
+  private static final Pattern URL = Pattern.compile("\\b(https?://|www\\.)[^\\s<>\"')\\]]+");
   private static final Pattern TRACKING_PARAMETER = Pattern.compile(
-      "(?i)(utm_[a-z_]*|fbclid|gclid|gclsrc|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi"
+      "(utm_[a-z_]*|fbclid|gclid|gclsrc|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi"
           + "|__hssc|__hstc|__hsfp|hsctatracking|mkt_tok|trk|trkcampaign|ref|ref_src|referrer|source|cmpid"
           + "|campaign|s_cid|spm|si|oly_enc_id|oly_anon_id|vero_id|wickedid|_ga|_gl|ito|icid)");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final int SIGN_OFF_TAIL_LINES = 12;
 
   /** The canonical text of one message's text; empty for null or blank. */
@@ -79,8 +70,11 @@ public final class TextNormaliser {
     }
     String clean = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
         : Normalizer.normalize(text, Normalizer.Form.NFKC);
-    clean = INVISIBLE.matcher(clean).replaceAll("");
-    clean = LINE_BREAK.matcher(clean).replaceAll("\n");
+    clean = clean.toLowerCase(Locale.ROOT);
+    if (hasUnusualCharacter(clean)) {
+      clean = INVISIBLE.matcher(clean).replaceAll("");
+      clean = LINE_BREAK.matcher(clean).replaceAll("\n");
+    }
     List<String> lines = new ArrayList<>(List.of(clean.split("\n", -1)));
     removeQuotesAndForwardHeaders(lines);
     trimBlankEnds(lines);
@@ -88,9 +82,40 @@ public final class TextNormaliser {
     trimBlankEnds(lines);
     removeSignature(lines);
     trimBlankEnds(lines);
-    String joined = String.join("\n", lines).toLowerCase(Locale.ROOT);
-    joined = reduceUrls(joined);
-    return SPACES.matcher(joined).replaceAll(" ").strip();
+    String joined = String.join("\n", lines);
+    if (joined.contains("http") || joined.contains("www.")) {
+      joined = reduceUrls(joined);
+    }
+    return collapseWhitespace(joined);
+  }
+
+  /** A carriage return or a character of the {@link #INVISIBLE} or {@link #LINE_BREAK} sets. */
+  private static boolean hasUnusualCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\u00AD' || c >= '\u200B' && c <= '\u2060' || c == '\uFEFF') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = !out.isEmpty();
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void removeQuotesAndForwardHeaders(List<String> lines) {
@@ -214,7 +239,8 @@ public final class TextNormaliser {
   }
 
   private static String reduceUrl(String url) {
-    String rest = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+    String rest = url.startsWith("https://") ? url.substring(8) : url.startsWith("http://") ? url.substring(7) : url;
+    rest = rest.startsWith("www.") ? rest.substring(4) : rest;
     rest = rest.replaceAll("[.,;:!?]+$", "");
     int hash = rest.indexOf('#');
     if (hash >= 0) {

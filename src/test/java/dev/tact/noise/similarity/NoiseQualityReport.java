@@ -57,7 +57,9 @@ public final class NoiseQualityReport {
   private final MailReader reader = new MailReader(new MailProperties(List.of("acme.example"), 10, 50, 500));
   private final ReplyExtractor replies = new ReplyExtractor();
   private final TextNormaliser normaliser = new TextNormaliser();
-  private final MinHasher hasher = new MinHasher();
+  /** {@code -Dnoise.shingle=N} compares another word-shingle size (the index stays 96 values, 16 × 4 bands). */
+  private final MinHasher hasher = new MinHasher(MinHasher.DEFAULT_HASH_COUNT,
+      Integer.getInteger("noise.shingle", MinHasher.DEFAULT_SHINGLE_SIZE), MinHasher.DEFAULT_SEED);
   private int forwardsWithoutAddress;
   private int forwardsUndetected;
 
@@ -165,6 +167,10 @@ public final class NoiseQualityReport {
         Message matched = messages.get(other);
         if (matched.group() == message.group()) {
           result.rightJoins++;
+        } else if (DEBUG && !textOnly) {
+          System.err.println("WRONG " + message.author() + " -> " + matched.author() + " sim="
+              + match.get().similarity() + "\n  M: " + normaliser.normalise(message.text()) + "\n  T: "
+              + normaliser.normalise(matched.text()));
         }
         if (message.question() || matched.question()) {
           if (message.question()) {
@@ -356,7 +362,7 @@ public final class NoiseQualityReport {
     }
     List<Signature> seen = new ArrayList<>();
     texts.removeIf(text -> {
-      Signature signature = hasher.sign(normaliser.normalise(text));
+      Signature signature = hasher.sign(normaliser.normalise(replies.extract(text).visible()));
       boolean nearCopy = seen.stream().anyMatch(other -> other.similarity(signature) >= 0.5);
       seen.add(signature);
       return nearCopy;
