@@ -8,6 +8,7 @@ import dev.tact.delivery.unsubscribe.UnsubscribeLinks;
 import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
+import dev.tact.mail.TextToHtml;
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ContactHistory;
 import dev.tact.policy.ContactPermit;
@@ -144,7 +145,7 @@ public class Outbox {
     String recipient = emailOf(contact);
     String subject = request.subject().strip();
     byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from(),
-        List.of(new MailAddress(recipient, contact.name())), subject, request.text(), null, headerMessageId, null,
+        List.of(new MailAddress(recipient, contact.name())), subject, request.text(), TextToHtml.render(request.text()), headerMessageId, null,
         List.of(), 0, true, now));
     if (content != null && request.purpose() == Purpose.MARKETING) {
       content = withHeaders(unsubscribe.headers(contact.id(), Purpose.MARKETING).asMap(), content);

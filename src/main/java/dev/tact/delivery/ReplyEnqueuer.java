@@ -11,6 +11,7 @@ import dev.tact.conversation.MessageAdded;
 import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
+import dev.tact.mail.TextToHtml;
 import dev.tact.policy.Purpose;
 import dev.tact.contact.IdentityKind;
 import dev.tact.policy.OutboundChannel;
@@ -69,7 +70,7 @@ class ReplyEnqueuer {
     long number = details.conversation().number();
     String subject = details.conversation().subject();
     byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(outbox.from(),
-        List.of(new MailAddress(recipient, contact.name())), subject, reply.body(), null, reply.externalId(),
+        List.of(new MailAddress(recipient, contact.name())), subject, reply.body(), TextToHtml.render(reply.body()), reply.externalId(),
         inReplyTo, references, number, false, reply.createdAt()));
     outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
         "reply", added.conversationId(), reply.id(), contact.id(), recipient, outbox.from().address(),

@@ -180,7 +180,11 @@ abstract class DeliveryContract {
     long number = get("/api/v1/conversations/" + conversationId).body().path("conversation").path("number").asLong();
     assertThat(sent.getSubject()).isEqualTo("Re: Broken kettle [#" + number + "]");
     assertThat(sent.getAllRecipients()[0].toString()).contains(customer);
-    assertThat(sent.getContent().toString()).contains("photo of the base");
+    jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) sent.getContent();
+    assertThat(parts.getContentType()).startsWith("multipart/alternative");
+    assertThat(parts.getBodyPart(0).getContent().toString()).contains("Please send us a photo of the base.");
+    assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
+    assertThat(parts.getBodyPart(1).getContent().toString()).contains("<p>Please send us a photo of the base.</p>");
     OutboxEntry done = outbox.require(row.id());
     assertThat(done.state()).isEqualTo(OutboxState.SENT);
     assertThat(done.sentAt()).isEqualTo(CLOCK.instant());

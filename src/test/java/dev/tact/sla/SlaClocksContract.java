@@ -1,5 +1,6 @@
 package dev.tact.sla;
 
+import dev.tact.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.contact.ContactManagement;

@@ -1,5 +1,6 @@
 package dev.tact.sla;
 
+import dev.tact.testsupport.MutableClock;
 import static dev.tact.sla.SlaClocksContract.winnipeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
 package dev.tact.sla.timer;
 
+import dev.tact.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

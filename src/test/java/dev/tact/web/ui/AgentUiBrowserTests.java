@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -13,6 +12,7 @@ import com.microsoft.playwright.options.SelectOption;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.tact.testsupport.HeadlessChromium;
 import dev.tact.testsupport.RequiresBrowser;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -24,7 +24,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +44,7 @@ class AgentUiBrowserTests {
   private static final String ADMIN = "admin@tact.local";
   private static final String PASSWORD = "browser-test-pass-1";
 
-  private static Playwright playwright;
+  private static HeadlessChromium chromium;
   private static Browser browser;
 
   @LocalServerPort
@@ -59,21 +58,14 @@ class AgentUiBrowserTests {
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(RequiresBrowser.CHROMIUM)
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    chromium = HeadlessChromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -1,0 +1,48 @@
+package dev.tact.testsupport;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium ({@link RequiresBrowser#CHROMIUM}) driven by Playwright, headless, with the flags this machine
+ * needs (no sandbox as root, no background connections to a closed network). Playwright never downloads a browser.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+  private final Playwright playwright;
+  private final Browser browser;
+
+  private HeadlessChromium(Playwright playwright, Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  public static HeadlessChromium launch() {
+    Playwright playwright = Playwright.create(
+        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    try {
+      Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(RequiresBrowser.CHROMIUM)
+          .setHeadless(true)
+          .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+      return new HeadlessChromium(playwright, browser);
+    } catch (RuntimeException e) {
+      playwright.close();
+      throw e;
+    }
+  }
+
+  public Browser browser() {
+    return browser;
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}
