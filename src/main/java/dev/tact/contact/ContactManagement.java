@@ -57,7 +57,12 @@ public class ContactManagement {
         VALUES (:id, :display, :given, :family, :now)""")
         .param("id", id).param("display", names.displayName()).param("given", names.givenName())
         .param("family", names.familyName()).param("now", now).update();
-    addIdentity(id, identity, now);
+    if (!addIdentity(id, identity, now)) {
+      // another transaction gave this identity to a new contact a moment ago: that one is the person
+      jdbc.sql("DELETE FROM contact_contact WHERE id = :id").param("id", id).update();
+      ownerOf(identity).orElseThrow(() -> new IllegalStateException("identity vanished: " + identity));
+      return resolve(identity, names);
+    }
     return require(id);
   }
 
@@ -264,12 +269,14 @@ public class ContactManagement {
         .param("kind", identity.kind().name()).param("value", identity.value()).query(UUID.class).optional();
   }
 
-  private void addIdentity(UUID contactId, Identity identity, OffsetDateTime now) {
-    jdbc.sql("""
+  /** Gives the identity to the contact; false when it already belongs to someone (a concurrent first message). */
+  private boolean addIdentity(UUID contactId, Identity identity, OffsetDateTime now) {
+    return jdbc.sql("""
         INSERT INTO contact_identity (id, contact_id, kind, address, raw, created_at)
-        VALUES (:id, :contact, :kind, :value, :raw, :now)""")
+        VALUES (:id, :contact, :kind, :value, :raw, :now)
+        ON CONFLICT DO NOTHING""")
         .param("id", Ids.newId()).param("contact", contactId).param("kind", identity.kind().name())
-        .param("value", identity.value()).param("raw", identity.raw()).param("now", now).update();
+        .param("value", identity.value()).param("raw", identity.raw()).param("now", now).update() == 1;
   }
 
   private Contact load(UUID id) {
