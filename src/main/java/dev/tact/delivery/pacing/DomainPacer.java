@@ -18,11 +18,13 @@ import java.util.TreeMap;
 public class DomainPacer {
 
   private static final int FORGET_IDLE_ABOVE = 10_000;
+  private static final int FORGET_IDLE_EVERY = 4096;
 
   private final PacingProperties settings;
   private final WarmupStart warmupStart;
   private final Map<String, DomainState> domains = new HashMap<>();
   private GlobalCap global;
+  private int reservationsSinceForgetting;
 
   public DomainPacer(PacingProperties settings, WarmupStart warmupStart) {
     this.settings = settings;
@@ -54,7 +56,7 @@ public class DomainPacer {
         state.sentPerDay.headMap(day(now)).clear();
         at = state.firstDayWithRoom(at, firstDay);
       }
-      at = global.book(at);
+      at = global.book(at, now);
       state.bucket.take(at);
       if (firstDay != null) {
         state.count(day(at));
@@ -70,7 +72,8 @@ public class DomainPacer {
   }
 
   private void forgetIdle(Instant now) {
-    if (domains.size() > FORGET_IDLE_ABOVE) {
+    if (domains.size() > FORGET_IDLE_ABOVE && ++reservationsSinceForgetting >= FORGET_IDLE_EVERY) {
+      reservationsSinceForgetting = 0;
       LocalDate today = day(now);
       domains.values().removeIf(state -> state.bucket.idle(now) && state.sentPerDay.tailMap(today).isEmpty());
     }

@@ -27,22 +27,15 @@ final class GlobalCap {
     this.sliceNanos = Math.round(perSlice * 1_000_000_000d / ratePerSecond);
   }
 
-  /** Books a place at the earliest instant at or after {@code earliest} and returns it. */
-  Instant book(Instant earliest) {
+  /** Books a place at the earliest instant at or after {@code earliest} and returns it; {@code now} for housekeeping. */
+  Instant book(Instant earliest, Instant now) {
     long wanted = sliceOf(earliest);
     long slice = firstWithRoom(wanted);
     int count = booked.merge(slice, 1, Integer::sum);
     if (count >= perSlice) {
       nextToTry.put(slice, slice + 1);
     }
-    prunePast(wanted);
-    return slice == wanted ? earliest : startOf(slice);
-  }
-
-  /** The earliest instant at or after {@code earliest} with room, without booking it. */
-  Instant earliest(Instant earliest) {
-    long wanted = sliceOf(earliest);
-    long slice = firstWithRoom(wanted);
+    prunePast(sliceOf(now));
     return slice == wanted ? earliest : startOf(slice);
   }
 

@@ -79,7 +79,7 @@ class DomainPacerTests {
   @Test
   void shouldNotHoldUpOtherDomainsWhenASlowDomainHasABacklog() {
     DomainPacer pacer = new DomainPacer(PacingProperties.of(1, 1, 10));
-    reserveMany(pacer, "slow.example", T0, 100); // booked over the next 100 seconds
+    reserveMany(pacer, "slow.example", T0, 2000); // booked over the next 2,000 seconds, past the housekeeping
 
     assertThat(pacer.reserve("fast.example", T0)).isEqualTo(T0.plusMillis(100));
   }
