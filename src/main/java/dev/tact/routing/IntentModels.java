@@ -7,6 +7,8 @@ import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
+import dev.tact.conversation.Status;
+import dev.tact.conversation.StatusChanged;
 import dev.tact.conversation.TeamChanged;
 import dev.tact.shared.Ids;
 import java.time.Clock;
@@ -22,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The intent model the front door uses, and how it learns: when an agent moves a conversation
- * to another team, its first words become an example of that team's intent; retraining (by an
- * admin, API) trains on the seed phrases plus those examples and stores the model, which every
- * node then uses (the newest model is looked up once per new conversation).
+ * to another team, its first words become an example of that team's intent, and when an agent resolves one that
+ * sits with a team, an example of what that team confirmed; retraining (by an admin, API or UI) trains on the seed
+ * phrases plus those examples and stores the model, which every node then uses (the newest model is looked up
+ * once per new conversation).
  */
 @Service
 public class IntentModels {
@@ -116,6 +119,37 @@ public class IntentModels {
     jdbc.sql("""
         INSERT INTO routing_example (conversation_id, text, intent, recorded_at) VALUES (:id, :text, :intent, :at)""")
         .param("id", changed.conversationId()).param("text", text).param("intent", intent.get())
+        .param("at", utc(changed.at())).update();
+  }
+
+  /**
+   * A conversation resolved while it sits with a team is an example of what that team takes: the intent the front
+   * door read when the team takes it, else the team's own intent. A move by an agent says more than a resolution,
+   * so an example recorded by a move is kept; a conversation that reopens and resolves again teaches once.
+   */
+  @ApplicationModuleListener
+  void on(StatusChanged changed) {
+    boolean resolved = changed.to() == Status.SOLVED
+        || (changed.to() == Status.CLOSED && changed.from() != Status.SOLVED);
+    if (!resolved) {
+      return;
+    }
+    ConversationDetails details = conversations.requireDetails(changed.conversationId());
+    UUID team = details.conversation().teamId();
+    if (team == null) {
+      return;
+    }
+    Optional<String> read = jdbc.sql("SELECT intent FROM routing_intent WHERE conversation_id = :id AND triage = FALSE")
+        .param("id", changed.conversationId()).query(String.class).optional();
+    Optional<String> intent = read.filter(i -> catalogue.teamsOf(i).contains(team))
+        .or(() -> catalogue.intentOfTeam(team));
+    if (intent.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+        INSERT INTO routing_example (conversation_id, text, intent, recorded_at) VALUES (:id, :text, :intent, :at)
+        ON CONFLICT DO NOTHING""")
+        .param("id", changed.conversationId()).param("text", firstWords(details)).param("intent", intent.get())
         .param("at", utc(changed.at())).update();
   }
 

@@ -126,7 +126,7 @@ class RoutingApiController {
 
   @Operation(summary = "The intent model in use",
       description = "model is empty while the seed model routes; examplesFromAgents counts the conversations agents "
-          + "moved to another team since, which the next retraining learns from.")
+          + "moved to another team or resolved since, which the next retraining learns from.")
   @GetMapping("/model")
   ModelState model() {
     return new ModelState(models.latest(), models.examplesFromAgents());

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:front-door;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.routing.triage-below=0.35", "tact.routing.teams.billing=Accounts receivable",
-    "tact.routing.teams.learned_billing=Learning billing"})
+    "tact.routing.teams.learned_billing=Learning billing", "tact.routing.teams.warranty_fees=Warranty desk"})
 class FrontDoorIntegrationTests {
 
   @LocalServerPort
@@ -74,6 +74,7 @@ class FrontDoorIntegrationTests {
         "Fee for the router firmware plan this quarter", "What is the router firmware plan fee",
         "The router firmware plan fee went up", "Router firmware plan quarterly fee question",
         "Is the router firmware plan fee per device", "Router firmware plan fee for two devices"};
+    long before = admin.get("/api/v1/admin/routing/model").body().path("examplesFromAgents").asLong();
     for (String text : texts) {
       UUID conversation = UUID.fromString(admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
           "sender", "fee-" + UUID.randomUUID() + "@customer.example", "text", text))).path("conversationId").asString());
@@ -82,16 +83,46 @@ class FrontDoorIntegrationTests {
           "{\"teamId\":\"" + team + "\"}").status()).isEqualTo(200);
     }
     await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/admin/routing/model").body()
-        .path("examplesFromAgents").asLong() == texts.length);
+        .path("examplesFromAgents").asLong() == before + texts.length);
 
     JsonNode trained = admin.post("/api/v1/admin/routing/retrain", "").body();
 
-    assertThat(trained.path("learnedFromAgents").asInt()).isEqualTo(texts.length);
+    assertThat(trained.path("learnedFromAgents").asLong()).isEqualTo(before + texts.length);
     UUID fresh = UUID.fromString(admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
         "sender", "fee-" + UUID.randomUUID() + "@customer.example",
         "text", "How much is the router firmware plan fee now?"))).path("conversationId").asString());
     await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(fresh).isPresent());
     assertThat(door.intentOf(fresh).orElseThrow().intent()).isEqualTo("learned_billing");
+  }
+
+  @Test
+  void shouldLearnFromConversationsAgentsResolve() {
+    UUID team = staff.teamByName("Warranty desk").orElseGet(() -> staff.createTeam("Warranty desk")).id();
+    ApiClient.Response rule = admin.post("/api/v1/admin/routing/rules",
+        "{\"kind\":\"keyword\",\"value\":\"dishwasher\",\"teamId\":\"" + team + "\"}");
+    assertThat(rule.status()).as(rule.raw()).isEqualTo(201);
+    String[] texts = {"The dishwasher extended cover premium", "Dishwasher extended cover renewal premium",
+        "Premium for the dishwasher extended cover this year", "What is the dishwasher extended cover premium",
+        "The dishwasher extended cover premium went up", "Dishwasher extended cover yearly premium question",
+        "Is the dishwasher extended cover premium per appliance", "Dishwasher extended cover premium for two"};
+    long before = admin.get("/api/v1/admin/routing/model").body().path("examplesFromAgents").asLong();
+    for (String text : texts) {
+      UUID conversation = routedConversation("cover-" + UUID.randomUUID() + "@customer.example", text);
+      assertThat(admin.get("/api/v1/conversations/" + conversation).body().path("conversation").path("teamId")
+          .asString()).as("the rule sends it to the warranty desk").isEqualTo(team.toString());
+      assertThat(admin.put("/api/v1/conversations/" + conversation + "/status", "{\"status\":\"solved\"}")
+          .status()).isEqualTo(200);
+    }
+    await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/admin/routing/model").body()
+        .path("examplesFromAgents").asLong() == before + texts.length);
+    assertThat(admin.delete("/api/v1/admin/routing/rules/" + rule.body().path("id").asString()).status())
+        .isEqualTo(204);
+
+    admin.post("/api/v1/admin/routing/retrain", "");
+
+    UUID fresh = routedConversation("cover-" + UUID.randomUUID() + "@customer.example",
+        "How much is the extended cover premium for my dishwasher now?");
+    assertThat(door.intentOf(fresh).orElseThrow().intent()).isEqualTo("warranty_fees");
   }
 
   @Test
