@@ -4,7 +4,10 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationSummary;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.Message;
 import dev.tact.routing.DefaultIntents;
 import dev.tact.routing.IntentDecided;
 import dev.tact.staff.Agent;
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Component;
  * tact.noise.vendor-pitch-owner}: an agent's email, or a team's name); copies of the pitch have
  * already joined it as reports, so the owner gets it once. With {@code tact.noise.vendor-pitch-answer}
  * the sender is given the standard answer, once per sender ever, recorded as a reply (which
- * delivery sends).
+ * delivery sends), unless the pitch came as automatic mail.
  */
 @Component
 class VendorPitches {
@@ -50,9 +53,10 @@ class VendorPitches {
     if (!DefaultIntents.VENDOR_PITCH.equals(classified.intent()) || classified.triage()) {
       return;
     }
-    ConversationSummary conversation = conversations.requireDetails(classified.conversationId()).conversation();
+    ConversationDetails details = conversations.requireDetails(classified.conversationId());
+    ConversationSummary conversation = details.conversation();
     giveToOwner(conversation);
-    if (properties.vendorPitchAnswer() && firstAnswerTo(conversation)) {
+    if (properties.vendorPitchAnswer() && !openedByAutomaticMail(details) && firstAnswerTo(conversation)) {
       conversations.reply(conversation.id(), Actor.system(), properties.vendorPitchAnswerText());
     }
   }
@@ -74,6 +78,12 @@ class VendorPitches {
     }
     log.warn("tact.noise.vendor-pitch-owner '{}' is neither an agent's email nor a team's name; "
         + "vendor pitch #{} stays where the front door put it", owner, conversation.number());
+  }
+
+  /** Tact never answers automatic mail automatically (a list's or a robot's pitch gets no standard answer). */
+  private static boolean openedByAutomaticMail(ConversationDetails details) {
+    return details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
+        .map(Message::automatic).orElse(false);
   }
 
   /** Records that this sender got the answer; false when they had it before. */

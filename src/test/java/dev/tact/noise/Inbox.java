@@ -10,6 +10,7 @@ import dev.tact.conversation.InboundMessage;
 import dev.tact.conversation.InboundOutcome;
 import dev.tact.shared.Ids;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,11 +21,16 @@ record Inbox(TransactionTemplate transactions, IdentityParser identities, Contac
   record Filed(NoiseDecision decision, UUID conversationId) {}
 
   Filed receive(String sender, String subject, String text, Instant at) {
+    return receive(sender, subject, text, at, false);
+  }
+
+  /** As above; {@code automatic} marks mail sent by a machine (an auto-reply, list mail). */
+  Filed receive(String sender, String subject, String text, Instant at, boolean automatic) {
     return transactions.execute(status -> {
       Contact contact = contacts.resolve(identities.parse(sender), new ContactNames(null, null, null));
       UUID messageId = Ids.newId();
       InboundMessage message = new InboundMessage(messageId, Ids.newId(), Channel.WEB, contact.id(), contact.name(),
-          subject, text, "ext-" + messageId, null, null, at);
+          subject, text, "ext-" + messageId, null, null, at, List.of(), null, null, null, automatic, false, null);
       NoiseCandidate candidate = new NoiseCandidate(message, sender, sender, sender, false, null);
       NoiseDecision decision = noise.decide(candidate);
       if (!decision.files()) {
