@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoutingRules {
 
+  private static final int MAX_POSITION = 10_000;
+
   private static final Pattern INTENT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final JdbcClient jdbc;
@@ -57,17 +59,45 @@ public class RoutingRules {
     return insert(Ids.newId(), kind, value, intent, teamId, position, escalateTo);
   }
 
-  /** Replaces a rule (same id); unknown rule: 404; a bad one is a 422 and the old rule stays. */
+  /**
+   * Replaces a rule in place (same id, same place among rules of equal position); unknown rule: 404; a bad one is a
+   * 422 and the old rule stays. Without a position the rule keeps its own.
+   */
   @Transactional
   public RoutingRule update(UUID id, String kind, String value, String intent, UUID teamId, Integer position,
       String escalateTo) {
-    RoutingRule old = list().stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElseThrow(() -> ProblemException.notFound("rule", id));
-    jdbc.sql("DELETE FROM routing_rule WHERE id = :id").param("id", id).update();
-    return insert(id, kind, value, intent, teamId, position == null ? old.position() : position, escalateTo);
+    RoutingRule old = find(id).orElseThrow(() -> ProblemException.notFound("rule", id));
+    RoutingRule rule = validated(id, kind, value, intent, teamId, position == null ? old.position() : position,
+        escalateTo);
+    jdbc.sql("""
+        UPDATE routing_rule SET position = :position, kind = :kind, match_value = :value, intent = :intent,
+          team_id = :team, escalate_to = :escalate
+        WHERE id = :id""")
+        .param("id", rule.id()).param("position", rule.position()).param("kind", rule.kind().name())
+        .param("value", rule.value()).param("intent", rule.intent()).param("team", rule.teamId())
+        .param("escalate", rule.escalateTo() == null ? null : rule.escalateTo().name()).update();
+    return rule;
+  }
+
+  public Optional<RoutingRule> find(UUID id) {
+    return list().stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
   private RoutingRule insert(UUID id, String kind, String value, String intent, UUID teamId, Integer position,
+      String escalateTo) {
+    RoutingRule rule = validated(id, kind, value, intent, teamId, position, escalateTo);
+    jdbc.sql("""
+        INSERT INTO routing_rule (id, position, kind, match_value, intent, team_id, escalate_to, created_at)
+        VALUES (:id, :position, :kind, :value, :intent, :team, :escalate, :at)""")
+        .param("id", rule.id()).param("position", rule.position()).param("kind", rule.kind().name())
+        .param("value", rule.value()).param("intent", rule.intent()).param("team", rule.teamId())
+        .param("escalate", rule.escalateTo() == null ? null : rule.escalateTo().name())
+        .param("at", utc(clock.instant())).update();
+    return rule;
+  }
+
+  /** The rule these values make, or a 422 (unknown team: 404) saying what is wrong. */
+  private RoutingRule validated(UUID id, String kind, String value, String intent, UUID teamId, Integer position,
       String escalateTo) {
     RoutingRule.Kind parsed;
     try {
@@ -91,19 +121,14 @@ public class RoutingRules {
     if (normalIntent == null && teamId == null && escalation == null) {
       throw ProblemException.invalid("invalid-rule", "A rule needs an intent, a team or an escalation.");
     }
+    if (position != null && (position < 0 || position > MAX_POSITION)) {
+      throw ProblemException.invalid("invalid-rule", "position must be between 0 and " + MAX_POSITION + ".");
+    }
     if (teamId != null) {
       staff.requireTeam(teamId);
     }
-    RoutingRule rule = new RoutingRule(id, position == null ? list().size() : position, parsed,
+    return new RoutingRule(id, position == null ? list().size() : position, parsed,
         value.strip().toLowerCase(Locale.ROOT), normalIntent, teamId, escalation);
-    jdbc.sql("""
-        INSERT INTO routing_rule (id, position, kind, match_value, intent, team_id, escalate_to, created_at)
-        VALUES (:id, :position, :kind, :value, :intent, :team, :escalate, :at)""")
-        .param("id", rule.id()).param("position", rule.position()).param("kind", rule.kind().name())
-        .param("value", rule.value()).param("intent", rule.intent()).param("team", rule.teamId())
-        .param("escalate", escalation == null ? null : escalation.name())
-        .param("at", utc(clock.instant())).update();
-    return rule;
   }
 
   @Transactional

@@ -71,7 +71,8 @@ class RoutingApiController {
         request.escalateTo());
   }
 
-  @Operation(summary = "Replace a routing rule", description = "As when adding; position defaults to the rule's own.")
+  @Operation(summary = "Replace a routing rule", description = "As when adding; position defaults to the rule's own. A bad rule is a 422 "
+      + "and the old one stays; an unknown rule is a 404.")
   @PutMapping("/rules/{id}")
   RoutingRule update(@PathVariable UUID id, @RequestBody RuleRequest request) {
     if (request == null) {

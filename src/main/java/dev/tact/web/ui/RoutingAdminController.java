@@ -63,7 +63,9 @@ class RoutingAdminController {
   }
 
   @GetMapping
-  String page(Model model) {
+  String page(@RequestParam(required = false) UUID edit, Model model) {
+    model.addAttribute("editing", edit == null ? null
+        : rules.find(edit).orElseThrow(() -> ProblemException.notFound("rule", edit)));
     List<Team> teams = staff.teams();
     Map<UUID, String> teamNames = new LinkedHashMap<>();
     teams.forEach(t -> teamNames.put(t.id(), t.name()));
@@ -133,6 +135,23 @@ class RoutingAdminController {
       RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, "Rule added.", () -> rules.add(kind, value, intent, id(team), number(position),
         escalateTo));
+  }
+
+  /** Saves an edited rule; a bad value leaves the rule as it was and its form open with the reason. */
+  @PostMapping("/rules/{id}")
+  String updateRule(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String intent,
+      @RequestParam(defaultValue = "") String team, @RequestParam(defaultValue = "") String escalateTo,
+      @RequestParam(defaultValue = "") String position, RedirectAttributes redirect) {
+    try {
+      rules.update(id, kind, value, intent, id(team), number(position), escalateTo);
+      redirect.addFlashAttribute("notice", "Rule saved.");
+      return "redirect:" + PAGE + "#rules";
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+      // back to the rule's form, unless the rule itself is gone (deleted meanwhile)
+      return "redirect:" + PAGE + (rules.find(id).isPresent() ? "?edit=" + id + "#rule-" + id : "#rules");
+    }
   }
 
   @PostMapping("/rules/{id}/delete")

@@ -203,6 +203,77 @@ abstract class RoutingSkillsContract {
   }
 
   @Test
+  void shouldReplaceARuleInPlaceAndChangeNothingWhenTheNewOneIsBadOrUnknown() {
+    UUID team = staff.createTeam("Rule editing").id();
+    ApiClient.Response created = admin.post("/api/v1/admin/routing/rules",
+        "{\"kind\":\"keyword\",\"value\":\"warranty\",\"intent\":\"technical\",\"position\":7}");
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    String id = created.body().path("id").asString();
+    int rulesBefore = admin.get("/api/v1/admin/routing/rules").body().size();
+
+    ApiClient.Response updated = admin.put("/api/v1/admin/routing/rules/" + id, "{\"kind\":\"sender\","
+        + "\"value\":\" @Acme.example \",\"teamId\":\"" + team + "\",\"escalateTo\":\"lead\"}");
+    assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+    JsonNode rules = admin.get("/api/v1/admin/routing/rules").body();
+    assertThat(rules.size()).isEqualTo(rulesBefore);
+    JsonNode rule = rule(rules, id);
+    assertThat(rule.path("kind").asString()).isEqualTo("SENDER");
+    assertThat(rule.path("value").asString()).isEqualTo("@acme.example");
+    assertThat(rule.path("intent").isNull()).as(rule.toString()).isTrue();
+    assertThat(rule.path("teamId").asString()).isEqualTo(team.toString());
+    assertThat(rule.path("escalateTo").asString()).isEqualTo("LEAD");
+    assertThat(rule.path("position").asInt()).as("no position given: the rule keeps its own").isEqualTo(7);
+    assertThat(admin.put("/api/v1/admin/routing/rules/" + id, "{\"kind\":\"sender\",\"value\":\"@acme.example\","
+        + "\"teamId\":\"" + team + "\",\"position\":2}").body().path("position").asInt()).isEqualTo(2);
+
+    String before = admin.get("/api/v1/admin/routing/rules").raw();
+    Map<String, String> bad = Map.of(
+        "{\"kind\":\"sender\",\"value\":\"\",\"intent\":\"billing\"}", "value must be 1 to 320 characters.",
+        "{\"kind\":\"mood\",\"value\":\"angry\",\"intent\":\"billing\"}", "kind must be",
+        "{\"kind\":\"keyword\",\"value\":\"refund\"}", "A rule needs an intent, a team or an escalation.",
+        "{\"kind\":\"keyword\",\"value\":\"refund\",\"intent\":\"Not An Intent\"}", "intent must be",
+        "{\"kind\":\"keyword\",\"value\":\"refund\",\"intent\":\"billing\",\"position\":-1}",
+        "position must be between 0 and 10000.");
+    bad.forEach((body, reason) -> {
+      ApiClient.Response refused = admin.put("/api/v1/admin/routing/rules/" + id, body);
+      assertThat(refused.status()).as(body).isEqualTo(422);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.body().path("type").asString()).isEqualTo("urn:tact:problem:invalid-rule");
+      assertThat(refused.body().path("detail").asString()).as(body).contains(reason);
+    });
+    ApiClient.Response unknownTeam = admin.put("/api/v1/admin/routing/rules/" + id,
+        "{\"kind\":\"keyword\",\"value\":\"refund\",\"teamId\":\"" + UUID.randomUUID() + "\"}");
+    assertThat(unknownTeam.status()).as(unknownTeam.raw()).isEqualTo(404);
+    assertThat(admin.put("/api/v1/admin/routing/rules/" + id, "{\"kind\":").status()).isEqualTo(400);
+    assertThat(admin.get("/api/v1/admin/routing/rules").raw()).isEqualTo(before);
+
+    String unknown = UUID.randomUUID().toString();
+    ApiClient.Response missing = admin.put("/api/v1/admin/routing/rules/" + unknown,
+        "{\"kind\":\"keyword\",\"value\":\"refund\",\"intent\":\"billing\"}");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.contentType()).startsWith("application/problem+json");
+    assertThat(missing.body().path("detail").asString()).isEqualTo("No rule with id " + unknown + ".");
+    assertThat(admin.put("/api/v1/admin/routing/rules/not-a-rule",
+        "{\"kind\":\"keyword\",\"value\":\"refund\",\"intent\":\"billing\"}").status()).isEqualTo(400);
+    assertThat(admin.get("/api/v1/admin/routing/rules").raw()).as("an unknown rule is not created either")
+        .isEqualTo(before);
+    ApiClient agent = admin.withToken(tokens.issue("rule-agent", Role.AGENT, null).secret());
+    assertThat(agent.put("/api/v1/admin/routing/rules/" + id,
+        "{\"kind\":\"keyword\",\"value\":\"refund\",\"intent\":\"billing\"}").status()).isEqualTo(403);
+    assertThat(admin.get("/api/v1/admin/routing/rules").raw()).isEqualTo(before);
+    assertThat(admin.delete("/api/v1/admin/routing/rules/" + id).status()).isEqualTo(204);
+  }
+
+  private static JsonNode rule(JsonNode rules, String id) {
+    for (JsonNode rule : rules) {
+      if (rule.path("id").asString().equals(id)) {
+        return rule;
+      }
+    }
+    throw new AssertionError("no rule " + id + " in " + rules);
+  }
+
+  @Test
   void shouldAddRenameAndRemoveAnIntentAndRetrainEachTime() {
     UUID team = staff.createTeam("Returns desk").id();
     ApiClient.Response added = admin.post("/api/v1/admin/routing/intents", "{\"name\":\"returns\",\"phrases\":"

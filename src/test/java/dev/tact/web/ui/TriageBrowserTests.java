@@ -14,6 +14,8 @@ import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.routing.FrontDoor;
+import dev.tact.routing.RoutingRule;
+import dev.tact.routing.RoutingRules;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.testsupport.HeadlessChromium;
@@ -55,6 +57,9 @@ class TriageBrowserTests {
 
   @Autowired
   FrontDoor door;
+
+  @Autowired
+  RoutingRules rules;
 
   private BrowserContext context;
   private Page page;
@@ -152,6 +157,62 @@ class TriageBrowserTests {
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retrain now")).click();
     assertThat(page.locator(".notice")).containsText("Retrained on");
+  }
+
+  @Test
+  void shouldEditARuleInPlaceAndKeepItAsItWasWhenTheNewValuesAreBad() {
+    String word = "edit-me-" + UUID.randomUUID().toString().substring(0, 8);
+    page.navigate("/login");
+    page.getByLabel("Email").fill("admin@tact.local");
+    page.getByLabel("Password").fill("browser-test-pass-1");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.navigate("/admin/routing");
+    page.locator("#add-rule select[name=kind]").selectOption("keyword");
+    page.locator("#add-rule input[name=value]").fill(word);
+    page.locator("#add-rule select[name=intent]").selectOption("billing");
+    page.locator("#add-rule input[name=position]").fill("40");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rule")).click();
+    assertThat(page.locator(".notice")).containsText("Rule added.");
+    RoutingRule added = rules.list().stream().filter(r -> r.value().equals(word)).findFirst().orElseThrow();
+    int count = rules.list().size();
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit rule " + word)).click();
+    Locator form = page.locator("#edit-rule");
+    assertThat(form.locator("select[name=kind]")).hasValue("keyword");
+    assertThat(form.locator("input[name=value]")).hasValue(word);
+    assertThat(form.locator("select[name=intent]")).hasValue("billing");
+    assertThat(form.locator("select[name=team]")).hasValue("");
+    assertThat(form.locator("input[name=position]")).hasValue("40");
+
+    // neither intent, team nor escalation: refused, the rule and its form stay as they were
+    form.locator("select[name=intent]").selectOption("");
+    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save rule")).click();
+    assertThat(page.locator(".problem")).hasText("A rule needs an intent, a team or an escalation.");
+    assertThat(page.locator("#edit-rule select[name=intent]")).hasValue("billing");
+    org.assertj.core.api.Assertions.assertThat(rules.find(added.id())).contains(added);
+
+    form = page.locator("#edit-rule");
+    form.locator("select[name=kind]").selectOption("sender");
+    form.locator("input[name=value]").fill("@" + word + ".example");
+    form.locator("select[name=team]").selectOption(new SelectOption().setLabel("Billing"));
+    form.locator("select[name=escalateTo]").selectOption("specialist");
+    form.locator("input[name=position]").fill("3");
+    form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save rule")).click();
+    assertThat(page.locator(".notice")).hasText("Rule saved.");
+    assertThat(page.locator("#edit-rule")).hasCount(0);
+    Locator row = page.locator("#rule-" + added.id());
+    assertThat(row).containsText("sender @" + word + ".example");
+    assertThat(row.locator("td").nth(0)).hasText("3");
+    assertThat(row.locator("td").nth(2)).hasText("billing");
+    assertThat(row.locator("td").nth(3)).hasText("Billing");
+    assertThat(row.locator("td").nth(4)).hasText("specialist");
+    RoutingRule saved = rules.find(added.id()).orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(saved.kind()).isEqualTo(RoutingRule.Kind.SENDER);
+    org.assertj.core.api.Assertions.assertThat(saved.position()).isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThat(rules.list()).hasSize(count);
+
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+    assertThat(page.locator(".notice")).hasText("Rule deleted.");
   }
 
   private ConversationSummary postMessage(String subject, String text) throws Exception {
