@@ -20,24 +20,23 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentPicker {
 
-  enum Mode {
-    LEAST_LOADED,
-    ROUND_ROBIN,
-    NONE
-  }
-
   private final StaffDirectory staff;
   private final ConversationManagement conversations;
   private final JdbcClient jdbc;
+  private final TeamAssignments assignments;
 
-  AgentPicker(StaffDirectory staff, ConversationManagement conversations, JdbcClient jdbc) {
+  AgentPicker(StaffDirectory staff, ConversationManagement conversations, JdbcClient jdbc,
+      TeamAssignments assignments) {
+    this.assignments = assignments;
     this.staff = staff;
     this.conversations = conversations;
     this.jdbc = jdbc;
   }
 
-  Optional<Agent> pick(UUID teamId, Tier tier, Mode mode) {
-    if (mode == Mode.NONE) {
+  /** An available member of the team's tier with room, chosen the team's way; empty when nobody (or mode none). */
+  Optional<Agent> pick(UUID teamId, Tier tier) {
+    AssignmentMode mode = assignments.modeOf(teamId);
+    if (mode == AssignmentMode.NONE) {
       return Optional.empty();
     }
     List<Agent> members = staff.members(teamId, tier).stream().filter(Agent::available).toList();
@@ -46,7 +45,7 @@ class AgentPicker {
     if (withRoom.isEmpty()) {
       return Optional.empty();
     }
-    if (mode == Mode.LEAST_LOADED) {
+    if (mode == AssignmentMode.LEAST_LOADED) {
       return withRoom.stream().min(Comparator.comparingLong((Agent a) -> load.getOrDefault(a.id(), 0L)));
     }
     return Optional.of(nextInTurn(teamId, tier, withRoom));

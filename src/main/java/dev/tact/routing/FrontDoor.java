@@ -121,7 +121,7 @@ public class FrontDoor {
     if (team != null) {
       UUID assignee = details.conversation().assigneeId();
       if (assignee == null) {
-        assignee = agents.pick(team, Tier.FIRST_LINE, properties.assignmentMode()).map(a -> a.id()).orElse(null);
+        assignee = agents.pick(team, Tier.FIRST_LINE).map(a -> a.id()).orElse(null);
       }
       conversations.assign(opened.conversationId(), door, assignee, team);
     }
@@ -165,7 +165,7 @@ public class FrontDoor {
     if (!properties.enabled() || escalated.teamId() == null) {
       return;
     }
-    agents.pick(escalated.teamId(), escalated.tier(), properties.assignmentMode()).ifPresent(agent ->
+    agents.pick(escalated.teamId(), escalated.tier()).ifPresent(agent ->
         conversations.assign(escalated.conversationId(), Actor.system(), agent.id(), escalated.teamId()));
   }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether new conversations are classified and routed at all
  * @param triageBelow a prediction less sure than this goes to triage (tag {@code triage}) instead of a team
- * @param assignment how an agent of the team is chosen: {@code least-loaded}, {@code round-robin} or {@code none}
+ * @param assignment how an agent of the team is chosen: {@code least-loaded}, {@code round-robin} or {@code none};
+ *     the default for teams that have not chosen their own ({@link TeamAssignments})
  * @param escalateComplaints whether a conversation read as a complaint goes straight to the team's lead tier
  * @param teams the team (by name) each intent goes to (default presales, technical and billing to the teams of
  *     those names); an intent without a team only gets its tag. Admins' choices (IntentCatalogue) come first
@@ -33,7 +34,7 @@ public record RoutingProperties(@DefaultValue("true") boolean enabled, @DefaultV
         : escalateCustomerTiers.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
   }
 
-  AgentPicker.Mode assignmentMode() {
-    return AgentPicker.Mode.valueOf(assignment.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+  AssignmentMode assignmentMode() {
+    return AssignmentMode.parse(assignment);
   }
 }

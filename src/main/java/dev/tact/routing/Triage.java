@@ -74,7 +74,7 @@ public class Triage {
       throw ProblemException.conflict("not-in-triage", "Conversation #" + c.number() + " is not in triage.");
     }
     UUID assignee = c.assigneeId() != null ? c.assigneeId()
-        : agents.pick(teamId, c.tier(), properties.assignmentMode()).map(a -> a.id()).orElse(null);
+        : agents.pick(teamId, c.tier()).map(a -> a.id()).orElse(null);
     conversations.assign(conversationId, actor, assignee, teamId);
     conversations.removeTag(conversationId, actor, FrontDoor.TRIAGE_TAG);
     Optional<String> intent = catalogue.intentOfTeam(teamId);

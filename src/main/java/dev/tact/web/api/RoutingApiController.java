@@ -6,6 +6,7 @@ import dev.tact.routing.IntentModels;
 import dev.tact.routing.RoutingRule;
 import dev.tact.routing.RoutingRules;
 import dev.tact.shared.ProblemException;
+import dev.tact.routing.TeamAssignments;
 import dev.tact.routing.TrainedModel;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,19 +37,41 @@ class RoutingApiController {
 
   record IntentRequest(String name, String phrases, String renameTo, List<UUID> teamIds) {}
 
+  record AssignmentRequest(String mode) {}
+
   private final IntentModels models;
   private final RoutingRules rules;
   private final TactPrincipals principals;
   private final IntentCatalogue catalogue;
   private final IntentAdministration administration;
+  private final TeamAssignments assignments;
 
   RoutingApiController(IntentModels models, RoutingRules rules, TactPrincipals principals, IntentCatalogue catalogue,
-      IntentAdministration administration) {
+      IntentAdministration administration, TeamAssignments assignments) {
+    this.assignments = assignments;
     this.catalogue = catalogue;
     this.administration = administration;
     this.models = models;
     this.rules = rules;
     this.principals = principals;
+  }
+
+  @Operation(summary = "How a team hands new conversations to its agents",
+      description = "mode least-loaded, round-robin or none; inherited when the team follows tact.routing.assignment.")
+  @GetMapping("/teams/{teamId}/assignment")
+  TeamAssignments.Setting assignment(@PathVariable UUID teamId) {
+    return assignments.of(teamId);
+  }
+
+  @Operation(summary = "Set how a team hands new conversations to its agents",
+      description = "mode least-loaded, round-robin, none, or default to follow tact.routing.assignment again; "
+          + "422 for another value, 404 for an unknown team.")
+  @PutMapping("/teams/{teamId}/assignment")
+  TeamAssignments.Setting setAssignment(@PathVariable UUID teamId, @RequestBody(required = false) AssignmentRequest body) {
+    if (body == null || body.mode() == null) {
+      throw ProblemException.invalid("invalid-assignment", "Give mode: least-loaded, round-robin, none or default.");
+    }
+    return assignments.set(teamId, body.mode());
   }
 
   @Operation(summary = "Routing rules, in the order they are tried")

@@ -1,9 +1,11 @@
 package dev.tact.web.ui;
 
 import dev.tact.routing.IntentAdministration;
+import dev.tact.routing.AssignmentMode;
 import dev.tact.routing.IntentCatalogue;
 import dev.tact.routing.IntentModels;
 import dev.tact.routing.RoutingRules;
+import dev.tact.routing.TeamAssignments;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
@@ -39,7 +41,7 @@ class RoutingAdminController {
   private static final String PAGE = "/admin/routing";
 
   /** A team with its skills and each member's tier. */
-  record TeamView(Team team, TeamSkills.Skills skills, List<Member> members) {}
+  record TeamView(Team team, TeamSkills.Skills skills, List<Member> members, TeamAssignments.Setting assignment) {}
 
   record Member(Agent agent, Tier tier) {}
 
@@ -50,9 +52,12 @@ class RoutingAdminController {
   private final StaffDirectory staff;
   private final TeamSkills skills;
   private final TactPrincipals principals;
+  private final TeamAssignments assignments;
 
   RoutingAdminController(IntentCatalogue catalogue, IntentAdministration intents, IntentModels models,
-      RoutingRules rules, StaffDirectory staff, TeamSkills skills, TactPrincipals principals) {
+      RoutingRules rules, StaffDirectory staff, TeamSkills skills, TactPrincipals principals,
+      TeamAssignments assignments) {
+    this.assignments = assignments;
     this.catalogue = catalogue;
     this.intents = intents;
     this.models = models;
@@ -76,7 +81,8 @@ class RoutingAdminController {
       for (Tier tier : Tier.values()) {
         staff.members(team.id(), tier).forEach(a -> members.add(new Member(a, tier)));
       }
-      teamViews.add(new TeamView(team, allSkills.getOrDefault(team.id(), TeamSkills.Skills.NONE), members));
+      teamViews.add(new TeamView(team, allSkills.getOrDefault(team.id(), TeamSkills.Skills.NONE), members,
+          assignments.of(team.id())));
     }
     model.addAttribute("intents", catalogue.list());
     model.addAttribute("rules", rules.list());
@@ -88,6 +94,8 @@ class RoutingAdminController {
     model.addAttribute("teamViews", teamViews);
     model.addAttribute("agents", staff.agents().stream().filter(Agent::active).toList());
     model.addAttribute("tiers", Tier.values());
+    model.addAttribute("assignmentModes", AssignmentMode.values());
+    model.addAttribute("defaultAssignment", assignments.installationDefault());
     return "admin/routing";
   }
 
@@ -163,6 +171,12 @@ class RoutingAdminController {
   String teamSkills(@PathVariable UUID id, @RequestParam(defaultValue = "") String languages,
       @RequestParam(defaultValue = "") String products, RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, "Skills saved.", () -> skills.set(id, split(languages), split(products)));
+  }
+
+  @PostMapping("/teams/{id}/assignment")
+  String teamAssignment(@PathVariable UUID id, @RequestParam(defaultValue = "") String mode,
+      RedirectAttributes redirect) {
+    return Flash.run(redirect, PAGE, "Assignment saved.", () -> assignments.set(id, mode));
   }
 
   @PostMapping("/teams/{teamId}/members/{agentId}")

@@ -148,6 +148,15 @@ class TriageBrowserTests {
         new Page.GetByRoleOptions().setName("Presales").setExact(true)))).locator("input[name=languages]"))
         .hasValue("de, en");
 
+    presales = page.locator("#teams .team", new Page.LocatorOptions().setHas(
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Presales").setExact(true))));
+    presales.locator("select[name=mode]").selectOption("round-robin");
+    presales.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save assignment")).click();
+    assertThat(page.locator(".notice")).containsText("Assignment saved.");
+    assertThat(page.locator("#teams .team", new Page.LocatorOptions().setHas(page.getByRole(AriaRole.HEADING,
+        new Page.GetByRoleOptions().setName("Presales").setExact(true)))).locator("select[name=mode]"))
+        .hasValue("round-robin");
+
     page.locator("#add-rule select[name=kind]").selectOption("tier");
     page.locator("#add-rule input[name=value]").fill("platinum");
     page.locator("#add-rule select[name=escalateTo]").selectOption("lead");
