@@ -6,6 +6,7 @@ import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Status;
+import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.staff.Agent;
@@ -32,8 +33,9 @@ class InboxController {
 
   static final int PAGE_SIZE = 25;
 
-  /** One row of the inbox with the names the table shows. */
-  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName) {}
+  /** One row of the inbox with the names the table shows; reportCount: linked reports (noise control), 0 if none. */
+  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName,
+      int reportCount) {}
 
   /** The filters as given, so the form can show them and links can keep them. */
   record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag) {
@@ -69,9 +71,11 @@ class InboxController {
   private final ContactManagement contacts;
   private final StaffDirectory staff;
   private final TactPrincipals principals;
+  private final NoiseControl noise;
 
   InboxController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals) {
+      TactPrincipals principals, NoiseControl noise) {
+    this.noise = noise;
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
@@ -97,12 +101,15 @@ class InboxController {
     Map<UUID, String> teamNames = teams.stream().collect(Collectors.toMap(Team::id, Team::name));
     Map<UUID, String> agentNames = staff.agentNames(result.items().stream().map(ConversationSummary::assigneeId)
         .filter(Objects::nonNull).collect(Collectors.toSet()));
+    Map<UUID, Integer> reportCounts = noise.reportCounts(result.items().stream().map(ConversationSummary::id)
+        .toList());
     Map<UUID, String> contactNames = new HashMap<>();
     List<Row> rows = result.items().stream().map(c -> new Row(c,
         c.contactId() == null ? "" : contactNames.computeIfAbsent(c.contactId(),
             id -> contacts.find(id).map(Contact::name).orElse("(unknown)")),
         c.teamId() == null ? "" : teamNames.getOrDefault(c.teamId(), ""),
-        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""))).toList();
+        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""),
+        reportCounts.getOrDefault(c.id(), 0))).toList();
 
     model.addAttribute("rows", rows);
     model.addAttribute("result", result);
