@@ -13,6 +13,8 @@ import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
+import dev.tact.sla.SlaAttention;
+import dev.tact.sla.SlaClocks;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,22 +62,28 @@ class ConversationsApiController {
   private final ConversationManagement conversations;
   private final TactPrincipals principals;
   private final NoiseControl noise;
+  private final SlaClocks clocks;
 
-  ConversationsApiController(ConversationManagement conversations, TactPrincipals principals, NoiseControl noise) {
+  ConversationsApiController(ConversationManagement conversations, TactPrincipals principals, NoiseControl noise,
+      SlaClocks clocks) {
     this.noise = noise;
+    this.clocks = clocks;
     this.conversations = conversations;
     this.principals = principals;
   }
 
   @Operation(summary = "List conversations", description = "Newest activity first. Filters combine with AND. "
-      + "reportCount: how many linked reports (copies from several senders) a conversation collected.")
+      + "reportCount: how many linked reports (copies from several senders) a conversation collected. "
+      + "sla: breached or due-soon (as the SLA queue counts them; at-risk means due-soon); anything else is a 400.")
   @GetMapping
   PageResult<ConversationListItem> list(@RequestParam(required = false) List<String> status,
       @RequestParam(required = false) UUID team, @RequestParam(required = false) UUID assignee,
       @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(required = false) String tag, @RequestParam(required = false) UUID contact,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
+      @RequestParam(required = false) String sla, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "25") int size,
       Authentication authentication) {
+    SlaAttention slaState = SlaAttention.parseFilter(sla);
     Set<Status> statuses = status == null ? Set.of()
         : status.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
             .map(Status::parse).collect(Collectors.toSet());
@@ -86,7 +94,8 @@ class ConversationsApiController {
           .id();
     }
     PageResult<ConversationSummary> found = conversations.list(
-        new ConversationFilter(statuses, team, assigneeId, unassigned, tag, contact), new PageRequest(page, size));
+        new ConversationFilter(statuses, team, assigneeId, unassigned, tag, contact,
+            slaState == null ? null : clocks.conversationsIn(slaState)), new PageRequest(page, size));
     Map<UUID, Integer> reportCounts = noise.reportCounts(found.items().stream().map(ConversationSummary::id).toList());
     return new PageResult<>(found.items().stream()
         .map(c -> new ConversationListItem(c, reportCounts.getOrDefault(c.id(), 0))).toList(),

@@ -9,6 +9,8 @@ import dev.tact.conversation.Status;
 import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.sla.SlaAttention;
+import dev.tact.sla.SlaClocks;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
@@ -38,7 +40,7 @@ class InboxController {
       int reportCount) {}
 
   /** The filters as given, so the form can show them and links can keep them. */
-  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag) {
+  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag, String sla) {
 
     public String link(int page) {
       UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
@@ -60,6 +62,9 @@ class InboxController {
       if (tag != null && !tag.isBlank()) {
         uri.queryParam("tag", tag);
       }
+      if (sla != null && !sla.isBlank()) {
+        uri.queryParam("sla", sla);
+      }
       if (page > 0) {
         uri.queryParam("page", page);
       }
@@ -72,10 +77,12 @@ class InboxController {
   private final StaffDirectory staff;
   private final TactPrincipals principals;
   private final NoiseControl noise;
+  private final SlaClocks clocks;
 
   InboxController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, NoiseControl noise) {
+      TactPrincipals principals, NoiseControl noise, SlaClocks clocks) {
     this.noise = noise;
+    this.clocks = clocks;
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
@@ -86,7 +93,9 @@ class InboxController {
   String inbox(@RequestParam(required = false) String status, @RequestParam(required = false) UUID team,
       @RequestParam(required = false) UUID assignee, @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) String tag,
-      @RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+      @RequestParam(required = false) String sla, @RequestParam(defaultValue = "0") int page,
+      Authentication authentication, Model model) {
+    SlaAttention slaState = SlaAttention.parseFilter(sla);
     Set<Status> statuses = status == null || status.isBlank() ? Set.of() : Set.of(Status.parse(status));
     UUID assigneeId = assignee;
     if (mine) {
@@ -94,7 +103,8 @@ class InboxController {
     }
     String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
     PageResult<ConversationSummary> result = conversations.list(
-        new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null),
+        new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null,
+            slaState == null ? null : clocks.conversationsIn(slaState)),
         new PageRequest(Math.max(page, 0), PAGE_SIZE));
 
     List<Team> teams = staff.teams();
@@ -113,7 +123,9 @@ class InboxController {
 
     model.addAttribute("rows", rows);
     model.addAttribute("result", result);
-    model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag));
+    model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag,
+        slaState == null ? null : slaState.id()));
+    model.addAttribute("slaStates", SlaAttention.values());
     model.addAttribute("statuses", Status.values());
     model.addAttribute("teams", teams);
     model.addAttribute("agents", staff.agents());
