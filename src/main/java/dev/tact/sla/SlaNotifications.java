@@ -39,7 +39,8 @@ public class SlaNotifications {
   /** The newest notifications for the agent: their own and those of their teams' unassigned conversations. */
   public List<SlaNotification> forAgent(UUID agentId, Collection<UUID> teamIds, int limit) {
     return visibleTo("SELECT * FROM sla_notification WHERE ", agentId, teamIds,
-        " ORDER BY created_at DESC LIMIT :limit").param("limit", limit).query((rs, n) -> new SlaNotification(rs.getObject("id", UUID.class),
+        " ORDER BY created_at DESC LIMIT :limit").param("limit", limit)
+        .query((rs, n) -> new SlaNotification(rs.getObject("id", UUID.class),
         rs.getObject("agent_id", UUID.class), rs.getObject("team_id", UUID.class),
         rs.getObject("conversation_id", UUID.class), rs.getString("kind"), rs.getString("text"),
         instant(rs, "created_at"), instant(rs, "read_at"))).list();

@@ -74,7 +74,8 @@ class SlaController {
   @PostMapping("/sla/notifications/{id}/read")
   String markRead(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
     return Flash.run(redirect, "/sla/queue", null, () -> {
-      Agent agent = principals.agent(authentication).orElseThrow(() -> ProblemException.notFound("sla-notification", id));
+      Agent agent = principals.agent(authentication)
+          .orElseThrow(() -> ProblemException.notFound("sla-notification", id));
       notifications.markRead(id, agent.id(), staff.teamIdsOf(agent.id()));
     });
   }
@@ -83,7 +84,8 @@ class SlaController {
   String markAllRead(Authentication authentication, RedirectAttributes redirect) {
     int marked = principals.agent(authentication)
         .map(a -> notifications.markAllRead(a.id(), staff.teamIdsOf(a.id()))).orElse(0);
-    redirect.addFlashAttribute("notice", marked == 1 ? "1 notification marked read." : marked + " notifications marked read.");
+    redirect.addFlashAttribute("notice",
+        marked == 1 ? "1 notification marked read." : marked + " notifications marked read.");
     return "redirect:/sla/queue";
   }
 
