@@ -5,16 +5,23 @@ import java.util.UUID;
 
 /**
  * Which conversations an inbox shows. Empty statuses means every status; {@code unassigned}
- * wins over {@code assigneeId}.
+ * wins over {@code assigneeId}; {@code onlyIds} null means any conversation, else only those (another
+ * module's selection, such as the SLA state).
  */
 public record ConversationFilter(Set<Status> statuses, UUID teamId, UUID assigneeId, boolean unassigned, String tag,
-    UUID contactId) {
+    UUID contactId, Set<UUID> onlyIds) {
 
   public static ConversationFilter all() {
     return new ConversationFilter(Set.of(), null, null, false, null, null);
   }
 
+  public ConversationFilter(Set<Status> statuses, UUID teamId, UUID assigneeId, boolean unassigned, String tag,
+      UUID contactId) {
+    this(statuses, teamId, assigneeId, unassigned, tag, contactId, null);
+  }
+
   public ConversationFilter {
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    onlyIds = onlyIds == null ? null : Set.copyOf(onlyIds);
   }
 }

@@ -188,6 +188,12 @@ class ConversationStore {
       where.append(" AND c.contact_id = :contact");
       params.put("contact", filter.contactId());
     }
+    if (filter.onlyIds() != null && filter.onlyIds().isEmpty()) {
+      where.append(" AND 1 = 0");
+    } else if (filter.onlyIds() != null) {
+      where.append(" AND c.id IN (:ids)");
+      params.put("ids", List.copyOf(filter.onlyIds()));
+    }
     long total = jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
     params.put("limit", page.size());
     params.put("offset", page.offset());

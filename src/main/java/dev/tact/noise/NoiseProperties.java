@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vendorPitchAnswer whether a vendor pitch gets the standard answer (once per sender)
  * @param vendorPitchAnswerText the standard answer
  * @param refreshInterval how often a node reads signatures other nodes wrote
+ * @param lockRetention how long a lock key's row stays after its last use before housekeeping deletes it
  */
 @ConfigurationProperties("tact.noise")
 public record NoiseProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.8") double threshold,
@@ -26,7 +27,8 @@ public record NoiseProperties(@DefaultValue("true") boolean enabled, @DefaultVal
     @DefaultValue("") String vendorPitchOwner, @DefaultValue("false") boolean vendorPitchAnswer,
     @DefaultValue("Thank you for your message. We have passed it to the person responsible for purchasing, who "
         + "will contact you if there is interest. Please do not send it again to other addresses of ours.")
-    String vendorPitchAnswerText, @DefaultValue("10s") Duration refreshInterval) {
+    String vendorPitchAnswerText, @DefaultValue("10s") Duration refreshInterval,
+    @DefaultValue("24h") Duration lockRetention) {
 
   public NoiseProperties {
     if (threshold <= 0 || threshold > 1) {
@@ -37,6 +39,9 @@ public record NoiseProperties(@DefaultValue("true") boolean enabled, @DefaultVal
     }
     if (perSender < 1 || perDomain < 1) {
       throw new IllegalArgumentException("tact.noise.per-sender and per-domain must be at least 1");
+    }
+    if (lockRetention.isNegative() || lockRetention.isZero()) {
+      throw new IllegalArgumentException("tact.noise.lock-retention must be positive");
     }
     vendorPitchOwner = vendorPitchOwner == null ? "" : vendorPitchOwner.strip();
   }

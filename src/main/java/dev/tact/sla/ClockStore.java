@@ -82,10 +82,20 @@ class ClockStore {
 
   /** Active clocks (running or paused, with a target) that breached, or fall due before {@code dueBefore}. */
   List<ClockRow> attention(UUID teamId, boolean breached, Instant dueBefore, int limit) {
-    String where = breached ? "breached_at IS NOT NULL" : "breached_at IS NULL AND due_at IS NOT NULL AND due_at < :due";
-    return jdbc.sql("SELECT * FROM sla_clock WHERE outcome IN ('RUNNING', 'PAUSED') AND target_minutes IS NOT NULL AND "
-            + where + (teamId == null ? "" : " AND team_id = :team") + " ORDER BY due_at, started_at LIMIT :limit")
+    return jdbc.sql("SELECT * FROM sla_clock WHERE " + attentionCondition(breached)
+            + (teamId == null ? "" : " AND team_id = :team") + " ORDER BY due_at, started_at LIMIT :limit")
         .paramSource(params(teamId, dueBefore, limit)).query((rs, n) -> clock(rs)).list();
+  }
+
+  /** Every conversation with a clock in the state {@link #attention} lists. */
+  List<UUID> attentionConversations(boolean breached, Instant dueBefore) {
+    return jdbc.sql("SELECT DISTINCT conversation_id FROM sla_clock WHERE " + attentionCondition(breached))
+        .param("due", utc(dueBefore)).query(UUID.class).list();
+  }
+
+  private static String attentionCondition(boolean breached) {
+    return "outcome IN ('RUNNING', 'PAUSED') AND target_minutes IS NOT NULL AND "
+        + (breached ? "breached_at IS NOT NULL" : "breached_at IS NULL AND due_at IS NOT NULL AND due_at < :due");
   }
 
   private static java.util.Map<String, Object> params(UUID teamId, Instant dueBefore, int limit) {

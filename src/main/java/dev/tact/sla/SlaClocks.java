@@ -108,6 +108,12 @@ public class SlaClocks {
         .limit(limit).toList();
   }
 
+  /** Every conversation in the state, as {@link #needingAttention} counts it, in no order. */
+  public java.util.Set<UUID> conversationsIn(SlaAttention state) {
+    Instant soon = clock.instant().plus(Duration.ofMinutes(properties.dueSoonMinutes()));
+    return java.util.Set.copyOf(store.attentionConversations(state == SlaAttention.BREACHED, soon));
+  }
+
   SlaClockView view(ClockRow c, Instant now) {
     BusinessCalendar calendar = calendars.calendar(c.teamId());
     Duration used = c.active() ? c.used(calendar, now) : Duration.ofNanos(c.consumedNanos());

@@ -4,6 +4,7 @@ import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.shared.Ids;
+import dev.tact.shared.ProblemException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** In-app notifications of SLA warnings and breaches (table {@code sla_notification}). */
+/**
+ * In-app notifications of SLA warnings and breaches (table {@code sla_notification}). An agent sees their own
+ * and those of their teams' unassigned conversations; a team's notification read by one member is read for all.
+ */
 @Service
 public class SlaNotifications {
 
@@ -34,16 +38,43 @@ public class SlaNotifications {
 
   /** The newest notifications for the agent: their own and those of their teams' unassigned conversations. */
   public List<SlaNotification> forAgent(UUID agentId, Collection<UUID> teamIds, int limit) {
-    String teams = teamIds.isEmpty() ? "" : " OR team_id IN (:teams)";
-    var sql = jdbc.sql("SELECT * FROM sla_notification WHERE agent_id = :agent" + teams
-        + " ORDER BY created_at DESC LIMIT :limit").param("agent", agentId).param("limit", limit);
-    if (!teamIds.isEmpty()) {
-      sql = sql.param("teams", List.copyOf(teamIds));
-    }
-    return sql.query((rs, n) -> new SlaNotification(rs.getObject("id", UUID.class),
+    return visibleTo("SELECT * FROM sla_notification WHERE ", agentId, teamIds,
+        " ORDER BY created_at DESC LIMIT :limit").param("limit", limit)
+        .query((rs, n) -> new SlaNotification(rs.getObject("id", UUID.class),
         rs.getObject("agent_id", UUID.class), rs.getObject("team_id", UUID.class),
         rs.getObject("conversation_id", UUID.class), rs.getString("kind"), rs.getString("text"),
         instant(rs, "created_at"), instant(rs, "read_at"))).list();
+  }
+
+  /** How many of the agent's notifications are unread. */
+  public int unreadCount(UUID agentId, Collection<UUID> teamIds) {
+    return visibleTo("SELECT COUNT(*) FROM sla_notification WHERE read_at IS NULL AND ", agentId, teamIds, "")
+        .query(Integer.class).single();
+  }
+
+  /**
+   * Marks one of the agent's notifications read (a notification already read keeps its first read time). One the
+   * agent does not see (unknown, or another agent's) is not found.
+   */
+  public void markRead(UUID id, UUID agentId, Collection<UUID> teamIds) {
+    int matched = visibleTo("UPDATE sla_notification SET read_at = COALESCE(read_at, :now) WHERE id = :id AND ",
+        agentId, teamIds, "").param("now", utc(clock.instant())).param("id", id).update();
+    if (matched == 0) {
+      throw ProblemException.notFound("sla-notification", id);
+    }
+  }
+
+  /** Marks every unread notification of the agent read and returns how many. */
+  public int markAllRead(UUID agentId, Collection<UUID> teamIds) {
+    return visibleTo("UPDATE sla_notification SET read_at = :now WHERE read_at IS NULL AND ", agentId, teamIds, "")
+        .param("now", utc(clock.instant())).update();
+  }
+
+  /** {@code head}, the condition that the agent sees a row (in parentheses), then {@code tail}. */
+  private JdbcClient.StatementSpec visibleTo(String head, UUID agentId, Collection<UUID> teamIds, String tail) {
+    String teams = teamIds.isEmpty() ? "" : " OR team_id IN (:teams)";
+    var sql = jdbc.sql(head + "(agent_id = :agent" + teams + ")" + tail).param("agent", agentId);
+    return teamIds.isEmpty() ? sql : sql.param("teams", List.copyOf(teamIds));
   }
 
   /** Every notification about one conversation, oldest first. */

@@ -163,6 +163,12 @@ public class StaffDirectory {
         .map(this::withMembers).toList();
   }
 
+  /** The ids of the teams the agent is a member of. */
+  public List<UUID> teamIdsOf(UUID agentId) {
+    return jdbc.sql("SELECT team_id FROM staff_team_member WHERE agent_id = :agent ORDER BY team_id")
+        .param("agent", agentId).query(UUID.class).list();
+  }
+
   /** A team row alone: members are read after its result set is closed, never inside a row mapper. */
   private record TeamRow(UUID id, String name) {}
 

@@ -28,7 +28,7 @@ class NoiseCandidateTests {
   @Test
   void shouldRefuseAThresholdOutsideZeroToOne() {
     assertThatThrownBy(() -> new NoiseProperties(true, 1.5, Duration.ofDays(14), 20, 1000, Duration.ofHours(1), true,
-        "", false, "text", Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class)
+        "", false, "text", Duration.ofSeconds(10), Duration.ofHours(24))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("threshold");
   }
 

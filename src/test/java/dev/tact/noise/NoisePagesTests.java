@@ -14,6 +14,9 @@ import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +99,51 @@ class NoisePagesTests {
     String after = mvc.perform(get("/conversations/" + number).with(AGENT)).andExpect(status().isOk()).andReturn()
         .getResponse().getContentAsString();
     assertThat(after).contains("Reported by 1").contains("split out by Agnes Agent");
+  }
+
+  @Test
+  void shouldBadgeAnInboxRowReportedSeveralTimesAndCountReportsInTheApi() throws Exception {
+    String vendor = "vic-" + UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
+    UUID reported = inbox.receive(vendor, "Cut costs", "Dear CEO, " + PITCH, clock.instant()).conversationId();
+    for (String greeting : new String[] {"Dear CFO, ", "Dear purchasing, "}) {
+      assertThat(inbox.receive(vendor, "Cut costs", greeting + PITCH, clock.instant()).decision().outcome())
+          .isEqualTo(NoiseDecision.Outcome.DUPLICATE);
+    }
+    String customer = "cleo-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+    UUID normal = inbox.receive(customer, "Invoice question", "Why was I charged twice " + UUID.randomUUID(),
+        clock.instant()).conversationId();
+    long reportedNumber = conversations.requireDetails(reported).conversation().number();
+    long normalNumber = conversations.requireDetails(normal).conversation().number();
+
+    Document page = Jsoup.parse(mvc.perform(get("/").with(AGENT)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString());
+
+    assertThat(rowOf(page, reportedNumber).select(".badge.reports").text()).isEqualTo("reported by 3");
+    assertThat(rowOf(page, normalNumber).select(".badge.reports")).isEmpty();
+
+    String json = mvc.perform(get("/api/v1/conversations").with(AGENT)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    var items = new tools.jackson.databind.ObjectMapper().readTree(json).path("items");
+    var reportedItem = item(items, reportedNumber);
+    assertThat(reportedItem.path("reportCount").asInt()).isEqualTo(3);
+    assertThat(reportedItem.path("subject").asString()).isEqualTo("Cut costs");
+    assertThat(reportedItem.path("id").asString()).isEqualTo(reported.toString());
+    assertThat(item(items, normalNumber).path("reportCount").asInt()).isEqualTo(1);
+  }
+
+  private static Element rowOf(Document page, long number) {
+    Element link = page.selectFirst("#inbox a[href='/conversations/" + number + "']");
+    assertThat(link).as("inbox row of #" + number).isNotNull();
+    return link.closest("tr");
+  }
+
+  private static tools.jackson.databind.JsonNode item(tools.jackson.databind.JsonNode items, long number) {
+    for (var item : items) {
+      if (item.path("number").asLong() == number) {
+        return item;
+      }
+    }
+    throw new AssertionError("no item #" + number + " in " + items);
   }
 
   @Test

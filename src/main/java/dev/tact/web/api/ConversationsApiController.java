@@ -1,5 +1,6 @@
 package dev.tact.web.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
@@ -8,13 +9,17 @@ import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
+import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
+import dev.tact.sla.SlaAttention;
+import dev.tact.sla.SlaClocks;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -48,22 +53,37 @@ class ConversationsApiController {
 
   record EscalationRequest(String tier, String reason) {}
 
+  /**
+   * A conversation in a list: every field of the conversation, plus how many linked reports (noise control:
+   * copies of its first message from several senders, split-out ones not counted) it has, 0 when none were recorded.
+   */
+  record ConversationListItem(@JsonUnwrapped ConversationSummary conversation, int reportCount) {}
+
   private final ConversationManagement conversations;
   private final TactPrincipals principals;
+  private final NoiseControl noise;
+  private final SlaClocks clocks;
 
-  ConversationsApiController(ConversationManagement conversations, TactPrincipals principals) {
+  ConversationsApiController(ConversationManagement conversations, TactPrincipals principals, NoiseControl noise,
+      SlaClocks clocks) {
+    this.noise = noise;
+    this.clocks = clocks;
     this.conversations = conversations;
     this.principals = principals;
   }
 
-  @Operation(summary = "List conversations", description = "Newest activity first. Filters combine with AND.")
+  @Operation(summary = "List conversations", description = "Newest activity first. Filters combine with AND. "
+      + "reportCount: how many linked reports (copies from several senders) a conversation collected. "
+      + "sla: breached or due-soon (as the SLA queue counts them; at-risk means due-soon); anything else is a 400.")
   @GetMapping
-  PageResult<ConversationSummary> list(@RequestParam(required = false) List<String> status,
+  PageResult<ConversationListItem> list(@RequestParam(required = false) List<String> status,
       @RequestParam(required = false) UUID team, @RequestParam(required = false) UUID assignee,
       @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(required = false) String tag, @RequestParam(required = false) UUID contact,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
+      @RequestParam(required = false) String sla, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "25") int size,
       Authentication authentication) {
+    SlaAttention slaState = SlaAttention.parseFilter(sla);
     Set<Status> statuses = status == null ? Set.of()
         : status.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
             .map(Status::parse).collect(Collectors.toSet());
@@ -73,8 +93,13 @@ class ConversationsApiController {
           .orElseThrow(() -> ProblemException.invalid("mine-needs-agent", "'mine' needs an agent's login, not an API token."))
           .id();
     }
-    return conversations.list(new ConversationFilter(statuses, team, assigneeId, unassigned, tag, contact),
-        new PageRequest(page, size));
+    PageResult<ConversationSummary> found = conversations.list(
+        new ConversationFilter(statuses, team, assigneeId, unassigned, tag, contact,
+            slaState == null ? null : clocks.conversationsIn(slaState)), new PageRequest(page, size));
+    Map<UUID, Integer> reportCounts = noise.reportCounts(found.items().stream().map(ConversationSummary::id).toList());
+    return new PageResult<>(found.items().stream()
+        .map(c -> new ConversationListItem(c, reportCounts.getOrDefault(c.id(), 0))).toList(),
+        found.page(), found.size(), found.total());
   }
 
   @Operation(summary = "A conversation with its messages and history", description = "By id or by number")

@@ -11,16 +11,18 @@ import dev.tact.sla.SlaReport;
 import dev.tact.sla.SlaReports;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
-import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Service targets as agents read them: a conversation's clocks, the queue of breached and due-soon, reports. */
@@ -74,6 +76,10 @@ class SlaApiController {
     return reports.report(teamId, SlaAdminApiController.date(from, "from"), SlaAdminApiController.date(to, "to"));
   }
 
+  record UnreadCount(int unread) {}
+
+  record MarkedRead(int marked) {}
+
   @Operation(summary = "The calling agent's SLA notifications, newest first (theirs and their teams' unassigned)")
   @GetMapping("/api/v1/sla/notifications")
   List<SlaNotification> notifications(Authentication authentication) {
@@ -81,7 +87,31 @@ class SlaApiController {
     if (agent == null) {
       return List.of();
     }
-    List<UUID> teams = staff.teams().stream().filter(t -> t.memberIds().contains(agent.id())).map(Team::id).toList();
-    return notifications.forAgent(agent.id(), teams, 100);
+    return notifications.forAgent(agent.id(), staff.teamIdsOf(agent.id()), 100);
+  }
+
+  @Operation(summary = "How many of the calling agent's SLA notifications are unread",
+      description = "An API token is no agent and has none.")
+  @GetMapping("/api/v1/sla/notifications/unread-count")
+  UnreadCount unreadCount(Authentication authentication) {
+    return new UnreadCount(principals.agent(authentication)
+        .map(agent -> notifications.unreadCount(agent.id(), staff.teamIdsOf(agent.id()))).orElse(0));
+  }
+
+  @Operation(summary = "Mark one of the calling agent's SLA notifications read",
+      description = "404 for an unknown id and for a notification the agent does not see (another agent's). "
+          + "A team's notification read by one member is read for the team.")
+  @PostMapping("/api/v1/sla/notifications/{id}/read")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void markRead(@PathVariable UUID id, Authentication authentication) {
+    Agent agent = principals.agent(authentication).orElseThrow(() -> ProblemException.notFound("sla-notification", id));
+    notifications.markRead(id, agent.id(), staff.teamIdsOf(agent.id()));
+  }
+
+  @Operation(summary = "Mark every unread SLA notification of the calling agent read")
+  @PostMapping("/api/v1/sla/notifications/read")
+  MarkedRead markAllRead(Authentication authentication) {
+    return new MarkedRead(principals.agent(authentication)
+        .map(agent -> notifications.markAllRead(agent.id(), staff.teamIdsOf(agent.id()))).orElse(0));
   }
 }

@@ -6,8 +6,11 @@ import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Status;
+import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.sla.SlaAttention;
+import dev.tact.sla.SlaClocks;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
@@ -32,11 +35,12 @@ class InboxController {
 
   static final int PAGE_SIZE = 25;
 
-  /** One row of the inbox with the names the table shows. */
-  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName) {}
+  /** One row of the inbox with the names the table shows; reportCount: linked reports (noise control), 0 if none. */
+  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName,
+      int reportCount) {}
 
   /** The filters as given, so the form can show them and links can keep them. */
-  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag) {
+  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag, String sla) {
 
     public String link(int page) {
       UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
@@ -58,6 +62,9 @@ class InboxController {
       if (tag != null && !tag.isBlank()) {
         uri.queryParam("tag", tag);
       }
+      if (sla != null && !sla.isBlank()) {
+        uri.queryParam("sla", sla);
+      }
       if (page > 0) {
         uri.queryParam("page", page);
       }
@@ -69,9 +76,13 @@ class InboxController {
   private final ContactManagement contacts;
   private final StaffDirectory staff;
   private final TactPrincipals principals;
+  private final NoiseControl noise;
+  private final SlaClocks clocks;
 
   InboxController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals) {
+      TactPrincipals principals, NoiseControl noise, SlaClocks clocks) {
+    this.noise = noise;
+    this.clocks = clocks;
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
@@ -82,7 +93,9 @@ class InboxController {
   String inbox(@RequestParam(required = false) String status, @RequestParam(required = false) UUID team,
       @RequestParam(required = false) UUID assignee, @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) String tag,
-      @RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+      @RequestParam(required = false) String sla, @RequestParam(defaultValue = "0") int page,
+      Authentication authentication, Model model) {
+    SlaAttention slaState = SlaAttention.parseFilter(sla);
     Set<Status> statuses = status == null || status.isBlank() ? Set.of() : Set.of(Status.parse(status));
     UUID assigneeId = assignee;
     if (mine) {
@@ -90,23 +103,29 @@ class InboxController {
     }
     String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
     PageResult<ConversationSummary> result = conversations.list(
-        new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null),
+        new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null,
+            slaState == null ? null : clocks.conversationsIn(slaState)),
         new PageRequest(Math.max(page, 0), PAGE_SIZE));
 
     List<Team> teams = staff.teams();
     Map<UUID, String> teamNames = teams.stream().collect(Collectors.toMap(Team::id, Team::name));
     Map<UUID, String> agentNames = staff.agentNames(result.items().stream().map(ConversationSummary::assigneeId)
         .filter(Objects::nonNull).collect(Collectors.toSet()));
+    Map<UUID, Integer> reportCounts = noise.reportCounts(result.items().stream().map(ConversationSummary::id)
+        .toList());
     Map<UUID, String> contactNames = new HashMap<>();
     List<Row> rows = result.items().stream().map(c -> new Row(c,
         c.contactId() == null ? "" : contactNames.computeIfAbsent(c.contactId(),
             id -> contacts.find(id).map(Contact::name).orElse("(unknown)")),
         c.teamId() == null ? "" : teamNames.getOrDefault(c.teamId(), ""),
-        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""))).toList();
+        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""),
+        reportCounts.getOrDefault(c.id(), 0))).toList();
 
     model.addAttribute("rows", rows);
     model.addAttribute("result", result);
-    model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag));
+    model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag,
+        slaState == null ? null : slaState.id()));
+    model.addAttribute("slaStates", SlaAttention.values());
     model.addAttribute("statuses", Status.values());
     model.addAttribute("teams", teams);
     model.addAttribute("agents", staff.agents());

@@ -7,6 +7,7 @@ import dev.tact.sla.SlaClocks;
 import dev.tact.sla.SlaNotifications;
 import dev.tact.sla.SlaReport;
 import dev.tact.sla.SlaReports;
+import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
@@ -22,7 +23,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The SLA queue (breached, due soon) and the SLA report per team. */
 @Controller
@@ -50,9 +54,11 @@ class SlaController {
   @GetMapping("/sla/queue")
   String queue(@RequestParam(defaultValue = "breached") String state, @RequestParam(required = false) UUID team,
       Authentication authentication, Model model) {
-    model.addAttribute("notifications", principals.agent(authentication).map(agent -> notifications.forAgent(
-        agent.id(), staff.teams().stream().filter(t -> t.memberIds().contains(agent.id())).map(Team::id).toList(), 20))
+    Optional<Agent> agent = principals.agent(authentication);
+    model.addAttribute("notifications", agent.map(a -> notifications.forAgent(a.id(), staff.teamIdsOf(a.id()), 20))
         .orElse(List.of()));
+    model.addAttribute("unreadNotifications",
+        agent.map(a -> notifications.unreadCount(a.id(), staff.teamIdsOf(a.id()))).orElse(0));
     boolean breached = !"due-soon".equals(state);
     List<ConversationSummary> rows = clocks.needingAttention(team, breached, 100).stream()
         .map(id -> conversations.findByReference(id.toString())).flatMap(Optional::stream).toList();
@@ -63,6 +69,24 @@ class SlaController {
     model.addAttribute("teams", teams);
     model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(Team::id, Team::name)));
     return "sla/queue";
+  }
+
+  @PostMapping("/sla/notifications/{id}/read")
+  String markRead(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/sla/queue", null, () -> {
+      Agent agent = principals.agent(authentication)
+          .orElseThrow(() -> ProblemException.notFound("sla-notification", id));
+      notifications.markRead(id, agent.id(), staff.teamIdsOf(agent.id()));
+    });
+  }
+
+  @PostMapping("/sla/notifications/read")
+  String markAllRead(Authentication authentication, RedirectAttributes redirect) {
+    int marked = principals.agent(authentication)
+        .map(a -> notifications.markAllRead(a.id(), staff.teamIdsOf(a.id()))).orElse(0);
+    redirect.addFlashAttribute("notice",
+        marked == 1 ? "1 notification marked read." : marked + " notifications marked read.");
+    return "redirect:/sla/queue";
   }
 
   @GetMapping("/sla/report")

@@ -12,15 +12,16 @@ class InboxFiltersTests {
 
   @Test
   void linkWithoutFiltersIsTheInbox() {
-    assertThat(new InboxController.Filters(null, null, null, false, false, null).link(0)).isEqualTo("/");
-    assertThat(new InboxController.Filters("", null, null, false, false, " ").link(2)).isEqualTo("/?page=2");
+    assertThat(new InboxController.Filters(null, null, null, false, false, null, null).link(0)).isEqualTo("/");
+    assertThat(new InboxController.Filters("", null, null, false, false, " ", "").link(2)).isEqualTo("/?page=2");
   }
 
   @Test
   void linkKeepsEveryFilter() {
     UUID team = UUID.fromString("01900000-0000-7000-8000-000000000001");
-    String link = new InboxController.Filters("on_hold", team, null, true, true, "vip & co").link(1);
-    assertThat(link).isEqualTo("/?status=on_hold&team=" + team + "&mine=true&unassigned=true&tag=vip%20%26%20co&page=1");
+    String link = new InboxController.Filters("on_hold", team, null, true, true, "vip & co", "due-soon").link(1);
+    assertThat(link).isEqualTo("/?status=on_hold&team=" + team
+        + "&mine=true&unassigned=true&tag=vip%20%26%20co&sla=due-soon&page=1");
   }
 
   @Test

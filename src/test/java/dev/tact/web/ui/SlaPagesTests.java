@@ -129,6 +129,47 @@ class SlaPagesTests {
   }
 
   @Test
+  void shouldMarkSlaNotificationsReadFromTheQueuePage() throws Exception {
+    String email = "rita-" + UUID.randomUUID() + "@tact.test";
+    RequestPostProcessor rita = user(email).roles("AGENT");
+    UUID agent = staff.createAgent(email, "Rita Reader", dev.tact.staff.Role.AGENT, "pw-rita-12345678").id();
+    UUID first = notification(agent, "#81: first response due soon");
+    notification(agent, "#82: resolution was due");
+    UUID others = notification(staff.createAgent("oli-" + UUID.randomUUID() + "@tact.test", "Oli",
+        dev.tact.staff.Role.AGENT, "pw-oli-12345678").id(), "#83: not Rita's");
+
+    String queue = mvc.perform(get("/sla/queue").with(rita)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(queue).contains("2 unread").contains("Mark all read")
+        .contains("action=\"/sla/notifications/" + first + "/read\"").contains("name=\"_csrf\"");
+
+    mvc.perform(post("/sla/notifications/" + first + "/read").with(rita).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(mvc.perform(get("/sla/queue").with(rita)).andReturn().getResponse().getContentAsString())
+        .contains("1 unread").doesNotContain("action=\"/sla/notifications/" + first + "/read\"");
+
+    mvc.perform(post("/sla/notifications/" + others + "/read").with(rita).with(csrf()))
+        .andExpect(flash().attribute("problem", "No sla-notification with id " + others + "."));
+    mvc.perform(post("/sla/notifications/read").with(rita).with(csrf()))
+        .andExpect(flash().attribute("notice", "1 notification marked read."));
+    assertThat(mvc.perform(get("/sla/queue").with(rita)).andReturn().getResponse().getContentAsString())
+        .doesNotContain("unread").doesNotContain("Mark all read");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_notification WHERE id = :id AND read_at IS NULL")
+        .param("id", others).query(Integer.class).single()).isEqualTo(1);
+    mvc.perform(post("/sla/notifications/read").with(rita)).andExpect(status().isForbidden());
+  }
+
+  private UUID notification(UUID agent, String text) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+        INSERT INTO sla_notification (id, agent_id, conversation_id, kind, text, created_at)
+        VALUES (:id, :agent, :conversation, 'WARNING', :text, :at)""")
+        .param("id", id).param("agent", agent).param("conversation", UUID.randomUUID()).param("text", text)
+        .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+    return id;
+  }
+
+  @Test
   void shouldShowAReadableProblemAndChangeNothingWhenAFormIsWrong() throws Exception {
     UUID team = staff.createTeam("Bad form team " + UUID.randomUUID()).id();
     mvc.perform(post("/admin/sla/calendars/" + team).with(ADMIN).with(csrf()).param("zone", "Europe/Nowhere")
