@@ -191,8 +191,9 @@ class ConversationStore {
     if (filter.onlyIds() != null && filter.onlyIds().isEmpty()) {
       where.append(" AND 1 = 0");
     } else if (filter.onlyIds() != null) {
-      where.append(" AND c.id IN (:ids)");
-      params.put("ids", List.copyOf(filter.onlyIds()));
+      // One array parameter, not one per id: the set may be larger than a driver's limit on bind parameters.
+      where.append(" AND c.id = ANY(:ids)");
+      params.put("ids", filter.onlyIds().toArray(UUID[]::new));
     }
     long total = jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
     params.put("limit", page.size());

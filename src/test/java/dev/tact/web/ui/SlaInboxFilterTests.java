@@ -13,6 +13,8 @@ import dev.tact.contact.Identity;
 import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.PageRequest;
+import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.shared.Ids;
 import dev.tact.staff.StaffDirectory;
@@ -101,6 +103,23 @@ class SlaInboxFilterTests {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
         .andExpect(jsonPath("$.code").value("unknown-sla-filter"));
+  }
+
+  @Test
+  void shouldListOnlyTheGivenConversationsEvenWhenThereAreMoreThanADriverTakesAsParameters() {
+    java.util.Set<UUID> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 40_000; i++) {
+      ids.add(Ids.newId());
+    }
+    UUID wanted = conversations.list(new ConversationFilter(null, team, null, false, null, null),
+        new PageRequest(0, 25)).items().stream().filter(c -> c.number() == breached).findFirst().orElseThrow().id();
+    ids.add(wanted);
+
+    var page = conversations.list(new ConversationFilter(null, null, null, false, null, null, ids),
+        new PageRequest(0, 25));
+
+    assertThat(page.items()).extracting(c -> c.number()).containsExactly(breached);
+    assertThat(page.total()).isEqualTo(1);
   }
 
   private long open(String subject, Instant dueAt, Instant breachedAt) {
