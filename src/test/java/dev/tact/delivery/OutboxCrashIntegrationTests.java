@@ -175,8 +175,9 @@ class OutboxCrashIntegrationTests {
         log.toFile())).start();
   }
 
+  /** A start takes well under a minute on a quiet machine; the bound is for one shared with other builds. */
   private void awaitHealthy(int port) {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
         .failFast("Tact exited; its log is in " + log, () -> !tact.isAlive())
         .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
             .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
