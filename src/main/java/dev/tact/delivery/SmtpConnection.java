@@ -1,16 +1,17 @@
 package dev.tact.delivery;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
@@ -48,13 +49,21 @@ class SmtpConnection implements AutoCloseable {
       case NONE -> { }
     }
     if (smtp.security() != DeliveryProperties.Security.NONE) {
-      p.put(prefix + "ssl.checkserveridentity", "true");
+      // A relay named in ssl-trust is taken unchecked (a self-signed or internal certificate), its name too;
+      // any other relay's certificate and name are verified.
+      p.put(prefix + "ssl.checkserveridentity", String.valueOf(!smtp.trusted()));
+      if (!smtp.sslTrust().isEmpty()) {
+        p.put(prefix + "ssl.trust", smtp.sslTrust());
+      }
     }
     this.session = Session.getInstance(p);
   }
 
-  /** Sends the message bytes as they are (Message-ID included) to one recipient. */
-  SendOutcome send(byte[] content, String recipient) {
+  /**
+   * Sends the message bytes as they are (Message-ID included) to one recipient; {@code envelopeSender}
+   * (MAIL FROM) when given, else the connection's.
+   */
+  SendOutcome send(byte[] content, String envelopeSender, String recipient) {
     Address[] to;
     try {
       to = new Address[] {new InternetAddress(recipient, true)};
@@ -64,7 +73,11 @@ class SmtpConnection implements AutoCloseable {
     try {
       Transport open = connected();
       // sendMessage, unlike Transport.send, does not call saveChanges: the bytes keep their Message-ID.
-      open.sendMessage(new MimeMessage(session, new ByteArrayInputStream(content)), to);
+      SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(content));
+      if (envelopeSender != null && !envelopeSender.isBlank()) {
+        message.setEnvelopeFrom(envelopeSender);
+      }
+      open.sendMessage(message, to);
       return SendOutcome.sent();
     } catch (MessagingException e) {
       close();
@@ -89,11 +102,23 @@ class SmtpConnection implements AutoCloseable {
     return transport;
   }
 
-  /** The reply code of the first SMTP failure in the chain decides; without one it is a connection problem. */
+  /**
+   * The reply code of the first SMTP failure in the chain decides; without one it is a connection problem.
+   * A refused login (535) or an untrusted certificate is Tact's configuration, not the recipient's fault:
+   * retried like a connection problem, with no reply code, so that it never counts as a hard bounce.
+   */
   static SendOutcome classify(MessagingException e) {
+    if (e instanceof AuthenticationFailedException) {
+      return SendOutcome.transientFailure(null, "SMTP login refused: " + text(e.getMessage())
+          + " (check tact.delivery.smtp.username and password)");
+    }
     Throwable t = e;
     int guard = 0;
     while (t != null && guard++ < 10) {
+      if (t instanceof javax.net.ssl.SSLException ssl) {
+        return SendOutcome.transientFailure(null, "SMTP TLS: " + text(ssl.getMessage())
+            + " (for a self-signed or internal certificate, name the host in tact.delivery.smtp.ssl-trust)");
+      }
       if (t instanceof SMTPAddressFailedException f) {
         return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
       }
@@ -111,7 +136,17 @@ class SmtpConnection implements AutoCloseable {
       }
       t = next == t ? null : next;
     }
-    return SendOutcome.transientFailure(null, "SMTP connection: " + text(e.getMessage()));
+    return SendOutcome.transientFailure(null, "SMTP connection: " + text(e.getMessage()) + because(e));
+  }
+
+  /** The innermost cause (a refused socket, an unverifiable server name), which the outer message leaves out. */
+  private static String because(MessagingException e) {
+    Throwable root = e.getNextException() != null ? e.getNextException() : e.getCause();
+    for (int depth = 0; root != null && root.getCause() != null && root.getCause() != root && depth < 10; depth++) {
+      root = root.getCause();
+    }
+    return root == null || root.getMessage() == null || root.getMessage().equals(e.getMessage()) ? ""
+        : " (" + text(root.getMessage()) + ")";
   }
 
   private static String text(String message) {
