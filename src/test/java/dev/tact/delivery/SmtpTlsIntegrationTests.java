@@ -11,11 +11,16 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactNames;
 import dev.tact.contact.IdentityParser;
 import dev.tact.policy.Purpose;
+import dev.tact.testsupport.SmtpSink;
 import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Sending over TLS with a login, against GreenMail's SMTPS server (its own self-signed certificate)
  * and its plain SMTP server. GreenMail 2.1.8 checks the password a client logs in with (535 when it
- * is wrong) but does not insist on a login, and its SMTP server offers no STARTTLS: STARTTLS_REQUIRED
- * can only be shown refusing to send there.
+ * is wrong) but does not insist on a login, and its SMTP server offers no STARTTLS: there
+ * STARTTLS_REQUIRED is shown refusing to send; STARTTLS itself is tested against {@link SmtpSink}
+ * offering it with the same certificate.
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:delivery-tls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -125,6 +131,54 @@ class SmtpTlsIntegrationTests {
     assertThat(refused.state()).isEqualTo(OutboxState.QUEUED);
     assertThat(refused.lastError()).contains("STARTTLS is required");
     assertThat(sentWith(row.headerMessageId())).isEmpty();
+  }
+
+  @Test
+  void shouldSendOverStarttlsWhenRequiredAndTheRelaysCertificateIsTrusted() throws Exception {
+    OutboxEntry row = queueOne("starttls-ok");
+    try (SmtpSink sink = new SmtpSink(false)) {
+      sink.offerStartTls(selfSignedTls());
+
+      send(startTlsRequired(sink, "127.0.0.1"));
+
+      assertThat(sink.received()).filteredOn(r -> row.headerMessageId().equals(r.messageId())).singleElement()
+          .satisfies(r -> assertThat(r.secured()).as("sent after STARTTLS").isTrue());
+    }
+    assertThat(outbox.require(row.id()).state()).isEqualTo(OutboxState.SENT);
+  }
+
+  @Test
+  void shouldRefuseAnUntrustedCertificateOfferedWithStarttls() throws Exception {
+    OutboxEntry row = queueOne("starttls-untrusted");
+    try (SmtpSink sink = new SmtpSink(false)) {
+      sink.offerStartTls(selfSignedTls());
+
+      send(startTlsRequired(sink, ""));
+
+      assertThat(sink.received()).noneMatch(r -> row.headerMessageId().equals(r.messageId()));
+    }
+    OutboxEntry refused = outbox.require(row.id());
+    assertThat(refused.state()).isEqualTo(OutboxState.QUEUED);
+    assertThat(refused.lastError()).startsWith("SMTP TLS:").contains("tact.delivery.smtp.ssl-trust");
+  }
+
+  private static DeliveryProperties.Smtp startTlsRequired(SmtpSink sink, String sslTrust) {
+    return new DeliveryProperties.Smtp("127.0.0.1", sink.port(), DeliveryProperties.Security.STARTTLS_REQUIRED,
+        "", "", Duration.ofSeconds(10), sslTrust);
+  }
+
+  /** The self-signed certificate GreenMail ships (and serves SMTPS with), for the sink's STARTTLS. */
+  private static SSLContext selfSignedTls() throws Exception {
+    char[] password = "changeit".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = GreenMail.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
+      store.load(in, password);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
   }
 
   private DeliveryProperties.Smtp smtps(String password, String sslTrust) {
