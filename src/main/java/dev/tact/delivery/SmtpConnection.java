@@ -120,13 +120,13 @@ class SmtpConnection implements AutoCloseable {
             + " (for a self-signed or internal certificate, name the host in tact.delivery.smtp.ssl-trust)");
       }
       if (t instanceof SMTPAddressFailedException f) {
-        return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
+        return replied(f.getReturnCode(), f.getMessage());
       }
       if (t instanceof SMTPSenderFailedException f) {
-        return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
+        return replied(f.getReturnCode(), f.getMessage());
       }
       if (t instanceof SMTPSendFailedException f) {
-        return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
+        return replied(f.getReturnCode(), f.getMessage());
       }
       Throwable next = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
           : t.getCause();
@@ -137,6 +137,15 @@ class SmtpConnection implements AutoCloseable {
       t = next == t ? null : next;
     }
     return SendOutcome.transientFailure(null, "SMTP connection: " + text(e.getMessage()) + because(e));
+  }
+
+  /** A peer's reply decides by its class, except 530/535: the relay wants a (valid) login, which is no bounce. */
+  private static SendOutcome replied(int code, String message) {
+    if (code == 530 || code == 535) {
+      return SendOutcome.transientFailure(null, "SMTP relay requires a login: " + text(message)
+          + " (check tact.delivery.smtp.username and password)");
+    }
+    return SendOutcome.failure(code, text(message));
   }
 
   /** The innermost cause (a refused socket, an unverifiable server name), which the outer message leaves out. */

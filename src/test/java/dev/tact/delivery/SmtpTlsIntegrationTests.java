@@ -103,6 +103,24 @@ class SmtpTlsIntegrationTests {
   }
 
   @Test
+  void shouldNotCountARelaysDemandForALoginAsABounceOfTheRecipient() {
+    OutboxEntry row = queueOne("nologin");
+    try (SmtpSink sink = new SmtpSink(false)) {
+      sink.answerRcpt(rcpt -> "530 5.7.0 Authentication required");
+
+      send(new DeliveryProperties.Smtp("127.0.0.1", sink.port(), DeliveryProperties.Security.NONE, "", "",
+          Duration.ofSeconds(10), ""));
+
+      assertThat(sink.acceptedCount()).isZero();
+    }
+    OutboxEntry waiting = outbox.require(row.id());
+    assertThat(waiting.state()).isEqualTo(OutboxState.QUEUED);
+    assertThat(waiting.lastError()).contains("requires a login").contains("530");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_address WHERE address = :a").param("a", row.recipient())
+        .query(Long.class).single()).isZero();
+  }
+
+  @Test
   void shouldRefuseAnUntrustedSelfSignedCertificateAndSendNothing() {
     OutboxEntry untrusted = queueOne("untrusted");
     send(smtps(PASSWORD, ""));
