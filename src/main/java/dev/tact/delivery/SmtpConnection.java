@@ -104,7 +104,7 @@ class SmtpConnection implements AutoCloseable {
 
   /**
    * The reply code of the first SMTP failure in the chain decides; without one it is a connection problem.
-   * A refused login (535) or an untrusted certificate is Tact's configuration, not the recipient's fault:
+   * A refused login (530/535) or a failed TLS handshake is Tact's configuration, not the recipient's fault:
    * retried like a connection problem, with no reply code, so that it never counts as a hard bounce.
    */
   static SendOutcome classify(MessagingException e) {
@@ -115,7 +115,7 @@ class SmtpConnection implements AutoCloseable {
     Throwable t = e;
     int guard = 0;
     while (t != null && guard++ < 10) {
-      if (t instanceof javax.net.ssl.SSLException ssl) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException ssl) {
         return SendOutcome.transientFailure(null, "SMTP TLS: " + text(ssl.getMessage())
             + " (for a self-signed or internal certificate, name the host in tact.delivery.smtp.ssl-trust)");
       }
