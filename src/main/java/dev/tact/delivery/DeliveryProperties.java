@@ -57,13 +57,25 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
    *
    * @param security NONE, STARTTLS (when offered), STARTTLS_REQUIRED, or SMTPS (TLS from the first byte)
    * @param timeout connect, read and write timeout
+   * @param sslTrust hosts (space-separated, {@code *} for all) whose certificate is trusted without checking,
+   *     host name included, as for {@code tact.intake.imap.ssl-trust}; empty: every certificate is verified
    */
   public record Smtp(@DefaultValue("") String host, @DefaultValue("25") int port,
       @DefaultValue("STARTTLS") Security security, @DefaultValue("") String username,
-      @DefaultValue("") String password, @DefaultValue("PT30S") Duration timeout) {
+      @DefaultValue("") String password, @DefaultValue("PT30S") Duration timeout, @DefaultValue("") String sslTrust) {
+
+    public Smtp {
+      sslTrust = sslTrust == null ? "" : sslTrust.strip();
+    }
 
     public boolean configured() {
       return host != null && !host.isBlank();
+    }
+
+    /** Whether this relay's certificate is taken unchecked (named in {@code ssl-trust}, or {@code *}). */
+    boolean trusted() {
+      return java.util.Arrays.stream(sslTrust.split("\\s+"))
+          .anyMatch(t -> t.equals("*") || t.equalsIgnoreCase(host));
     }
   }
 

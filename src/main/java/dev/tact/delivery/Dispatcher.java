@@ -114,7 +114,7 @@ class Dispatcher implements SmartLifecycle {
         break;
       }
       byte[] bytes = signer == null ? row.content() : signer.sign(row.content());
-      results.add(resultOf(row, smtp.send(bytes, row.recipient())));
+      results.add(resultOf(row, smtp.send(bytes, row.sender(), row.recipient())));
     }
     transactions.executeWithoutResult(status -> {
       Instant now = clock.instant();

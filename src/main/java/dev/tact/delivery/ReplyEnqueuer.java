@@ -8,6 +8,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
+import dev.tact.intake.Mailboxes;
 import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * An agent's reply in an email conversation goes to the outbox in the reply's own transaction
  * (a plain listener, not after commit): the reply and its outbox row commit together or not at all.
- * It carries the reply's Message-ID and the conversation's threading headers.
+ * It carries the reply's Message-ID and the conversation's threading headers, and goes out from the
+ * address the customer wrote to.
  */
 @Component
 class ReplyEnqueuer {
@@ -35,10 +37,12 @@ class ReplyEnqueuer {
   private final ContactManagement contacts;
   private final DeliveryProperties properties;
   private final JsonMapper json;
+  private final Mailboxes mailboxes;
 
   ReplyEnqueuer(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
-      DeliveryProperties properties, JsonMapper json) {
+      DeliveryProperties properties, JsonMapper json, Mailboxes mailboxes) {
     this.outbox = outbox;
+    this.mailboxes = mailboxes;
     this.properties = properties;
     this.json = json;
     this.conversations = conversations;
@@ -69,13 +73,24 @@ class ReplyEnqueuer {
         .filter(id -> !id.equals(reply.externalId())).toList();
     long number = details.conversation().number();
     String subject = details.conversation().subject();
-    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(outbox.from(),
+    MailAddress from = replyFrom(added.conversationId());
+    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from,
         List.of(new MailAddress(recipient, contact.name())), subject, reply.body(), TextToHtml.render(reply.body()), reply.externalId(),
         inReplyTo, references, number, false, reply.createdAt()));
     outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
-        "reply", added.conversationId(), reply.id(), contact.id(), recipient, outbox.from().address(),
+        "reply", added.conversationId(), reply.id(), contact.id(), recipient, from.address(),
         dev.tact.mail.MailThreading.replySubject(subject, number), reply.externalId(), content),
         OutboundChannel.EMAIL, "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+
+  /**
+   * The address the customer wrote to (the mailbox the conversation was opened through), with the
+   * configured display name; the configured from-address for any other conversation, or when that
+   * mailbox has been deleted.
+   */
+  private MailAddress replyFrom(java.util.UUID conversationId) {
+    return mailboxes.replyAddressOf(conversationId).map(address -> new MailAddress(address, properties.fromName()))
+        .orElseGet(outbox::from);
   }
 
   /**

@@ -1,16 +1,17 @@
 package dev.tact.delivery;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
@@ -48,13 +49,21 @@ class SmtpConnection implements AutoCloseable {
       case NONE -> { }
     }
     if (smtp.security() != DeliveryProperties.Security.NONE) {
-      p.put(prefix + "ssl.checkserveridentity", "true");
+      // A relay named in ssl-trust is taken unchecked (a self-signed or internal certificate), its name too;
+      // any other relay's certificate and name are verified.
+      p.put(prefix + "ssl.checkserveridentity", String.valueOf(!smtp.trusted()));
+      if (!smtp.sslTrust().isEmpty()) {
+        p.put(prefix + "ssl.trust", smtp.sslTrust());
+      }
     }
     this.session = Session.getInstance(p);
   }
 
-  /** Sends the message bytes as they are (Message-ID included) to one recipient. */
-  SendOutcome send(byte[] content, String recipient) {
+  /**
+   * Sends the message bytes as they are (Message-ID included) to one recipient; {@code envelopeSender}
+   * (MAIL FROM) when given, else the connection's.
+   */
+  SendOutcome send(byte[] content, String envelopeSender, String recipient) {
     Address[] to;
     try {
       to = new Address[] {new InternetAddress(recipient, true)};
@@ -64,7 +73,11 @@ class SmtpConnection implements AutoCloseable {
     try {
       Transport open = connected();
       // sendMessage, unlike Transport.send, does not call saveChanges: the bytes keep their Message-ID.
-      open.sendMessage(new MimeMessage(session, new ByteArrayInputStream(content)), to);
+      SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(content));
+      if (envelopeSender != null && !envelopeSender.isBlank()) {
+        message.setEnvelopeFrom(envelopeSender);
+      }
+      open.sendMessage(message, to);
       return SendOutcome.sent();
     } catch (MessagingException e) {
       close();
@@ -89,19 +102,31 @@ class SmtpConnection implements AutoCloseable {
     return transport;
   }
 
-  /** The reply code of the first SMTP failure in the chain decides; without one it is a connection problem. */
+  /**
+   * The reply code of the first SMTP failure in the chain decides; without one it is a connection problem.
+   * A refused login (530/535) or a failed TLS handshake is Tact's configuration, not the recipient's fault:
+   * retried like a connection problem, with no reply code, so that it never counts as a hard bounce.
+   */
   static SendOutcome classify(MessagingException e) {
+    if (e instanceof AuthenticationFailedException) {
+      return SendOutcome.transientFailure(null, "SMTP login refused: " + text(e.getMessage())
+          + " (check tact.delivery.smtp.username and password)");
+    }
     Throwable t = e;
     int guard = 0;
     while (t != null && guard++ < 10) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException ssl) {
+        return SendOutcome.transientFailure(null, "SMTP TLS: " + text(ssl.getMessage())
+            + " (for a self-signed or internal certificate, name the host in tact.delivery.smtp.ssl-trust)");
+      }
       if (t instanceof SMTPAddressFailedException f) {
-        return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
+        return replied(f.getReturnCode(), f.getMessage());
       }
       if (t instanceof SMTPSenderFailedException f) {
-        return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
+        return replied(f.getReturnCode(), f.getMessage());
       }
       if (t instanceof SMTPSendFailedException f) {
-        return SendOutcome.failure(f.getReturnCode(), text(f.getMessage()));
+        return replied(f.getReturnCode(), f.getMessage());
       }
       Throwable next = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
           : t.getCause();
@@ -111,7 +136,26 @@ class SmtpConnection implements AutoCloseable {
       }
       t = next == t ? null : next;
     }
-    return SendOutcome.transientFailure(null, "SMTP connection: " + text(e.getMessage()));
+    return SendOutcome.transientFailure(null, "SMTP connection: " + text(e.getMessage()) + because(e));
+  }
+
+  /** A peer's reply decides by its class, except 530/535: the relay wants a (valid) login, which is no bounce. */
+  private static SendOutcome replied(int code, String message) {
+    if (code == 530 || code == 535) {
+      return SendOutcome.transientFailure(null, "SMTP relay requires a login: " + text(message)
+          + " (check tact.delivery.smtp.username and password)");
+    }
+    return SendOutcome.failure(code, text(message));
+  }
+
+  /** The innermost cause (a refused socket, an unverifiable server name), which the outer message leaves out. */
+  private static String because(MessagingException e) {
+    Throwable root = e.getNextException() != null ? e.getNextException() : e.getCause();
+    for (int depth = 0; root != null && root.getCause() != null && root.getCause() != root && depth < 10; depth++) {
+      root = root.getCause();
+    }
+    return root == null || root.getMessage() == null || root.getMessage().equals(e.getMessage()) ? ""
+        : " (" + text(root.getMessage()) + ")";
   }
 
   private static String text(String message) {

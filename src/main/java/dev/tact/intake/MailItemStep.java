@@ -125,6 +125,9 @@ class MailItemStep {
           + ", which Tact did not send.", clock.instant());
       return;
     }
+    if (outcome.openedConversation() && envelope.mailboxId() != null) {
+      mailboxes.openedThrough(outcome.conversationId(), envelope.mailboxId());
+    }
     if (!outcome.redelivery()) {
       UUID bounced = read.bouncedMessageId() == null ? null
           : conversations.findMessageIdByExternalId(Channel.EMAIL, read.bouncedMessageId()).orElse(null);

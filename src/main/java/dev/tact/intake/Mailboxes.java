@@ -82,6 +82,28 @@ public class Mailboxes {
         .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(t -> t);
   }
 
+  /**
+   * The address of the mailbox the conversation was opened through, which replies are sent from; empty
+   * when it was opened some other way or that mailbox has been deleted.
+   */
+  public Optional<String> replyAddressOf(UUID conversationId) {
+    return jdbc.sql("""
+        SELECT m.address FROM intake_conversation_mailbox c JOIN intake_mailbox m ON m.id = c.mailbox_id
+        WHERE c.conversation_id = :conversation""").param("conversation", conversationId)
+        .query(String.class).optional();
+  }
+
+  /** Notes that mail to this mailbox opened the conversation (nothing when the mailbox is gone by now). */
+  void openedThrough(UUID conversationId, UUID mailboxId) {
+    jdbc.sql("""
+        INSERT INTO intake_conversation_mailbox (conversation_id, mailbox_id, created_at)
+        SELECT :conversation, m.id, :now FROM intake_mailbox m
+        WHERE m.id = :mailbox
+          AND NOT EXISTS (SELECT 1 FROM intake_conversation_mailbox c WHERE c.conversation_id = :conversation)""")
+        .param("conversation", conversationId).param("mailbox", mailboxId).param("now", utc(clock.instant()))
+        .update();
+  }
+
   /** @throws ProblemException 422 {@code invalid-mailbox}, 409 {@code mailbox-exists} */
   @Transactional
   public Mailbox create(MailboxRequest request) {

@@ -505,12 +505,12 @@ abstract class DeliveryContract {
 
   SmtpConnection sinkConnection(SmtpSink sink) {
     return new SmtpConnection(new DeliveryProperties.Smtp("127.0.0.1", sink.port(), DeliveryProperties.Security.NONE,
-        "", "", Duration.ofSeconds(10)), "support@tact.test");
+        "", "", Duration.ofSeconds(10), ""), "support@tact.test");
   }
 
   SmtpConnection greenMailConnection() {
     return new SmtpConnection(new DeliveryProperties.Smtp("127.0.0.1", greenMail.getSmtp().getPort(),
-        DeliveryProperties.Security.NONE, "", "", Duration.ofSeconds(10)), "support@tact.test");
+        DeliveryProperties.Security.NONE, "", "", Duration.ofSeconds(10), ""), "support@tact.test");
   }
 
   /** Dispatches until nothing is due. */

@@ -44,7 +44,7 @@ class DkimDeliveryIntegrationTests {
         "dkim-" + UUID.randomUUID()), "tests").entry();
 
     try (SmtpSink sink = new SmtpSink(true); SmtpConnection smtp = new SmtpConnection(new DeliveryProperties.Smtp(
-        "127.0.0.1", sink.port(), DeliveryProperties.Security.NONE, "", "", Duration.ofSeconds(10)),
+        "127.0.0.1", sink.port(), DeliveryProperties.Security.NONE, "", "", Duration.ofSeconds(10), ""),
         "support@tact.test")) {
       while (dispatcher.dispatchBatch(smtp) > 0) {
         // until nothing is due

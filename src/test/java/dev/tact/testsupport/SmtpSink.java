@@ -22,12 +22,15 @@ import java.util.regex.Pattern;
  * sent and can be told how to answer each RCPT TO (e.g. 451 the first time, 550 for one address),
  * which GreenMail cannot. It keeps each accepted message's Message-ID (and, when asked, its bytes).
  * Written for Tact's tests: speaks only what a Jakarta Mail client needs (EHLO, MAIL, RCPT, DATA,
- * RSET, NOOP, QUIT), no TLS, no AUTH.
+ * RSET, NOOP, QUIT), STARTTLS only when {@link #offerStartTls} gave it a certificate, no AUTH.
  */
 public final class SmtpSink implements AutoCloseable {
 
-  /** One accepted message: the recipients and its Message-ID (bytes kept only when {@code keepContent}). */
-  public record Received(List<String> recipients, String messageId, byte[] content) {}
+  /**
+   * One accepted message: the recipients and its Message-ID (bytes kept only when {@code keepContent}), and
+   * whether it came over a connection secured with STARTTLS.
+   */
+  public record Received(List<String> recipients, String messageId, byte[] content, boolean secured) {}
 
   private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*<([^>]+)>");
 
@@ -41,6 +44,7 @@ public final class SmtpSink implements AutoCloseable {
   private final AtomicLong lastAccepted = new AtomicLong();
   private volatile Function<RcptContext, String> rcptReply = ctx -> "250 2.1.5 OK";
   private volatile boolean open = true;
+  private volatile javax.net.ssl.SSLContext startTls;
 
   /** The address and how many times it was named in RCPT TO before (0 the first time). */
   public record RcptContext(String address, int seenBefore) {}
@@ -53,6 +57,11 @@ public final class SmtpSink implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     Thread.ofPlatform().daemon().name("smtp-sink-accept").start(this::acceptLoop);
+  }
+
+  /** From now on EHLO offers STARTTLS, and the connection is secured with this context's certificate. */
+  public void offerStartTls(javax.net.ssl.SSLContext context) {
+    this.startTls = context;
   }
 
   public int port() {
@@ -100,8 +109,11 @@ public final class SmtpSink implements AutoCloseable {
   }
 
   private void session(Socket socket) {
-    try (socket; InputStream raw = new Unlocked(socket.getInputStream());
-        OutputStream out = socket.getOutputStream()) {
+    try (socket) {
+      InputStream raw = new Unlocked(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      javax.net.ssl.SSLContext tls = startTls;
+      boolean secured = false;
       write(out, "220 sink.test ESMTP\r\n");
       String from = null;
       List<String> recipients = new java.util.ArrayList<>();
@@ -109,7 +121,19 @@ public final class SmtpSink implements AutoCloseable {
       while ((line = readLine(raw)) != null) {
         String upper = line.toUpperCase(Locale.ROOT);
         if (upper.startsWith("EHLO")) {
-          write(out, "250-sink.test\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 52428800\r\n");
+          write(out, "250-sink.test\r\n" + (tls != null && !secured ? "250-STARTTLS\r\n" : "")
+              + "250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 52428800\r\n");
+        } else if (upper.equals("STARTTLS") && tls != null && !secured) {
+          write(out, "220 2.0.0 ready to start TLS\r\n");
+          javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(socket,
+              socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+          ssl.setUseClientMode(false);
+          ssl.startHandshake();
+          raw = new Unlocked(ssl.getInputStream());
+          out = ssl.getOutputStream();
+          secured = true;
+          from = null;
+          recipients.clear();
         } else if (upper.startsWith("HELO")) {
           write(out, "250 sink.test\r\n");
         } else if (upper.startsWith("MAIL FROM")) {
@@ -136,7 +160,7 @@ public final class SmtpSink implements AutoCloseable {
           Matcher m = MESSAGE_ID.matcher(new String(content, 0, Math.min(content.length, 8192),
               StandardCharsets.ISO_8859_1));
           received.add(new Received(List.copyOf(recipients), m.find() ? m.group(1) : null,
-              keepContent ? content : null));
+              keepContent ? content : null, secured));
           long at = System.nanoTime();
           firstAccepted.compareAndSet(0, at);
           lastAccepted.accumulateAndGet(at, Math::max);
