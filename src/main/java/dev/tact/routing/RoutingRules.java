@@ -4,6 +4,8 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.contact.Contact;
 import dev.tact.conversation.ConversationDetails;
+import dev.tact.conversation.Direction;
+import dev.tact.mail.MailArchive;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;
@@ -26,11 +28,15 @@ public class RoutingRules {
 
   private static final Pattern INTENT = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
+  private static final Pattern ADDRESS = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+");
+
   private final JdbcClient jdbc;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final MailArchive mail;
 
-  RoutingRules(JdbcClient jdbc, StaffDirectory staff, Clock clock) {
+  RoutingRules(JdbcClient jdbc, StaffDirectory staff, Clock clock, MailArchive mail) {
+    this.mail = mail;
     this.jdbc = jdbc;
     this.staff = staff;
     this.clock = clock;
@@ -104,7 +110,11 @@ public class RoutingRules {
       parsed = RoutingRule.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalid("invalid-rule",
-          "kind must be sender, keyword, channel or tier, not '" + kind + "'.");
+          "kind must be sender, keyword, channel, tier or mailbox, not '" + kind + "'.");
+    }
+    if (parsed == RoutingRule.Kind.MAILBOX && (value == null || !value.contains("@"))) {
+      throw ProblemException.invalid("invalid-rule",
+          "A mailbox rule needs the address customers write to (support@example.com) or a domain (@example.com).");
     }
     Tier escalation = escalateTo == null || escalateTo.isBlank() ? null : Tier.parse(escalateTo);
     if (escalateTo != null && !escalateTo.isBlank() && (escalation == null || escalation == Tier.FIRST_LINE)) {
@@ -143,18 +153,32 @@ public class RoutingRules {
     String text = " " + words.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@._-]+", " ") + " ";
     List<String> senders = contact.map(c -> c.identities().stream().map(i -> i.value().toLowerCase(Locale.ROOT))
         .toList()).orElse(List.of());
-    for (RoutingRule rule : list()) {
+    List<RoutingRule> rules = list();
+    List<String> mailboxes = rules.stream().anyMatch(r -> r.kind() == RoutingRule.Kind.MAILBOX)
+        ? addressesWrittenTo(details) : List.of();
+    for (RoutingRule rule : rules) {
       boolean matches = switch (rule.kind()) {
         case SENDER -> senders.stream().anyMatch(s -> rule.value().startsWith("@")
             ? s.endsWith(rule.value()) : s.equals(rule.value()));
         case KEYWORD -> text.contains(" " + rule.value() + " ");
         case CHANNEL -> details.conversation().channel().id().equals(rule.value());
         case TIER -> contact.map(Contact::tierOrStandard).map(t -> t.equalsIgnoreCase(rule.value())).orElse(false);
+        case MAILBOX -> mailboxes.stream().anyMatch(a -> rule.value().startsWith("@")
+            ? a.endsWith(rule.value()) : a.equals(rule.value()));
       };
       if (matches) {
         return Optional.of(rule);
       }
     }
     return Optional.empty();
+  }
+
+  /** The addresses (To and Cc, lower case) the customer's first message was mailed to; none for other channels. */
+  private List<String> addressesWrittenTo(ConversationDetails details) {
+    return details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
+        .flatMap(m -> mail.find(m.id()))
+        .map(stored -> ADDRESS.matcher((stored.to() == null ? "" : stored.to()) + " "
+            + (stored.cc() == null ? "" : stored.cc())).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList())
+        .orElse(List.of());
   }
 }

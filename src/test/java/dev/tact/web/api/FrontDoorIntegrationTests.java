@@ -149,6 +149,46 @@ class FrontDoorIntegrationTests {
     assertThat(door.intentOf(pitch).orElseThrow().intent()).isEqualTo("vendor_pitch");
   }
 
+  @Test
+  void shouldLetAMailboxRuleDecideByTheAddressTheCustomerWroteTo() {
+    UUID desk = staff.createTeam("Payables desk " + UUID.randomUUID()).id();
+    String domain = "@ap-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    ApiClient.Response bad = admin.post("/api/v1/admin/routing/rules",
+        "{\"kind\":\"mailbox\",\"value\":\"payables\",\"intent\":\"billing\"}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body().path("detail").asString()).contains("address customers write to");
+    ApiClient.Response rule = admin.post("/api/v1/admin/routing/rules", "{\"kind\":\"mailbox\",\"value\":\""
+        + domain + "\",\"intent\":\"billing\",\"teamId\":\"" + desk + "\"}");
+    assertThat(rule.status()).as(rule.raw()).isEqualTo(201);
+
+    UUID mailed = mailedConversation("Invoices <invoices" + domain + ">", "Hello there, a quick question about the "
+        + "new warehouse opening hours next week.");
+    UUID elsewhere = mailedConversation("Help <help@elsewhere-" + UUID.randomUUID().toString().substring(0, 8)
+        + ".example>", "Hello there, a quick question about the new warehouse opening hours next week.");
+
+    assertThat(door.intentOf(mailed).orElseThrow().intent()).isEqualTo("billing");
+    assertThat(door.intentOf(mailed).orElseThrow().confidence()).as("decided by the rule").isEqualTo(1.0);
+    assertThat(admin.get("/api/v1/conversations/" + mailed).body().path("conversation").path("teamId").asString())
+        .isEqualTo(desk.toString());
+    assertThat(admin.get("/api/v1/conversations/" + elsewhere).body().path("conversation").path("teamId")
+        .asString()).isNotEqualTo(desk.toString());
+    assertThat(admin.delete("/api/v1/admin/routing/rules/" + rule.body().path("id").asString()).status())
+        .isEqualTo(204);
+  }
+
+  /** Posts a raw mail to the given To header over the mail API and waits until the front door has read it. */
+  private UUID mailedConversation(String to, String text) {
+    String mail = "From: Pat Customer <pat-" + UUID.randomUUID() + "@customer.example>\r\n" + "To: " + to + "\r\n"
+        + "Subject: A question\r\nMessage-ID: <" + UUID.randomUUID() + "@customer.example>\r\n"
+        + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text + "\r\n";
+    ApiClient.Response ack = admin.postBytes("/api/v1/mail", mail.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "message/rfc822");
+    assertThat(ack.status()).as(ack.raw()).isEqualTo(202);
+    UUID conversation = UUID.fromString(admin.awaitProcessed(ack.body()).path("conversationId").asString());
+    await().atMost(Duration.ofSeconds(15)).until(() -> door.intentOf(conversation).isPresent());
+    return conversation;
+  }
+
   private UUID routedConversation(String sender, String text) {
     UUID conversation = UUID.fromString(admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
         "sender", sender, "text", text))).path("conversationId").asString());
