@@ -2,17 +2,14 @@ package dev.tact.web.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.tact.testsupport.HeadlessChromium;
+import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -26,65 +23,22 @@ import java.util.Properties;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The agent UI in a real browser (Debian's Chromium, headless) against the demo workspace. */
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.admin-password=browser-test-pass-1",
     "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class AgentUiBrowserTests {
-
-  private static final String ADMIN = "admin@tact.local";
-  private static final String PASSWORD = "browser-test-pass-1";
-
-  private static HeadlessChromium chromium;
-  private static Browser browser;
-
-  @LocalServerPort
-  int port;
+class AgentUiBrowserTests extends BrowserPageTest {
 
   @Autowired
   ContactManagement contacts;
 
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void launchBrowser() {
-    chromium = HeadlessChromium.launch();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void openPage() {
-    context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closePage() {
-    if (context != null) {
-      context.close();
-    }
-  }
-
   @Test
   void agentLogsInOpensConversationAndReplies() {
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
 
     assertThat(page.locator("main h1")).hasText("Inbox");
     assertThat(page.locator("#inbox")).containsText("Quote for 40 seats");
@@ -107,7 +61,7 @@ class AgentUiBrowserTests {
 
   @Test
   void domainErrorsShowAsMessagesOnThePage() {
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
     page.locator("#inbox a.subject").first().click();
     assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
 
@@ -128,7 +82,7 @@ class AgentUiBrowserTests {
 
   @Test
   void agentHandlesAConversationAndSeesEveryChangeInItsHistory() {
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
     page.locator("#inbox a.subject", new Page.LocatorOptions().setHasText("Quick question")).click();
     assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
 
@@ -159,7 +113,7 @@ class AgentUiBrowserTests {
   void agentMergesTwoContactsFromTheContactPage() {
     Contact zoe = contacts.search("Łukasiewicz", 1).getFirst();
     Contact kenji = contacts.search("渡辺", 1).getFirst();
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
     page.navigate("/contacts/" + zoe.id());
     assertThat(page.locator("main h1")).hasText("Zoë Łukasiewicz");
 
@@ -178,7 +132,7 @@ class AgentUiBrowserTests {
       dialogs.add(dialog.message());
       dialog.dismiss();
     });
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
     page.locator("#inbox a.subject", new Page.LocatorOptions().setHasText("Invoice 2231 charged twice")).click();
     assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
 
@@ -222,7 +176,7 @@ class AgentUiBrowserTests {
 
           It reboots every ten minutes.
           """.formatted(suffix, suffix, suffix)).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
-      logIn(ADMIN, PASSWORD);
+      logInAsAdmin();
 
       page.navigate("/admin/mailboxes");
       page.getByLabel("Name").fill("Help " + suffix);
@@ -256,7 +210,7 @@ class AgentUiBrowserTests {
   @Test
   void agentAsksThePolicyBeforeContactingSomeoneAndSeesWhyNot() {
     Contact jonas = contacts.search("van der Berg", 1).getFirst();
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
     page.navigate("/contacts/" + jonas.id());
 
     page.locator("input[name=timeZone]").fill("America/Winnipeg");
@@ -300,7 +254,7 @@ class AgentUiBrowserTests {
 
   @Test
   void adminChangesTheContactPolicysQuietHoursAndABadValueIsExplained() {
-    logIn(ADMIN, PASSWORD);
+    logInAsAdmin();
     page.navigate("/admin/policy");
     String before = page.locator("input[name=quiet_SMS]").inputValue();
     try {
@@ -317,12 +271,5 @@ class AgentUiBrowserTests {
       page.locator("input[name=quiet_SMS]").fill(before);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save for every node")).click();
     }
-  }
-
-  private void logIn(String email, String password) {
-    page.navigate("/login");
-    page.getByLabel("Email").fill(email);
-    page.getByLabel("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
   }
 }

@@ -3,8 +3,6 @@ package dev.tact.web.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -21,23 +19,18 @@ import dev.tact.sla.SlaClocks;
 import dev.tact.sla.SlaMetric;
 import dev.tact.sla.SlaPolicies;
 import dev.tact.staff.StaffDirectory;
-import dev.tact.testsupport.HeadlessChromium;
 import dev.tact.testsupport.MutableClock;
+import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -52,7 +45,7 @@ import org.springframework.context.annotation.Primary;
     "spring.datasource.url=jdbc:h2:mem:sla-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
         + "DB_CLOSE_DELAY=-1"})
 @Import(SlaPagesBrowserTests.Fixtures.class)
-class SlaPagesBrowserTests {
+class SlaPagesBrowserTests extends BrowserPageTest {
 
   @TestConfiguration
   static class Fixtures {
@@ -63,12 +56,6 @@ class SlaPagesBrowserTests {
       return new MutableClock(Instant.parse("2026-11-02T10:00:00Z"));
     }
   }
-
-  private static HeadlessChromium chromium;
-  private static Browser browser;
-
-  @LocalServerPort
-  int port;
 
   @Autowired
   MutableClock clock;
@@ -88,45 +75,13 @@ class SlaPagesBrowserTests {
   @Autowired
   ContactManagement contacts;
 
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void launchBrowser() {
-    chromium = HeadlessChromium.launch();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void openPage() {
-    context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closePage() {
-    if (context != null) {
-      context.close();
-    }
-  }
-
   @Test
   void shouldShowABreachedFirstResponseInTheInboxTheQueueAndTheReport() {
     String teamName = "Night desk " + UUID.randomUUID().toString().substring(0, 8);
     UUID team = staff.createTeam(teamName).id();
     int policiesBefore = policies.list().size();
 
-    page.navigate("/login");
-    page.getByLabel("Email").fill("admin@tact.local");
-    page.getByLabel("Password").fill("browser-test-pass-1");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    logInAsAdmin();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Service targets").setExact(true)).click();
     assertThat(page.locator("main h1")).hasText("Service targets");
 

@@ -3,11 +3,8 @@ package dev.tact.web.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tact.conversation.Actor;
@@ -18,7 +15,7 @@ import dev.tact.routing.RoutingRule;
 import dev.tact.routing.RoutingRules;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
-import dev.tact.testsupport.HeadlessChromium;
+import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,27 +24,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Triage in a real browser: an agent routes a conversation the front door could not place and reads its facts. */
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.admin-password=browser-test-pass-1",
     "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class TriageBrowserTests {
-
-  private static HeadlessChromium chromium;
-  private static Browser browser;
-
-  @LocalServerPort
-  int port;
+class TriageBrowserTests extends BrowserPageTest {
 
   @Autowired
   ApiTokens tokens;
@@ -61,35 +47,6 @@ class TriageBrowserTests {
   @Autowired
   RoutingRules rules;
 
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void launchBrowser() {
-    chromium = HeadlessChromium.launch();
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void openPage() {
-    context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-    page = context.newPage();
-  }
-
-  @AfterEach
-  void closePage() {
-    if (context != null) {
-      context.close();
-    }
-  }
-
   @Test
   void shouldRouteAConversationFromTriageAndShowWhatTheCustomerAlreadySaid() throws Exception {
     String subject = "Zorblax " + UUID.randomUUID().toString().substring(0, 8);
@@ -100,10 +57,7 @@ class TriageBrowserTests {
       conversations.addTags(c.id(), Actor.system(), List.of("triage"));
     }
 
-    page.navigate("/login");
-    page.getByLabel("Email").fill("admin@tact.local");
-    page.getByLabel("Password").fill("browser-test-pass-1");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    logInAsAdmin();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Triage").setExact(true)).click();
 
     Locator row = page.locator("#triage-" + c.number());
@@ -127,10 +81,7 @@ class TriageBrowserTests {
 
   @Test
   void shouldShowWhyAnAdminsRoutingChangeWasRefusedAndKeepTheOldValue() {
-    page.navigate("/login");
-    page.getByLabel("Email").fill("admin@tact.local");
-    page.getByLabel("Password").fill("browser-test-pass-1");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    logInAsAdmin();
     page.navigate("/admin/routing");
     Locator presales = page.locator("#teams .team", new Page.LocatorOptions().setHas(
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Presales").setExact(true))));
@@ -171,10 +122,7 @@ class TriageBrowserTests {
   @Test
   void shouldEditARuleInPlaceAndKeepItAsItWasWhenTheNewValuesAreBad() {
     String word = "edit-me-" + UUID.randomUUID().toString().substring(0, 8);
-    page.navigate("/login");
-    page.getByLabel("Email").fill("admin@tact.local");
-    page.getByLabel("Password").fill("browser-test-pass-1");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    logInAsAdmin();
     page.navigate("/admin/routing");
     page.locator("#add-rule select[name=kind]").selectOption("keyword");
     page.locator("#add-rule input[name=value]").fill(word);

@@ -1,0 +1,69 @@
+package dev.tact.testsupport;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A browser test against the running application: one headless Chromium per class, a fresh context (no cookies)
+ * and {@link #page} per test, with the application as base URL, so tests navigate to paths such as {@code /login}.
+ */
+@RequiresBrowser
+public abstract class BrowserPageTest {
+
+  /** The admin the demo workspace creates, with the password browser tests give it. */
+  protected static final String ADMIN = "admin@tact.local";
+  protected static final String ADMIN_PASSWORD = "browser-test-pass-1";
+
+  private static HeadlessChromium chromium;
+
+  @LocalServerPort
+  protected int port;
+
+  protected BrowserContext context;
+  protected Page page;
+
+  @BeforeAll
+  static void launchBrowser() {
+    chromium = HeadlessChromium.launch();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = chromium.browser().newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closePage() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  /** Logs in through the login form. */
+  protected void logIn(String email, String password) {
+    page.navigate("/login");
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+  }
+
+  /** Logs in as the demo workspace's admin. */
+  protected void logInAsAdmin() {
+    logIn(ADMIN, ADMIN_PASSWORD);
+  }
+}
