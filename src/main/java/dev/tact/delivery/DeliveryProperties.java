@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smtp the SMTP relay
  * @param adapters the SMS and social adapters replies on those channels are POSTed to, by channel
  *     ({@code sms}, {@code social}); a channel without one gets no outbound messages
+ * @param keepSentContent how long the bytes of a sent message are kept; after that only its row (state, recipient,
+ *     Message-ID, attempts) stays, and a late bounce of it can no longer be retried
  */
 @ConfigurationProperties("tact.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String nodeId,
@@ -30,13 +32,17 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
     @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("8") int maxAttempts,
     @DefaultValue("PT30S") Duration retryBase, @DefaultValue("PT2H") Duration retryMax,
     @DefaultValue("3") int hardBouncesUntilUndeliverable, @DefaultValue("support@tact.localhost") String fromAddress,
-    @DefaultValue("Support") String fromName, @DefaultValue Smtp smtp, Map<String, Adapter> adapters) {
+    @DefaultValue("Support") String fromName, @DefaultValue Smtp smtp, Map<String, Adapter> adapters,
+    @DefaultValue("30d") Duration keepSentContent) {
 
   public DeliveryProperties {
     threads = Math.max(1, threads);
     batch = Math.max(1, batch);
     maxAttempts = Math.max(1, maxAttempts);
     hardBouncesUntilUndeliverable = Math.max(1, hardBouncesUntilUndeliverable);
+    if (keepSentContent == null || keepSentContent.isNegative() || keepSentContent.isZero()) {
+      throw new IllegalArgumentException("tact.delivery.keep-sent-content must be positive, not " + keepSentContent);
+    }
     Map<String, Adapter> byChannel = new java.util.HashMap<>();
     (adapters == null ? Map.<String, Adapter>of() : adapters).forEach((channel, adapter) ->
         byChannel.put(channel.strip().toUpperCase(java.util.Locale.ROOT), adapter));

@@ -271,6 +271,11 @@ public class Outbox {
     if (entry.recipient() == null) {
       throw ProblemException.conflict("outbox-no-recipient", "The message has no recipient address to send to.");
     }
+    if (!store.hasContent(id)) {
+      throw ProblemException.conflict("outbox-content-discarded", "The message was sent more than "
+          + properties.keepSentContent().toDays() + " days ago and its content is no longer kept "
+          + "(tact.delivery.keep-sent-content); write it again instead.");
+    }
     AuditedDecision decided = policy.decide(new DecisionRequest(entry.contactId(), entry.channel(),
         entry.purpose(), clipSubject(entry.subject()), null), actor);
     ContactPermit permit = policy.permit(decided.id()).orElseThrow(() -> ProblemException.conflict("outbox-denied",

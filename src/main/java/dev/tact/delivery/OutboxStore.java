@@ -267,6 +267,24 @@ class OutboxStore {
   }
 
   /** Counts a hard bounce for the address; answers the count so far. */
+  /**
+   * Discards the bytes of up to {@code limit} messages sent before {@code before}, oldest first, and returns how
+   * many; their rows stay.
+   */
+  int discardSentContent(Instant before, int limit) {
+    return jdbc.sql("""
+        UPDATE delivery_outbox SET content = NULL
+        WHERE id IN (SELECT id FROM delivery_outbox WHERE state = 'SENT' AND content IS NOT NULL AND sent_at < :before
+                     ORDER BY sent_at LIMIT :limit)""")
+        .param("before", utc(before)).param("limit", limit).update();
+  }
+
+  /** Whether the row still holds the bytes it sends (false once discarded after sending, or for no row). */
+  boolean hasContent(UUID id) {
+    return jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE id = :id AND content IS NOT NULL").param("id", id)
+        .query(Long.class).single() == 1;
+  }
+
   int countHardBounce(String address, String reason, Instant now, int limit) {
     String normalised = address.strip().toLowerCase(java.util.Locale.ROOT);
     int updated = jdbc.sql("""

@@ -137,6 +137,9 @@ abstract class DeliveryContract {
   @Autowired
   DeliveryProperties properties;
 
+  @Autowired
+  OutboxHousekeeping housekeeping;
+
   final HttpClient http = HttpClient.newHttpClient();
   String token;
 
@@ -299,6 +302,41 @@ abstract class DeliveryContract {
     assertThat(bounced.lastError()).contains("5.1.1");
     assertThat(jdbc.sql("SELECT hard_bounces FROM delivery_address WHERE address = :a").param("a", customer)
         .query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepASentMessagesRowButDiscardItsContentAfterTheRetention() throws Exception {
+    String customer = unique("cas") + "@retention.example";
+    JsonNode item = deliver(plain(customer, unique("q") + "@retention.example", "Order 5120", "Any news?"));
+    JsonNode reply = post("/api/v1/conversations/" + item.path("conversationId").asString() + "/replies",
+        Map.of("text", "It ships tomorrow.")).body();
+    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
+    drain(greenMailConnection());
+    receivedByGreenMail(row.headerMessageId());
+
+    housekeeping.discardOldSentContent();
+    assertThat(hasContent(row.id())).as("sent just now: kept").isTrue();
+
+    CLOCK.advance(properties.keepSentContent().plusMinutes(1));
+    assertThat(housekeeping.discardOldSentContent()).isPositive();
+
+    assertThat(hasContent(row.id())).isFalse();
+    OutboxEntry kept = outbox.require(row.id());
+    assertThat(kept.state()).isEqualTo(OutboxState.SENT);
+    assertThat(kept.headerMessageId()).isEqualTo(row.headerMessageId());
+    assertThat(kept.recipient()).isEqualTo(customer);
+
+    deliver(dsn(row.headerMessageId(), customer));
+    assertThat(outbox.require(row.id()).state()).as("a late bounce is still recorded").isEqualTo(OutboxState.BOUNCED);
+    Answer retried = post("/api/v1/admin/outbox/" + row.id() + "/retry", Map.of());
+    assertThat(retried.status()).isEqualTo(409);
+    assertThat(retried.body().path("code").asString()).isEqualTo("outbox-content-discarded");
+    assertThat(outbox.require(row.id()).state()).as("nothing changed").isEqualTo(OutboxState.BOUNCED);
+  }
+
+  private boolean hasContent(UUID rowId) {
+    return jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE id = :id AND content IS NOT NULL").param("id", rowId)
+        .query(Long.class).single() == 1;
   }
 
   @Test
