@@ -23,6 +23,7 @@ import dev.tact.staff.StaffDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -142,6 +143,10 @@ class SlaPagesTests {
         .getContentAsString();
     assertThat(queue).contains("2 unread").contains("Mark all read")
         .contains("action=\"/sla/notifications/" + first + "/read\"").contains("name=\"_csrf\"");
+    String inbox = mvc.perform(get("/").with(rita)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(Jsoup.parse(inbox).select("nav a[href=/sla/queue] .count").text())
+        .as("the navigation shows the unread count on every page").isEqualTo("2");
 
     mvc.perform(post("/sla/notifications/" + first + "/read").with(rita).with(csrf()))
         .andExpect(status().is3xxRedirection());
@@ -154,6 +159,8 @@ class SlaPagesTests {
         .andExpect(flash().attribute("notice", "1 notification marked read."));
     assertThat(mvc.perform(get("/sla/queue").with(rita)).andReturn().getResponse().getContentAsString())
         .doesNotContain("unread").doesNotContain("Mark all read");
+    assertThat(Jsoup.parse(mvc.perform(get("/").with(rita)).andReturn().getResponse().getContentAsString())
+        .select("nav a[href=/sla/queue] .count")).as("nothing left to read").isEmpty();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_notification WHERE id = :id AND read_at IS NULL")
         .param("id", others).query(Integer.class).single()).isEqualTo(1);
     mvc.perform(post("/sla/notifications/read").with(rita)).andExpect(status().isForbidden());

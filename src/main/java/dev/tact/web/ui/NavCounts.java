@@ -1,0 +1,30 @@
+package dev.tact.web.ui;
+
+import dev.tact.sla.SlaNotifications;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.web.security.TactPrincipals;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The counts the navigation shows on every page: the signed-in agent's unread SLA warnings and breaches. */
+@ControllerAdvice(basePackages = "dev.tact.web.ui")
+class NavCounts {
+
+  private final TactPrincipals principals;
+  private final StaffDirectory staff;
+  private final SlaNotifications notifications;
+
+  NavCounts(TactPrincipals principals, StaffDirectory staff, SlaNotifications notifications) {
+    this.principals = principals;
+    this.staff = staff;
+    this.notifications = notifications;
+  }
+
+  /** Unread SLA notifications of the agent and their teams; 0 when nobody (or no agent) is signed in. */
+  @ModelAttribute("slaUnread")
+  int slaUnread(Authentication authentication) {
+    return principals.agent(authentication)
+        .map(agent -> notifications.unreadCount(agent.id(), staff.teamIdsOf(agent.id()))).orElse(0);
+  }
+}
