@@ -54,9 +54,9 @@ class ContactPermitArchitectureTests {
     assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
-        .containsExactly("claim", "countByState", "countHardBounce", "domainOf", "find", "findAll", "findByHeaderMessageId",
-            "findByKey", "findByKeys", "finish", "hardBounces", "insertUnsendable", "list", "ofMessages", "queue", "record",
-            "requeue", "undeliverable");
+        .containsExactly("claim", "countByState", "countHardBounce", "discardSentContent", "domainOf", "find", "findAll",
+            "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertUnsendable",
+            "list", "ofMessages", "queue", "record", "requeue", "undeliverable");
   }
 
   @Test
