@@ -5,8 +5,8 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +21,12 @@ public class SlaNotifications {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final StaffDirectory staff;
 
-  SlaNotifications(JdbcClient jdbc, Clock clock) {
+  SlaNotifications(JdbcClient jdbc, Clock clock, StaffDirectory staff) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.staff = staff;
   }
 
   void notify(UUID agentId, UUID teamId, UUID conversationId, String kind, String text) {
@@ -37,8 +39,8 @@ public class SlaNotifications {
   }
 
   /** The newest notifications for the agent: their own and those of their teams' unassigned conversations. */
-  public List<SlaNotification> forAgent(UUID agentId, Collection<UUID> teamIds, int limit) {
-    return visibleTo("SELECT * FROM sla_notification WHERE ", agentId, teamIds,
+  public List<SlaNotification> forAgent(UUID agentId, int limit) {
+    return visibleTo("SELECT * FROM sla_notification WHERE ", agentId,
         " ORDER BY created_at DESC LIMIT :limit").param("limit", limit)
         .query((rs, n) -> new SlaNotification(rs.getObject("id", UUID.class),
         rs.getObject("agent_id", UUID.class), rs.getObject("team_id", UUID.class),
@@ -47,8 +49,8 @@ public class SlaNotifications {
   }
 
   /** How many of the agent's notifications are unread. */
-  public int unreadCount(UUID agentId, Collection<UUID> teamIds) {
-    return visibleTo("SELECT COUNT(*) FROM sla_notification WHERE read_at IS NULL AND ", agentId, teamIds, "")
+  public int unreadCount(UUID agentId) {
+    return visibleTo("SELECT COUNT(*) FROM sla_notification WHERE read_at IS NULL AND ", agentId, "")
         .query(Integer.class).single();
   }
 
@@ -56,25 +58,26 @@ public class SlaNotifications {
    * Marks one of the agent's notifications read (a notification already read keeps its first read time). One the
    * agent does not see (unknown, or another agent's) is not found.
    */
-  public void markRead(UUID id, UUID agentId, Collection<UUID> teamIds) {
+  public void markRead(UUID id, UUID agentId) {
     int matched = visibleTo("UPDATE sla_notification SET read_at = COALESCE(read_at, :now) WHERE id = :id AND ",
-        agentId, teamIds, "").param("now", utc(clock.instant())).param("id", id).update();
+        agentId, "").param("now", utc(clock.instant())).param("id", id).update();
     if (matched == 0) {
       throw ProblemException.notFound("sla-notification", id);
     }
   }
 
   /** Marks every unread notification of the agent read and returns how many. */
-  public int markAllRead(UUID agentId, Collection<UUID> teamIds) {
-    return visibleTo("UPDATE sla_notification SET read_at = :now WHERE read_at IS NULL AND ", agentId, teamIds, "")
+  public int markAllRead(UUID agentId) {
+    return visibleTo("UPDATE sla_notification SET read_at = :now WHERE read_at IS NULL AND ", agentId, "")
         .param("now", utc(clock.instant())).update();
   }
 
   /** {@code head}, the condition that the agent sees a row (in parentheses), then {@code tail}. */
-  private JdbcClient.StatementSpec visibleTo(String head, UUID agentId, Collection<UUID> teamIds, String tail) {
+  private JdbcClient.StatementSpec visibleTo(String head, UUID agentId, String tail) {
+    List<UUID> teamIds = staff.teamIdsOf(agentId);
     String teams = teamIds.isEmpty() ? "" : " OR team_id IN (:teams)";
     var sql = jdbc.sql(head + "(agent_id = :agent" + teams + ")" + tail).param("agent", agentId);
-    return teamIds.isEmpty() ? sql : sql.param("teams", List.copyOf(teamIds));
+    return teamIds.isEmpty() ? sql : sql.param("teams", teamIds);
   }
 
   /** Every notification about one conversation, oldest first. */

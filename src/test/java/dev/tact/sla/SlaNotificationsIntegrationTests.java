@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,11 @@ class SlaNotificationsIntegrationTests {
     notify(nora, "#2: first response due");
 
     assertThat(unread(nora)).isEqualTo(2);
-    notifications.markRead(first, nora, staff.teamIdsOf(nora));
-    notifications.markRead(first, nora, staff.teamIdsOf(nora));
+    notifications.markRead(first, nora);
+    notifications.markRead(first, nora);
 
     assertThat(unread(nora)).isEqualTo(1);
-    assertThat(notifications.forAgent(nora, staff.teamIdsOf(nora), 10))
+    assertThat(notifications.forAgent(nora, 10))
         .filteredOn(n -> n.id().equals(first)).singleElement().extracting(SlaNotification::readAt).isNotNull();
   }
 
@@ -54,9 +53,9 @@ class SlaNotificationsIntegrationTests {
   void shouldNotFindAnotherAgentsNotificationOrAnUnknownOne() {
     UUID ottos = notify(otto, "#3: resolution breached");
 
-    assertThatThrownBy(() -> notifications.markRead(ottos, nora, staff.teamIdsOf(nora)))
+    assertThatThrownBy(() -> notifications.markRead(ottos, nora))
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThatThrownBy(() -> notifications.markRead(UUID.randomUUID(), nora, staff.teamIdsOf(nora)))
+    assertThatThrownBy(() -> notifications.markRead(UUID.randomUUID(), nora))
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("sla-notification-not-found"));
 
     assertThat(unread(otto)).isEqualTo(1);
@@ -70,11 +69,11 @@ class SlaNotificationsIntegrationTests {
     assertThat(unread(nora)).isEqualTo(2);
     assertThat(unread(otto)).isEqualTo(2);
 
-    assertThat(notifications.markAllRead(nora, staff.teamIdsOf(nora))).isEqualTo(2);
+    assertThat(notifications.markAllRead(nora)).isEqualTo(2);
 
     assertThat(unread(nora)).isZero();
     assertThat(unread(otto)).as("the team's notice is read for the team, Otto's own is not").isEqualTo(1);
-    assertThat(notifications.markAllRead(nora, staff.teamIdsOf(nora))).isZero();
+    assertThat(notifications.markAllRead(nora)).isZero();
   }
 
   private UUID agent(String name) {
@@ -84,11 +83,11 @@ class SlaNotificationsIntegrationTests {
 
   private UUID notify(UUID agent, String text) {
     notifications.notify(agent, null, UUID.randomUUID(), "WARNING", text);
-    return notifications.forAgent(agent, List.of(), 100).stream().filter(n -> n.text().equals(text)).findFirst()
+    return notifications.forAgent(agent, 100).stream().filter(n -> n.text().equals(text)).findFirst()
         .orElseThrow().id();
   }
 
   private int unread(UUID agent) {
-    return notifications.unreadCount(agent, staff.teamIdsOf(agent));
+    return notifications.unreadCount(agent);
   }
 }

@@ -10,7 +10,6 @@ import dev.tact.sla.SlaNotifications;
 import dev.tact.sla.SlaReport;
 import dev.tact.sla.SlaReports;
 import dev.tact.staff.Agent;
-import dev.tact.staff.StaffDirectory;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,16 +33,14 @@ class SlaApiController {
   private final SlaReports reports;
   private final SlaNotifications notifications;
   private final ConversationManagement conversations;
-  private final StaffDirectory staff;
   private final TactPrincipals principals;
 
   SlaApiController(SlaClocks clocks, SlaReports reports, SlaNotifications notifications,
-      ConversationManagement conversations, StaffDirectory staff, TactPrincipals principals) {
+      ConversationManagement conversations, TactPrincipals principals) {
     this.clocks = clocks;
     this.reports = reports;
     this.notifications = notifications;
     this.conversations = conversations;
-    this.staff = staff;
     this.principals = principals;
   }
 
@@ -87,7 +84,7 @@ class SlaApiController {
     if (agent == null) {
       return List.of();
     }
-    return notifications.forAgent(agent.id(), staff.teamIdsOf(agent.id()), 100);
+    return notifications.forAgent(agent.id(), 100);
   }
 
   @Operation(summary = "How many of the calling agent's SLA notifications are unread",
@@ -95,7 +92,7 @@ class SlaApiController {
   @GetMapping("/api/v1/sla/notifications/unread-count")
   UnreadCount unreadCount(Authentication authentication) {
     return new UnreadCount(principals.agent(authentication)
-        .map(agent -> notifications.unreadCount(agent.id(), staff.teamIdsOf(agent.id()))).orElse(0));
+        .map(agent -> notifications.unreadCount(agent.id())).orElse(0));
   }
 
   @Operation(summary = "Mark one of the calling agent's SLA notifications read",
@@ -105,13 +102,13 @@ class SlaApiController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void markRead(@PathVariable UUID id, Authentication authentication) {
     Agent agent = principals.agent(authentication).orElseThrow(() -> ProblemException.notFound("sla-notification", id));
-    notifications.markRead(id, agent.id(), staff.teamIdsOf(agent.id()));
+    notifications.markRead(id, agent.id());
   }
 
   @Operation(summary = "Mark every unread SLA notification of the calling agent read")
   @PostMapping("/api/v1/sla/notifications/read")
   MarkedRead markAllRead(Authentication authentication) {
     return new MarkedRead(principals.agent(authentication)
-        .map(agent -> notifications.markAllRead(agent.id(), staff.teamIdsOf(agent.id()))).orElse(0));
+        .map(agent -> notifications.markAllRead(agent.id())).orElse(0));
   }
 }

@@ -1,7 +1,6 @@
 package dev.tact.web.ui;
 
 import dev.tact.sla.SlaNotifications;
-import dev.tact.staff.StaffDirectory;
 import dev.tact.web.security.TactPrincipals;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,12 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class NavCounts {
 
   private final TactPrincipals principals;
-  private final StaffDirectory staff;
   private final SlaNotifications notifications;
 
-  NavCounts(TactPrincipals principals, StaffDirectory staff, SlaNotifications notifications) {
+  NavCounts(TactPrincipals principals, SlaNotifications notifications) {
     this.principals = principals;
-    this.staff = staff;
     this.notifications = notifications;
   }
 
@@ -25,6 +22,6 @@ class NavCounts {
   @ModelAttribute("slaUnread")
   int slaUnread(Authentication authentication) {
     return principals.agent(authentication)
-        .map(agent -> notifications.unreadCount(agent.id(), staff.teamIdsOf(agent.id()))).orElse(0);
+        .map(agent -> notifications.unreadCount(agent.id())).orElse(0);
   }
 }

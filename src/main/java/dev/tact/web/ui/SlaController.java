@@ -54,11 +54,9 @@ class SlaController {
   @GetMapping("/sla/queue")
   String queue(@RequestParam(defaultValue = "breached") String state, @RequestParam(required = false) UUID team,
       Authentication authentication, Model model) {
-    Optional<Agent> agent = principals.agent(authentication);
-    model.addAttribute("notifications", agent.map(a -> notifications.forAgent(a.id(), staff.teamIdsOf(a.id()), 20))
+    // the unread count is the navigation's (NavCounts: slaUnread)
+    model.addAttribute("notifications", principals.agent(authentication).map(a -> notifications.forAgent(a.id(), 20))
         .orElse(List.of()));
-    model.addAttribute("unreadNotifications",
-        agent.map(a -> notifications.unreadCount(a.id(), staff.teamIdsOf(a.id()))).orElse(0));
     boolean breached = !"due-soon".equals(state);
     List<ConversationSummary> rows = clocks.needingAttention(team, breached, 100).stream()
         .map(id -> conversations.findByReference(id.toString())).flatMap(Optional::stream).toList();
@@ -76,14 +74,14 @@ class SlaController {
     return Flash.run(redirect, "/sla/queue", null, () -> {
       Agent agent = principals.agent(authentication)
           .orElseThrow(() -> ProblemException.notFound("sla-notification", id));
-      notifications.markRead(id, agent.id(), staff.teamIdsOf(agent.id()));
+      notifications.markRead(id, agent.id());
     });
   }
 
   @PostMapping("/sla/notifications/read")
   String markAllRead(Authentication authentication, RedirectAttributes redirect) {
     int marked = principals.agent(authentication)
-        .map(a -> notifications.markAllRead(a.id(), staff.teamIdsOf(a.id()))).orElse(0);
+        .map(a -> notifications.markAllRead(a.id())).orElse(0);
     redirect.addFlashAttribute("notice",
         marked == 1 ? "1 notification marked read." : marked + " notifications marked read.");
     return "redirect:/sla/queue";
