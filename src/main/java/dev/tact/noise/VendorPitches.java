@@ -6,7 +6,6 @@ import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationSummary;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.routing.DefaultIntents;
 import dev.tact.routing.IntentDecided;
@@ -82,8 +81,7 @@ class VendorPitches {
 
   /** Tact never answers automatic mail automatically (a list's or a robot's pitch gets no standard answer). */
   private static boolean openedByAutomaticMail(ConversationDetails details) {
-    return details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
-        .map(Message::automatic).orElse(false);
+    return details.firstInbound().map(Message::automatic).orElse(false);
   }
 
   /** Records that this sender got the answer; false when they had it before. */

@@ -5,7 +5,6 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.Status;
 import dev.tact.conversation.StatusChanged;
@@ -156,7 +155,7 @@ public class IntentModels {
   /** What the model reads of a conversation: its subject and the customer's first message. */
   static String firstWords(ConversationDetails details) {
     String subject = details.conversation().subject() == null ? "" : details.conversation().subject();
-    String body = details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
+    String body = details.firstInbound()
         .map(Message::body).orElse("");
     return subject + "\n" + body;
   }

@@ -4,7 +4,6 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.contact.Contact;
 import dev.tact.conversation.ConversationDetails;
-import dev.tact.conversation.Direction;
 import dev.tact.mail.MailArchive;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -175,7 +174,7 @@ public class RoutingRules {
 
   /** The addresses (To and Cc, lower case) the customer's first message was mailed to; none for other channels. */
   private List<String> addressesWrittenTo(ConversationDetails details) {
-    return details.messages().stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
+    return details.firstInbound()
         .flatMap(m -> mail.find(m.id()))
         .map(stored -> ADDRESS.matcher((stored.to() == null ? "" : stored.to()) + " "
             + (stored.cc() == null ? "" : stored.cc())).results().map(r -> r.group().toLowerCase(Locale.ROOT)).toList())
