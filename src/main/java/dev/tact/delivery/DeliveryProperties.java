@@ -77,12 +77,6 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
     public boolean configured() {
       return host != null && !host.isBlank();
     }
-
-    /** Whether this relay's certificate is taken unchecked (named in {@code ssl-trust}, or {@code *}). */
-    boolean trusted() {
-      return java.util.Arrays.stream(sslTrust.split("\\s+"))
-          .anyMatch(t -> t.equals("*") || t.equalsIgnoreCase(host));
-    }
   }
 
   public enum Security {

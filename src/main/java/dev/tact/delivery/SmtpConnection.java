@@ -8,6 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import dev.tact.mail.TlsTrust;
 import java.io.ByteArrayInputStream;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -49,12 +50,7 @@ class SmtpConnection implements AutoCloseable {
       case NONE -> { }
     }
     if (smtp.security() != DeliveryProperties.Security.NONE) {
-      // A relay named in ssl-trust is taken unchecked (a self-signed or internal certificate), its name too;
-      // any other relay's certificate and name are verified.
-      p.put(prefix + "ssl.checkserveridentity", String.valueOf(!smtp.trusted()));
-      if (!smtp.sslTrust().isEmpty()) {
-        p.put(prefix + "ssl.trust", smtp.sslTrust());
-      }
+      TlsTrust.apply(p, prefix, smtp.sslTrust(), smtp.host());
     }
     this.session = Session.getInstance(p);
   }

@@ -4,6 +4,7 @@ import dev.tact.intake.IncomingMail;
 import dev.tact.intake.Mailbox.AfterFetch;
 import dev.tact.intake.Mailbox.Security;
 import dev.tact.intake.MessageIntake;
+import dev.tact.mail.TlsTrust;
 import dev.tact.shared.ProblemException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -219,19 +220,9 @@ final class MailboxPoll {
       p.put(prefix + "starttls.required", "true");
     }
     if (account.security() != Security.PLAIN) {
-      // A host named in ssl-trust is trusted unchecked (a self-signed or internal certificate), its name too;
-      // every other host's certificate and name are verified.
-      p.put(prefix + "ssl.checkserveridentity", String.valueOf(!trusted(account.host())));
-      if (!settings.sslTrust().isBlank()) {
-        p.put(prefix + "ssl.trust", settings.sslTrust());
-      }
+      TlsTrust.apply(p, prefix, settings.sslTrust(), account.host());
     }
     return p;
-  }
-
-  private boolean trusted(String host) {
-    return java.util.Arrays.stream(settings.sslTrust().split("\\s+"))
-        .anyMatch(t -> t.equals("*") || t.equalsIgnoreCase(host));
   }
 
   private java.time.Instant leaseUntil() {
