@@ -1,5 +1,6 @@
 package dev.tact.delivery;
 
+import dev.tact.shared.Batches;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ class OutboxHousekeeping {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
 
-  /** Rows per transaction, so that housekeeping never holds many row locks for long. */
+  /** Rows per transaction. */
   static final int BATCH = 500;
 
   private final OutboxStore store;
@@ -39,12 +40,7 @@ class OutboxHousekeeping {
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
   int discardOldSentContent() {
     Instant before = clock.instant().minus(properties.keepSentContent());
-    int total = 0;
-    int discarded;
-    do {
-      discarded = transactions.execute(status -> store.discardSentContent(before, BATCH));
-      total += discarded;
-    } while (discarded == BATCH);
+    int total = Batches.untilShort(transactions, BATCH, () -> store.discardSentContent(before, BATCH));
     if (total > 0) {
       log.info("Discarded the content of {} messages sent before {}", total, before);
     }

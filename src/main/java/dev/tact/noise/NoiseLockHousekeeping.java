@@ -1,5 +1,6 @@
 package dev.tact.noise;
 
+import dev.tact.shared.Batches;
 import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,12 +33,6 @@ class NoiseLockHousekeeping {
   /** Returns how many rows were deleted. */
   int pruneUnused() {
     var before = clock.instant().minus(properties.lockRetention());
-    int total = 0;
-    int deleted;
-    do {
-      deleted = transactions.execute(status -> locks.pruneUnusedBefore(before));
-      total += deleted;
-    } while (deleted == NoiseLocks.PRUNE_BATCH);
-    return total;
+    return Batches.untilShort(transactions, NoiseLocks.PRUNE_BATCH, () -> locks.pruneUnusedBefore(before));
   }
 }
