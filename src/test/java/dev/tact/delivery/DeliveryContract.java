@@ -287,12 +287,7 @@ abstract class DeliveryContract {
   @Test
   void shouldMarkTheMessageBouncedWhenADeliveryReportComesBack() throws Exception {
     String customer = unique("bea") + "@bounce.example";
-    JsonNode item = deliver(plain(customer, unique("q") + "@bounce.example", "Order 4411", "Where is it?"));
-    JsonNode reply = post("/api/v1/conversations/" + item.path("conversationId").asString() + "/replies",
-        Map.of("text", "It left our warehouse today.")).body();
-    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
-    drain(greenMailConnection());
-    receivedByGreenMail(row.headerMessageId());
+    OutboxEntry row = replySentTo(customer, "Order 4411", "Where is it?", "It left our warehouse today.");
 
     JsonNode bounce = deliver(dsn(row.headerMessageId(), customer));
 
@@ -307,12 +302,7 @@ abstract class DeliveryContract {
   @Test
   void shouldKeepASentMessagesRowButDiscardItsContentAfterTheRetention() throws Exception {
     String customer = unique("cas") + "@retention.example";
-    JsonNode item = deliver(plain(customer, unique("q") + "@retention.example", "Order 5120", "Any news?"));
-    JsonNode reply = post("/api/v1/conversations/" + item.path("conversationId").asString() + "/replies",
-        Map.of("text", "It ships tomorrow.")).body();
-    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
-    drain(greenMailConnection());
-    receivedByGreenMail(row.headerMessageId());
+    OutboxEntry row = replySentTo(customer, "Order 5120", "Any news?", "It ships tomorrow.");
 
     housekeeping.discardOldSentContent();
     assertThat(hasContent(row.id())).as("sent just now: kept").isTrue();
@@ -332,6 +322,21 @@ abstract class DeliveryContract {
     assertThat(retried.status()).isEqualTo(409);
     assertThat(retried.body().path("code").asString()).isEqualTo("outbox-content-discarded");
     assertThat(outbox.require(row.id()).state()).as("nothing changed").isEqualTo(OutboxState.BOUNCED);
+  }
+
+  /**
+   * The customer mails {@code question}, an agent answers {@code answer}, and the dispatcher sends it to GreenMail;
+   * the answer's outbox row once GreenMail has it.
+   */
+  private OutboxEntry replySentTo(String customer, String subject, String question, String answer) throws Exception {
+    String domain = customer.substring(customer.indexOf('@'));
+    JsonNode item = deliver(plain(customer, unique("q") + domain, subject, question));
+    JsonNode reply = post("/api/v1/conversations/" + item.path("conversationId").asString() + "/replies",
+        Map.of("text", answer)).body();
+    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
+    drain(greenMailConnection());
+    receivedByGreenMail(row.headerMessageId());
+    return row;
   }
 
   private boolean hasContent(UUID rowId) {
