@@ -1,7 +1,9 @@
 package dev.tact.routing;
 
 import dev.tact.staff.StaffDirectory;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,25 +41,33 @@ public class TeamAssignments {
     return properties.assignmentMode();
   }
 
-  /** The mode the team assigns by now. */
-  public AssignmentMode modeOf(UUID teamId) {
-    return of(teamId).mode();
+  /** The mode the team assigns by now (one query: the front door asks for every new conversation). */
+  AssignmentMode modeOf(UUID teamId) {
+    return setting(teamId, chosenMode(teamId)).mode();
   }
 
   /** The team's setting; 404 Problem for an unknown team. */
   public Setting of(UUID teamId) {
     staff.requireTeam(teamId);
-    return jdbc.sql("SELECT mode FROM routing_team_assignment WHERE team_id = :team").param("team", teamId)
-        .query(String.class).optional()
-        .map(mode -> new Setting(teamId, AssignmentMode.valueOf(mode), false))
-        .orElseGet(() -> new Setting(teamId, properties.assignmentMode(), true));
+    return setting(teamId, chosenMode(teamId));
   }
 
-  /** The teams' own choices, by team (teams that follow the default are absent). */
-  public Map<UUID, AssignmentMode> chosen() {
-    return jdbc.sql("SELECT team_id, mode FROM routing_team_assignment")
+  /** Every team's setting, by team, in one query (for a page listing all teams). */
+  public Map<UUID, Setting> of(Collection<UUID> teamIds) {
+    Map<UUID, AssignmentMode> chosen = jdbc.sql("SELECT team_id, mode FROM routing_team_assignment")
         .query((rs, n) -> Map.entry(rs.getObject("team_id", UUID.class), AssignmentMode.valueOf(rs.getString("mode"))))
         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return teamIds.stream().collect(Collectors.toMap(id -> id, id -> setting(id, Optional.ofNullable(chosen.get(id)))));
+  }
+
+  private Optional<AssignmentMode> chosenMode(UUID teamId) {
+    return jdbc.sql("SELECT mode FROM routing_team_assignment WHERE team_id = :team").param("team", teamId)
+        .query(String.class).optional().map(AssignmentMode::valueOf);
+  }
+
+  private Setting setting(UUID teamId, Optional<AssignmentMode> chosen) {
+    return chosen.map(mode -> new Setting(teamId, mode, false))
+        .orElseGet(() -> new Setting(teamId, properties.assignmentMode(), true));
   }
 
   /**

@@ -75,6 +75,7 @@ class RoutingAdminController {
     Map<UUID, String> teamNames = new LinkedHashMap<>();
     teams.forEach(t -> teamNames.put(t.id(), t.name()));
     Map<UUID, TeamSkills.Skills> allSkills = skills.all();
+    Map<UUID, TeamAssignments.Setting> allAssignments = assignments.of(teamNames.keySet());
     List<TeamView> teamViews = new ArrayList<>();
     for (Team team : teams) {
       List<Member> members = new ArrayList<>();
@@ -82,7 +83,7 @@ class RoutingAdminController {
         staff.members(team.id(), tier).forEach(a -> members.add(new Member(a, tier)));
       }
       teamViews.add(new TeamView(team, allSkills.getOrDefault(team.id(), TeamSkills.Skills.NONE), members,
-          assignments.of(team.id())));
+          allAssignments.get(team.id())));
     }
     model.addAttribute("intents", catalogue.list());
     model.addAttribute("rules", rules.list());
