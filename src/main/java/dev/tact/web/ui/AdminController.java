@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.Flash;
 import dev.tact.intake.InboundItems;
 import dev.tact.intake.ItemState;
 import dev.tact.shared.PageRequest;

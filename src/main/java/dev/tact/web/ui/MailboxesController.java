@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.Flash;
 import dev.tact.intake.Mailbox;
 import dev.tact.intake.MailboxRequest;
 import dev.tact.intake.Mailboxes;

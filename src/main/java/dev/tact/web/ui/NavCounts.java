@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.UiController;
 import dev.tact.sla.SlaNotifications;
 import dev.tact.web.security.TactPrincipals;
 import org.springframework.security.core.Authentication;
@@ -7,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The counts the navigation shows on every page: the signed-in agent's unread SLA warnings and breaches. */
-@ControllerAdvice(basePackages = "dev.tact.web.ui")
+@ControllerAdvice(basePackages = "dev.tact.web.ui", annotations = UiController.class)
 class NavCounts {
 
   private final TactPrincipals principals;

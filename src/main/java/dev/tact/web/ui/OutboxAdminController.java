@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.Flash;
 import dev.tact.delivery.Outbox;
 import dev.tact.delivery.OutboxState;
 import dev.tact.shared.PageRequest;

@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.Flash;
 import dev.tact.policy.ContactPolicies;
 import dev.tact.policy.LegalPreset;
 import dev.tact.policy.OutboundChannel;

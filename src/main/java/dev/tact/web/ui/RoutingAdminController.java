@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.Flash;
 import dev.tact.routing.IntentAdministration;
 import dev.tact.routing.AssignmentMode;
 import dev.tact.routing.IntentCatalogue;

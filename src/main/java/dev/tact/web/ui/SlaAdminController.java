@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.Flash;
 import dev.tact.sla.SlaPolicies;
 import dev.tact.sla.SlaPolicyDraft;
 import dev.tact.sla.TeamCalendars;

@@ -1,5 +1,7 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.UiController;
+import dev.tact.shared.web.UiFormat;
 import dev.tact.shared.ProblemException;
 import java.time.ZoneId;
 import org.springframework.core.Ordered;
@@ -16,7 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
  * that are read (GET) shown as a readable page instead of a stack trace.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the Problem Details advice, which answers JSON
-@ControllerAdvice(basePackages = "dev.tact.web.ui")
+@ControllerAdvice(basePackages = "dev.tact.web.ui", annotations = UiController.class)
 class UiAdvice {
 
   private final UiFormat format = new UiFormat(ZoneId.systemDefault());

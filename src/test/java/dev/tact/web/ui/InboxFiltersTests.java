@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.UiFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

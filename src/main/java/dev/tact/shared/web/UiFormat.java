@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.shared.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +13,7 @@ public final class UiFormat {
 
   private final ZoneId zone;
 
-  UiFormat(ZoneId zone) {
+  public UiFormat(ZoneId zone) {
     this.zone = zone;
   }
 
