@@ -1,5 +1,7 @@
 package dev.tact.web.security;
 
+import dev.tact.audit.AuditActor;
+import dev.tact.audit.AuditedPrincipal;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.TokenPrincipal;
 import jakarta.servlet.FilterChain;
@@ -37,7 +39,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  static final class TokenAuthentication extends AbstractAuthenticationToken {
+  static final class TokenAuthentication extends AbstractAuthenticationToken implements AuditedPrincipal {
 
     private final TokenPrincipal principal;
 
@@ -60,6 +62,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     public String getName() {
       return "token:" + principal.name();
+    }
+
+    @Override
+    public AuditActor auditActor() {
+      return new AuditActor(AuditActor.Kind.TOKEN, principal.name());
     }
   }
 }
