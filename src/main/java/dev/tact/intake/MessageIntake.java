@@ -3,6 +3,7 @@ package dev.tact.intake;
 import dev.tact.contact.IdentityParser;
 import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.ControlCharacters;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -136,6 +137,16 @@ public class MessageIntake {
 
   /** Every check a request must pass before anything is written. */
   Channel check(MessageSubmission s) {
+    // Everything but the text is one line: a line break in an id would reach the headers of a reply.
+    refuseControlCharacters("channel", s.channel());
+    refuseControlCharacters("sender", s.sender());
+    refuseControlCharacters("name", s.name());
+    refuseControlCharacters("givenName", s.givenName());
+    refuseControlCharacters("familyName", s.familyName());
+    refuseControlCharacters("subject", s.subject());
+    refuseControlCharacters("externalMessageId", s.externalMessageId());
+    refuseControlCharacters("externalThreadId", s.externalThreadId());
+    refuseControlCharacters("conversation", s.conversation());
     Channel channel = Channel.parse(s.channel());
     identities.parse(s.sender());
     if (s.text() != null && s.text().length() > properties.maxTextLength()) {
@@ -156,6 +167,15 @@ public class MessageIntake {
           "No conversation with id or number " + s.conversation().strip() + ".");
     }
     return channel;
+  }
+
+  private static void refuseControlCharacters(String field, String value) {
+    int at = ControlCharacters.firstIn(value);
+    if (at >= 0) {
+      throw ProblemException.invalid("control-characters", field + " contains a control character (U+"
+          + String.format("%04X", (int) value.charAt(at)) + " at position " + at + "): ids, names and subjects are "
+          + "one line of text without line breaks, tabs or other control characters.");
+    }
   }
 
   private static void checkLength(String field, String value, int max) {

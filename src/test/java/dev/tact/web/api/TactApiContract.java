@@ -139,6 +139,32 @@ abstract class TactApiContract {
   }
 
   @Test
+  void shouldRefuseControlCharactersInIdentifiersAndShortTextsAndStoreNothing() {
+    long before = loggedItems();
+    String injection = "x@example.com>\r\nReply-To: attacker@evil.example\r\n\r\nA new body";
+    List<String> fields = List.of("externalMessageId", "externalThreadId", "sender", "name", "givenName",
+        "familyName", "subject", "channel", "conversation");
+    for (String field : fields) {
+      for (String bad : List.of(injection, "a\u0000b", "a\u0085b", "tab\there", "line\u2028break")) {
+        Map<String, String> message = new LinkedHashMap<>(Map.of("channel", "email", "sender", "ana@example.com",
+            "subject", "Hello", "text", "Line one.\r\nLine two."));
+        message.put(field, bad);
+        ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
+        assertThat(response.status()).as(field + " = " + bad).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("code").asString()).as(field).isEqualTo("control-characters");
+        assertThat(response.body().path("detail").asString()).as(field).contains(field);
+      }
+    }
+    assertThat(loggedItems()).as("nothing stored").isEqualTo(before);
+
+    JsonNode multiLine = admin.acceptMessage(Map.of("channel", "email", "sender", unique("lines") + "@example.com",
+        "subject", "Two lines", "text", "Line one.\r\nLine two.\n\tindented"));
+    assertThat(admin.awaitProcessed(multiLine).path("state").asString()).as("the text may have line breaks")
+        .isEqualTo("done");
+  }
+
+  @Test
   void shouldRequireATokenAndTheAdminRoleForAdministration() {
     ApiClient anonymous = admin.withToken(null);
     assertThat(anonymous.post("/api/v1/messages", "{}").status()).isEqualTo(401);
