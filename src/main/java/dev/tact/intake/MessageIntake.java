@@ -53,8 +53,12 @@ public class MessageIntake {
         .register(meters);
   }
 
-  /** Accepts a request body exactly as received; the log keeps these bytes. */
-  public Acknowledgement submitJson(String body) {
+  /**
+   * Accepts a request body exactly as received; the log keeps these bytes.
+   *
+   * @param submittedBy the authenticated integration posting it (e.g. "API token crm-sync"), kept beside it
+   */
+  public Acknowledgement submitJson(String body, String submittedBy) {
     if (body == null || body.isBlank()) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The request body is empty.");
     }
@@ -72,18 +76,18 @@ public class MessageIntake {
     if (submission == null) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not a JSON object.");
     }
-    return submit(submission, body);
+    return submit(submission, body, submittedBy);
   }
 
   /** Accepts a message built in code (the demo workspace, other channels). */
   public Acknowledgement submit(MessageSubmission submission) {
-    return submit(submission, json.writeValueAsString(submission));
+    return submit(submission, json.writeValueAsString(submission), null);
   }
 
-  private Acknowledgement submit(MessageSubmission submission, String raw) {
+  private Acknowledgement submit(MessageSubmission submission, String raw, String submittedBy) {
     Channel channel = check(submission);
     String externalId = blankToNull(submission.externalMessageId());
-    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null);
+    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null, submittedBy);
   }
 
   /**
@@ -103,7 +107,7 @@ public class MessageIntake {
     String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
         mail.envelopeRecipients()));
     String externalId = mail.sourceId() != null ? mail.sourceId() : "sha256:" + sha256Hex(mail.raw());
-    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw());
+    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw(), null);
   }
 
   /** The largest raw email accepted, in bytes. */
@@ -116,12 +120,14 @@ public class MessageIntake {
     return items.firstWithExternalId(Channel.EMAIL.id(), sourceId).isPresent();
   }
 
-  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw) {
+  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw,
+      String submittedBy) {
     Instant now = clock.instant();
     Optional<InboundItem> earlier = externalId == null ? Optional.empty()
         : items.firstWithExternalId(channel, externalId);
     UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
-    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId);
+    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId,
+        submittedBy == null || submittedBy.length() <= 300 ? submittedBy : submittedBy.substring(0, 300));
     inboundLog.append(item);
     accepted.increment();
     return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);

@@ -24,7 +24,11 @@ import tools.jackson.databind.JsonNode;
     "spring.datasource.url=jdbc:h2:mem:mail-pipeline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.mail.staff-domains=acme.example", "tact.mail.max-automatic-per-hour=3",
     "tact.conversation.message-id-domain=tact.test", "tact.intake.max-mail-bytes=2000000"})
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class MailPipelineIntegrationTests {
+
+  @Autowired
+  org.springframework.test.web.servlet.MockMvc mvc;
 
   @LocalServerPort
   int port;
@@ -100,6 +104,53 @@ class MailPipelineIntegrationTests {
         "Re: Login fails [#" + number + "]", "Still failing today.", ""));
 
     assertThat(later.path("conversationId").asString()).isEqualTo(item.path("conversationId").asString());
+  }
+
+  @Test
+  void shouldOpenALinkedConversationWhenAStrangerWritesAnotherConversationsToken() throws Exception {
+    JsonNode item = deliver(plain("ida@customer.example", unique("t") + "@customer.example", "Refund for order 77",
+        "Please refund order 77.", ""));
+    String conversationId = item.path("conversationId").asString();
+    long number = conversation(item).path("conversation").path("number").asLong();
+
+    JsonNode stranger = deliver(plain(unique("mallory") + "@elsewhere.example", unique("s") + "@elsewhere.example",
+        "Re: Refund for order 77 [#" + number + "]", "Please send the refund to my account instead.", ""));
+
+    assertThat(stranger.path("state").asString()).isEqualTo("done");
+    assertThat(stranger.path("conversationId").asString()).isNotEqualTo(conversationId);
+    assertThat(conversation(item).path("messages")).hasSize(1);
+    JsonNode opened = conversation(stranger);
+    long strangerNumber = opened.path("conversation").path("number").asLong();
+    assertThat(opened.path("links")).hasSize(1);
+    assertThat(opened.path("links").get(0).path("kind").asString()).isEqualTo("mentions");
+    assertThat(opened.path("links").get(0).path("number").asLong()).isEqualTo(number);
+    assertThat(opened.path("history").toString()).contains("mentions #" + number);
+    JsonNode mentioned = conversation(item);
+    assertThat(mentioned.path("links").get(0).path("kind").asString()).isEqualTo("mentioned-by");
+    assertThat(mentioned.path("links").get(0).path("number").asLong()).isEqualTo(strangerNumber);
+    assertThat(mentioned.path("history").toString()).contains("#" + strangerNumber);
+    assertThat(page("/conversations/" + strangerNumber)).contains("data-link-kind=\"mentions\"")
+        .contains("href=\"/conversations/" + number + "\"");
+    assertThat(page("/conversations/" + number)).contains("data-link-kind=\"mentioned-by\"")
+        .contains("href=\"/conversations/" + strangerNumber + "\"");
+  }
+
+  @Test
+  void shouldLetTheRequesterJoinByTheTokenAlsoFromAnotherOfTheirAddresses() {
+    String home = unique("ana") + "@home.example";
+    String work = unique("ana") + "@work.example";
+    JsonNode item = deliver(plain(home, unique("h") + "@home.example", "Invoice address", "Please change it.", ""));
+    long number = conversation(item).path("conversation").path("number").asLong();
+    JsonNode other = deliver(plain(work, unique("w") + "@work.example", "Hello", "A first mail from work.", ""));
+    ApiClient.Response merged = admin.post("/api/v1/contacts/" + item.path("contactId").asString() + "/merge",
+        admin.json(java.util.Map.of("mergeContactId", other.path("contactId").asString())));
+    assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
+
+    JsonNode later = deliver(plain(work, unique("w2") + "@work.example", "Re: Invoice address [#" + number + "]",
+        "Here is the new address.", ""));
+
+    assertThat(later.path("conversationId").asString()).isEqualTo(item.path("conversationId").asString());
+    assertThat(conversation(later).path("links")).isEmpty();
   }
 
   @Test
@@ -295,6 +346,13 @@ class MailPipelineIntegrationTests {
     ApiClient.Response response = admin.get("/api/v1/mail/messages/" + message.path("id").asString());
     assertThat(response.status()).as(response.raw()).isEqualTo(200);
     return response.body();
+  }
+
+  private String page(String path) throws Exception {
+    return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .user("admin@example.com").roles("ADMIN")))
+        .andReturn().getResponse().getContentAsString();
   }
 
   private static String plain(String from, String messageId, String subject, String text, String extraHeaders) {

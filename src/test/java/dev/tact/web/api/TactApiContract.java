@@ -165,6 +165,31 @@ abstract class TactApiContract {
   }
 
   @Test
+  void shouldLetAnIntegrationNameAConversationAndRecordWhichTokenDidIt() {
+    JsonNode first = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "web", "sender",
+        unique("owner") + "@example.org", "text", "My order is late")));
+    String conversationId = first.path("conversationId").asString();
+    long number = admin.get("/api/v1/conversations/" + conversationId).body().path("conversation").path("number")
+        .asLong();
+    String tokenName = "crm-sync-" + UUID.randomUUID().toString().substring(0, 8);
+    ApiClient crm = admin.withToken(tokens.issue(tokenName, Role.AGENT, null).secret());
+
+    JsonNode joined = crm.awaitProcessed(crm.acceptMessage(Map.of("channel", "email", "sender",
+        unique("colleague") + "@example.org", "text", "Adding the order number: 4471",
+        "conversation", String.valueOf(number))));
+
+    assertThat(joined.path("conversationId").asString()).isEqualTo(conversationId);
+    List<String> received = new ArrayList<>();
+    admin.get("/api/v1/conversations/" + conversationId).body().path("history").forEach(h -> {
+      if (h.path("kind").asString().equals("MESSAGE_RECEIVED")) {
+        received.add(h.path("detail").asString());
+      }
+    });
+    assertThat(received).hasSize(2);
+    assertThat(received.get(1)).contains("API token " + tokenName).contains("#" + number);
+  }
+
+  @Test
   void shouldRequireATokenAndTheAdminRoleForAdministration() {
     ApiClient anonymous = admin.withToken(null);
     assertThat(anonymous.post("/api/v1/messages", "{}").status()).isEqualTo(401);
