@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:mail-pipeline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.mail.staff-domains=acme.example", "tact.mail.max-automatic-per-hour=3",
-    "tact.conversation.message-id-domain=tact.test", "tact.intake.max-mail-bytes=2000000"})
+    "tact.conversation.message-id-domain=tact.test", "tact.intake.max-mail-bytes=2000000",
+    "tact.mail.authentication.trusted-authserv-ids=mx.tact.test"})
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class MailPipelineIntegrationTests {
 
@@ -151,6 +152,65 @@ class MailPipelineIntegrationTests {
 
     assertThat(later.path("conversationId").asString()).isEqualTo(item.path("conversationId").asString());
     assertThat(conversation(later).path("links")).isEmpty();
+  }
+
+  @Test
+  void shouldSendAnOptOutFromMailThatFailsAuthenticationToReviewInsteadOfRecordingIt() throws Exception {
+    String sender = unique("sam") + "@customer.example";
+    JsonNode item = deliver(plain(sender, unique("u") + "@customer.example", "Newsletter", "Unsubscribe me",
+        authenticationResults("spf=fail smtp.mailfrom=customer.example; dkim=none; dmarc=fail header.from=customer.example")));
+    String contactId = item.path("contactId").asString();
+    String messageId = item.path("messageId").asString();
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> reviewOf(messageId) != null);
+    assertThat(admin.get("/api/v1/contacts/" + contactId + "/consents").body()).isEmpty();
+    JsonNode mail = mailOf(conversation(item).path("messages").get(0));
+    assertThat(mail.path("authentication").asString()).isEqualTo("failed");
+    assertThat(mail.path("authenticationResults").asString()).contains("dmarc=fail");
+    long number = conversation(item).path("conversation").path("number").asLong();
+    assertThat(page("/conversations/" + number)).contains("data-sender=\"unverified\"")
+        .contains("sender not verified");
+
+    JsonNode verified = deliver(plain(unique("tom") + "@customer.example", unique("u") + "@customer.example",
+        "Newsletter", "Unsubscribe me", authenticationResults("dmarc=pass header.from=customer.example")));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+        admin.get("/api/v1/contacts/" + verified.path("contactId").asString() + "/consents").body().size() > 0);
+    assertThat(mailOf(conversation(verified).path("messages").get(0)).path("authentication").asString())
+        .isEqualTo("authenticated");
+  }
+
+  @Test
+  void shouldNotTakeAForwardFromAStaffAddressThatFailsAuthenticationAsAStaffForward() {
+    String vendor = unique("vera") + "@vendor.example";
+    JsonNode item = deliver("""
+        Authentication-Results: mx.tact.test; spf=softfail smtp.mailfrom=acme.example;
+        	dmarc=fail (p=none) header.from=acme.example
+        Received: from attacker.example (attacker.example [192.0.2.66]) by mx.tact.test
+        Authentication-Results: mx.tact.test; dmarc=pass header.from=acme.example
+        Authentication-Results: mx.elsewhere.example; dmarc=pass header.from=acme.example
+        From: Ian IT <ian@acme.example>
+        To: it@acme.example
+        Subject: Fwd: Partnership offer
+        Message-ID: <%s>
+        Content-Type: text/plain; charset=UTF-8
+
+        Please answer this one.
+
+        ---------- Forwarded message ---------
+        From: Vera Vendor <%s>
+        Date: Mon, 16 Nov 2026 at 09:12
+        Subject: Partnership offer
+        To: <ceo@acme.example>
+
+        Dear team, we would love to resell your product in Europe.
+        """.formatted(unique("fwd") + "@acme.example", vendor));
+
+    JsonNode contact = admin.get("/api/v1/contacts/" + item.path("contactId").asString()).body().path("contact");
+    assertThat(contact.toString()).contains("ian@acme.example").doesNotContain(vendor);
+    JsonNode mail = mailOf(conversation(item).path("messages").get(0));
+    assertThat(mail.path("forwardedBy").isNull() || mail.path("forwardedBy").isMissingNode()).as(mail.toString())
+        .isTrue();
+    assertThat(mail.path("authentication").asString()).isEqualTo("failed");
   }
 
   @Test
@@ -353,6 +413,20 @@ class MailPipelineIntegrationTests {
         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
             .user("admin@example.com").roles("ADMIN")))
         .andReturn().getResponse().getContentAsString();
+  }
+
+  private JsonNode reviewOf(String messageId) {
+    for (JsonNode review : admin.get("/api/v1/policy/optout-reviews?status=open&limit=500").body()) {
+      if (review.path("messageId").asString().equals(messageId)) {
+        return review;
+      }
+    }
+    return null;
+  }
+
+  /** An Authentication-Results header of the trusted receiving host, folded as MTAs write it. */
+  private static String authenticationResults(String results) {
+    return "Authentication-Results: mx.tact.test;\n\t" + results.replace("; ", ";\n\t") + "\n";
   }
 
   private static String plain(String from, String messageId, String subject, String text, String extraHeaders) {
