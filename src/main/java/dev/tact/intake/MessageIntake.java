@@ -104,6 +104,10 @@ public class MessageIntake {
       throw new ProblemException(413, "mail-too-large", "Mail too large",
           "The message has " + mail.raw().length + " bytes; the limit is " + properties.maxMailBytes() + ".");
     }
+    refuseControlCharacters("envelopeSender", mail.envelopeSender());
+    for (String recipient : mail.envelopeRecipients()) {
+      refuseControlCharacters("recipient", recipient);
+    }
     String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
         mail.envelopeRecipients()));
     String externalId = mail.sourceId() != null ? mail.sourceId() : "sha256:" + sha256Hex(mail.raw());

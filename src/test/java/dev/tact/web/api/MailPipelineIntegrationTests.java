@@ -348,6 +348,23 @@ class MailPipelineIntegrationTests {
   }
 
   @Test
+  void shouldRefuseAnEnvelopeAddressWithAControlCharacterAndLogNothing() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single();
+    byte[] mail = plain("env@customer.example", unique("env") + "@customer.example", "Hi", "Hello.", "")
+        .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+
+    ApiClient.Response sender = admin.postBytes("/api/v1/mail?envelopeSender=env%40customer.example%0D%0ARCPT%20TO:x",
+        mail, "message/rfc822");
+    ApiClient.Response recipient = admin.postBytes("/api/v1/mail?recipient=support%00%40acme.example", mail,
+        "message/rfc822");
+
+    assertThat(sender.status()).as(sender.raw()).isEqualTo(422);
+    assertThat(sender.body().path("code").asString()).isEqualTo("control-characters");
+    assertThat(recipient.status()).as(recipient.raw()).isEqualTo(422);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
   void shouldStoreAnAttachmentOnceAndServeItOnlyAsADownload() {
     String pdf = Base64.getMimeEncoder().encodeToString(("%PDF-1.4 " + unique("report")).getBytes(StandardCharsets.UTF_8));
     String html = Base64.getMimeEncoder().encodeToString("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
