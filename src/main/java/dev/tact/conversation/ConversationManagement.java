@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,11 @@ public class ConversationManagement {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final ConversationProperties properties;
+  private final ObjectProvider<ParticipantSource> participants;
 
   ConversationManagement(ConversationStore store, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
-      ConversationProperties properties) {
+      ConversationProperties properties, ObjectProvider<ParticipantSource> participants) {
+    this.participants = participants;
     this.store = store;
     this.staff = staff;
     this.clock = clock;
@@ -47,7 +50,8 @@ public class ConversationManagement {
   /**
    * Threads a customer's message: into the conversation it names, else into the open
    * conversation of its channel thread, else into a new one. A message whose external id was
-   * seen before on the same channel is not stored again.
+   * seen before on the same channel is not stored again. A message whose subject names a
+   * conversation its sender takes no part in opens a new one, linked to the one it mentions.
    */
   @Transactional
   public InboundOutcome receiveInbound(InboundMessage in) {
@@ -60,7 +64,8 @@ public class ConversationManagement {
     }
     Actor customer = Actor.contact(in.contactId(), in.contactName());
     Instant at = in.receivedAt();
-    Optional<ConversationSummary> existing = continuedConversation(in);
+    Threading threading = thread(in);
+    Optional<ConversationSummary> existing = threading.continued();
     if (existing.isEmpty() && in.followUpOnly()) {
       return InboundOutcome.notFiled(in.messageId());
     }
@@ -73,6 +78,9 @@ public class ConversationManagement {
           in.teamId(), at);
       store.insertHistory(id, customer, "OPENED", "via " + in.channel().id(), at);
       conversation = store.find(id).orElseThrow();
+      if (threading.mentioned() != null) {
+        link(conversation, threading.mentioned(), customer, at);
+      }
     } else {
       conversation = existing.get();
       if (!in.automatic() && (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED)) {
@@ -87,22 +95,23 @@ public class ConversationManagement {
         at);
     store.insertMessage(conversation.id(), message, in.inboundItemId());
     store.touch(conversation.id(), at, true);
-    store.insertHistory(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in), at);
+    store.insertHistory(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened), at);
     if (opened) {
       events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
     }
     events.publishEvent(new MessageAdded(conversation.id(), message.id(), Direction.INBOUND, in.channel(),
-        in.contactId(), in.automatic(), at));
+        in.contactId(), in.automatic(), at, in.unauthenticated()));
     return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
   }
 
   /** Whether this inbound message would continue a conversation rather than open one (noise control asks). */
   public boolean continuesConversation(InboundMessage in) {
-    return continuedConversation(in).isPresent();
+    return thread(in).continued().isPresent();
   }
 
   public Optional<ConversationDetails> details(UUID id) {
-    return store.find(id).map(c -> new ConversationDetails(c, store.messages(id), store.history(id)));
+    return store.find(id).map(c -> new ConversationDetails(c, store.messages(id), store.history(id),
+        store.links(id)));
   }
 
   public ConversationDetails requireDetails(UUID id) {
@@ -277,32 +286,75 @@ public class ConversationManagement {
     }
   }
 
-  private Optional<ConversationSummary> continuedConversation(InboundMessage in) {
+  /**
+   * What a message continues, and the conversation its subject names when it may not join that one.
+   *
+   * @param mentioned a conversation the subject token names whose participants do not include the sender; null
+   *     otherwise
+   */
+  private record Threading(Optional<ConversationSummary> continued, ConversationSummary mentioned) {
+
+    static Threading to(Optional<ConversationSummary> continued) {
+      return new Threading(continued, null);
+    }
+  }
+
+  private Threading thread(InboundMessage in) {
     if (in.conversationReference() != null && !in.conversationReference().isBlank()) {
       ConversationSummary named = findByReference(in.conversationReference())
           .orElseThrow(() -> ProblemException.notFound("conversation", in.conversationReference()));
       // A closed conversation is history: the customer's new message starts a new one.
-      return named.status() == Status.CLOSED ? Optional.empty() : Optional.of(named);
+      return Threading.to(named.status() == Status.CLOSED ? Optional.empty() : Optional.of(named));
     }
     if (in.externalThreadId() != null && !in.externalThreadId().isBlank()) {
       Optional<ConversationSummary> thread = store.findOpenByThread(in.channel(), in.externalThreadId());
       if (thread.isPresent()) {
-        return thread;
+        return Threading.to(thread);
       }
     }
     // A reply to a closed conversation is a new matter: it opens a new conversation.
     Optional<ConversationSummary> replied = store.conversationsWithMessages(in.channel(), in.repliesTo()).stream()
         .filter(c -> c.status() != Status.CLOSED).findFirst();
     if (replied.isPresent() || in.subjectNumber() == null) {
-      return replied;
+      return Threading.to(replied);
     }
-    return store.findByNumber(in.subjectNumber()).filter(c -> c.status() != Status.CLOSED);
+    Optional<ConversationSummary> named = store.findByNumber(in.subjectNumber());
+    if (named.isEmpty()) {
+      return Threading.to(Optional.empty());
+    }
+    // Numbers are easy to guess: a token joins only a conversation the sender already takes part in.
+    if (!takesPart(named.get(), in)) {
+      return new Threading(Optional.empty(), named.get());
+    }
+    return Threading.to(named.filter(c -> c.status() != Status.CLOSED));
   }
 
-  private static String receivedDetail(InboundMessage in) {
+  private boolean takesPart(ConversationSummary conversation, InboundMessage in) {
+    if (in.forwardedBy() != null) {
+      return true; // staff forwarded it on the requester's behalf
+    }
+    return in.contactId() != null && (store.isRequesterOrSender(conversation.id(), in.contactId())
+        || participants.orderedStream().anyMatch(p -> p.takesPart(conversation.id(), in.contactId())));
+  }
+
+  /** The new conversation mentions the one the subject named; both histories say so for an agent to decide. */
+  private void link(ConversationSummary opened, ConversationSummary mentioned, Actor customer, Instant at) {
+    store.insertLink(opened.id(), mentioned.id(), "MENTIONS", at);
+    store.insertHistory(opened.id(), Actor.system(), "LINKED", "mentions #" + mentioned.number() + ": the subject "
+        + "names #" + mentioned.number() + ", but " + customer.name() + " takes no part in it, so the message did not "
+        + "join it", at);
+    store.insertHistory(mentioned.id(), Actor.system(), "MENTIONED", "mentioned by #" + opened.number() + " (opened by "
+        + customer.name() + ", who takes no part here)", at);
+  }
+
+  private static String receivedDetail(InboundMessage in, ConversationSummary conversation, boolean opened) {
     String detail = "via " + in.channel().id();
     if (in.forwardedBy() != null) {
       detail += ", forwarded by " + in.forwardedBy();
+    }
+    if (in.conversationReference() != null && !in.conversationReference().isBlank() && !opened) {
+      detail += ", into #" + conversation.number() + " as named by "
+          + (in.submittedBy() == null ? "its sender" : in.submittedBy());
     }
     return in.automatic() ? detail + " (automatic)" : detail;
   }

@@ -84,6 +84,40 @@ class ConversationStore {
         .update();
   }
 
+  void insertLink(UUID conversationId, UUID linkedId, String kind, Instant at) {
+    jdbc.sql("""
+        INSERT INTO conv_link (conversation_id, linked_id, kind, created_at) VALUES (:conversation, :linked, :kind, :at)
+        ON CONFLICT DO NOTHING""")
+        .param("conversation", conversationId).param("linked", linkedId).param("kind", kind).param("at", utc(at))
+        .update();
+  }
+
+  /** The conversations linked to this one, both ways, oldest link first; kind as seen from this one. */
+  List<ConversationLink> links(UUID conversationId) {
+    return jdbc.sql("""
+        SELECT c.id, c.number, c.subject, l.created_at, 'mentions' AS direction
+          FROM conv_link l JOIN conv_conversation c ON c.id = l.linked_id
+         WHERE l.conversation_id = :id AND l.kind = 'MENTIONS'
+        UNION ALL
+        SELECT c.id, c.number, c.subject, l.created_at, 'mentioned-by' AS direction
+          FROM conv_link l JOIN conv_conversation c ON c.id = l.conversation_id
+         WHERE l.linked_id = :id AND l.kind = 'MENTIONS'
+        ORDER BY created_at, number""")
+        .param("id", conversationId)
+        .query((rs, n) -> new ConversationLink(rs.getObject("id", UUID.class), rs.getLong("number"),
+            rs.getString("subject"), rs.getString("direction"), instant(rs, "created_at")))
+        .list();
+  }
+
+  /** Whether the contact is the conversation's requester or sent any of its inbound messages. */
+  boolean isRequesterOrSender(UUID conversationId, UUID contactId) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM conv_conversation c
+         WHERE c.id = :id AND (c.contact_id = :contact OR EXISTS (SELECT 1 FROM conv_message m
+           WHERE m.conversation_id = c.id AND m.direction = 'INBOUND' AND m.contact_id = :contact))""")
+        .param("id", conversationId).param("contact", contactId).query(Long.class).single() > 0;
+  }
+
   boolean addTag(UUID conversationId, String tag) {
     return jdbc.sql("INSERT INTO conv_tag (conversation_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING")
         .param("id", conversationId).param("tag", tag).update() > 0;

@@ -9,6 +9,7 @@ import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.mail.TextToHtml;
+import dev.tact.mail.UnsafeHeaderException;
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ContactHistory;
 import dev.tact.policy.ContactPermit;
@@ -17,6 +18,7 @@ import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.ControlCharacters;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
@@ -116,18 +118,36 @@ public class Outbox {
     Instant now = clock.instant();
     List<OutboxStore.Draft> drafts = new ArrayList<>(fresh.size());
     List<UUID> ids = new ArrayList<>(fresh.size());
+    Map<UUID, String> unwritable = new java.util.HashMap<>();
     for (OutboundRequest request : fresh) {
       UUID id = Ids.newId();
       ids.add(id);
-      drafts.add(notice(id, request, found.get(request.contactId()), now));
+      Contact contact = found.get(request.contactId());
+      try {
+        drafts.add(notice(id, request, contact, now));
+      } catch (UnsafeHeaderException e) {
+        unwritable.put(id, e.getMessage());
+        drafts.add(unwritten(id, request, contact));
+      }
     }
-    List<DecisionRequest> asked = drafts.stream().filter(d -> d.recipient() != null)
-        .map(d -> new DecisionRequest(d.contactId(), OutboundChannel.EMAIL, d.purpose(), clipSubject(d.subject()),
-            null)).toList();
+    List<DecisionRequest> asked = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      OutboxStore.Draft d = drafts.get(i);
+      if (d.recipient() != null && !unwritable.containsKey(ids.get(i))) {
+        asked.add(new DecisionRequest(d.contactId(), OutboundChannel.EMAIL, d.purpose(), clipSubject(d.subject()),
+            null));
+      }
+    }
     Iterator<AuditedDecision> decisions = asked.isEmpty() ? Collections.emptyIterator()
         : policy.decideAll(asked, actor).iterator();
     for (int i = 0; i < drafts.size(); i++) {
       OutboxStore.Draft draft = drafts.get(i);
+      String whyNot = unwritable.get(ids.get(i));
+      if (whyNot != null) {
+        insertOrConflict(store.insertUnsendable(ids.get(i), draft, null, OutboxState.FAILED, "Not sent: " + whyNot,
+            now), draft);
+        continue;
+      }
       store(ids.get(i), draft, draft.recipient() == null ? null : decisions.next(), actor);
     }
     Map<UUID, OutboxEntry> made = store.findAll(ids);
@@ -154,10 +174,22 @@ public class Outbox {
         null, null, contact.id(), recipient, properties.fromAddress(), subject, headerMessageId, content);
   }
 
-  /** Adds header fields in front of a written message (RFC 5322 header order carries no meaning). */
+  /** A notice that could not be written as mail: its row keeps what was asked, without content. */
+  private OutboxStore.Draft unwritten(UUID id, OutboundRequest request, Contact contact) {
+    return new OutboxStore.Draft(request.idempotencyKey().strip(), OutboxKind.EMAIL, request.purpose(), "notice",
+        null, null, contact.id(), emailOf(contact), properties.fromAddress(), request.subject().strip(),
+        "tact.outbox." + id + "@" + conversations.messageIdDomain(), null);
+  }
+
+  /**
+   * Adds header fields in front of a written message (RFC 5322 header order carries no meaning).
+   *
+   * @throws UnsafeHeaderException when a name or value holds CR or LF
+   */
   static byte[] withHeaders(Map<String, String> headers, byte[] message) {
     StringBuilder fields = new StringBuilder();
-    headers.forEach((name, value) -> fields.append(name).append(": ").append(value).append("\r\n"));
+    headers.forEach((name, value) -> fields.append(OutgoingMailWriter.requireSingleLine(name, name)).append(": ")
+        .append(OutgoingMailWriter.requireSingleLine(name, value)).append("\r\n"));
     byte[] prefix = fields.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] result = java.util.Arrays.copyOf(prefix, prefix.length + message.length);
     System.arraycopy(message, 0, result, prefix.length, message.length);
@@ -180,6 +212,10 @@ public class Outbox {
       throw ProblemException.invalid("invalid-subject", "subject is required, at most " + MAX_SUBJECT
           + " characters" + where + ".");
     }
+    if (ControlCharacters.firstIn(request.subject()) >= 0) {
+      throw ProblemException.invalid("control-characters", "subject is one line of text, without line breaks or "
+          + "other control characters" + where + ".");
+    }
     if (request.text() == null || request.text().isBlank()) {
       throw ProblemException.invalid("empty-text", "text must not be empty" + where + ".");
     }
@@ -199,6 +235,21 @@ public class Outbox {
     AuditedDecision decided = draft.recipient() == null ? null : policy.decide(new DecisionRequest(
         draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
     store(id, draft, decided, actor);
+    return id;
+  }
+
+  /**
+   * Records, in the caller's transaction, a message that could not be written as mail (a header value would
+   * have carried a line break): FAILED with the reason, never sent. The contact policy is not asked.
+   */
+  UUID recordUnwritable(OutboxStore.Draft draft, String reason) {
+    Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
+    if (known.isPresent()) {
+      return known.get().id();
+    }
+    UUID id = Ids.newId();
+    insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.FAILED, "Not sent: " + reason,
+        clock.instant()), draft);
     return id;
   }
 
@@ -270,6 +321,10 @@ public class Outbox {
     }
     if (entry.recipient() == null) {
       throw ProblemException.conflict("outbox-no-recipient", "The message has no recipient address to send to.");
+    }
+    if (!store.hasContent(id) && entry.sentAt() == null) {
+      throw ProblemException.conflict("outbox-no-content", "The message was never written as mail ("
+          + entry.lastError() + "); write it again instead.");
     }
     if (!store.hasContent(id)) {
       throw ProblemException.conflict("outbox-content-discarded", "The message was sent more than "

@@ -13,6 +13,7 @@ import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.mail.TextToHtml;
+import dev.tact.mail.UnsafeHeaderException;
 import dev.tact.policy.Purpose;
 import dev.tact.contact.IdentityKind;
 import dev.tact.policy.OutboundChannel;
@@ -74,13 +75,29 @@ class ReplyEnqueuer {
     long number = details.conversation().number();
     String subject = details.conversation().subject();
     MailAddress from = replyFrom(added.conversationId());
-    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from,
-        List.of(new MailAddress(recipient, contact.name())), subject, reply.body(), TextToHtml.render(reply.body()), reply.externalId(),
-        inReplyTo, references, number, false, reply.createdAt()));
-    outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
+    byte[] content = null;
+    String unwritable = null;
+    try {
+      content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from,
+          List.of(new MailAddress(recipient, contact.name())), subject, reply.body(), TextToHtml.render(reply.body()),
+          reply.externalId(), inReplyTo, references, number, false, reply.createdAt()));
+    } catch (UnsafeHeaderException e) {
+      // The agent's reply stays in the conversation; its row says why it was not sent.
+      unwritable = e.getMessage();
+    }
+    OutboxStore.Draft draft = new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
         "reply", added.conversationId(), reply.id(), contact.id(), recipient, from.address(),
-        dev.tact.mail.MailThreading.replySubject(subject, number), reply.externalId(), content),
-        OutboundChannel.EMAIL, "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+        oneLine(dev.tact.mail.MailThreading.replySubject(subject, number)), reply.externalId(), content);
+    if (unwritable != null) {
+      outbox.recordUnwritable(draft, unwritable);
+      return;
+    }
+    outbox.queueRendered(draft, OutboundChannel.EMAIL, "conversation #" + number,
+        reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+
+  private static String oneLine(String subject) {
+    return dev.tact.shared.ControlCharacters.singleLine(subject);
   }
 
   /**

@@ -60,6 +60,11 @@ class SmtpConnection implements AutoCloseable {
    * (MAIL FROM) when given, else the connection's.
    */
   SendOutcome send(byte[] content, String envelopeSender, String recipient) {
+    if (dev.tact.shared.ControlCharacters.hasLineBreak(envelopeSender)
+        || dev.tact.shared.ControlCharacters.hasLineBreak(recipient)) {
+      // would end the SMTP command line and start another one
+      return SendOutcome.permanentFailure(null, "The envelope sender or recipient contains a line break.");
+    }
     Address[] to;
     try {
       to = new Address[] {new InternetAddress(recipient, true)};

@@ -56,7 +56,7 @@ class ApiItemStep {
     InboundMessage message = new InboundMessage(item.messageId(), item.id(),
         Channel.parse(s.channel()), contact.id(), contact.name(), MessageIntake.blankToNull(s.subject()), s.text(),
         item.externalId(), MessageIntake.blankToNull(s.externalThreadId()), MessageIntake.blankToNull(s.conversation()),
-        item.receivedAt());
+        item.receivedAt()).submittedBy(item.submittedBy());
     NoiseCandidate candidate = new NoiseCandidate(message, sender.value(), sender.value(),
         s.name() == null || s.name().isBlank() ? sender.value() : s.name() + " <" + sender.value() + ">", false, null);
     NoiseDecision decision = noise.decide(candidate);

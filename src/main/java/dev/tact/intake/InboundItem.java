@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * One entry of the inbound log with its text payload (for email: how it arrived; the MIME bytes
- * are loaded only by the step that reads them). {@code note} says why a SUPPRESSED item was not filed.
+ * are loaded only by the step that reads them). {@code note} says why a SUPPRESSED item was not filed;
+ * {@code submittedBy} names the authenticated integration that posted it (e.g. "API token crm-sync"), or null.
  */
 public record InboundItem(UUID id, String channel, String externalId, String contentType, String payload,
     Instant receivedAt, ItemState state, int attempts, String lastError, String note, Instant processedAt,
-    UUID messageId, UUID contactId, UUID conversationId) {}
+    UUID messageId, UUID contactId, UUID conversationId, String submittedBy) {}

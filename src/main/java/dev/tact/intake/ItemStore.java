@@ -22,7 +22,7 @@ class ItemStore {
   /** Every column but the raw bytes, which only the step that reads an item loads. */
   private static final String COLUMNS = """
       id, channel, external_id, content_type, payload, received_at, state, attempts, last_error, note, processed_at,
-      message_id, contact_id, conversation_id""";
+      message_id, contact_id, conversation_id, submitted_by""";
 
   private final JdbcClient jdbc;
 
@@ -156,6 +156,6 @@ class ItemStore {
         rs.getString("content_type"), rs.getString("payload"), instant(rs, "received_at"),
         ItemState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
         rs.getString("note"), instant(rs, "processed_at"), rs.getObject("message_id", UUID.class), rs.getObject("contact_id", UUID.class),
-        rs.getObject("conversation_id", UUID.class));
+        rs.getObject("conversation_id", UUID.class), rs.getString("submitted_by"));
   }
 }

@@ -105,10 +105,10 @@ class MailItemStep {
     InboundMessage message = new InboundMessage(item.messageId(), item.id(),
         Channel.EMAIL, contact.id(), contact.name(), requester.subject(), requester.text(), externalId, null, null,
         item.receivedAt(), repliesTo, read.subjectNumber(), requester.fullText(), teamId, read.automatic(),
-        read.bounce(), requester.forwardedBy());
+        read.bounce(), requester.forwardedBy(), null, !read.authentication().passes());
     NoiseCandidate candidate = new NoiseCandidate(message, requester.address().address(), from.address(),
         requester.forwardedBy() != null ? requester.forwardedBy() : display(from), requester.forwardedBy() != null,
-        requester.comment());
+        requester.comment(), !read.authentication().passes());
     NoiseDecision decision = noise.decide(candidate);
     if (!decision.files()) {
       if (decision.outcome() == NoiseDecision.Outcome.DUPLICATE) {
@@ -144,9 +144,10 @@ class MailItemStep {
   private Requester requesterOf(MailAddress from, ReadMail read) {
     ParsedMail mail = read.parsed();
     String fullText = read.fullText().strip().equals(read.newText().strip()) ? null : read.fullText();
+    // Only staff whose mail passes authentication forward on a customer's behalf: anyone can write a staff From.
     Optional<ForwardedMessage> forwarded = read.forwarded()
         .filter(f -> !f.fromAddress().isBlank() && mailProperties.isStaff(from.address())
-            && !mailProperties.isStaff(f.fromAddress()));
+            && read.authentication().passes() && !mailProperties.isStaff(f.fromAddress()));
     if (forwarded.isEmpty()) {
       return new Requester(from, mail.subject(), read.newText(), fullText, null, null);
     }

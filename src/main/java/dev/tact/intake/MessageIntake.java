@@ -3,6 +3,7 @@ package dev.tact.intake;
 import dev.tact.contact.IdentityParser;
 import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.ControlCharacters;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -52,8 +53,12 @@ public class MessageIntake {
         .register(meters);
   }
 
-  /** Accepts a request body exactly as received; the log keeps these bytes. */
-  public Acknowledgement submitJson(String body) {
+  /**
+   * Accepts a request body exactly as received; the log keeps these bytes.
+   *
+   * @param submittedBy the authenticated integration posting it (e.g. "API token crm-sync"), kept beside it
+   */
+  public Acknowledgement submitJson(String body, String submittedBy) {
     if (body == null || body.isBlank()) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The request body is empty.");
     }
@@ -71,18 +76,18 @@ public class MessageIntake {
     if (submission == null) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not a JSON object.");
     }
-    return submit(submission, body);
+    return submit(submission, body, submittedBy);
   }
 
   /** Accepts a message built in code (the demo workspace, other channels). */
   public Acknowledgement submit(MessageSubmission submission) {
-    return submit(submission, json.writeValueAsString(submission));
+    return submit(submission, json.writeValueAsString(submission), null);
   }
 
-  private Acknowledgement submit(MessageSubmission submission, String raw) {
+  private Acknowledgement submit(MessageSubmission submission, String raw, String submittedBy) {
     Channel channel = check(submission);
     String externalId = blankToNull(submission.externalMessageId());
-    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null);
+    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null, submittedBy);
   }
 
   /**
@@ -99,10 +104,14 @@ public class MessageIntake {
       throw new ProblemException(413, "mail-too-large", "Mail too large",
           "The message has " + mail.raw().length + " bytes; the limit is " + properties.maxMailBytes() + ".");
     }
+    refuseControlCharacters("envelopeSender", mail.envelopeSender());
+    for (String recipient : mail.envelopeRecipients()) {
+      refuseControlCharacters("recipient", recipient);
+    }
     String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
         mail.envelopeRecipients()));
     String externalId = mail.sourceId() != null ? mail.sourceId() : "sha256:" + sha256Hex(mail.raw());
-    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw());
+    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw(), null);
   }
 
   /** The largest raw email accepted, in bytes. */
@@ -115,12 +124,14 @@ public class MessageIntake {
     return items.firstWithExternalId(Channel.EMAIL.id(), sourceId).isPresent();
   }
 
-  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw) {
+  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw,
+      String submittedBy) {
     Instant now = clock.instant();
     Optional<InboundItem> earlier = externalId == null ? Optional.empty()
         : items.firstWithExternalId(channel, externalId);
     UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
-    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId);
+    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId,
+        submittedBy == null || submittedBy.length() <= 300 ? submittedBy : submittedBy.substring(0, 300));
     inboundLog.append(item);
     accepted.increment();
     return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);
@@ -136,6 +147,16 @@ public class MessageIntake {
 
   /** Every check a request must pass before anything is written. */
   Channel check(MessageSubmission s) {
+    // Everything but the text is one line: a line break in an id would reach the headers of a reply.
+    refuseControlCharacters("channel", s.channel());
+    refuseControlCharacters("sender", s.sender());
+    refuseControlCharacters("name", s.name());
+    refuseControlCharacters("givenName", s.givenName());
+    refuseControlCharacters("familyName", s.familyName());
+    refuseControlCharacters("subject", s.subject());
+    refuseControlCharacters("externalMessageId", s.externalMessageId());
+    refuseControlCharacters("externalThreadId", s.externalThreadId());
+    refuseControlCharacters("conversation", s.conversation());
     Channel channel = Channel.parse(s.channel());
     identities.parse(s.sender());
     if (s.text() != null && s.text().length() > properties.maxTextLength()) {
@@ -156,6 +177,15 @@ public class MessageIntake {
           "No conversation with id or number " + s.conversation().strip() + ".");
     }
     return channel;
+  }
+
+  private static void refuseControlCharacters(String field, String value) {
+    int at = ControlCharacters.firstIn(value);
+    if (at >= 0) {
+      throw ProblemException.invalid("control-characters", field + " contains a control character (U+"
+          + String.format("%04X", (int) value.charAt(at)) + " at position " + at + "): ids, names and subjects are "
+          + "one line of text without line breaks, tabs or other control characters.");
+    }
   }
 
   private static void checkLength(String field, String value, int max) {

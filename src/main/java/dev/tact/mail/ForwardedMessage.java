@@ -1,5 +1,6 @@
 package dev.tact.mail;
 
+import dev.tact.shared.ControlCharacters;
 import java.time.Instant;
 
 /**
@@ -17,10 +18,11 @@ public record ForwardedMessage(String fromAddress, String fromName, String date,
     String subject, String text, String comment) {
 
   public ForwardedMessage {
-    fromAddress = fromAddress == null ? "" : fromAddress;
-    fromName = fromName == null ? "" : fromName;
-    date = date == null ? "" : date;
-    subject = subject == null ? "" : subject;
+    // The original sender and subject become the requester and the conversation's subject: one line each.
+    fromAddress = fromAddress == null ? "" : ControlCharacters.singleLine(fromAddress);
+    fromName = fromName == null ? "" : ControlCharacters.singleLine(fromName);
+    date = date == null ? "" : ControlCharacters.singleLine(date);
+    subject = subject == null ? "" : ControlCharacters.singleLine(subject);
     text = text == null ? "" : text;
     comment = comment == null ? "" : comment;
   }

@@ -40,10 +40,12 @@ public class MailArchive {
         INSERT INTO mail_message (message_id, item_id, header_message_id, in_reply_to, references_ids, from_address,
           from_name, to_addresses, cc_addresses, subject, sent_at, received_at, full_text, html, text_from_html,
           automatic_kind, automatic_reasons, original_from, original_subject, original_date, forwarded_by,
-          forward_comment, bounced_message_id, defects)
+          forward_comment, bounced_message_id, defects, authentication, authentication_passed, authentication_reason,
+          authentication_results)
         VALUES (:id, :item, :header, :inReplyTo, :references, :fromAddress, :fromName, :to, :cc, :subject, :sentAt,
           :receivedAt, :fullText, :html, :textFromHtml, :kind, :reasons, :originalFrom, :originalSubject,
-          :originalDate, :forwardedBy, :comment, :bounced, :defects)""")
+          :originalDate, :forwardedBy, :comment, :bounced, :defects, :authentication, :authenticationPassed,
+          :authenticationReason, :authenticationResults)""")
         .param("id", messageId).param("item", itemId).param("header", cut(mail.messageId(), 998))
         .param("inReplyTo", cut(String.join(" ", mail.inReplyTo()), 4000))
         .param("references", String.join(" ", mail.references()))
@@ -60,6 +62,10 @@ public class MailArchive {
         .param("forwardedBy", cut(forwardedBy, 620))
         .param("comment", original == null || original.comment().isBlank() ? null : original.comment()).param("bounced", bouncedMessageId)
         .param("defects", cut(String.join("; ", mail.defects()), 4000))
+        .param("authentication", read.authentication().verdict().name())
+        .param("authenticationPassed", read.authentication().passes())
+        .param("authenticationReason", cut(read.authentication().reason(), 500))
+        .param("authenticationResults", cut(read.authentication().results(), 2000))
         .update();
     int position = 0;
     for (MailAttachment attachment : mail.attachments()) {
@@ -127,7 +133,18 @@ public class MailArchive {
         AutomaticMail.Kind.valueOf(rs.getString("automatic_kind")), rs.getString("automatic_reasons"),
         rs.getString("original_from"), rs.getString("original_subject"), rs.getString("original_date"),
         rs.getString("forwarded_by"), rs.getString("forward_comment"), rs.getObject("bounced_message_id", UUID.class), rs.getString("defects"),
-        attachments.getOrDefault(id, List.of()));
+        attachments.getOrDefault(id, List.of()), authentication(rs));
+  }
+
+  private static SenderAuthentication authentication(ResultSet rs) throws SQLException {
+    String verdict = rs.getString("authentication");
+    if (verdict == null) {
+      return new SenderAuthentication(SenderAuthentication.Verdict.UNKNOWN, true, "Read before sender verdicts "
+          + "were kept.", "");
+    }
+    return new SenderAuthentication(SenderAuthentication.Verdict.valueOf(verdict),
+        rs.getBoolean("authentication_passed"), rs.getString("authentication_reason"),
+        rs.getString("authentication_results") == null ? "" : rs.getString("authentication_results"));
   }
 
   private static StoredAttachment attachment(ResultSet rs, int row) throws SQLException {

@@ -14,10 +14,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     per hour; past it they are kept in the inbound log but not filed or sent, which breaks mail loops
  * @param maxDepth deepest MIME nesting read; deeper parts are kept in the raw message only
  * @param maxParts most MIME parts read from one message
+ * @param authentication which receiving hosts' Authentication-Results count (see {@link SenderAuthenticator})
  */
 @ConfigurationProperties("tact.mail")
 public record MailProperties(@DefaultValue List<String> staffDomains, @DefaultValue("10") int maxAutomaticPerHour,
-    @DefaultValue("50") int maxDepth, @DefaultValue("500") int maxParts) {
+    @DefaultValue("50") int maxDepth, @DefaultValue("500") int maxParts, @DefaultValue Authentication authentication) {
+
+  /**
+   * Whose word on a mail's sender counts.
+   *
+   * @param trustedAuthservIds the authserv-ids (RFC 8601) of the receiving hosts whose Authentication-Results are
+   *     read, e.g. {@code mx.example.com}; empty: nobody's, every mail's sender is unknown
+   * @param requireVerdicts whether a mail without a trusted verdict counts as not authenticated (true), or as
+   *     unknown and given the benefit of the doubt (false, the default)
+   */
+  public record Authentication(@DefaultValue List<String> trustedAuthservIds,
+      @DefaultValue("false") boolean requireVerdicts) {
+
+    public Authentication {
+      trustedAuthservIds = trustedAuthservIds.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+
+    /** Trust nobody: every mail's sender is unknown, and passes. */
+    public static Authentication none() {
+      return new Authentication(List.of(), false);
+    }
+  }
 
   public MailProperties {
     staffDomains = staffDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())

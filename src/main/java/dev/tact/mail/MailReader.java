@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads an email the way an experienced agent does: parses the MIME, finds the new text of a
- * reply, recognises a forward (inline or attached) with its original sender, and the threading
- * keys. Thread-safe.
+ * reply, recognises a forward (inline or attached) with its original sender, the threading
+ * keys, and whether the trusted receiving host authenticated its sender. Thread-safe.
  */
 @Component
 public class MailReader {
@@ -18,8 +18,10 @@ public class MailReader {
   private final MailParser parser;
   private final ReplyExtractor replies = new ReplyExtractor();
   private final ForwardDetector forwards = new ForwardDetector();
+  private final SenderAuthenticator authenticator;
 
   public MailReader(MailProperties properties) {
+    this.authenticator = new SenderAuthenticator(properties.authentication());
     MailLimits defaults = MailLimits.defaults();
     this.parser = new MailParser(new MailLimits(defaults.maxBytes(), properties.maxDepth(), properties.maxParts(),
         defaults.maxHeaderBytes(), defaults.maxDecodedBytes()));
@@ -33,8 +35,10 @@ public class MailReader {
     Optional<ForwardedMessage> forwarded = forwards.detect(mail.subject(), full)
         .or(() -> attachedForward(mail, newText));
     String bounced = mail.deliveryReport() == null ? null : mail.deliveryReport().originalMessageId();
+    SenderAuthentication authentication = authenticator.authenticate(mail.headers(),
+        mail.from() == null ? null : mail.from().address());
     return new ReadMail(mail, newText, full, forwarded, MailThreading.repliesTo(mail),
-        MailThreading.subjectNumber(mail.subject()), bounced);
+        MailThreading.subjectNumber(mail.subject()), bounced, authentication);
   }
 
   /** A message that carries the mail it forwards as an attached message/rfc822 part. */

@@ -1,5 +1,6 @@
 package dev.tact.mail;
 
+import dev.tact.shared.ControlCharacters;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,30 +16,39 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-/** Writes an {@link OutgoingMail} as MIME: text, or text and HTML as alternatives, with threading headers. */
+/**
+ * Writes an {@link OutgoingMail} as MIME: text, or text and HTML as alternatives, with threading headers.
+ * Every header value is checked on its own: one holding CR or LF is refused with an
+ * {@link UnsafeHeaderException}, whatever checked it before (it would add header fields or a body).
+ */
 public final class OutgoingMailWriter {
 
   private static final Session SESSION = Session.getInstance(new Properties());
 
   private OutgoingMailWriter() {}
 
+  /**
+   * The MIME bytes of the mail.
+   *
+   * @throws UnsafeHeaderException when a header value (an address, a name, the subject, a Message-ID) holds CR or LF
+   */
   public static byte[] write(OutgoingMail mail) {
     try {
-      MimeMessage message = new FixedIdMessage(mail.messageId());
-      message.setFrom(address(mail.from()));
+      MimeMessage message = new FixedIdMessage(requireSingleLine("Message-ID", mail.messageId()));
+      message.setFrom(address("From", mail.from()));
       for (MailAddress to : mail.to()) {
-        message.addRecipient(Message.RecipientType.TO, address(to));
+        message.addRecipient(Message.RecipientType.TO, address("To", to));
       }
       // A message outside any conversation (a notice, number 0) keeps its subject as written.
-      message.setSubject(mail.conversationNumber() > 0
-          ? MailThreading.replySubject(mail.subject(), mail.conversationNumber()) : mail.subject(), "UTF-8");
+      message.setSubject(requireSingleLine("Subject", mail.conversationNumber() > 0
+          ? MailThreading.replySubject(mail.subject(), mail.conversationNumber()) : mail.subject()), "UTF-8");
       message.setSentDate(Date.from(mail.date()));
       if (mail.inReplyTo() != null) {
-        message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
+        message.setHeader("In-Reply-To", "<" + requireSingleLine("In-Reply-To", mail.inReplyTo()) + ">");
       }
       if (!mail.references().isEmpty()) {
-        message.setHeader("References", mail.references().stream().map(id -> "<" + id + ">")
-            .collect(Collectors.joining(" ")));
+        message.setHeader("References", mail.references().stream()
+            .map(id -> "<" + requireSingleLine("References", id) + ">").collect(Collectors.joining(" ")));
       }
       if (mail.automatic()) {
         message.setHeader("Auto-Submitted", "auto-generated");
@@ -61,8 +71,22 @@ public final class OutgoingMailWriter {
     }
   }
 
-  private static InternetAddress address(MailAddress address) throws UnsupportedEncodingException {
-    return new InternetAddress(address.address(), address.name(), StandardCharsets.UTF_8.name());
+  /**
+   * The value, when it can be written as (part of) the header field {@code header}.
+   *
+   * @throws UnsafeHeaderException when it holds CR or LF
+   */
+  public static String requireSingleLine(String header, String value) {
+    if (ControlCharacters.hasLineBreak(value)) {
+      throw new UnsafeHeaderException("The " + header + " header would contain a line break (CR or LF), which "
+          + "could add header fields or a body of its own; the mail was not written.");
+    }
+    return value;
+  }
+
+  private static InternetAddress address(String header, MailAddress address) throws UnsupportedEncodingException {
+    return new InternetAddress(requireSingleLine(header, address.address()), requireSingleLine(header, address.name()),
+        StandardCharsets.UTF_8.name());
   }
 
   /** Keeps the Message-ID Tact chose; Jakarta Mail would otherwise make its own on saveChanges. */

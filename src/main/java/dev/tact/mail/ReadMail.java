@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param repliesTo the Message-IDs it answers, nearest first (In-Reply-To, then References newest first)
  * @param subjectNumber a conversation number written in the subject as {@code [#1234]}, or null
  * @param bouncedMessageId for a bounce, the Message-ID of the mail that could not be delivered, or null
+ * @param authentication whether its From is authenticated, by the trusted host's Authentication-Results
  */
 public record ReadMail(ParsedMail parsed, String newText, String fullText, Optional<ForwardedMessage> forwarded,
-    List<String> repliesTo, Long subjectNumber, String bouncedMessageId) {
+    List<String> repliesTo, Long subjectNumber, String bouncedMessageId, SenderAuthentication authentication) {
 
   public boolean automatic() {
     return parsed.automatic().isAutomatic();

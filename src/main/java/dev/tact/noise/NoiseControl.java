@@ -231,10 +231,17 @@ public class NoiseControl {
 
   /**
    * Staff, and known customers (a tier, or a conversation opened before the rate window, so that a
-   * flood's own first conversation does not make its sender known), are not rate limited.
+   * flood's own first conversation does not make its sender known), are not rate limited; unless the
+   * mail failed authentication, when anyone could have written that From.
    */
   private boolean exempt(NoiseCandidate candidate) {
-    if (candidate.sender().isEmpty() || mail.isStaff(candidate.sender())) {
+    if (candidate.sender().isEmpty()) {
+      return true;
+    }
+    if (candidate.unauthenticated()) {
+      return false;
+    }
+    if (mail.isStaff(candidate.sender())) {
       return true;
     }
     if (!properties.exemptKnownCustomers()) {

@@ -53,6 +53,13 @@ class ReportStore {
         .param("id", conversationId).query(ReportStore::report).list();
   }
 
+  /** Whether this contact reported this conversation's message (a report split out no longer counts). */
+  boolean hasReporter(UUID conversationId, UUID contactId) {
+    return jdbc.sql("SELECT COUNT(*) FROM noise_report WHERE conversation_id = :conversation AND contact_id = :contact "
+        + "AND split_at IS NULL").param("conversation", conversationId).param("contact", contactId)
+        .query(Long.class).single() > 0;
+  }
+
   /** How many reports each of these conversations has that were not split out (absent: none). */
   Map<UUID, Integer> counts(Collection<UUID> conversationIds) {
     Map<UUID, Integer> counts = new HashMap<>();

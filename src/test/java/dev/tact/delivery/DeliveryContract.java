@@ -194,6 +194,60 @@ abstract class DeliveryContract {
     assertThat(done.attempts()).isEqualTo(1);
   }
 
+  @Test
+  void shouldRefuseAnExternalMessageIdThatCarriesHeadersAndStoreNothing() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single();
+
+    Answer answer = post("/api/v1/messages", Map.of("channel", "email", "sender", unique("eve") + "@inject.example",
+        "subject", "Order status", "text", "Where is my order?",
+        "externalMessageId", unique("id") + "@inject.example>\r\nReply-To: attacker@evil.example\r\n\r\nNew body <x"));
+
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
+    assertThat(answer.body().path("code").asString()).isEqualTo("control-characters");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseANoticeWhoseSubjectHasALineBreakAndQueueNothing() {
+    Contact contact = contact(unique("nia") + "@notice.example");
+    String key = unique("notice");
+
+    Answer answer = post("/api/v1/outbox/messages", Map.of("contactId", contact.id().toString(), "subject",
+        "Your invoice\r\nBcc: everyone@evil.example", "text", "Attached.", "purpose", "transactional",
+        "idempotencyKey", key));
+
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
+    assertThat(answer.body().path("code").asString()).isEqualTo("control-characters");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE idempotency_key = :k").param("k", key)
+        .query(Long.class).single()).isZero();
+  }
+
+  @Autowired
+  dev.tact.conversation.ConversationManagement conversations;
+
+  @Test
+  void shouldFailAReplyWhoseThreadingHeadersWouldCarryALineBreakAndSendNothing() throws Exception {
+    // A Message-ID stored with CR/LF by a path that skipped intake's checks (older data, another channel).
+    Contact contact = contact(unique("eve") + "@bypass.example");
+    String injected = unique("stored") + "@bypass.example>\r\nReply-To: attacker@evil.example\r\n\r\nSmuggled body <x";
+    dev.tact.conversation.InboundOutcome opened = conversations.receiveInbound(new dev.tact.conversation.InboundMessage(
+        UUID.randomUUID(), null, dev.tact.conversation.Channel.EMAIL, contact.id(), "Eve", "Order status",
+        "Where is my order?", injected, null, null, CLOCK.instant()));
+
+    JsonNode reply = post("/api/v1/conversations/" + opened.conversationId() + "/replies",
+        Map.of("text", "It ships today.")).body();
+    OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
+    drain(greenMailConnection());
+
+    OutboxEntry failed = outbox.require(row.id());
+    assertThat(failed.state()).isEqualTo(OutboxState.FAILED);
+    assertThat(failed.lastError()).contains("In-Reply-To").containsIgnoringCase("line break");
+    for (MimeMessage received : greenMail.getReceivedMessages()) {
+      assertThat(received.getHeader("Reply-To")).as("no Reply-To was smuggled in").isNull();
+      assertThat(received.getMessageID()).isNotEqualTo("<" + row.headerMessageId() + ">");
+    }
+  }
+
   @Autowired
   org.springframework.test.web.servlet.MockMvc mvc;
 

@@ -49,6 +49,26 @@ class MailParserTests {
   }
 
   @Test
+  void shouldKeepControlCharactersOutOfIdsSubjectsAndNamesWhatEverTheMailEncodes() {
+    ParsedMail mail = parse("""
+        Message-ID: <evil\u0085id@example.com>
+        In-Reply-To: <ok@example.com> <bad\u0000id@example.com>
+        References: <root@example.com> <x\u001bid@example.com>
+        From: =?UTF-8?Q?Eve=0D=0ABcc=3A_attacker=40evil.example?= <eve@example.com>
+        Subject: =?UTF-8?Q?Order=0D=0AReply-To:_attacker@evil.example?= =?UTF-8?B?AAk=?=
+
+        Hello
+        """);
+
+    assertThat(mail.messageId()).isNull();
+    assertThat(mail.inReplyTo()).containsExactly("ok@example.com");
+    assertThat(mail.references()).containsExactly("root@example.com");
+    assertThat(mail.subject()).isEqualTo("Order Reply-To: attacker@evil.example");
+    assertThat(mail.from().name()).isEqualTo("Eve Bcc: attacker@evil.example");
+    assertThat(mail.from().address()).isEqualTo("eve@example.com");
+  }
+
+  @Test
   void shouldDecodeMalformedEncodedWordsWhenCommonInTheWild() {
     ParsedMail mail = parse("""
         From: a@example.com

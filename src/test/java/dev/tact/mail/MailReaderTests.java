@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The reader's own decisions on top of the parser: new text, threading keys, forwards as attachments, bounces. */
 class MailReaderTests {
 
-  private final MailReader reader = new MailReader(new MailProperties(List.of("acme.example"), 10, 50, 500));
+  private final MailReader reader = new MailReader(new MailProperties(List.of("acme.example"), 10, 50, 500, MailProperties.Authentication.none()));
 
   @Test
   void shouldAnswerInReplyToFirstThenReferencesNewestFirst() throws Exception {
@@ -134,7 +134,7 @@ class MailReaderTests {
 
   @Test
   void shouldRecogniseStaffAddressesAndTheirSubdomains() {
-    MailProperties properties = new MailProperties(List.of(" ACME.example "), 10, 50, 500);
+    MailProperties properties = new MailProperties(List.of(" ACME.example "), 10, 50, 500, MailProperties.Authentication.none());
 
     assertThat(properties.isStaff("ian@acme.example")).isTrue();
     assertThat(properties.isStaff("ian@eu.acme.example")).isTrue();

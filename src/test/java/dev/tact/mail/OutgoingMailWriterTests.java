@@ -1,6 +1,7 @@
 package dev.tact.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,33 @@ class OutgoingMailWriterTests {
     assertThat(parsed.automatic().isAutomatic()).isTrue();
     assertThat(parsed.html()).contains("<p>Thanks");
     assertThat(parsed.text().strip()).isEqualTo("Thanks, we'll answer soon.");
+  }
+
+  @Test
+  void shouldRefuseEveryHeaderValueThatWouldCarryALineBreak() {
+    String smuggled = "x@customer.example>\r\nReply-To: attacker@evil.example\r\n\r\nNew body <y";
+    MailAddress from = new MailAddress("support@acme.example", "ACME Support");
+    List<MailAddress> to = List.of(new MailAddress("zoe@customer.example", "Zoë"));
+    Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+    assertRefused(new OutgoingMail(from, to, "Hi", "Text", null, "tact.1.a@acme.example", smuggled, List.of(), 1,
+        false, at), "In-Reply-To");
+    assertRefused(new OutgoingMail(from, to, "Hi", "Text", null, "tact.1.a@acme.example", null,
+        List.of("ok@customer.example", smuggled), 1, false, at), "References");
+    assertRefused(new OutgoingMail(from, to, "Hi", "Text", null, "tact.1.a@acme.example\nBcc: x@evil.example", null,
+        List.of(), 1, false, at), "Message-ID");
+    assertRefused(new OutgoingMail(from, to, "Hi\r\nBcc: x@evil.example", "Text", null, "tact.1.a@acme.example",
+        null, List.of(), 0, false, at), "Subject");
+    assertRefused(new OutgoingMail(from, List.of(new MailAddress("zoe@customer.example", "Zoë\nBcc: x@evil.example")),
+        "Hi", "Text", null, "tact.1.a@acme.example", null, List.of(), 1, false, at), "To");
+    assertRefused(new OutgoingMail(new MailAddress("support@acme.example", "ACME\rSupport"), to, "Hi", "Text", null,
+        "tact.1.a@acme.example", null, List.of(), 1, false, at), "From");
+  }
+
+  private static void assertRefused(OutgoingMail mail, String header) {
+    assertThatThrownBy(() -> OutgoingMailWriter.write(mail)).as(header)
+        .isInstanceOf(UnsafeHeaderException.class)
+        .hasMessageContaining(header).hasMessageContaining("line break");
   }
 
   @Test

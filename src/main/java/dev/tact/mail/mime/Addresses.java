@@ -1,6 +1,7 @@
 package dev.tact.mail.mime;
 
 import dev.tact.mail.MailAddress;
+import dev.tact.shared.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class Addresses {
       address = glued.group(2);
     }
     if (name != null) {
-      name = EncodedWords.decode(name).strip();
+      name = ControlCharacters.singleLine(EncodedWords.decode(name)).strip();
       if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
         name = name.substring(1, name.length() - 1).strip();
       }

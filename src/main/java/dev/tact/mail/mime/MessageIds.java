@@ -1,11 +1,15 @@
 package dev.tact.mail.mime;
 
+import dev.tact.shared.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Message-ID, In-Reply-To and References values: ids without angle brackets. */
+/**
+ * Message-ID, In-Reply-To and References values: ids without angle brackets. An id holding a control
+ * character is dropped: ids are written back into the headers of replies, where it could break the line.
+ */
 public final class MessageIds {
 
   private static final Pattern BRACKETED = Pattern.compile("<([^<>\\s]+)>");
@@ -27,18 +31,28 @@ public final class MessageIds {
       return ids;
     }
     Matcher matcher = BRACKETED.matcher(value);
+    boolean bracketed = false;
     while (matcher.find()) {
-      ids.add(matcher.group(1));
+      bracketed = true;
+      addClean(ids, matcher.group(1));
     }
-    if (ids.isEmpty()) {
+    if (!bracketed) {
       Matcher bare = BARE.matcher(value);
+      boolean found = false;
       while (bare.find()) {
-        ids.add(bare.group());
+        found = true;
+        addClean(ids, bare.group());
       }
-      if (ids.isEmpty() && !value.isBlank() && !value.strip().contains(" ")) {
-        ids.add(value.strip());
+      if (!found && !value.isBlank() && !value.strip().contains(" ")) {
+        addClean(ids, value.strip());
       }
     }
     return ids;
+  }
+
+  private static void addClean(List<String> ids, String id) {
+    if (ControlCharacters.firstIn(id) < 0) {
+      ids.add(id);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.tact.mail.mime;
 
 import dev.tact.mail.AutomaticMail;
+import dev.tact.shared.ControlCharacters;
 import dev.tact.mail.DeliveryReport;
 import dev.tact.mail.HtmlText;
 import dev.tact.mail.MailAddress;
@@ -37,7 +38,8 @@ public final class MessageReader {
     List<MailHeader> headers = root.headers().stream()
         .map(h -> new MailHeader(h.name(), EncodedWords.decode(h.value()))).toList();
     MailAddress from = Addresses.parseFirst(root.header("From"));
-    String subject = EncodedWords.decode(root.header("Subject"));
+    // One line whatever the encoded words decode to: the subject is written back into replies' headers.
+    String subject = ControlCharacters.singleLine(EncodedWords.decode(root.header("Subject")));
     String returnPath = returnPath(root.header("Return-Path"));
 
     BodyAssembler.Result body = new BodyAssembler(defects).assemble(root);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scans every message a person sends us for opt-out wording: a clear opt-out is recorded at once
- * with the message as evidence; an unclear one waits for an agent in the opt-out reviews.
+ * with the message as evidence; an unclear one, or a clear one from a sender whose mail failed
+ * authentication, waits for an agent in the opt-out reviews.
  */
 @Component
 class OptOutDetector {
@@ -46,8 +47,16 @@ class OptOutDetector {
     OutboundChannel cameOn = PolicyFactsLoader.outbound(added.channel());
     OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
     switch (signal.verdict()) {
-      case CLEAR -> ledger.record(added.contactId(), ConsentRequest.optOut(signal.channel(), SOURCE,
-          evidence(added, text, signal.phrase())), RECORDED_BY);
+      // A sender that could not be verified may be someone else: an agent decides, as for unclear wording.
+      case CLEAR -> {
+        if (added.unauthenticated()) {
+          reviews.flag(added.messageId(), added.conversationId(), added.contactId(), signal.channel(), text,
+              signal.phrase() + " (sender not authenticated)");
+        } else {
+          ledger.record(added.contactId(), ConsentRequest.optOut(signal.channel(), SOURCE,
+              evidence(added, text, signal.phrase())), RECORDED_BY);
+        }
+      }
       case UNCLEAR -> reviews.flag(added.messageId(), added.conversationId(), added.contactId(), signal.channel(),
           text, signal.phrase());
       case NONE -> { }

@@ -102,7 +102,9 @@ class ConversationsApiController {
         found.page(), found.size(), found.total());
   }
 
-  @Operation(summary = "A conversation with its messages and history", description = "By id or by number")
+  @Operation(summary = "A conversation with its messages and history", description = "By id or by number. links: "
+      + "conversations linked to it; kind mentions (its first mail named the other's [#number] from a sender who "
+      + "takes no part there, so it opened this one instead of joining) or mentioned-by (the other way round).")
   @GetMapping("/{reference}")
   ConversationDetails get(@PathVariable String reference) {
     return conversations.requireDetails(resolve(reference));

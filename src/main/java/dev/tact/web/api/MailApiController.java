@@ -34,18 +34,27 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Messages", description = "Inbound messages from any channel")
 class MailApiController {
 
-  /** The mail behind a conversation message; {@code safeHtml} is sanitised, remote content blocked. */
+  /**
+   * The mail behind a conversation message; {@code safeHtml} is sanitised, remote content blocked.
+   * {@code authentication} is the verdict on the sender from the trusted receiving host's Authentication-Results:
+   * authenticated, failed or unknown; {@code authenticationPassed} whether the mail could act with its sender's
+   * authority (record an opt-out, count as staff, a VIP or a known customer).
+   */
   record MailDetails(UUID messageId, String headerMessageId, String fromAddress, String fromName, String to, String cc,
       String subject, Instant sentAt, String fullText, String safeHtml, boolean textFromHtml, String automaticKind,
       String automaticReasons, String originalFrom, String originalSubject, String originalDate, String forwardedBy,
-      String forwardComment, UUID bouncedMessageId, String defects, List<StoredAttachment> attachments) {
+      String forwardComment, UUID bouncedMessageId, String defects, List<StoredAttachment> attachments,
+      String authentication, boolean authenticationPassed, String authenticationReason,
+      String authenticationResults) {
 
     static MailDetails of(StoredMail m) {
       return new MailDetails(m.messageId(), m.headerMessageId(), m.fromAddress(), m.fromName(), m.to(), m.cc(),
           m.subject(), m.sentAt(), m.fullText(), m.html() == null ? null : HtmlSanitizer.sanitize(m.html(), false,
               cid -> null), m.textFromHtml(), m.automaticKind().name().toLowerCase(Locale.ROOT), m.automaticReasons(),
           m.originalFrom(), m.originalSubject(), m.originalDate(), m.forwardedBy(), m.forwardComment(),
-          m.bouncedMessageId(), m.defects(), m.attachments());
+          m.bouncedMessageId(), m.defects(), m.attachments(),
+          m.authentication().verdict().name().toLowerCase(Locale.ROOT), m.authentication().passes(),
+          m.authentication().reason(), m.authentication().results());
     }
   }
 
@@ -58,8 +67,8 @@ class MailApiController {
   }
 
   @Operation(summary = "The email behind a conversation message",
-      description = "Headers, the whole text, the sanitised HTML, the automatic-mail verdict, the forward and the "
-          + "attachments of a message that came by email.")
+      description = "Headers, the whole text, the sanitised HTML, the automatic-mail and sender-authentication "
+          + "verdicts, the forward and the attachments of a message that came by email.")
   @GetMapping("/messages/{messageId}")
   MailDetails mail(@PathVariable UUID messageId) {
     return archive.find(messageId).map(MailDetails::of)

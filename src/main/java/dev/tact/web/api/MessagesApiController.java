@@ -5,6 +5,7 @@ import dev.tact.intake.InboundItem;
 import dev.tact.intake.InboundItems;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,19 +33,25 @@ class MessagesApiController {
 
   private final MessageIntake intake;
   private final InboundItems items;
+  private final TactPrincipals principals;
 
-  MessagesApiController(MessageIntake intake, InboundItems items) {
+  MessagesApiController(MessageIntake intake, InboundItems items, TactPrincipals principals) {
     this.intake = intake;
     this.items = items;
+    this.principals = principals;
   }
 
   @Operation(summary = "Accept a message",
       description = "Stores the message durably and answers 202 once it is committed; the contact and conversation "
-          + "are found or created shortly after. The same externalMessageId on the same channel is one message.")
+          + "are found or created shortly after. The same externalMessageId on the same channel is one message. "
+          + "Ids, names, the subject, the channel and the conversation reference are one line each: a control "
+          + "character (line break, tab, NUL...) in any of them is a 422 control-characters. A message naming its "
+          + "conversation joins it; the conversation's history names the token that posted it.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Accepted> accept(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-      content = @Content(schema = @Schema(implementation = MessageSubmission.class))) @RequestBody String body) {
-    Acknowledgement ack = intake.submitJson(body);
+      content = @Content(schema = @Schema(implementation = MessageSubmission.class))) @RequestBody String body,
+      Authentication authentication) {
+    Acknowledgement ack = intake.submitJson(body, principals.integration(authentication));
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl))
         .body(new Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));

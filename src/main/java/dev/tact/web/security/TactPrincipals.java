@@ -40,6 +40,14 @@ public class TactPrincipals {
     return Actor.agent(agent.id(), agent.displayName());
   }
 
+  /** Who posted something on an integration's authority: "API token <name>", or the agent's email. */
+  public String integration(Authentication authentication) {
+    if (authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token) {
+      return "API token " + token.name();
+    }
+    return agent(authentication).map(a -> "agent " + a.email()).orElse(null);
+  }
+
   /** The name recorded as "done by" in audit-like records such as contact merges. */
   public String who(Authentication authentication) {
     return actor(authentication).name() + agent(authentication).map(a -> " <" + a.email() + ">").orElse("");

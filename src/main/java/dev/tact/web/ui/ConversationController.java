@@ -66,6 +66,7 @@ class ConversationController {
     List<Team> teams = staff.teams();
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
+    model.addAttribute("links", details.links());
     model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
     model.addAttribute("remoteImages", remoteImages);
     if (remoteImages != null) {

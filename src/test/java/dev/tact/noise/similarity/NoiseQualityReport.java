@@ -54,7 +54,7 @@ public final class NoiseQualityReport {
   private static final boolean DEBUG = Boolean.getBoolean("noise.debug");
   private int debugShown;
   private final Random random;
-  private final MailReader reader = new MailReader(new MailProperties(List.of("acme.example"), 10, 50, 500));
+  private final MailReader reader = new MailReader(new MailProperties(List.of("acme.example"), 10, 50, 500, MailProperties.Authentication.none()));
   private final ReplyExtractor replies = new ReplyExtractor();
   private final TextNormaliser normaliser = new TextNormaliser();
   /** {@code -Dnoise.shingle=N} compares another word-shingle size (the index stays 96 values, 16 × 4 bands). */

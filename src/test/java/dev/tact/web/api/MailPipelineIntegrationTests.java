@@ -23,8 +23,13 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:mail-pipeline;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.mail.staff-domains=acme.example", "tact.mail.max-automatic-per-hour=3",
-    "tact.conversation.message-id-domain=tact.test", "tact.intake.max-mail-bytes=2000000"})
+    "tact.conversation.message-id-domain=tact.test", "tact.intake.max-mail-bytes=2000000",
+    "tact.mail.authentication.trusted-authserv-ids=mx.tact.test"})
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class MailPipelineIntegrationTests {
+
+  @Autowired
+  org.springframework.test.web.servlet.MockMvc mvc;
 
   @LocalServerPort
   int port;
@@ -100,6 +105,112 @@ class MailPipelineIntegrationTests {
         "Re: Login fails [#" + number + "]", "Still failing today.", ""));
 
     assertThat(later.path("conversationId").asString()).isEqualTo(item.path("conversationId").asString());
+  }
+
+  @Test
+  void shouldOpenALinkedConversationWhenAStrangerWritesAnotherConversationsToken() throws Exception {
+    JsonNode item = deliver(plain("ida@customer.example", unique("t") + "@customer.example", "Refund for order 77",
+        "Please refund order 77.", ""));
+    String conversationId = item.path("conversationId").asString();
+    long number = conversation(item).path("conversation").path("number").asLong();
+
+    JsonNode stranger = deliver(plain(unique("mallory") + "@elsewhere.example", unique("s") + "@elsewhere.example",
+        "Re: Refund for order 77 [#" + number + "]", "Please send the refund to my account instead.", ""));
+
+    assertThat(stranger.path("state").asString()).isEqualTo("done");
+    assertThat(stranger.path("conversationId").asString()).isNotEqualTo(conversationId);
+    assertThat(conversation(item).path("messages")).hasSize(1);
+    JsonNode opened = conversation(stranger);
+    long strangerNumber = opened.path("conversation").path("number").asLong();
+    assertThat(opened.path("links")).hasSize(1);
+    assertThat(opened.path("links").get(0).path("kind").asString()).isEqualTo("mentions");
+    assertThat(opened.path("links").get(0).path("number").asLong()).isEqualTo(number);
+    assertThat(opened.path("history").toString()).contains("mentions #" + number);
+    JsonNode mentioned = conversation(item);
+    assertThat(mentioned.path("links").get(0).path("kind").asString()).isEqualTo("mentioned-by");
+    assertThat(mentioned.path("links").get(0).path("number").asLong()).isEqualTo(strangerNumber);
+    assertThat(mentioned.path("history").toString()).contains("#" + strangerNumber);
+    assertThat(page("/conversations/" + strangerNumber)).contains("data-link-kind=\"mentions\"")
+        .contains("href=\"/conversations/" + number + "\"");
+    assertThat(page("/conversations/" + number)).contains("data-link-kind=\"mentioned-by\"")
+        .contains("href=\"/conversations/" + strangerNumber + "\"");
+  }
+
+  @Test
+  void shouldLetTheRequesterJoinByTheTokenAlsoFromAnotherOfTheirAddresses() {
+    String home = unique("ana") + "@home.example";
+    String work = unique("ana") + "@work.example";
+    JsonNode item = deliver(plain(home, unique("h") + "@home.example", "Invoice address", "Please change it.", ""));
+    long number = conversation(item).path("conversation").path("number").asLong();
+    JsonNode other = deliver(plain(work, unique("w") + "@work.example", "Hello", "A first mail from work.", ""));
+    ApiClient.Response merged = admin.post("/api/v1/contacts/" + item.path("contactId").asString() + "/merge",
+        admin.json(java.util.Map.of("mergeContactId", other.path("contactId").asString())));
+    assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
+
+    JsonNode later = deliver(plain(work, unique("w2") + "@work.example", "Re: Invoice address [#" + number + "]",
+        "Here is the new address.", ""));
+
+    assertThat(later.path("conversationId").asString()).isEqualTo(item.path("conversationId").asString());
+    assertThat(conversation(later).path("links")).isEmpty();
+  }
+
+  @Test
+  void shouldSendAnOptOutFromMailThatFailsAuthenticationToReviewInsteadOfRecordingIt() throws Exception {
+    String sender = unique("sam") + "@customer.example";
+    JsonNode item = deliver(plain(sender, unique("u") + "@customer.example", "Newsletter", "Unsubscribe me",
+        authenticationResults("spf=fail smtp.mailfrom=customer.example; dkim=none; dmarc=fail header.from=customer.example")));
+    String contactId = item.path("contactId").asString();
+    String messageId = item.path("messageId").asString();
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> reviewOf(messageId) != null);
+    assertThat(admin.get("/api/v1/contacts/" + contactId + "/consents").body()).isEmpty();
+    JsonNode mail = mailOf(conversation(item).path("messages").get(0));
+    assertThat(mail.path("authentication").asString()).isEqualTo("failed");
+    assertThat(mail.path("authenticationResults").asString()).contains("dmarc=fail");
+    long number = conversation(item).path("conversation").path("number").asLong();
+    assertThat(page("/conversations/" + number)).contains("data-sender=\"unverified\"")
+        .contains("sender not verified");
+
+    JsonNode verified = deliver(plain(unique("tom") + "@customer.example", unique("u") + "@customer.example",
+        "Newsletter", "Unsubscribe me", authenticationResults("dmarc=pass header.from=customer.example")));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+        admin.get("/api/v1/contacts/" + verified.path("contactId").asString() + "/consents").body().size() > 0);
+    assertThat(mailOf(conversation(verified).path("messages").get(0)).path("authentication").asString())
+        .isEqualTo("authenticated");
+  }
+
+  @Test
+  void shouldNotTakeAForwardFromAStaffAddressThatFailsAuthenticationAsAStaffForward() {
+    String vendor = unique("vera") + "@vendor.example";
+    JsonNode item = deliver("""
+        Authentication-Results: mx.tact.test; spf=softfail smtp.mailfrom=acme.example;
+        	dmarc=fail (p=none) header.from=acme.example
+        Received: from attacker.example (attacker.example [192.0.2.66]) by mx.tact.test
+        Authentication-Results: mx.tact.test; dmarc=pass header.from=acme.example
+        Authentication-Results: mx.elsewhere.example; dmarc=pass header.from=acme.example
+        From: Ian IT <ian@acme.example>
+        To: it@acme.example
+        Subject: Fwd: Partnership offer
+        Message-ID: <%s>
+        Content-Type: text/plain; charset=UTF-8
+
+        Please answer this one.
+
+        ---------- Forwarded message ---------
+        From: Vera Vendor <%s>
+        Date: Mon, 16 Nov 2026 at 09:12
+        Subject: Partnership offer
+        To: <ceo@acme.example>
+
+        Dear team, we would love to resell your product in Europe.
+        """.formatted(unique("fwd") + "@acme.example", vendor));
+
+    JsonNode contact = admin.get("/api/v1/contacts/" + item.path("contactId").asString()).body().path("contact");
+    assertThat(contact.toString()).contains("ian@acme.example").doesNotContain(vendor);
+    JsonNode mail = mailOf(conversation(item).path("messages").get(0));
+    assertThat(mail.path("forwardedBy").isNull() || mail.path("forwardedBy").isMissingNode()).as(mail.toString())
+        .isTrue();
+    assertThat(mail.path("authentication").asString()).isEqualTo("failed");
   }
 
   @Test
@@ -237,6 +348,23 @@ class MailPipelineIntegrationTests {
   }
 
   @Test
+  void shouldRefuseAnEnvelopeAddressWithAControlCharacterAndLogNothing() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single();
+    byte[] mail = plain("env@customer.example", unique("env") + "@customer.example", "Hi", "Hello.", "")
+        .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+
+    ApiClient.Response sender = admin.postBytes("/api/v1/mail?envelopeSender=env%40customer.example%0D%0ARCPT%20TO:x",
+        mail, "message/rfc822");
+    ApiClient.Response recipient = admin.postBytes("/api/v1/mail?recipient=support%00%40acme.example", mail,
+        "message/rfc822");
+
+    assertThat(sender.status()).as(sender.raw()).isEqualTo(422);
+    assertThat(sender.body().path("code").asString()).isEqualTo("control-characters");
+    assertThat(recipient.status()).as(recipient.raw()).isEqualTo(422);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_item").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
   void shouldStoreAnAttachmentOnceAndServeItOnlyAsADownload() {
     String pdf = Base64.getMimeEncoder().encodeToString(("%PDF-1.4 " + unique("report")).getBytes(StandardCharsets.UTF_8));
     String html = Base64.getMimeEncoder().encodeToString("<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
@@ -295,6 +423,27 @@ class MailPipelineIntegrationTests {
     ApiClient.Response response = admin.get("/api/v1/mail/messages/" + message.path("id").asString());
     assertThat(response.status()).as(response.raw()).isEqualTo(200);
     return response.body();
+  }
+
+  private String page(String path) throws Exception {
+    return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .user("admin@example.com").roles("ADMIN")))
+        .andReturn().getResponse().getContentAsString();
+  }
+
+  private JsonNode reviewOf(String messageId) {
+    for (JsonNode review : admin.get("/api/v1/policy/optout-reviews?status=open&limit=500").body()) {
+      if (review.path("messageId").asString().equals(messageId)) {
+        return review;
+      }
+    }
+    return null;
+  }
+
+  /** An Authentication-Results header of the trusted receiving host, folded as MTAs write it. */
+  private static String authenticationResults(String results) {
+    return "Authentication-Results: mx.tact.test;\n\t" + results.replace("; ", ";\n\t") + "\n";
   }
 
   private static String plain(String from, String messageId, String subject, String text, String extraHeaders) {

@@ -7,6 +7,7 @@ import dev.tact.contact.ContactProfile;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +195,30 @@ abstract class NoiseContract {
       JsonNode item = deliver(plain(vip, unique("v" + i), "More " + i, "Another question " + UUID.randomUUID()));
       assertThat(item.path("state").asString()).isEqualTo("done");
     }
+  }
+
+  @Test
+  void shouldHoldStaffAndTierCustomersWhoseMailFailsAuthentication() {
+    String failing = "Authentication-Results: mx.tact.test; spf=fail smtp.mailfrom=%s; dmarc=fail header.from=%s\n";
+    String staff = unique("olga") + "@acme.example";
+    List<String> staffStates = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      staffStates.add(deliver(failing.formatted("acme.example", "acme.example") + plain(staff, unique("s" + i),
+          "Internal " + i, "Internal note " + i + " " + UUID.randomUUID())).path("state").asString());
+    }
+    assertThat(staffStates).as("a forged staff address is rate limited").contains("suppressed");
+
+    String domain = unique("big") + ".example";
+    String vip = "vip@" + domain;
+    JsonNode first = deliver(plain(vip, unique("v0"), "First", "A first question " + UUID.randomUUID()));
+    contacts.updateProfile(UUID.fromString(first.path("contactId").asString()),
+        new ContactProfile(null, null, null, null, null, "vip"));
+    List<String> vipStates = new java.util.ArrayList<>();
+    for (int i = 1; i < 6; i++) {
+      vipStates.add(deliver(failing.formatted(domain, domain) + plain(vip, unique("v" + i), "More " + i,
+          "Another question " + UUID.randomUUID())).path("state").asString());
+    }
+    assertThat(vipStates).as("mail that fails authentication is no VIP's").contains("suppressed");
   }
 
   @Test

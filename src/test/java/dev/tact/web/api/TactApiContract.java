@@ -139,6 +139,57 @@ abstract class TactApiContract {
   }
 
   @Test
+  void shouldRefuseControlCharactersInIdentifiersAndShortTextsAndStoreNothing() {
+    long before = loggedItems();
+    String injection = "x@example.com>\r\nReply-To: attacker@evil.example\r\n\r\nA new body";
+    List<String> fields = List.of("externalMessageId", "externalThreadId", "sender", "name", "givenName",
+        "familyName", "subject", "channel", "conversation");
+    for (String field : fields) {
+      for (String bad : List.of(injection, "a\u0000b", "a\u0085b", "tab\there", "line\u2028break")) {
+        Map<String, String> message = new LinkedHashMap<>(Map.of("channel", "email", "sender", "ana@example.com",
+            "subject", "Hello", "text", "Line one.\r\nLine two."));
+        message.put(field, bad);
+        ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
+        assertThat(response.status()).as(field + " = " + bad).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("code").asString()).as(field).isEqualTo("control-characters");
+        assertThat(response.body().path("detail").asString()).as(field).contains(field);
+      }
+    }
+    assertThat(loggedItems()).as("nothing stored").isEqualTo(before);
+
+    JsonNode multiLine = admin.acceptMessage(Map.of("channel", "email", "sender", unique("lines") + "@example.com",
+        "subject", "Two lines", "text", "Line one.\r\nLine two.\n\tindented"));
+    assertThat(admin.awaitProcessed(multiLine).path("state").asString()).as("the text may have line breaks")
+        .isEqualTo("done");
+  }
+
+  @Test
+  void shouldLetAnIntegrationNameAConversationAndRecordWhichTokenDidIt() {
+    JsonNode first = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "web", "sender",
+        unique("owner") + "@example.org", "text", "My order is late")));
+    String conversationId = first.path("conversationId").asString();
+    long number = admin.get("/api/v1/conversations/" + conversationId).body().path("conversation").path("number")
+        .asLong();
+    String tokenName = "crm-sync-" + UUID.randomUUID().toString().substring(0, 8);
+    ApiClient crm = admin.withToken(tokens.issue(tokenName, Role.AGENT, null).secret());
+
+    JsonNode joined = crm.awaitProcessed(crm.acceptMessage(Map.of("channel", "email", "sender",
+        unique("colleague") + "@example.org", "text", "Adding the order number: 4471",
+        "conversation", String.valueOf(number))));
+
+    assertThat(joined.path("conversationId").asString()).isEqualTo(conversationId);
+    List<String> received = new ArrayList<>();
+    admin.get("/api/v1/conversations/" + conversationId).body().path("history").forEach(h -> {
+      if (h.path("kind").asString().equals("MESSAGE_RECEIVED")) {
+        received.add(h.path("detail").asString());
+      }
+    });
+    assertThat(received).hasSize(2);
+    assertThat(received.get(1)).contains("API token " + tokenName).contains("#" + number);
+  }
+
+  @Test
   void shouldRequireATokenAndTheAdminRoleForAdministration() {
     ApiClient anonymous = admin.withToken(null);
     assertThat(anonymous.post("/api/v1/messages", "{}").status()).isEqualTo(401);
