@@ -54,6 +54,11 @@ public class MessageIntake {
 
   /** Accepts a request body exactly as received; the log keeps these bytes. */
   public Acknowledgement submitJson(String body) {
+    return submitJson(body, null);
+  }
+
+  /** As {@link #submitJson(String)}, remembering the API token that submitted it (it may read its status). */
+  public Acknowledgement submitJson(String body, UUID submittedBy) {
     if (body == null || body.isBlank()) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The request body is empty.");
     }
@@ -71,18 +76,18 @@ public class MessageIntake {
     if (submission == null) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not a JSON object.");
     }
-    return submit(submission, body);
+    return submit(submission, body, submittedBy);
   }
 
   /** Accepts a message built in code (the demo workspace, other channels). */
   public Acknowledgement submit(MessageSubmission submission) {
-    return submit(submission, json.writeValueAsString(submission));
+    return submit(submission, json.writeValueAsString(submission), null);
   }
 
-  private Acknowledgement submit(MessageSubmission submission, String raw) {
+  private Acknowledgement submit(MessageSubmission submission, String raw, UUID submittedBy) {
     Channel channel = check(submission);
     String externalId = blankToNull(submission.externalMessageId());
-    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null);
+    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null, submittedBy);
   }
 
   /**
@@ -92,6 +97,11 @@ public class MessageIntake {
    * reads it.
    */
   public Acknowledgement submitMail(IncomingMail mail) {
+    return submitMail(mail, null);
+  }
+
+  /** As {@link #submitMail(IncomingMail)}, remembering the API token that submitted it (it may read its status). */
+  public Acknowledgement submitMail(IncomingMail mail, UUID submittedBy) {
     if (mail.raw() == null || mail.raw().length == 0) {
       throw new ProblemException(400, "empty-mail", "Empty mail", "The message has no content.");
     }
@@ -102,7 +112,7 @@ public class MessageIntake {
     String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
         mail.envelopeRecipients()));
     String externalId = mail.sourceId() != null ? mail.sourceId() : "sha256:" + sha256Hex(mail.raw());
-    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw());
+    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw(), submittedBy);
   }
 
   /** The largest raw email accepted, in bytes. */
@@ -115,12 +125,14 @@ public class MessageIntake {
     return items.firstWithExternalId(Channel.EMAIL.id(), sourceId).isPresent();
   }
 
-  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw) {
+  private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw,
+      UUID submittedBy) {
     Instant now = clock.instant();
     Optional<InboundItem> earlier = externalId == null ? Optional.empty()
         : items.firstWithExternalId(channel, externalId);
     UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
-    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId);
+    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId,
+        submittedBy);
     inboundLog.append(item);
     accepted.increment();
     return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);

@@ -3,6 +3,15 @@ package dev.tact.intake;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An item about to be appended to the inbound log; {@code raw} holds binary content such as MIME, or null. */
+/**
+ * An item about to be appended to the inbound log; {@code raw} holds binary content such as MIME, or null;
+ * {@code submittedBy} the API token that submitted it, or null.
+ */
 record NewItem(UUID id, String channel, String externalId, String contentType, String payload, byte[] raw,
-    Instant receivedAt, UUID messageId) {}
+    Instant receivedAt, UUID messageId, UUID submittedBy) {
+
+  NewItem(UUID id, String channel, String externalId, String contentType, String payload, byte[] raw,
+      Instant receivedAt, UUID messageId) {
+    this(id, channel, externalId, contentType, payload, raw, receivedAt, messageId, null);
+  }
+}

@@ -26,6 +26,12 @@ public class TactPrincipals {
     return staff.findAgentByEmail(authentication.getName());
   }
 
+  /** The API token's id when a token is calling, else null. */
+  public static java.util.UUID tokenId(Authentication authentication) {
+    return authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token
+        ? token.tokenId() : null;
+  }
+
   /** Whether the caller (agent or API token) has the lead role or a higher one. */
   public static boolean isLead(Authentication authentication) {
     return authentication != null && authentication.getAuthorities().stream()
