@@ -129,7 +129,7 @@ class AdminController {
       return new TokenForm("", Role.AGENT.name(), List.of(ApiScope.READ.id()), "", "default", null, null);
     }
 
-    boolean has(ApiScope scope) {
+    public boolean has(ApiScope scope) {
       return scopes != null && scopes.contains(scope.id());
     }
 
