@@ -29,8 +29,8 @@ final class TokenRateLimiter {
     }
     Limited limited = buckets.get(token.tokenId());
     if (limited == null || !limited.limit().equals(limit)) {
-      limited = new Limited(limit, bucket(limit));
-      buckets.put(token.tokenId(), limited);
+      limited = buckets.compute(token.tokenId(), (id, old) -> old != null && old.limit().equals(limit) ? old
+          : new Limited(limit, bucket(limit)));
     }
     ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
