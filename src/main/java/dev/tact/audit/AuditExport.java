@@ -128,8 +128,9 @@ public class AuditExport {
       after.put("filter", filter.given());
       after.put("entries", written.get());
       after.put("complete", complete);
-      log.record(AuditRecord.of("audit.exported", "audit-log", null, (complete ? "Exported " : "Export broke off after ")
-          + written.get() + " audit entries as " + format.name() + " (" + filter.describe() + ")").change(null, after));
+      String outcome = complete ? "Exported " : "Export broke off after ";
+      log.record(AuditRecord.of("audit.exported", "audit-log", null, outcome + written.get() + " audit entries as "
+          + format.name() + " (" + filter.describe() + ")").change(null, after));
     }
   }
 

@@ -78,8 +78,8 @@ public class IntentModels {
   @Transactional
   public TrainedModel retrain(String by) {
     TrainedModel trained = train(by);
-    audit.record(AuditRecord.of("routing.model.retrained", "intent-model", trained.id(), "Retrained the intent model on "
-        + trained.examples() + " examples (" + trained.learnedFromAgents() + " from agents)").change(null, trained));
+    audit.record(AuditRecord.of("routing.model.retrained", "intent-model", trained.id(),
+        "Retrained the intent model on " + trained.examples() + " examples (" + trained.learnedFromAgents() + " from agents)").change(null, trained));
     return trained;
   }
 

@@ -55,7 +55,8 @@ public enum ApiScope {
   /** The scopes in a stored or posted list, checked against the role: at least one, admin only for admins. */
   public static Set<ApiScope> checked(Collection<ApiScope> scopes, Role role) {
     if (scopes == null || scopes.isEmpty()) {
-      throw ProblemException.invalid("missing-scope", "A token needs at least one scope: intake, read, write or admin.");
+      throw ProblemException.invalid("missing-scope",
+          "A token needs at least one scope: intake, read, write or admin.");
     }
     Set<ApiScope> set = EnumSet.copyOf(scopes);
     if (set.contains(ADMIN) && role != Role.ADMIN) {

@@ -34,7 +34,8 @@ class SecurityConfiguration {
         .addFilterAfter(new AuthorizationFilter(new ApiScopeRules()), AuthorizationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401, "unauthenticated",
-                "Authentication required", "Send a valid API token as 'Authorization: Bearer tact_…' (revoked and expired tokens are refused)."))
+                "Authentication required",
+                "Send a valid API token as 'Authorization: Bearer tact_…' (revoked and expired ones are refused)."))
             .accessDeniedHandler((request, response, ex) -> {
               if (ex instanceof AuthorizationDeniedException denied
                   && denied.getAuthorizationResult() instanceof ApiScopeRules.MissingScope missing) {

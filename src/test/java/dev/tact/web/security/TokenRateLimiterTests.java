@@ -23,7 +23,7 @@ class TokenRateLimiterTests {
     long[] waits = IntStream.range(0, 50).mapToLong(i -> limiter.secondsToWait(token)).toArray();
 
     assertThat(waits[0]).isZero();
-    assertThat(waits).anySatisfy(wait -> assertThat(wait).isEqualTo(1));
+    assertThat(waits).contains(1L).containsOnly(0L, 1L);
   }
 
   @Test
@@ -41,7 +41,7 @@ class TokenRateLimiterTests {
     UUID id = UUID.randomUUID();
     TokenPrincipal strict = token(id, new ApiRateLimit(false, 1, 1));
     long[] waits = IntStream.range(0, 50).mapToLong(i -> limiter.secondsToWait(strict)).toArray();
-    assertThat(waits).anySatisfy(wait -> assertThat(wait).isPositive());
+    assertThat(waits).contains(1L);
 
     assertThat(limiter.secondsToWait(token(id, ApiRateLimit.of(1000, 1000)))).isZero();
   }
