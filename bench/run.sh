@@ -77,12 +77,14 @@ H2_JAR=$(ls "$WORK"/h2lib/h2-*.jar | head -n 1)
 mkdir -p "$WORK/loadgen"
 /usr/lib/jvm/temurin-25-jdk-amd64/bin/javac -d "$WORK/loadgen" bench/LoadGen.java
 
-# The API token: a random secret; the database keeps its SHA-256 (as ApiTokens does).
+# The API token: a random secret; the database keeps its SHA-256 (as ApiTokens does). Every scope, and no rate
+# limit (tact.api.token-rate-limit would otherwise cap the run).
 SECRET="tact_bench$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 TOKEN_HASH=$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)
 TOKEN_ID=$(cat /proc/sys/kernel/random/uuid)
-TOKEN_SQL="INSERT INTO staff_api_token (id, name, token_prefix, token_hash, role, created_by, created_at)
-  VALUES ('$TOKEN_ID', 'bench', '${SECRET:0:12}', '$TOKEN_HASH', 'ADMIN', NULL, CURRENT_TIMESTAMP)"
+TOKEN_SQL="INSERT INTO staff_api_token (id, name, token_prefix, token_hash, role, scopes, rate_unlimited, created_by,
+  created_at) VALUES ('$TOKEN_ID', 'bench', '${SECRET:0:12}', '$TOKEN_HASH', 'ADMIN', 'intake,read,write,admin', TRUE,
+  NULL, CURRENT_TIMESTAMP)"
 COUNT_SQL="SELECT state, COUNT(*) FROM intake_item GROUP BY state ORDER BY state"
 PENDING_SQL="SELECT COUNT(*) FROM intake_item WHERE state = 'PENDING'"
 

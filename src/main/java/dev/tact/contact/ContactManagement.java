@@ -2,12 +2,15 @@ package dev.tact.contact;
 
 import static dev.tact.shared.SqlTime.instant;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,11 +25,13 @@ public class ContactManagement {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final AuditLog audit;
 
-  ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+  ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditLog audit) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
+    this.audit = audit;
   }
 
   /**
@@ -223,6 +228,8 @@ public class ContactManagement {
     }
     requireUnmerged(survivorId);
     requireUnmerged(mergedId);
+    Contact survivorBefore = require(survivorId);
+    Contact mergedBefore = require(mergedId);
     OffsetDateTime now = now();
     int moved = jdbc.sql("UPDATE contact_identity SET contact_id = :survivor WHERE contact_id = :merged")
         .param("survivor", survivorId).param("merged", mergedId).update();
@@ -243,6 +250,10 @@ public class ContactManagement {
         .param("id", mergeId).param("survivor", survivorId).param("merged", mergedId).param("by", mergedBy)
         .param("now", now).param("moved", moved).update();
     events.publishEvent(new ContactsMerged(survivorId, mergedId, mergedBy, now.toInstant()));
+    audit.record(AuditRecord.of("contact.merged", "contact", survivorId, "Merged contact "
+        + mergedBefore.name() + " (" + mergedId + ") into " + survivorBefore.name()
+        + " by " + mergedBy + "; " + moved + " identities moved")
+        .change(Map.of("survivor", survivorBefore, "merged", mergedBefore), require(survivorId)));
     return new ContactMerge(mergeId, survivorId, mergedId, mergedBy, now.toInstant(), moved);
   }
 

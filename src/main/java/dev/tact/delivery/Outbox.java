@@ -1,5 +1,7 @@
 package dev.tact.delivery;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.IdentityKind;
@@ -59,10 +61,12 @@ public class Outbox {
   private final DispatchSignal signal;
   private final UnsubscribeLinks unsubscribe;
   private final Clock clock;
+  private final AuditLog audit;
 
   Outbox(OutboxStore store, ContactPolicyService policy, ContactHistory history, ContactManagement contacts,
       DeliveryProperties properties, ConversationProperties conversations, DispatchSignal signal,
-      UnsubscribeLinks unsubscribe, Clock clock) {
+      UnsubscribeLinks unsubscribe, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.unsubscribe = unsubscribe;
     this.store = store;
     this.policy = policy;
@@ -339,20 +343,28 @@ public class Outbox {
     if (!store.requeue(id, retryable, permit, clock.instant())) {
       throw ProblemException.conflict("outbox-state-changed", "The message changed state meanwhile; look again.");
     }
+    OutboxEntry after = require(id);
+    audit.record(AuditRecord.of("outbox.retried", "outbox-message", id, "Sent again by " + actor + ": "
+        + entry.state().name().toLowerCase() + " " + entry.kind().name().toLowerCase() + " to " + entry.recipient()
+        + " (" + entry.subject() + "), now " + after.state().name().toLowerCase()).change(entry, after));
     signal.afterCommit();
-    return require(id);
+    return after;
   }
 
   /** Cancels a queued or deferred message; one being sent or already final answers 409. */
   @Transactional
   public OutboxEntry cancel(UUID id, String actor) {
-    require(id);
+    OutboxEntry before = require(id);
     if (!store.finish(id, EnumSet.of(OutboxState.QUEUED, OutboxState.DEFERRED), OutboxState.CANCELLED,
         "cancelled by " + actor, clock.instant())) {
       throw ProblemException.conflict("outbox-not-cancellable", "The message is "
           + require(id).state().name().toLowerCase() + "; only queued or deferred messages can be cancelled.");
     }
-    return require(id);
+    OutboxEntry after = require(id);
+    audit.record(AuditRecord.of("outbox.cancelled", "outbox-message", id, "Cancelled by " + actor + ": "
+        + before.state().name().toLowerCase() + " " + before.kind().name().toLowerCase() + " to " + before.recipient()
+        + " (" + before.subject() + ")").change(before, after));
+    return after;
   }
 
   MailAddress from() {

@@ -1,5 +1,7 @@
 package dev.tact.intake;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
@@ -16,11 +18,13 @@ public class InboundItems {
   private final ItemStore items;
   private final PipelineSignal signal;
   private final Clock clock;
+  private final AuditLog audit;
 
-  InboundItems(ItemStore items, PipelineSignal signal, Clock clock) {
+  InboundItems(ItemStore items, PipelineSignal signal, Clock clock, AuditLog audit) {
     this.items = items;
     this.signal = signal;
     this.clock = clock;
+    this.audit = audit;
   }
 
   public Optional<InboundItem> find(UUID id) {
@@ -29,6 +33,14 @@ public class InboundItems {
 
   public InboundItem require(UUID id) {
     return find(id).orElseThrow(() -> ProblemException.notFound("item", id));
+  }
+
+  /** The item, when this API token submitted it; any other is a 404, as if it did not exist. */
+  public InboundItem requireSubmittedBy(UUID id, UUID tokenId) {
+    if (!items.submittedBy(id, tokenId)) {
+      throw ProblemException.notFound("item", id);
+    }
+    return require(id);
   }
 
   /** An item's raw bytes (an email's MIME as received); empty for items that are text only. */
@@ -53,6 +65,8 @@ public class InboundItems {
       throw ProblemException.conflict("item-not-parked", "Only parked items can be retried; this one is " + item.state().name().toLowerCase() + ".");
     }
     items.requeueParked(id, clock.instant());
+    audit.record(AuditRecord.of("intake.item.retried", "inbound-item", id, "Retried parked " + item.channel()
+        + " item " + id + " (last error: " + item.lastError() + ")"));
     signal.itemsLogged();
     return require(id);
   }

@@ -34,8 +34,8 @@ class InboundLog implements SmartLifecycle {
 
   private static final String INSERT = """
       INSERT INTO intake_item (id, channel, external_id, content_type, payload, raw_content, received_at, state,
-        attempts, next_attempt_at, message_id, submitted_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""";
+        attempts, next_attempt_at, message_id, submitted_by, submitted_by_token)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""";
 
   private record Waiting(NewItem item, CompletableFuture<Void> committed) {}
 
@@ -116,7 +116,8 @@ class InboundLog implements SmartLifecycle {
         ps.setObject(7, received);
         ps.setObject(8, received);
         ps.setObject(9, item.messageId());
-        ps.setString(10, item.submittedBy());
+        ps.setString(10, item.submittedBy() == null ? null : item.submittedBy().name());
+        ps.setObject(11, item.submittedBy() == null ? null : item.submittedBy().tokenId());
       }));
     } catch (RuntimeException e) {
       log.error("Inbound log batch of {} failed; every request in it gets 503", batch.size(), e);

@@ -111,6 +111,12 @@ class ItemStore {
         .param("now", utc(now)).param("id", id).update() == 1;
   }
 
+  /** Whether this API token submitted the item. */
+  boolean submittedBy(UUID id, UUID tokenId) {
+    return jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE id = :id AND submitted_by_token = :token").param("id", id)
+        .param("token", tokenId).query(Long.class).single() > 0;
+  }
+
   Optional<InboundItem> find(UUID id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM intake_item WHERE id = :id").param("id", id).query(ItemStore::item).optional();
   }

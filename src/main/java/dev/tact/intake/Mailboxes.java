@@ -3,6 +3,8 @@ package dev.tact.intake;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.intake.imap.ImapPoller;
 import dev.tact.intake.secrets.SecretBox;
 import dev.tact.shared.Ids;
@@ -35,18 +37,33 @@ public class Mailboxes {
       poll_interval_seconds, uid_validity, last_uid, last_polled_at, last_error, last_error_at, skipped_messages,
       last_skipped, created_at, updated_at""";
 
+  /** A mailbox's settings as the audit log keeps them: whether a password is set or changed, never the password. */
+  private record Audited(String name, String address, UUID teamId, boolean imapEnabled, String imapHost,
+      int imapPort, Mailbox.Security imapSecurity, String imapUsername, boolean passwordSet, boolean passwordChanged,
+      String imapFolder, Mailbox.AfterFetch afterFetch, String moveToFolder, int pollIntervalSeconds) {
+
+    static Audited of(Mailbox m, boolean passwordChanged) {
+      return new Audited(m.name(), m.address(), m.teamId(), m.imapEnabled(), m.imapHost(), m.imapPort(),
+          m.imapSecurity(), m.imapUsername(), m.passwordSet(), passwordChanged, m.imapFolder(), m.afterFetch(),
+          m.moveToFolder(), m.pollIntervalSeconds());
+    }
+  }
+
   private final JdbcClient jdbc;
   private final SecretBox secrets;
   private final StaffDirectory staff;
   private final ImapPoller poller;
   private final Clock clock;
+  private final AuditLog audit;
 
-  Mailboxes(JdbcClient jdbc, SecretBox secrets, StaffDirectory staff, ImapPoller poller, Clock clock) {
+  Mailboxes(JdbcClient jdbc, SecretBox secrets, StaffDirectory staff, ImapPoller poller, Clock clock,
+      AuditLog audit) {
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.staff = staff;
     this.poller = poller;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Every mailbox, by address. */
@@ -120,7 +137,11 @@ public class Mailboxes {
         VALUES (:id, :name, :address, :team, :enabled, :host, :port, :security, :username, :cipher, :folder,
           :afterFetch, :moveTo, :interval, NULL, 0, 0, :now, 0, :now, :now)""")
         .param("id", id).param("cipher", cipher).param("now", utc(now)).params(params(s)).update());
-    return require(id);
+    Mailbox created = require(id);
+    audit.record(AuditRecord.of("mailbox.created", "mailbox", id, "Added mailbox " + created.address()
+        + (created.imapEnabled() ? " fetching from " + created.imapUsername() + "@" + created.imapHost() : ""))
+        .change(null, Audited.of(created, cipher != null)));
+    return created;
   }
 
   /**
@@ -148,15 +169,22 @@ public class Mailboxes {
         WHERE id = :id""")
         .param("id", id).param("cipher", cipher).param("reset", otherSource).param("now", utc(clock.instant()))
         .params(params(s)).update());
-    return require(id);
+    Mailbox updated = require(id);
+    audit.record(AuditRecord.of("mailbox.updated", "mailbox", id, "Changed mailbox " + updated.address()
+        + (cipher != null ? " (IMAP password changed)" : "")).change(Audited.of(current, false),
+        Audited.of(updated, cipher != null)));
+    return updated;
   }
 
   /** @throws ProblemException 404 {@code mailbox-not-found} */
   @Transactional
   public void delete(UUID id) {
+    Mailbox current = require(id);
     if (jdbc.sql("DELETE FROM intake_mailbox WHERE id = :id").param("id", id).update() == 0) {
       throw ProblemException.notFound("mailbox", id);
     }
+    audit.record(AuditRecord.of("mailbox.deleted", "mailbox", id, "Deleted mailbox " + current.address())
+        .change(Audited.of(current, false), null));
   }
 
   /**

@@ -53,12 +53,16 @@ public class MessageIntake {
         .register(meters);
   }
 
+  /** Accepts a request body exactly as received; the log keeps these bytes. */
+  public Acknowledgement submitJson(String body) {
+    return submitJson(body, null);
+  }
+
   /**
-   * Accepts a request body exactly as received; the log keeps these bytes.
-   *
-   * @param submittedBy the authenticated integration posting it (e.g. "API token crm-sync"), kept beside it
+   * As {@link #submitJson(String)}, remembering the integration that submitted it: its token may read the item's
+   * status, and a message naming its conversation joins it on that integration's authority.
    */
-  public Acknowledgement submitJson(String body, String submittedBy) {
+  public Acknowledgement submitJson(String body, Submitter submittedBy) {
     if (body == null || body.isBlank()) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The request body is empty.");
     }
@@ -84,7 +88,7 @@ public class MessageIntake {
     return submit(submission, json.writeValueAsString(submission), null);
   }
 
-  private Acknowledgement submit(MessageSubmission submission, String raw, String submittedBy) {
+  private Acknowledgement submit(MessageSubmission submission, String raw, Submitter submittedBy) {
     Channel channel = check(submission);
     String externalId = blankToNull(submission.externalMessageId());
     return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null, submittedBy);
@@ -97,6 +101,11 @@ public class MessageIntake {
    * reads it.
    */
   public Acknowledgement submitMail(IncomingMail mail) {
+    return submitMail(mail, null);
+  }
+
+  /** As {@link #submitMail(IncomingMail)}, remembering the integration that submitted it (it may read its status). */
+  public Acknowledgement submitMail(IncomingMail mail, Submitter submittedBy) {
     if (mail.raw() == null || mail.raw().length == 0) {
       throw new ProblemException(400, "empty-mail", "Empty mail", "The message has no content.");
     }
@@ -111,7 +120,7 @@ public class MessageIntake {
     String envelope = json.writeValueAsString(new MailEnvelope(mail.via(), mail.mailboxId(), mail.envelopeSender(),
         mail.envelopeRecipients()));
     String externalId = mail.sourceId() != null ? mail.sourceId() : "sha256:" + sha256Hex(mail.raw());
-    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw(), null);
+    return append(Channel.EMAIL.id(), externalId, MAIL_CONTENT_TYPE, envelope, mail.raw(), submittedBy);
   }
 
   /** The largest raw email accepted, in bytes. */
@@ -125,13 +134,13 @@ public class MessageIntake {
   }
 
   private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw,
-      String submittedBy) {
+      Submitter submittedBy) {
     Instant now = clock.instant();
     Optional<InboundItem> earlier = externalId == null ? Optional.empty()
         : items.firstWithExternalId(channel, externalId);
     UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
     NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId,
-        submittedBy == null || submittedBy.length() <= 300 ? submittedBy : submittedBy.substring(0, 300));
+        submittedBy);
     inboundLog.append(item);
     accepted.increment();
     return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);

@@ -5,10 +5,10 @@ import java.util.UUID;
 
 /**
  * An item about to be appended to the inbound log; {@code raw} holds binary content such as MIME, or null;
- * {@code submittedBy} names the authenticated integration that posted it (e.g. "API token crm-sync"), or null.
+ * {@code submittedBy} the integration that submitted it, or null.
  */
 record NewItem(UUID id, String channel, String externalId, String contentType, String payload, byte[] raw,
-    Instant receivedAt, UUID messageId, String submittedBy) {
+    Instant receivedAt, UUID messageId, Submitter submittedBy) {
 
   NewItem(UUID id, String channel, String externalId, String contentType, String payload, byte[] raw,
       Instant receivedAt, UUID messageId) {

@@ -1,5 +1,7 @@
 package dev.tact.noise;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -7,7 +9,9 @@ import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,9 +37,11 @@ public class MailBombs {
   private final StaffDirectory staff;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final AuditLog audit;
 
   MailBombs(HeldStore held, LimitStore limits, NoiseProperties properties, StaffDirectory staff,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, AuditLog audit) {
+    this.audit = audit;
     this.held = held;
     this.limits = limits;
     this.properties = properties;
@@ -71,17 +77,37 @@ public class MailBombs {
     if (windowSeconds == null || windowSeconds < 60 || windowSeconds > 7 * 24 * 3600) {
       throw ProblemException.invalid("invalid-limits", "windowSeconds must be from 60 (a minute) to 604800 (a week).");
     }
+    RateLimits before = limitsFor(teamId);
     RateLimits set = new RateLimits(teamId, perSender, perDomain, Duration.ofSeconds(windowSeconds));
     limits.save(set, clock.instant());
+    audit.record(AuditRecord.of("noise.limits.changed", teamId == null ? "noise-limits" : "team",
+        teamId == null ? "default" : teamId, "Mail-bomb limits " + (teamId == null ? "by default" : "of team "
+            + staff.requireTeam(teamId).name()) + ": " + perSender + " per sender, " + perDomain + " per domain in "
+            + windowSeconds + " s").change(audited(before), audited(set)));
     return set;
   }
 
   /** Removes a team's own limits: the default holds for it again. */
   @Transactional
   public void clearLimits(UUID teamId) {
+    RateLimits before = limitsFor(teamId);
     if (!limits.delete(teamId)) {
       throw ProblemException.notFound("limits of team", teamId == null ? "default" : teamId);
     }
+    audit.record(AuditRecord.of("noise.limits.cleared", teamId == null ? "noise-limits" : "team",
+        teamId == null ? "default" : teamId, "Mail-bomb limits " + (teamId == null ? "set by admins cleared: the "
+            + "configured ones hold" : "of team " + teamId + " cleared: the default holds for it"))
+        .change(audited(before), audited(limitsFor(teamId))));
+  }
+
+  /** Limits as the audit log keeps them: the window in seconds. */
+  private static Map<String, Object> audited(RateLimits limits) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("teamId", limits.teamId());
+    values.put("perSender", limits.perSender());
+    values.put("perDomain", limits.perDomain());
+    values.put("windowSeconds", limits.window().toSeconds());
+    return values;
   }
 
   public List<HeldGroup> groups(HeldGroup.Status status) {
@@ -106,7 +132,10 @@ public class MailBombs {
     Instant at = clock.instant();
     held.decide(groupId, HeldGroup.Status.RELEASED, at, by);
     events.publishEvent(new HeldMessagesReleased(group.id(), items, by, at));
-    return requireGroup(groupId);
+    HeldGroup released = requireGroup(groupId);
+    audit.record(AuditRecord.of("noise.held.released", "held-group", groupId, "Released " + items.size()
+        + " held messages of " + group.scope()).change(group, released));
+    return released;
   }
 
   /** Discards a held group: nothing is filed; the raw messages stay in the inbound log. A group decided before: 409. */
@@ -118,7 +147,10 @@ public class MailBombs {
     Instant at = clock.instant();
     held.decide(groupId, HeldGroup.Status.DISCARDED, at, by);
     events.publishEvent(new HeldMessagesDiscarded(group.id(), items, by, at));
-    return requireGroup(groupId);
+    HeldGroup discarded = requireGroup(groupId);
+    audit.record(AuditRecord.of("noise.held.discarded", "held-group", groupId, "Discarded " + items.size()
+        + " held messages of " + group.scope()).change(group, discarded));
+    return discarded;
   }
 
   private HeldGroup lockUndecided(UUID groupId) {

@@ -3,6 +3,8 @@ package dev.tact.policy;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.contact.ContactManagement;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +38,13 @@ public class ConsentLedger {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ContactManagement contacts;
+  private final AuditLog audit;
 
-  ConsentLedger(JdbcClient jdbc, Clock clock, ContactManagement contacts) {
+  ConsentLedger(JdbcClient jdbc, Clock clock, ContactManagement contacts, AuditLog audit) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.contacts = contacts;
+    this.audit = audit;
   }
 
   /**
@@ -60,9 +66,33 @@ public class ConsentLedger {
         .param("purpose", request.purpose().name()).param("subject", blankToNull(request.subject()))
         .param("source", request.source().strip()).param("evidence", request.evidence())
         .param("by", recordedBy).param("at", utc(now)).param("expires", utc(request.expiresAt())).update();
-    return new ConsentRecord(id, contact, new ConsentEntry(request.kind(), request.channel(), request.purpose(),
-        blankToNull(request.subject()), request.source().strip(), request.evidence(), now, request.expiresAt()),
-        recordedBy);
+    ConsentRecord recorded = new ConsentRecord(id, contact, new ConsentEntry(request.kind(), request.channel(),
+        request.purpose(), blankToNull(request.subject()), request.source().strip(), request.evidence(), now,
+        request.expiresAt()), recordedBy);
+    audit.record(audited(recorded));
+    return recorded;
+  }
+
+  /** An opt-out or a grant as the audit log keeps it: in words, and the line with its evidence shortened. */
+  private static AuditRecord audited(ConsentRecord recorded) {
+    ConsentEntry e = recorded.entry();
+    boolean optOut = e.kind() == ConsentEntry.Kind.OPT_OUT;
+    String what = (optOut ? "Opt-out from " : e.kind().name().toLowerCase(Locale.ROOT) + " consent to ")
+        + e.purpose().name().toLowerCase(Locale.ROOT) + " by " + (e.channel() == null ? "every channel"
+        : e.channel().name().toLowerCase(Locale.ROOT)) + (e.subject() == null ? "" : " about " + e.subject())
+        + (e.expiresAt() == null ? "" : " until " + e.expiresAt());
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("kind", e.kind());
+    after.put("channel", e.channel());
+    after.put("purpose", e.purpose());
+    after.put("subject", e.subject());
+    after.put("source", e.source());
+    after.put("evidence", e.evidence() == null || e.evidence().length() <= 500 ? e.evidence()
+        : e.evidence().substring(0, 499) + "…");
+    after.put("expiresAt", e.expiresAt());
+    after.put("recordedBy", recorded.recordedBy());
+    return AuditRecord.of(optOut ? "consent.opted-out" : "consent.granted", "contact", recorded.contactId(),
+        what + " recorded by " + recorded.recordedBy() + " (source: " + e.source() + ")").change(null, after);
   }
 
   /** The contact's ledger, oldest first. */

@@ -3,6 +3,8 @@ package dev.tact.policy;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import java.sql.ResultSet;
@@ -21,11 +23,13 @@ public class OptOutReviews {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ConsentLedger ledger;
+  private final AuditLog audit;
 
-  OptOutReviews(JdbcClient jdbc, Clock clock, ConsentLedger ledger) {
+  OptOutReviews(JdbcClient jdbc, Clock clock, ConsentLedger ledger, AuditLog audit) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.ledger = ledger;
+    this.audit = audit;
   }
 
   /** Flags a message once (a second flag for the same message is ignored). */
@@ -65,6 +69,8 @@ public class OptOutReviews {
   }
 
   private OptOutReview resolve(UUID reviewId, OptOutReview.Status status, String agent) {
+    OptOutReview before = jdbc.sql("SELECT * FROM policy_optout_review WHERE id = :id").param("id", reviewId)
+        .query(OptOutReviews::row).optional().orElse(null);
     int changed = jdbc.sql("""
         UPDATE policy_optout_review SET status = :status, resolved_by = :agent, resolved_at = :at
         WHERE id = :id AND status = 'OPEN'""")
@@ -75,6 +81,11 @@ public class OptOutReviews {
     if (changed == 0) {
       throw ProblemException.conflict("review-resolved", "This review was already " + review.status() + ".");
     }
+    boolean confirmed = status == OptOutReview.Status.CONFIRMED;
+    audit.record(AuditRecord.of(confirmed ? "consent.review.confirmed" : "consent.review.dismissed", "optout-review",
+        reviewId, (confirmed ? "Confirmed as an opt-out" : "Dismissed as no opt-out") + " by " + agent + ": \""
+        + review.phrase() + "\" in message " + review.messageId() + " of contact " + review.contactId())
+        .change(before, review));
     return review;
   }
 

@@ -2,6 +2,8 @@ package dev.tact.policy;
 
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,8 +28,11 @@ public class PolicySettingsService {
   private final Clock clock;
   private final PolicySettings defaults;
   private final AtomicReference<Built> current;
+  private final AuditLog audit;
 
-  PolicySettingsService(JdbcClient jdbc, JsonMapper json, Clock clock, PolicySettings configuredDefaults) {
+  PolicySettingsService(JdbcClient jdbc, JsonMapper json, Clock clock, PolicySettings configuredDefaults,
+      AuditLog audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -47,6 +52,7 @@ public class PolicySettingsService {
   @Transactional
   public PolicySettings update(PolicySettingsForm form, String by) {
     PolicySettings settings = form.toSettings();
+    PolicySettingsForm before = PolicySettingsForm.of(settings());
     String stored = json.writeValueAsString(PolicySettingsForm.of(settings));
     int updated = jdbc.sql("""
         UPDATE policy_settings SET settings = :settings, version = version + 1, updated_by = :by, updated_at = :at
@@ -57,7 +63,10 @@ public class PolicySettingsService {
           VALUES (1, :settings, 1, :by, :at)""").param("settings", stored).param("by", by)
           .param("at", utc(clock.instant())).update();
     }
-    return refreshed().settings();
+    PolicySettings saved = refreshed().settings();
+    audit.record(AuditRecord.of("policy.settings.changed", "policy-settings", 1, "Contact policy settings saved by "
+        + by).change(before, PolicySettingsForm.of(saved)));
+    return saved;
   }
 
   private Built refreshed() {

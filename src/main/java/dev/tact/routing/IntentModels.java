@@ -4,6 +4,8 @@ import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.conversation.ConversationDetails;
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.Status;
@@ -39,10 +41,13 @@ public class IntentModels {
   private final ConversationManagement conversations;
   private final Clock clock;
   private final IntentCatalogue catalogue;
+  private final AuditLog audit;
   private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(null, SEED));
 
-  IntentModels(JdbcClient jdbc, ConversationManagement conversations, Clock clock, IntentCatalogue catalogue) {
+  IntentModels(JdbcClient jdbc, ConversationManagement conversations, Clock clock, IntentCatalogue catalogue,
+      AuditLog audit) {
     this.catalogue = catalogue;
+    this.audit = audit;
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.clock = clock;
@@ -72,6 +77,15 @@ public class IntentModels {
    */
   @Transactional
   public TrainedModel retrain(String by) {
+    TrainedModel trained = train(by);
+    audit.record(AuditRecord.of("routing.model.retrained", "intent-model", trained.id(),
+        "Retrained the intent model on " + trained.examples() + " examples (" + trained.learnedFromAgents() + " from agents)").change(null, trained));
+    return trained;
+  }
+
+  /** Trains and stores a model, for a change that needs one (recorded as that change, not as a retraining). */
+  @Transactional
+  TrainedModel train(String by) {
     List<LabelledText> examples = new ArrayList<>(catalogue.seedExamples());
     java.util.Set<String> intents = new java.util.HashSet<>(catalogue.names());
     List<LabelledText> learned = jdbc.sql(

@@ -2,6 +2,8 @@ package dev.tact.routing;
 
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.contact.Contact;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.mail.MailArchive;
@@ -33,9 +35,11 @@ public class RoutingRules {
   private final StaffDirectory staff;
   private final Clock clock;
   private final MailArchive mail;
+  private final AuditLog audit;
 
-  RoutingRules(JdbcClient jdbc, StaffDirectory staff, Clock clock, MailArchive mail) {
+  RoutingRules(JdbcClient jdbc, StaffDirectory staff, Clock clock, MailArchive mail, AuditLog audit) {
     this.mail = mail;
+    this.audit = audit;
     this.jdbc = jdbc;
     this.staff = staff;
     this.clock = clock;
@@ -61,7 +65,10 @@ public class RoutingRules {
    */
   @Transactional
   public RoutingRule add(String kind, String value, String intent, UUID teamId, Integer position, String escalateTo) {
-    return insert(Ids.newId(), kind, value, intent, teamId, position, escalateTo);
+    RoutingRule rule = insert(Ids.newId(), kind, value, intent, teamId, position, escalateTo);
+    audit.record(AuditRecord.of("routing.rule.created", "routing-rule", rule.id(), "Added routing rule: "
+        + describe(rule)).change(null, rule));
+    return rule;
   }
 
   /**
@@ -81,6 +88,8 @@ public class RoutingRules {
         .param("id", rule.id()).param("position", rule.position()).param("kind", rule.kind().name())
         .param("value", rule.value()).param("intent", rule.intent()).param("team", rule.teamId())
         .param("escalate", rule.escalateTo() == null ? null : rule.escalateTo().name()).update();
+    audit.record(AuditRecord.of("routing.rule.updated", "routing-rule", id, "Changed routing rule: " + describe(rule))
+        .change(old, rule));
     return rule;
   }
 
@@ -142,9 +151,21 @@ public class RoutingRules {
 
   @Transactional
   public void delete(UUID id) {
+    RoutingRule old = find(id).orElseThrow(() -> ProblemException.notFound("rule", id));
     if (jdbc.sql("DELETE FROM routing_rule WHERE id = :id").param("id", id).update() == 0) {
       throw ProblemException.notFound("rule", id);
     }
+    audit.record(AuditRecord.of("routing.rule.deleted", "routing-rule", id, "Deleted routing rule: " + describe(old))
+        .change(old, null));
+  }
+
+  /** A rule in words, for the audit log: "sender @acme.example → intent billing, team …, escalate to lead". */
+  private static String describe(RoutingRule rule) {
+    return rule.kind().name().toLowerCase(Locale.ROOT) + " " + rule.value() + " →"
+        + (rule.intent() == null ? "" : " intent " + rule.intent())
+        + (rule.teamId() == null ? "" : " team " + rule.teamId())
+        + (rule.escalateTo() == null ? "" : " escalate to " + rule.escalateTo().name().toLowerCase(Locale.ROOT))
+        + " (position " + rule.position() + ")";
   }
 
   /** The first rule this new conversation matches, if any. */

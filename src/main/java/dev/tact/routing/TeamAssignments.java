@@ -1,5 +1,7 @@
 package dev.tact.routing;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.staff.StaffDirectory;
 import java.util.Collection;
 import java.util.Map;
@@ -29,11 +31,13 @@ public class TeamAssignments {
   private final JdbcClient jdbc;
   private final StaffDirectory staff;
   private final RoutingProperties properties;
+  private final AuditLog audit;
 
-  TeamAssignments(JdbcClient jdbc, StaffDirectory staff, RoutingProperties properties) {
+  TeamAssignments(JdbcClient jdbc, StaffDirectory staff, RoutingProperties properties, AuditLog audit) {
     this.jdbc = jdbc;
     this.staff = staff;
     this.properties = properties;
+    this.audit = audit;
   }
 
   /** The mode of teams that have not chosen their own ({@code tact.routing.assignment}). */
@@ -76,7 +80,8 @@ public class TeamAssignments {
    */
   @Transactional
   public Setting set(UUID teamId, String choice) {
-    staff.requireTeam(teamId);
+    String team = staff.requireTeam(teamId).name();
+    Setting before = of(teamId);
     boolean inherit = choice == null || choice.isBlank() || choice.strip().equalsIgnoreCase("default");
     AssignmentMode mode = inherit ? null : AssignmentMode.parse(choice);
     jdbc.sql("DELETE FROM routing_team_assignment WHERE team_id = :team").param("team", teamId).update();
@@ -84,6 +89,10 @@ public class TeamAssignments {
       jdbc.sql("INSERT INTO routing_team_assignment (team_id, mode) VALUES (:team, :mode)")
           .param("team", teamId).param("mode", mode.name()).update();
     }
-    return of(teamId);
+    Setting after = of(teamId);
+    audit.record(AuditRecord.of("routing.assignment.changed", "team", teamId, "Team " + team + " assigns "
+        + (after.inherited() ? "by the installation's default (" + after.mode().id() + ")" : "by " + after.mode().id()))
+        .change(before, after));
+    return after;
   }
 }

@@ -2,6 +2,8 @@ package dev.tact.sla;
 
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.conversation.Priority;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -39,8 +41,10 @@ public class SlaPolicies {
   private final StaffDirectory staff;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final AuditLog audit;
 
-  SlaPolicies(JdbcClient jdbc, StaffDirectory staff, Clock clock, ApplicationEventPublisher events) {
+  SlaPolicies(JdbcClient jdbc, StaffDirectory staff, Clock clock, ApplicationEventPublisher events, AuditLog audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.staff = staff;
     this.clock = clock;
@@ -83,12 +87,15 @@ public class SlaPolicies {
     order.add(Math.min(position, order.size() + 1) - 1, checked.id());
     renumber(order);
     events.publishEvent(new SlaPoliciesChanged());
-    return require(checked.id());
+    SlaPolicy created = require(checked.id());
+    audit.record(AuditRecord.of("sla.policy.created", "sla-policy", created.id(), "Added SLA policy '"
+        + created.name() + "' at position " + created.position()).change(null, created));
+    return created;
   }
 
   @Transactional
   public SlaPolicy update(UUID id, SlaPolicyDraft draft) {
-    require(id);
+    SlaPolicy before = require(id);
     SlaPolicy checked = check(id, draft);
     jdbc.sql("""
         UPDATE sla_policy SET name = :name, priorities = :priorities, intents = :intents, customer_tiers = :tiers,
@@ -105,16 +112,22 @@ public class SlaPolicies {
       renumber(order);
     }
     events.publishEvent(new SlaPoliciesChanged());
-    return require(id);
+    SlaPolicy after = require(id);
+    audit.record(AuditRecord.of("sla.policy.updated", "sla-policy", id, "Changed SLA policy '" + after.name() + "'")
+        .change(before, after));
+    return after;
   }
 
   @Transactional
   public void delete(UUID id) {
+    SlaPolicy before = require(id);
     if (jdbc.sql("DELETE FROM sla_policy WHERE id = :id").param("id", id).update() == 0) {
       throw ProblemException.notFound("sla-policy", id);
     }
     renumber(list().stream().map(SlaPolicy::id).toList());
     events.publishEvent(new SlaPoliciesChanged());
+    audit.record(AuditRecord.of("sla.policy.deleted", "sla-policy", id, "Removed SLA policy '" + before.name() + "'")
+        .change(before, null));
   }
 
   private void renumber(List<UUID> order) {

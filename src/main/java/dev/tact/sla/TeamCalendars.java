@@ -3,6 +3,8 @@ package dev.tact.sla;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;
@@ -43,10 +45,12 @@ public class TeamCalendars {
   private final ApplicationEventPublisher events;
   private final BusinessCalendar defaultCalendar;
   private final SlaProperties properties;
+  private final AuditLog audit;
   private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
   TeamCalendars(JdbcClient jdbc, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
-      SlaProperties properties) {
+      SlaProperties properties, AuditLog audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.staff = staff;
     this.clock = clock;
@@ -107,7 +111,8 @@ public class TeamCalendars {
   @Transactional
   public TeamCalendar save(UUID teamId, String zone, List<WorkingHours.Interval> hours, String country,
       String subdivision, boolean bankHolidays) {
-    staff.requireTeam(teamId);
+    String team = staff.requireTeam(teamId).name();
+    TeamCalendar described = describe(teamId);
     ZoneId zoneId = zone(zone);
     if (hours == null || hours.isEmpty()) {
       throw ProblemException.invalid("invalid-working-hours", "Give at least one working interval.");
@@ -142,17 +147,26 @@ public class TeamCalendars {
     }
     warm(teamId);
     events.publishEvent(new TeamCalendarChanged(teamId, before));
-    return describe(teamId);
+    TeamCalendar after = describe(teamId);
+    audit.record(AuditRecord.of("sla.calendar.saved", "team", teamId, "Calendar of team " + team + ": "
+        + after.zone() + ", " + after.hoursText()
+        + (after.country() == null ? "" : ", holidays of " + after.country()
+            + (after.subdivision() == null ? "" : "-" + after.subdivision())))
+        .change(described, after));
+    return after;
   }
 
   /** The team goes back to the default calendar (its closures go too). */
   @Transactional
   public void reset(UUID teamId) {
-    staff.requireTeam(teamId);
+    String team = staff.requireTeam(teamId).name();
+    TeamCalendar described = describe(teamId);
     BusinessCalendar before = calendar(teamId);
     if (jdbc.sql("DELETE FROM sla_calendar WHERE team_id = :team").param("team", teamId).update() > 0) {
       cache.remove(teamId);
       events.publishEvent(new TeamCalendarChanged(teamId, before));
+      audit.record(AuditRecord.of("sla.calendar.reset", "team", teamId, "Team " + team
+          + " uses the default calendar again").change(described, describe(teamId)));
     }
   }
 
@@ -206,12 +220,17 @@ public class TeamCalendars {
     bumpVersion(teamId);
     warm(teamId);
     events.publishEvent(new TeamCalendarChanged(teamId, before));
+    audit.record(AuditRecord.of("sla.closure.added", "team", teamId, "Closure '" + name + "' for team "
+        + staff.requireTeam(teamId).name() + ": " + (entry.firstDay() != null ? entry.firstDay() + " to "
+        + entry.lastDay() : entry.startsAt() + " to " + entry.endsAt())).change(null, entry));
     return entry;
   }
 
   @Transactional
   public void deleteClosure(UUID teamId, UUID closureId) {
-    staff.requireTeam(teamId);
+    String team = staff.requireTeam(teamId).name();
+    TeamCalendar.ClosureEntry closure = closures(teamId).stream().filter(c -> c.id().equals(closureId)).findFirst()
+        .orElse(null);
     BusinessCalendar before = calendar(teamId);
     int deleted = jdbc.sql("DELETE FROM sla_closure WHERE id = :id AND team_id = :team").param("id", closureId)
         .param("team", teamId).update();
@@ -221,6 +240,8 @@ public class TeamCalendars {
     bumpVersion(teamId);
     warm(teamId);
     events.publishEvent(new TeamCalendarChanged(teamId, before));
+    audit.record(AuditRecord.of("sla.closure.removed", "team", teamId, "Removed closure '"
+        + (closure == null ? closureId : closure.label()) + "' of team " + team).change(closure, null));
   }
 
   /**

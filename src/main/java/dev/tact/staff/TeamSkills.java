@@ -1,5 +1,7 @@
 package dev.tact.staff;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.shared.ProblemException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,10 +26,12 @@ public class TeamSkills {
 
   private final JdbcClient jdbc;
   private final StaffDirectory staff;
+  private final AuditLog audit;
 
-  TeamSkills(JdbcClient jdbc, StaffDirectory staff) {
+  TeamSkills(JdbcClient jdbc, StaffDirectory staff, AuditLog audit) {
     this.jdbc = jdbc;
     this.staff = staff;
+    this.audit = audit;
   }
 
   /** A team's skills (empty lists when none were set). */
@@ -52,7 +56,8 @@ public class TeamSkills {
    */
   @Transactional
   public Skills set(UUID teamId, Collection<String> languages, Collection<String> products) {
-    staff.requireTeam(teamId);
+    Team team = staff.requireTeam(teamId);
+    Skills before = of(teamId);
     List<String> langs = new ArrayList<>(new LinkedHashSet<>(normaliseLanguages(languages)));
     Set<String> productSet = new LinkedHashSet<>();
     for (String product : products == null ? List.<String>of() : products) {
@@ -71,7 +76,10 @@ public class TeamSkills {
     jdbc.sql("DELETE FROM staff_team_skill WHERE team_id = :team").param("team", teamId).update();
     langs.forEach(l -> insert(teamId, "LANGUAGE", l));
     productSet.forEach(p -> insert(teamId, "PRODUCT", p));
-    return of(teamId);
+    Skills after = of(teamId);
+    audit.record(AuditRecord.of("routing.skills.changed", "team", teamId, "Skills of team " + team.name()
+        + ": languages " + after.languages() + ", products " + after.products()).change(before, after));
+    return after;
   }
 
   /** Language codes from what people type ("de", "DE-ch", "fr, it"); a 422 on anything else. */

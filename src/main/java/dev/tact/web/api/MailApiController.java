@@ -14,6 +14,7 @@ import dev.tact.mail.StoredAttachment;
 import dev.tact.mail.StoredMail;
 import dev.tact.shared.ProblemException;
 import dev.tact.web.AttachmentResponses;
+import dev.tact.web.security.TactPrincipals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,10 +62,12 @@ class MailApiController {
 
   private final MessageIntake intake;
   private final MailArchive archive;
+  private final TactPrincipals principals;
 
-  MailApiController(MessageIntake intake, MailArchive archive) {
+  MailApiController(MessageIntake intake, MailArchive archive, TactPrincipals principals) {
     this.intake = intake;
     this.archive = archive;
+    this.principals = principals;
   }
 
   @Operation(summary = "The email behind a conversation message",
@@ -89,11 +93,12 @@ class MailApiController {
       mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")))
   @PostMapping(consumes = "message/rfc822")
   ResponseEntity<MessagesApiController.Accepted> accept(HttpServletRequest request,
-      @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient)
-      throws IOException {
+      @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient,
+      Authentication authentication) throws IOException {
     // Read at most one byte past the limit, so that an oversize body is refused without being held in memory.
     byte[] raw = request.getInputStream().readNBytes(intake.maxMailBytes() + 1);
-    Acknowledgement ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null));
+    Acknowledgement ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null),
+        principals.submitter(authentication));
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl)).body(
         new MessagesApiController.Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));

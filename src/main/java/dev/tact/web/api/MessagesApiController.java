@@ -5,6 +5,8 @@ import dev.tact.intake.InboundItem;
 import dev.tact.intake.InboundItems;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.staff.ApiScope;
+import dev.tact.staff.TokenPrincipal;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,17 +53,20 @@ class MessagesApiController {
   ResponseEntity<Accepted> accept(@io.swagger.v3.oas.annotations.parameters.RequestBody(
       content = @Content(schema = @Schema(implementation = MessageSubmission.class))) @RequestBody String body,
       Authentication authentication) {
-    Acknowledgement ack = intake.submitJson(body, principals.integration(authentication));
+    Acknowledgement ack = intake.submitJson(body, principals.submitter(authentication));
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl))
         .body(new Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));
   }
 
   @Operation(summary = "What became of an accepted message",
-      description = "state is pending, done, duplicate (a redelivery of a stored message) or parked (failed, kept for an admin)")
+      description = "state is pending, done, duplicate (a redelivery of a stored message) or parked (failed, kept for an "
+          + "admin). A token with only the intake scope sees only what it submitted itself.")
   @GetMapping("/{itemId}")
-  ItemStatus status(@PathVariable UUID itemId) {
-    InboundItem item = items.require(itemId);
+  ItemStatus status(@PathVariable UUID itemId, Authentication authentication) {
+    // the scope rules let intake-only tokens here; which items they may see is a question of data, answered here
+    InboundItem item = authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token
+        && !token.can(ApiScope.READ) ? items.requireSubmittedBy(itemId, token.tokenId()) : items.require(itemId);
     return new ItemStatus(item.id(), item.state().name().toLowerCase(java.util.Locale.ROOT), item.messageId(),
         item.contactId(), item.conversationId(), item.lastError());
   }

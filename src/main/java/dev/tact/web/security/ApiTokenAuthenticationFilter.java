@@ -4,24 +4,35 @@ import dev.tact.audit.AuditActor;
 import dev.tact.audit.AuditedPrincipal;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.TokenPrincipal;
+import dev.tact.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer tact_…} against the stored token hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer tact_…} against the stored token hashes (revoked and expired tokens
+ * are not found, so the request stays unauthenticated), then holds the token to its rate limit: past it, 429 with
+ * {@code Retry-After} before anything else runs.
+ */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
+  private final ProblemResponses problems;
+  private final TokenRateLimiter limiter = new TokenRateLimiter();
 
-  ApiTokenAuthenticationFilter(ApiTokens tokens) {
+  ApiTokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems) {
     this.tokens = tokens;
+    this.problems = problems;
   }
 
   @Override
@@ -30,11 +41,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Optional<TokenPrincipal> principal = tokens.authenticate(header.substring(7).strip());
-      principal.ifPresent(p -> {
+      if (principal.isPresent()) {
+        long wait = limiter.secondsToWait(principal.get());
+        if (wait > 0) {
+          response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+          problems.write(response, 429, "rate-limited", "Too many requests", "Token '" + principal.get().name()
+              + "' may make " + principal.get().rateLimit().describe() + "; try again in " + wait + " s.");
+          return;
+        }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(p));
+        context.setAuthentication(new TokenAuthentication(principal.get()));
         SecurityContextHolder.setContext(context);
-      });
+      }
     }
     chain.doFilter(request, response);
   }
@@ -44,9 +62,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final TokenPrincipal principal;
 
     TokenAuthentication(TokenPrincipal principal) {
-      super(AuthorityUtils.createAuthorityList(principal.role().authorities()));
+      super(AuthorityUtils.createAuthorityList(authorities(principal)));
       this.principal = principal;
       setAuthenticated(true);
+    }
+
+    private static List<String> authorities(TokenPrincipal principal) {
+      List<String> authorities = new ArrayList<>(principal.role().authorities());
+      principal.scopes().forEach(scope -> authorities.add(scope.authority()));
+      return authorities;
     }
 
     @Override

@@ -5,9 +5,11 @@ import dev.tact.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -24,15 +26,25 @@ class SecurityConfiguration {
         .securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable()) // no cookies on this door: a token must be sent explicitly
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
+        // scopes are checked apart from roles, so a role rule added above never skips them (ADR 21)
+        .addFilterAfter(new AuthorizationFilter(new ApiScopeRules()), AuthorizationFilter.class)
         .exceptionHandling(e -> e
             .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401, "unauthenticated",
-                "Authentication required", "Send an API token as 'Authorization: Bearer tact_…'."))
-            .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "forbidden",
-                "Forbidden", "This token's role may not do this.")))
+                "Authentication required",
+                "Send a valid API token as 'Authorization: Bearer tact_…' (revoked and expired ones are refused)."))
+            .accessDeniedHandler((request, response, ex) -> {
+              if (ex instanceof AuthorizationDeniedException denied
+                  && denied.getAuthorizationResult() instanceof ApiScopeRules.MissingScope missing) {
+                problems.write(response, 403, "insufficient-scope", "Forbidden", "This token lacks the scope '"
+                    + missing.scope().id() + "' that " + request.getMethod() + " " + request.getRequestURI() + " needs.");
+              } else {
+                problems.write(response, 403, "forbidden", "Forbidden", "This token's role may not do this.");
+              }
+            }))
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.tact.web.security;
 
 import dev.tact.conversation.Actor;
+import dev.tact.intake.Submitter;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
@@ -26,6 +27,12 @@ public class TactPrincipals {
     return staff.findAgentByEmail(authentication.getName());
   }
 
+  /** The API token's id when a token is calling, else null. */
+  public static java.util.UUID tokenId(Authentication authentication) {
+    return authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token
+        ? token.tokenId() : null;
+  }
+
   /** Whether the caller (agent or API token) has the lead role or a higher one. */
   public static boolean isLead(Authentication authentication) {
     return authentication != null && authentication.getAuthorities().stream()
@@ -40,12 +47,12 @@ public class TactPrincipals {
     return Actor.agent(agent.id(), agent.displayName());
   }
 
-  /** Who posted something on an integration's authority: "API token <name>", or the agent's email. */
-  public String integration(Authentication authentication) {
+  /** Who posts something on an integration's authority: the API token (id and "API token <name>"), or the agent. */
+  public Submitter submitter(Authentication authentication) {
     if (authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token) {
-      return "API token " + token.name();
+      return new Submitter(token.tokenId(), "API token " + token.name());
     }
-    return agent(authentication).map(a -> "agent " + a.email()).orElse(null);
+    return agent(authentication).map(a -> new Submitter(null, "agent " + a.email())).orElse(null);
   }
 
   /** The name recorded as "done by" in audit-like records such as contact merges. */
