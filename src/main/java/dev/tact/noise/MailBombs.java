@@ -1,5 +1,7 @@
 package dev.tact.noise;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -7,8 +9,10 @@ import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,15 +36,17 @@ public class MailBombs {
   private final NoiseProperties properties;
   private final StaffDirectory staff;
   private final ApplicationEventPublisher events;
+  private final AuditLog auditLog;
   private final Clock clock;
 
   MailBombs(HeldStore held, LimitStore limits, NoiseProperties properties, StaffDirectory staff,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, AuditLog auditLog, Clock clock) {
     this.held = held;
     this.limits = limits;
     this.properties = properties;
     this.staff = staff;
     this.events = events;
+    this.auditLog = auditLog;
     this.clock = clock;
   }
 
@@ -106,7 +112,7 @@ public class MailBombs {
     Instant at = clock.instant();
     held.decide(groupId, HeldGroup.Status.RELEASED, at, by);
     events.publishEvent(new HeldMessagesReleased(group.id(), items, by, at));
-    return requireGroup(groupId);
+    return audited("noise.held.released", "Released", group, items.size());
   }
 
   /** Discards a held group: nothing is filed; the raw messages stay in the inbound log. A group decided before: 409. */
@@ -118,7 +124,25 @@ public class MailBombs {
     Instant at = clock.instant();
     held.decide(groupId, HeldGroup.Status.DISCARDED, at, by);
     events.publishEvent(new HeldMessagesDiscarded(group.id(), items, by, at));
-    return requireGroup(groupId);
+    return audited("noise.held.discarded", "Discarded", group, items.size());
+  }
+
+  /** The decided group, after its audit entry is written in the decision's transaction. */
+  private HeldGroup audited(String action, String verb, HeldGroup before, int messages) {
+    HeldGroup after = requireGroup(before.id());
+    auditLog.record(AuditRecord.of(action, "heldGroup", before.id(), verb + " the held group " + before.scope()
+            + " (" + messages + (messages == 1 ? " message)." : " messages)."))
+        .change(auditState(before), auditState(after)));
+    return after;
+  }
+
+  private static Map<String, Object> auditState(HeldGroup group) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("scope", group.scope());
+    state.put("status", group.status().name());
+    state.put("count", group.count());
+    state.put("decidedBy", group.decidedBy());
+    return state;
   }
 
   private HeldGroup lockUndecided(UUID groupId) {

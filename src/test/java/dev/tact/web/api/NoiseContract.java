@@ -2,11 +2,16 @@ package dev.tact.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tact.audit.AuditEntry;
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditQuery;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactProfile;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
+import dev.tact.shared.PageRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,9 @@ abstract class NoiseContract {
 
   @Autowired
   ContactManagement contacts;
+
+  @Autowired
+  AuditLog auditLog;
 
   ApiClient admin;
 
@@ -177,6 +185,66 @@ abstract class NoiseContract {
     assertThat(item.path("note").asString()).contains("discarded");
     assertThat(admin.get("/api/v1/noise/held/" + id).body().path("messages").get(0).path("state").asString())
         .isEqualTo("DISCARDED");
+  }
+
+  @Test
+  void shouldRefuseAgentAndLeadTokensToSeeReleaseOrDiscardAHeldGroup() {
+    String bomber = "quiet@" + unique("bomb") + ".example";
+    for (int i = 0; i < 4; i++) {
+      deliver(plain(bomber, unique("q" + i), "Claim " + i, "Distinct claim " + i + " " + UUID.randomUUID()));
+    }
+    String id = heldGroupOf("sender:" + bomber).path("id").asString();
+
+    for (Role role : new Role[] {Role.AGENT, Role.LEAD}) {
+      ApiClient client = admin.withToken(tokens.issue("noise-" + role + "-" + UUID.randomUUID(), role, null).secret());
+      for (ApiClient.Response refused : new ApiClient.Response[] {client.post("/api/v1/noise/held/" + id + "/release",
+          ""), client.post("/api/v1/noise/held/" + id + "/discard", ""), client.get("/api/v1/noise/held"),
+          client.get("/api/v1/noise/held/" + id)}) {
+        assertThat(refused.status()).as(role + ": " + refused.raw()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("code").asString()).isEqualTo("forbidden");
+      }
+    }
+    assertThat(admin.get("/api/v1/noise/held/" + id).body().path("group").path("status").asString())
+        .isEqualTo("HELD");
+    assertThat(auditLog.search(new AuditQuery(null, null, id, null, null, null), new PageRequest(0, 10)).items())
+        .isEmpty();
+  }
+
+  @Test
+  void shouldRecordWhoReleasedOrDiscardedAHeldGroupInTheAuditLog() {
+    String released = heldGroupOf("sender:" + flood("rel")).path("id").asString();
+    String discarded = heldGroupOf("sender:" + flood("dis")).path("id").asString();
+
+    assertThat(admin.post("/api/v1/noise/held/" + released + "/release", "").status()).isEqualTo(200);
+    assertThat(admin.post("/api/v1/noise/held/" + discarded + "/discard", "").status()).isEqualTo(200);
+
+    AuditEntry release = onlyAuditEntryOf(released);
+    assertThat(release.action()).isEqualTo("noise.held.released");
+    assertThat(release.targetType()).isEqualTo("heldGroup");
+    assertThat(release.actor().name()).contains("noise-tests-");
+    assertThat(release.summary()).contains("sender:").contains("2 messages");
+    assertThat(release.before()).contains("HELD");
+    assertThat(release.after()).contains("RELEASED");
+    AuditEntry discard = onlyAuditEntryOf(discarded);
+    assertThat(discard.action()).isEqualTo("noise.held.discarded");
+    assertThat(discard.summary()).contains("2 messages");
+  }
+
+  /** Five different messages from one new sender: the last two are held (per sender: 3). Answers the sender. */
+  String flood(String prefix) {
+    String bomber = prefix + "@" + unique("flood") + ".example";
+    for (int i = 0; i < 5; i++) {
+      deliver(plain(bomber, unique(prefix + i), "Offer " + i, "Distinct offer " + i + " " + UUID.randomUUID()));
+    }
+    return bomber;
+  }
+
+  AuditEntry onlyAuditEntryOf(String targetId) {
+    List<AuditEntry> entries = auditLog.search(new AuditQuery(null, null, targetId, null, null, null),
+        new PageRequest(0, 10)).items();
+    assertThat(entries).hasSize(1);
+    return entries.get(0);
   }
 
   @Test
