@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Per-sender and per-domain rate limits on new conversations, counted in a sliding window in the
- * database under the sender's and domain's noise locks (so that every node counts the same), and
+ * database under the sender's and domain's noise locks (so that every node counts the same; the
+ * domains of {@link FreeMailDomains} are limited per sender only), and
  * the groups of messages held past them: agents release a group (each message is then filed as
  * usual) or discard it (its raw items stay in the inbound log).
  */
@@ -37,16 +39,18 @@ public class MailBombs {
   private final StaffDirectory staff;
   private final ApplicationEventPublisher events;
   private final AuditLog auditLog;
+  private final FreeMailDomains freeMail;
   private final Clock clock;
 
   MailBombs(HeldStore held, LimitStore limits, NoiseProperties properties, StaffDirectory staff,
-      ApplicationEventPublisher events, AuditLog auditLog, Clock clock) {
+      ApplicationEventPublisher events, AuditLog auditLog, FreeMailDomains freeMail, Clock clock) {
     this.held = held;
     this.limits = limits;
     this.properties = properties;
     this.staff = staff;
     this.events = events;
     this.auditLog = auditLog;
+    this.freeMail = freeMail;
     this.clock = clock;
   }
 
@@ -154,31 +158,41 @@ public class MailBombs {
     return group;
   }
 
-  /** The lock keys a rate check of this sender needs: an address and its domain; a handle or phone by itself. */
-  static List<String> scopesOf(String sender) {
+  /**
+   * The limits a sender counts against, which are also the lock keys of its rate check: an address and its
+   * domain, or only the address for a free-mail provider's (whose customers are strangers to each other); a
+   * handle or phone by itself.
+   */
+  List<String> scopesOf(String sender) {
+    return scopesOf(sender, freeMail::isFreeMail);
+  }
+
+  static List<String> scopesOf(String sender, Predicate<String> freeMailDomain) {
     if (sender == null || sender.isBlank()) {
       return List.of();
     }
     int at = sender.lastIndexOf('@');
     boolean emailAddress = at > 0 && at < sender.length() - 1 && sender.indexOf(':') < 0;
-    return emailAddress ? List.of("sender:" + sender, "domain:" + sender.substring(at + 1))
-        : List.of("sender:" + sender);
+    if (!emailAddress || freeMailDomain.test(sender.substring(at + 1))) {
+      return List.of("sender:" + sender);
+    }
+    return List.of("sender:" + sender, "domain:" + sender.substring(at + 1));
   }
 
   /**
-   * Counts this new conversation against its sender's and domain's limits, or holds it when either is
-   * reached. The caller holds the locks of {@link #scopesOf}.
+   * Counts this new conversation against the limits of its scopes (from {@link #scopesOf}), or holds it when
+   * one is reached. The caller holds the scopes' locks.
    */
-  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender) {
+  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender, List<String> scopes) {
     RateLimits limit = limitsFor(message.teamId());
     Instant since = message.receivedAt().minus(limit.window());
-    for (String scope : scopesOf(sender)) {
+    for (String scope : scopes) {
       int max = scope.startsWith("sender:") ? limit.perSender() : limit.perDomain();
       if (held.arrivals(scope, since) >= max) {
         return Optional.of(hold(scope, itemId, message, sender));
       }
     }
-    for (String scope : scopesOf(sender)) {
+    for (String scope : scopes) {
       held.recordArrival(scope, message.receivedAt(), itemId);
     }
     return Optional.empty();

@@ -13,6 +13,7 @@ import dev.tact.shared.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Noise control through the real intake (raw mail over HTTP, the pipeline, the API), run on H2
- * and on PostgreSQL. Subclasses set {@code tact.mail.staff-domains=acme.example} and
- * {@code tact.noise.per-sender=3}; each test uses senders of its own domain.
+ * and on PostgreSQL. Subclasses set {@code tact.mail.staff-domains=acme.example},
+ * {@code tact.noise.per-sender=3} and {@code tact.noise.per-domain=10}; each test uses senders of its own domain.
  */
 abstract class NoiseContract {
 
@@ -248,6 +249,69 @@ abstract class NoiseContract {
   }
 
   @Test
+  void shouldNotHoldFiftyDifferentCustomersOfAFreeMailProviderButFiftySendersOfOneSmallDomain() {
+    List<JsonNode> gmail = deliverAll(IntStream.range(0, 50).mapToObj(i -> plain(unique("customer" + i) + "@gmail.com",
+        unique("g" + i), "Question " + i, "My own question number " + i + " " + UUID.randomUUID())).toList());
+    String small = unique("small") + ".example";
+    List<JsonNode> smallDomain = deliverAll(IntStream.range(0, 50).mapToObj(i -> plain("person" + i + "@" + small,
+        unique("s" + i), "Offer " + i, "Another offer number " + i + " " + UUID.randomUUID())).toList());
+
+    assertThat(gmail).allSatisfy(item -> assertThat(item.path("state").asString()).isEqualTo("done"));
+    assertThat(heldGroups().stream().map(g -> g.path("scope").asString())).doesNotContain("domain:gmail.com");
+    assertThat(smallDomain.stream().filter(item -> item.path("state").asString().equals("done"))).hasSize(10);
+    assertThat(heldGroupOf("domain:" + small).path("count").asInt()).isEqualTo(40);
+  }
+
+  @Test
+  void shouldLetAnAdminAddAndRemoveFreeMailDomainsWithEachEditAudited() {
+    String domain = unique("free") + ".example";
+    String path = "/api/v1/admin/noise/free-mail-domains/" + domain;
+    assertThat(admin.get(path).body().path("listed").asBoolean()).isFalse();
+
+    ApiClient.Response added = admin.put(path, "");
+
+    assertThat(added.status()).as(added.raw()).isEqualTo(200);
+    assertThat(added.body().path("listed").asBoolean()).isTrue();
+    assertThat(added.body().path("shipped").asBoolean()).isFalse();
+    assertThat(deliverAll(IntStream.range(0, 12).mapToObj(i -> plain("user" + i + "@" + domain, unique("f" + i),
+        "Hello " + i, "A question of my own " + i + " " + UUID.randomUUID())).toList()))
+        .allSatisfy(item -> assertThat(item.path("state").asString()).isEqualTo("done"));
+
+    assertThat(admin.delete(path).status()).isEqualTo(200);
+
+    assertThat(admin.get(path).body().path("listed").asBoolean()).isFalse();
+    List<JsonNode> after = deliverAll(IntStream.range(0, 12).mapToObj(i -> plain("other" + i + "@" + domain,
+        unique("o" + i), "Hi " + i, "Yet another question " + i + " " + UUID.randomUUID())).toList());
+    assertThat(after.stream().filter(item -> item.path("state").asString().equals("done"))).hasSize(10);
+    List<AuditEntry> edits = auditLog.search(new AuditQuery("noise.free-mail.", null, domain, null, null, null),
+        new PageRequest(0, 10)).items();
+    assertThat(edits).extracting(AuditEntry::action)
+        .containsExactly("noise.free-mail.removed", "noise.free-mail.added");
+    assertThat(edits.get(1).actor().name()).startsWith("noise-tests-");
+  }
+
+  @Test
+  void shouldShipAListOfFreeMailProvidersThatAnAdminCanTakeADomainOffAndPutBack() {
+    ApiClient.Response shipped = admin.get("/api/v1/admin/noise/free-mail-domains?q=gmx&size=100");
+    assertThat(shipped.status()).as(shipped.raw()).isEqualTo(200);
+    assertThat(shipped.body().path("total").asInt()).isPositive();
+    assertThat(shipped.body().path("items").toString()).contains("\"gmx.de\"");
+    String path = "/api/v1/admin/noise/free-mail-domains/yandex.ru";
+    assertThat(admin.get(path).body().path("shipped").asBoolean()).isTrue();
+
+    assertThat(admin.delete(path).body().path("listed").asBoolean()).isFalse();
+    assertThat(admin.get(path).body().path("listed").asBoolean()).isFalse();
+    assertThat(admin.put(path, "").body().path("listed").asBoolean()).isTrue();
+
+    assertThat(admin.put("/api/v1/admin/noise/free-mail-domains/not%20a%20domain", "").status()).isEqualTo(422);
+    ApiClient.Response agent = admin.withToken(tokens.issue("noise-agent-" + UUID.randomUUID(), Role.AGENT, null)
+        .secret()).delete("/api/v1/admin/noise/free-mail-domains/gmail.com");
+    assertThat(agent.status()).isEqualTo(403);
+    assertThat(admin.get("/api/v1/admin/noise/free-mail-domains/gmail.com").body().path("listed").asBoolean())
+        .isTrue();
+  }
+
+  @Test
   void shouldNotHoldStaffOrACustomerWithATier() {
     for (int i = 0; i < 5; i++) {
       JsonNode item = deliver(plain("olga@acme.example", unique("o" + i), "Internal " + i, "Internal note " + i + " "
@@ -279,8 +343,14 @@ abstract class NoiseContract {
     return admin.get("/api/v1/admin/inbound/" + status.path("itemId").asString()).body();
   }
 
+  List<JsonNode> heldGroups() {
+    List<JsonNode> groups = new java.util.ArrayList<>();
+    admin.get("/api/v1/noise/held").body().forEach(groups::add);
+    return groups;
+  }
+
   JsonNode heldGroupOf(String scope) {
-    for (JsonNode group : admin.get("/api/v1/noise/held").body()) {
+    for (JsonNode group : heldGroups()) {
       if (group.path("scope").asString().equals(scope)) {
         return group;
       }
@@ -293,6 +363,17 @@ abstract class NoiseContract {
     ApiClient.Response response = admin.postBytes("/api/v1/mail", bytes, "message/rfc822");
     assertThat(response.status()).as(response.raw()).isEqualTo(202);
     return admin.awaitProcessed(response.body());
+  }
+
+  /** Posts every mail first, then waits for each: the pipeline works through them together. */
+  List<JsonNode> deliverAll(List<String> mimes) {
+    List<JsonNode> accepted = mimes.stream().map(mime -> {
+      byte[] bytes = mime.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+      ApiClient.Response response = admin.postBytes("/api/v1/mail", bytes, "message/rfc822");
+      assertThat(response.status()).as(response.raw()).isEqualTo(202);
+      return response.body();
+    }).toList();
+    return accepted.stream().map(admin::awaitProcessed).toList();
   }
 
   JsonNode conversation(JsonNode item) {
