@@ -12,7 +12,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Two doors: the API (stateless, Bearer tokens, Problem Details for 401/403) and the agent UI
- * (form login, session, CSRF). Health, metrics and the API documentation are open.
+ * (form login, session, CSRF). The API documentation is open (when tact.api.docs-enabled); the actuator has a
+ * door of its own ({@code ActuatorSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -44,7 +45,6 @@ class SecurityConfiguration {
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())

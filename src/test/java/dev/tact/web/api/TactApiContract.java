@@ -262,11 +262,33 @@ abstract class TactApiContract {
   }
 
   @Test
-  void shouldPublishTheOpenApiDocument() {
+  void shouldPublishTheOpenApiDocumentWithoutLoginWhileTheDocsAreOn() {
     ApiClient.Response doc = admin.withToken(null).get("/v3/api-docs");
     assertThat(doc.status()).isEqualTo(200);
     assertThat(doc.body().path("paths").has("/api/v1/messages")).isTrue();
-    assertThat(admin.withToken(null).get("/actuator/prometheus").raw()).contains("tact_intake_accepted");
+    ApiClient.Response ui = admin.withToken(null).get("/swagger-ui/index.html");
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.raw()).contains("Swagger UI");
+  }
+
+  @Test
+  void shouldServeMetricsOnlyToAnAdminTokenAndHealthToAnyone() {
+    ApiClient anonymous = admin.withToken(null);
+    ApiClient agent = admin.withToken(tokens.issue("metrics-agent", Role.AGENT, null).secret());
+    for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/tact.intake.accepted")) {
+      ApiClient.Response refused = anonymous.get(path);
+      assertThat(refused.status()).as(path).isEqualTo(401);
+      assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+      assertThat(agent.get(path).status()).as(path).isEqualTo(403);
+    }
+
+    assertThat(admin.get("/actuator/prometheus").raw()).contains("tact_intake_accepted");
+    assertThat(admin.get("/actuator/metrics/tact.intake.accepted").body().path("name").asString())
+        .isEqualTo("tact.intake.accepted");
+    ApiClient.Response health = anonymous.get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body().path("status").asString()).isEqualTo("UP");
+    assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
   }
 
   @Test
