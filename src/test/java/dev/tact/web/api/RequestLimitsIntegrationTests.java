@@ -95,6 +95,18 @@ class RequestLimitsIntegrationTests {
   }
 
   @Test
+  void shouldRefuseAFormPostWhoseContentLengthIsOverTheFormLimitBeforeReadingIt() throws Exception {
+    try (RawHttpUpload upload = RawHttpUpload.start(port, "/login", null, "application/x-www-form-urlencoded",
+        bytes("username=ana%40example.com&password="), (byte) 'x', HUGE, true, -1)) {
+      RawHttpUpload.Answer answer = upload.answer();
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.sentWhenAnswered()).isLessThan(FEW_MEGABYTES);
+      assertThat(upload.bytesSentInAll()).isLessThan(FEW_MEGABYTES);
+    }
+  }
+
+  @Test
   void shouldAnswer429WithRetryAfterToMoreMailUploadsAtOnceThanTheCap() throws Exception {
     byte[] mail = bytes("From: ana@example.com\r\nTo: support@acme.example\r\nSubject: Upload\r\nMessage-ID: <"
         + UUID.randomUUID() + "@example.com>\r\n\r\n" + "A slow upload. ".repeat(200) + "\r\n");
