@@ -173,6 +173,22 @@ class RequestLimitsIntegrationTests {
   }
 
   @Test
+  void shouldAnswerAPathThatIsNotUtf8WithProblemDetails() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(bytes("GET /api/v1/conversations/%FF%FE HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n"));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+      JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+      assertThat(problem.path("code").asString()).isEqualTo("bad-request");
+    }
+  }
+
+  @Test
   void shouldWriteTheBodyOf401And403InUtf8() {
     ApiClient.Response unauthenticated = new ApiClient(port, null).get("/api/v1/conversations");
     ApiClient.Response forbidden = new ApiClient(port, tokens.issue("agent-" + UUID.randomUUID(), Role.AGENT, null)
