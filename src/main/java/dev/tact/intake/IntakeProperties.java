@@ -8,12 +8,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTextLength longest message text accepted, in characters (longer: 413)
  * @param maxRequestBytes largest request body accepted, in bytes (larger: 413)
  * @param maxMailBytes largest raw email accepted, in bytes (larger: 413 on the API, 552 over SMTP)
+ * @param maxConcurrentMailUploads raw emails read at once from {@code POST /api/v1/mail} (each is held in memory
+ *     while it is read, up to maxMailBytes); more at the same time get 429 with Retry-After
  * @param log the group-committed inbound log
  * @param pipeline the workers that turn logged items into messages
  */
 @ConfigurationProperties("tact.intake")
 public record IntakeProperties(@DefaultValue("100000") int maxTextLength,
-    @DefaultValue("1048576") int maxRequestBytes, @DefaultValue("73400320") int maxMailBytes, @DefaultValue Log log, @DefaultValue Pipeline pipeline) {
+    @DefaultValue("1048576") int maxRequestBytes, @DefaultValue("73400320") int maxMailBytes, @DefaultValue Log log, @DefaultValue Pipeline pipeline,
+    @DefaultValue("8") int maxConcurrentMailUploads) {
+
+  public IntakeProperties {
+    if (maxConcurrentMailUploads < 1) {
+      throw new IllegalArgumentException("tact.intake.max-concurrent-mail-uploads must be at least 1");
+    }
+  }
 
   /**
    * @param queueCapacity requests waiting for a commit before new ones get 429

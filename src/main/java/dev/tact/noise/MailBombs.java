@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Per-sender and per-domain rate limits on new conversations, counted in a sliding window in the
- * database under the sender's and domain's noise locks (so that every node counts the same), and
+ * database under the sender's and domain's noise locks (so that every node counts the same; the
+ * domains of {@link FreeMailDomains} are limited per sender only), and
  * the groups of messages held past them: agents release a group (each message is then filed as
  * usual) or discard it (its raw items stay in the inbound log).
  */
@@ -36,17 +38,19 @@ public class MailBombs {
   private final NoiseProperties properties;
   private final StaffDirectory staff;
   private final ApplicationEventPublisher events;
+  private final AuditLog auditLog;
+  private final FreeMailDomains freeMail;
   private final Clock clock;
-  private final AuditLog audit;
 
   MailBombs(HeldStore held, LimitStore limits, NoiseProperties properties, StaffDirectory staff,
-      ApplicationEventPublisher events, Clock clock, AuditLog audit) {
-    this.audit = audit;
+      ApplicationEventPublisher events, AuditLog auditLog, FreeMailDomains freeMail, Clock clock) {
     this.held = held;
     this.limits = limits;
     this.properties = properties;
     this.staff = staff;
     this.events = events;
+    this.auditLog = auditLog;
+    this.freeMail = freeMail;
     this.clock = clock;
   }
 
@@ -80,7 +84,7 @@ public class MailBombs {
     RateLimits before = limitsFor(teamId);
     RateLimits set = new RateLimits(teamId, perSender, perDomain, Duration.ofSeconds(windowSeconds));
     limits.save(set, clock.instant());
-    audit.record(AuditRecord.of("noise.limits.changed", teamId == null ? "noise-limits" : "team",
+    auditLog.record(AuditRecord.of("noise.limits.changed", teamId == null ? "noise-limits" : "team",
         teamId == null ? "default" : teamId, "Mail-bomb limits " + (teamId == null ? "by default" : "of team "
             + staff.requireTeam(teamId).name()) + ": " + perSender + " per sender, " + perDomain + " per domain in "
             + windowSeconds + " s").change(audited(before), audited(set)));
@@ -94,7 +98,7 @@ public class MailBombs {
     if (!limits.delete(teamId)) {
       throw ProblemException.notFound("limits of team", teamId == null ? "default" : teamId);
     }
-    audit.record(AuditRecord.of("noise.limits.cleared", teamId == null ? "noise-limits" : "team",
+    auditLog.record(AuditRecord.of("noise.limits.cleared", teamId == null ? "noise-limits" : "team",
         teamId == null ? "default" : teamId, "Mail-bomb limits " + (teamId == null ? "set by admins cleared: the "
             + "configured ones hold" : "of team " + teamId + " cleared: the default holds for it"))
         .change(audited(before), audited(limitsFor(teamId))));
@@ -132,10 +136,7 @@ public class MailBombs {
     Instant at = clock.instant();
     held.decide(groupId, HeldGroup.Status.RELEASED, at, by);
     events.publishEvent(new HeldMessagesReleased(group.id(), items, by, at));
-    HeldGroup released = requireGroup(groupId);
-    audit.record(AuditRecord.of("noise.held.released", "held-group", groupId, "Released " + items.size()
-        + " held messages of " + group.scope()).change(group, released));
-    return released;
+    return audited("noise.held.released", "Released", group, items.size());
   }
 
   /** Discards a held group: nothing is filed; the raw messages stay in the inbound log. A group decided before: 409. */
@@ -147,10 +148,25 @@ public class MailBombs {
     Instant at = clock.instant();
     held.decide(groupId, HeldGroup.Status.DISCARDED, at, by);
     events.publishEvent(new HeldMessagesDiscarded(group.id(), items, by, at));
-    HeldGroup discarded = requireGroup(groupId);
-    audit.record(AuditRecord.of("noise.held.discarded", "held-group", groupId, "Discarded " + items.size()
-        + " held messages of " + group.scope()).change(group, discarded));
-    return discarded;
+    return audited("noise.held.discarded", "Discarded", group, items.size());
+  }
+
+  /** The decided group, after its audit entry is written in the decision's transaction. */
+  private HeldGroup audited(String action, String verb, HeldGroup before, int messages) {
+    HeldGroup after = requireGroup(before.id());
+    auditLog.record(AuditRecord.of(action, "heldGroup", before.id(), verb + " the held group " + before.scope()
+            + " (" + messages + (messages == 1 ? " message)." : " messages)."))
+        .change(auditState(before), auditState(after)));
+    return after;
+  }
+
+  private static Map<String, Object> auditState(HeldGroup group) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("scope", group.scope());
+    state.put("status", group.status().name());
+    state.put("count", group.count());
+    state.put("decidedBy", group.decidedBy());
+    return state;
   }
 
   private HeldGroup lockUndecided(UUID groupId) {
@@ -162,31 +178,41 @@ public class MailBombs {
     return group;
   }
 
-  /** The lock keys a rate check of this sender needs: an address and its domain; a handle or phone by itself. */
-  static List<String> scopesOf(String sender) {
+  /**
+   * The limits a sender counts against, which are also the lock keys of its rate check: an address and its
+   * domain, or only the address for a free-mail provider's (whose customers are strangers to each other); a
+   * handle or phone by itself.
+   */
+  List<String> scopesOf(String sender) {
+    return scopesOf(sender, freeMail::isFreeMail);
+  }
+
+  static List<String> scopesOf(String sender, Predicate<String> freeMailDomain) {
     if (sender == null || sender.isBlank()) {
       return List.of();
     }
     int at = sender.lastIndexOf('@');
     boolean emailAddress = at > 0 && at < sender.length() - 1 && sender.indexOf(':') < 0;
-    return emailAddress ? List.of("sender:" + sender, "domain:" + sender.substring(at + 1))
-        : List.of("sender:" + sender);
+    if (!emailAddress || freeMailDomain.test(sender.substring(at + 1))) {
+      return List.of("sender:" + sender);
+    }
+    return List.of("sender:" + sender, "domain:" + sender.substring(at + 1));
   }
 
   /**
-   * Counts this new conversation against its sender's and domain's limits, or holds it when either is
-   * reached. The caller holds the locks of {@link #scopesOf}.
+   * Counts this new conversation against the limits of its scopes (from {@link #scopesOf}), or holds it when
+   * one is reached. The caller holds the scopes' locks.
    */
-  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender) {
+  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender, List<String> scopes) {
     RateLimits limit = limitsFor(message.teamId());
     Instant since = message.receivedAt().minus(limit.window());
-    for (String scope : scopesOf(sender)) {
+    for (String scope : scopes) {
       int max = scope.startsWith("sender:") ? limit.perSender() : limit.perDomain();
       if (held.arrivals(scope, since) >= max) {
         return Optional.of(hold(scope, itemId, message, sender));
       }
     }
-    for (String scope : scopesOf(sender)) {
+    for (String scope : scopes) {
       held.recordArrival(scope, message.receivedAt(), itemId);
     }
     return Optional.empty();

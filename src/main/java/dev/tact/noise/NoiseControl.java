@@ -96,11 +96,10 @@ public class NoiseControl {
     boolean released = mailBombs.heldItem(in.inboundItemId())
         .filter(h -> h.state() == HeldGroup.Status.RELEASED).isPresent();
     boolean limited = !released && !exempt(candidate);
+    List<String> scopes = limited ? mailBombs.scopesOf(candidate.sender()) : List.of();
     List<String> keys = new ArrayList<>();
     keys.add("author:" + authorOf(candidate));
-    if (limited) {
-      keys.addAll(MailBombs.scopesOf(candidate.sender()));
-    }
+    keys.addAll(scopes);
     locks.lock(keys);
     Signature signature = signatureOf(in.text());
     if (!signature.isEmpty()) {
@@ -111,7 +110,7 @@ public class NoiseControl {
       }
     }
     if (limited) {
-      Optional<HeldGroup> group = mailBombs.countOrHold(in.inboundItemId(), in, candidate.sender());
+      Optional<HeldGroup> group = mailBombs.countOrHold(in.inboundItemId(), in, candidate.sender(), scopes);
       if (group.isPresent()) {
         return new NoiseDecision(NoiseDecision.Outcome.HELD, null, null, group.get().id(), 0,
             "Held: " + group.get().scope() + " is past its rate limit (" + group.get().count() + " held).");

@@ -33,7 +33,14 @@ class ApiProblemAdvice {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-    return respond(400, "malformed-request", "Malformed request", "The request body could not be read as JSON of the expected shape.", request);
+    return RequestBodyException.in(e).map(refused -> refused(refused, request)).orElseGet(() ->
+        respond(400, "malformed-request", "Malformed request", "The request body could not be read as JSON of the expected shape.", request));
+  }
+
+  /** A body refused while a controller read it itself (raw mail): too large, or text Tact does not store. */
+  @ExceptionHandler(RequestBodyException.class)
+  ResponseEntity<ProblemDetail> refused(RequestBodyException e, HttpServletRequest request) {
+    return respond(e.status(), e.code(), e.title(), e.getMessage(), request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

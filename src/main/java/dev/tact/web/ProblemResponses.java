@@ -3,6 +3,7 @@ package dev.tact.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,11 +33,12 @@ public class ProblemResponses {
     return problem;
   }
 
-  /** For filters that answer before any controller runs (401, 403). */
+  /** For filters that answer before any controller runs (401, 403, 413); the body is UTF-8, and says so. */
   public void write(HttpServletResponse response, int status, String code, String title, String detail)
       throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8);
     response.getWriter().write(json.writeValueAsString(problem(status, code, title, detail)));
   }
 }

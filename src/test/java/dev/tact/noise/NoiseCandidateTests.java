@@ -19,10 +19,17 @@ class NoiseCandidateTests {
 
   @Test
   void shouldLimitAnAddressBySenderAndDomainAndAHandleBySenderOnly() {
-    assertThat(MailBombs.scopesOf("bomb@flood.example")).containsExactly("sender:bomb@flood.example",
+    assertThat(MailBombs.scopesOf("bomb@flood.example", d -> false)).containsExactly("sender:bomb@flood.example",
         "domain:flood.example");
-    assertThat(MailBombs.scopesOf("twitter:@someone")).containsExactly("sender:twitter:@someone");
-    assertThat(MailBombs.scopesOf("")).isEmpty();
+    assertThat(MailBombs.scopesOf("twitter:@someone", d -> false)).containsExactly("sender:twitter:@someone");
+    assertThat(MailBombs.scopesOf("", d -> false)).isEmpty();
+  }
+
+  @Test
+  void shouldLimitAnAddressOfAFreeMailProviderBySenderOnly() {
+    assertThat(MailBombs.scopesOf("ana@gmail.com", "gmail.com"::equals)).containsExactly("sender:ana@gmail.com");
+    assertThat(MailBombs.scopesOf("ana@company.example", "gmail.com"::equals))
+        .containsExactly("sender:ana@company.example", "domain:company.example");
   }
 
   @Test

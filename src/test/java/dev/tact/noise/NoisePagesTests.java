@@ -7,9 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditQuery;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.IdentityParser;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.PageRequest;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import java.time.Clock;
@@ -65,6 +68,12 @@ class NoisePagesTests {
 
   @Autowired
   Clock clock;
+
+  @Autowired
+  FreeMailDomains freeMail;
+
+  @Autowired
+  AuditLog auditLog;
 
   Inbox inbox;
 
@@ -165,6 +174,33 @@ class NoisePagesTests {
     String second = mvc.perform(post("/admin/noise/held/" + held.decision().heldGroupId() + "/discard").with(ADMIN)
         .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem").toString();
     assertThat(second).contains("already released");
+  }
+
+  @Test
+  void shouldAddAndRemoveAFreeMailProviderOnTheAdminPageWithEachEditAudited() throws Exception {
+    String domain = "free-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+
+    mvc.perform(post("/admin/noise/free-mail/add").with(ADMIN).with(csrf()).param("domain", " " + domain.toUpperCase()))
+        .andExpect(status().is3xxRedirection());
+
+    assertThat(freeMail.isFreeMail(domain)).isTrue();
+    Document page = Jsoup.parse(mvc.perform(get("/admin/noise").param("freeMailQuery", domain).with(ADMIN))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(page.select("#free-mail").text()).contains(domain).contains("added").contains("Ada Admin");
+    mvc.perform(post("/admin/noise/free-mail/remove").with(AGENT).with(csrf()).param("domain", domain))
+        .andExpect(status().isForbidden());
+    assertThat(freeMail.isFreeMail(domain)).isTrue();
+
+    mvc.perform(post("/admin/noise/free-mail/remove").with(ADMIN).with(csrf()).param("domain", domain))
+        .andExpect(status().is3xxRedirection());
+
+    assertThat(freeMail.isFreeMail(domain)).isFalse();
+    assertThat(auditLog.search(new AuditQuery("noise.free-mail.", null, domain, null, null, null),
+        new PageRequest(0, 10)).items()).extracting(e -> e.action() + " by " + e.actor().name())
+        .containsExactly("noise.free-mail.removed by admin@example.com", "noise.free-mail.added by admin@example.com");
+    Object problem = mvc.perform(post("/admin/noise/free-mail/add").with(ADMIN).with(csrf()).param("domain", "no"))
+        .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem");
+    assertThat(problem).asString().contains("not a domain name");
   }
 
   @Test

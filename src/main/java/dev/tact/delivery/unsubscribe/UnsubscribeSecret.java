@@ -49,7 +49,7 @@ final class UnsubscribeSecret {
       }
       byte[] fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
-      Files.createDirectories(file.getParent());
+      dev.tact.shared.PrivateFiles.createDirectories(file.getParent()); // a new folder is private from the start
       Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -100,7 +100,7 @@ public class SecretBox {
       }
       byte[] fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
-      Files.createDirectories(file.getParent());
+      dev.tact.shared.PrivateFiles.createDirectories(file.getParent()); // a new folder is private from the start
       Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
       restrictToOwner(file);
       log.warn("Generated a key for stored secrets in {}. Keep it with the data; several Tact nodes must share "

@@ -62,11 +62,13 @@ class MailApiController {
 
   private final MessageIntake intake;
   private final MailArchive archive;
+  private final MailUploads uploads;
   private final TactPrincipals principals;
 
-  MailApiController(MessageIntake intake, MailArchive archive, TactPrincipals principals) {
+  MailApiController(MessageIntake intake, MailArchive archive, MailUploads uploads, TactPrincipals principals) {
     this.intake = intake;
     this.archive = archive;
+    this.uploads = uploads;
     this.principals = principals;
   }
 
@@ -88,17 +90,23 @@ class MailApiController {
 
   @Operation(summary = "Accept a raw email (message/rfc822)",
       description = "Stores the MIME bytes exactly as sent and answers 202 once they are committed; the message is "
-          + "parsed, threaded and filed shortly after. Mail that cannot be parsed is parked for an admin, not dropped.")
+          + "parsed, threaded and filed shortly after. Mail that cannot be parsed is parked for an admin, not dropped. "
+          + "Larger than tact.intake.max-mail-bytes: 413; more uploads at once than "
+          + "tact.intake.max-concurrent-mail-uploads: 429 with Retry-After.")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
       mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")))
   @PostMapping(consumes = "message/rfc822")
   ResponseEntity<MessagesApiController.Accepted> accept(HttpServletRequest request,
       @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient,
       Authentication authentication) throws IOException {
-    // Read at most one byte past the limit, so that an oversize body is refused without being held in memory.
-    byte[] raw = request.getInputStream().readNBytes(intake.maxMailBytes() + 1);
-    Acknowledgement ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null),
-        principals.submitter(authentication));
+    Acknowledgement ack;
+    try (MailUploads.Slot slot = uploads.take()) {
+      // The request's stream refuses to go past the limit (RequestBodyGuard); one byte more is asked for all the
+      // same, so that a stream without that guard still ends in 413 rather than a cut mail.
+      byte[] raw = request.getInputStream().readNBytes(intake.maxMailBytes() + 1);
+      ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null),
+          principals.submitter(authentication));
+    }
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl)).body(
         new MessagesApiController.Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));

@@ -2,12 +2,15 @@ package dev.tact.web.api;
 
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
+import dev.tact.noise.FreeMailDomains;
 import dev.tact.noise.HeldGroup;
 import dev.tact.noise.HeldMessage;
 import dev.tact.noise.LinkedReport;
 import dev.tact.noise.MailBombs;
 import dev.tact.noise.NoiseControl;
 import dev.tact.noise.RateLimits;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,13 +47,15 @@ class NoiseApiController {
   private final NoiseControl noise;
   private final MailBombs mailBombs;
   private final ConversationManagement conversations;
+  private final FreeMailDomains freeMail;
   private final TactPrincipals principals;
 
   NoiseApiController(NoiseControl noise, MailBombs mailBombs, ConversationManagement conversations,
-      TactPrincipals principals) {
+      FreeMailDomains freeMail, TactPrincipals principals) {
     this.noise = noise;
     this.mailBombs = mailBombs;
     this.conversations = conversations;
+    this.freeMail = freeMail;
     this.principals = principals;
   }
 
@@ -122,6 +127,39 @@ class NoiseApiController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void clearTeam(@PathVariable UUID teamId) {
     mailBombs.clearLimits(teamId);
+  }
+
+  @Operation(summary = "Free-mail providers: their senders are limited one by one, never as a domain",
+      description = "The shipped list (gmail.com, gmx.de, qq.com, …) with the admins' changes; q: part of a domain.")
+  @GetMapping("/api/v1/admin/noise/free-mail-domains")
+  PageResult<String> freeMailDomains(@RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+    return freeMail.list(q, new PageRequest(page, size));
+  }
+
+  @Operation(summary = "The admins' changes to the shipped free-mail list, newest first")
+  @GetMapping("/api/v1/admin/noise/free-mail-domains/changes")
+  List<FreeMailDomains.FreeMailDomain> freeMailChanges() {
+    return freeMail.changes();
+  }
+
+  @Operation(summary = "Whether a domain is on the free-mail list, shipped, and who changed that")
+  @GetMapping("/api/v1/admin/noise/free-mail-domains/{domain}")
+  FreeMailDomains.FreeMailDomain freeMailDomain(@PathVariable String domain) {
+    return freeMail.describe(domain);
+  }
+
+  @Operation(summary = "Put a domain on the free-mail list", description = "Audited; nothing changes when it is on it.")
+  @PutMapping("/api/v1/admin/noise/free-mail-domains/{domain}")
+  FreeMailDomains.FreeMailDomain addFreeMailDomain(@PathVariable String domain, Authentication authentication) {
+    return freeMail.add(domain, principals.actor(authentication).name());
+  }
+
+  @Operation(summary = "Take a domain off the free-mail list",
+      description = "Its senders count against the per-domain limit again. Audited; not on the list: 404.")
+  @DeleteMapping("/api/v1/admin/noise/free-mail-domains/{domain}")
+  FreeMailDomains.FreeMailDomain removeFreeMailDomain(@PathVariable String domain, Authentication authentication) {
+    return freeMail.remove(domain, principals.actor(authentication).name());
   }
 
   private static LimitsRequest require(LimitsRequest request) {

@@ -14,7 +14,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Two doors: the API (stateless, Bearer tokens, Problem Details for 401/403) and the agent UI
- * (form login, session, CSRF). Health, metrics and the API documentation are open.
+ * (form login, session, CSRF). The API documentation is open (when tact.api.docs-enabled); the actuator has a
+ * door of its own ({@code ActuatorSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,6 +30,8 @@ class SecurityConfiguration {
         .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+            // held mail-bomb groups are an admin's decision, as on the UI's Admin → Noise control
+            .requestMatchers("/api/v1/noise/held/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         // scopes are checked apart from roles, so a role rule added above never skips them (ADR 21)
         .addFilterAfter(new AuthorizationFilter(new ApiScopeRules()), AuthorizationFilter.class)
@@ -54,7 +57,6 @@ class SecurityConfiguration {
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())

@@ -3,9 +3,11 @@ package dev.tact.web.ui;
 import dev.tact.shared.web.Flash;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
+import dev.tact.noise.FreeMailDomains;
 import dev.tact.noise.HeldGroup;
 import dev.tact.noise.MailBombs;
 import dev.tact.noise.NoiseControl;
+import dev.tact.shared.PageRequest;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
@@ -34,14 +36,16 @@ class NoiseController {
   private final MailBombs mailBombs;
   private final ConversationManagement conversations;
   private final StaffDirectory staff;
+  private final FreeMailDomains freeMail;
   private final TactPrincipals principals;
 
   NoiseController(NoiseControl noise, MailBombs mailBombs, ConversationManagement conversations,
-      StaffDirectory staff, TactPrincipals principals) {
+      StaffDirectory staff, FreeMailDomains freeMail, TactPrincipals principals) {
     this.noise = noise;
     this.mailBombs = mailBombs;
     this.conversations = conversations;
     this.staff = staff;
+    this.freeMail = freeMail;
     this.principals = principals;
   }
 
@@ -61,7 +65,8 @@ class NoiseController {
   }
 
   @GetMapping("/admin/noise")
-  String page(@RequestParam(required = false) String status, Model model) {
+  String page(@RequestParam(required = false) String status, @RequestParam(required = false) String freeMailQuery,
+      Model model) {
     HeldGroup.Status shown = HeldGroup.Status.HELD;
     for (HeldGroup.Status s : HeldGroup.Status.values()) {
       if (s.name().equalsIgnoreCase(status == null ? "" : status.strip())) {
@@ -78,7 +83,26 @@ class NoiseController {
     model.addAttribute("teamLimits", mailBombs.configuredLimits().stream().filter(l -> l.teamId() != null).toList());
     model.addAttribute("teams", staff.teams());
     model.addAttribute("teamNames", teamNames);
+    model.addAttribute("freeMailCount", freeMail.list(null, new PageRequest(0, 1)).total());
+    model.addAttribute("freeMailQuery", freeMailQuery == null ? "" : freeMailQuery.strip());
+    model.addAttribute("freeMailMatches", freeMailQuery == null || freeMailQuery.isBlank() ? null
+        : freeMail.list(freeMailQuery, new PageRequest(0, 50)));
+    model.addAttribute("freeMailChanges", freeMail.changes());
     return "noise/admin";
+  }
+
+  @PostMapping("/admin/noise/free-mail/add")
+  String addFreeMail(@RequestParam(required = false) String domain, Authentication auth,
+      RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise#free-mail", "Added to the free-mail providers: its senders are limited "
+        + "one by one.", () -> freeMail.add(domain, principals.actor(auth).name()));
+  }
+
+  @PostMapping("/admin/noise/free-mail/remove")
+  String removeFreeMail(@RequestParam(required = false) String domain, Authentication auth,
+      RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise#free-mail", "Taken off the free-mail providers: its senders count "
+        + "against the per-domain limit again.", () -> freeMail.remove(domain, principals.actor(auth).name()));
   }
 
   @GetMapping("/admin/noise/held/{id}")

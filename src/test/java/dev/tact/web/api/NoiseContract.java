@@ -2,13 +2,18 @@ package dev.tact.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tact.audit.AuditEntry;
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditQuery;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactProfile;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
+import dev.tact.shared.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Noise control through the real intake (raw mail over HTTP, the pipeline, the API), run on H2
- * and on PostgreSQL. Subclasses set {@code tact.mail.staff-domains=acme.example} and
- * {@code tact.noise.per-sender=3}; each test uses senders of its own domain.
+ * and on PostgreSQL. Subclasses set {@code tact.mail.staff-domains=acme.example},
+ * {@code tact.noise.per-sender=3} and {@code tact.noise.per-domain=10}; each test uses senders of its own domain.
  */
 abstract class NoiseContract {
 
@@ -38,6 +43,9 @@ abstract class NoiseContract {
 
   @Autowired
   ContactManagement contacts;
+
+  @Autowired
+  AuditLog auditLog;
 
   ApiClient admin;
 
@@ -181,6 +189,129 @@ abstract class NoiseContract {
   }
 
   @Test
+  void shouldRefuseAgentAndLeadTokensToSeeReleaseOrDiscardAHeldGroup() {
+    String bomber = "quiet@" + unique("bomb") + ".example";
+    for (int i = 0; i < 4; i++) {
+      deliver(plain(bomber, unique("q" + i), "Claim " + i, "Distinct claim " + i + " " + UUID.randomUUID()));
+    }
+    String id = heldGroupOf("sender:" + bomber).path("id").asString();
+
+    for (Role role : new Role[] {Role.AGENT, Role.LEAD}) {
+      ApiClient client = admin.withToken(tokens.issue("noise-" + role + "-" + UUID.randomUUID(), role, null).secret());
+      for (ApiClient.Response refused : new ApiClient.Response[] {client.post("/api/v1/noise/held/" + id + "/release",
+          ""), client.post("/api/v1/noise/held/" + id + "/discard", ""), client.get("/api/v1/noise/held"),
+          client.get("/api/v1/noise/held/" + id)}) {
+        assertThat(refused.status()).as(role + ": " + refused.raw()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("code").asString()).isEqualTo("forbidden");
+      }
+    }
+    assertThat(admin.get("/api/v1/noise/held/" + id).body().path("group").path("status").asString())
+        .isEqualTo("HELD");
+    assertThat(auditLog.search(new AuditQuery(null, null, id, null, null, null), new PageRequest(0, 10)).items())
+        .isEmpty();
+  }
+
+  @Test
+  void shouldRecordWhoReleasedOrDiscardedAHeldGroupInTheAuditLog() {
+    String released = heldGroupOf("sender:" + flood("rel")).path("id").asString();
+    String discarded = heldGroupOf("sender:" + flood("dis")).path("id").asString();
+
+    assertThat(admin.post("/api/v1/noise/held/" + released + "/release", "").status()).isEqualTo(200);
+    assertThat(admin.post("/api/v1/noise/held/" + discarded + "/discard", "").status()).isEqualTo(200);
+
+    AuditEntry release = onlyAuditEntryOf(released);
+    assertThat(release.action()).isEqualTo("noise.held.released");
+    assertThat(release.targetType()).isEqualTo("heldGroup");
+    assertThat(release.actor().name()).contains("noise-tests-");
+    assertThat(release.summary()).contains("sender:").contains("2 messages");
+    assertThat(release.before()).contains("HELD");
+    assertThat(release.after()).contains("RELEASED");
+    AuditEntry discard = onlyAuditEntryOf(discarded);
+    assertThat(discard.action()).isEqualTo("noise.held.discarded");
+    assertThat(discard.summary()).contains("2 messages");
+  }
+
+  /** Five different messages from one new sender: the last two are held (per sender: 3). Answers the sender. */
+  String flood(String prefix) {
+    String bomber = prefix + "@" + unique("flood") + ".example";
+    for (int i = 0; i < 5; i++) {
+      deliver(plain(bomber, unique(prefix + i), "Offer " + i, "Distinct offer " + i + " " + UUID.randomUUID()));
+    }
+    return bomber;
+  }
+
+  AuditEntry onlyAuditEntryOf(String targetId) {
+    List<AuditEntry> entries = auditLog.search(new AuditQuery(null, null, targetId, null, null, null),
+        new PageRequest(0, 10)).items();
+    assertThat(entries).hasSize(1);
+    return entries.get(0);
+  }
+
+  @Test
+  void shouldNotHoldFiftyDifferentCustomersOfAFreeMailProviderButFiftySendersOfOneSmallDomain() {
+    List<JsonNode> gmail = deliverAll(IntStream.range(0, 50).mapToObj(i -> plain(unique("customer" + i) + "@gmail.com",
+        unique("g" + i), "Question " + i, "My own question number " + i + " " + UUID.randomUUID())).toList());
+    String small = unique("small") + ".example";
+    List<JsonNode> smallDomain = deliverAll(IntStream.range(0, 50).mapToObj(i -> plain("person" + i + "@" + small,
+        unique("s" + i), "Offer " + i, "Another offer number " + i + " " + UUID.randomUUID())).toList());
+
+    assertThat(gmail).allSatisfy(item -> assertThat(item.path("state").asString()).isEqualTo("done"));
+    assertThat(heldGroups().stream().map(g -> g.path("scope").asString())).doesNotContain("domain:gmail.com");
+    assertThat(smallDomain.stream().filter(item -> item.path("state").asString().equals("done"))).hasSize(10);
+    assertThat(heldGroupOf("domain:" + small).path("count").asInt()).isEqualTo(40);
+  }
+
+  @Test
+  void shouldLetAnAdminAddAndRemoveFreeMailDomainsWithEachEditAudited() {
+    String domain = unique("free") + ".example";
+    String path = "/api/v1/admin/noise/free-mail-domains/" + domain;
+    assertThat(admin.get(path).body().path("listed").asBoolean()).isFalse();
+
+    ApiClient.Response added = admin.put(path, "");
+
+    assertThat(added.status()).as(added.raw()).isEqualTo(200);
+    assertThat(added.body().path("listed").asBoolean()).isTrue();
+    assertThat(added.body().path("shipped").asBoolean()).isFalse();
+    assertThat(deliverAll(IntStream.range(0, 12).mapToObj(i -> plain("user" + i + "@" + domain, unique("f" + i),
+        "Hello " + i, "A question of my own " + i + " " + UUID.randomUUID())).toList()))
+        .allSatisfy(item -> assertThat(item.path("state").asString()).isEqualTo("done"));
+
+    assertThat(admin.delete(path).status()).isEqualTo(200);
+
+    assertThat(admin.get(path).body().path("listed").asBoolean()).isFalse();
+    List<JsonNode> after = deliverAll(IntStream.range(0, 12).mapToObj(i -> plain("other" + i + "@" + domain,
+        unique("o" + i), "Hi " + i, "Yet another question " + i + " " + UUID.randomUUID())).toList());
+    assertThat(after.stream().filter(item -> item.path("state").asString().equals("done"))).hasSize(10);
+    List<AuditEntry> edits = auditLog.search(new AuditQuery("noise.free-mail.", null, domain, null, null, null),
+        new PageRequest(0, 10)).items();
+    assertThat(edits).extracting(AuditEntry::action)
+        .containsExactly("noise.free-mail.removed", "noise.free-mail.added");
+    assertThat(edits.get(1).actor().name()).startsWith("noise-tests-");
+  }
+
+  @Test
+  void shouldShipAListOfFreeMailProvidersThatAnAdminCanTakeADomainOffAndPutBack() {
+    ApiClient.Response shipped = admin.get("/api/v1/admin/noise/free-mail-domains?q=gmx&size=100");
+    assertThat(shipped.status()).as(shipped.raw()).isEqualTo(200);
+    assertThat(shipped.body().path("total").asInt()).isPositive();
+    assertThat(shipped.body().path("items").toString()).contains("\"gmx.de\"");
+    String path = "/api/v1/admin/noise/free-mail-domains/yandex.ru";
+    assertThat(admin.get(path).body().path("shipped").asBoolean()).isTrue();
+
+    assertThat(admin.delete(path).body().path("listed").asBoolean()).isFalse();
+    assertThat(admin.get(path).body().path("listed").asBoolean()).isFalse();
+    assertThat(admin.put(path, "").body().path("listed").asBoolean()).isTrue();
+
+    assertThat(admin.put("/api/v1/admin/noise/free-mail-domains/not%20a%20domain", "").status()).isEqualTo(422);
+    ApiClient.Response agent = admin.withToken(tokens.issue("noise-agent-" + UUID.randomUUID(), Role.AGENT, null)
+        .secret()).delete("/api/v1/admin/noise/free-mail-domains/gmail.com");
+    assertThat(agent.status()).isEqualTo(403);
+    assertThat(admin.get("/api/v1/admin/noise/free-mail-domains/gmail.com").body().path("listed").asBoolean())
+        .isTrue();
+  }
+
+  @Test
   void shouldNotHoldStaffOrACustomerWithATier() {
     for (int i = 0; i < 5; i++) {
       JsonNode item = deliver(plain("olga@acme.example", unique("o" + i), "Internal " + i, "Internal note " + i + " "
@@ -236,8 +367,14 @@ abstract class NoiseContract {
     return admin.get("/api/v1/admin/inbound/" + status.path("itemId").asString()).body();
   }
 
+  List<JsonNode> heldGroups() {
+    List<JsonNode> groups = new java.util.ArrayList<>();
+    admin.get("/api/v1/noise/held").body().forEach(groups::add);
+    return groups;
+  }
+
   JsonNode heldGroupOf(String scope) {
-    for (JsonNode group : admin.get("/api/v1/noise/held").body()) {
+    for (JsonNode group : heldGroups()) {
       if (group.path("scope").asString().equals(scope)) {
         return group;
       }
@@ -250,6 +387,17 @@ abstract class NoiseContract {
     ApiClient.Response response = admin.postBytes("/api/v1/mail", bytes, "message/rfc822");
     assertThat(response.status()).as(response.raw()).isEqualTo(202);
     return admin.awaitProcessed(response.body());
+  }
+
+  /** Posts every mail first, then waits for each: the pipeline works through them together. */
+  List<JsonNode> deliverAll(List<String> mimes) {
+    List<JsonNode> accepted = mimes.stream().map(mime -> {
+      byte[] bytes = mime.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+      ApiClient.Response response = admin.postBytes("/api/v1/mail", bytes, "message/rfc822");
+      assertThat(response.status()).as(response.raw()).isEqualTo(202);
+      return response.body();
+    }).toList();
+    return accepted.stream().map(admin::awaitProcessed).toList();
   }
 
   JsonNode conversation(JsonNode item) {

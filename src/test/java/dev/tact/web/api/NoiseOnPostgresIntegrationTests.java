@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.enabled=false", "tact.routing.enabled=false", "tact.mail.staff-domains=acme.example",
-    "tact.noise.per-sender=3", "tact.mail.authentication.trusted-authserv-ids=mx.tact.test"})
+    "tact.noise.per-sender=3", "tact.noise.per-domain=10",
+    "tact.mail.authentication.trusted-authserv-ids=mx.tact.test"})
 class NoiseOnPostgresIntegrationTests extends NoiseContract {
 
   @DynamicPropertySource

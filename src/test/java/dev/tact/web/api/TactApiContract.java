@@ -313,11 +313,79 @@ abstract class TactApiContract {
   }
 
   @Test
-  void shouldPublishTheOpenApiDocument() {
+  void shouldPublishTheOpenApiDocumentWithoutLoginWhileTheDocsAreOn() {
     ApiClient.Response doc = admin.withToken(null).get("/v3/api-docs");
     assertThat(doc.status()).isEqualTo(200);
     assertThat(doc.body().path("paths").has("/api/v1/messages")).isTrue();
-    assertThat(admin.withToken(null).get("/actuator/prometheus").raw()).contains("tact_intake_accepted");
+    ApiClient.Response ui = admin.withToken(null).get("/swagger-ui/index.html");
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.raw()).contains("Swagger UI");
+  }
+
+  @Test
+  void shouldServeMetricsOnlyToAnAdminTokenAndHealthToAnyone() {
+    ApiClient anonymous = admin.withToken(null);
+    ApiClient agent = admin.withToken(tokens.issue("metrics-agent", Role.AGENT, null).secret());
+    for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/tact.intake.accepted")) {
+      ApiClient.Response refused = anonymous.get(path);
+      assertThat(refused.status()).as(path).isEqualTo(401);
+      assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+      assertThat(agent.get(path).status()).as(path).isEqualTo(403);
+    }
+
+    assertThat(admin.get("/actuator/prometheus").raw()).contains("tact_intake_accepted");
+    assertThat(admin.get("/actuator/metrics/tact.intake.accepted").body().path("name").asString())
+        .isEqualTo("tact.intake.accepted");
+    ApiClient.Response health = anonymous.get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body().path("status").asString()).isEqualTo("UP");
+    assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRefuseInvalidUtf8AndNulInJsonTextWithProblemDetailsAndStoreNothing() {
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email", "sender",
+        unique("byte") + "@example.com", "text", "A first, valid message")));
+    String notes = "/api/v1/conversations/" + item.path("conversationId").asString() + "/notes";
+    int messagesBefore = admin.get("/api/v1/conversations/" + item.path("conversationId").asString()).body()
+        .path("messages").size();
+    long before = loggedItems();
+    Map<String, byte[]> bodies = new LinkedHashMap<>();
+    bodies.put("invalid-utf8 (a broken sequence)", jsonWithText("caf\u00c3(".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+    bodies.put("invalid-utf8 (a byte that is never UTF-8)", jsonWithText(new byte[] {'a', (byte) 0xFF, 'b'}));
+    bodies.put("invalid-utf8 (an overlong NUL)", jsonWithText(new byte[] {'a', (byte) 0xC0, (byte) 0x80, 'b'}));
+    bodies.put("invalid-utf8 (a surrogate in UTF-8)", jsonWithText(new byte[] {'a', (byte) 0xED, (byte) 0xA0,
+        (byte) 0x80, 'b'}));
+    bodies.put("invalid-text (an escaped NUL)", jsonWithText("a\\u0000b".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    bodies.put("invalid-text (a lone surrogate)", jsonWithText("a\\ud800b".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+    bodies.forEach((what, body) -> {
+      String code = what.substring(0, what.indexOf(' '));
+      for (String path : List.of("/api/v1/messages", notes)) {
+        ApiClient.Response response = admin.postBytes(path, body, "application/json");
+        assertThat(response.status()).as(what + " to " + path + ": " + response.raw()).isEqualTo(400);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(response.body().path("code").asString()).as(what + " to " + path).isEqualTo(code);
+      }
+    });
+    assertThat(loggedItems()).isEqualTo(before);
+    assertThat(admin.get("/api/v1/conversations/" + item.path("conversationId").asString()).body().path("messages"))
+        .hasSize(messagesBefore);
+    ApiClient.Response escapedBackslash = admin.postBytes(notes, jsonWithText("a\\\\u0000b".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII)), "application/json");
+    assertThat(escapedBackslash.status()).as("a backslash before u0000 is text: " + escapedBackslash.raw())
+        .isEqualTo(201);
+    assertThat(escapedBackslash.body().path("body").asString()).isEqualTo("a\\u0000b");
+  }
+
+  /** A message body as JSON whose text is these raw bytes (in a sender's own message, and a note's). */
+  static byte[] jsonWithText(byte[] text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("{\"channel\":\"sms\",\"sender\":\"+12045550199\",\"text\":\"".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII));
+    out.writeBytes(text);
+    out.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return out.toByteArray();
   }
 
   @Test
