@@ -1,6 +1,10 @@
 package dev.tact.staff.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.tact.audit.AuditEntry;
 import dev.tact.audit.AuditLog;
@@ -9,6 +13,7 @@ import dev.tact.shared.PageRequest;
 import dev.tact.staff.Agent;
 import dev.tact.staff.AgentDeactivated;
 import dev.tact.staff.AgentPasswordChanged;
+import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.MutableClock;
@@ -31,6 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -110,6 +118,11 @@ class SignInIntegrationTests {
 
   @Autowired
   SignInPolicy policy;
+
+  @Autowired
+  ApiTokens tokens;
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @AfterEach
   void optionalTwoFactors() {
@@ -365,7 +378,85 @@ class SignInIntegrationTests {
     assertThat(adminBrowser.signedIn()).isTrue();
   }
 
+  // ---- administration
+
+  @Test
+  void shouldListAndEndAnAgentsSessionsThroughTheAdminApi() throws Exception {
+    Agent ola = agent("ola");
+    Visitor laptop = new Visitor(mvc, "203.0.113.24", FIREFOX);
+    Visitor phone = new Visitor(mvc, "203.0.113.25", CHROME);
+    laptop.signIn(ola.email(), PASSWORD);
+    phone.signIn(ola.email(), PASSWORD);
+    String admin = "Bearer " + tokens.issue("sessions-admin", Role.ADMIN, null).secret();
+    String path = "/api/v1/admin/staff/agents/" + ola.id() + "/sessions";
+
+    JsonNode listed = json(mvc.perform(get(path).header("Authorization", admin)).andExpect(status().isOk()));
+    assertThat(listed).hasSize(2);
+    assertThat(listed.findValuesAsString("address")).containsExactlyInAnyOrder("203.0.113.24", "203.0.113.25");
+    assertThat(listed.findValuesAsString("device")).containsExactlyInAnyOrder("Firefox on Linux", "Chrome on Windows");
+    assertThat(listed.findValuesAsString("id")).doesNotContain(laptop.sessionId(), phone.sessionId());
+    String laptopId = listed.findValuesAsString("id").get(listed.findValuesAsString("address").indexOf("203.0.113.24"));
+
+    mvc.perform(delete(path + "/" + laptopId).header("Authorization", admin)).andExpect(status().isNoContent());
+    assertThat(laptop.signedIn()).isFalse();
+    assertThat(phone.signedIn()).isTrue();
+    mvc.perform(delete(path + "/" + laptopId).header("Authorization", admin)).andExpect(status().isNotFound());
+
+    String agentToken = "Bearer " + tokens.issue("sessions-agent", Role.AGENT, null).secret();
+    mvc.perform(delete(path).header("Authorization", agentToken)).andExpect(status().isForbidden());
+    assertThat(json(mvc.perform(delete(path).header("Authorization", admin)).andExpect(status().isOk()))
+        .get("ended").asInt()).isEqualTo(1);
+    assertThat(phone.signedIn()).isFalse();
+    mvc.perform(get("/api/v1/admin/staff/agents/" + UUID.randomUUID() + "/sessions").header("Authorization", admin))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void shouldShowAndResetTwoFactorsThroughTheAdminApiAndPage() throws Exception {
+    Agent pia = agent("pia");
+    Visitor visitor = new Visitor(mvc, "203.0.113.26", FIREFOX);
+    visitor.signIn(pia.email(), PASSWORD);
+    enrol(visitor);
+    String admin = "Bearer " + tokens.issue("two-factor-admin", Role.ADMIN, null).secret();
+    String path = "/api/v1/admin/staff/agents/" + pia.id() + "/two-factor";
+
+    JsonNode status = json(mvc.perform(get(path).header("Authorization", admin)).andExpect(status().isOk()));
+    assertThat(status.get("enabled").asBoolean()).isTrue();
+    assertThat(status.get("recoveryCodesLeft").asInt()).isEqualTo(10);
+    Agent boss = agent("boss-pia", Role.ADMIN);
+    Visitor bossBrowser = new Visitor(mvc, "203.0.113.27", CHROME);
+    bossBrowser.signIn(boss.email(), PASSWORD);
+    assertThat(bossBrowser.page("/admin/signin").select("tr[data-email=" + pia.email() + "] .two-factor").text())
+        .startsWith("on since");
+
+    mvc.perform(delete(path).header("Authorization", admin)).andExpect(status().isNoContent());
+
+    assertThat(json(mvc.perform(get(path).header("Authorization", admin))).get("enabled").asBoolean()).isFalse();
+    assertThat(bossBrowser.page("/admin/signin").select("tr[data-email=" + pia.email() + "] .two-factor").text())
+        .isEqualTo("off");
+    visitor.post("/logout");
+    assertThat(visitor.signIn(pia.email(), PASSWORD)).isEqualTo("/"); // no code asked any more
+    assertThat(entries("signin.two-factor.reset", "two-factor-admin")).hasSize(1);
+  }
+
+  @Test
+  void shouldLetAnAdminRequireTwoFactorsThroughTheApi() throws Exception {
+    String admin = "Bearer " + tokens.issue("policy-admin", Role.ADMIN, null).secret();
+
+    mvc.perform(put("/api/v1/admin/signin/policy").header("Authorization", admin)
+            .contentType("application/json").content("{\"requireTwoFactor\": true}"))
+        .andExpect(status().isOk());
+
+    assertThat(json(mvc.perform(get("/api/v1/admin/signin/policy").header("Authorization", admin)))
+        .get("requireTwoFactor").asBoolean()).isTrue();
+    assertThat(policy.requiresTwoFactor()).isTrue();
+  }
+
   // ---- helpers
+
+  private static JsonNode json(ResultActions result) throws Exception {
+    return JSON.readTree(result.andReturn().getResponse().getContentAsString());
+  }
 
   private Agent agent(String name) {
     return agent(name, Role.AGENT);
