@@ -1,8 +1,12 @@
 package dev.tact.staff.signin;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.staff.StaffDirectory;
 import java.util.Optional;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /** Puts the sign-in parts on the UI's filter chain (see {@link dev.tact.staff.SignInSecurity}). */
@@ -13,8 +17,9 @@ public class SignInSetup {
   private final SignInHandlers handlers;
   private final SingleSignOn singleSignOn;
 
-  SignInSetup(ThrottledPasswordAuthentication passwords, SignInHandlers handlers, SingleSignOn singleSignOn) {
-    this.passwords = passwords;
+  SignInSetup(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle, SignInSteps steps,
+      StaffDirectory staff, AuditLog audit, SignInHandlers handlers, SingleSignOn singleSignOn) {
+    this.passwords = new ThrottledPasswordAuthentication(users, encoder, throttle, steps, staff, audit);
     this.handlers = handlers;
     this.singleSignOn = singleSignOn;
   }

@@ -18,13 +18,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 
 /**
  * Email and password, throttled per account and per client address, every failure and refusal in the audit log.
- * A right password for an agent with a second step due gives a {@link PasswordVerified}, not a sign-in.
+ * A right password for an agent with a second step due gives a {@link PasswordVerified}, not a sign-in. Not a bean:
+ * only the agent UI's filter chain uses it (an AuthenticationProvider bean would also become Spring Security's
+ * global one).
  */
-@Component
 class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
   private final DaoAuthenticationProvider passwords;
