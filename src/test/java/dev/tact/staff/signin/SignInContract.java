@@ -25,12 +25,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -45,16 +42,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Signing in through the agent UI's real filter chain (MockMvc, sessions in the database, the application's clock
- * moved by hand): throttling, two factors, sessions listed and ended, and the staff events that end sessions.
+ * Signing in through the agent UI's real filter chain (MockMvc, sessions and throttle buckets in the database, the
+ * application's clock moved by hand), on H2 and on PostgreSQL: throttling, two factors, sessions listed and ended,
+ * and the staff events that end sessions.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:signin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-        + "DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
-@AutoConfigureMockMvc
-@Import({SignInIntegrationTests.Fixtures.class, SignInIntegrationTests.PasswordChanges.class})
-class SignInIntegrationTests {
+abstract class SignInContract {
 
   static final String PASSWORD = "right-password-1";
   static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
