@@ -65,9 +65,7 @@ class SecondFactorController {
     SignInThrottle.Attempt attempt = SignInThrottle.code(agent.get().email());
     Optional<Duration> wait = throttle.take(attempt);
     if (wait.isPresent()) {
-      audit.recordAlone(AuditRecord.of("signin.locked", "agent", agent.get().id(),
-          "Two-factor code refused without checking it: too many wrong codes (try again in "
-              + SignInThrottle.describe(wait.get()) + ")").by(AuditActor.anonymous(agent.get().email())));
+      refused(agent.get(), wait.get());
       model.addAttribute("problem", SignInThrottle.refusal(wait.get()));
       return "staff/two-factor-code";
     }
@@ -109,10 +107,16 @@ class SecondFactorController {
     List<String> recoveryCodes;
     try {
       if (wait.isPresent()) {
+        refused(agent.get(), wait.get());
         throw ProblemException.invalid("too-many-codes", SignInThrottle.refusal(wait.get()));
       }
       recoveryCodes = twoFactor.confirm(agent.get(), code);
     } catch (ProblemException e) {
+      if (wait.isEmpty()) {
+        audit.recordAlone(AuditRecord.of("signin.failed", "agent", agent.get().id(),
+            "Sign-in failed: wrong code while setting up two-factor sign-in")
+            .by(AuditActor.anonymous(agent.get().email())));
+      }
       model.addAttribute("problem", e.getMessage());
       model.addAttribute("enrolment", twoFactor.startEnrolment(agent.get(), false));
       return "staff/two-factor-enrol";
@@ -133,6 +137,12 @@ class SecondFactorController {
       return startAgain(redirect);
     }
     return "redirect:" + completion.landingPage(request, response);
+  }
+
+  private void refused(Agent agent, Duration wait) {
+    audit.recordAlone(AuditRecord.of("signin.locked", "agent", agent.id(),
+        "Two-factor code refused without checking it: too many wrong codes (try again in "
+            + SignInThrottle.describe(wait) + ")").by(AuditActor.anonymous(agent.email())));
   }
 
   private Optional<PendingSignIn> pending(HttpServletRequest request, SecondStep step) {
