@@ -6,7 +6,7 @@ import static dev.tact.shared.SqlTime.utc;
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
 import dev.tact.intake.imap.ImapPoller;
-import dev.tact.intake.secrets.SecretBox;
+import dev.tact.shared.secrets.SecretBox;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;

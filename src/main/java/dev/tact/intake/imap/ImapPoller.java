@@ -2,8 +2,8 @@ package dev.tact.intake.imap;
 
 import dev.tact.intake.IntakeProperties;
 import dev.tact.intake.MessageIntake;
-import dev.tact.intake.secrets.SecretBox;
-import dev.tact.intake.secrets.SecretUnreadableException;
+import dev.tact.shared.secrets.SecretBox;
+import dev.tact.shared.secrets.SecretUnreadableException;
 import dev.tact.shared.ProblemException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

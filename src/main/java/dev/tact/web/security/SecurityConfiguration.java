@@ -1,6 +1,7 @@
 package dev.tact.web.security;
 
 import dev.tact.staff.ApiTokens;
+import dev.tact.staff.SignInSecurity;
 import dev.tact.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +12,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two doors: the API (stateless, Bearer tokens, Problem Details for 401/403) and the agent UI
- * (form login, session, CSRF). The API documentation is open (when tact.api.docs-enabled); the actuator has a
- * door of its own ({@code ActuatorSecurityConfiguration}).
+ * (sign-in as {@link SignInSecurity} sets it up, session, CSRF). The API documentation is open (when
+ * tact.api.docs-enabled); the actuator has a door of its own ({@code ActuatorSecurityConfiguration}). Every page of
+ * the UI needs a staff role: a sign-in half done (a password without its second factor) has none. Every response
+ * says {@code Referrer-Policy: same-origin}; HSTS is sent on HTTPS requests only (also behind a TLS-terminating
+ * proxy whose forwarded headers the server trusts).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,21 +53,23 @@ class SecurityConfiguration {
                 problems.write(response, 403, "forbidden", "Forbidden", "This token's role may not do this.");
               }
             }))
+        .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain ui(HttpSecurity http) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, SignInSecurity signIn) throws Exception {
+    signIn.configure(http);
     return http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**").hasRole("ADMIN")
-            .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.ui(false))))
+            .anyRequest().hasAnyRole("AGENT", "LEAD", "ADMIN"))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.ui(false)))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .httpBasic(basic -> basic.disable())
         .build();
   }

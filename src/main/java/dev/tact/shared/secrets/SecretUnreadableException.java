@@ -1,4 +1,4 @@
-package dev.tact.intake.secrets;
+package dev.tact.shared.secrets;
 
 /** A stored secret that this installation's key cannot open. */
 public class SecretUnreadableException extends RuntimeException {

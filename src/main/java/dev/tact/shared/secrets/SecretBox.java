@@ -1,4 +1,4 @@
-package dev.tact.intake.secrets;
+package dev.tact.shared.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts secrets Tact must be able to read back (a mailbox's IMAP password) with AES-256-GCM.
+ * Encrypts secrets Tact must be able to read back (a mailbox's IMAP password, an agent's authenticator secret)
+ * with AES-256-GCM.
  * The key is {@code tact.secrets.key}; without it one is generated into {@code tact.secrets.key-file}
  * on the first start. A stored value is {@code v1:} + base64(12-byte nonce + ciphertext + tag).
  */

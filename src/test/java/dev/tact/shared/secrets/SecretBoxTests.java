@@ -1,4 +1,4 @@
-package dev.tact.intake.secrets;
+package dev.tact.shared.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
