@@ -150,8 +150,14 @@ abstract class TactApiContract {
             "subject", "Hello", "text", "Line one.\r\nLine two."));
         message.put(field, bad);
         ApiClient.Response response = admin.post("/api/v1/messages", admin.json(message));
-        assertThat(response.status()).as(field + " = " + bad).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        if (bad.indexOf('\u0000') >= 0) {
+          // NUL is refused in any JSON text before the fields are read (PostgreSQL could not store it)
+          assertThat(response.status()).as(field + " = " + bad).isEqualTo(400);
+          assertThat(response.body().path("code").asString()).as(field).isEqualTo("invalid-text");
+          continue;
+        }
+        assertThat(response.status()).as(field + " = " + bad).isEqualTo(422);
         assertThat(response.body().path("code").asString()).as(field).isEqualTo("control-characters");
         assertThat(response.body().path("detail").asString()).as(field).contains(field);
       }
