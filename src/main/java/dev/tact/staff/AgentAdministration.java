@@ -50,6 +50,21 @@ public class AgentAdministration {
         ? links.openUntil(agentId, LinkPurpose.INVITATION).orElse(null) : null);
   }
 
+  /** Changes the role and/or the name (null: unchanged) together: both or, on bad input, neither. */
+  @Transactional
+  public Agent update(UUID agentId, Role role, String displayName) {
+    if (role == null && displayName == null) {
+      throw ProblemException.invalid("empty-change", "Give a role (agent, lead or admin) and/or a displayName.");
+    }
+    if (displayName != null) {
+      StaffInput.displayName(displayName);
+    }
+    if (role != null) {
+      changeRole(agentId, role);
+    }
+    return displayName == null ? staff.requireAgent(agentId) : rename(agentId, displayName);
+  }
+
   @Transactional
   public Agent changeRole(UUID agentId, Role role) {
     if (role == null) {

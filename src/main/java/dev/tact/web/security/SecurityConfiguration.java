@@ -42,6 +42,8 @@ class SecurityConfiguration {
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            // one-time links (their secret is the permission) and asking for a reset link
+            .requestMatchers("/invitation/*", "/password-reset", "/password-reset/*", "/setup/*").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**").hasRole("ADMIN")
