@@ -1,5 +1,6 @@
 package dev.tact.staff;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,4 +10,6 @@ import java.util.UUID;
  * {@code lastSignedInAt}: the last successful sign-in, null when never (or not since it was recorded).
  */
 public record Agent(UUID id, String email, String displayName, Role role, boolean active, Instant createdAt,
-    boolean available, int capacity, AgentState state, Instant lastSignedInAt) {}
+    boolean available, int capacity, AgentState state,
+    // admins see it (AgentAdministration.StaffMember); the staff directory every agent reads does not show it
+    @JsonIgnore Instant lastSignedInAt) {}

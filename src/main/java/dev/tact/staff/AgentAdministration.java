@@ -20,7 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class AgentAdministration {
 
   /** An agent as the staff pages show them: with their teams, and until when their invitation link works. */
-  public record StaffMember(Agent agent, List<StaffDirectory.Membership> teams, Instant invitationUntil) {}
+  public record StaffMember(Agent agent, List<StaffDirectory.Membership> teams, Instant invitationUntil) {
+
+    /** The agent's last sign-in with a password, null when never. */
+    @com.fasterxml.jackson.annotation.JsonProperty("lastSignedInAt")
+    public Instant lastSignedInAt() {
+      return agent.lastSignedInAt();
+    }
+  }
 
   private final JdbcClient jdbc;
   private final StaffDirectory staff;

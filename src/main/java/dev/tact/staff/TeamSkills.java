@@ -24,10 +24,12 @@ public class TeamSkills {
 
   private final JdbcClient jdbc;
   private final StaffDirectory staff;
+  private final dev.tact.audit.AuditLog audit;
 
-  TeamSkills(JdbcClient jdbc, StaffDirectory staff) {
+  TeamSkills(JdbcClient jdbc, StaffDirectory staff, dev.tact.audit.AuditLog audit) {
     this.jdbc = jdbc;
     this.staff = staff;
+    this.audit = audit;
   }
 
   /** A team's skills (empty lists when none were set). */
@@ -52,7 +54,8 @@ public class TeamSkills {
    */
   @Transactional
   public Skills set(UUID teamId, Collection<String> languages, Collection<String> products) {
-    staff.requireTeam(teamId);
+    Team team = staff.requireTeam(teamId);
+    Skills before = of(teamId);
     List<String> langs = new ArrayList<>(new LinkedHashSet<>(normaliseLanguages(languages)));
     Set<String> productSet = new LinkedHashSet<>();
     for (String product : products == null ? List.<String>of() : products) {
@@ -71,7 +74,12 @@ public class TeamSkills {
     jdbc.sql("DELETE FROM staff_team_skill WHERE team_id = :team").param("team", teamId).update();
     langs.forEach(l -> insert(teamId, "LANGUAGE", l));
     productSet.forEach(p -> insert(teamId, "PRODUCT", p));
-    return of(teamId);
+    Skills after = of(teamId);
+    if (!after.equals(before)) {
+      audit.record(dev.tact.audit.AuditRecord.of("staff.team.skills", "team", teamId, "Changed the skills of team "
+          + team.name()).change(before, after));
+    }
+    return after;
   }
 
   /** Language codes from what people type ("de", "DE-ch", "fr, it"); a 422 on anything else. */

@@ -155,6 +155,10 @@ abstract class StaffAdministrationContract {
     assertThat(active.state()).isEqualTo(AgentState.ACTIVE);
     assertThat(active.role()).isEqualTo(Role.LEAD);
     assertThat(active.lastSignedInAt()).isEqualTo(CLOCK.instant());
+    assertThat(admin.get("/api/v1/admin/staff/agents/" + active.id()).body().path("lastSignedInAt").asString())
+        .isEqualTo(CLOCK.instant().toString());
+    assertThat(admin.get("/api/v1/staff/agents").body().toString()).as("colleagues do not see it")
+        .contains(email).doesNotContain("lastSignedInAt");
     assertThat(entries("staff.agent.invited", active.id())).hasSize(1);
     assertThat(entries("staff.invitation.accepted", active.id())).singleElement()
         .satisfies(e -> assertThat(e.after()).contains("\"state\":\"ACTIVE\"").doesNotContain(PASSWORD));
@@ -501,6 +505,59 @@ abstract class StaffAdministrationContract {
         .query(String.class).single();
     ApiClient.Response retry = admin.post("/api/v1/admin/outbox/" + row + "/retry", "");
     assertThat(retry.status()).isEqualTo(409);
+  }
+
+  @Test
+  void shouldLetAnAdminRunTheStaffFromThePagesWithReadableMessages() throws Exception {
+    WebSession adminPages = new WebSession(port);
+    assertThat(adminPages.logIn(FIRST_ADMIN, FIRST_ADMIN_PASSWORD)).isTrue();
+    assertThat(adminPages.get("/admin/staff").body()).contains("Invite someone").contains(FIRST_ADMIN);
+
+    WebSession.Page bad = adminPages.submit("/admin/staff", "/admin/staff/invite",
+        Map.of("email", "nobody at all", "displayName", "Nob", "role", "AGENT"));
+    assertThat(bad.body()).contains("is not an email address").contains("value=\"Nob\"");
+    String email = unique("paula") + "@staff.test";
+    WebSession.Page invited = adminPages.submit("/admin/staff", "/admin/staff/invite",
+        Map.of("email", email, "displayName", "Paula Page", "role", "AGENT"));
+    assertThat(invited.body()).contains("Invitation for <span>Paula Page</span> sent")
+        .contains(StaffMailbox.link(StaffMailbox.await(email, 1), "/invitation/"));
+    assertThat(adminPages.get("/admin/staff").body()).as("shown once").doesNotContain("/invitation/");
+
+    UUID paula = staff.findAgentByEmail(email).orElseThrow().id();
+    String page = "/admin/staff/agents/" + paula;
+    assertThat(adminPages.get(page).body()).contains("Send the invitation again").contains("Withdraw the invitation");
+    WebSession.Page resent = adminPages.submit(page, page + "/invitation", Map.of());
+    assertThat(resent.body()).contains("New invitation sent").contains("/invitation/");
+
+    UUID first = staff.findAgentByEmail(FIRST_ADMIN).orElseThrow().id();
+    List<Agent> otherAdmins = staff.agents().stream()
+        .filter(a -> a.role() == Role.ADMIN && a.active() && !a.id().equals(first)).toList();
+    otherAdmins.forEach(a -> agents.changeRole(a.id(), Role.LEAD));
+    try {
+      String own = "/admin/staff/agents/" + first;
+      assertThat(adminPages.submit(own, own + "/role", Map.of("role", "AGENT")).redirectsTo(own)).isTrue();
+      assertThat(adminPages.get(own).body()).contains("is the only active admin. Make someone else an admin first");
+      assertThat(staff.requireAgent(first).role()).isEqualTo(Role.ADMIN);
+    } finally {
+      otherAdmins.forEach(a -> agents.changeRole(a.id(), Role.ADMIN));
+    }
+
+    String teamName = unique("Pages");
+    WebSession.Page created = adminPages.submit("/admin/staff/teams", "/admin/staff/teams", Map.of("name", teamName));
+    String teamPage = java.net.URI.create(created.location()).getPath();
+    assertThat(adminPages.get(teamPage).body()).contains("Team " + teamName + " created.");
+    Agent max = staff.createAgent(unique("max") + "@staff.test", "Max Member", Role.AGENT, PASSWORD);
+    adminPages.submit(teamPage, teamPage + "/members", Map.of("agentId", max.id().toString(), "tier", "LEAD"));
+    assertThat(adminPages.get("/admin/staff/teams").body()).contains(teamName).contains("Max Member");
+    UUID teamId = UUID.fromString(teamPage.substring(teamPage.lastIndexOf('/') + 1));
+    conversationAssigned(max.id(), teamId);
+    adminPages.submit(teamPage, teamPage + "/delete", Map.of());
+    assertThat(adminPages.get(teamPage).body()).contains("cannot be deleted while it has 1 conversation not closed");
+
+    WebSession agentPages = new WebSession(port);
+    assertThat(agentPages.logIn(max.email(), PASSWORD)).isTrue();
+    assertThat(agentPages.get("/admin/staff").status()).isEqualTo(403);
+    assertThat(agentPages.get("/account").status()).isEqualTo(200);
   }
 
   private JsonNode invite(String email, String name) {
