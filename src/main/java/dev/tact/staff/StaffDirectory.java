@@ -251,7 +251,9 @@ public class StaffDirectory {
   /** Adds an agent to a team (at first line); a member already is left as they are. */
   @Transactional
   public void addMember(UUID teamId, UUID agentId) {
-    addMember(teamId, agentId, Tier.FIRST_LINE);
+    if (tierIn(teamId, agentId).isEmpty()) {
+      addMember(teamId, agentId, Tier.FIRST_LINE);
+    }
   }
 
   /** Adds an agent to a team at this tier; for a member already, sets the tier. */
