@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -74,11 +75,15 @@ public class Invitations {
           : "An agent with email " + email + " exists already.");
     }
     UUID id = Ids.newId();
-    jdbc.sql("""
-        INSERT INTO staff_agent (id, email, display_name, password_hash, role, active, state, created_at)
-        VALUES (:id, :email, :name, NULL, :role, FALSE, 'INVITED', :now)""")
-        .param("id", id).param("email", email).param("name", name).param("role", role.name())
-        .param("now", utc(clock.instant())).update();
+    try {
+      jdbc.sql("""
+          INSERT INTO staff_agent (id, email, display_name, password_hash, role, active, state, created_at)
+          VALUES (:id, :email, :name, NULL, :role, FALSE, 'INVITED', :now)""")
+          .param("id", id).param("email", email).param("name", name).param("role", role.name())
+          .param("now", utc(clock.instant())).update();
+    } catch (DuplicateKeyException e) {
+      throw ProblemException.conflict("agent-exists", "An agent with email " + email + " was added just now.");
+    }
     Agent agent = staff.requireAgent(id);
     audit.record(AuditRecord.of("staff.agent.invited", "agent", id, "Invited " + name + " <" + email + "> as "
         + role.label()).change(null, Map.of("agent", StaffSnapshots.of(agent), "teams", List.copyOf(teams))));

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,13 +60,17 @@ public class StaffDirectory {
     }
     PasswordRules.check(password, normalisedEmail);
     UUID id = Ids.newId();
-    jdbc.sql("""
-        INSERT INTO staff_agent (id, email, display_name, password_hash, role, active, state, created_at)
-        VALUES (:id, :email, :name, :hash, :role, TRUE, 'ACTIVE', :now)""")
-        .param("id", id).param("email", normalisedEmail).param("name", name)
-        .param("hash", passwords.encode(password)).param("role", role.name())
-        .param("now", utc(clock.instant()))
-        .update();
+    try {
+      jdbc.sql("""
+          INSERT INTO staff_agent (id, email, display_name, password_hash, role, active, state, created_at)
+          VALUES (:id, :email, :name, :hash, :role, TRUE, 'ACTIVE', :now)""")
+          .param("id", id).param("email", normalisedEmail).param("name", name)
+          .param("hash", passwords.encode(password)).param("role", role.name())
+          .param("now", utc(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw ProblemException.conflict("agent-exists", "An agent with email " + normalisedEmail + " was added just now.");
+    }
     Agent agent = requireAgent(id);
     audit.record(AuditRecord.of("staff.agent.created", "agent", id, "Created " + role.label() + " " + name + " <"
         + normalisedEmail + ">").change(null, StaffSnapshots.of(agent)));
@@ -197,12 +202,16 @@ public class StaffDirectory {
   public Team createTeam(String name) {
     String trimmed = StaffInput.teamName(name);
     if (teamByName(trimmed).isPresent()) {
-      throw ProblemException.conflict("team-exists", "A team named " + trimmed + " exists already.");
+      throw teamExists(trimmed);
     }
     UUID id = Ids.newId();
-    jdbc.sql("INSERT INTO staff_team (id, name, live_name, created_at) VALUES (:id, :name, :name, :now)")
-        .param("id", id).param("name", trimmed).param("now", utc(clock.instant()))
-        .update();
+    try {
+      jdbc.sql("INSERT INTO staff_team (id, name, live_name, created_at) VALUES (:id, :name, :name, :now)")
+          .param("id", id).param("name", trimmed).param("now", utc(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw teamExists(trimmed);
+    }
     audit.record(AuditRecord.of("staff.team.created", "team", id, "Created team " + trimmed)
         .change(null, Map.of("name", trimmed)));
     return team(id).orElseThrow();
@@ -217,10 +226,14 @@ public class StaffDirectory {
       return team;
     }
     if (teamByName(trimmed).filter(other -> !other.id().equals(teamId)).isPresent()) {
-      throw ProblemException.conflict("team-exists", "A team named " + trimmed + " exists already.");
+      throw teamExists(trimmed);
     }
-    jdbc.sql("UPDATE staff_team SET name = :name, live_name = :name WHERE id = :id")
-        .param("name", trimmed).param("id", teamId).update();
+    try {
+      jdbc.sql("UPDATE staff_team SET name = :name, live_name = :name WHERE id = :id")
+          .param("name", trimmed).param("id", teamId).update();
+    } catch (DuplicateKeyException e) {
+      throw teamExists(trimmed);
+    }
     audit.record(AuditRecord.of("staff.team.renamed", "team", teamId, "Renamed team " + team.name() + " to " + trimmed)
         .change(Map.of("name", team.name()), Map.of("name", trimmed)));
     return requireTeam(teamId);
@@ -287,6 +300,10 @@ public class StaffDirectory {
     audit.record(AuditRecord.of("staff.team.member.removed", "team", teamId, "Removed " + agent.displayName()
         + " from " + team.name())
         .change(Map.of("agent", agentId.toString(), "tier", before.get().name()), null));
+  }
+
+  private static ProblemException teamExists(String name) {
+    return ProblemException.conflict("team-exists", "A team named " + name + " exists already.");
   }
 
   private Optional<Tier> tierIn(UUID teamId, UUID agentId) {

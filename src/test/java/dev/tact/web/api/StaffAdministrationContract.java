@@ -47,6 +47,7 @@ import tools.jackson.databind.JsonNode;
  * outbox and dispatcher to GreenMail, the one-time link pages and the login form over real HTTP. The first admin
  * comes from {@code tact.admin.*} (as TACT_ADMIN_EMAIL / TACT_ADMIN_PASSWORD would give it); time is a test clock.
  */
+@org.springframework.test.context.event.RecordApplicationEvents
 abstract class StaffAdministrationContract {
 
   static final String FIRST_ADMIN = "first.admin@staff.test";
@@ -96,6 +97,9 @@ abstract class StaffAdministrationContract {
 
   @Autowired
   TransactionTemplate transactions;
+
+  @Autowired
+  org.springframework.test.context.event.ApplicationEvents published;
 
   ApiClient admin;
 
@@ -558,6 +562,20 @@ abstract class StaffAdministrationContract {
     assertThat(agentPages.logIn(max.email(), PASSWORD)).isTrue();
     assertThat(agentPages.get("/admin/staff").status()).isEqualTo(403);
     assertThat(agentPages.get("/account").status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldTellTheSignInModuleWhenSessionsMustEnd() {
+    String email = unique("evan") + "@staff.test";
+    Agent evan = staff.createAgent(email, "Evan Events", Role.AGENT, PASSWORD);
+    accounts.changePassword(evan.id(), PASSWORD, "changed-pass-1", "changed-pass-1");
+    agents.deactivate(evan.id());
+
+    assertThat(published.stream(dev.tact.staff.AgentPasswordChanged.class))
+        .containsExactly(new dev.tact.staff.AgentPasswordChanged(evan.id(), email),
+            new dev.tact.staff.AgentPasswordChanged(evan.id(), email));
+    assertThat(published.stream(dev.tact.staff.AgentDeactivated.class))
+        .containsExactly(new dev.tact.staff.AgentDeactivated(evan.id(), email));
   }
 
   private JsonNode invite(String email, String name) {
