@@ -1,6 +1,7 @@
 package dev.tact.web.security;
 
 import dev.tact.staff.ApiTokens;
+import dev.tact.staff.StaffDirectory;
 import dev.tact.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -38,7 +40,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain ui(HttpSecurity http) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, StaffDirectory staff) throws Exception {
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -52,6 +54,7 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.ui(false))))
         .httpBasic(basic -> basic.disable())
+        .addFilterBefore(new CurrentAgentFilter(staff), AuthorizationFilter.class)
         .build();
   }
 }

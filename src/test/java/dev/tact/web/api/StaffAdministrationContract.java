@@ -226,7 +226,14 @@ abstract class StaffAdministrationContract {
       });
 
       Agent second = staff.createAgent(unique("sec") + "@staff.test", "Second Admin", Role.AGENT, PASSWORD);
+      WebSession secondsSession = new WebSession(port);
+      assertThat(secondsSession.logIn(second.email(), PASSWORD)).isTrue();
+      assertThat(secondsSession.get("/admin/staff").status()).isEqualTo(403);
       assertThat(admin.patch("/api/v1/admin/staff/agents/" + second.id(), "{\"role\":\"admin\"}").status()).isEqualTo(200);
+      assertThat(secondsSession.get("/admin/staff").redirectsTo("/login"))
+          .as("a new role takes a new sign-in").isTrue();
+      assertThat(secondsSession.logIn(second.email(), PASSWORD)).isTrue();
+      assertThat(secondsSession.get("/admin/staff").status()).isEqualTo(200);
       assertThat(admin.patch("/api/v1/admin/staff/agents/" + second.id(), "{\"role\":\"lead\"}").status()).isEqualTo(200);
       assertThat(entries("staff.agent.role", second.id())).first()
           .satisfies(e -> {
@@ -282,7 +289,9 @@ abstract class StaffAdministrationContract {
     String open = conversationAssigned(dora.id(), team);
     String solved = conversationAssigned(dora.id(), team);
     assertThat(admin.put("/api/v1/conversations/" + solved + "/status", "{\"status\":\"solved\"}").status()).isEqualTo(200);
-    assertThat(new WebSession(port).logIn(email, PASSWORD)).isTrue();
+    WebSession signedIn = new WebSession(port);
+    assertThat(signedIn.logIn(email, PASSWORD)).isTrue();
+    assertThat(signedIn.get("/account").status()).isEqualTo(200);
 
     ApiClient.Response deactivated = admin.post("/api/v1/admin/staff/agents/" + dora.id() + "/deactivate", "");
 
@@ -297,6 +306,7 @@ abstract class StaffAdministrationContract {
     assertThat(admin.get("/api/v1/conversations/" + solved).body().path("conversation").path("assigneeId").asString())
         .as("a solved conversation stays with her").isEqualTo(dora.id().toString());
     assertThat(new WebSession(port).logIn(email, PASSWORD)).isFalse();
+    assertThat(signedIn.get("/account").redirectsTo("/login")).as("her session ended").isTrue();
     assertThat(entries("staff.agent.deactivated", dora.id())).singleElement()
         .satisfies(e -> assertThat(e.before()).contains("\"state\":\"ACTIVE\""));
 
