@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,9 +18,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A session is only as good as its agent now: when the signed-in agent was deactivated or their role
- * changed since they signed in, the session ends at their next request and they are asked to sign in again. This
- * holds on every node whatever keeps the sessions, besides the sessions ended on {@code AgentDeactivated}.
+ * A session is only as good as its agent now: when the signed-in agent was deactivated, or lost a role they signed
+ * in with, the session ends at their next request and they are asked to sign in again (a role gained counts from
+ * their next sign-in). This holds on every node whatever keeps the sessions, besides the sessions ended on
+ * {@code AgentDeactivated}.
  */
 class CurrentAgentFilter extends OncePerRequestFilter {
 
@@ -62,8 +62,9 @@ class CurrentAgentFilter extends OncePerRequestFilter {
     if (!agent.get().active()) {
       return true;
     }
-    Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith("ROLE_")).collect(Collectors.toSet());
-    return !roles.isEmpty() && !roles.equals(Set.copyOf(agent.get().role().authorities()));
+    // a role the agent no longer has ends the session; a new one is theirs from their next sign-in
+    Set<String> allowed = Set.copyOf(agent.get().role().authorities());
+    return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .anyMatch(a -> a.startsWith("ROLE_") && !allowed.contains(a));
   }
 }
