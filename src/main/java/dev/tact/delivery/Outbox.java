@@ -323,6 +323,10 @@ public class Outbox {
       throw ProblemException.conflict("outbox-not-retryable", "The message is " + entry.state().name().toLowerCase()
           + "; only failed, bounced, cancelled or denied messages can be retried.");
     }
+    if (StaffMailEnqueuer.CAUSE.equals(entry.cause())) {
+      throw ProblemException.conflict("outbox-staff-mail", "Mail to staff carries a one-time link that may no longer "
+          + "work: send the invitation or the reset link again from Admin → Staff instead.");
+    }
     if (entry.recipient() == null) {
       throw ProblemException.conflict("outbox-no-recipient", "The message has no recipient address to send to.");
     }

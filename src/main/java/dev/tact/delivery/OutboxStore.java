@@ -66,6 +66,19 @@ class OutboxStore {
         null, now);
   }
 
+  /**
+   * Queues a mail to a member of staff (an invitation, a reset link): sendable now, without a contact policy
+   * decision, because the {@link StaffMailPermit} proves it goes to an agent's own address. Answers false, writing
+   * nothing, when the idempotency key is already taken.
+   */
+  boolean queueStaffMail(UUID id, Draft draft, StaffMailPermit permit, Instant now) {
+    if (draft.contactId() != null || draft.purpose() != Purpose.TRANSACTIONAL
+        || !permit.recipient().equals(draft.recipient())) {
+      throw new IllegalArgumentException("a staff mail permit covers one transactional mail to its agent only");
+    }
+    return insert(id, draft, null, OutboxState.QUEUED, null, now, null, now);
+  }
+
   /** Records a message that will not be sent (denied by the policy, or nowhere to send it), with the reason. */
   boolean insertUnsendable(UUID id, Draft draft, UUID decisionId, OutboxState state, String reason, Instant now) {
     if (!state.isFinal()) {

@@ -22,7 +22,9 @@ import dev.tact.staff.Team;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Fills an empty installation with a workspace to try Tact on, and prints the admin login once. */
+/** Fills an empty installation with a workspace to try Tact on, and prints each agent's login once. */
 @Component
 class DemoWorkspace implements ApplicationRunner {
 
@@ -62,12 +64,15 @@ class DemoWorkspace implements ApplicationRunner {
       return;
     }
     String adminPassword = properties.adminPassword() != null ? properties.adminPassword() : randomPassword();
-    String agentPassword = randomPassword();
+    // every agent a password of their own (so that no agent can sign in as another); one for all only when a test
+    // sets tact.demo.agent-password
+    Map<String, String> logins = new LinkedHashMap<>();
+    logins.put(ADMIN_EMAIL, adminPassword);
     Agent admin = staff.createAgent(ADMIN_EMAIL, "Ada Admin", Role.ADMIN, adminPassword);
-    Agent lead = staff.createAgent("lena.lead@tact.local", "Lena Lead", Role.LEAD, agentPassword);
-    Agent sam = staff.createAgent("sam.support@tact.local", "Sam Support", Role.AGENT, agentPassword);
-    Agent priya = staff.createAgent("priya.tech@tact.local", "Priya Tech", Role.AGENT, agentPassword);
-    Agent bo = staff.createAgent("bo.billing@tact.local", "Bo Billing", Role.AGENT, agentPassword);
+    Agent lead = demoAgent("lena.lead@tact.local", "Lena Lead", Role.LEAD, logins);
+    Agent sam = demoAgent("sam.support@tact.local", "Sam Support", Role.AGENT, logins);
+    Agent priya = demoAgent("priya.tech@tact.local", "Priya Tech", Role.AGENT, logins);
+    Agent bo = demoAgent("bo.billing@tact.local", "Bo Billing", Role.AGENT, logins);
     Team presales = staff.createTeam("Presales");
     Team technical = staff.createTeam("Technical");
     Team billing = staff.createTeam("Billing");
@@ -112,17 +117,22 @@ class DemoWorkspace implements ApplicationRunner {
             "Cut purchasing costs by 30%", greeting + "\n\n" + PITCH, "demo-pitch-" + greeting.hashCode(), null)))
         .toList());
 
+    StringBuilder lines = new StringBuilder();
+    logins.forEach((email, password) -> lines.append("   %-26s  %s%n".formatted(email, password)));
     System.out.println("""
 
         ==================================================================
-         Tact demo workspace created. This login is printed only once:
-           admin:  %s  /  %s
-           agents: lena.lead@, sam.support@, priya.tech@, bo.billing@tact.local
-                   password for all agents: %s
-         Open http://localhost:%s
+         Tact demo workspace created. These logins are printed only once:
+        %s Open http://localhost:%s
         ==================================================================
-        """.formatted(ADMIN_EMAIL, adminPassword, agentPassword, System.getProperty("server.port", "8080")));
+        """.formatted(lines, System.getProperty("server.port", "8080")));
     log.info("Demo workspace created with {} conversations", acks.size() - 1);
+  }
+
+  private Agent demoAgent(String email, String name, Role role, Map<String, String> logins) {
+    String password = properties.agentPassword() != null ? properties.agentPassword() : randomPassword();
+    logins.put(email, password);
+    return staff.createAgent(email, name, role, password);
   }
 
   /** Calendars in three zones and three policies, so that the inbox shows time left and breaches. */

@@ -6,6 +6,11 @@ public enum Role {
   LEAD,
   ADMIN;
 
+  /** The role as people write it: agent, lead, admin. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   public String authority() {
     return "ROLE_" + name();
   }

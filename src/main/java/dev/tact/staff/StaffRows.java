@@ -14,7 +14,8 @@ final class StaffRows {
   static Agent agent(ResultSet rs, int row) throws SQLException {
     return new Agent(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
         Role.valueOf(rs.getString("role")), rs.getBoolean("active"), instant(rs, "created_at"),
-        rs.getBoolean("available"), rs.getInt("capacity"));
+        rs.getBoolean("available"), rs.getInt("capacity"), AgentState.valueOf(rs.getString("state")),
+        instant(rs, "last_signed_in_at"));
   }
 
   /** A token row as it stands at {@code now} (expired or not); {@code defaultLimit} fills in its effective limit. */

@@ -77,8 +77,10 @@ public class TeamSkills {
     langs.forEach(l -> insert(teamId, "LANGUAGE", l));
     productSet.forEach(p -> insert(teamId, "PRODUCT", p));
     Skills after = of(teamId);
-    audit.record(AuditRecord.of("routing.skills.changed", "team", teamId, "Skills of team " + team.name()
-        + ": languages " + after.languages() + ", products " + after.products()).change(before, after));
+    if (!after.equals(before)) {
+      audit.record(AuditRecord.of("routing.skills.changed", "team", teamId, "Skills of team " + team.name()
+          + ": languages " + after.languages() + ", products " + after.products()).change(before, after));
+    }
     return after;
   }
 

@@ -56,7 +56,37 @@ class ContactPermitArchitectureTests {
         .as("a new method that writes outbox rows must be checked here")
         .containsExactly("claim", "countByState", "countHardBounce", "discardSentContent", "domainOf", "find", "findAll",
             "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertUnsendable",
-            "list", "ofMessages", "queue", "record", "requeue", "undeliverable");
+            "list", "ofMessages", "queue", "queueStaffMail", "record", "requeue", "undeliverable");
+  }
+
+  /**
+   * The one exception: mail to Tact's own staff (invitations, reset links) is not a contact, so no policy decides it.
+   * It is made sendable only with a staff-mail permit, which only exists for an agent's own address, and only the
+   * staff mail listener makes and uses one.
+   */
+  @Test
+  void shouldQueueStaffMailOnlyWithAStaffMailPermitMadeForAnAgentsOwnAddress() throws ClassNotFoundException {
+    Class<?> store = Class.forName("dev.tact.delivery.OutboxStore");
+    Class<?> permit = Class.forName("dev.tact.delivery.StaffMailPermit");
+    Method staffMail = Arrays.stream(store.getDeclaredMethods()).filter(m -> m.getName().equals("queueStaffMail"))
+        .findFirst().orElseThrow();
+    assertThat(staffMail.getParameterTypes()).contains(permit).doesNotContain(ContactPermit.class);
+    assertThat(permit.getDeclaredConstructors())
+        .allSatisfy(c -> assertThat(Modifier.isPrivate(c.getModifiers())).as("%s must be private", c).isTrue());
+    assertThat(Modifier.isPublic(permit.getModifiers())).as("the permit is delivery's own").isFalse();
+
+    List<String> callers = TACT.stream().flatMap(c -> c.getMethods().stream())
+        .filter(m -> calls(m, "dev.tact.delivery.OutboxStore", "queueStaffMail"))
+        .map(m -> m.getOwner().getName()).distinct().toList();
+    assertThat(callers).containsExactly("dev.tact.delivery.StaffMailEnqueuer");
+    List<String> permitMakers = TACT.stream().flatMap(c -> c.getMethods().stream())
+        .filter(m -> calls(m, "dev.tact.delivery.StaffMailPermit", "forStaff"))
+        .map(m -> m.getOwner().getName()).distinct().toList();
+    assertThat(permitMakers).containsExactly("dev.tact.delivery.StaffMailEnqueuer");
+    com.tngtech.archunit.core.domain.JavaMethod forStaff = TACT.get("dev.tact.delivery.StaffMailPermit")
+        .getMethods().stream().filter(m -> m.getName().equals("forStaff")).findFirst().orElseThrow();
+    assertThat(calls(forStaff, "dev.tact.staff.StaffDirectory", "agent"))
+        .as("the permit checks the recipient against the staff directory").isTrue();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.tact.web.security;
 
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.SignInSecurity;
+import dev.tact.staff.StaffDirectory;
 import dev.tact.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,11 +60,13 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain ui(HttpSecurity http, SignInSecurity signIn) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, SignInSecurity signIn, StaffDirectory staff) throws Exception {
     signIn.configure(http);
     return http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            // one-time links (their secret is the permission) and asking for a reset link
+            .requestMatchers("/invitation/*", "/password-reset", "/password-reset/*", "/setup/*").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/admin/**").hasRole("ADMIN")
             .anyRequest().hasAnyRole("AGENT", "LEAD", "ADMIN"))
@@ -71,6 +74,7 @@ class SecurityConfiguration {
             .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.ui(false)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .httpBasic(basic -> basic.disable())
+        .addFilterBefore(new CurrentAgentFilter(staff), AuthorizationFilter.class)
         .build();
   }
 }

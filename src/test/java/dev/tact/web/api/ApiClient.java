@@ -56,6 +56,11 @@ final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  Response patch(String path, String body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Response delete(String path) {
     return send(request(path).DELETE());
   }

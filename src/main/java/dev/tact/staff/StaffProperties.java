@@ -1,0 +1,32 @@
+package dev.tact.staff;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Staff accounts.
+ *
+ * @param baseUrl the address agents open Tact at (e.g. https://help.example.com), written into invitation, reset
+ *     and setup links; blank: http://localhost and the port this node listens on. Links are never built from a
+ *     request's Host header, which whoever asks for a reset link could choose.
+ * @param invitationValidity how long an invitation link works
+ * @param resetValidity how long a password reset link works
+ * @param setupValidity how long the first-start setup link works (a restart after that prints a new one)
+ * @param resetsPerHour at most this many reset links are mailed to one agent per hour (more asks answer the same,
+ *     and send nothing)
+ */
+@ConfigurationProperties("tact.staff")
+public record StaffProperties(@DefaultValue("") String baseUrl, @DefaultValue("P7D") Duration invitationValidity,
+    @DefaultValue("PT1H") Duration resetValidity, @DefaultValue("PT24H") Duration setupValidity,
+    @DefaultValue("5") int resetsPerHour) {
+
+  public StaffProperties {
+    for (Duration d : new Duration[] {invitationValidity, resetValidity, setupValidity}) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("tact.staff link validities must be positive, not " + d);
+      }
+    }
+    baseUrl = baseUrl == null ? "" : baseUrl.strip();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.tact.staff.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.RequiresBrowser;
+import dev.tact.testsupport.StaffMailbox;
+import java.net.URI;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Adding a colleague in a real browser: the demo's admin invites them under Admin → Staff, the invitation reaches
+ * GreenMail through the outbox, and the colleague opens the link in a browser of their own, chooses a password and
+ * signs in.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tact.demo.admin-password=browser-test-pass-1", "tact.delivery.pacing.enabled=false",
+    "spring.datasource.url=jdbc:h2:mem:staff-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class StaffInvitationBrowserTests extends BrowserPageTest {
+
+  @DynamicPropertySource
+  static void mailRelay(DynamicPropertyRegistry registry) {
+    registry.add("tact.delivery.smtp.host", () -> "127.0.0.1");
+    registry.add("tact.delivery.smtp.port", StaffMailbox::port);
+    registry.add("tact.delivery.smtp.security", () -> "NONE");
+  }
+
+  @Test
+  void shouldInviteAColleagueWhoSetsAPasswordFromTheMailAndSignsIn() {
+    String email = "nina." + UUID.randomUUID().toString().substring(0, 8) + "@staff.test";
+    logInAsAdmin();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff").setExact(true)).click();
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Name").fill("Nina New");
+    page.getByLabel("Role").selectOption(new SelectOption().setLabel("lead"));
+    page.getByLabel("Billing").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
+
+    assertThat(page.locator("[data-issued-link]")).containsText("Invitation for Nina New sent");
+    String shownOnce = page.locator("[data-issued-link] .secret-value").textContent();
+    assertThat(page.locator("tr[data-agent='" + email + "']")).containsText("invited");
+    assertThat(page.locator("tr[data-agent='" + email + "']")).containsText("Billing");
+
+    String mailed = StaffMailbox.link(StaffMailbox.await(email, 1), "/invitation/");
+    org.assertj.core.api.Assertions.assertThat(mailed).isEqualTo(shownOnce);
+
+    try (BrowserContext colleagues = page.context().browser().newContext(
+        new Browser.NewContextOptions().setBaseURL("http://localhost:" + port))) {
+      Page nina = colleagues.newPage();
+      nina.navigate(URI.create(mailed).getPath());
+      assertThat(nina.locator("h1")).containsText("Welcome, Nina New");
+      nina.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("nina-secret-42");
+      nina.getByLabel("Password again").fill("nina-secret-42");
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+      assertThat(nina.locator(".notice")).containsText("Your password is set.");
+
+      nina.getByLabel("Email").fill(email);
+      nina.getByLabel("Password").fill("nina-secret-42");
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+      assertThat(nina.locator(".who")).hasText(email);
+      nina.locator(".who").click();
+      assertThat(nina.locator("h1")).hasText("Your account");
+    }
+
+    page.navigate("/admin/staff");
+    assertThat(page.locator("tr[data-agent='" + email + "']")).containsText("active");
+  }
+}
