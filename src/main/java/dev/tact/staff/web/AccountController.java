@@ -43,8 +43,9 @@ class AccountController {
     return "staff/account";
   }
 
-  /** The profile form as typed, shown again when it was refused. */
-  record ProfileForm(String displayName, String timeZone, String signature, String languages) {}
+  /** The profile form as typed, shown again when it was refused (serializable: flash attributes live in the session). */
+  record ProfileForm(String displayName, String timeZone, String signature, String languages)
+      implements java.io.Serializable {}
 
   @PostMapping("/profile")
   String profile(@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String timeZone,

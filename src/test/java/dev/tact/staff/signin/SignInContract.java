@@ -11,6 +11,7 @@ import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditQuery;
 import dev.tact.shared.PageRequest;
 import dev.tact.staff.Agent;
+import dev.tact.staff.AgentAdministration;
 import dev.tact.staff.AgentDeactivated;
 import dev.tact.staff.AgentPasswordChanged;
 import dev.tact.staff.ApiTokens;
@@ -92,6 +93,9 @@ abstract class SignInContract {
 
   @Autowired
   StaffDirectory staff;
+
+  @Autowired
+  AgentAdministration agents;
 
   @Autowired
   AuditLog audit;
@@ -195,7 +199,7 @@ abstract class SignInContract {
   @Test
   void shouldRefuseADeactivatedAgentWithTheWordsOfAWrongPassword() throws Exception {
     Agent fay = agent("fay");
-    jdbc.sql("UPDATE staff_agent SET active = FALSE WHERE id = :id").param("id", fay.id()).update();
+    agents.deactivate(fay.id());
     Visitor visitor = new Visitor(mvc, "203.0.113.11", FIREFOX);
 
     assertThat(visitor.signIn(fay.email(), PASSWORD)).isEqualTo("/login?error");

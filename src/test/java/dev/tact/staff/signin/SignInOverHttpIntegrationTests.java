@@ -7,6 +7,7 @@ import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditQuery;
 import dev.tact.shared.PageRequest;
 import dev.tact.staff.AgentSession;
+import dev.tact.staff.AgentAdministration;
 import dev.tact.staff.Role;
 import dev.tact.staff.SignInAdministration;
 import dev.tact.staff.StaffDirectory;
@@ -91,6 +92,9 @@ class SignInOverHttpIntegrationTests {
   StaffDirectory staff;
 
   @Autowired
+  AgentAdministration agents;
+
+  @Autowired
   SignInAdministration administration;
 
   @Autowired
@@ -141,7 +145,7 @@ class SignInOverHttpIntegrationTests {
   void shouldRefuseADeactivatedAgentAndAnAddressTheProviderDidNotVerify() throws Exception {
     var gone = staff.findAgentByEmail(GONE).orElseGet(() -> staff.createAgent(GONE, "Gone", Role.AGENT,
         "unused-password-1"));
-    jdbc.sql("UPDATE staff_agent SET active = FALSE WHERE id = :id").param("id", gone.id()).update();
+    agents.deactivate(gone.id());
     staff.findAgentByEmail(UNVERIFIED).orElseGet(() -> staff.createAgent(UNVERIFIED, "Unverified", Role.AGENT,
         "unused-password-1"));
 

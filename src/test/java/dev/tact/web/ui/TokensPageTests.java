@@ -74,7 +74,8 @@ class TokensPageTests {
     String secret = (String) created.getFlashMap().get("issuedSecret");
     assertThat(secret).startsWith("tact_");
 
-    String shown = mvc.perform(get("/admin/tokens").with(ADMIN).flashAttrs(created.getFlashMap()))
+    // the flash map waits in the session (Spring Session's, in the database), found again by the session cookie
+    String shown = mvc.perform(get("/admin/tokens").with(ADMIN).cookie(created.getResponse().getCookie("SESSION")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(shown).contains(secret).contains("shown only this once");
     String reloaded = mvc.perform(get("/admin/tokens").with(ADMIN)).andExpect(status().isOk()).andReturn()
