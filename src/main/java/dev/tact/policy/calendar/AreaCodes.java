@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *
  * <p>How an area code is read: its own line ("Manitoba", "Nova Scotia/Prince Edward Island", "Chicago, IL",
  * "Toronto") when it has one, else the places of all its exchanges ("Westport, CT", …). A name without a state is
- * looked up among the cities the data names elsewhere with one ("Toronto, ON"). An area code of several regions
+ * looked up among the cities the data names elsewhere with one, in the area code's own country, and read as the
+ * state that names it most often (the overlay 437 "Toronto" is Ontario's Toronto, named by hundreds of exchanges,
+ * not Ohio's, named by a few). An area code of several regions
  * (867: Northwest Territories, Nunavut and Yukon) is {@link Kind#SHARED}; one the data places nowhere but numbered
  * in the US or Canada (toll-free 800, personal 500, Canada's 600) is {@link Kind#NOT_GEOGRAPHIC} and stands for
  * every state or province of its country; another country's area code (876 Jamaica) is {@link Kind#COUNTRY}.
@@ -110,7 +112,7 @@ public final class AreaCodes {
         lines.put(npa, read);
       }
     }
-    Map<String, Set<Region>> cities = cities(lines);
+    Map<String, Map<Region, Integer>> cities = cities(lines);
     Map<Integer, AreaCode> codes = new TreeMap<>();
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     for (int npa = 200; npa <= 999; npa++) {
@@ -122,7 +124,8 @@ public final class AreaCodes {
     return Collections.unmodifiableMap(codes);
   }
 
-  private static AreaCode areaCode(int npa, List<Line> lines, String regionCode, Map<String, Set<Region>> cities) {
+  private static AreaCode areaCode(int npa, List<Line> lines, String regionCode,
+      Map<String, Map<Region, Integer>> cities) {
     String own = lines.stream().filter(l -> l.prefix().length() == 4).map(Line::description).findFirst().orElse("");
     Set<Region> regions = new LinkedHashSet<>(resolve(own, regionCode, cities));
     if (regions.isEmpty()) {
@@ -145,7 +148,8 @@ public final class AreaCodes {
   }
 
   /** The regions a description names: "Manitoba", "Winnipeg, MB", "Nova Scotia/Prince Edward Island", "Toronto". */
-  private static Set<Region> resolve(String description, String regionCode, Map<String, Set<Region>> cities) {
+  private static Set<Region> resolve(String description, String regionCode,
+      Map<String, Map<Region, Integer>> cities) {
     Set<Region> regions = new LinkedHashSet<>();
     if (description == null || description.isBlank()) {
       return regions;
@@ -157,22 +161,32 @@ public final class AreaCodes {
       if (region != null) {
         regions.add(region);
       } else {
-        regions.addAll(cities.getOrDefault(normal(p), Set.of()));
+        city(cities.getOrDefault(normal(p), Map.of()), regionCode).ifPresent(regions::add);
       }
     }
     return regions;
   }
 
-  /** Every "City, XX" of the data: a name without a state elsewhere ("Toronto") is read through it. */
-  private static Map<String, Set<Region>> cities(Map<Integer, List<Line>> lines) {
-    Map<String, Set<Region>> cities = new HashMap<>();
+  /** The state that names a city most often, among those of the area code's country when any does. */
+  private static Optional<Region> city(Map<Region, Integer> mentions, String regionCode) {
+    Map<Region, Integer> candidates = mentions;
+    if (mentions.keySet().stream().anyMatch(r -> r.country().equals(regionCode))) {
+      candidates = new HashMap<>(mentions);
+      candidates.keySet().removeIf(r -> !r.country().equals(regionCode));
+    }
+    return candidates.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+  }
+
+  /** Every "City, XX" of the data, with how often: a name without a state ("Toronto") is read through it. */
+  private static Map<String, Map<Region, Integer>> cities(Map<Integer, List<Line>> lines) {
+    Map<String, Map<Region, Integer>> cities = new HashMap<>();
     lines.forEach((npa, entries) -> {
       for (Line line : entries) {
         Matcher withState = WITH_STATE.matcher(line.description());
         if (withState.matches()) {
           Region region = postal(withState.group(2), null);
           if (region != null) {
-            cities.computeIfAbsent(normal(withState.group(1)), k -> new LinkedHashSet<>()).add(region);
+            cities.computeIfAbsent(normal(withState.group(1)), k -> new HashMap<>()).merge(region, 1, Integer::sum);
           }
         }
       }
