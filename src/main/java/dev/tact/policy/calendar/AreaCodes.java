@@ -64,9 +64,9 @@ public final class AreaCodes {
     public String inWords() {
       return switch (kind) {
         case ONE_REGION, COUNTRY -> regions.getFirst().name();
-        case SHARED -> names(regions) + " (an area code they share: the strictest rules of all of them hold)";
+        case SHARED -> names(regions) + ", which share it: the strictest rules of all of them hold";
         case NOT_GEOGRAPHIC -> "not tied to a place in " + Region.of(regions.getFirst().country()).name()
-            + " (the strictest rules of every region there hold)";
+            + ": the strictest rules of every region there hold";
       };
     }
 

@@ -73,7 +73,8 @@ final class CallingWindowRule extends WindowRule {
     String sunday = local.getDayOfWeek() == DayOfWeek.SUNDAY && preset.openOn(DayOfWeek.SUNDAY).isEmpty()
         ? " (no Sunday calls)" : "";
     return preset.row() + " " + preset.title() + " permits sales calls " + preset.describeWeek() + " "
-        + (preset.zoneInWords() != null ? preset.zoneInWords() : "local time") + sunday + "; "
+        + (preset.zoneInWords() != null ? preset.zoneInWords() : "local time") + sunday + " in " + jurisdiction(facts)
+        + Where.note(facts) + "; "
         + Words.dayTime(local) + " (" + zoneName + ") is outside";
   }
 

@@ -315,7 +315,7 @@ class PolicyTableTests {
 
     assertThat(decision.summary()).isEqualTo("Monday 10 October 2011 is Thanksgiving Day in Manitoba; "
         + "then R16 Canada (CRTC Unsolicited Telecommunications Rules) permits sales calls Mon–Fri 09:00–21:30, "
-        + "Sat–Sun 10:00–18:00 local time; Tuesday 11 October 2011 00:00 (Winnipeg, Central time) is outside; "
+        + "Sat–Sun 10:00–18:00 local time in Manitoba; Tuesday 11 October 2011 00:00 (Winnipeg, Central time) is outside; "
         + "next permitted: Tuesday 11 October 2011 09:00 (Winnipeg, Central time)");
     assertThat(decision.votes()).extracting(v -> v.rule()).contains("opt-out", "consent", "public holiday",
         "R16 Canada (CRTC Unsolicited Telecommunications Rules)");
