@@ -59,7 +59,7 @@ public final class RuleBasedContactPolicy implements ContactPolicy {
     Instant limit = request.proposedAt().plus(book.settings().searchHorizon());
     Instant at = latest(first, request.proposedAt());
     List<Vote> shown = new ArrayList<>(first);
-    List<Vote> movers = List.of();
+    StringBuilder then = new StringBuilder();
     for (int round = 0; round < MAX_ROUNDS && !at.isAfter(limit); round++) {
       List<Vote> votes = voteAll(withProposedAt(request, at), facts, context);
       if (has(votes, Vote.Kind.DENY)) {
@@ -68,16 +68,17 @@ public final class RuleBasedContactPolicy implements ContactPolicy {
             + "; at the next time those permit, " + context.describe(at) + ": " + reasons(votes, Vote.Kind.DENY));
       }
       if (!has(votes, Vote.Kind.DEFER)) {
-        String then = movers.isEmpty() ? "" : "; then " + reasons(movers, Vote.Kind.DEFER);
         return new Decision(Decision.Outcome.DEFER, at, shown,
             reasons(first, Vote.Kind.DEFER) + then + "; next permitted: " + context.describe(at));
       }
       Instant next = latest(votes, at);
       if (next.isAfter(at)) {
         Instant from = at;
-        movers = votes.stream().filter(v -> v.kind() == Vote.Kind.DEFER && v.notBefore().equals(next)).toList();
+        List<Vote> movers = votes.stream()
+            .filter(v -> v.kind() == Vote.Kind.DEFER && v.notBefore().equals(next)).toList();
         movers.forEach(v -> shown.add(new Vote(v.rule(), v.kind(), v.notBefore(),
             "then, at " + context.describe(from) + ": " + v.reason())));
+        then.append("; then ").append(reasons(movers, Vote.Kind.DEFER));
       }
       at = next.isAfter(at) ? next : at.plusSeconds(60); // a rule deferring to the past must not stall the search
     }
