@@ -65,6 +65,11 @@ public enum DoNotCallRegister {
     return channels;
   }
 
+  /** "phone calls and texts", "phone calls". */
+  public String channelsInWords() {
+    return channels.contains(OutboundChannel.SMS) ? "phone calls and texts" : "phone calls";
+  }
+
   public int purchaseMonths() {
     return purchaseMonths;
   }
