@@ -108,7 +108,8 @@ class DoNotCallApiController {
   Removed remove(@PathVariable String register, @PathVariable String number, Authentication authentication) {
     boolean removed = registers.remove(register(register), number, principals.who(authentication));
     if (!removed) {
-      throw ProblemException.notFound("number on " + register, number);
+      throw new ProblemException(404, "number-not-listed", "Number not listed",
+          number + " is not on " + register(register).title() + ".");
     }
     return new Removed(register, number, true);
   }
@@ -121,8 +122,9 @@ class DoNotCallApiController {
   }
 
   static DoNotCallRegister register(String value) {
-    return DoNotCallRegister.bySlug(value).orElseThrow(() -> ProblemException.notFound("do-not-call register",
-        value + " (use us-dnc, ca-dncl, uk-tps, uk-ctps or internal)"));
+    return DoNotCallRegister.bySlug(value).orElseThrow(() -> new ProblemException(404, "unknown-register",
+        "Register not found", "No do-not-call register '" + value + "': use us-dnc, ca-dncl, uk-tps, uk-ctps or "
+            + "internal."));
   }
 
   static DoNotCallRegisters.Mode mode(String value) {
