@@ -2,6 +2,7 @@ package dev.tact.policy.calendar;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.prefixmapper.MappingFileProvider;
 import com.google.i18n.phonenumbers.prefixmapper.PhonePrefixMap;
 import dev.tact.policy.Region;
 import java.io.IOException;
@@ -104,9 +105,48 @@ public final class AreaCodes {
 
   private record Line(String prefix, String description) {}
 
+  /** The subdivisions' names, as given and normalised, read once. */
+  private static final class Names {
+
+    static final Map<String, String> SUBDIVISIONS = Regions.subdivisionNames();
+    static final Map<String, String> NORMAL = normalised();
+
+    private static Map<String, String> normalised() {
+      Map<String, String> normal = new HashMap<>();
+      SUBDIVISIONS.forEach((key, name) -> normal.put(key, normal(name)));
+      return normal;
+    }
+  }
+
+  /**
+   * The North American area codes with an English geocoding file, from the data's own index ({@code config}: one
+   * "prefix|languages" line per file), so that absent files are never looked for on the class path.
+   */
+  private static List<Integer> englishFiles() {
+    try (InputStream in = AreaCodes.class.getResourceAsStream(DATA + "config")) {
+      if (in == null) {
+        throw new IllegalStateException("libphonenumber's geocoder is not on the class path");
+      }
+      MappingFileProvider index = new MappingFileProvider();
+      try (ObjectInputStream objects = new ObjectInputStream(in)) {
+        index.readExternal(objects);
+      }
+      List<Integer> npas = new ArrayList<>();
+      for (String line : index.toString().split("\n")) {
+        int bar = line.indexOf('|');
+        if (bar == 4 && line.startsWith("1") && line.substring(bar + 1).matches("(.*,)?en(,.*)?")) {
+          npas.add(Integer.parseInt(line.substring(1, bar)));
+        }
+      }
+      return npas;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the geocoding data's index", e);
+    }
+  }
+
   private static Map<Integer, AreaCode> build() {
     Map<Integer, List<Line>> lines = new HashMap<>();
-    for (int npa = 200; npa <= 999; npa++) {
+    for (int npa : englishFiles()) {
       List<Line> read = read(npa);
       if (!read.isEmpty()) {
         lines.put(npa, read);
@@ -197,7 +237,7 @@ public final class AreaCodes {
   /** A state's or province's postal abbreviation (the same letters as its ISO 3166-2 code), or a territory's. */
   private static Region postal(String abbreviation, String preferredCountry) {
     String code = abbreviation.toLowerCase(Locale.ROOT);
-    Map<String, String> names = Regions.subdivisionNames();
+    Map<String, String> names = Names.SUBDIVISIONS;
     List<String> countries = "CA".equals(preferredCountry) ? List.of("CA", "US") : List.of("US", "CA");
     for (String country : countries) {
       if (names.containsKey(country + "-" + code)) {
@@ -216,8 +256,8 @@ public final class AreaCodes {
     }
     Region closest = null;
     int best = Integer.MAX_VALUE;
-    for (Map.Entry<String, String> entry : Regions.subdivisionNames().entrySet()) {
-      String known = normal(entry.getValue());
+    for (Map.Entry<String, String> entry : Names.NORMAL.entrySet()) {
+      String known = entry.getValue();
       int distance = known.equals(wanted) ? 0 : wanted.length() >= 8 ? distance(known, wanted) : Integer.MAX_VALUE;
       if (distance < best) {
         best = distance;
