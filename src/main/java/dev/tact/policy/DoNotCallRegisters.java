@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * CTPS, our own list): numbers with the day each was registered, from a CSV file of any size (read and written a
  * thousand rows at a time, never held whole in memory) or through the API. A load adds to a register or replaces
  * it (a fresh copy of a national register: R2 wants one at most 31 days old); either is all or nothing, so a bad
- * row changes nothing. Loads, removals and edits are audited.
+ * row changes nothing. A number listed twice keeps its earliest date. Loads, removals and edits are audited.
  */
 @Service
 public class DoNotCallRegisters {
@@ -267,9 +267,16 @@ public class DoNotCallRegisters {
     if (batch.isEmpty()) {
       return;
     }
-    // the file's date wins over an earlier load's for the same number
+    // a number listed again keeps its earliest registration date: it is blocked from then on
+    List<String> phones = List.copyOf(batch.keySet());
+    jdbc.sql("SELECT phone, registered_on FROM policy_dnc_entry WHERE register = :r AND phone IN (:phones)")
+        .param("r", register.name()).param("phones", phones)
+        .query(rs -> {
+          batch.merge(rs.getString("phone"), rs.getObject("registered_on", LocalDate.class),
+              (a, b) -> a.isBefore(b) ? a : b);
+        });
     jdbc.sql("DELETE FROM policy_dnc_entry WHERE register = :r AND phone IN (:phones)")
-        .param("r", register.name()).param("phones", List.copyOf(batch.keySet())).update();
+        .param("r", register.name()).param("phones", phones).update();
     List<Map.Entry<String, LocalDate>> rows = List.copyOf(batch.entrySet());
     template.batchUpdate("INSERT INTO policy_dnc_entry (register, phone, registered_on) VALUES (?, ?, ?)", rows,
         rows.size(), (ps, row) -> {

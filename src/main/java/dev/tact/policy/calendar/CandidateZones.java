@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The zones the recipient may be in, and where they came from: the contact's own zone, else every zone of their
- * phone numbers' areas, else the zones of every region they may be in. Empty when none is known.
+ * The zones the recipient may be in, and where they came from ({@code source}: "from their profile", "from their
+ * phone numbers' areas", "from where they are (Manitoba)"): the contact's own zone, else every zone of their phone
+ * numbers' areas, else the zones of every region they may be in. Empty when none is known.
  */
 public record CandidateZones(List<ZoneId> zones, String source) {
 
@@ -20,14 +21,14 @@ public record CandidateZones(List<ZoneId> zones, String source) {
 
   public static CandidateZones of(ZoneId zone, Set<ZoneId> phoneZones, Whereabouts whereabouts) {
     if (zone != null) {
-      return new CandidateZones(List.of(zone), "the contact's zone " + Words.zone(zone));
+      return new CandidateZones(List.of(zone), "from their profile");
     }
     List<ZoneId> phone = phoneZones.stream()
         .filter(z -> !z.getId().startsWith("Etc/Unknown"))
         .sorted(Comparator.comparing(ZoneId::getId))
         .toList();
     if (!phone.isEmpty()) {
-      return new CandidateZones(phone, "the phone number's area: " + names(phone));
+      return new CandidateZones(phone, "from their phone numbers' areas");
     }
     Set<ZoneId> regional = new LinkedHashSet<>();
     for (Region region : whereabouts.regions()) {
@@ -35,9 +36,14 @@ public record CandidateZones(List<ZoneId> zones, String source) {
     }
     if (!regional.isEmpty()) {
       List<ZoneId> zones = List.copyOf(regional);
-      return new CandidateZones(zones, "the zones of " + whereabouts.names() + ": " + names(zones));
+      return new CandidateZones(zones, "from where they are (" + whereabouts.names() + ")");
     }
     return new CandidateZones(List.of(), "no zone known");
+  }
+
+  /** "Winnipeg, Central time", "New York, Eastern time; Chicago, Central time", "7 zones, … to …". */
+  public String names() {
+    return names(zones);
   }
 
   /** With the region the profile gives (either may be null). */

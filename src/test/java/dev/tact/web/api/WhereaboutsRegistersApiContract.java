@@ -152,6 +152,28 @@ abstract class WhereaboutsRegistersApiContract {
     assertThat(us.path("channels")).extracting(JsonNode::asString).containsExactly("phone_call", "sms");
   }
 
+  @Test
+  void shouldLoadALargeFileInBatchesKeepingEachNumbersEarliestDate() {
+    int numbers = 25_000;
+    StringBuilder csv = new StringBuilder("number,registered on,note\n");
+    csv.append("+1 646 2000000,2020-05-05,first sighting\n");
+    for (int i = 1; i < numbers; i++) {
+      csv.append("+1 646 ").append(2_000_000 + i).append(",2021-01-0").append(1 + i % 9).append('\n');
+    }
+    csv.append("(646) 200-0000,2018-01-01,listed earlier after all\n");
+
+    ApiClient.Response loaded = admin.postBytes("/api/v1/admin/policy/do-not-call/internal/upload?mode=replace"
+        + "&name=internal.csv", csv.toString().getBytes(), "text/csv");
+
+    assertThat(loaded.status()).as(loaded.raw()).isEqualTo(200);
+    assertThat(loaded.body().path("rows").asLong()).isEqualTo(numbers + 1);
+    assertThat(loaded.body().path("entries").asLong()).isEqualTo(numbers);
+    assertThat(entries("INTERNAL")).isEqualTo(numbers);
+    assertThat(admin.get("/api/v1/admin/policy/do-not-call/internal/entries?number=%2B16462000000").body().get(0)
+        .path("registeredOn").asString()).isEqualTo("2018-01-01");
+    assertThat(admin.get("/api/v1/admin/policy/do-not-call/internal/entries?limit=5").body()).hasSize(5);
+  }
+
   // ------------------------------------------------------------------ declared emergencies
 
   @Test
