@@ -50,7 +50,8 @@ class PhoneOnlyContactTests {
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.DEFER);
     assertThat(decision.notBefore()).isEqualTo(at("2026-06-10T08:00", "America/New_York"));
-    assertThat(decision.summary()).contains("R8 Florida").contains("from the area code +1 305: Florida");
+    assertThat(decision.summary()).contains("R8 Florida (Fla. Stat. 501.616(6)) permits sales calls daily 08:00–20:00 "
+        + "local time in Florida (from the area code +1 305: Florida)");
   }
 
   @ParameterizedTest(name = "{0} at {1} {2} → {3}")

@@ -273,6 +273,9 @@ abstract class WhereaboutsRegistersApiContract {
         admin.json(Map.of("customerSince", "2018-01-15", "plan", "Enterprise")));
     assertThat(changed.body().path("contact").path("customerSince").asString()).startsWith("2018-01-15");
     assertThat(admin.post("/api/v1/contacts", admin.json(Map.of("email", email))).status()).isEqualTo(409);
+    JsonNode unknown = admin.get("/api/v1/contacts/" + id).body().path("where");
+    assertThat(unknown.path("regions")).isEmpty();
+    assertThat(unknown.path("timeZone").isNull()).as("no zone is made up: %s", unknown).isTrue();
   }
 
   @Test
