@@ -158,6 +158,9 @@ class PolicyTableTests {
         row("marketing waits for the 7-day cool-down after support", STANDARD,
             emailer().lastSupport(Instant.parse("2026-06-06T15:00:00Z")), sales(EMAIL, tuesday10),
             Outcome.DEFER, Instant.parse("2026-06-13T15:00:00Z"), "support activity"),
+        row("the cool-down runs after the support activity, not before it", STANDARD,
+            emailer().lastSupport(Instant.parse("2026-06-12T15:00:00Z")), sales(EMAIL, tuesday10),
+            Outcome.ALLOW, null, "allowed"),
         // unknown zone (fail closed for sales)
         row("unknown zone: marketing fails closed", STANDARD,
             contact().lastInbound(EMAIL).express(EMAIL, MARKETING), sales(EMAIL, tuesday10),
