@@ -6,12 +6,14 @@ import java.util.UUID;
 
 /**
  * A person we talk to. Names are kept exactly as the person wrote them. {@code customerSince}
- * is when we first heard from them: their tenure. {@code tier} is the customer tier (such as
- * {@code vip}) that routing and service targets may depend on; {@code null} means the standard one.
+ * is their tenure: the date the company gives (an imported seven-year customer), else when we first heard from
+ * them. {@code tier} is the customer tier (such as {@code vip}) that routing and service targets may depend on;
+ * {@code null} means the standard one. {@code plan} is their plan or value in the company's words ("Business,
+ * 4,800 USD a year"), shown beside every conversation; null when none was given.
  */
 public record Contact(UUID id, String displayName, String givenName, String familyName, String organisation,
     String locale, String timeZone, String country, String subdivision, String tier, Instant customerSince,
-    List<Identity> identities) {
+    String plan, List<Identity> identities) {
 
   /** The tier a contact has when none was set. */
   public static final String STANDARD_TIER = "standard";

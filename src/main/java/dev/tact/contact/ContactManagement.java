@@ -136,6 +136,108 @@ public class ContactManagement {
     return require(contactId);
   }
 
+  /**
+   * Sets since when the contact is a customer (null: since Tact first heard from them) and their plan or value
+   * (blank: none). A date in the future or before 1900, or a plan over 200 characters, is a 422 and changes nothing.
+   */
+  @Transactional
+  public Contact updateCustomer(UUID id, CustomerDetails details) {
+    UUID contactId = require(id).id();
+    details.validate(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
+    jdbc.sql("UPDATE contact_contact SET customer_since = :since, plan = :plan WHERE id = :id")
+        .param("since", details.sinceInstant() == null ? null : details.sinceInstant().atOffset(ZoneOffset.UTC))
+        .param("plan", details.plan()).param("id", contactId).update();
+    return require(contactId);
+  }
+
+  /** Sets what is given (non-null) of the customer details and keeps the rest; validated as {@link #updateCustomer}. */
+  @Transactional
+  public Contact amendCustomer(UUID id, CustomerDetails details) {
+    UUID contactId = require(id).id();
+    details.validate(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
+    jdbc.sql("""
+        UPDATE contact_contact SET customer_since = COALESCE(:since, customer_since), plan = COALESCE(:plan, plan)
+        WHERE id = :id""")
+        .param("since", details.sinceInstant() == null ? null : details.sinceInstant().atOffset(ZoneOffset.UTC))
+        .param("plan", details.plan()).param("id", contactId).update();
+    return require(contactId);
+  }
+
+  /**
+   * A new contact with these identities (at least one), names and customer details. An identity that already
+   * belongs to a contact is a 409 naming that contact, and nothing is created.
+   */
+  @Transactional
+  public Contact create(ContactNames names, List<Identity> identities, CustomerDetails customer) {
+    if (identities.isEmpty()) {
+      throw ProblemException.invalid("missing-identity", "Give at least an email address or a phone number.");
+    }
+    for (Identity identity : identities) {
+      Optional<UUID> owner = ownerOf(identity);
+      if (owner.isPresent()) {
+        throw ProblemException.conflict("identity-taken",
+            "'" + identity.raw() + "' already belongs to contact " + owner.get() + ".");
+      }
+    }
+    if (customer != null) {
+      customer.validate(java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
+    }
+    UUID id = Ids.newId();
+    OffsetDateTime now = now();
+    jdbc.sql("""
+        INSERT INTO contact_contact (id, display_name, given_name, family_name, created_at, customer_since, plan)
+        VALUES (:id, :display, :given, :family, :now, :since, :plan)""")
+        .param("id", id).param("display", names.displayName()).param("given", names.givenName())
+        .param("family", names.familyName()).param("now", now)
+        .param("since", customer == null || customer.sinceInstant() == null ? null
+            : customer.sinceInstant().atOffset(ZoneOffset.UTC))
+        .param("plan", customer == null ? null : customer.plan()).update();
+    for (Identity identity : identities) {
+      if (!addIdentity(id, identity, now)) {
+        throw ProblemException.conflict("identity-taken", "'" + identity.raw() + "' already belongs to a contact.");
+      }
+    }
+    return require(id);
+  }
+
+  /** The contact who owns this identity, if any. */
+  public Optional<Contact> findByIdentity(Identity identity) {
+    return ownerOf(identity).flatMap(this::find);
+  }
+
+  /**
+   * Gives the contact one more identity; nothing when it already has it, a 409 when another contact owns it.
+   */
+  @Transactional
+  public Contact attach(UUID id, Identity identity) {
+    UUID contactId = require(id).id();
+    Optional<UUID> owner = ownerOf(identity);
+    if (owner.isPresent() && !owner.get().equals(contactId)) {
+      throw ProblemException.conflict("identity-taken",
+          "'" + identity.raw() + "' already belongs to contact " + owner.get() + ".");
+    }
+    if (owner.isEmpty() && !addIdentity(contactId, identity, now())) {
+      throw ProblemException.conflict("identity-taken", "'" + identity.raw() + "' already belongs to a contact.");
+    }
+    return require(contactId);
+  }
+
+  /** Fills in the names the contact does not have yet; names already written stay. */
+  @Transactional
+  public void fillNames(UUID id, ContactNames names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+        UPDATE contact_contact SET
+          display_name = COALESCE(display_name, :display),
+          given_name = COALESCE(given_name, :given),
+          family_name = COALESCE(family_name, :family)
+        WHERE id = :id""")
+        .param("display", names.displayName()).param("given", names.givenName())
+        .param("family", names.familyName()).param("id", id).update();
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
@@ -184,10 +286,7 @@ public class ContactManagement {
               merged.add(id);
               return;
             }
-            found.put(id, new Contact(id, rs.getString("display_name"), rs.getString("given_name"),
-                rs.getString("family_name"), rs.getString("organisation"), rs.getString("locale"),
-                rs.getString("time_zone"), rs.getString("country"), rs.getString("subdivision"),
-                rs.getString("tier"), instant(rs, "created_at"), List.copyOf(identities.getOrDefault(id, List.of()))));
+            found.put(id, contact(rs, List.copyOf(identities.getOrDefault(id, List.of()))));
           });
       merged.forEach(id -> find(id).ifPresent(contact -> found.put(id, contact)));
     }
@@ -239,6 +338,9 @@ public class ContactManagement {
           given_name = COALESCE(given_name, (SELECT m.given_name FROM contact_contact m WHERE m.id = :merged)),
           family_name = COALESCE(family_name, (SELECT m.family_name FROM contact_contact m WHERE m.id = :merged)),
           organisation = COALESCE(organisation, (SELECT m.organisation FROM contact_contact m WHERE m.id = :merged)),
+          plan = COALESCE(plan, (SELECT m.plan FROM contact_contact m WHERE m.id = :merged)),
+          customer_since = LEAST(COALESCE(customer_since, created_at),
+            (SELECT COALESCE(m.customer_since, m.created_at) FROM contact_contact m WHERE m.id = :merged)),
           created_at = LEAST(created_at, (SELECT m.created_at FROM contact_contact m WHERE m.id = :merged))
         WHERE id = :survivor""").param("merged", mergedId).param("survivor", survivorId).update();
     jdbc.sql("UPDATE contact_contact SET merged_into = :survivor, merged_at = :now WHERE id = :merged")
@@ -296,11 +398,16 @@ public class ContactManagement {
         .query((rs, n) -> new Identity(IdentityKind.valueOf(rs.getString("kind")), rs.getString("address"), rs.getString("raw")))
         .list();
     return jdbc.sql("SELECT * FROM contact_contact WHERE id = :id").param("id", id)
-        .query((rs, n) -> new Contact(id, rs.getString("display_name"), rs.getString("given_name"),
-            rs.getString("family_name"), rs.getString("organisation"), rs.getString("locale"),
-            rs.getString("time_zone"), rs.getString("country"), rs.getString("subdivision"),
-            rs.getString("tier"), instant(rs, "created_at"), identities))
+        .query((rs, n) -> contact(rs, identities))
         .single();
+  }
+
+  private static Contact contact(java.sql.ResultSet rs, List<Identity> identities) throws java.sql.SQLException {
+    java.time.Instant since = instant(rs, "customer_since");
+    return new Contact(rs.getObject("id", UUID.class), rs.getString("display_name"), rs.getString("given_name"),
+        rs.getString("family_name"), rs.getString("organisation"), rs.getString("locale"), rs.getString("time_zone"),
+        rs.getString("country"), rs.getString("subdivision"), rs.getString("tier"),
+        since != null ? since : instant(rs, "created_at"), rs.getString("plan"), identities);
   }
 
   private OffsetDateTime now() {

@@ -9,9 +9,22 @@ import java.time.Instant;
  *
  * @param source where it came from: "web form", "agent note", "inbound message", "one-click unsubscribe"…
  * @param evidence what proves it: a message id, the text said, a form submission id
+ * @param recordedAt when it was written into Tact
+ * @param givenAt when the person gave it (an opt-out said on the phone last week, a form signed in 2019); the
+ *     time it was recorded when not told otherwise
  */
 public record ConsentEntry(Kind kind, OutboundChannel channel, Purpose purpose, String subject, String source,
-    String evidence, Instant recordedAt, Instant expiresAt) {
+    String evidence, Instant recordedAt, Instant expiresAt, Instant givenAt) {
+
+  public ConsentEntry {
+    givenAt = givenAt == null ? recordedAt : givenAt;
+  }
+
+  /** A line given when it was recorded. */
+  public ConsentEntry(Kind kind, OutboundChannel channel, Purpose purpose, String subject, String source,
+      String evidence, Instant recordedAt, Instant expiresAt) {
+    this(kind, channel, purpose, subject, source, evidence, recordedAt, expiresAt, null);
+  }
 
   public enum Kind {
     EXPRESS,

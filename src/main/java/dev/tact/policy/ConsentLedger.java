@@ -54,21 +54,23 @@ public class ConsentLedger {
   @Transactional
   public ConsentRecord record(UUID contactId, ConsentRequest request, String recordedBy) {
     validate(request);
+    Instant now = clock.instant();
+    Instant given = GivenTimes.check("givenAt", request.givenAt(), now);
     UUID contact = contacts.require(contactId).id();
     UUID id = Ids.newId();
-    Instant now = clock.instant();
     jdbc.sql("""
         INSERT INTO policy_consent (id, contact_id, kind, channel, purpose, subject, source, evidence, recorded_by,
-          recorded_at, expires_at)
-        VALUES (:id, :contact, :kind, :channel, :purpose, :subject, :source, :evidence, :by, :at, :expires)""")
+          recorded_at, expires_at, given_at)
+        VALUES (:id, :contact, :kind, :channel, :purpose, :subject, :source, :evidence, :by, :at, :expires, :given)""")
         .param("id", id).param("contact", contact).param("kind", request.kind().name())
         .param("channel", request.channel() == null ? null : request.channel().name())
         .param("purpose", request.purpose().name()).param("subject", blankToNull(request.subject()))
         .param("source", request.source().strip()).param("evidence", request.evidence())
-        .param("by", recordedBy).param("at", utc(now)).param("expires", utc(request.expiresAt())).update();
+        .param("by", recordedBy).param("at", utc(now)).param("expires", utc(request.expiresAt()))
+        .param("given", utc(given)).update();
     ConsentRecord recorded = new ConsentRecord(id, contact, new ConsentEntry(request.kind(), request.channel(),
         request.purpose(), blankToNull(request.subject()), request.source().strip(), request.evidence(), now,
-        request.expiresAt()), recordedBy);
+        request.expiresAt(), given), recordedBy);
     audit.record(audited(recorded));
     return recorded;
   }
@@ -95,7 +97,7 @@ public class ConsentLedger {
         what + " recorded by " + recorded.recordedBy() + " (source: " + e.source() + ")").change(null, after);
   }
 
-  /** The contact's ledger, oldest first. */
+  /** The contact's ledger, oldest first (in the order lines were recorded). */
   public List<ConsentRecord> ledgerOf(UUID contactId) {
     UUID contact = contacts.require(contactId).id();
     return jdbc.sql("SELECT * FROM policy_consent WHERE contact_id = :contact ORDER BY recorded_at, id")
@@ -152,7 +154,7 @@ public class ConsentLedger {
     ConsentEntry entry = new ConsentEntry(ConsentEntry.Kind.valueOf(rs.getString("kind")),
         channel == null ? null : OutboundChannel.valueOf(channel), Purpose.valueOf(rs.getString("purpose")),
         rs.getString("subject"), rs.getString("source"), rs.getString("evidence"), instant(rs, "recorded_at"),
-        instant(rs, "expires_at"));
+        instant(rs, "expires_at"), instant(rs, "given_at"));
     return new ConsentRecord(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class), entry,
         rs.getString("recorded_by"));
   }

@@ -5,10 +5,17 @@ import java.time.Instant;
 /**
  * What to write into a contact's consent ledger. {@code channel} null = every channel, {@code
  * subject} null = every offer. IMPLIED consent needs {@code expiresAt}; EXPRESS consent and
- * OPT_OUT never expire, so they must not have one.
+ * OPT_OUT never expire, so they must not have one. {@code givenAt} is when the person gave it
+ * (null: now, when it is recorded); it may not be in the future nor before 1990.
  */
 public record ConsentRequest(ConsentEntry.Kind kind, OutboundChannel channel, Purpose purpose, String subject,
-    String source, String evidence, Instant expiresAt) {
+    String source, String evidence, Instant expiresAt, Instant givenAt) {
+
+  /** A line given now. */
+  public ConsentRequest(ConsentEntry.Kind kind, OutboundChannel channel, Purpose purpose, String subject,
+      String source, String evidence, Instant expiresAt) {
+    this(kind, channel, purpose, subject, source, evidence, expiresAt, null);
+  }
 
   /** An opt-out from marketing on one channel (or all when null), for every offer. */
   public static ConsentRequest optOut(OutboundChannel channel, String source, String evidence) {

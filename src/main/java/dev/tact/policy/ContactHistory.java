@@ -28,10 +28,12 @@ public class ContactHistory {
 
   private final JdbcClient jdbc;
   private final ContactManagement contacts;
+  private final java.time.Clock clock;
 
-  ContactHistory(JdbcClient jdbc, ContactManagement contacts) {
+  ContactHistory(JdbcClient jdbc, ContactManagement contacts, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.contacts = contacts;
+    this.clock = clock;
   }
 
   /**
@@ -56,7 +58,46 @@ public class ContactHistory {
         .param("id", id).param("contact", contact).param("channel", attempt.channel().name())
         .param("purpose", attempt.purpose().name()).param("subject", attempt.subject())
         .param("at", utc(attempt.at())).param("decision", decisionId).param("actor", actor).update();
-    return new RecordedAttempt(id, contact, attempt, decisionId, actor);
+    return new RecordedAttempt(id, contact, attempt, decisionId, actor, null);
+  }
+
+  /**
+   * Adds a contact made outside Tact (a call from a desk phone, a text from a campaign tool), so that the caps count
+   * it. It happened already: {@code at} may not be in the future (nor before 1990), so this cannot schedule a
+   * contact the policy was not asked about. Channel and purpose are required; a 422 otherwise, nothing written.
+   *
+   * @param source where it was made ("desk phone", "Mailchimp"), required
+   */
+  @Transactional
+  public RecordedAttempt addMadeElsewhere(UUID contactId, ContactAttempt attempt, String source, String reportedBy) {
+    if (attempt == null || attempt.channel() == null) {
+      throw ProblemException.invalid("missing-channel", "channel is required.");
+    }
+    if (attempt.purpose() == null) {
+      throw ProblemException.invalid("missing-purpose", "purpose is required: transactional or marketing.");
+    }
+    if (attempt.at() == null) {
+      throw ProblemException.invalid("missing-at", "at is required: when the contact was made.");
+    }
+    GivenTimes.check("at", attempt.at(), clock.instant());
+    if (source == null || source.isBlank() || source.length() > 200) {
+      throw ProblemException.invalid("invalid-source",
+          "source is required (at most 200 characters): where the contact was made.");
+    }
+    String subject = attempt.subject() == null || attempt.subject().isBlank() ? null : attempt.subject().strip();
+    if (subject != null && subject.length() > ConsentLedger.MAX_TEXT) {
+      throw ProblemException.invalid("invalid-subject", "subject has at most " + ConsentLedger.MAX_TEXT + " characters.");
+    }
+    UUID contact = contacts.require(contactId).id();
+    UUID id = Ids.newId();
+    jdbc.sql("""
+        INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor, source)
+        VALUES (:id, :contact, :channel, :purpose, :subject, :at, NULL, :actor, :source)""")
+        .param("id", id).param("contact", contact).param("channel", attempt.channel().name())
+        .param("purpose", attempt.purpose().name()).param("subject", subject).param("at", utc(attempt.at()))
+        .param("actor", reportedBy).param("source", source.strip()).update();
+    return new RecordedAttempt(id, contact, new ContactAttempt(attempt.channel(), attempt.purpose(), subject,
+        attempt.at()), null, reportedBy, source.strip());
   }
 
   /** The contact's attempts, newest first. */
@@ -85,6 +126,6 @@ public class ContactHistory {
     return new RecordedAttempt(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class),
         new ContactAttempt(OutboundChannel.valueOf(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
             rs.getString("subject"), instant(rs, "attempted_at")),
-        rs.getObject("decision_id", UUID.class), rs.getString("actor"));
+        rs.getObject("decision_id", UUID.class), rs.getString("actor"), rs.getString("source"));
   }
 }

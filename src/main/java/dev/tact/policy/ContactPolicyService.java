@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.contact.ContactManagement;
 import dev.tact.policy.ledger.DecisionAudit;
 import dev.tact.policy.ledger.PolicyFactsLoader;
 import dev.tact.shared.Ids;
@@ -26,12 +27,23 @@ public class ContactPolicyService {
   private final PolicyFactsLoader facts;
   private final DecisionAudit audit;
   private final Clock clock;
+  private final ContactManagement contacts;
 
-  ContactPolicyService(PolicySettingsService settings, PolicyFactsLoader facts, DecisionAudit audit, Clock clock) {
+  ContactPolicyService(PolicySettingsService settings, PolicyFactsLoader facts, DecisionAudit audit, Clock clock,
+      ContactManagement contacts) {
     this.settings = settings;
     this.facts = facts;
     this.audit = audit;
     this.clock = clock;
+    this.contacts = contacts;
+  }
+
+  /**
+   * Where the contact is and their time zones, as the rules see them (their profile, else their phone numbers):
+   * for the contact page's "their time" and for reading a time an agent types as theirs. Unknown contact: 404.
+   */
+  public ContactPlace placeOf(UUID contactId) {
+    return facts.placeOf(contacts.require(contactId));
   }
 
   /**

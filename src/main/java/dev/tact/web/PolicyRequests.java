@@ -1,5 +1,6 @@
 package dev.tact.web;
 
+import dev.tact.policy.BusinessRelationship;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
@@ -50,6 +51,15 @@ public final class PolicyRequests {
     return Arrays.stream(ConsentEntry.Kind.values()).filter(k -> k.name().equals(normal(value).replace("OPTOUT", "OPT_OUT")))
         .findFirst().orElseThrow(() -> ProblemException.invalid("unknown-kind",
             "Unknown kind '" + value + "': use express, implied or opt_out."));
+  }
+
+  public static BusinessRelationship.Kind relationship(String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.invalid("missing-kind", "kind is required: purchase or inquiry.");
+    }
+    return Arrays.stream(BusinessRelationship.Kind.values()).filter(k -> k.name().equals(normal(value))).findFirst()
+        .orElseThrow(() -> ProblemException.invalid("unknown-kind",
+            "Unknown kind '" + value + "': use purchase or inquiry."));
   }
 
   /** Anyone may record an opt-out; express or implied consent needs a lead or an admin (403 otherwise). */

@@ -1,20 +1,25 @@
 package dev.tact.web;
 
 import dev.tact.intake.IntakeProperties;
+import dev.tact.staff.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -28,25 +33,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * other is read through a {@link GuardedInputStream} that refuses it the moment it passes the limit or holds text
  * Tact cannot store. Limits: raw mail {@code tact.intake.max-mail-bytes}, {@code POST /api/v1/messages}
  * {@code tact.intake.max-request-bytes}, the rest of the API {@code tact.api.max-json-bytes}, the UI's forms
- * {@code server.tomcat.max-http-form-post-size}. Runs before security, so nothing is read for a request that will
- * be refused anyway.
+ * {@code server.tomcat.max-http-form-post-size}; CSV uploads (do-not-call registers, contact imports)
+ * {@code spring.servlet.multipart.max-request-size}. Runs before security, so nothing is read for a request that
+ * will be refused anyway.
+ *
+ * <p>Multipart bodies are parsed by Tomcat itself (to temporary files, up to the multipart limit) as soon as anyone
+ * asks for a request parameter, and the CSRF check asks before the sign-in is checked. So a large multipart body is
+ * let through only to the UI's upload pages and only for a session already signed in as a lead or admin; any other
+ * multipart body must announce its length and stay within {@value #SMALL_MULTIPART_BYTES} bytes. The guard runs
+ * after the session filter for that reason.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class RequestBodyGuard extends OncePerRequestFilter {
+
+  static final long SMALL_MULTIPART_BYTES = 256 * 1024;
+  private static final Pattern API_UPLOAD = Pattern.compile(
+      "/api/v1/contacts/import|/api/v1/admin/policy/do-not-call/[^/]+/upload");
+  private static final Pattern UI_UPLOAD = Pattern.compile("/contacts/import|/admin/policy/do-not-call/[^/]+/upload");
 
   private record Limit(long bytes, String code) {}
 
   private final IntakeProperties intake;
   private final ApiProperties api;
   private final long formBytes;
+  private final long uploadBytes;
   private final ProblemResponses problems;
 
   RequestBodyGuard(IntakeProperties intake, ApiProperties api,
-      @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formBytes, ProblemResponses problems) {
+      @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formBytes,
+      @Value("${spring.servlet.multipart.max-request-size:512MB}") DataSize uploadBytes, ProblemResponses problems) {
     this.intake = intake;
     this.api = api;
     this.formBytes = formBytes.toBytes();
+    this.uploadBytes = uploadBytes.toBytes();
     this.problems = problems;
   }
 
@@ -55,8 +75,15 @@ class RequestBodyGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean api = path.startsWith("/api/");
-    Limit limit = limitOf(request.getMethod(), path);
     MediaType type = contentType(request);
+    Limit limit = type != null && "multipart".equals(type.getType()) ? multipartLimitOf(request, path)
+        : limitOf(request.getMethod(), path);
+    if (limit.bytes() == SMALL_MULTIPART_BYTES && request.getContentLengthLong() < 0) {
+      response.setHeader(HttpHeaders.CONNECTION, "close");
+      refuse(response, api, new RequestBodyException(411, "length-required", "Length required",
+          "A multipart body must say its length (Content-Length)."));
+      return;
+    }
     boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     if (request.getContentLengthLong() > limit.bytes()) {
       response.setHeader(HttpHeaders.CONNECTION, "close"); // what was not read is not read either
@@ -80,10 +107,30 @@ class RequestBodyGuard extends OncePerRequestFilter {
     if (post && (path.equals("/api/v1/messages") || path.equals("/api/v1/messages/"))) {
       return new Limit(intake.maxRequestBytes(), "request-too-large");
     }
+    if (post && API_UPLOAD.matcher(path).matches()) {
+      return new Limit(uploadBytes, "upload-too-large"); // a raw CSV body, read only after the token is checked
+    }
     if (path.startsWith("/api/")) {
       return new Limit(api.maxJsonBytes().toBytes(), "request-too-large");
     }
     return new Limit(formBytes, "request-too-large");
+  }
+
+  /** An upload page's limit for a signed-in lead or admin; a small one for every other multipart body. */
+  private Limit multipartLimitOf(HttpServletRequest request, String path) {
+    if ("POST".equalsIgnoreCase(request.getMethod()) && UI_UPLOAD.matcher(path).matches() && signedInLead(request)) {
+      return new Limit(uploadBytes, "upload-too-large");
+    }
+    return new Limit(SMALL_MULTIPART_BYTES, "request-too-large");
+  }
+
+  private static boolean signedInLead(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object context = session == null ? null
+        : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    return context instanceof SecurityContext security && security.getAuthentication() != null
+        && security.getAuthentication().isAuthenticated() && security.getAuthentication().getAuthorities().stream()
+        .anyMatch(a -> Role.LEAD.authority().equals(a.getAuthority()));
   }
 
   private void refuse(HttpServletResponse response, boolean api, RequestBodyException refusal) throws IOException {

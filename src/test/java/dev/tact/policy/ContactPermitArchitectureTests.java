@@ -43,6 +43,15 @@ class ContactPermitArchitectureTests {
   }
 
   @Test
+  void shouldLetOnlyContactsAlreadyMadeElsewhereIntoTheHistoryWithoutAPermit() {
+    // addMadeElsewhere refuses an instant in the future (WhereaboutsRegistersApiContract), so it cannot schedule one
+    assertThat(Arrays.stream(ContactHistory.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
+        .map(Method::getName).distinct().sorted())
+        .as("a new way into the contact history must be checked here")
+        .containsExactly("addMadeElsewhere", "attemptsOf", "of", "record");
+  }
+
+  @Test
   void shouldLetTheOutboxMakeARowSendableOnlyWithAPermit() throws ClassNotFoundException {
     Class<?> store = Class.forName("dev.tact.delivery.OutboxStore");
     Method[] sendable = Arrays.stream(store.getDeclaredMethods())

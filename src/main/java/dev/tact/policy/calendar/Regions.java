@@ -89,6 +89,12 @@ public final class Regions {
     country("US", NY, CHI, DEN, "America/Phoenix", LA, "America/Anchorage", "Pacific/Honolulu");
     country("CA", "America/St_Johns", "America/Halifax", "America/Toronto", "America/Winnipeg", "America/Regina",
         "America/Edmonton", "America/Vancouver", "America/Whitehorse");
+    // US territories in the North American numbering plan: countries of their own in ISO 3166-1
+    country("PR", "America/Puerto_Rico");
+    country("VI", "America/St_Thomas");
+    country("GU", "Pacific/Guam");
+    country("MP", "Pacific/Saipan");
+    country("AS", "Pacific/Pago_Pago");
     country("MX", "America/Mexico_City", "America/Cancun", "America/Chihuahua", "America/Tijuana");
     country("BR", "America/Sao_Paulo", "America/Manaus", "America/Noronha", "America/Rio_Branco");
     country("AU", "Australia/Sydney", "Australia/Brisbane", "Australia/Adelaide", "Australia/Darwin",
@@ -153,6 +159,21 @@ public final class Regions {
     }
     String name = Locale.of("", c).getDisplayCountry(Locale.ENGLISH);
     return name.isBlank() || name.equals(c) ? c : name;
+  }
+
+  /** The subdivisions the table knows ("US-al" → "Alabama"): every US state and DC, every Canadian province and territory. */
+  public static Map<String, String> subdivisionNames() {
+    return Map.copyOf(NAMES);
+  }
+
+  /** The lower-case subdivision codes of a country the table knows ("mb", "on", …), sorted; empty for others. */
+  public static List<String> subdivisionsOf(String country) {
+    if (country == null) {
+      return List.of();
+    }
+    String prefix = country.toUpperCase(Locale.ROOT) + "-";
+    return NAMES.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).sorted()
+        .toList();
   }
 
   private static void us(String code, String name, String... zones) {

@@ -10,12 +10,24 @@ import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.Channel;
 import dev.tact.conversation.ContactActivity;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.policy.BusinessRelationship;
+import dev.tact.policy.ContactPlace;
+import dev.tact.policy.calendar.CandidateZones;
+import dev.tact.policy.BusinessRelationships;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.ContactHistory;
+import dev.tact.policy.DoNotCallListing;
+import dev.tact.policy.DoNotCallRegisters;
+import dev.tact.policy.Emergencies;
+import dev.tact.policy.Emergency;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
+import dev.tact.policy.Region;
+import dev.tact.policy.Whereabouts;
+import dev.tact.policy.calendar.PlaceFinder;
+import java.util.ArrayList;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -29,10 +41,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers what the rules know of contacts: their zone, their phones' zones, country and
- * subdivision (contact module), open conversations and complaints, last activity and the channel
- * they last wrote on (conversation module), the consent and contact-history ledgers. Many
- * contacts load with a few queries per 1,000 contacts, not one per contact.
+ * Gathers what the rules know of contacts: their zone, their phones' zones, where they are (the
+ * profile's country and subdivision, else what their phone numbers' area codes say: {@link
+ * PlaceFinder}), open conversations and complaints, last activity and the channel they last wrote
+ * on (conversation module), the consent and contact-history ledgers, business relationships,
+ * do-not-call listings of their numbers and declared emergencies where they are. Many contacts
+ * load with a few queries per 1,000 contacts, not one per contact.
  */
 @Component
 public class PolicyFactsLoader {
@@ -43,15 +57,38 @@ public class PolicyFactsLoader {
   private final ConversationManagement conversations;
   private final ConsentLedger consents;
   private final ContactHistory history;
+  private final BusinessRelationships relationships;
+  private final DoNotCallRegisters registers;
+  private final Emergencies emergencies;
   private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
   private final PhoneNumberToTimeZonesMapper zones = PhoneNumberToTimeZonesMapper.getInstance();
 
   PolicyFactsLoader(ContactManagement contacts, ConversationManagement conversations, ConsentLedger consents,
-      ContactHistory history) {
+      ContactHistory history, BusinessRelationships relationships, DoNotCallRegisters registers,
+      Emergencies emergencies) {
     this.contacts = contacts;
     this.conversations = conversations;
     this.consents = consents;
     this.history = history;
+    this.relationships = relationships;
+    this.registers = registers;
+    this.emergencies = emergencies;
+  }
+
+  /** Where the contact is, for the policy: the profile, else their phone numbers. */
+  public static Whereabouts whereabouts(Contact contact) {
+    return PlaceFinder.whereabouts(country(contact.country()), subdivision(contact.subdivision()), phonesOf(contact));
+  }
+
+  /** Where the contact is and the zones their local time is read in, as the rules see them. */
+  public ContactPlace placeOf(Contact contact) {
+    Whereabouts where = whereabouts(contact);
+    CandidateZones candidates = CandidateZones.of(zoneOf(contact.timeZone()), phoneZones(contact.identities()), where);
+    return new ContactPlace(where, candidates.zones(), candidates.source());
+  }
+
+  private static List<String> phonesOf(Contact contact) {
+    return contact.identities().stream().filter(i -> i.kind() == IdentityKind.PHONE).map(Identity::value).toList();
   }
 
   /**
@@ -65,16 +102,36 @@ public class PolicyFactsLoader {
     Map<UUID, ContactActivity> activity = conversations.activityOf(current);
     Map<UUID, List<ConsentEntry>> ledger = consents.entriesOf(current);
     Map<UUID, List<ContactAttempt>> attempts = history.attemptsOf(current);
+    Map<UUID, List<BusinessRelationship>> related = relationships.ofAll(current);
+    Map<String, List<DoNotCallListing>> listed = new HashMap<>();
+    List<String> numbers = found.values().stream().flatMap(c -> phonesOf(c).stream()).distinct().toList();
+    registers.listingsOf(numbers).forEach(l -> listed.computeIfAbsent(l.number(), k -> new ArrayList<>()).add(l));
+    List<Emergency> declared = emergencies.all();
     Map<UUID, PolicyFacts> facts = new HashMap<>();
     found.forEach((asked, contact) -> {
       ContactActivity a = activity.get(contact.id());
+      Whereabouts where = whereabouts(contact);
+      List<DoNotCallListing> onRegisters = phonesOf(contact).stream()
+          .flatMap(n -> listed.getOrDefault(n, List.of()).stream()).toList();
       facts.put(asked, new PolicyFacts(contact.id(), zoneOf(contact.timeZone()), phoneZones(contact.identities()),
-          country(contact.country()), subdivision(contact.subdivision()),
-          a == null ? null : outbound(a.lastInboundChannel()), ledger.get(contact.id()), attempts.get(contact.id()),
-          a != null && a.openConversation(), a != null && a.openComplaint(), false,
-          a == null ? null : a.lastActivity()));
+          where, a == null ? null : outbound(a.lastInboundChannel()), ledger.get(contact.id()),
+          attempts.get(contact.id()), a != null && a.openConversation(), a != null && a.openComplaint(), false,
+          a == null ? null : a.lastActivity(), onRegisters, related.get(contact.id()), emergenciesIn(where, declared)));
     });
     return facts;
+  }
+
+  private static List<Emergency> emergenciesIn(Whereabouts where, List<Emergency> declared) {
+    List<Emergency> in = new ArrayList<>();
+    for (Emergency emergency : declared) {
+      for (Region region : where.regions()) {
+        if (region.within(emergency.region())) {
+          in.add(emergency);
+          break;
+        }
+      }
+    }
+    return in;
   }
 
   /** How we would answer someone on the channel they wrote on; a web form is answered by email. */

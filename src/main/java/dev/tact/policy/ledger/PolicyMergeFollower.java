@@ -21,7 +21,8 @@ class PolicyMergeFollower {
 
   @ApplicationModuleListener
   void on(ContactsMerged merged) {
-    for (String table : new String[] {"policy_consent", "policy_attempt", "policy_optout_review"}) {
+    for (String table : new String[] {"policy_consent", "policy_attempt", "policy_optout_review",
+        "policy_relationship"}) {
       // table names are the constants above, never input
       jdbc.sql("UPDATE " + table + " SET contact_id = :survivor WHERE contact_id = :merged")
           .param("survivor", merged.survivorId()).param("merged", merged.mergedId()).update();

@@ -4,8 +4,8 @@ import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
+import dev.tact.policy.Region;
 import dev.tact.policy.calendar.DaySchedule;
-import dev.tact.policy.calendar.Regions;
 import dev.tact.policy.calendar.Words;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,7 +14,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** One jurisdiction's legal calling window for sales calls and texts ({@link CallingWindowPreset}). */
+/**
+ * One jurisdiction's legal calling window for sales calls and texts ({@link CallingWindowPreset}); it holds when
+ * the contact may be in its jurisdiction (any of their regions, from their profile or their phone numbers).
+ */
 final class CallingWindowRule extends WindowRule {
 
   private final CallingWindowPreset preset;
@@ -34,7 +37,7 @@ final class CallingWindowRule extends WindowRule {
         || (request.channel() != OutboundChannel.PHONE_CALL && request.channel() != OutboundChannel.SMS)) {
       return "applies to sales calls and texts only";
     }
-    if (!preset.covers(facts.country(), facts.subdivision())) {
+    if (!preset.coversAny(facts.regions())) {
       return "the contact is not in its jurisdiction";
     }
     LocalDate from = preset.inForceFrom();
@@ -56,25 +59,33 @@ final class CallingWindowRule extends WindowRule {
   }
 
   private Optional<String> holiday(LocalDate date, PolicyFacts facts, PolicyContext context) {
-    return preset.noHolidays() ? context.holidays().on(facts.country(), facts.subdivision(), date) : Optional.empty();
+    return preset.holidayOn(date, facts.regions(), context.holidays());
   }
 
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
-    String when = Words.dayTime(local) + " " + zone.getId();
+    String zoneName = preset.zoneInWords() != null ? preset.zoneInWords() : Words.zone(zone);
     Optional<String> holiday = holiday(local.toLocalDate(), facts, context);
     if (holiday.isPresent()) {
-      return preset.row() + ": no sales calls on holidays in " + Regions.nameOf(facts.country(), facts.subdivision())
-          + "; " + Words.day(local.toLocalDate()) + " is " + holiday.get();
+      return preset.row() + " " + preset.title() + ": no sales calls on holidays in " + jurisdiction(facts)
+          + Where.note(facts) + "; " + Words.day(local.toLocalDate()) + " is " + holiday.get();
     }
     String sunday = local.getDayOfWeek() == DayOfWeek.SUNDAY && preset.openOn(DayOfWeek.SUNDAY).isEmpty()
         ? " (no Sunday calls)" : "";
-    return preset.row() + " " + preset.title() + " permits sales calls " + preset.describeWeek()
-        + " local time" + sunday + "; " + when + " is outside";
+    return preset.row() + " " + preset.title() + " permits sales calls " + preset.describeWeek() + " "
+        + (preset.zoneInWords() != null ? preset.zoneInWords() : "local time") + sunday + " in " + jurisdiction(facts)
+        + Where.note(facts) + "; "
+        + Words.dayTime(local) + " (" + zoneName + ") is outside";
   }
 
   @Override
   String openReason(PolicyFacts facts, PolicyContext context) {
-    return preset.row() + " window " + preset.describeWeek() + " holds";
+    return preset.row() + " window " + preset.describeWeek() + " holds in " + jurisdiction(facts)
+        + Where.note(facts);
+  }
+
+  private String jurisdiction(PolicyFacts facts) {
+    return facts.regions().stream().filter(preset::covers).map(Region::name).findFirst()
+        .orElse(facts.whereabouts().names());
   }
 }

@@ -13,6 +13,17 @@ final class Caps {
 
   private Caps() {}
 
+  /** "7 days", "24 hours", "90 minutes". */
+  static String period(Duration per) {
+    if (per.toHours() % 24 == 0 && per.toDays() > 1) {
+      return per.toDays() + " days";
+    }
+    if (per.toMinutes() % 60 == 0) {
+      return per.toHours() == 1 ? "hour" : per.toHours() + " hours";
+    }
+    return per.toMinutes() + " minutes";
+  }
+
   static int count(List<Instant> attempts, Instant at, Duration per) {
     int count = 0;
     for (Instant attempt : attempts) {

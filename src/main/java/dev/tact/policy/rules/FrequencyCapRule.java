@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * At most N marketing contacts per period (default 1 per 7 days) per contact, counted over every channel, agent,
- * team and campaign from the contact-history ledger. Over the cap the contact is DENIED, not deferred: that is
- * what the platforms do (Braze, Iterable and HubSpot drop capped messages), and deferred messages would pile up at
- * the instant the cap frees, each promised a slot only one of them can have. The reason says when the cap frees.
+ * team and campaign from the contact-history ledger, attempts made outside Tact included. Over the cap the contact
+ * is DEFERRED to the instant the cap frees, the earliest permitted moment (SPEC): the engine then asks every other
+ * rule at that instant, and so on until all agree. A deferred contact that is logged counts from its permitted
+ * instant, so the next one asking is deferred past it.
  */
 final class FrequencyCapRule implements Rule {
 
@@ -34,11 +35,10 @@ final class FrequencyCapRule implements Rule {
         .map(ContactAttempt::at)
         .toList();
     Optional<Instant> frees = Caps.freesAt(attempts, request.proposedAt(), cap.per(), cap.max());
-    String limit = cap.max() + " marketing contact" + (cap.max() == 1 ? "" : "s") + " per " + cap.per().toDays()
-        + " days";
+    String limit = cap.max() + " marketing contact" + (cap.max() == 1 ? "" : "s") + " per " + Caps.period(cap.per());
     if (frees.isPresent()) {
-      return deny("over the cap of " + limit + " (" + Caps.count(attempts, request.proposedAt(), cap.per())
-          + " within " + cap.per().toDays() + " days); the cap frees at " + context.describe(frees.get()));
+      return defer(frees.get(), "over the cap of " + limit + " (" + Caps.count(attempts, request.proposedAt(),
+          cap.per()) + " within " + Caps.period(cap.per()) + "); the cap frees at " + context.describe(frees.get()));
     }
     return allow("within the cap of " + limit);
   }

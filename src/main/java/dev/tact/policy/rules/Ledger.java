@@ -27,8 +27,8 @@ final class Ledger {
 
   static String describe(ConsentEntry entry) {
     StringBuilder text = new StringBuilder();
-    if (entry.recordedAt() != null) {
-      text.append(" on ").append(entry.recordedAt().toString(), 0, 10);
+    if (entry.givenAt() != null) {
+      text.append(" on ").append(entry.givenAt().toString(), 0, 10);
     }
     if (entry.source() != null && !entry.source().isBlank()) {
       text.append(" (").append(entry.source());

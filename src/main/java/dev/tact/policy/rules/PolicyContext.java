@@ -2,10 +2,11 @@ package dev.tact.policy.rules;
 
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.calendar.CandidateZones;
-import dev.tact.shared.calendar.PublicHolidays;
 import dev.tact.policy.calendar.Words;
+import dev.tact.shared.calendar.PublicHolidays;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -23,9 +24,14 @@ public record PolicyContext(PolicySettings settings, CandidateZones zones, Publi
     return (int) Math.min(3660, settings.searchHorizon().toDays());
   }
 
-  /** "Tuesday 11 October 2011 09:00 America/Winnipeg", in the first candidate zone (UTC when none). */
+  /**
+   * "Tuesday 11 October 2011 09:00 (Winnipeg, Central time)", in the first candidate zone; in UTC, said so, when
+   * no zone is known.
+   */
   public String describe(Instant instant) {
-    ZoneId zone = zones.known() ? zones.zones().get(0) : java.time.ZoneOffset.UTC;
-    return Words.dayTime(java.time.LocalDateTime.ofInstant(instant, zone)) + " " + zone.getId();
+    if (!zones.known()) {
+      return Words.at(instant, ZoneOffset.UTC) + ", their own zone being unknown";
+    }
+    return Words.at(instant, zones.first());
   }
 }

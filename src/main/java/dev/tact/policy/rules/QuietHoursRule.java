@@ -59,7 +59,7 @@ final class QuietHoursRule extends WindowRule {
 
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
-    return Words.dayTime(local) + " " + zone.getId() + " is inside the quiet hours";
+    return Words.dayTime(local) + " (" + Words.zone(zone) + ") is inside the quiet hours";
   }
 
   @Override

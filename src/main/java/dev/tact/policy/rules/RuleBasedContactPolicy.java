@@ -37,7 +37,7 @@ public final class RuleBasedContactPolicy implements ContactPolicy {
       return new Decision(Decision.Outcome.DENY, null, List.of(vote), "Denied: " + malformed);
     }
     PolicyContext context = new PolicyContext(book.settings(),
-        CandidateZones.of(facts.zone(), facts.phoneZones(), facts.country(), facts.subdivision()), book.holidays());
+        CandidateZones.of(facts.zone(), facts.phoneZones(), facts.whereabouts()), book.holidays());
     List<Vote> first = voteAll(request, facts, context);
     if (has(first, Vote.Kind.DENY)) {
       return new Decision(Decision.Outcome.DENY, null, first, "Denied: " + reasons(first, Vote.Kind.DENY));
@@ -49,22 +49,37 @@ public final class RuleBasedContactPolicy implements ContactPolicy {
     return deferred(request, facts, context, first);
   }
 
+  /**
+   * Asks every rule again at the latest instant any of them asked for, until none defers. The votes that moved the
+   * time after the first round are shown too ("then, at …: …"), and the summary ends with the reason for the final
+   * time: the first rule that moved it is rarely the one that chose it (a holiday moves a call to midnight, the
+   * calling window to 09:00).
+   */
   private Decision deferred(DecisionRequest request, PolicyFacts facts, PolicyContext context, List<Vote> first) {
     Instant limit = request.proposedAt().plus(book.settings().searchHorizon());
     Instant at = latest(first, request.proposedAt());
+    List<Vote> shown = new ArrayList<>(first);
+    StringBuilder then = new StringBuilder();
     for (int round = 0; round < MAX_ROUNDS && !at.isAfter(limit); round++) {
       List<Vote> votes = voteAll(withProposedAt(request, at), facts, context);
       if (has(votes, Vote.Kind.DENY)) {
-        List<Vote> shown = new ArrayList<>(first);
         votes.stream().filter(v -> v.kind() == Vote.Kind.DENY).forEach(shown::add);
         return new Decision(Decision.Outcome.DENY, null, shown, "Denied: " + reasons(first, Vote.Kind.DEFER)
             + "; at the next time those permit, " + context.describe(at) + ": " + reasons(votes, Vote.Kind.DENY));
       }
       if (!has(votes, Vote.Kind.DEFER)) {
-        return new Decision(Decision.Outcome.DEFER, at, first,
-            reasons(first, Vote.Kind.DEFER) + "; next permitted: " + context.describe(at));
+        return new Decision(Decision.Outcome.DEFER, at, shown,
+            reasons(first, Vote.Kind.DEFER) + then + "; next permitted: " + context.describe(at));
       }
       Instant next = latest(votes, at);
+      if (next.isAfter(at)) {
+        Instant from = at;
+        List<Vote> movers = votes.stream()
+            .filter(v -> v.kind() == Vote.Kind.DEFER && v.notBefore().equals(next)).toList();
+        movers.forEach(v -> shown.add(new Vote(v.rule(), v.kind(), v.notBefore(),
+            "then, at " + context.describe(from) + ": " + v.reason())));
+        then.append("; then ").append(reasons(movers, Vote.Kind.DEFER));
+      }
       at = next.isAfter(at) ? next : at.plusSeconds(60); // a rule deferring to the past must not stall the search
     }
     String why = reasons(first, Vote.Kind.DEFER) + "; no time that every rule permits within "

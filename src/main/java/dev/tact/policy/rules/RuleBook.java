@@ -19,7 +19,7 @@ public record RuleBook(List<Rule> rules, PolicySettings settings, PublicHolidays
   }
 
   /**
-   * Opt-out, consent, channel escalation, suppression, unknown zone, quiet hours, weekends, public holidays, the
+   * Opt-out, consent, channel escalation, do-not-call registers, declared emergencies, suppression, unknown zone, quiet hours, weekends, public holidays, the
    * legal calling windows R1 and R8–R16, the marketing frequency cap and the calls-per-subject cap.
    */
   public static RuleBook standard(PolicySettings settings) {
@@ -27,6 +27,8 @@ public record RuleBook(List<Rule> rules, PolicySettings settings, PublicHolidays
         new OptOutRule(),
         new ConsentRule(),
         new ChannelEscalationRule(),
+        new DoNotCallRule(),
+        new EmergencyRule(),
         new SuppressionRule(),
         new UnknownZoneRule(),
         new QuietHoursRule(),

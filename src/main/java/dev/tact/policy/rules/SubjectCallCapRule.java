@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * At most N sales calls and texts on one subject per period (default 3 per 24 h), "from any number", as Florida,
  * Oklahoma and Maryland count them (R8–R10); the stricter of the settings and the jurisdiction's preset holds.
- * Over the cap: DENY with the instant it frees, for the reason given in {@link FrequencyCapRule}.
+ * Over the cap: DEFER to the instant it frees, as {@link FrequencyCapRule} does.
  */
 final class SubjectCallCapRule implements Rule {
 
@@ -35,7 +35,7 @@ final class SubjectCallCapRule implements Rule {
     for (CallingWindowPreset preset : CallingWindowPreset.values()) {
       int legal = preset.callsPerSubjectPerDay();
       if (legal > 0 && context.settings().presetEnabled(preset.row())
-          && preset.covers(facts.country(), facts.subdivision()) && (max == 0 || legal <= max)) {
+          && preset.coversAny(facts.regions()) && (max == 0 || legal <= max)) {
         max = legal;
         per = Duration.ofHours(24);
         source = preset.row() + " " + preset.title();
@@ -49,10 +49,10 @@ final class SubjectCallCapRule implements Rule {
             && sameSubject(a.subject(), request.subject()))
         .map(ContactAttempt::at)
         .toList();
-    String limit = max + " sales calls or texts on one subject per " + per.toHours() + " h (" + source + ")";
+    String limit = max + " sales calls or texts on one subject per " + Caps.period(per) + " (" + source + ")";
     Optional<Instant> frees = Caps.freesAt(calls, request.proposedAt(), per, max);
     if (frees.isPresent()) {
-      return deny("over the cap of " + limit + "; the cap frees at " + context.describe(frees.get()));
+      return defer(frees.get(), "over the cap of " + limit + "; the cap frees at " + context.describe(frees.get()));
     }
     return allow("within the cap of " + limit);
   }

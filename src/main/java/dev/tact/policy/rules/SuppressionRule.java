@@ -36,7 +36,8 @@ final class SuppressionRule implements Rule {
     Instant last = facts.lastSupportActivity();
     if (last != null && !context.settings().supportCoolDown().isZero()) {
       Instant end = last.plus(context.settings().supportCoolDown());
-      if (request.proposedAt().isBefore(end)) {
+      // the cool-down runs from the activity on; a time asked about before it (a what-if) is not inside it
+      if (!request.proposedAt().isBefore(last) && request.proposedAt().isBefore(end)) {
         return defer(end, "support activity on " + last.toString().substring(0, 10) + "; no marketing for "
             + context.settings().supportCoolDown().toDays() + " days after it, until " + context.describe(end));
       }

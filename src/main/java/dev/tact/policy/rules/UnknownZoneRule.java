@@ -20,7 +20,7 @@ final class UnknownZoneRule implements Rule {
   @Override
   public Vote vote(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
     if (context.zones().known()) {
-      return allow("local time from " + context.zones().source());
+      return allow("local time in " + context.zones().names() + " (" + context.zones().source() + ")");
     }
     if (request.purpose() == Purpose.MARKETING) {
       return deny("the recipient's time zone is unknown (no zone, phone zone or known country), so their local "

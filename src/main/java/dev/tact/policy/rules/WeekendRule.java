@@ -39,7 +39,7 @@ final class WeekendRule extends WindowRule {
 
   @Override
   String closedReason(LocalDateTime local, ZoneId zone, PolicyFacts facts, PolicyContext context) {
-    return Words.day(local.toLocalDate()) + " is a weekend day in " + zone.getId() + "; no marketing by this "
+    return Words.day(local.toLocalDate()) + " is a weekend day in " + Words.zone(zone) + "; no marketing by this "
         + "channel on weekends";
   }
 

@@ -5,6 +5,7 @@ import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Vote;
 import dev.tact.policy.calendar.DaySchedule;
 import dev.tact.policy.calendar.WindowSearch;
+import dev.tact.policy.calendar.Words;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -60,6 +61,7 @@ abstract class WindowRule implements Rule {
   }
 
   static String zoneIds(List<ZoneId> zones) {
-    return zones.size() == 1 ? zones.get(0).getId() : zones.stream().map(ZoneId::getId).toList().toString();
+    return zones.size() == 1 ? Words.zone(zones.get(0))
+        : String.join("; ", zones.stream().map(Words::zone).toList());
   }
 }

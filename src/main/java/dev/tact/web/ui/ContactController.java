@@ -4,7 +4,11 @@ import dev.tact.shared.web.Flash;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.policy.BusinessRelationships;
 import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.ContactPlace;
+import dev.tact.policy.ContactPolicyService;
+import java.time.Clock;
 import dev.tact.policy.ContactHistory;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
@@ -32,14 +36,21 @@ class ContactController {
   private final TactPrincipals principals;
   private final ConsentLedger ledger;
   private final ContactHistory history;
+  private final ContactPolicyService policy;
+  private final BusinessRelationships relationships;
+  private final Clock clock;
 
   ContactController(ContactManagement contacts, ConversationManagement conversations, TactPrincipals principals,
-      ConsentLedger ledger, ContactHistory history) {
+      ConsentLedger ledger, ContactHistory history, ContactPolicyService policy, BusinessRelationships relationships,
+      Clock clock) {
     this.contacts = contacts;
     this.conversations = conversations;
     this.principals = principals;
     this.ledger = ledger;
     this.history = history;
+    this.policy = policy;
+    this.relationships = relationships;
+    this.clock = clock;
   }
 
   @GetMapping("/contacts")
@@ -60,7 +71,13 @@ class ContactController {
     model.addAttribute("merges", contacts.mergesInto(id));
     model.addAttribute("consents", ledger.ledgerOf(id));
     model.addAttribute("attempts", history.of(id));
-    model.addAttribute("zone", PolicyController.zoneOf(contact));
+    ContactPlace place = policy.placeOf(id);
+    model.addAttribute("place", place);
+    model.addAttribute("theirTime", place.localTime(clock.instant()));
+    model.addAttribute("relationships", relationships.of(id));
+    model.addAttribute("tenure", Tenure.of(contact.customerSince(), clock.instant()));
+    model.addAttribute("customerSinceDate", contact.customerSince() == null ? ""
+        : java.time.LocalDate.ofInstant(contact.customerSince(), java.time.ZoneOffset.UTC).toString());
     model.addAttribute("channels", OutboundChannel.values());
     model.addAttribute("purposes", Purpose.values());
     model.addAttribute("q", q);

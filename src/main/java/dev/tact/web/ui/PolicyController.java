@@ -4,6 +4,10 @@ import dev.tact.shared.web.Flash;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactProfile;
+import dev.tact.contact.CustomerDetails;
+import dev.tact.policy.BusinessRelationships;
+import dev.tact.policy.ContactAttempt;
+import dev.tact.policy.ContactPlace;
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
@@ -48,15 +52,17 @@ class PolicyController {
   private final ContactHistory history;
   private final OptOutReviews reviews;
   private final TactPrincipals principals;
+  private final BusinessRelationships relationships;
 
   PolicyController(ContactManagement contacts, ContactPolicyService policy, ConsentLedger ledger,
-      ContactHistory history, OptOutReviews reviews, TactPrincipals principals) {
+      ContactHistory history, OptOutReviews reviews, TactPrincipals principals, BusinessRelationships relationships) {
     this.contacts = contacts;
     this.policy = policy;
     this.ledger = ledger;
     this.history = history;
     this.reviews = reviews;
     this.principals = principals;
+    this.relationships = relationships;
   }
 
   @PostMapping("/contacts/{id}/profile")
@@ -68,20 +74,71 @@ class PolicyController {
         () -> contacts.updateProfile(id, new ContactProfile(organisation, locale, timeZone, country, subdivision, tier)));
   }
 
+  @PostMapping("/contacts/{id}/customer")
+  String customer(@PathVariable UUID id, @RequestParam(defaultValue = "") String customerSince,
+      @RequestParam(defaultValue = "") String plan, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/contacts/" + id, "Customer details saved.",
+        () -> contacts.updateCustomer(id, new CustomerDetails(CustomerDetails.date(customerSince), plan)));
+  }
+
+  /** Consent or an opt-out, with when the person gave it (their time; now when left out). */
   @PostMapping("/contacts/{id}/consents")
   String consent(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
       @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String purpose,
       @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String source,
       @RequestParam(defaultValue = "") String evidence, @RequestParam(defaultValue = "") String expires,
-      Authentication auth, RedirectAttributes redirect) {
+      @RequestParam(defaultValue = "") String given, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/contacts/" + id, "Recorded in the consent ledger.", () -> {
       ConsentEntry.Kind parsed = PolicyRequests.kind(kind);
       PolicyRequests.requireMayRecord(parsed, auth);
       Instant expiresAt = expires.isBlank() ? null : date(expires).atStartOfDay(ZoneOffset.UTC).toInstant();
       ledger.record(id, new ConsentRequest(parsed, PolicyRequests.channel(channel, false),
-          PolicyRequests.purpose(purpose), subject, source.isBlank() ? "agent" : source, evidence, expiresAt),
-          principals.who(auth));
+          PolicyRequests.purpose(purpose), subject, source.isBlank() ? "agent" : source, evidence, expiresAt,
+          theirTime(id, given)), principals.who(auth));
     });
+  }
+
+  /** A contact made outside Tact (a desk phone, another tool), so that the caps count it. */
+  @PostMapping("/contacts/{id}/contact-history")
+  String madeElsewhere(@PathVariable UUID id, @RequestParam(defaultValue = "") String channel,
+      @RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "") String subject,
+      @RequestParam(defaultValue = "") String when, @RequestParam(defaultValue = "") String source,
+      Authentication auth, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/contacts/" + id, "Contact made elsewhere added to the contact history.", () -> {
+      if (when.isBlank()) {
+        throw ProblemException.invalid("missing-at", "Say when the contact was made.");
+      }
+      history.addMadeElsewhere(id, new ContactAttempt(PolicyRequests.channel(channel, true),
+          PolicyRequests.purpose(purpose), subject, theirTime(id, when)), source, principals.who(auth));
+    });
+  }
+
+  /** A purchase or an inquiry (leads and admins: it lets calls through do-not-call registers). */
+  @PostMapping("/contacts/{id}/relationships")
+  String relationship(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String when, @RequestParam(defaultValue = "") String source,
+      @RequestParam(defaultValue = "") String evidence, Authentication auth, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/contacts/" + id, "Business relationship recorded.", () -> {
+      if (!TactPrincipals.isLead(auth)) {
+        throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record a purchase or "
+            + "an inquiry.");
+      }
+      if (when.isBlank()) {
+        throw ProblemException.invalid("missing-at", "Say when the purchase or inquiry happened.");
+      }
+      relationships.record(id, PolicyRequests.relationship(kind), theirTime(id, when), source,
+          evidence.isBlank() ? null : evidence, principals.who(auth));
+    });
+  }
+
+  /** A date ("2010-05-01", their midnight) or date and time ("2010-05-01T14:30") in the contact's zone; null if blank. */
+  private Instant theirTime(UUID contactId, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    ZoneId zone = zoneOf(policy.placeOf(contactId));
+    String v = value.strip();
+    return v.length() <= 10 ? date(v).atStartOfDay(zone).toInstant() : localTime(v).atZone(zone).toInstant();
   }
 
   /** Asks the policy about a contact an agent is about to make, and shows the answer with its reasons. */
@@ -91,7 +148,7 @@ class PolicyController {
       @RequestParam(defaultValue = "") String when, Authentication auth, RedirectAttributes redirect) {
     try {
       Contact contact = contacts.require(id);
-      Instant at = when.isBlank() ? null : localTime(when).atZone(zoneOf(contact)).toInstant();
+      Instant at = when.isBlank() ? null : localTime(when).atZone(zoneOf(policy.placeOf(contact.id()))).toInstant();
       AuditedDecision decided = policy.decide(new DecisionRequest(contact.id(), PolicyRequests.channel(channel, true),
           PolicyRequests.purpose(purpose), subject.isBlank() ? null : subject.strip(), at), principals.who(auth));
       return "redirect:/policy/decisions/" + decided.id();
@@ -107,8 +164,11 @@ class PolicyController {
     AuditedDecision decided = policy.find(id).orElseThrow(() -> ProblemException.notFound("decision", id));
     Contact contact = contacts.require(decided.request().contactId());
     model.addAttribute("d", decided);
+    ContactPlace place = policy.placeOf(contact.id());
     model.addAttribute("contact", contact);
-    model.addAttribute("zone", zoneOf(contact));
+    model.addAttribute("place", place);
+    model.addAttribute("zone", zoneOf(place));
+    model.addAttribute("zoneName", place.zoneKnown() ? place.zoneName() : "UTC: their time zone is unknown");
     model.addAttribute("loggable", decided.decision().outcome() != Decision.Outcome.DENY);
     return "policy/decision";
   }
@@ -141,12 +201,9 @@ class PolicyController {
         () -> reviews.dismiss(id, principals.who(auth)));
   }
 
-  static ZoneId zoneOf(Contact contact) {
-    try {
-      return contact.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(contact.timeZone());
-    } catch (DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
+  /** The zone times typed as "their time" are read in: the policy's first candidate, else UTC (and the page says so). */
+  static ZoneId zoneOf(ContactPlace place) {
+    return place.zoneKnown() ? place.zone() : ZoneOffset.UTC;
   }
 
   private static LocalDateTime localTime(String value) {

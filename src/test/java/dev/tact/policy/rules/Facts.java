@@ -25,6 +25,10 @@ final class Facts {
   private final Set<ZoneId> phoneZones = new LinkedHashSet<>();
   private String country;
   private String subdivision;
+  private dev.tact.policy.Whereabouts whereabouts;
+  private final List<dev.tact.policy.DoNotCallListing> doNotCall = new ArrayList<>();
+  private final List<dev.tact.policy.BusinessRelationship> relationships = new ArrayList<>();
+  private final List<dev.tact.policy.Emergency> emergencies = new ArrayList<>();
   private OutboundChannel lastInbound;
   private final List<ConsentEntry> consents = new ArrayList<>();
   private final List<ContactAttempt> history = new ArrayList<>();
@@ -64,6 +68,46 @@ final class Facts {
   Facts in(String country, String subdivision) {
     this.country = country;
     this.subdivision = subdivision;
+    return this;
+  }
+
+  /**
+   * A contact known only by these phone numbers (E.164): their zones and regions as Tact derives them from the
+   * numbers (libphonenumber's time-zone and geocoding data).
+   */
+  Facts phones(String... numbers) {
+    var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    var mapper = com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper.getInstance();
+    for (String number : numbers) {
+      try {
+        mapper.getTimeZonesForNumber(util.parse(number, "ZZ")).forEach(z -> phoneZones.add(ZoneId.of(z)));
+      } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+        throw new IllegalArgumentException(number, e);
+      }
+    }
+    this.whereabouts = dev.tact.policy.calendar.PlaceFinder.whereabouts(country, subdivision, List.of(numbers));
+    return this;
+  }
+
+  Facts listed(dev.tact.policy.DoNotCallRegister register, String number, String registeredOn) {
+    doNotCall.add(new dev.tact.policy.DoNotCallListing(register, number, java.time.LocalDate.parse(registeredOn)));
+    return this;
+  }
+
+  Facts related(dev.tact.policy.BusinessRelationship.Kind kind, Instant at) {
+    relationships.add(new dev.tact.policy.BusinessRelationship(kind, at, "order"));
+    return this;
+  }
+
+  Facts emergency(String country, String subdivision, Instant starts, Instant ends, boolean exemptionsSuspended) {
+    emergencies.add(new dev.tact.policy.Emergency(UUID.randomUUID(), "Hurricane", new dev.tact.policy.Region(country,
+        subdivision), starts, ends, exemptionsSuspended, "lead", starts));
+    return this;
+  }
+
+  Facts expressGiven(OutboundChannel channel, Instant givenAt) {
+    consents.add(new ConsentEntry(ConsentEntry.Kind.EXPRESS, channel, Purpose.MARKETING, null, "web form", "form 18",
+        givenAt, null, givenAt));
     return this;
   }
 
@@ -117,8 +161,10 @@ final class Facts {
   }
 
   PolicyFacts build() {
-    return new PolicyFacts(CONTACT, zone, phoneZones, country, subdivision, lastInbound, consents, history,
-        openConversation, openComplaint, incident, lastSupport);
+    dev.tact.policy.Whereabouts where = whereabouts != null ? whereabouts
+        : dev.tact.policy.Whereabouts.profile(country, subdivision);
+    return new PolicyFacts(CONTACT, zone, phoneZones, where, lastInbound, consents, history, openConversation,
+        openComplaint, incident, lastSupport, doNotCall, relationships, emergencies);
   }
 
   static DecisionRequest ask(OutboundChannel channel, Purpose purpose, String subject, Instant at) {

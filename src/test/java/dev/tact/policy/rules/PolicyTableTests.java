@@ -158,6 +158,9 @@ class PolicyTableTests {
         row("marketing waits for the 7-day cool-down after support", STANDARD,
             emailer().lastSupport(Instant.parse("2026-06-06T15:00:00Z")), sales(EMAIL, tuesday10),
             Outcome.DEFER, Instant.parse("2026-06-13T15:00:00Z"), "support activity"),
+        row("the cool-down runs after the support activity, not before it", STANDARD,
+            emailer().lastSupport(Instant.parse("2026-06-12T15:00:00Z")), sales(EMAIL, tuesday10),
+            Outcome.ALLOW, null, "allowed"),
         // unknown zone (fail closed for sales)
         row("unknown zone: marketing fails closed", STANDARD,
             contact().lastInbound(EMAIL).express(EMAIL, MARKETING), sales(EMAIL, tuesday10),
@@ -185,7 +188,7 @@ class PolicyTableTests {
         row("+1-208 at 20:30 Los Angeles (21:30 Boise) → next day 08:00 Los Angeles", STANDARD,
             contact().phoneZones("America/Boise", LA).in("US", "id").lastInbound(PHONE_CALL)
                 .express(PHONE_CALL, MARKETING),
-            sales(PHONE_CALL, at("2026-06-09T20:30", LA)), Outcome.DEFER, at("2026-06-10T08:00", LA), "America/Boise"),
+            sales(PHONE_CALL, at("2026-06-09T20:30", LA)), Outcome.DEFER, at("2026-06-10T08:00", LA), "Boise"),
         // weekends and holidays
         row("no sales calls on Saturday → Monday 09:00 Toronto (R16)", STANDARD, caller(TOR, "CA", "on"),
             sales(PHONE_CALL, at("2026-06-13T11:00", TOR)), Outcome.DEFER, at("2026-06-15T09:00", TOR), "weekend"),
@@ -210,11 +213,11 @@ class PolicyTableTests {
             sales(PHONE_CALL, at("2026-06-09T21:30", NY)), Outcome.DEFER, at("2026-06-10T08:00", NY), "R1"),
         row("R8 Florida: 20:30 → 08:00", PRESETS, caller(NY, "US", "fl"),
             sales(PHONE_CALL, at("2026-06-09T20:30", NY)), Outcome.DEFER, at("2026-06-10T08:00", NY), "R8"),
-        row("R8 Florida: a fourth call on one subject within 24 h → denied", PRESETS,
+        row("R8 Florida: a fourth call on one subject within 24 h → when the first leaves the 24 h", PRESETS,
             caller(NY, "US", "fl").attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-08T12:00", NY))
                 .attempt(SMS, MARKETING, "ssl-cert", at("2026-06-08T16:00", NY))
                 .attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-09T09:00", NY)),
-            sales(PHONE_CALL, tuesday10), Outcome.DENY, null, "R8"),
+            sales(PHONE_CALL, tuesday10), Outcome.DEFER, at("2026-06-09T12:00", NY), "R8"),
         row("R8 Florida: three calls on another subject do not count", PRESETS,
             caller(NY, "US", "fl").attempt(PHONE_CALL, MARKETING, "solar", at("2026-06-08T12:00", NY))
                 .attempt(PHONE_CALL, MARKETING, "solar", at("2026-06-08T16:00", NY))
@@ -246,19 +249,19 @@ class PolicyTableTests {
             sales(PHONE_CALL, at("2026-10-12T10:00", NY)), Outcome.DEFER, at("2026-10-13T09:00", NY), "Columbus Day"),
         row("R14 Alabama: no Sunday calls → Monday 08:00", PRESETS, caller(CHI, "US", "al"),
             sales(PHONE_CALL, at("2026-06-14T12:00", CHI)), Outcome.DEFER, at("2026-06-15T08:00", CHI), "R14"),
-        row("R15 Louisiana: no calls on the observed and actual Independence Day → Sunday 08:00", PRESETS,
-            caller(CHI, "US", "la"), sales(PHONE_CALL, at("2026-07-03T10:00", CHI)), Outcome.DEFER,
-            at("2026-07-05T08:00", CHI), "R15"),
+        row("R15 Louisiana: no calls on the observed and actual Independence Day, nor on Sunday → Monday 08:00",
+            PRESETS, caller(CHI, "US", "la"), sales(PHONE_CALL, at("2026-07-03T10:00", CHI)), Outcome.DEFER,
+            at("2026-07-06T08:00", CHI), "R15"),
         // frequency caps
-        row("one marketing contact per 7 days: a text 3 days ago blocks an email", STANDARD,
+        row("one marketing contact per 7 days: a text 3 days ago defers an email until the cap frees", STANDARD,
             emailer().attempt(SMS, MARKETING, "promo", Instant.parse("2026-06-06T14:00:00Z")),
-            sales(EMAIL, tuesday10), Outcome.DENY, null, "frees at"),
+            sales(EMAIL, tuesday10), Outcome.DEFER, Instant.parse("2026-06-13T14:00:00Z"), "frees at"),
         row("one marketing contact per 7 days: 8 days later is fine", STANDARD,
             emailer().attempt(SMS, MARKETING, "promo", Instant.parse("2026-06-01T14:00:00Z")),
             sales(EMAIL, tuesday10), Outcome.ALLOW, null, "allowed"),
-        row("a marketing contact scheduled in 2 days counts too", STANDARD,
+        row("a marketing contact scheduled in 2 days counts too: 7 days after it", STANDARD,
             emailer().attempt(EMAIL, MARKETING, "promo", at("2026-06-11T10:00", NY)), sales(EMAIL, tuesday10),
-            Outcome.DENY, null, "cap"),
+            Outcome.DEFER, at("2026-06-18T10:00", NY), "cap"),
         row("caps never hold transactional contact", STANDARD,
             emailer().attempt(EMAIL, MARKETING, "a", at("2026-06-09T08:00", NY))
                 .attempt(EMAIL, MARKETING, "b", at("2026-06-09T09:00", NY)),
@@ -267,7 +270,7 @@ class PolicyTableTests {
             caller(TOR, "CA", "on").attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-08T12:00", TOR))
                 .attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-08T16:00", TOR))
                 .attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-09T09:30", TOR)),
-            sales(PHONE_CALL, at("2026-06-09T10:00", TOR)), Outcome.DENY, null, "one subject"),
+            sales(PHONE_CALL, at("2026-06-09T10:00", TOR)), Outcome.DEFER, at("2026-06-09T12:00", TOR), "one subject"),
         // deferral meets expiry; malformed; daylight saving
         row("implied consent that expires before the window opens → denied", STANDARD,
             contact().zone(NY).in("US", "ny").lastInbound(SMS).implied(SMS, at("2026-06-10T03:00", NY)),
@@ -314,7 +317,9 @@ class PolicyTableTests {
     Decision decision = policy(STANDARD).decide(sales(PHONE_CALL, THANKSGIVING_11), winnipeg().build());
 
     assertThat(decision.summary()).isEqualTo("Monday 10 October 2011 is Thanksgiving Day in Manitoba; "
-        + "next permitted: Tuesday 11 October 2011 09:00 America/Winnipeg");
+        + "then R16 Canada (CRTC Unsolicited Telecommunications Rules) permits sales calls Mon–Fri 09:00–21:30, "
+        + "Sat–Sun 10:00–18:00 local time in Manitoba; Tuesday 11 October 2011 00:00 (Winnipeg, Central time) is outside; "
+        + "next permitted: Tuesday 11 October 2011 09:00 (Winnipeg, Central time)");
     assertThat(decision.votes()).extracting(v -> v.rule()).contains("opt-out", "consent", "public holiday",
         "R16 Canada (CRTC Unsolicited Telecommunications Rules)");
   }
@@ -325,7 +330,7 @@ class PolicyTableTests {
         caller(TOR, "CA", "on").build());
 
     assertThat(decision.votes()).filteredOn(v -> v.kind() == dev.tact.policy.Vote.Kind.DEFER)
-        .singleElement().satisfies(v -> assertThat(v.reason()).startsWith("R16 Canada").contains("Sat 10:00–18:00"));
+        .singleElement().satisfies(v -> assertThat(v.reason()).startsWith("R16 Canada").contains("Mon–Fri 09:00–21:30, Sat–Sun 10:00–18:00"));
   }
 
   @Test
