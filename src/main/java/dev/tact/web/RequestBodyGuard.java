@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Request bodies within their limit, and JSON as clean UTF-8, before anything reads them into memory: a body that
@@ -76,18 +77,18 @@ class RequestBodyGuard extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean api = path.startsWith("/api/");
     MediaType type = contentType(request);
-    Limit limit = type != null && "multipart".equals(type.getType()) ? multipartLimitOf(request, path)
-        : limitOf(request.getMethod(), path);
-    if (limit.bytes() == SMALL_MULTIPART_BYTES && request.getContentLengthLong() < 0) {
-      response.setHeader(HttpHeaders.CONNECTION, "close");
-      refuse(response, api, new RequestBodyException(411, "length-required", "Length required",
+    boolean multipart = type != null && "multipart".equals(type.getType());
+    Limit limit = multipart ? multipartLimitOf(request, path) : limitOf(request.getMethod(), path);
+    if (multipart && limit.bytes() == SMALL_MULTIPART_BYTES && request.getContentLengthLong() < 0) {
+      response.setHeader(HttpHeaders.CONNECTION, "close"); // nothing of it is read
+      refuse(response, api, true, new RequestBodyException(411, "length-required", "Length required",
           "A multipart body must say its length (Content-Length)."));
       return;
     }
     boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     if (request.getContentLengthLong() > limit.bytes()) {
       response.setHeader(HttpHeaders.CONNECTION, "close"); // what was not read is not read either
-      refuse(response, api, RequestBodyException.tooLarge(limit.code(), limit.bytes()));
+      refuse(response, api, multipart, RequestBodyException.tooLarge(limit.code(), limit.bytes()));
       return;
     }
     if (json && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())
@@ -134,12 +135,28 @@ class RequestBodyGuard extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response, boolean api, RequestBodyException refusal) throws IOException {
+    refuse(response, api, false, refusal);
+  }
+
+  /**
+   * A multipart body is answered with a page written here: an error page's dispatch would ask for parameters, and
+   * Tomcat would parse the body it was refused for.
+   */
+  private void refuse(HttpServletResponse response, boolean api, boolean multipart, RequestBodyException refusal)
+      throws IOException {
     if (api) {
       problems.write(response, refusal.status(), refusal.code(), refusal.title(), refusal.getMessage());
+    } else if (multipart) {
+      response.setStatus(refusal.status());
+      response.setContentType("text/html;charset=UTF-8");
+      response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+          + refusal.title() + " · Tact</title></head><body><main><h1>" + refusal.title() + "</h1><p>"
+          + HtmlUtils.htmlEscape(refusal.getMessage()) + "</p></main></body></html>");
     } else {
       response.sendError(refusal.status(), refusal.getMessage());
     }
   }
+
 
   private static MediaType contentType(HttpServletRequest request) {
     try {

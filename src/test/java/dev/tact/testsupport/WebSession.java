@@ -62,6 +62,23 @@ public final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** Posts a file as a browser's multipart form does, with the CSRF token of {@code formPage}. */
+  public Page upload(String formPage, String action, String field, String fileName, byte[] content) {
+    Page page = get(formPage);
+    Matcher token = CSRF.matcher(page.body());
+    if (!token.find()) {
+      throw new AssertionError("no CSRF token on " + formPage + " (" + page.status() + "): " + page.body());
+    }
+    String boundary = "tact-" + Long.toHexString(System.nanoTime());
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+        + token.group(1).replace("&#45;", "-") + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + field + "\"; filename=\"" + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))));
+  }
+
   /** Logs in through the login form; true when it led into Tact (not back to the login page with an error). */
   public boolean logIn(String email, String password) {
     Page answer = submit("/login", "/login", Map.of("username", email, "password", password));

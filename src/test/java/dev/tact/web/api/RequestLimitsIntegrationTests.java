@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
+import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.WebSession;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.Socket;
@@ -48,6 +50,9 @@ class RequestLimitsIntegrationTests {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  StaffDirectory staff;
 
   String token;
 
@@ -104,6 +109,62 @@ class RequestLimitsIntegrationTests {
       assertThat(answer.sentWhenAnswered()).isLessThan(FEW_MEGABYTES);
       assertThat(upload.bytesSentInAll()).isLessThan(FEW_MEGABYTES);
     }
+  }
+
+  @Test
+  void shouldRefuseALargeMultipartBodyToAnUploadPageWithoutASignedInLead() throws Exception {
+    // Tomcat would parse it to temporary files for the CSRF check, before the sign-in is looked at
+    try (RawHttpUpload upload = RawHttpUpload.start(port, "/contacts/import", null,
+        "multipart/form-data; boundary=x", bytes("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n"),
+        (byte) 'x', HUGE, true, -1)) {
+      RawHttpUpload.Answer answer = upload.answer();
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(upload.bytesSentInAll()).isLessThan(FEW_MEGABYTES);
+    }
+  }
+
+  @Test
+  void shouldRefuseAChunkedMultipartBodyOutsideTheUploadPages() throws Exception {
+    try (RawHttpUpload upload = RawHttpUpload.start(port, "/unsubscribe/anything", null,
+        "multipart/form-data; boundary=x", bytes("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"),
+        (byte) 'x', HUGE, false, -1)) {
+      RawHttpUpload.Answer answer = upload.answer();
+
+      assertThat(answer.status()).isEqualTo(411);
+      assertThat(upload.bytesSentInAll()).isLessThan(FEW_MEGABYTES);
+    }
+  }
+
+  @Test
+  void shouldRefuseAMultipartBodyOverTheSmallLimitOutsideTheUploadPages() throws Exception {
+    try (RawHttpUpload upload = RawHttpUpload.start(port, "/unsubscribe/anything", null,
+        "multipart/form-data; boundary=x", bytes("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"),
+        (byte) 'x', 2L * 1024 * 1024, true, -1)) {
+      RawHttpUpload.Answer answer = upload.answer();
+
+      assertThat(answer.status()).isEqualTo(413);
+    }
+  }
+
+  @Test
+  void shouldTakeALargeCsvUploadFromASignedInLeadOnTheImportPage() {
+    String email = "upload-" + UUID.randomUUID().toString().substring(0, 8) + "@staff.test";
+    staff.createAgent(email, "Ula Upload", Role.LEAD, "a-long-password-1");
+    WebSession session = new WebSession(port);
+    assertThat(session.logIn(email, "a-long-password-1")).isTrue();
+    StringBuilder csv = new StringBuilder("name,email,plan\n");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; csv.length() < 3 * 1024 * 1024; i++) { // past the form limit (2MB) and the small multipart one
+      csv.append("Customer ").append(i).append(",c").append(i).append('-').append(run).append("@example.com,")
+          .append("gold plan with a long description to fill the file quickly\n");
+    }
+
+    WebSession.Page answer = session.upload("/contacts", "/contacts/import", "file", "contacts.csv",
+        csv.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertThat(answer.status()).isEqualTo(302);
+    assertThat(session.get("/contacts").body()).contains("Imported ");
   }
 
   @Test
