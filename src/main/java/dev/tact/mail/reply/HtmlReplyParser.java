@@ -128,6 +128,11 @@ public final class HtmlReplyParser {
       if (block) {
         newLine(false);
       }
+      if (quote) {
+        // a blockquote's end is exact: a blank line keeps what follows from reading as a wrapped quoted line
+        lines.add(new StringBuilder());
+        quoteDepthOfLine.add(quoteDepth);
+      }
     }
 
     private void appendText(String value, boolean pre) {
