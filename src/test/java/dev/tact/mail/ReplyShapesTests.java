@@ -215,7 +215,18 @@ class ReplyShapesTests {
         "2015-03-03, an, 10:00, Jonas Jonaitis <jonas@example.com> rašė:",
         "T, 3. märts 2015 kell 10:00 Mari Maasikas <mari@example.com> kirjutas:",
         "เมื่อ อ. 3 มี.ค. 2015 เวลา 10:00 สมชาย ใจดี <somchai@example.com> เขียนว่า:",
-        "Op di 3 mrt. 2015 om 10:00 schreef Jan Jansen <jan@example.com>:"})
+        "Op di 3 mrt. 2015 om 10:00 schreef Jan Jansen <jan@example.com>:",
+        "03.03.2015 10:00, Иван Петров пишет:",
+        "2015-03-03 오전 10:00에 김철수 이(가) 쓴 글:",
+        "\u202Bבתאריך יום ג׳, 3 במרץ 2015 ב-10:00 מאת \u202Aדוד כהן\u202C\u200F <\u202Adavid@example.com\u202C\u200F>:\u202C",
+        "في 03/03/2015 10:00 ص، كتب أحمد علي:",
+        "Quoting John Smith <john@example.com>:",
+        "Zitat von Hans Meier <hans@example.com>:",
+        "---- On Tue, 03 Mar 2015 10:00:00 +0100 John Smith <john@example.com> wrote ----",
+        "---- Le mar., 03 mars 2015 10:00:00 +0100 Jean Dupont <jean@example.com> a écrit ----",
+        "In a message dated 3/3/2015 10:00:00 A.M. Eastern Standard Time, john@example.com writes:",
+        "John Smith <john@example.com> wrote on 03/03/2015 10:00:00 AM:",
+        "Четверг, 3 марта 2015, 10:00 +03:00 от Иван Петров <ivan@example.com>:"})
     void shouldRecogniseTheQuoteHeaderInTheWritersLanguage(String header) {
       String body = "Bedankt, dat werkt.\n\n" + header + "\n> Old question?\n> Name\n";
       ReplyParts parts = extractor.extract(body);
@@ -261,6 +272,29 @@ class ReplyShapesTests {
       ReplyParts parts = extractor.extract(body);
       assertThat(parts.visible()).isEqualTo("Our answer.");
       assertThat(parts.quoted()).contains("The old message.");
+    }
+  }
+
+  @Nested
+  class Separators {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\u2010\u2010\u2010\u2010\u2010\u2010\u2010 Original Message \u2010\u2010\u2010\u2010\u2010\u2010\u2010\n"
+            + "On Tuesday, March 3, 2015 10:00 AM, John Smith <john@example.com> wrote:",
+        "-------- Original message --------\nFrom: John Smith <john@example.com>\nDate: 03/03/2015 10:00 (GMT+01:00)\n"
+            + "To: Support <help@example.com>\nSubject: Order",
+        "-------- Původní zpráva --------\nOd: Jan Novák <jan@example.com>\nDatum: 03.03.2015 10:00\nKomu: Podpora",
+        ">>> John Smith <john@example.com> 3/3/2015 10:00 AM >>>"})
+    void shouldCutHistoryUnderTheSeparatorsOfOtherClients(String separator) {
+      String body = "Thanks, received.\n\n" + separator + "\n\nThe old message.\n";
+      assertThat(visible(body)).isEqualTo("Thanks, received.");
+    }
+
+    @Test
+    void shouldHideADashAndNameSignOffUnderTheReply() {
+      assertThat(visible("Works now.\n\n-Abhishek Kona\n")).isEqualTo("Works now.");
+      assertThat(visible("Shopping list:\n-Milk\n- bread\n")).isEqualTo("Shopping list:\n-Milk\n- bread");
     }
   }
 

@@ -36,10 +36,11 @@ public final class MailPatterns {
       + "|napisal\\(a\\)|napisala|napisal|napisao\\s+je|je\\s+napisao|napisao|pisze|napsal\\(a\\)|napsala|napsal"
       + "|napísal\\(a\\)|napísala|napísal|kirjoitti|kirjutas|rakstīja|rašė|parašė|írta|yazdı|a\\s+scris|scrie"
       + "|ha\\s+escrit|va\\s+escriure|đã\\s+viết|menulis|написал\\(а\\)|написала|написал|написав|написао(?:/ла)?"
-      + "|написа|пише|έγραψε|כתב/ה|כתבה|כתב|كتب|نوشت|เขียนว่า)";
+      + "|написа|пишет|пише|напиша|напісаў|έγραψε|כתב/ה|כתבה|כתב|كتب|نوشت|نے لکھا|ने लिखा|লিখেছেন|เขียนว่า"
+      + "|skrifaði|het geskryf|escribiu|shkroi|sumulat|aliandika|ysgrifennodd|idatzi zuen|დაწერა|գրել է)";
 
   /** The same verb in scripts without spaces between words (Chinese, Japanese, Korean): no word boundary. */
-  private static final String WROTE_CJK = "(?:写道|寫道|のメッセージ|のメール|は書きました|書きました|님이\\s*작성|작성)";
+  private static final String WROTE_CJK = "(?:写道|寫道|のメッセージ|のメール|は書きました|書きました|님이\\s*작성|작성|쓴 글)";
 
   /** Last words of an "On DATE, NAME wrote:" header, per language; the colon may be fullwidth. */
   public static final Pattern WROTE_ENDING = Pattern.compile(
@@ -68,7 +69,7 @@ public final class MailPatterns {
   /** The words that open an "On DATE, NAME" header in many languages, followed by the date. */
   public static final Pattern ATTRIBUTION_WORD = Pattern.compile(
       "^\\s*(?:On|Am|Le|El|El dia|Il|Il giorno|In data|Op|Em|Den|På|W dniu|Dnia|Dne|Dňa|В|У|Στις|Vào|Ngày|Pada"
-          + "|Pada tanggal|Klo|Kello|Às|În|A les|Dana|Op|Ons)\\s",
+          + "|Pada tanggal|Klo|Kello|Às|În|Pe|A les|Dana|Op|Ons|Na|בתאריך|ב-|في|در)\\s",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The end of a header that names its author without a verb: ", John Smith:" or "Jane Roe <jane@x.com>:". */
@@ -76,9 +77,12 @@ public final class MailPatterns {
       "(?:,|\\d)\\s*\"?\\p{Lu}[\\p{L}'.-]*\"?(?:\\s+\"?[\\p{L}'.-]+\"?){0,4}\\s*(?:[<(\\[][^<>()\\[\\]\\s]{1,200}[>)\\]]+\\s*)?[:：]?\\s*$",
       Pattern.UNICODE_CASE);
 
+  /** Two or more dashes of any kind (ProtonMail writes U+2010), equals signs, underscores or stars. */
+  private static final String DASHES = "[-=_*\u2010\u2011\u2012\u2013\u2014\u2015~]{2,}";
+
   /** A "-----Original Message-----" style separator (also Thunderbird's and forwarded-message ones). */
   public static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
-      "^\\s*[-=_*]{2,}\\s*(?:Original Message|Original Email|Forwarded Message|Forwarded message|Forwarded e-?mail"
+      "^\\s*" + DASHES + "\\s*(?:Original Message|Original Email|Forwarded Message|Forwarded message|Forwarded e-?mail"
           + "|Ursprüngliche Nachricht|Original-Nachricht|Originalnachricht|Weitergeleitete Nachricht"
           + "|Message d'origine|Message original|Message transféré|Mensaje original|Mensaje reenviado"
           + "|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Origineel bericht|Doorgestuurd bericht"
@@ -90,18 +94,18 @@ public final class MailPatterns {
           + "|Alkuperäinen viesti|Välitetty viesti|Eredeti üzenet|Továbbított üzenet|Orijinal ileti|İletilen ileti"
           + "|Mesaj original|Mesaj redirecționat|Αρχικό μήνυμα|Προωθημένο μήνυμα|Izvorna poruka|Proslijeđena poruka"
           + "|原始邮件|原始郵件|转发的邮件|轉寄的郵件|元のメッセージ|転送されたメッセージ|원본 메시지|전달된 메일)"
-          + "\\s*[-=_*]{2,}\\s*:?\\s*$",
+          + "\\s*" + DASHES + "\\s*:?\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Forward markers that say "forward" explicitly (a forward even without a Fwd: subject). */
   public static final Pattern FORWARD_MARKER = Pattern.compile(
-      "^\\s*(?:[-=_*]{2,}\\s*(?:Forwarded message|Forwarded Message|Forwarded e-?mail|Weitergeleitete Nachricht"
+      "^\\s*(?:" + DASHES + "\\s*(?:Forwarded message|Forwarded Message|Forwarded e-?mail|Weitergeleitete Nachricht"
           + "|Message transféré|Mensaje reenviado|Messaggio inoltrato|Doorgestuurd bericht|Mensagem encaminhada"
           + "|Vidarebefordrat meddelande|Vidarebefordrat mejl|Videresendt melding|Videresendt meddelelse"
           + "|Przekazana wiadomość|Wiadomość przekazana dalej|Пересылаемое сообщение|Пересланий лист"
           + "|Přeposlaná zpráva|Välitetty viesti|Továbbított üzenet|İletilen ileti|Mesaj redirecționat"
           + "|Προωθημένο μήνυμα|Proslijeđena poruka|转发的邮件|轉寄的郵件|転送されたメッセージ|전달된 메일)"
-          + "\\s*[-=_*]{2,}\\s*:?"
+          + "\\s*" + DASHES + "\\s*:?"
           + "|Begin forwarded message\\s*:?|Début du message réexpédié\\s*:?|Anfang der weitergeleiteten Nachricht\\s*:?"
           + "|Inicio del mensaje reenviado\\s*:?|Inizio messaggio inoltrato\\s*:?|Início da mensagem reencaminhada\\s*:?"
           + "|Begin doorgestuurd bericht\\s*:?|Vidarebefordrat brev\\s*:?|Videresendt brev\\s*:?"
@@ -135,7 +139,20 @@ public final class MailPatterns {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A separator line that Outlook and others put above a header block. */
-  public static final Pattern SEPARATOR_LINE = Pattern.compile("^\\s*(?:_{5,}|-{5,}|={4,}|—{3,})\\s*$");
+  public static final Pattern SEPARATOR_LINE = Pattern.compile(
+      "^\\s*(?:_{5,}|[-\u2010\u2011\u2012\u2013]{5,}|={4,}|[—\u2015]{3,})\\s*$");
+
+  /** GroupWise's header line: ">>> John Smith <john@example.com> 3/3/2015 10:00 AM >>>". */
+  public static final Pattern GROUPWISE_HEADER = Pattern.compile("^\\s*>>>\\s.{1,300}\\s>>>\\s*$");
+
+  /** Horde's and others' "Quoting John Smith <john@example.com>:", in a few languages. */
+  public static final Pattern QUOTING = Pattern.compile(
+      "^\\s*(?:Quoting|Citando|Zitat von|Citation de|Cytowanie|Cytuję|Lainaus|Citerar|Citerer|Citat|Idézet|Цитирую"
+          + "|Цитата)\\s.{1,200}[:：]\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A sign-off made of a dash and a name, no space between: "-Abhishek Kona". */
+  public static final Pattern DASH_NAME = Pattern.compile("^\\s*-\\p{Lu}[\\p{L}.']*(?:\\s+\\p{Lu}[\\p{L}.']*){0,2}\\s*$");
 
   /** A signature delimiter on its own line: "-- ", "--", "__", an em dash. */
   public static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^(?:--|_{2,}|-- ?)\\s*$");
@@ -156,7 +173,7 @@ public final class MailPatterns {
   /** Whether a (clean) line is quoted: `>`, `Name>` or a bar that does not end the line as in a text table. */
   static boolean isQuoted(String cleanLine) {
     if (QUOTED.matcher(cleanLine).find()) {
-      return true;
+      return !GROUPWISE_HEADER.matcher(cleanLine).find();
     }
     return BAR_QUOTED.matcher(cleanLine).find() && !TABLE_ROW_END.matcher(cleanLine.substring(
         cleanLine.indexOf('|') + 1)).find();

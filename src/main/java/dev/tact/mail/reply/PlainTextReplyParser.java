@@ -260,7 +260,8 @@ public final class PlainTextReplyParser {
           continue;
         }
         if (MailPatterns.SIGNATURE_DELIMITER.matcher(line).find()
-            || nonBlankSeen <= FOOTER_WINDOW && isClosingFooter(i)) {
+            || nonBlankSeen <= FOOTER_WINDOW && isClosingFooter(i)
+            || nonBlankSeen == 1 && MailPatterns.DASH_NAME.matcher(line).find()) {
           found = i;
         }
       }

@@ -30,7 +30,7 @@ final class QuoteHeaderFinder {
 
   /** Other ways an attribution line starts, so a wrapped header is not glued to the paragraph above it. */
   private static final Pattern OTHER_OPENER = Pattern.compile(
-      "^\\s*(?:In data|At|Quoting|Citando|Zitat von|\\d|\"|<|\\[|\\p{Lu}\\p{L}+\\s+\\p{Lu}\\p{L}+\\s*<)",
+      "^\\s*(?:In data|At|Quoting|Citando|Zitat von|-{2,}|\\d|\"|<|\\[|\\p{Lu}\\p{L}+\\s+\\p{Lu}\\p{L}+\\s*<)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A date or a clock time precise enough for a header that has no "wrote" (a bare year is not). */
@@ -38,6 +38,8 @@ final class QuoteHeaderFinder {
       "\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|\\d{1,2}[:.]\\d{2}(?![\\d.,])|\\d{4}\\s?[年년]"
           + "|\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?,?\\s+\\d{4}|\\p{L}{3,12}\\.?\\s+\\d{1,2},?\\s+\\d{4}",
       Pattern.UNICODE_CASE);
+
+  private static final Pattern DASH_RUNS = Pattern.compile("^\\s*-{2,}\\s*|\\s*-{2,}\\s*$");
 
   private final Lines lines;
 
@@ -93,6 +95,13 @@ final class QuoteHeaderFinder {
       }
       return null;
     }
+    if (MailPatterns.GROUPWISE_HEADER.matcher(line).find()) {
+      return new Header(start, start + 1, Type.BLOCK);
+    }
+    if (MailPatterns.QUOTING.matcher(line).find() && (line.indexOf('@') >= 0
+        || lines.isQuoted(lines.nextNonBlank(start + 1)))) {
+      return new Header(start, start + 1, Type.ATTRIBUTION);
+    }
     if (isFromField(start)) {
       if (countOtherFields(start + 1) >= 2) {
         return new Header(start, blockEnd(start, false), Type.BLOCK);
@@ -123,7 +132,7 @@ final class QuoteHeaderFinder {
       if (!MailPatterns.headerSized(joined)) {
         break;
       }
-      if (isAttribution(MailPatterns.withoutMailto(joined.toString()).strip(), end)) {
+      if (isAttribution(withoutDecoration(joined.toString()), end)) {
         found = new Header(start, end + 1, Type.ATTRIBUTION);
       }
     }
@@ -137,6 +146,11 @@ final class QuoteHeaderFinder {
     }
     String text = MailPatterns.withoutMailto(joinedSoFar.toString());
     return text.lastIndexOf('<') > text.lastIndexOf('>');
+  }
+
+  /** The header's words: without mailto parts and without the dashes Zoho puts around it ("---- On ... ----"). */
+  private static String withoutDecoration(String text) {
+    return DASH_RUNS.matcher(MailPatterns.withoutMailto(text)).replaceAll("").strip();
   }
 
   private static boolean opensAttribution(String line) {
@@ -170,6 +184,9 @@ final class QuoteHeaderFinder {
       return true;
     }
     if (colon && quotesFollow) {
+      return true;
+    }
+    if (colon && address && DATE_AND_TIME.matcher(text).find()) {
       return true;
     }
     if (!DATE_AND_TIME.matcher(text).find() || !MailPatterns.NAME_ENDING.matcher(text).find()) {
