@@ -18,6 +18,12 @@ final class Lines {
   private final boolean[] blank;
 
   Lines(String body) {
+    this(body, ReplyRule.all());
+  }
+
+  Lines(String body, java.util.Set<ReplyRule> rules) {
+    boolean cleanMarks = rules.contains(ReplyRule.INVISIBLE_MARKS);
+    boolean barQuotes = rules.contains(ReplyRule.BAR_QUOTES);
     String normalised = body.replace("\r\n", "\n").replace('\r', '\n');
     if (normalised.startsWith("\uFEFF")) {
       normalised = normalised.substring(1);
@@ -27,9 +33,9 @@ final class Lines {
     quoted = new boolean[text.length];
     blank = new boolean[text.length];
     for (int i = 0; i < text.length; i++) {
-      clean[i] = clean(text[i]);
+      clean[i] = cleanMarks ? clean(text[i]) : text[i];
       blank[i] = clean[i].isBlank();
-      quoted[i] = !blank[i] && MailPatterns.isQuoted(clean[i]);
+      quoted[i] = !blank[i] && MailPatterns.isQuoted(clean[i], barQuotes);
     }
   }
 

@@ -154,8 +154,8 @@ public final class MailPatterns {
   /** A sign-off made of a dash and a name, no space between: "-Abhishek Kona". */
   public static final Pattern DASH_NAME = Pattern.compile("^\\s*-\\p{Lu}[\\p{L}.']*(?:\\s+\\p{Lu}[\\p{L}.']*){0,2}\\s*$");
 
-  /** A signature delimiter on its own line: "-- ", "--", "__", an em dash. */
-  public static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^(?:--|_{2,}|-- ?)\\s*$");
+  /** A signature delimiter on its own line: "-- ", "--", "__", a long rule of "=" or "+". */
+  public static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^(?:--|_{2,}|-- ?|={30,}|\\+{30,})\\s*$");
 
   /** The `<mailto:...>` or `[mailto:...]` Outlook writes after an address. */
   private static final Pattern MAILTO = Pattern.compile("[<\\[]mailto:[^<>\\[\\]\\s]{0,300}[>\\]]",
@@ -171,11 +171,11 @@ public final class MailPatterns {
   }
 
   /** Whether a (clean) line is quoted: `>`, `Name>` or a bar that does not end the line as in a text table. */
-  static boolean isQuoted(String cleanLine) {
+  static boolean isQuoted(String cleanLine, boolean bars) {
     if (QUOTED.matcher(cleanLine).find()) {
       return !GROUPWISE_HEADER.matcher(cleanLine).find();
     }
-    return BAR_QUOTED.matcher(cleanLine).find() && !TABLE_ROW_END.matcher(cleanLine.substring(
+    return bars && BAR_QUOTED.matcher(cleanLine).find() && !TABLE_ROW_END.matcher(cleanLine.substring(
         cleanLine.indexOf('|') + 1)).find();
   }
 

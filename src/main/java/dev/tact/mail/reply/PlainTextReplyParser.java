@@ -3,7 +3,9 @@ package dev.tact.mail.reply;
 import dev.tact.mail.Fragment;
 import dev.tact.mail.ReplyParts;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Splits a plain-text body into new text, quoted history and signature, line by line (ADR 0023).
@@ -18,13 +20,24 @@ import java.util.List;
  */
 public final class PlainTextReplyParser {
 
+  private final Set<ReplyRule> rules;
+
+  public PlainTextReplyParser() {
+    this(ReplyRule.all());
+  }
+
+  /** A parser with only some of the {@link ReplyRule}s (for measurements). */
+  public PlainTextReplyParser(Set<ReplyRule> rules) {
+    this.rules = rules.isEmpty() ? EnumSet.noneOf(ReplyRule.class) : EnumSet.copyOf(rules);
+  }
+
   /** Parses {@code body}; null counts as empty. */
   public ReplyParts parse(String body) {
     if (body == null || body.isBlank()) {
       return new ReplyParts("", "", "", body == null || body.isEmpty() ? List.of()
           : List.of(new Fragment(Fragment.Kind.TEXT, body, false)));
     }
-    return new Parse(new Lines(body)).run();
+    return new Parse(new Lines(body, rules), rules).run();
   }
 
   private enum Role { TEXT, QUOTED, HEADER, SIGNATURE }
@@ -41,10 +54,12 @@ public final class PlainTextReplyParser {
     private final int n;
     private final Role[] roles;
     private final boolean[] hidden;
+    private final Set<ReplyRule> rules;
 
-    Parse(Lines lines) {
+    Parse(Lines lines, Set<ReplyRule> rules) {
       this.lines = lines;
-      this.finder = new QuoteHeaderFinder(lines);
+      this.rules = rules;
+      this.finder = new QuoteHeaderFinder(lines, rules);
       this.n = lines.size();
       this.roles = new Role[n];
       this.hidden = new boolean[n];
@@ -56,10 +71,14 @@ public final class PlainTextReplyParser {
     ReplyParts run() {
       markLazyContinuations();
       int end = applyHeaders();
-      hideBottomPostedQuote(end);
+      if (rules.contains(ReplyRule.BOTTOM_POSTING)) {
+        hideBottomPostedQuote(end);
+      }
       end = cutAtMobileFooter(end);
       hideTrailing(end);
-      showQuoteWhenNothingElse();
+      if (rules.contains(ReplyRule.QUOTE_ONLY)) {
+        showQuoteWhenNothingElse();
+      }
       return assemble();
     }
 
@@ -161,7 +180,7 @@ public final class PlainTextReplyParser {
       boolean textAbove = false;
       for (int i = 0; i < cut; i++) {
         if (roles[i] == Role.TEXT && !hidden[i] && !lines.isBlank(i)) {
-          MobileFooter.Kind kind = MobileFooter.of(lines.clean(i));
+          MobileFooter.Kind kind = footer(lines.clean(i));
           if (kind != MobileFooter.Kind.NONE && textAbove && lines.nextNonBlank(i + 1) < cut
               && (kind == MobileFooter.Kind.STRONG || opensParagraph(i) && historyFollows(i))) {
             roles[i] = Role.SIGNATURE;
@@ -183,7 +202,7 @@ public final class PlainTextReplyParser {
     private boolean isSignatureOrFooter(int i) {
       String line = lines.clean(i);
       return MailPatterns.SIGNATURE_DELIMITER.matcher(line).find() || MailPatterns.SEPARATOR_LINE.matcher(line).find()
-          || MobileFooter.isFooter(line);
+          || footer(line) != MobileFooter.Kind.NONE;
     }
 
     /**
@@ -224,7 +243,7 @@ public final class PlainTextReplyParser {
       String line = lines.clean(next);
       return lines.isQuoted(next) || roles[next] == Role.HEADER || finder.headerAt(next) != null
           || MailPatterns.SIGNATURE_DELIMITER.matcher(line).find() || MailPatterns.SEPARATOR_LINE.matcher(line).find()
-          || MobileFooter.isFooter(line);
+          || footer(line) != MobileFooter.Kind.NONE;
     }
 
     private void hideTrailing(int cut) {
@@ -261,7 +280,8 @@ public final class PlainTextReplyParser {
         }
         if (MailPatterns.SIGNATURE_DELIMITER.matcher(line).find()
             || nonBlankSeen <= FOOTER_WINDOW && isClosingFooter(i)
-            || nonBlankSeen == 1 && MailPatterns.DASH_NAME.matcher(line).find()) {
+            || nonBlankSeen == 1 && rules.contains(ReplyRule.DASH_SIGNOFF)
+            && MailPatterns.DASH_NAME.matcher(line).find()) {
           found = i;
         }
       }
@@ -278,8 +298,14 @@ public final class PlainTextReplyParser {
 
     /** A footer among the last lines: one naming the device anywhere, an app's plainer line as a paragraph. */
     private boolean isClosingFooter(int i) {
-      MobileFooter.Kind kind = MobileFooter.of(lines.clean(i));
+      MobileFooter.Kind kind = footer(lines.clean(i));
       return kind == MobileFooter.Kind.STRONG || kind == MobileFooter.Kind.WEAK && opensParagraph(i);
+    }
+
+    /** The footer kind of a line; an app's plainer footer counts only with {@link ReplyRule#APP_FOOTERS}. */
+    private MobileFooter.Kind footer(String cleanLine) {
+      MobileFooter.Kind kind = MobileFooter.of(cleanLine);
+      return kind == MobileFooter.Kind.WEAK && !rules.contains(ReplyRule.APP_FOOTERS) ? MobileFooter.Kind.NONE : kind;
     }
 
     private void mark(int from, int to, Role role) {
@@ -302,7 +328,7 @@ public final class PlainTextReplyParser {
       int fragmentStart = 0;
       for (int i = 0; i < n; i++) {
         if (!hidden[i]) {
-          appendLine(visible, i, true);
+          appendLine(visible, i, rules.contains(ReplyRule.TRIM_LINE_ENDS));
         } else if (roles[i] == Role.SIGNATURE) {
           appendLine(signature, i, false);
         } else if (roles[i] != Role.TEXT) {

@@ -42,9 +42,17 @@ final class QuoteHeaderFinder {
   private static final Pattern DASH_RUNS = Pattern.compile("^\\s*-{2,}\\s*|\\s*-{2,}\\s*$");
 
   private final Lines lines;
+  private final boolean wrapped;
+  private final boolean nameOnly;
+  private final boolean fieldParagraphs;
+  private final boolean clientSeparators;
 
-  QuoteHeaderFinder(Lines lines) {
+  QuoteHeaderFinder(Lines lines, java.util.Set<ReplyRule> rules) {
     this.lines = lines;
+    this.wrapped = rules.contains(ReplyRule.WRAPPED_HEADERS);
+    this.nameOnly = rules.contains(ReplyRule.NAME_ONLY_HEADERS);
+    this.fieldParagraphs = rules.contains(ReplyRule.FIELD_PARAGRAPHS);
+    this.clientSeparators = rules.contains(ReplyRule.CLIENT_SEPARATORS);
   }
 
   /** The header whose first line is {@code start}, or null. Quoted and blank lines never start a header. */
@@ -95,10 +103,10 @@ final class QuoteHeaderFinder {
       }
       return null;
     }
-    if (MailPatterns.GROUPWISE_HEADER.matcher(line).find()) {
+    if (clientSeparators && MailPatterns.GROUPWISE_HEADER.matcher(line).find()) {
       return new Header(start, start + 1, Type.BLOCK);
     }
-    if (MailPatterns.QUOTING.matcher(line).find() && (line.indexOf('@') >= 0
+    if (nameOnly && MailPatterns.QUOTING.matcher(line).find() && (line.indexOf('@') >= 0
         || lines.isQuoted(lines.nextNonBlank(start + 1)))) {
       return new Header(start, start + 1, Type.ATTRIBUTION);
     }
@@ -116,12 +124,13 @@ final class QuoteHeaderFinder {
   private Header attributionAt(int start) {
     StringBuilder joined = new StringBuilder();
     Header found = null;
-    for (int end = start; end < start + MAX_WRAPPED_LINES && (lines.isText(end) || closesWrappedAddress(end, joined));
+    int maxLines = wrapped ? MAX_WRAPPED_LINES : 3;
+    for (int end = start; end < start + maxLines && (lines.isText(end) || wrapped && closesWrappedAddress(end, joined));
         end++) {
       String line = lines.clean(end).strip();
       if (end > start) {
         boolean continuation = found == null
-            ? line.length() <= MAX_CONTINUATION_CHARS || line.indexOf('@') >= 0
+            ? !wrapped || line.length() <= MAX_CONTINUATION_CHARS || line.indexOf('@') >= 0
             : line.length() <= 40 && MailPatterns.ENDS_WITH_COLON.matcher(line).find();
         if (!continuation || !opensAttribution(lines.clean(start))) {
           break;
@@ -149,8 +158,9 @@ final class QuoteHeaderFinder {
   }
 
   /** The header's words: without mailto parts and without the dashes Zoho puts around it ("---- On ... ----"). */
-  private static String withoutDecoration(String text) {
-    return DASH_RUNS.matcher(MailPatterns.withoutMailto(text)).replaceAll("").strip();
+  private String withoutDecoration(String text) {
+    String words = wrapped ? MailPatterns.withoutMailto(text) : text;
+    return clientSeparators ? DASH_RUNS.matcher(words).replaceAll("").strip() : words.strip();
   }
 
   private static boolean opensAttribution(String line) {
@@ -171,7 +181,7 @@ final class QuoteHeaderFinder {
     boolean quotesFollow = lines.isQuoted(lines.nextNonBlank(lastLine + 1));
     boolean wroteEnding = MailPatterns.WROTE_ENDING.matcher(text).find();
     if (!MailPatterns.DATE_OR_TIME.matcher(text).find()) {
-      return wroteEnding && (address || quotesFollow && text.length() <= MAX_BARE_ATTRIBUTION_CHARS);
+      return wroteEnding && (address || nameOnly && quotesFollow && text.length() <= MAX_BARE_ATTRIBUTION_CHARS);
     }
     if (wroteEnding) {
       return true;
@@ -185,6 +195,9 @@ final class QuoteHeaderFinder {
     }
     if (colon && quotesFollow) {
       return true;
+    }
+    if (!nameOnly) {
+      return false;
     }
     if (colon && address && DATE_AND_TIME.matcher(text).find()) {
       return true;
@@ -251,7 +264,7 @@ final class QuoteHeaderFinder {
     while (i < limit && !lines.isQuoted(i)) {
       if (lines.isBlank(i)) {
         int next = i + 1;
-        if (next < limit && isFieldLine(next)) {
+        if (fieldParagraphs && next < limit && isFieldLine(next)) {
           i = next;
           continue;
         }
