@@ -1,6 +1,10 @@
 package dev.tact.mail.reply;
 
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The line patterns that mark quoted history, quote headers, signatures and forwards in a mail body, in the
@@ -27,20 +31,31 @@ public final class MailPatterns {
   /**
    * "wrote" in the languages whose clients write "On DATE, NAME wrote:" or "NAME wrote on DATE:" (alphabetic
    * scripts, matched as whole words): English, German, French, Spanish, Italian, Dutch, Portuguese, Swedish,
-   * Danish, Norwegian, Polish, Czech, Slovak, Croatian, Serbian, Slovenian, Finnish, Estonian, Latvian, Lithuanian,
-   * Hungarian, Turkish, Romanian, Catalan, Vietnamese, Indonesian, Russian, Ukrainian, Bulgarian, Serbian
-   * (Cyrillic), Greek, Hebrew, Arabic, Persian, Thai.
+   * Danish, Norwegian, Icelandic, Afrikaans, Polish, Czech, Slovak, Croatian, Serbian, Slovenian, Finnish,
+   * Estonian, Latvian, Lithuanian, Hungarian, Turkish, Romanian, Catalan, Galician, Basque, Albanian, Welsh,
+   * Vietnamese, Indonesian, Filipino, Swahili, Russian, Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian
+   * (Cyrillic), Greek, Hebrew, Arabic, Persian, Urdu, Hindi, Bengali, Thai, Georgian, Armenian.
    */
-  private static final String WROTE_VERBS = "(?:wrote|schrieb|geschrieben|a\\s+écrit|écrit|escribió|escribio|ha\\s+escrito"
-      + "|ha\\s+scritto|scrisse|schreef|geschreven|escreveu|skrev|skrevet|skriver|napisał\\(a\\)|napisała|napisał"
-      + "|napisal\\(a\\)|napisala|napisal|napisao\\s+je|je\\s+napisao|napisao|pisze|napsal\\(a\\)|napsala|napsal"
-      + "|napísal\\(a\\)|napísala|napísal|kirjoitti|kirjutas|rakstīja|rašė|parašė|írta|yazdı|a\\s+scris|scrie"
-      + "|ha\\s+escrit|va\\s+escriure|đã\\s+viết|menulis|написал\\(а\\)|написала|написал|написав|написао(?:/ла)?"
-      + "|написа|пишет|пише|напиша|напісаў|έγραψε|כתב/ה|כתבה|כתב|كتب|نوشت|نے لکھا|ने लिखा|লিখেছেন|เขียนว่า"
-      + "|skrifaði|het geskryf|escribiu|shkroi|sumulat|aliandika|ysgrifennodd|idatzi zuen|დაწერა|գրել է)";
+  private static final List<String> VERBS = List.of("wrote", "schrieb", "geschrieben", "a écrit", "écrit", "escribió",
+      "escribio", "ha escrito", "ha scritto", "scrisse", "schreef", "geschreven", "escreveu", "escribiu", "skrev",
+      "skrevet", "skriver", "skrifaði", "het geskryf", "napisał(a)", "napisała", "napisał", "napisal(a)", "napisala",
+      "napisal", "napisao je", "je napisao", "napisao", "pisze", "napsal(a)", "napsala", "napsal", "napísal(a)",
+      "napísala", "napísal", "kirjoitti", "kirjutas", "rakstīja", "rašė", "parašė", "írta", "yazdı", "a scris",
+      "scrie", "ha escrit", "va escriure", "idatzi zuen", "shkroi", "ysgrifennodd", "đã viết", "menulis", "sumulat",
+      "aliandika", "написал(а)", "написала", "написал", "написав", "написао/ла", "написао", "написа", "пишет", "пише",
+      "напиша", "напісаў", "έγραψε", "כתב/ה", "כתבה", "כתב", "كتب", "نوشت", "نے لکھا", "ने लिखा", "লিখেছেন",
+      "เขียนว่า", "დაწერა", "գրել է");
 
   /** The same verb in scripts without spaces between words (Chinese, Japanese, Korean): no word boundary. */
-  private static final String WROTE_CJK = "(?:写道|寫道|のメッセージ|のメール|は書きました|書きました|님이\\s*작성|작성|쓴 글)";
+  private static final List<String> VERBS_UNSPACED = List.of("写道", "寫道", "のメッセージ", "のメール", "は書きました",
+      "書きました", "님이 작성", "작성", "쓴 글");
+
+  private static final String WROTE_VERBS = alternation(VERBS);
+  private static final String WROTE_CJK = alternation(VERBS_UNSPACED);
+
+  /** The last word of every verb, for a cheap first test of a line's end. */
+  private static final Set<String> VERB_LAST_WORDS = Stream.concat(VERBS.stream(), Stream.of("writes"))
+      .map(v -> v.substring(v.lastIndexOf(' ') + 1)).collect(Collectors.toUnmodifiableSet());
 
   /** Last words of an "On DATE, NAME wrote:" header, per language; the colon may be fullwidth. */
   public static final Pattern WROTE_ENDING = Pattern.compile(
@@ -168,6 +183,37 @@ public final class MailPatterns {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private MailPatterns() {
+  }
+
+  /**
+   * Whether the text may end in a "wrote" verb (a colon and spaces after it allowed): its last word is the last word
+   * of a verb, or it ends in an unspaced one. A cheap test before the patterns; false means it does not.
+   */
+  static boolean mayEndWithVerb(String text) {
+    int end = text.length();
+    while (end > 0 && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ':'
+        || text.charAt(end - 1) == '：')) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+      start--;
+    }
+    String last = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    if (VERB_LAST_WORDS.contains(last)) {
+      return true;
+    }
+    for (String verb : VERBS_UNSPACED) {
+      if (last.endsWith(verb.substring(verb.lastIndexOf(' ') + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String alternation(List<String> phrases) {
+    return phrases.stream().map(p -> Pattern.quote(p).replace(" ", "\\E\\s+\\Q"))
+        .collect(Collectors.joining("|", "(?:", ")"));
   }
 
   /** Whether a (clean) line is quoted: `>`, `Name>` or a bar that does not end the line as in a text table. */

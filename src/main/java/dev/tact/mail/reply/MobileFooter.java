@@ -108,9 +108,16 @@ final class MobileFooter {
   private MobileFooter() {
   }
 
+  /** Words one of which every footer has: a cheap first test, as most lines of a body are not footers. */
+  private static final Pattern KEY_WORDS = Pattern.compile(
+      "sent|from my|outlook|envoy|gesendet|enviado|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|wysłan"
+          + "|odeslán|odoslan|отправлено|надіслано|відправлено|изпратено|küldve|gönderildi|trimis|εστάλη|στάλθηκε"
+          + "|נשלח|أرسلت|الإرسال|مرسل|送信|发送|傳送|發送|发自|發自|来自|來自|보냄|보낸|poslano|poslato|get |download",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** What kind of footer the clean line is. */
   static Kind of(String cleanLine) {
-    if (cleanLine.length() > MAX_CHARS || cleanLine.isBlank()) {
+    if (cleanLine.length() > MAX_CHARS || cleanLine.isBlank() || !KEY_WORDS.matcher(ends(cleanLine)).find()) {
       return Kind.NONE;
     }
     String words = reduce(cleanLine);
@@ -121,6 +128,12 @@ final class MobileFooter {
       return Kind.STRONG;
     }
     return matchesAny(WEAK, words) ? Kind.WEAK : Kind.NONE;
+  }
+
+  /** The first and last characters of a line: a footer's key word opens or closes it. */
+  private static String ends(String line) {
+    String s = line.strip();
+    return s.length() <= 48 ? s : s.substring(0, 20) + " " + s.substring(s.length() - 28);
   }
 
   static boolean isFooter(String cleanLine) {
@@ -147,8 +160,9 @@ final class MobileFooter {
     return false;
   }
 
+  /** The phrasings as one pattern (one match per line instead of one per phrasing). */
   private static List<Pattern> patterns(String... regexes) {
-    return java.util.Arrays.stream(regexes)
-        .map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+    return List.of(Pattern.compile("(?:" + String.join("|", regexes) + ")",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
   }
 }

@@ -160,7 +160,7 @@ final class QuoteHeaderFinder {
   /** The header's words: without mailto parts and without the dashes Zoho puts around it ("---- On ... ----"). */
   private String withoutDecoration(String text) {
     String words = wrapped ? MailPatterns.withoutMailto(text) : text;
-    return clientSeparators ? DASH_RUNS.matcher(words).replaceAll("").strip() : words.strip();
+    return clientSeparators && words.contains("--") ? DASH_RUNS.matcher(words).replaceAll("").strip() : words.strip();
   }
 
   private static boolean opensAttribution(String line) {
@@ -176,18 +176,24 @@ final class QuoteHeaderFinder {
    * or any dated line ending in a colon right above a `>` quote.
    */
   private boolean isAttribution(String text, int lastLine) {
-    boolean colon = MailPatterns.ENDS_WITH_COLON.matcher(text).find();
+    // cheap tests first: most lines of a long body end in no colon, name no address and hold no date
+    boolean colon = endsWithColon(text);
     boolean address = text.indexOf('@') >= 0;
+    boolean angle = text.endsWith("<");
     boolean quotesFollow = lines.isQuoted(lines.nextNonBlank(lastLine + 1));
-    boolean wroteEnding = MailPatterns.WROTE_ENDING.matcher(text).find();
-    if (!MailPatterns.DATE_OR_TIME.matcher(text).find()) {
+    String tail = tail(text);
+    if (!colon && !address && !angle && !quotesFollow) {
+      // only "On DATE, NAME wrote" without its colon is left
+      return hasDigit(text) && MailPatterns.mayEndWithVerb(tail) && endsWithWroteWord(tail)
+          && MailPatterns.DATE_OR_TIME.matcher(text).find();
+    }
+    boolean mayEndWithVerb = MailPatterns.mayEndWithVerb(tail);
+    boolean wroteEnding = colon && mayEndWithVerb && MailPatterns.WROTE_ENDING.matcher(tail).find();
+    if (!hasDigit(text) || !MailPatterns.DATE_OR_TIME.matcher(text).find()) {
       return wroteEnding && (address || nameOnly && quotesFollow && text.length() <= MAX_BARE_ATTRIBUTION_CHARS);
     }
-    if (wroteEnding) {
-      return true;
-    }
-    if (MailPatterns.WROTE_WORD.matcher(text).find()
-        && (colon || address || text.endsWith("<") || endsWithWroteWord(text))) {
+    if (wroteEnding || mayEndWithVerb && endsWithWroteWord(tail)
+        || (colon || address || angle) && MailPatterns.WROTE_WORD.matcher(text).find()) {
       return true;
     }
     if (colon && (address || text.indexOf('<') >= 0) && MailPatterns.DATE_FIRST.matcher(text).find()) {
@@ -210,6 +216,32 @@ final class QuoteHeaderFinder {
     boolean onDate = MailPatterns.ATTRIBUTION_WORD.matcher(text).find();
     boolean dateFirst = MailPatterns.DATE_FIRST.matcher(text).find();
     return quotesFollow && (onDate || dateFirst) || colon && (onDate || dateFirst && address);
+  }
+
+  /** The last words of a header (about 48 characters, from a word's start), where its verb and colon are. */
+  private static String tail(String text) {
+    int from = Math.max(0, text.length() - 48);
+    while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+      from--;
+    }
+    return text.substring(from);
+  }
+
+  private static boolean endsWithColon(String text) {
+    int end = text.length();
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end > 0 && (text.charAt(end - 1) == ':' || text.charAt(end - 1) == '：');
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsWithWroteWord(String text) {
