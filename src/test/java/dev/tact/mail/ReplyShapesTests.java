@@ -292,6 +292,22 @@ class ReplyShapesTests {
     }
 
     @Test
+    void shouldHideAContactCardAtTheEndAsASignature() {
+      ReplyParts card = extractor.extract("The replacement arrived, thanks.\n\nMaria Lopez\nmaria@example.com\n"
+          + "+34 612 345 678\nwww.example.com\n");
+      assertThat(card.visible()).isEqualTo("The replacement arrived, thanks.");
+      assertThat(card.signature()).startsWith("Maria Lopez");
+      assertThat(visible("Works now.\n\n--------\n\nACME Hosting\n\nt. 555-931-0702\n\nhttps://acme.example/\n"))
+          .isEqualTo("Works now.");
+    }
+
+    @Test
+    void shouldKeepContactDetailsTheCustomerAsksUsToUse() {
+      String body = "Please call me back on +1 204 555 0100 or write to pat@example.com, whichever is easier for you.";
+      assertThat(visible(body)).isEqualTo(body);
+    }
+
+    @Test
     void shouldHideADashAndNameSignOffUnderTheReply() {
       assertThat(visible("Works now.\n\n-Abhishek Kona\n")).isEqualTo("Works now.");
       assertThat(visible("Shopping list:\n-Milk\n- bread\n")).isEqualTo("Shopping list:\n-Milk\n- bread");

@@ -166,6 +166,15 @@ public final class MailPatterns {
           + "|Цитата)\\s.{1,200}[:：]\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A rule of dashes, underscores, equals signs, stars or tildes above a signature. */
+  public static final Pattern RULE_LINE = Pattern.compile("^\\s*(?:-{4,}|_{4,}|={4,}|\\*{4,}|~{4,})\\s*$");
+
+  /** A way to reach someone: an address, a phone number, a link, a messenger handle. */
+  public static final Pattern CONTACT_ITEM = Pattern.compile(
+      "[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(?:https?://|www\\.)\\S+|(?<![\\d])\\+?\\(?\\d[\\d ().-]{6,}\\d(?![\\d])"
+          + "|^\\s*(?:skype|whatsapp|signal|telegram|teams|linkedin|twitter|x)\\s*:",
+      Pattern.CASE_INSENSITIVE);
+
   /** A sign-off made of a dash and a name, no space between: "-Abhishek Kona". */
   public static final Pattern DASH_NAME = Pattern.compile("^\\s*-\\p{Lu}[\\p{L}.']*(?:\\s+\\p{Lu}[\\p{L}.']*){0,2}\\s*$");
 

@@ -47,6 +47,8 @@ public final class PlainTextReplyParser {
 
     private static final int MAX_SIGNATURE_LINES = 20;
     private static final int FOOTER_WINDOW = 3;
+    private static final int CARD_WINDOW = 24;
+    private static final int CARD_LINES = 12;
     private static final java.util.regex.Pattern QUOTE_MARKS = java.util.regex.Pattern.compile("^[\\s>|]+");
 
     private final Lines lines;
@@ -253,6 +255,9 @@ public final class PlainTextReplyParser {
           hidden[--end] = true;
         }
         int signature = signatureStart(end);
+        if (signature < 0 && rules.contains(ReplyRule.CONTACT_CARD)) {
+          signature = contactCardStart(end);
+        }
         if (signature < 0) {
           return;
         }
@@ -294,6 +299,54 @@ public final class PlainTextReplyParser {
         }
       }
       return -1;
+    }
+
+    /**
+     * Start of a contact card ending at {@code end}, or -1: the lines under a rule near the end, or else the last
+     * paragraph, when they are a few short lines of which at least two are ways to reach someone (an address, a
+     * phone number, a link) and there is visible text above.
+     */
+    private int contactCardStart(int end) {
+      int separator = -1;
+      for (int i = end - 1; i >= Math.max(0, end - CARD_WINDOW) && roles[i] == Role.TEXT; i--) {
+        if (MailPatterns.RULE_LINE.matcher(lines.clean(i)).find()) {
+          separator = i;
+          break;
+        }
+      }
+      int start = separator + 1;
+      if (separator < 0) {
+        start = end;
+        while (start > 0 && !lines.isBlank(start - 1) && roles[start - 1] == Role.TEXT && end - start < CARD_LINES) {
+          start--;
+        }
+      }
+      int cardLines = 0;
+      int contacts = 0;
+      int shortLines = 0;
+      for (int i = start; i < end; i++) {
+        if (lines.isBlank(i)) {
+          continue;
+        }
+        String line = lines.clean(i).strip();
+        if (line.length() > 80 || ++cardLines > CARD_LINES) {
+          return -1;
+        }
+        contacts += MailPatterns.CONTACT_ITEM.matcher(line).find() ? 1 : 0;
+        shortLines += line.split("\\s+").length <= 6 ? 1 : 0;
+      }
+      boolean card = cardLines >= 2 && contacts >= 2 && shortLines >= cardLines - 1;
+      int first = separator >= 0 ? separator : start;
+      return card && visibleTextAbove(first) ? first : -1;
+    }
+
+    private boolean visibleTextAbove(int index) {
+      for (int i = 0; i < index; i++) {
+        if (!hidden[i] && !lines.isBlank(i)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** A footer among the last lines: one naming the device anywhere, an app's plainer line as a paragraph. */

@@ -31,6 +31,8 @@ public enum ReplyRule {
   APP_FOOTERS,
   /** "-Name" as the last line is a sign-off. */
   DASH_SIGNOFF,
+  /** A contact card at the end (a name with an address, phone numbers, links), alone or under a rule, is a signature. */
+  CONTACT_CARD,
   /** GroupWise's ">>> ... >>>" line and headers framed by dashes (Zoho). */
   CLIENT_SEPARATORS;
 
