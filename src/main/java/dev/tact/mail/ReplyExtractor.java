@@ -2,6 +2,8 @@ package dev.tact.mail;
 
 import dev.tact.mail.reply.HtmlReplyParser;
 import dev.tact.mail.reply.PlainTextReplyParser;
+import dev.tact.mail.reply.ReplyRule;
+import java.util.Set;
 
 /**
  * Finds the new text of a reply for display: removes quoted history (`>` quotes, "On ... wrote:" and Outlook
@@ -12,11 +14,17 @@ import dev.tact.mail.reply.PlainTextReplyParser;
  */
 public final class ReplyExtractor {
 
-  private final PlainTextReplyParser plain = new PlainTextReplyParser();
-  private final HtmlReplyParser html = new HtmlReplyParser();
+  private final PlainTextReplyParser plain;
+  private final HtmlReplyParser html;
 
   public ReplyExtractor() {
-    // stateless
+    this(ReplyRule.all());
+  }
+
+  /** An extractor with only some of its rules, for measuring what each rule does (bench/reply-accuracy.sh). */
+  ReplyExtractor(Set<ReplyRule> rules) {
+    this.plain = new PlainTextReplyParser(rules);
+    this.html = new HtmlReplyParser(rules);
   }
 
   /** The new text of a plain-text body (null counts as empty). */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tact's intents out of the box (presales, technical, billing, account, complaint, vendor pitch, spam) and a few
+ * Tact's intents out of the box (presales, technical, outage, billing, account, complaint, vendor pitch, spam) and a few
  * dozen example phrases for each, written for Tact (no labelled corpus exists for them). They are only seeds: a
  * model trained on them catches the obvious cases, and it gets better as it is retrained on the conversations
  * agents re-route or resolve. Admins may edit the list of intents; then these seeds only cover the ones kept.
@@ -17,6 +17,8 @@ public final class DefaultIntents {
 
   public static final String PRESALES = "presales";
   public static final String TECHNICAL = "technical";
+  /** A service that is down, unreachable, under attack or slow for everyone: what incidents are made of. */
+  public static final String OUTAGE = "outage";
   public static final String BILLING = "billing";
   public static final String ACCOUNT = "account";
   public static final String COMPLAINT = "complaint";
@@ -89,7 +91,14 @@ public final class DefaultIntents {
         "Can you call me about pricing tomorrow?",
         "Do you provide training when we sign up?",
         "Looking for a quote including support and onboarding",
-        "Would you match a competitor's price?"));
+        "Would you match a competitor's price?",
+        "Is this company one of your official partners?",
+        "Someone claims to be your reseller, can you confirm they work with you?",
+        "We were contacted by a firm saying they represent you, is that true?",
+        "Is this offer from your partner genuine?",
+        "Is this your partner? They sent us the proposal below",
+        "Fwd: partnership proposal - is this company working with you?",
+        "They offered us your product at a discount, is this a real reseller?"));
     seeds.put(TECHNICAL, List.of(
         "The app crashes when I open the settings page",
         "I get an error 500 when I upload a file",
@@ -121,6 +130,47 @@ public final class DefaultIntents {
         "Reports show wrong numbers since the last release",
         "Cannot send messages, the button is greyed out",
         "The server runs out of memory at night"));
+    seeds.put(OUTAGE, List.of(
+        "Your service is down, none of our sites load",
+        "The website has been offline since this morning",
+        "We can't reach your servers at all",
+        "Our server is under a DDoS attack and everything is unreachable",
+        "All our hosted sites return 503 errors",
+        "Is there an outage? The dashboard won't load for anyone in our team",
+        "Everything has been down for an hour, please help urgently",
+        "The API is returning 502 bad gateway for every request",
+        "Massive slowdown on all servers since 8 am",
+        "Our shop is down and we are losing orders",
+        "Connection timed out when we try to open any page",
+        "Nobody in the office can work, the whole platform seems down",
+        "DNS is not resolving for our domains anymore",
+        "We are being flooded with traffic from a botnet, the host is overwhelmed",
+        "Email delivery stopped for the whole company",
+        "Your status page says all systems operational but nothing works",
+        "The database cluster is unreachable and the app is down",
+        "Our VPS went offline and won't come back up",
+        "Down again! Third outage this week",
+        "Sites extremely slow, pages take a minute to load for all visitors",
+        "Network outage in the Frankfurt data centre?",
+        "We lost connectivity to all our servers",
+        "Production is down",
+        "Is your platform having problems right now? Everything times out",
+        "The service has been unavailable since last night",
+        "Error 504 gateway timeout on every page of our site",
+        "Our websites were attacked and taken offline",
+        "Heavy packet loss and latency, customers can't connect",
+        "Critical: all customers affected, the system is not responding",
+        "We cannot access our hosting control panel or any site",
+        "The load balancer is dropping every connection",
+        "Servers keep crashing under an attack since this morning",
+        "Your cloud region seems to be down",
+        "We're getting connection refused on all ports since the maintenance",
+        "Is there a known incident? Our users report the app is unreachable",
+        "Ping to our server fails, it looks completely offline",
+        "Storage volumes unavailable, our virtual machines won't boot",
+        "The mail server is down, no one can send or receive",
+        "Site down, please check urgently",
+        "Intermittent downtime all day, the site keeps going offline"));
     seeds.put(BILLING, List.of(
         "My invoice shows the wrong amount",
         "I was charged twice this month",
@@ -182,7 +232,15 @@ public final class DefaultIntents {
         "I need to update our company details in the account",
         "Unlock my user please, too many login attempts",
         "Where do I change my notification preferences in my profile?",
-        "Send me a new activation link"));
+        "Send me a new activation link",
+        "Is this email really from you? It asks for my login",
+        "I received this message, is it legit or phishing?",
+        "Did you send this, or is it a scam?",
+        "Can you confirm this security notice came from your team?",
+        "Got a forwarded warning about my account, is it genuine?",
+        "Is this offer legit or spam? It says it comes from you",
+        "Fwd: special offer, is this real?",
+        "Is this legit? A colleague forwarded it to me"));
     seeds.put(COMPLAINT, List.of(
         "This is unacceptable, I have been waiting for two weeks",
         "I am very disappointed with your service",

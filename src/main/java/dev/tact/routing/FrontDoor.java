@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
  * The one front door: every new conversation is matched against the admins' {@link RoutingRules},
  * else read by the intent model, tagged with its
  * intent, and sent to the intent's team (the one for the customer's language, {@link TeamChooser}) and one of its
- * available agents ({@link AgentPicker}); a prediction the model is unsure of goes to triage
- * (tag {@code triage}) for an agent rather than to a wrong team ({@link Triage}). VIPs and complaints are
+ * available agents ({@link AgentPicker}); a prediction the model is unsure of, and an intent that no team takes,
+ * go to triage (tag {@code triage}, with the reason) for an agent rather than to a wrong team or to nobody
+ * ({@link Triage}). VIPs and complaints are
  * escalated at once. A team already chosen (by the
  * mailbox, say) is kept. The model is {@link IntentModels#current()}: the seed model of {@link
  * DefaultIntents} until an admin retrains it with what agents taught by moving conversations.
@@ -68,7 +69,7 @@ public class FrontDoor {
     return jdbc.sql("SELECT * FROM routing_intent WHERE conversation_id = :id").param("id", conversationId)
         .query((rs, n) -> new ConversationIntent(rs.getObject("conversation_id", UUID.class), rs.getString("intent"),
             rs.getDouble("confidence"), rs.getBoolean("triage"), instant(rs, "decided_at"),
-            Suggestions.read(rs.getString("suggestions")), rs.getString("language")))
+            Suggestions.read(rs.getString("suggestions")), rs.getString("language"), rs.getString("triage_reason")))
         .optional();
   }
 
@@ -77,14 +78,15 @@ public class FrontDoor {
     if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
       return;
     }
-    route(opened);
+    boolean unsure = route(opened);
     // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
     // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
     intentOf(opened.conversationId()).ifPresent(decided -> events.publishEvent(new IntentDecided(
-        decided.conversationId(), decided.intent(), decided.confidence(), decided.triage(), decided.decidedAt())));
+        decided.conversationId(), decided.intent(), decided.confidence(), unsure, decided.decidedAt())));
   }
 
-  private void route(ConversationOpened opened) {
+  /** Routes a new conversation; true when the model was unsure of its intent (it waits in triage). */
+  private boolean route(ConversationOpened opened) {
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
     Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contacts.find(opened.contactId());
@@ -98,26 +100,35 @@ public class FrontDoor {
     }
     Optional<String> language = languages.choose(words, contact.map(Contact::locale).orElse(null));
     UUID ruleTeam = rule.map(RoutingRule::teamId).orElse(null);
-    boolean triage = ruleTeam == null && confidence < properties.triageBelow();
+    boolean unsure = ruleTeam == null && confidence < properties.triageBelow();
+    // a rule's team first, then a team already chosen (the mailbox's), then the intent's team for the language
+    UUID team = null;
+    if (!unsure) {
+      team = ruleTeam != null ? ruleTeam : details.conversation().teamId();
+      if (team == null) {
+        team = teams.choose(intent, language, words).orElse(null);
+      }
+    }
+    String reason = unsure ? unsureReason(prediction) : team == null ? noTeamReason(intent) : null;
+    boolean triage = reason != null;
     jdbc.sql("""
-        INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at, suggestions, language)
-        VALUES (:id, :intent, :confidence, :triage, :at, :suggestions, :language)""")
+        INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at, suggestions, language,
+          triage_reason)
+        VALUES (:id, :intent, :confidence, :triage, :at, :suggestions, :language, :reason)""")
         .param("id", opened.conversationId()).param("intent", intent).param("confidence", confidence)
         .param("triage", triage).param("at", utc(clock.instant()))
-        .param("suggestions", Suggestions.write(prediction.top())).param("language", language.orElse(null)).update();
+        .param("suggestions", Suggestions.write(prediction.top())).param("language", language.orElse(null))
+        .param("reason", reason, java.sql.Types.VARCHAR).update();
     Actor door = Actor.system();
     Optional<Escalation> escalation = escalation(intent, confidence, contact, rule);
-    if (triage) {
+    if (unsure) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
       escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
-      return;
+      return true;
     }
-    conversations.addTags(opened.conversationId(), door, List.of(intentTag(intent)));
-    // a rule's team first, then a team already chosen (the mailbox's), then the intent's team for the language
-    UUID team = ruleTeam != null ? ruleTeam : details.conversation().teamId();
-    if (team == null) {
-      team = teams.choose(intent, language, words).orElse(null);
-    }
+    // never to nobody: an intent no team takes waits in triage, tagged with what it is
+    conversations.addTags(opened.conversationId(), door, triage ? List.of(intentTag(intent), TRIAGE_TAG)
+        : List.of(intentTag(intent)));
     if (team != null) {
       UUID assignee = details.conversation().assigneeId();
       if (assignee == null) {
@@ -126,6 +137,21 @@ public class FrontDoor {
       conversations.assign(opened.conversationId(), door, assignee, team);
     }
     escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
+    return false;
+  }
+
+  private static String unsureReason(Prediction prediction) {
+    StringBuilder reason = new StringBuilder("the model was unsure: ");
+    for (int i = 0; i < Math.min(2, prediction.top().size()); i++) {
+      Scored s = prediction.top().get(i);
+      reason.append(i > 0 ? ", " : "").append(Math.round(s.probability() * 100)).append(" % ")
+          .append(s.intent().replace('_', ' '));
+    }
+    return reason.toString();
+  }
+
+  private static String noTeamReason(String intent) {
+    return "no team takes " + intent.replace('_', ' ') + " (Admin → Routing → Intents and their teams)";
   }
 
   static String intentTag(String intent) {

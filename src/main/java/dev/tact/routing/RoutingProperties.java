@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the default for teams that have not chosen their own ({@link TeamAssignments})
  * @param escalateComplaints whether a conversation read as a complaint goes straight to the team's lead tier
  * @param teams the team (by name) each intent goes to (default presales, technical and billing to the teams of
- *     those names); an intent without a team only gets its tag. Admins' choices (IntentCatalogue) come first
+ *     those names, outage to Technical); a conversation whose intent no team takes waits in triage with that reason.
+ *     Admins' choices (IntentCatalogue) come first
  * @param escalateCustomerTiers customer tiers (contact tier, e.g. vip) whose new conversations go straight to the
  *     lead tier, as complaints do
  */
@@ -28,8 +29,8 @@ public record RoutingProperties(@DefaultValue("true") boolean enabled, @DefaultV
       throw new IllegalArgumentException("tact.routing.assignment must be least-loaded, round-robin or none, not '"
           + assignment + "'");
     }
-    teams = teams == null ? Map.of("presales", "Presales", "technical", "Technical", "billing", "Billing")
-        : Map.copyOf(teams);
+    teams = teams == null ? Map.of("presales", "Presales", "technical", "Technical", "outage", "Technical",
+        "billing", "Billing") : Map.copyOf(teams);
     escalateCustomerTiers = escalateCustomerTiers == null ? java.util.List.of()
         : escalateCustomerTiers.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
   }

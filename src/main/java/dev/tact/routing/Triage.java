@@ -26,7 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Triage {
 
   /** A conversation waiting in triage and the model's suggestions for it. */
-  public record Item(ConversationSummary conversation, Optional<ConversationIntent> intent) {}
+  public record Item(ConversationSummary conversation, Optional<ConversationIntent> intent) {
+
+    /** Why it waits here, in words ("no team takes outage ..."); empty when the front door did not say. */
+    public String reason() {
+      return intent.map(ConversationIntent::triageReason).orElse("");
+    }
+  }
 
   private final ConversationManagement conversations;
   private final FrontDoor door;
@@ -79,7 +85,8 @@ public class Triage {
     conversations.removeTag(conversationId, actor, FrontDoor.TRIAGE_TAG);
     Optional<String> intent = catalogue.intentOfTeam(teamId);
     intent.ifPresent(i -> conversations.addTags(conversationId, actor, List.of(FrontDoor.intentTag(i))));
-    jdbc.sql("UPDATE routing_intent SET triage = FALSE, intent = COALESCE(:intent, intent) WHERE conversation_id = :id")
+    jdbc.sql("UPDATE routing_intent SET triage = FALSE, triage_reason = NULL, intent = COALESCE(:intent, intent) "
+            + "WHERE conversation_id = :id")
         .param("id", conversationId).param("intent", intent.orElse(null), java.sql.Types.VARCHAR).update();
     // The intent an agent chose is as good as certain: service targets that depend on it match again.
     door.intentOf(conversationId).ifPresent(decided -> events.publishEvent(new IntentDecided(conversationId,

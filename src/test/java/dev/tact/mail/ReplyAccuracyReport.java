@@ -38,6 +38,7 @@ public final class ReplyAccuracyReport {
     String peerName = options.getOrDefault("--peer-name", "peer");
     System.out.println(table(peer, peerName));
     System.out.println(forwardFigures());
+    System.out.println(LeaveOneFamilyOut.table());
   }
 
   static String id(ReplyCorpus.Case c) {
@@ -74,6 +75,10 @@ public final class ReplyAccuracyReport {
   }
 
   static Figures measure(String corpus, ReplyExtractor extractor) {
+    return measure(ReplyCorpus.load(corpus), extractor);
+  }
+
+  static Figures measure(List<ReplyCorpus.Case> cases, ReplyExtractor extractor) {
     int fixtures = 0;
     int exact = 0;
     int agree = 0;
@@ -82,7 +87,7 @@ public final class ReplyAccuracyReport {
     int checks = 0;
     int excluded = 0;
     long slowest = 0;
-    for (ReplyCorpus.Case c : ReplyCorpus.load(corpus)) {
+    for (ReplyCorpus.Case c : cases) {
       if (c.excluded() != null) {
         excluded++;
         continue;

@@ -189,11 +189,20 @@ final class ReplyCorpus {
     }
   }
 
+  /**
+   * The text of a part in its declared charset; UTF-8 when it declares none (as the upstream talon test decodes,
+   * and as 8-bit mail without a charset nearly always is), not Jakarta Mail's US-ASCII.
+   */
   private static String textOf(Part part) throws IOException, jakarta.mail.MessagingException {
     if (part.isMimeType("text/plain")) {
-      Object content = part.getContent();
-      return content instanceof String s ? s
-          : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String charset = new jakarta.mail.internet.ContentType(part.getContentType()).getParameter("charset");
+      if (charset != null) {
+        Object content = part.getContent();
+        if (content instanceof String s) {
+          return s;
+        }
+      }
+      return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
     if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {

@@ -18,17 +18,24 @@ import tools.jackson.databind.JsonNode;
  */
 class ReplyCorpusTests {
 
-  /** corpus -> {exact-match floor, line-accuracy floor, mapped-checks floor}, as fractions. */
-  private static final Map<String, double[]> FLOORS = Map.of(
-      "reply-github-email_reply_parser", new double[] {0.99, 0.99, 0.99},
-      "reply-zapier-email-reply-parser", new double[] {0.99, 0.99, 0.99},
-      "reply-willdurand-EmailReplyParser", new double[] {0.93, 0.96, 0.90},
-      "reply-crisp-email-reply-parser", new double[] {0.92, 0.97, 0.95},
-      "reply-discourse-email_reply_trimmer", new double[] {0.85, 0.95, 0.0},
-      "talon-standard-replies", new double[] {0.80, 0.95, 0.99},
-      "talon-html-replies", new double[] {0.80, 0.92, 0.0},
-      "talon-signatures", new double[] {0.0, 0.30, 0.0},
-      "email-discourse-receiver-labels", new double[] {0.45, 0.55, 0.0});
+  /**
+   * A corpus's floors, as fractions a little under what the extractor reached (bench/RESULTS.md, issue 14);
+   * {@code checks} is null for corpora none of whose upstream checks maps onto Tact's model, which the test then
+   * asserts instead of holding a floor that could not fail.
+   */
+  private record Floor(double exact, double lines, Double checks) {
+  }
+
+  private static final Map<String, Floor> FLOORS = Map.of(
+      "reply-github-email_reply_parser", new Floor(0.99, 0.99, 0.99),
+      "reply-zapier-email-reply-parser", new Floor(0.99, 0.99, 0.99),
+      "reply-willdurand-EmailReplyParser", new Floor(0.96, 0.98, 0.95),
+      "reply-crisp-email-reply-parser", new Floor(0.93, 0.98, 0.97),
+      "reply-discourse-email_reply_trimmer", new Floor(0.92, 0.96, null),
+      "talon-standard-replies", new Floor(0.80, 0.96, 0.99),
+      "talon-html-replies", new Floor(0.85, 0.94, null),
+      "talon-signatures", new Floor(0.66, 0.90, null),
+      "email-discourse-receiver-labels", new Floor(0.74, 0.60, null));
 
   static Stream<Arguments> corpora() {
     return ReplyCorpus.CORPORA.stream().map(Arguments::of);
@@ -38,15 +45,30 @@ class ReplyCorpusTests {
   @MethodSource("corpora")
   void shouldStayAboveFloorWhenScoringCorpus(String corpus) {
     ReplyAccuracyReport.Figures figures = ReplyAccuracyReport.measure(corpus, new ReplyExtractor());
-    double[] floor = FLOORS.get(corpus);
+    Floor floor = FLOORS.get(corpus);
     System.out.printf("%s: %d fixtures, exact %d (%.1f%%), line accuracy %.1f%%, checks %d/%d%n", corpus,
         figures.fixtures(), figures.exact(), 100 * figures.exactRate(), 100 * figures.lineAccuracy(),
         figures.checksPassed(), figures.checks());
     assertThat(figures.fixtures()).as("fixtures with a reply expectation").isPositive();
-    assertThat(figures.exactRate()).as("exact-match rate").isGreaterThanOrEqualTo(floor[0]);
-    assertThat(figures.lineAccuracy()).as("line-level accuracy").isGreaterThanOrEqualTo(floor[1]);
-    double checkRate = figures.checks() == 0 ? 1 : (double) figures.checksPassed() / figures.checks();
-    assertThat(checkRate).as("mapped checks passed").isGreaterThanOrEqualTo(floor[2]);
+    assertThat(figures.exactRate()).as("exact-match rate").isGreaterThanOrEqualTo(floor.exact());
+    assertThat(figures.lineAccuracy()).as("line-level accuracy").isGreaterThanOrEqualTo(floor.lines());
+    if (floor.checks() == null) {
+      assertThat(figures.checks()).as("upstream checks that map onto Tact's model").isZero();
+    } else {
+      assertThat(figures.checks()).as("upstream checks that map onto Tact's model").isPositive();
+      assertThat((double) figures.checksPassed() / figures.checks()).as("mapped checks passed")
+          .isGreaterThanOrEqualTo(floor.checks());
+    }
+  }
+
+  @Test
+  void shouldNotLoseAFixtureWhenRulesAreChosenWithoutTheFamilyTheyAreScoredOn() {
+    List<LeaveOneFamilyOut.Result> results = LeaveOneFamilyOut.run();
+    int fixtures = results.stream().mapToInt(LeaveOneFamilyOut.Result::fixtures).sum();
+    int chosen = results.stream().mapToInt(LeaveOneFamilyOut.Result::exactChosen).sum();
+    int none = results.stream().mapToInt(LeaveOneFamilyOut.Result::exactNone).sum();
+    assertThat((double) chosen / fixtures).as("exact, rules chosen without the family scored").isGreaterThanOrEqualTo(0.92);
+    assertThat(chosen).as("the issue-14 rules help on families they were not chosen on").isGreaterThan(none);
   }
 
   @Test

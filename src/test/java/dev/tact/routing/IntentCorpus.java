@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * @param train upstream training rows
  * @param test upstream test rows (never used to choose anything)
  */
-record IntentCorpus(String name, List<LabelledText> train, List<LabelledText> test) {
+public record IntentCorpus(String name, List<LabelledText> train, List<LabelledText> test) {
 
   /** BANKING77: 77 banking intents, upstream train.csv and test.csv. */
   static IntentCorpus banking77() {
@@ -74,7 +74,7 @@ record IntentCorpus(String name, List<LabelledText> train, List<LabelledText> te
   }
 
   /** The rows of a corpus CSV, each a map from header name to value. */
-  static List<Map<String, String>> rows(String folder, String file) {
+  public static List<Map<String, String>> rows(String folder, String file) {
     Path path = Corpora.dev(folder).resolve(file);
     try {
       List<List<String>> records = parse(Files.readString(path, StandardCharsets.UTF_8));

@@ -67,7 +67,15 @@ public final class InlineForwardParser {
     HeaderFields fields = new HeaderFields();
     int i = fieldsStart;
     int limit = Math.min(lines.length, fieldsStart + MAX_FIELD_LINES);
-    while (i < limit && !unquote(lines[i]).isBlank()) {
+    while (i < limit) {
+      if (unquote(lines[i]).isBlank()) {
+        // some clients write each field as a paragraph: one blank line, then the next field
+        if (i + 1 < limit && isField(unquote(lines[i + 1]))) {
+          i++;
+          continue;
+        }
+        break;
+      }
       fields.accept(unquote(lines[i]));
       i++;
     }
@@ -87,6 +95,11 @@ public final class InlineForwardParser {
     String body = trimBlankLines(unquoteAll(Arrays.copyOfRange(lines, index + 1, lines.length)));
     String comment = trimBlankLines(Arrays.asList(lines).subList(0, index));
     return new ForwardedMessage(sender.address(), sender.name(), "", null, "", body, comment);
+  }
+
+  private static boolean isField(String line) {
+    return MailPatterns.headerSized(line) && (MailPatterns.FROM_FIELD.matcher(line).find()
+        || MailPatterns.OTHER_HEADER_FIELD.matcher(line).find());
   }
 
   private static boolean isFrom(String line) {

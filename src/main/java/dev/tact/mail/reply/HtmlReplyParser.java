@@ -24,7 +24,16 @@ public final class HtmlReplyParser {
       "footer", "address", "center", "body", "html");
   private static final Set<String> INVISIBLE = Set.of("head", "style", "script", "title", "meta", "template");
 
-  private final PlainTextReplyParser plain = new PlainTextReplyParser();
+  private final PlainTextReplyParser plain;
+
+  public HtmlReplyParser() {
+    this(ReplyRule.all());
+  }
+
+  /** A parser with only some of the {@link ReplyRule}s (for measurements). */
+  public HtmlReplyParser(java.util.Set<ReplyRule> rules) {
+    this.plain = new PlainTextReplyParser(rules);
+  }
 
   /** Parses {@code html}; null counts as empty. */
   public ReplyParts parse(String html) {
@@ -127,6 +136,11 @@ public final class HtmlReplyParser {
       }
       if (block) {
         newLine(false);
+      }
+      if (quote) {
+        // a blockquote's end is exact: a blank line keeps what follows from reading as a wrapped quoted line
+        lines.add(new StringBuilder());
+        quoteDepthOfLine.add(quoteDepth);
       }
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * email), the one a bare keyword came on, or every channel. UNCLEAR: opt-out words without a
  * clear request ("stop it", "the unsubscribe link is broken", "why did you stop calling me?"),
  * for an agent to judge. Words such as "stop" inside ordinary sentences ("I can't stop the
- * error") are NONE. Pure and thread-safe.
+ * error"), a short command with an object ("cancel order 123", "stop the transaction"), "don't call me
+ * Bill" (a name) and "spam" alone ("looks like spam to me") are NONE. Pure and thread-safe.
  */
 public final class OptOutClassifier {
 
@@ -57,24 +58,32 @@ public final class OptOutClassifier {
       rule(NEG + " (?:contact|contacting|bother|bothering|pester|pestering|harass|harassing|spam|spamming|message|"
           + "messaging) (?:me|us)", Target.ALL),
       rule("leave me alone", Target.ALL),
-      rule("(?:take|remove) me (?:off|from) (?:your|the|this|all|any) (?:lists?|database|contact list|"
+      rule("(?:take|remove) me (?:off|from) (?:your|the|this|all|any)(?: (?:of )?your)? (?:lists?|database|contact list|"
           + "marketing(?: lists?)?)", Target.ALL),
       rule("opt me out|i(?: want| would like| wish|'d like)? to opt[ -]?out|i opt[ -]?out", Target.ALL),
       rule("stop sending (?:me )?(?:these|this|this stuff|marketing|promotions|offers|ads|advertising|spam|"
           + "messages|your (?:offers|ads|promotions|marketing))", Target.ALL),
       // French, German, Spanish, Italian, Portuguese, Dutch
-      rule("ne (?:m'|me )?(?:appelez|t[ée]l[ée]phonez) plus|arr[eê]tez de m'appeler", Target.PHONE),
+      rule("ne (?:m'|me )?(?:appelez|t[ée]l[ée]phonez) plus|arr[eê]tez de m'appeler|ne plus (?:m'appeler|me t[ée]l[ée]phoner)",
+          Target.PHONE),
       rule("ne (?:me )?contactez plus|arr[eê]tez de me contacter|ne plus me contacter", Target.ALL),
-      rule("(?:me )?d[ée]sabonner|d[ée]sinscri(?:re|vez)-moi", Target.EMAIL_UNLESS_SMS),
+      rule("(?:me )?d[ée]sabonner|d[ée]sabonnez-moi|d[ée]sinscri(?:re|vez)-moi", Target.EMAIL_UNLESS_SMS),
       rule("rufen sie mich (?:bitte )?nicht (?:mehr )?an|keine anrufe mehr", Target.PHONE),
       rule("kontaktieren sie mich (?:bitte )?nicht mehr|keine werbung mehr", Target.ALL),
+      rule("(?:bitte )?keine (?:e-?mails|mails|newsletter) mehr|ich m(?:ö|oe)chte mich (?:vom \\p{L}+ )?abmelden",
+          Target.EMAIL_UNLESS_SMS),
       rule("(?:melden|tragen) sie mich (?:bitte )?(?:\\p{L}+ ){0,4}(?:ab|aus)\\b", Target.EMAIL_UNLESS_SMS),
       rule("no me (?:llamen|llames|vuelvan a llamar)", Target.PHONE),
       rule("no me (?:contacten|contactes|escriban)|dar(?:me)? de baja", Target.ALL),
+      rule("no me (?:env[ií]en|env[ií]es|manden|mandes) m[aá]s (?:correos|e-?mails|mensajes)", Target.EMAIL_UNLESS_SMS),
       rule("non (?:mi )?chiamate(?:mi)? pi[uù]|non chiamatemi", Target.PHONE),
-      rule("non (?:mi )?contattate(?:mi)?(?: pi[uù])?", Target.ALL),
+      rule("non (?:mi )?contattate(?:mi)?(?: pi[uù])?|cancellatemi dalla (?:vostra )?(?:lista|mailing list)",
+          Target.ALL),
       rule("n[ãa]o me (?:liguem|ligue)", Target.PHONE),
-      rule("bel me niet(?: meer)?", Target.PHONE));
+      rule("n[ãa]o (?:me )?(?:enviem|mandem) mais|n[ãa]o quero (?:mais )?receber", Target.ALL),
+      rule("bel (?:me|mij) (?:alstublieft |aub |a\\.u\\.b\\. |a\\.u\\.b\\.? )?niet(?: meer)?", Target.PHONE),
+      rule("(?:stuur|mail) (?:me|mij) geen (?:e-?mails|mails|berichten|nieuwsbrieven) meer|(?:ik wil )?(?:me|mij) "
+          + "uitschrijven|schrijf (?:me|mij) uit", Target.EMAIL_UNLESS_SMS));
 
   private static final Pattern NOT_INTERESTED = Pattern.compile(
       "\\b(?:not interested|nicht interessiert|pas int[ée]ress[ée]e?|no (?:me )?interesa|niet ge[iï]nteresseerd)\\b");
@@ -85,13 +94,35 @@ public final class OptOutClassifier {
   /** STOP-family words that mean opt-out only as a whole SMS. */
   private static final Set<String> SMS_KEYWORDS = Set.of("cancel", "end", "quit");
 
+  // "spam" alone is not here: "looks like spam to me" or "your mails land in spam" asks for nothing
   private static final Pattern UNCLEAR_WORDS = Pattern.compile("\\b(?:unsubscrib\\w*|opt[ -]?out|optout|"
-      + "do not call|dnc|remove me|take me off|stop (?:sending|calling|texting|e-?mailing|contacting)|spam|"
+      + "do not call|dnc|remove me|take me off|stop (?:sending|calling|texting|e-?mailing|contacting)|"
       + "too many (?:e-?mails|calls|messages|texts)|abmelden|d[ée]sabonne\\w*)\\b");
   private static final Pattern STOP_WORD = Pattern.compile("\\b(?:stop|cancel|quit|enough)\\b");
+  /**
+   * Words that may stand beside a bare "stop" without giving it an object: "stop it", "please just stop now".
+   * "Stop the transaction" or "cancel order 123" name what to stop, and that is not contact.
+   */
+  private static final Set<String> FILLERS = Set.of("stop", "cancel", "quit", "enough", "it", "that", "this", "now",
+      "please", "pls", "plz", "just", "ok", "okay", "oh", "oops", "nevermind", "never", "mind", "already", "all",
+      "everything", "i", "said", "repeat", "can", "you", "will", "would", "hey", "really", "seriously", "immediately",
+      "right", "asap", "thanks", "thank", "is", "enough.", "and");
+  /**
+   * Words that may follow "call me" in "don't call me ..." when it asks not to be called; any other word names the
+   * person ("don't call me Bill, call me Bob"), which is not an opt-out.
+   */
+  private static final Set<String> AFTER_CALL_ME = Set.of("again", "anymore", "any", "ever", "never", "at", "on",
+      "in", "during", "before", "after", "every", "each", "please", "pls", "plz", "thanks", "thank", "about",
+      "regarding", "with", "for", "or", "and", "until", "till", "unless", "so", "today", "tonight", "tomorrow",
+      "this", "these", "those", "the", "a", "an", "from", "anytime", "late", "early", "outside", "between", "if",
+      "when", "i", "we", "it", "you", "but", "because", "as", "while", "here", "there", "now", "again.", "no",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekends", "mornings",
+      "evenings", "nights", "ever.", "over");
+  private static final Pattern CALL_ME = Pattern.compile("(?:call|calling|ring|ringing|phone|phoning) me$");
+  private static final Pattern NEXT_WORD = Pattern.compile("^\\s+([\\p{L}']+)");
   /** Words before a clear phrase that turn it into a question or a report, not a request. */
   private static final Pattern DOUBT = Pattern.compile("\\b(?:why|did you|didn'?t|if|when|whether|will you|"
-      + "are you going to|how (?:do|can|to)|told me|said)\\b");
+      + "are you going to|how (?:do|can|to)|told me|said|(?:tell|ask) (?:him|her|them|\\p{L}+) to)\\b");
   private static final Pattern EDGES = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
   private static final Pattern POLITE = Pattern.compile("^(?:please |pls |plz )|(?: please| pls| plz| thanks| thank you)$");
 
@@ -112,6 +143,9 @@ public final class OptOutClassifier {
     for (Rule rule : CLEAR_RULES) {
       Matcher m = rule.pattern().matcher(t);
       while (m.find()) {
+        if (namesSomeone(t, m)) {
+          continue;
+        }
         if (doubted(t, m.start())) {
           doubtful = doubtful == null ? new Signal(Verdict.UNCLEAR, channel(rule.target(), cameOn), m.group())
               : doubtful;
@@ -129,14 +163,42 @@ public final class OptOutClassifier {
       return doubtful;
     }
     Matcher unclear = UNCLEAR_WORDS.matcher(t);
-    if (unclear.find()) {
+    if (unclear.find() && !namesSomeone(t, unclear.end(), unclear.group())) {
       return new Signal(Verdict.UNCLEAR, channel(Target.ALL, cameOn), unclear.group());
     }
     Matcher stop = STOP_WORD.matcher(bare);
-    if (words(bare) <= 3 && stop.find()) {
+    if (words(bare) <= 3 && stop.find() && onlyFillers(bare)) {
       return new Signal(Verdict.UNCLEAR, cameOn, bare);
     }
     return Signal.NONE;
+  }
+
+  /** "Don't call me Bill": the words after "call me" name the person instead of asking not to be called. */
+  private static boolean namesSomeone(String t, Matcher m) {
+    return namesSomeone(t, m.end(), m.group());
+  }
+
+  private static boolean namesSomeone(String t, int end, String phrase) {
+    String rest = t.substring(end, Math.min(t.length(), end + 40));
+    if (!CALL_ME.matcher(phrase).find()) {
+      // "stop calling" found alone: look at what follows it
+      if (!phrase.endsWith("calling") || !rest.startsWith(" me")) {
+        return false;
+      }
+      rest = rest.substring(3);
+    }
+    Matcher next = NEXT_WORD.matcher(rest);
+    return next.find() && !AFTER_CALL_ME.contains(next.group(1));
+  }
+
+  /** Whether every word of a short message is a stop word or a filler ("stop it now"), none an object. */
+  private static boolean onlyFillers(String bare) {
+    for (String word : bare.split("[\\s,.;:!?]+")) {
+      if (!word.isEmpty() && !FILLERS.contains(word)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static OutboundChannel channel(Target target, OutboundChannel cameOn) {

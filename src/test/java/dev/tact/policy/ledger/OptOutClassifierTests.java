@@ -48,6 +48,12 @@ class OptOutClassifierTests {
       Quiero darme de baja                                      | EMAIL      | ALL
       Non chiamatemi più                                        | EMAIL      | PHONE_CALL
       Bel me niet meer                                          | EMAIL      | PHONE_CALL
+      Stop spamming me                                          | EMAIL      | ALL
+      Please don't call me on Saturdays                         | EMAIL      | PHONE_CALL
+      Take me off all your lists please                         | EMAIL      | ALL
+      Merci de ne plus m'appeler                                | EMAIL      | PHONE_CALL
+      Ich möchte mich abmelden                                  | EMAIL      | EMAIL
+      Stuur me geen e-mails meer                                | SMS        | SMS
       """)
   void shouldRecordClearOptOutsOnTheChannelTheyName(String text, OutboundChannel cameOn, OutboundChannel expected) {
     OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
@@ -64,7 +70,7 @@ class OptOutClassifierTests {
       Why did you stop calling me? I was waiting for the engineer.              | EMAIL
       I'm not interested in the upgrade, but my login is broken since Monday, can you help? | EMAIL
       How do I opt out of the beta program?                                     | CHAT
-      Your emails keep ending up in spam                                        | EMAIL
+      can you text marissa and tell them to stop calling me                     | SMS
       """)
   void shouldFlagUnclearWordingForAnAgent(String text, OutboundChannel cameOn) {
     assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.UNCLEAR);
@@ -83,6 +89,15 @@ class OptOutClassifierTests {
       Where is the end of the cancellation period?                        | EMAIL
       ''                                                                  | EMAIL
       Don't call me back, I will call you once I'm home                   | EMAIL
+      Looks like spam to me                                               | EMAIL
+      Your emails keep ending up in spam                                  | EMAIL
+      Is this spam? It says it comes from your bank                        | EMAIL
+      please stop calling me dave, my name's bob                          | CHAT
+      don't call me bill anymore - call me bob                            | CHAT
+      cancel order 732201349959                                           | EMAIL
+      stop the transaction                                                | CHAT
+      please cancel my reservation                                        | EMAIL
+      whisper mode, stop                                                  | CHAT
       """)
   void shouldIgnoreOrdinaryMessagesThatMentionTheSameWords(String text, OutboundChannel cameOn) {
     assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.NONE);

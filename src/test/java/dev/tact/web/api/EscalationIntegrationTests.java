@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /** Escalation tiers: up with a reason the next agent reads, to an agent of that tier; never down, never without why. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:escalation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.triage-below=0.0", "tact.routing.teams.technical=Hosting"})
+    "tact.demo.enabled=false", "tact.routing.triage-below=0.0", "tact.routing.teams.technical=Hosting",
+    "tact.routing.teams.outage=Hosting"})
 class EscalationIntegrationTests {
 
   @LocalServerPort

@@ -176,10 +176,41 @@ class FrontDoorIntegrationTests {
         .isEqualTo(204);
   }
 
+  @Test
+  void shouldSendAConversationWhoseIntentNoTeamTakesToTriageWithTheReason() {
+    UUID outage = routedConversation("ops-" + UUID.randomUUID() + "@customer.example",
+        "My host has been under attack since 9am, sites are down");
+
+    var decided = door.intentOf(outage).orElseThrow();
+    assertThat(decided.intent()).isEqualTo("outage");
+    assertThat(decided.triage()).as("no team takes outage here").isTrue();
+    assertThat(decided.triageReason()).startsWith("no team takes outage");
+    JsonNode summary = admin.get("/api/v1/conversations/" + outage).body().path("conversation");
+    assertThat(summary.path("tags").toString()).contains("intent:outage", "triage");
+    assertThat(summary.path("teamId").isNull() || summary.path("teamId").isMissingNode()).isTrue();
+    JsonNode waiting = admin.get("/api/v1/triage?limit=100").body();
+    assertThat(waiting.findValues("triageReason").toString()).contains("no team takes outage");
+  }
+
+  @Test
+  void shouldNotReadACustomerAskingAboutAForwardedPitchAsSpam() {
+    UUID question = mailedConversation("Help <help@customer-care.example>", "Fwd: Grow your revenue with our agency",
+        "Is this your partner? They say they work with you.\r\n\r\n---------- Forwarded message ---------\r\n"
+            + "From: Vera Vendor <vera@agency.example>\r\nDate: Mon, 23 Nov 2026 at 09:00\r\n"
+            + "Subject: Grow your revenue with our agency\r\nTo: <pat@customer.example>\r\n\r\n"
+            + "We help companies like yours generate more leads. Do you have 15 minutes next week for a short intro?");
+
+    assertThat(door.intentOf(question).orElseThrow().intent()).isNotIn("spam", "vendor_pitch");
+  }
+
   /** Posts a raw mail to the given To header over the mail API and waits until the front door has read it. */
   private UUID mailedConversation(String to, String text) {
+    return mailedConversation(to, "A question", text);
+  }
+
+  private UUID mailedConversation(String to, String subject, String text) {
     String mail = "From: Pat Customer <pat-" + UUID.randomUUID() + "@customer.example>\r\n" + "To: " + to + "\r\n"
-        + "Subject: A question\r\nMessage-ID: <" + UUID.randomUUID() + "@customer.example>\r\n"
+        + "Subject: " + subject + "\r\nMessage-ID: <" + UUID.randomUUID() + "@customer.example>\r\n"
         + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text + "\r\n";
     ApiClient.Response ack = admin.postBytes("/api/v1/mail", mail.getBytes(java.nio.charset.StandardCharsets.UTF_8),
         "message/rfc822");

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:round-robin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.routing.assignment=least-loaded", "tact.routing.triage-below=0.35",
-    "tact.routing.teams.technical=Second line"})
+    "tact.routing.teams.technical=Second line", "tact.routing.teams.outage=Second line"})
 class FrontDoorRoundRobinIntegrationTests {
 
   @LocalServerPort
