@@ -7,11 +7,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import dev.tact.staff.signin.Totp;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Adding a colleague in a real browser: the demo's admin invites them under Admin → Staff, the invitation reaches
- * GreenMail through the outbox, and the colleague opens the link in a browser of their own, chooses a password and
- * signs in.
+ * GreenMail through the outbox, and the colleague opens the link in a browser of their own, chooses a password,
+ * signs in, sets up an authenticator app (the test computes its codes from the secret the page shows) and signs in
+ * again with password and code.
  */
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -36,7 +40,7 @@ class StaffInvitationBrowserTests extends BrowserPageTest {
   }
 
   @Test
-  void shouldInviteAColleagueWhoSetsAPasswordFromTheMailAndSignsIn() {
+  void shouldInviteAColleagueWhoSetsAPasswordEnrolsASecondFactorAndSignsIn() {
     String email = "nina." + UUID.randomUUID().toString().substring(0, 8) + "@staff.test";
     logInAsAdmin();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff").setExact(true)).click();
@@ -70,6 +74,24 @@ class StaffInvitationBrowserTests extends BrowserPageTest {
       assertThat(nina.locator(".who")).hasText(email);
       nina.locator(".who").click();
       assertThat(nina.locator("h1")).hasText("Your account");
+
+      nina.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Security").setExact(true)).click();
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up an authenticator app")).click();
+      String secret = nina.locator("#totp-secret").textContent();
+      nina.getByLabel("Code from the app").fill(Totp.authenticatorCode(secret, Instant.now()));
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on").setExact(true)).click();
+      assertThat(nina.locator(".notice")).containsText("Two-factor sign-in is on");
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+
+      nina.getByLabel("Email").fill(email);
+      nina.getByLabel("Password").fill("nina-secret-42");
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+      assertThat(nina).hasURL(Pattern.compile("/login/two-factor$"));
+      // the app's next code: a code of the step used to turn it on may not be used twice, and one step ahead is taken
+      nina.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+          .fill(Totp.authenticatorCode(secret, Instant.now().plusSeconds(30)));
+      nina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
+      assertThat(nina.locator("header .who")).hasText(email);
     }
 
     page.navigate("/admin/staff");
