@@ -18,8 +18,8 @@ public class SignInSetup {
   private final SingleSignOn singleSignOn;
 
   SignInSetup(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle, SignInSteps steps,
-      StaffDirectory staff, AuditLog audit, SignInHandlers handlers, SingleSignOn singleSignOn) {
-    this.passwords = new ThrottledPasswordAuthentication(users, encoder, throttle, steps, staff, audit);
+      StaffDirectory staff, AuditLog audit, LockedRefusals refusals, SignInHandlers handlers, SingleSignOn singleSignOn) {
+    this.passwords = new ThrottledPasswordAuthentication(users, encoder, throttle, steps, staff, audit, refusals);
     this.handlers = handlers;
     this.singleSignOn = singleSignOn;
   }

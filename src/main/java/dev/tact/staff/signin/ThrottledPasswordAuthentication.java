@@ -32,9 +32,10 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
   private final SignInSteps steps;
   private final StaffDirectory staff;
   private final AuditLog audit;
+  private final LockedRefusals refusals;
 
   ThrottledPasswordAuthentication(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
-      SignInSteps steps, StaffDirectory staff, AuditLog audit) {
+      SignInSteps steps, StaffDirectory staff, AuditLog audit, LockedRefusals refusals) {
     this.passwords = new DaoAuthenticationProvider(users);
     this.passwords.setPasswordEncoder(encoder);
     // a deactivated account is reported only after its password was checked: the same work, and the same time,
@@ -45,6 +46,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     this.steps = steps;
     this.staff = staff;
     this.audit = audit;
+    this.refusals = refusals;
   }
 
   @Override
@@ -54,9 +56,8 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     SignInThrottle.Attempt buckets = SignInThrottle.password(email, address);
     Optional<Duration> wait = throttle.take(buckets);
     if (wait.isPresent()) {
-      audit.recordAlone(AuditRecord.of("signin.locked", "agent", email,
-          "Sign-in refused without checking the password: too many failed attempts (try again in "
-              + SignInThrottle.describe(wait.get()) + ")").by(AuditActor.anonymous(email)));
+      refusals.refused("password:" + email + ":" + address, email, email, "Sign-in refused without checking the "
+          + "password: too many failed attempts (try again in " + SignInThrottle.describe(wait.get()) + ")");
       throw new SignInLockedException(wait.get());
     }
     Authentication verified;

@@ -10,6 +10,7 @@ import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.signin.PendingSignIn;
 import dev.tact.staff.signin.SecondStep;
 import dev.tact.staff.signin.SignInCompletion;
+import dev.tact.staff.signin.LockedRefusals;
 import dev.tact.staff.signin.SignInThrottle;
 import dev.tact.staff.signin.TwoFactor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,10 +38,12 @@ class SecondFactorController {
   private final SignInCompletion completion;
   private final StaffDirectory staff;
   private final AuditLog audit;
+  private final LockedRefusals refusals;
   private final Clock clock;
 
   SecondFactorController(TwoFactor twoFactor, SignInThrottle throttle, SignInCompletion completion,
-      StaffDirectory staff, AuditLog audit, Clock clock) {
+      StaffDirectory staff, AuditLog audit, LockedRefusals refusals, Clock clock) {
+    this.refusals = refusals;
     this.twoFactor = twoFactor;
     this.throttle = throttle;
     this.completion = completion;
@@ -140,9 +143,9 @@ class SecondFactorController {
   }
 
   private void refused(Agent agent, Duration wait) {
-    audit.recordAlone(AuditRecord.of("signin.locked", "agent", agent.id(),
+    refusals.refused("code:" + agent.id(), agent.id(), agent.email(),
         "Two-factor code refused without checking it: too many wrong codes (try again in "
-            + SignInThrottle.describe(wait) + ")").by(AuditActor.anonymous(agent.email())));
+            + SignInThrottle.describe(wait) + ")");
   }
 
   private Optional<PendingSignIn> pending(HttpServletRequest request, SecondStep step) {
