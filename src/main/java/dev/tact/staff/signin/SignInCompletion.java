@@ -22,7 +22,6 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,7 @@ public class SignInCompletion {
   private final Clock clock;
   private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
       new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-  private final RequestCache requestCache = new HttpSessionRequestCache();
+  private final RequestCache requestCache = SignInSetup.REQUEST_CACHE;
 
   SignInCompletion(UserDetailsService users, StaffDirectory staff, AuditLog audit, Clock clock) {
     this.users = users;

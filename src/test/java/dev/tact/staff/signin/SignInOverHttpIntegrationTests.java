@@ -161,30 +161,56 @@ class SignInOverHttpIntegrationTests {
   // ---- behind a proxy
 
   @Test
-  void shouldSetASecureSessionCookieAndHstsForHttpsForwardedByATrustedProxy() throws Exception {
-    HttpResponse<String> response = plainClient().send(HttpRequest.newBuilder(URI.create(tact("/login")))
-        .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+  void shouldSetSecureCookiesAndHstsForHttpsForwardedByATrustedProxy() throws Exception {
+    String session = signInOverPlainHttp(true);
 
-    String cookie = sessionCookie(response);
-    assertThat(cookie).contains("; Secure").contains("; HttpOnly").contains("; SameSite=Lax");
-    assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-        hsts -> assertThat(hsts).startsWith("max-age="));
-    assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(session).contains("; Secure").contains("; HttpOnly").contains("; SameSite=Lax");
   }
 
   @Test
   void shouldSetNeitherSecureNorHstsOverPlainHttp() throws Exception {
-    HttpResponse<String> response = plainClient().send(HttpRequest.newBuilder(URI.create(tact("/login"))).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    String session = signInOverPlainHttp(false);
 
-    String cookie = sessionCookie(response);
-    assertThat(cookie).doesNotContain("Secure").contains("; HttpOnly").contains("; SameSite=Lax");
-    assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
-    assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(session).doesNotContain("Secure").contains("; HttpOnly").contains("; SameSite=Lax");
     HttpResponse<String> api = plainClient().send(HttpRequest.newBuilder(URI.create(tact("/api/v1/conversations")))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(api.statusCode()).isEqualTo(401);
     assertThat(api.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+  }
+
+  /**
+   * Opens the login page (which makes no session: nobody has signed in) and signs in with a password, as through a
+   * TLS-terminating proxy when {@code https}; checks the headers and CSRF cookie on the way, and answers the session
+   * cookie the sign-in set.
+   */
+  private String signInOverPlainHttp(boolean https) throws Exception {
+    String email = "cookies-" + UUID.randomUUID() + "@example.com";
+    staff.createAgent(email, "Cookie Tester", Role.AGENT, "cookie-password-1");
+    HttpRequest.Builder loginPage = HttpRequest.newBuilder(URI.create(tact("/login"))).header("Accept", HTML).GET();
+    if (https) {
+      loginPage.header("X-Forwarded-Proto", "https");
+    }
+    HttpResponse<String> page = plainClient().send(loginPage.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.headers().allValues("Set-Cookie")).as("no session before signing in")
+        .noneMatch(c -> c.startsWith("SESSION="));
+    String csrfCookie = cookie(page, "XSRF-TOKEN");
+    assertThat(csrfCookie).contains("; HttpOnly").contains("; SameSite=Lax");
+    assertThat(csrfCookie.contains("; Secure")).isEqualTo(https);
+    assertThat(page.headers().firstValue("Strict-Transport-Security").isPresent()).isEqualTo(https);
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+
+    HttpRequest.Builder signIn = HttpRequest.newBuilder(URI.create(tact("/login")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+        .POST(HttpRequest.BodyPublishers.ofString(formBody(Map.of("username", email, "password", "cookie-password-1",
+            "_csrf", csrf(page.body())))));
+    if (https) {
+      signIn.header("X-Forwarded-Proto", "https");
+    }
+    HttpResponse<String> signedIn = plainClient().send(signIn.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    return cookie(signedIn, "SESSION");
   }
 
   @Test
@@ -249,9 +275,10 @@ class SignInOverHttpIntegrationTests {
         .collect(Collectors.joining("&"));
   }
 
-  private static String sessionCookie(HttpResponse<?> response) {
-    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+  private static String cookie(HttpResponse<?> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+        .filter(c -> !c.contains("Max-Age=0")).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
   }
 
   private List<AuditEntry> entries(String action, String actor) {

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -14,14 +16,15 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Someone using the agent UI through MockMvc as a browser would: from one address, with one user agent, keeping the
- * session cookie Spring Session sets, following nothing by itself.
+ * cookies Tact sets (the session, the CSRF token, where they were going before signing in), following nothing by
+ * itself.
  */
 final class Visitor {
 
   private final MockMvc mvc;
   private final String address;
   private final String userAgent;
-  private Cookie session;
+  private final Map<String, Cookie> cookies = new LinkedHashMap<>();
   private String problem;
 
   Visitor(MockMvc mvc, String address, String userAgent) {
@@ -70,6 +73,7 @@ final class Visitor {
 
   /** The session id the cookie carries (Spring Session writes it base64-encoded). */
   String sessionId() {
+    Cookie session = cookies.get("SESSION");
     return session == null ? null
         : new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.US_ASCII);
   }
@@ -79,13 +83,16 @@ final class Visitor {
       r.setRemoteAddr(address);
       return r;
     });
-    if (session != null) {
-      request.cookie(session);
+    if (!cookies.isEmpty()) {
+      request.cookie(cookies.values().toArray(Cookie[]::new));
     }
     MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-    Cookie set = response.getCookie("SESSION");
-    if (set != null) {
-      session = set.getMaxAge() == 0 ? null : set;
+    for (Cookie set : response.getCookies()) {
+      if (set.getMaxAge() == 0) {
+        cookies.remove(set.getName());
+      } else {
+        cookies.put(set.getName(), set);
+      }
     }
     return response;
   }
