@@ -129,7 +129,7 @@ public class AuditExport {
       after.put("entries", written.get());
       after.put("complete", complete);
       String outcome = complete ? "Exported " : "Export broke off after ";
-      log.record(AuditRecord.of("audit.exported", "audit-log", null, outcome + written.get() + " audit entries as "
+      log.record(AuditRecord.of("audit.exported", "audit-log", null, outcome + dev.tact.shared.Wording.count(written.get(), "audit entry", "audit entries") + " as "
           + format.name() + " (" + filter.describe() + ")").change(null, after));
     }
   }

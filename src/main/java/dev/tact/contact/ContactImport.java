@@ -85,7 +85,7 @@ public class ContactImport {
     if (rows == 0) {
       throw ProblemException.invalid("empty-import", "The file has a header row but no contacts.");
     }
-    audit.record(AuditRecord.of("contact.imported", "contact", null, "Imported " + rows + " contact rows from CSV: "
+    audit.record(AuditRecord.of("contact.imported", "contact", null, "Imported " + dev.tact.shared.Wording.count(rows, "contact row", "contact rows") + " from CSV: "
         + created + " created, " + updated + " updated").change(null, Map.of("rows", rows, "created", created,
         "updated", updated)));
     return new Result(rows, created, updated);

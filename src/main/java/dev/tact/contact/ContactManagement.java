@@ -346,17 +346,39 @@ public class ContactManagement {
     jdbc.sql("UPDATE contact_contact SET merged_into = :survivor, merged_at = :now WHERE id = :merged")
         .param("survivor", survivorId).param("now", now).param("merged", mergedId).update();
     UUID mergeId = Ids.newId();
+    String mergedName = mergedBefore.displayName() == null && mergedBefore.givenName() == null
+        && mergedBefore.familyName() == null ? null : mergedBefore.name();
+    List<String> mergedIdentities = identitiesAsWritten(mergedBefore);
     jdbc.sql("""
-        INSERT INTO contact_merge (id, survivor_id, merged_id, merged_by, merged_at, identities)
-        VALUES (:id, :survivor, :merged, :by, :now, :moved)""")
+        INSERT INTO contact_merge (id, survivor_id, merged_id, merged_by, merged_at, identities, merged_name,
+          merged_identities)
+        VALUES (:id, :survivor, :merged, :by, :now, :moved, :name, :identities)""")
         .param("id", mergeId).param("survivor", survivorId).param("merged", mergedId).param("by", mergedBy)
-        .param("now", now).param("moved", moved).update();
+        .param("now", now).param("moved", moved).param("name", mergedName, java.sql.Types.VARCHAR)
+        .param("identities", String.join("\n", mergedIdentities)).update();
     events.publishEvent(new ContactsMerged(survivorId, mergedId, mergedBy, now.toInstant()));
     audit.record(AuditRecord.of("contact.merged", "contact", survivorId, "Merged contact "
         + mergedBefore.name() + " (" + mergedId + ") into " + survivorBefore.name()
-        + " by " + mergedBy + "; " + moved + " identities moved")
+        + " by " + mergedBy + "; " + dev.tact.shared.Wording.count(moved, "identity", "identities") + " moved")
         .change(Map.of("survivor", survivorBefore, "merged", mergedBefore), require(survivorId)));
-    return new ContactMerge(mergeId, survivorId, mergedId, mergedBy, now.toInstant(), moved);
+    return new ContactMerge(mergeId, survivorId, mergedId, mergedBy, now.toInstant(), moved, mergedName,
+        mergedIdentities);
+  }
+
+  /** The identities as the person wrote them, as many as fit the merge record's column (4,000 characters). */
+  private static List<String> identitiesAsWritten(Contact contact) {
+    List<String> kept = new java.util.ArrayList<>();
+    int length = 0;
+    for (Identity identity : contact.identities()) {
+      String written = identity.raw() == null || identity.raw().isBlank() ? identity.value() : identity.raw();
+      written = written.replaceAll("\\s+", " ").strip();
+      if (length + written.length() + 1 > 4000) {
+        break;
+      }
+      kept.add(written);
+      length += written.length() + 1;
+    }
+    return kept;
   }
 
   /** Merges in which this contact survived, newest first. */
@@ -365,8 +387,12 @@ public class ContactManagement {
         .param("id", survivorId)
         .query((rs, n) -> new ContactMerge(rs.getObject("id", UUID.class), rs.getObject("survivor_id", UUID.class),
             rs.getObject("merged_id", UUID.class), rs.getString("merged_by"), instant(rs, "merged_at"),
-            rs.getInt("identities")))
+            rs.getInt("identities"), rs.getString("merged_name"), lines(rs.getString("merged_identities"))))
         .list();
+  }
+
+  private static List<String> lines(String text) {
+    return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
   }
 
   private void requireUnmerged(UUID id) {

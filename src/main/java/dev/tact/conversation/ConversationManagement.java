@@ -13,11 +13,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -27,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Everything that happens to a conversation, and its history. */
 @Service
 public class ConversationManagement {
-
-  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_:.-]{0,63}");
 
   private final ConversationStore store;
   private final StaffDirectory staff;
@@ -162,12 +158,16 @@ public class ConversationManagement {
     return addAgentMessage(c, agent, Direction.NOTE, text);
   }
 
-  /** Sets the assignee (null to unassign) and, when given, the team. */
+  /**
+   * Sets the assignee (null to unassign) and, when given, the team. A new team or agent is published as {@link
+   * ConversationPlaced} (a conversation waiting in triage leaves it).
+   */
   @Transactional
   public ConversationSummary assign(UUID conversationId, Actor actor, UUID assigneeId, UUID teamId) {
     ConversationSummary c = requireSummary(conversationId);
     Instant at = clock.instant();
-    if (teamId != null && !teamId.equals(c.teamId())) {
+    boolean teamChanged = teamId != null && !teamId.equals(c.teamId());
+    if (teamChanged) {
       String team = staff.requireTeam(teamId).name();
       store.updateColumn(c.id(), "team_id", teamId, at);
       store.insertHistory(c.id(), actor, "TEAM_CHANGED", "to " + team, at);
@@ -186,6 +186,11 @@ public class ConversationManagement {
       }
       store.updateColumn(c.id(), "assignee_id", assigneeId, at);
       store.insertHistory(c.id(), actor, "ASSIGNED", detail, at);
+    }
+    boolean agentGiven = assigneeId != null && !assigneeId.equals(c.assigneeId());
+    if (teamChanged || agentGiven) {
+      events.publishEvent(new ConversationPlaced(c.id(), teamChanged ? teamId : null, agentGiven ? assigneeId : null,
+          actor, at));
     }
     return requireSummary(conversationId);
   }
@@ -243,7 +248,7 @@ public class ConversationManagement {
   public ConversationSummary addTags(UUID conversationId, Actor actor, Collection<String> tags) {
     ConversationSummary c = requireSummary(conversationId);
     Instant at = clock.instant();
-    for (String tag : normaliseTags(tags)) {
+    for (String tag : Tags.normalise(tags)) {
       if (store.addTag(c.id(), tag)) {
         store.insertHistory(c.id(), actor, "TAGGED", tag, at);
         store.touch(c.id(), at, false);
@@ -256,7 +261,7 @@ public class ConversationManagement {
   public ConversationSummary removeTag(UUID conversationId, Actor actor, String tag) {
     ConversationSummary c = requireSummary(conversationId);
     Instant at = clock.instant();
-    String normalised = normaliseTags(List.of(tag)).iterator().next();
+    String normalised = Tags.normalise(tag);
     if (store.removeTag(c.id(), normalised)) {
       store.insertHistory(c.id(), actor, "UNTAGGED", normalised, at);
       store.touch(c.id(), at, false);
@@ -444,22 +449,6 @@ public class ConversationManagement {
           "The text has " + text.length() + " characters; the limit is " + properties.maxTextLength() + ".");
     }
     return text;
-  }
-
-  private static Set<String> normaliseTags(Collection<String> tags) {
-    Set<String> result = new LinkedHashSet<>();
-    for (String raw : tags == null ? List.<String>of() : tags) {
-      String tag = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
-      if (!TAG.matcher(tag).matches()) {
-        throw ProblemException.invalid("invalid-tag",
-            "'" + raw + "' is not a tag: use 1 to 64 letters, digits, '-', '_', ':' or '.'.");
-      }
-      result.add(tag);
-    }
-    if (result.isEmpty()) {
-      throw ProblemException.invalid("invalid-tag", "Give at least one tag.");
-    }
-    return result;
   }
 
   private static String subjectOf(InboundMessage in) {

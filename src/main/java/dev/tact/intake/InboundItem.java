@@ -10,4 +10,10 @@ import java.util.UUID;
  */
 public record InboundItem(UUID id, String channel, String externalId, String contentType, String payload,
     Instant receivedAt, ItemState state, int attempts, String lastError, String note, Instant processedAt,
-    UUID messageId, UUID contactId, UUID conversationId, String submittedBy) {}
+    UUID messageId, UUID contactId, UUID conversationId, String submittedBy) {
+
+  /** Why it failed, in words, with the recorded error as the technical detail (see {@link FailureReason}). */
+  public FailureReason failure() {
+    return FailureReason.of(lastError, attempts);
+  }
+}

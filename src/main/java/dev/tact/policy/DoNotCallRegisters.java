@@ -193,10 +193,10 @@ public class DoNotCallRegisters {
     flush(register, batch);
     long entries = jdbc.sql("SELECT COUNT(*) FROM policy_dnc_entry WHERE register = :r").param("r", register.name())
         .query(Long.class).single();
-    String described = (mode == Mode.REPLACE ? "replaced by " : "added ") + what + ": " + count + " rows";
+    String described = (mode == Mode.REPLACE ? "replaced by " : "added ") + what + ": " + dev.tact.shared.Wording.count(count, "row", "rows");
     saveSummary(register, entries, described, by);
     audit.record(AuditRecord.of("policy.dnc.loaded", "dnc-register", register.slug(),
-            register.title() + ": " + described + ", " + entries + " numbers now")
+            register.title() + ": " + described + ", " + dev.tact.shared.Wording.count(entries, "number", "numbers") + " now")
         .change(before.map(s -> Map.of("entries", s.entries())).orElse(null),
             Map.of("entries", entries, "mode", mode.name(), "rows", count, "load", what)));
     return new LoadResult(register, mode, count, entries);
@@ -230,7 +230,8 @@ public class DoNotCallRegisters {
     jdbc.sql("DELETE FROM policy_dnc_entry WHERE register = :r").param("r", register.name()).update();
     jdbc.sql("DELETE FROM policy_dnc_register WHERE register = :r").param("r", register.name()).update();
     audit.record(AuditRecord.of("policy.dnc.removed", "dnc-register", register.slug(),
-        register.title() + " removed with its " + before.get().entries() + " numbers")
+        register.title() + " removed with its "
+            + dev.tact.shared.Wording.count(before.get().entries(), "number", "numbers"))
         .change(Map.of("entries", before.get().entries(), "lastLoad", before.get().lastLoad()), null));
     return before.get().entries();
   }

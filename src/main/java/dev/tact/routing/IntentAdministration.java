@@ -39,8 +39,8 @@ public class IntentAdministration {
     List<IntentCatalogue.Intent> intents = catalogue.list();
     Optional<IntentCatalogue.Intent> added = find(intents, intent);
     audit.record(AuditRecord.of("routing.intent.created", "intent", intent, "Added intent " + intent + " with "
-        + added.map(IntentCatalogue.Intent::phrases).orElse(0) + " example phrases; retrained on " + model.examples()
-        + " examples").change(null, added.orElse(null)));
+        + dev.tact.shared.Wording.count(added.map(IntentCatalogue.Intent::phrases).orElse(0), "example phrase", "example phrases")
+        + "; retrained on " + dev.tact.shared.Wording.count(model.examples(), "example", "examples")).change(null, added.orElse(null)));
     return intents;
   }
 

@@ -79,7 +79,8 @@ public class IntentModels {
   public TrainedModel retrain(String by) {
     TrainedModel trained = train(by);
     audit.record(AuditRecord.of("routing.model.retrained", "intent-model", trained.id(),
-        "Retrained the intent model on " + trained.examples() + " examples (" + trained.learnedFromAgents() + " from agents)").change(null, trained));
+        "Retrained the intent model on " + dev.tact.shared.Wording.count(trained.examples(), "example", "examples") + " ("
+            + trained.learnedFromAgents() + " from agents)").change(null, trained));
     return trained;
   }
 

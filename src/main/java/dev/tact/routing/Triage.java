@@ -3,6 +3,7 @@ package dev.tact.routing;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationPlaced;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Status;
 import dev.tact.shared.PageRequest;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,16 +83,49 @@ public class Triage {
     }
     UUID assignee = c.assigneeId() != null ? c.assigneeId()
         : agents.pick(teamId, c.tier()).map(a -> a.id()).orElse(null);
+    leave(conversationId, actor, teamId); // first, so that the assignment does not leave triage a second time
     conversations.assign(conversationId, actor, assignee, teamId);
-    conversations.removeTag(conversationId, actor, FrontDoor.TRIAGE_TAG);
-    Optional<String> intent = catalogue.intentOfTeam(teamId);
-    intent.ifPresent(i -> conversations.addTags(conversationId, actor, List.of(FrontDoor.intentTag(i))));
-    jdbc.sql("UPDATE routing_intent SET triage = FALSE, triage_reason = NULL, intent = COALESCE(:intent, intent) "
-            + "WHERE conversation_id = :id")
-        .param("id", conversationId).param("intent", intent.orElse(null), java.sql.Types.VARCHAR).update();
-    // The intent an agent chose is as good as certain: service targets that depend on it match again.
-    door.intentOf(conversationId).ifPresent(decided -> events.publishEvent(new IntentDecided(conversationId,
-        decided.intent(), 1.0, false, decided.decidedAt())));
     return conversations.details(conversationId).orElseThrow().conversation();
+  }
+
+  /**
+   * A conversation given a team or an agent in any way (the conversation page, the API, the vendor-pitch owner)
+   * has found its place: it leaves triage in the same transaction, so the next page no longer lists it. A team
+   * chosen by an agent says what the conversation is about, as the Route button does.
+   */
+  @EventListener
+  void on(ConversationPlaced placed) {
+    if (inTriage(placed.conversationId())) {
+      leave(placed.conversationId(), placed.actor(),
+          placed.actor().kind() == Actor.Kind.AGENT ? placed.teamId() : null);
+    }
+  }
+
+  private boolean inTriage(UUID conversationId) {
+    return conversations.findByReference(conversationId.toString())
+        .map(c -> c.tags().contains(FrontDoor.TRIAGE_TAG)).orElse(false);
+  }
+
+  /**
+   * Takes the conversation out of triage; {@code chosenTeam}: a team an agent chose, whose intent it then has (in
+   * place of the model's guess, as certain).
+   */
+  private void leave(UUID conversationId, Actor actor, UUID chosenTeam) {
+    conversations.removeTag(conversationId, actor, FrontDoor.TRIAGE_TAG);
+    Optional<String> intent = chosenTeam == null ? Optional.empty() : catalogue.intentOfTeam(chosenTeam);
+    Optional<String> guessed = door.intentOf(conversationId).map(ConversationIntent::intent);
+    intent.ifPresent(i -> {
+      guessed.filter(g -> !g.equals(i)).ifPresent(g ->
+          conversations.removeTag(conversationId, actor, FrontDoor.intentTag(g)));
+      conversations.addTags(conversationId, actor, List.of(FrontDoor.intentTag(i)));
+    });
+    jdbc.sql("""
+        UPDATE routing_intent SET triage = FALSE, triage_reason = NULL, intent = COALESCE(:intent, intent),
+          confidence = CASE WHEN :intent IS NULL THEN confidence ELSE 1.0 END
+         WHERE conversation_id = :id""")
+        .param("id", conversationId).param("intent", intent.orElse(null), java.sql.Types.VARCHAR).update();
+    // Out of triage the intent counts (as certain when an agent chose it): service targets that depend on it match.
+    door.intentOf(conversationId).ifPresent(decided -> events.publishEvent(new IntentDecided(conversationId,
+        decided.intent(), chosenTeam != null ? 1.0 : decided.confidence(), false, decided.decidedAt())));
   }
 }

@@ -351,7 +351,8 @@ public class SlaClocks {
   }
 
   private static String hours(int minutes) {
-    return minutes % 60 == 0 ? (minutes / 60) + " business hours" : minutes + " business minutes";
+    return minutes % 60 == 0 ? dev.tact.shared.Wording.count(minutes / 60, "business hour", "business hours")
+        : dev.tact.shared.Wording.count(minutes, "business minute", "business minutes");
   }
 
   // --- the clock arithmetic ---------------------------------------------------------------------------------

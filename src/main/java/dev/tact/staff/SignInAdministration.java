@@ -39,7 +39,7 @@ public class SignInAdministration {
     Agent agent = staff.requireAgent(agentId);
     int ended = sessions.endAll(agent.email(), null);
     audit.recordAlone(AuditRecord.of("signin.sessions.ended", "agent", agentId,
-        "Ended all " + ended + " session(s) of " + agent.email()));
+        (ended == 1 ? "Ended the one session of " : "Ended all " + dev.tact.shared.Wording.count(ended, "session", "sessions") + " of ") + agent.email()));
     return ended;
   }
 

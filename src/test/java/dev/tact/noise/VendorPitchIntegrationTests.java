@@ -7,6 +7,7 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.contact.IdentityParser;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
+import dev.tact.routing.FrontDoor;
 import dev.tact.routing.RoutingRules;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
@@ -55,6 +56,9 @@ class VendorPitchIntegrationTests {
   @Autowired
   Clock clock;
 
+  @Autowired
+  FrontDoor door;
+
   @Test
   void shouldGiveAPitchAndItsCopiesToTheOwnerOnceAndAnswerTheSenderOnce() {
     Agent owner = owner();
@@ -76,6 +80,12 @@ class VendorPitchIntegrationTests {
     assertThat(second).isNotEqualTo(first);
     await().atMost(Duration.ofSeconds(20)).until(() -> List.of(first, second).stream()
         .allMatch(id -> owner.id().equals(conversations.requireDetails(id).conversation().assigneeId())));
+    // no team takes vendor pitches, so the front door put them in triage; given to their owner, they leave it
+    assertThat(List.of(first, second)).allSatisfy(id -> {
+      assertThat(conversations.requireDetails(id).conversation().tags()).contains("intent:vendor-pitch")
+          .doesNotContain("triage");
+      assertThat(door.intentOf(id).orElseThrow().triage()).isFalse();
+    });
     long answers = List.of(first, second).stream()
         .flatMap(id -> conversations.requireDetails(id).messages().stream())
         .filter(m -> m.direction() == Direction.OUTBOUND).peek(m -> assertThat(m.body())

@@ -83,7 +83,7 @@ public final class RuleBasedContactPolicy implements ContactPolicy {
       at = next.isAfter(at) ? next : at.plusSeconds(60); // a rule deferring to the past must not stall the search
     }
     String why = reasons(first, Vote.Kind.DEFER) + "; no time that every rule permits within "
-        + book.settings().searchHorizon().toDays() + " days";
+        + dev.tact.shared.Wording.count(book.settings().searchHorizon().toDays(), "day", "days");
     return new Decision(Decision.Outcome.DENY, null, first, "Denied: " + why);
   }
 

@@ -39,7 +39,7 @@ final class SuppressionRule implements Rule {
       // the cool-down runs from the activity on; a time asked about before it (a what-if) is not inside it
       if (!request.proposedAt().isBefore(last) && request.proposedAt().isBefore(end)) {
         return defer(end, "support activity on " + last.toString().substring(0, 10) + "; no marketing for "
-            + context.settings().supportCoolDown().toDays() + " days after it, until " + context.describe(end));
+            + dev.tact.shared.Wording.count(context.settings().supportCoolDown().toDays(), "day", "days") + " after it, until " + context.describe(end));
       }
     }
     return allow("no open complaint, conversation or incident, and no recent support activity");

@@ -51,8 +51,8 @@ abstract class WindowRule implements Rule {
         String why = closedReason(LocalDateTime.ofInstant(at, zone), zone, facts, context);
         Optional<Instant> next = WindowSearch.nextOpenInAll(schedule, zones, at, context.horizonDays());
         if (next.isEmpty()) {
-          return deny(why + "; no time permitted in all of " + zoneIds(zones) + " within " + context.horizonDays()
-              + " days");
+          return deny(why + "; no time permitted in all of " + zoneIds(zones) + " within "
+              + dev.tact.shared.Wording.count(context.horizonDays(), "day", "days"));
         }
         return defer(next.get(), why);
       }

@@ -80,9 +80,9 @@ class DoNotCallAdminController {
           : file.getOriginalFilename();
       try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
         DoNotCallRegisters.LoadResult result = registers.load(which, reader, mode(mode), name, signed.who(auth));
-        redirect.addFlashAttribute("notice", which.title() + ": " + result.rows() + " rows "
+        redirect.addFlashAttribute("notice", which.title() + ": " + dev.tact.shared.Wording.count(result.rows(), "row", "rows") + " "
             + (result.mode() == DoNotCallRegisters.Mode.REPLACE ? "replaced it" : "added") + "; "
-            + result.entries() + " numbers on it now.");
+            + dev.tact.shared.Wording.count(result.entries(), "number", "numbers") + " on it now.");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -112,7 +112,8 @@ class DoNotCallAdminController {
     return Flash.run(redirect, PAGE, null, () -> {
       DoNotCallRegister which = register(register);
       long entries = registers.clear(which, signed.who(auth));
-      redirect.addFlashAttribute("notice", which.title() + " removed with its " + entries + " numbers.");
+      redirect.addFlashAttribute("notice", which.title() + " removed with "
+          + (entries == 1 ? "its one number." : "its " + dev.tact.shared.Wording.count(entries, "number", "numbers") + "."));
     });
   }
 

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Small formatting helpers the templates reach as {@code ${fmt}}: times in the server's zone. */
+/** Small formatting helpers the templates reach as {@code ${fmt}}: times in the server's zone, counts. */
 public final class UiFormat {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -30,6 +30,11 @@ public final class UiFormat {
       return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+  }
+
+  /** A count with the noun that fits it, for templates: {@code fmt.count(n, 'identity', 'identities')}. */
+  public String count(long count, String one, String many) {
+    return dev.tact.shared.Wording.count(count, one, many);
   }
 
   public String date(Instant instant) {

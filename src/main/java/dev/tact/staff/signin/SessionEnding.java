@@ -34,7 +34,7 @@ class SessionEnding {
     int ended = sessions.endAll(event.email(), null);
     if (ended > 0) {
       audit.recordAlone(AuditRecord.of("signin.sessions.ended", "agent", event.agentId(),
-          "Ended " + ended + " session(s) of " + event.email() + ": the agent was deactivated"));
+          "Ended " + dev.tact.shared.Wording.count(ended, "session", "sessions") + " of " + event.email() + ": the agent was deactivated"));
     }
   }
 
@@ -44,7 +44,7 @@ class SessionEnding {
     int ended = sessions.endAll(event.email(), keep);
     if (ended > 0) {
       audit.recordAlone(AuditRecord.of("signin.sessions.ended", "agent", event.agentId(),
-          "Ended " + ended + " session(s) of " + event.email() + ": the password changed"
+          "Ended " + dev.tact.shared.Wording.count(ended, "session", "sessions") + " of " + event.email() + ": the password changed"
               + (keep == null ? "" : " (the session that changed it stays)")));
     }
   }

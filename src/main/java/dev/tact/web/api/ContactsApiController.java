@@ -162,7 +162,8 @@ class ContactsApiController {
   }
 
   @Operation(summary = "Merge another contact into this one",
-      description = "Identities and conversations of mergeContactId move here; the merge is recorded.")
+      description = "Identities and conversations of mergeContactId move here; the merge is recorded, naming the "
+          + "merged contact as it was (mergedName, mergedIdentities as written).")
   @PostMapping("/{id}/merge")
   MergeResult merge(@PathVariable UUID id, @RequestBody MergeRequest request, Authentication authentication) {
     if (request.mergeContactId() == null) {

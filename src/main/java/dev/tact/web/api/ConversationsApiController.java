@@ -73,6 +73,8 @@ class ConversationsApiController {
   }
 
   @Operation(summary = "List conversations", description = "Newest activity first. Filters combine with AND. "
+      + "Every status, closed included, unless status is given (status=new,open,pending...); the agent UI's inbox "
+      + "hides closed conversations unless asked, the API does not. "
       + "reportCount: how many linked reports (copies from several senders) a conversation collected. "
       + "sla: breached or due-soon (as the SLA queue counts them; at-risk means due-soon); anything else is a 400.")
   @GetMapping
@@ -155,6 +157,8 @@ class ConversationsApiController {
         Priority.parse(request.priority()));
   }
 
+  @Operation(summary = "Add tags", description = "tags: a list; each is 1 to 64 letters, digits, spaces, '-', '_', "
+      + "':' or '.', kept in lower case with single spaces (\"needs follow up\" is one tag).")
   @PostMapping("/{reference}/tags")
   ConversationSummary tag(@PathVariable String reference, @RequestBody TagsRequest request,
       Authentication authentication) {

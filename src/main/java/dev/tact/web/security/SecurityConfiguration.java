@@ -64,7 +64,7 @@ class SecurityConfiguration {
     signIn.configure(http);
     return http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
             // one-time links (their secret is the permission) and asking for a reset link
             .requestMatchers("/invitation/*", "/password-reset", "/password-reset/*", "/setup/*").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

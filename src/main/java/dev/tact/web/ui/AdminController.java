@@ -110,7 +110,11 @@ class AdminController {
   /** Reached only from the confirmation shown by {@code GET /admin/tokens?revoke=<id>}. */
   @PostMapping("/tokens/{id}/revoke")
   String revoke(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    return Flash.run(redirect, "/admin/tokens", "Token revoked.", () -> tokens.revoke(id, principals.who(auth)));
+    return Flash.run(redirect, "/admin/tokens", null, () -> {
+      String name = tokens.require(id).name();
+      tokens.revoke(id, principals.who(auth));
+      redirect.addFlashAttribute("notice", "Token " + name + " revoked.");
+    });
   }
 
   @PostMapping("/tokens/{id}/rate-limit")

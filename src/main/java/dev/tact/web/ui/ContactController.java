@@ -3,6 +3,8 @@ package dev.tact.web.ui;
 import dev.tact.shared.web.Flash;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactMerge;
+import dev.tact.shared.Wording;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.policy.BusinessRelationships;
 import dev.tact.policy.ConsentLedger;
@@ -60,8 +62,13 @@ class ContactController {
     return "contacts";
   }
 
+  /**
+   * One contact. {@code q} searches for contacts to merge in; {@code merge} (a contact's id, as picked or typed)
+   * asks to confirm merging that contact into this one, naming it: the merge itself is the confirmation's POST.
+   */
   @GetMapping("/contacts/{id}")
-  String show(@PathVariable UUID id, @RequestParam(defaultValue = "") String q, Model model) {
+  String show(@PathVariable UUID id, @RequestParam(defaultValue = "") String q,
+      @RequestParam(required = false) String merge, Model model) {
     Contact contact = contacts.require(id);
     if (!contact.id().equals(id)) {
       return "redirect:/contacts/" + contact.id(); // merged away: show the survivor
@@ -84,20 +91,47 @@ class ContactController {
     List<Contact> candidates = q.isBlank() ? List.of()
         : contacts.search(q, SEARCH_LIMIT).stream().filter(other -> !other.id().equals(id)).toList();
     model.addAttribute("candidates", candidates);
+    if (merge != null) {
+      try {
+        Contact other = mergeCandidate(contact, merge);
+        model.addAttribute("mergeCandidate", other);
+        model.addAttribute("mergeConversations", conversations.ofContact(other.id()).size());
+      } catch (ProblemException e) {
+        model.addAttribute("problem", e.getMessage());
+      }
+    }
     return "contact";
   }
 
+  /** The contact to merge into {@code survivor}, as given; a readable 4xx when it cannot be merged into it. */
+  private Contact mergeCandidate(Contact survivor, String given) {
+    UUID otherId = contactId(given);
+    Contact other = contacts.require(otherId);
+    if (other.id().equals(survivor.id())) {
+      throw ProblemException.invalid("merge-with-itself", otherId.equals(survivor.id())
+          ? "A contact cannot be merged with itself." : "That contact was already merged into this one.");
+    }
+    return other;
+  }
+
+  private static UUID contactId(String given) {
+    try {
+      return UUID.fromString(given.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("invalid-contact-id", "'" + given + "' is not a contact ID.");
+    }
+  }
+
+  /** Reached from the confirmation shown by {@code GET /contacts/{id}?merge=<other>}. */
   @PostMapping("/contacts/{id}/merge")
   String merge(@PathVariable UUID id, @RequestParam(defaultValue = "") String mergeContactId, Authentication auth,
       RedirectAttributes redirect) {
-    return Flash.run(redirect, "/contacts/" + id, "Contacts merged.", () -> {
-      UUID merged;
-      try {
-        merged = UUID.fromString(mergeContactId.strip());
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("invalid-contact-id", "'" + mergeContactId + "' is not a contact ID.");
-      }
-      contacts.merge(id, merged, principals.who(auth));
+    return Flash.run(redirect, "/contacts/" + id, null, () -> {
+      UUID merged = contactId(mergeContactId);
+      String name = contacts.require(merged).name();
+      ContactMerge done = contacts.merge(id, merged, principals.who(auth));
+      redirect.addFlashAttribute("notice", "Merged " + name + " into this contact: "
+          + Wording.count(done.identities(), "identity", "identities") + " moved.");
     });
   }
 }

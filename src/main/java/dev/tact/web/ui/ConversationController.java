@@ -7,6 +7,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
+import dev.tact.conversation.Tags;
 import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
 import dev.tact.routing.ConversationFacts;
@@ -18,8 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -62,7 +63,7 @@ class ConversationController {
     ConversationSummary c = details.conversation();
     var contact = c.contactId() == null ? null : contacts.find(c.contactId()).orElse(null);
     List<ConversationSummary> previous = contact == null ? List.of()
-        : conversations.ofContact(contact.id()).stream().filter(other -> other.number() != c.number()).toList();
+        : conversations.ofContact(contact.id()).stream().filter(other -> openedBefore(other, c)).toList();
     List<Team> teams = staff.teams();
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
@@ -140,17 +141,27 @@ class ConversationController {
         id -> conversations.changePriority(id, principals.actor(auth), Priority.parse(priority)));
   }
 
+  /** Adds the tags typed, separated by commas ("needs follow up" is one tag), and says which were added. */
   @PostMapping("/tags")
   String addTags(@PathVariable long number, @RequestParam(defaultValue = "") String tags, Authentication auth,
       RedirectAttributes redirect) {
-    List<String> list = Arrays.stream(tags.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
-    return act(number, redirect, null, id -> conversations.addTags(id, principals.actor(auth), list));
+    return act(number, redirect, null, id -> {
+      Set<String> given = Tags.fromText(tags);
+      List<String> before = conversations.requireDetails(id).conversation().tags();
+      conversations.addTags(id, principals.actor(auth), given);
+      redirect.addFlashAttribute("notice", TagNotices.added(given, before));
+    });
   }
 
   @PostMapping("/tags/remove")
   String removeTag(@PathVariable long number, @RequestParam(defaultValue = "") String tag, Authentication auth,
       RedirectAttributes redirect) {
-    return act(number, redirect, null, id -> conversations.removeTag(id, principals.actor(auth), tag));
+    return act(number, redirect, null, id -> {
+      String normalised = Tags.normalise(tag);
+      boolean had = conversations.requireDetails(id).conversation().tags().contains(normalised);
+      conversations.removeTag(id, principals.actor(auth), normalised);
+      redirect.addFlashAttribute("notice", TagNotices.removed(normalised, had));
+    });
   }
 
   private String act(long number, RedirectAttributes redirect, String notice, java.util.function.Consumer<UUID> action) {
@@ -162,6 +173,12 @@ class ConversationController {
     return conversations.findByReference(Long.toString(number))
         .orElseThrow(() -> new ProblemException(404, "conversation-not-found", "Conversation not found",
             "There is no conversation #" + number + "."));
+  }
+
+  /** Opened before this one (the same instant: the lower number, which came first). */
+  static boolean openedBefore(ConversationSummary other, ConversationSummary c) {
+    int order = other.createdAt().compareTo(c.createdAt());
+    return order < 0 || (order == 0 && other.number() < c.number());
   }
 
   private static UUID uuid(String value, String what) {

@@ -35,12 +35,19 @@ class InboxController {
 
   static final int PAGE_SIZE = 25;
 
+  /** What the inbox shows when no status is asked for: everything but closed conversations. */
+  private static final Set<Status> NOT_CLOSED = java.util.EnumSet.complementOf(java.util.EnumSet.of(Status.CLOSED));
+
   /** One row of the inbox with the names the table shows; reportCount: linked reports (noise control), 0 if none. */
   record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName,
       int reportCount) {}
 
-  /** The filters as given, so the form can show them and links can keep them. */
-  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag, String sla) {
+  /**
+   * The filters as given, so the form can show them and links can keep them. Closed conversations are left out
+   * unless {@code closed} is ticked or the status asked for is closed.
+   */
+  record Filters(String status, UUID team, UUID assignee, boolean mine, boolean unassigned, String tag, String sla,
+      boolean closed) {
 
     public String link(int page) {
       UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
@@ -64,6 +71,9 @@ class InboxController {
       }
       if (sla != null && !sla.isBlank()) {
         uri.queryParam("sla", sla);
+      }
+      if (closed) {
+        uri.queryParam("closed", true);
       }
       if (page > 0) {
         uri.queryParam("page", page);
@@ -93,15 +103,17 @@ class InboxController {
   String inbox(@RequestParam(required = false) String status, @RequestParam(required = false) UUID team,
       @RequestParam(required = false) UUID assignee, @RequestParam(defaultValue = "false") boolean mine,
       @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) String tag,
-      @RequestParam(required = false) String sla, @RequestParam(defaultValue = "0") int page,
-      Authentication authentication, Model model) {
+      @RequestParam(required = false) String sla, @RequestParam(defaultValue = "false") boolean closed,
+      @RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
     SlaAttention slaState = SlaAttention.parseFilter(sla);
-    Set<Status> statuses = status == null || status.isBlank() ? Set.of() : Set.of(Status.parse(status));
+    Set<Status> statuses = status == null || status.isBlank() ? (closed ? Set.of() : NOT_CLOSED)
+        : Set.of(Status.parse(status));
     UUID assigneeId = assignee;
     if (mine) {
       assigneeId = principals.agent(authentication).map(Agent::id).orElse(null);
     }
-    String tagFilter = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
+    String tagFilter = tag == null || tag.isBlank() ? null
+        : tag.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     PageResult<ConversationSummary> result = conversations.list(
         new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null,
             slaState == null ? null : clocks.conversationsIn(slaState)),
@@ -124,7 +136,7 @@ class InboxController {
     model.addAttribute("rows", rows);
     model.addAttribute("result", result);
     model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag,
-        slaState == null ? null : slaState.id()));
+        slaState == null ? null : slaState.id(), closed));
     model.addAttribute("slaStates", SlaAttention.values());
     model.addAttribute("statuses", Status.values());
     model.addAttribute("teams", teams);

@@ -59,9 +59,11 @@ class MailboxesController {
     this.staff = staff;
   }
 
+  /** The list; {@code edit} opens a mailbox in the form, {@code delete} asks before deleting one. */
   @GetMapping
-  String list(@RequestParam(required = false) UUID edit, Model model) {
+  String list(@RequestParam(required = false) UUID edit, @RequestParam(required = false) UUID delete, Model model) {
     Mailbox editing = edit == null ? null : mailboxes.require(edit);
+    model.addAttribute("deleting", delete == null ? null : mailboxes.require(delete));
     return page(model, editing, editing == null ? MailboxForm.empty() : MailboxForm.of(editing));
   }
 
@@ -89,9 +91,14 @@ class MailboxesController {
     }
   }
 
+  /** Reached from the confirmation shown by {@code GET /admin/mailboxes?delete=<id>}. */
   @PostMapping("/{id}/delete")
   String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-    return Flash.run(redirect, "/admin/mailboxes", "Mailbox deleted.", () -> mailboxes.delete(id));
+    return Flash.run(redirect, "/admin/mailboxes", null, () -> {
+      String address = mailboxes.require(id).address();
+      mailboxes.delete(id);
+      redirect.addFlashAttribute("notice", "Mailbox " + address + " deleted.");
+    });
   }
 
   @PostMapping("/{id}/poll")

@@ -104,7 +104,8 @@ class RoutingAdminController {
   @PostMapping("/retrain")
   String retrain(Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, null, () -> redirect.addFlashAttribute("notice",
-        "Retrained on " + models.retrain(principals.who(auth)).examples() + " examples."));
+        "Retrained on " + dev.tact.shared.Wording.count(models.retrain(principals.who(auth)).examples(), "example",
+            "examples") + "."));
   }
 
   @PostMapping("/intents")

@@ -262,6 +262,8 @@ abstract class TactApiContract {
     assertThat(merge.status()).isEqualTo(200);
     assertThat(merge.body().path("contact").path("identities")).hasSize(2);
     assertThat(merge.body().path("merge").path("identities").asInt()).isEqualTo(1);
+    assertThat(merge.body().path("merge").path("mergedIdentities").get(0).asString()).as("as the caller wrote it")
+        .startsWith("+81 3-1234-");
 
     assertThat(admin.get("/api/v1/contacts/" + merged).body().path("contact").path("id").asString()).isEqualTo(survivor);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

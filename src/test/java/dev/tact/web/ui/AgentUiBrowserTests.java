@@ -117,12 +117,13 @@ class AgentUiBrowserTests extends BrowserPageTest {
     page.navigate("/contacts/" + zoe.id());
     assertThat(page.locator("main h1")).hasText("Zoë Łukasiewicz");
 
-    page.locator("input[name=mergeContactId][type=text]").fill(kenji.id().toString());
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge").setExact(true)).click();
+    page.getByLabel("Or by contact ID").fill(kenji.id().toString());
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge…")).click();
+    page.locator("#confirm-merge").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Merge")).click();
 
     assertThat(page.locator(".identities")).containsText("+12045550142");
     assertThat(page.locator(".identities")).containsText("zoe.lukasiewicz@example.pl");
-    assertThat(page.locator("main")).containsText("1 identities moved");
+    assertThat(page.locator("main")).containsText("1 identity moved");
   }
 
   @Test

@@ -147,7 +147,7 @@ class ContactPolicyPagesBrowserTests extends BrowserPageTest {
     page.locator("#register-ca-dncl input[name=file]").setInputFiles(new FilePayload("dncl.csv", "text/csv",
         ("number,registered\n" + number + ",2015-01-10\n").getBytes(StandardCharsets.UTF_8)));
     page.locator("#register-ca-dncl button").first().click();
-    assertThat(page.locator(".notice")).containsText("Canada's National Do Not Call List: 1 rows added");
+    assertThat(page.locator(".notice")).containsText("Canada's National Do Not Call List: 1 row added");
 
     page.locator("select[name=register]").selectOption(new SelectOption().setValue("ca-dncl"));
     page.locator("input[name=number]").first().fill(number);

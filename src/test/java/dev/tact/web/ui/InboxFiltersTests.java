@@ -13,16 +13,17 @@ class InboxFiltersTests {
 
   @Test
   void linkWithoutFiltersIsTheInbox() {
-    assertThat(new InboxController.Filters(null, null, null, false, false, null, null).link(0)).isEqualTo("/");
-    assertThat(new InboxController.Filters("", null, null, false, false, " ", "").link(2)).isEqualTo("/?page=2");
+    assertThat(new InboxController.Filters(null, null, null, false, false, null, null, false).link(0)).isEqualTo("/");
+    assertThat(new InboxController.Filters("", null, null, false, false, " ", "", false).link(2)).isEqualTo("/?page=2");
   }
 
   @Test
   void linkKeepsEveryFilter() {
     UUID team = UUID.fromString("01900000-0000-7000-8000-000000000001");
-    String link = new InboxController.Filters("on_hold", team, null, true, true, "vip & co", "due-soon").link(1);
+    String link = new InboxController.Filters("on_hold", team, null, true, true, "vip & co", "due-soon", true)
+        .link(1);
     assertThat(link).isEqualTo("/?status=on_hold&team=" + team
-        + "&mine=true&unassigned=true&tag=vip%20%26%20co&sla=due-soon&page=1");
+        + "&mine=true&unassigned=true&tag=vip%20%26%20co&sla=due-soon&closed=true&page=1");
   }
 
   @Test
@@ -32,5 +33,13 @@ class InboxFiltersTests {
     assertThat(format.time(instant)).isEqualTo("2026-03-05 00:30");
     assertThat(format.date(instant)).isEqualTo("5 Mar 2026");
     assertThat(format.time(null)).isEmpty();
+  }
+
+  @Test
+  void shouldWriteTheNounThatFitsTheCount() {
+    UiFormat format = new UiFormat(ZoneOffset.UTC);
+    assertThat(format.count(1, "identity", "identities")).isEqualTo("1 identity");
+    assertThat(format.count(2, "identity", "identities")).isEqualTo("2 identities");
+    assertThat(format.count(0, "conversation", "conversations")).isEqualTo("0 conversations");
   }
 }

@@ -103,9 +103,9 @@ class AccountSecurityController {
     int ended = sessions.endAll(agent.email(), request.getSession().getId());
     if (ended > 0) {
       audit.recordAlone(AuditRecord.of("signin.sessions.ended", "agent", agent.id(),
-          agent.email() + " ended " + ended + " of their other session(s)"));
+          agent.email() + " ended " + dev.tact.shared.Wording.count(ended, "other session", "other sessions") + " of theirs"));
     }
-    redirect.addFlashAttribute("notice", ended == 1 ? "Ended 1 other session." : "Ended " + ended + " other sessions.");
+    redirect.addFlashAttribute("notice", "Ended " + dev.tact.shared.Wording.count(ended, "other session", "other sessions") + ".");
     return "redirect:" + PAGE;
   }
 
