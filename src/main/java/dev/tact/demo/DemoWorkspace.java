@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Fills an empty installation with a workspace to try Tact on, and prints each agent's login once. */
@@ -46,9 +47,11 @@ class DemoWorkspace implements ApplicationRunner {
   private final ConversationManagement conversations;
   private final TeamCalendars calendars;
   private final SlaPolicies policies;
+  private final Environment environment;
 
   DemoWorkspace(DemoProperties properties, StaffDirectory staff, MessageIntake intake, InboundItems items,
-      ConversationManagement conversations, TeamCalendars calendars, SlaPolicies policies) {
+      ConversationManagement conversations, TeamCalendars calendars, SlaPolicies policies, Environment environment) {
+    this.environment = environment;
     this.calendars = calendars;
     this.policies = policies;
     this.properties = properties;
@@ -125,7 +128,7 @@ class DemoWorkspace implements ApplicationRunner {
          Tact demo workspace created. These logins are printed only once:
         %s Open http://localhost:%s
         ==================================================================
-        """.formatted(lines, System.getProperty("server.port", "8080")));
+        """.formatted(lines, environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))));
     log.info("Demo workspace created with {} conversations", acks.size() - 1);
   }
 
