@@ -59,10 +59,12 @@ public class DomainPacer {
     LocalDate firstDay = inForce.warmup().enabled() ? warmupStart.firstDay(day(now)) : null;
     synchronized (this) {
       if (inForce != settings) {
-        // new limits: every domain starts with a full bucket of its new size, the global cap afresh
-        settings = inForce;
-        domains.clear();
-        global = null;
+        if (!inForce.equals(settings)) {
+          // new limits: every domain starts with a full bucket of its new size, the global cap afresh
+          domains.clear();
+          global = null;
+        }
+        settings = inForce; // the same limits read again: the buckets go on
       }
       DomainState state = domains.computeIfAbsent(domain, d -> new DomainState(bucketFor(d, now)));
       if (global == null) {

@@ -31,9 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/sending")
 class SendingAdminController {
 
-  /** The relay form as posted; the port as typed, so that "abc" gets a readable answer. */
+  /**
+   * The relay form as posted; the port as typed, so that "abc" gets a readable answer. Check boxes are Booleans: an
+   * unticked one is not sent at all.
+   */
   record RelayForm(String host, String port, String security, String username, String password,
-      boolean removePassword, String fromAddress, String fromName) implements Serializable {
+      Boolean removePassword, String fromAddress, String fromName) implements Serializable {
 
     static RelayForm of(RelaySettings s) {
       return new RelayForm(s.host(), Integer.toString(s.port()), s.security().name(), s.username(), "", false,
@@ -51,7 +54,7 @@ class SendingAdminController {
   }
 
   /** The pacing form as posted: numbers as typed; one domain a line, "gmail.com 20 40" (rate, then burst). */
-  record PacingForm(boolean enabled, String defaultRate, String defaultBurst, String globalRate, String domains)
+  record PacingForm(Boolean enabled, String defaultRate, String defaultBurst, String globalRate, String domains)
       implements Serializable {
 
     static PacingForm of(PacingSettings s) {
@@ -63,7 +66,7 @@ class SendingAdminController {
     }
 
     PacingSettings.Change change() {
-      return new PacingSettings.Change(enabled, decimal(defaultRate, "The default rate"),
+      return new PacingSettings.Change(Boolean.TRUE.equals(enabled), decimal(defaultRate, "The default rate"),
           whole(defaultBurst, "The default burst"), decimal(globalRate, "The global rate"), domainLimits());
     }
 

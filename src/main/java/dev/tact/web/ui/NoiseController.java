@@ -123,12 +123,14 @@ class NoiseController {
   }
 
   /** The vendor-pitch form as posted (kept for the page when it is refused). */
-  record PitchForm(String owner, boolean answer, String answerText) implements java.io.Serializable {}
+  record PitchForm(String owner, Boolean answer, String answerText) implements java.io.Serializable {}
 
   @PostMapping("/admin/noise/vendor-pitches")
   String vendorPitches(@ModelAttribute PitchForm form, Authentication auth, RedirectAttributes redirect) {
     try {
-      pitches.update(new VendorPitchSettings.Change(form.owner(), form.answer(), form.answerText()),
+      // an unticked box is not sent: no answer
+      pitches.update(new VendorPitchSettings.Change(form.owner(), Boolean.TRUE.equals(form.answer()),
+          form.answerText()),
           principals.who(auth));
       redirect.addFlashAttribute("notice", "Vendor pitches: saved for every node.");
     } catch (ProblemException e) {
