@@ -81,7 +81,8 @@ class SmtpConnection implements AutoCloseable {
         message.setEnvelopeFrom(envelopeSender);
       }
       open.sendMessage(message, to);
-      lastReply = open instanceof SMTPTransport smtpTransport ? text(smtpTransport.getLastServerResponse()) : null;
+      String last = open instanceof SMTPTransport smtpTransport ? smtpTransport.getLastServerResponse() : null;
+      lastReply = last == null || last.isBlank() ? null : text(last);
       return SendOutcome.sent();
     } catch (MessagingException e) {
       close();
