@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code sms}, {@code social}); a channel without one gets no outbound messages
  * @param keepSentContent how long the bytes of a sent message are kept; after that only its row (state, recipient,
  *     Message-ID, attempts) stays, and a late bounce of it can no longer be retried
+ * @param settingsRefresh how soon a node notices the relay or pacing settings an admin saved on another node
  */
 @ConfigurationProperties("tact.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String nodeId,
@@ -33,7 +34,7 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
     @DefaultValue("PT30S") Duration retryBase, @DefaultValue("PT2H") Duration retryMax,
     @DefaultValue("3") int hardBouncesUntilUndeliverable, @DefaultValue("support@tact.localhost") String fromAddress,
     @DefaultValue("Support") String fromName, @DefaultValue Smtp smtp, Map<String, Adapter> adapters,
-    @DefaultValue("30d") Duration keepSentContent) {
+    @DefaultValue("30d") Duration keepSentContent, @DefaultValue("10s") Duration settingsRefresh) {
 
   public DeliveryProperties {
     threads = Math.max(1, threads);
@@ -42,6 +43,9 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
     hardBouncesUntilUndeliverable = Math.max(1, hardBouncesUntilUndeliverable);
     if (keepSentContent == null || keepSentContent.isNegative() || keepSentContent.isZero()) {
       throw new IllegalArgumentException("tact.delivery.keep-sent-content must be positive, not " + keepSentContent);
+    }
+    if (settingsRefresh == null || settingsRefresh.isNegative()) {
+      throw new IllegalArgumentException("tact.delivery.settings-refresh must not be negative, not " + settingsRefresh);
     }
     Map<String, Adapter> byChannel = new java.util.HashMap<>();
     (adapters == null ? Map.<String, Adapter>of() : adapters).forEach((channel, adapter) ->
@@ -59,7 +63,8 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled, @Default
   public record Adapter(String url, String secret) {}
 
   /**
-   * The SMTP relay. A blank host means no relay is configured: mail is queued but not sent.
+   * The SMTP relay. A blank host means no relay is configured: mail is queued but not sent. Admins may save
+   * another relay on Admin → Sending mail, which then holds instead ({@link RelaySettingsService}).
    *
    * @param security NONE, STARTTLS (when offered), STARTTLS_REQUIRED, or SMTPS (TLS from the first byte)
    * @param timeout connect, read and write timeout

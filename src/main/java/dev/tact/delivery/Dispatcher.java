@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends them over its own SMTP connection and records the results in one more transaction. A node
  * that dies between the two leaves rows whose lease runs out: they are claimed again and sent with
  * the same Message-ID. That is the exactly-once boundary: at most the rows in flight repeat.
+ * The relay is the one in force ({@link RelaySettingsService}): a thread connects anew when it
+ * changed, and while none is configured it claims nothing, so mail stays queued.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -45,13 +47,15 @@ class Dispatcher implements SmartLifecycle {
   private final ObjectProvider<DkimSigner> dkim;
   private final WebhookClient webhooks;
   private final WebhookProperties webhookRetries;
+  private final RelaySettingsService relays;
   private final java.util.Random random = new java.util.Random();
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> workers = new ArrayList<>();
 
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
       DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
-      WebhookProperties webhookRetries, Clock clock) {
+      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock) {
+    this.relays = relays;
     this.webhooks = webhooks;
     this.webhookRetries = webhookRetries;
     this.pacer = pacer;
@@ -69,9 +73,13 @@ class Dispatcher implements SmartLifecycle {
     return node;
   }
 
-  /** Opens a connection to the configured relay, for one thread's use. */
+  /** Opens a connection to the relay in force, for one thread's use. */
   SmtpConnection connect() {
-    return new SmtpConnection(properties.smtp(), properties.fromAddress());
+    return connect(relays.relay());
+  }
+
+  private static SmtpConnection connect(RelaySettingsService.Relay relay) {
+    return new SmtpConnection(relay.smtp(), relay.fromAddress());
   }
 
   /** Claims, sends and records one batch of due rows over this connection; answers how many were claimed. */
@@ -177,11 +185,26 @@ class Dispatcher implements SmartLifecycle {
   }
 
   private void workLoop(int index) {
-    try (SmtpConnection smtp = connect()) {
+    SmtpConnection smtp = null;
+    RelaySettingsService.Relay connectedTo = null;
+    try {
       while (running.get()) {
         long seen = signal.generation();
         try {
-          if (dispatchBatch(smtp) == 0) {
+          RelaySettingsService.Relay relay = relays.relay();
+          if (!relay.equals(connectedTo)) {
+            // a new relay (an admin saved one): this thread's next connection goes there
+            if (smtp != null) {
+              smtp.close();
+            }
+            smtp = relay.configured() ? connect(relay) : null;
+            boolean changed = connectedTo != null;
+            connectedTo = relay;
+            if (relay.configured() && changed && index == 0) {
+              log.info("Delivery: the dispatchers now send through {}", relay.describe());
+            }
+          }
+          if (smtp == null || dispatchBatch(smtp) == 0) {
             signal.awaitAfter(seen, properties.pollInterval().toMillis());
           }
         } catch (InterruptedException e) {
@@ -191,6 +214,10 @@ class Dispatcher implements SmartLifecycle {
           log.error("Dispatcher {} could not claim or record outbox rows; backing off", index, e);
           pause(properties.pollInterval());
         }
+      }
+    } finally {
+      if (smtp != null) {
+        smtp.close();
       }
     }
   }
@@ -208,17 +235,18 @@ class Dispatcher implements SmartLifecycle {
     if (!properties.enabled() || !running.compareAndSet(false, true)) {
       return;
     }
-    if (!properties.smtp().configured()) {
-      log.warn("No SMTP relay configured (tact.delivery.smtp.host): outbound mail is queued but not sent.");
-      running.set(false);
-      return;
-    }
     for (int i = 0; i < properties.threads(); i++) {
       int index = i;
       workers.add(Thread.ofPlatform().name("delivery-" + i).start(() -> workLoop(index)));
     }
-    log.info("Delivery: {} dispatcher thread(s) on node {} sending through {}:{}", properties.threads(), node,
-        properties.smtp().host(), properties.smtp().port());
+    RelaySettingsService.Relay relay = relays.relay();
+    if (relay.configured()) {
+      log.info("Delivery: {} dispatcher thread(s) on node {} sending through {}", properties.threads(), node,
+          relay.describe());
+    } else {
+      log.warn("No SMTP relay configured (Admin → Sending mail, or tact.delivery.smtp.host): outbound mail is "
+          + "queued but not sent until one is.");
+    }
   }
 
   @Override

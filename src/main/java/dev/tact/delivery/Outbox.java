@@ -62,10 +62,12 @@ public class Outbox {
   private final UnsubscribeLinks unsubscribe;
   private final Clock clock;
   private final AuditLog audit;
+  private final RelaySettingsService relays;
 
   Outbox(OutboxStore store, ContactPolicyService policy, ContactHistory history, ContactManagement contacts,
       DeliveryProperties properties, ConversationProperties conversations, DispatchSignal signal,
-      UnsubscribeLinks unsubscribe, Clock clock, AuditLog audit) {
+      UnsubscribeLinks unsubscribe, Clock clock, AuditLog audit, RelaySettingsService relays) {
+    this.relays = relays;
     this.audit = audit;
     this.unsubscribe = unsubscribe;
     this.store = store;
@@ -159,7 +161,8 @@ public class Outbox {
     int freshIndex = 0;
     for (String key : keys) {
       OutboxEntry earlier = known.get(key);
-      result.add(earlier != null ? new Queued(earlier, false) : new Queued(made.get(ids.get(freshIndex++)), true));
+      result.add(earlier != null ? new Queued(shown(earlier), false)
+          : new Queued(shown(made.get(ids.get(freshIndex++))), true));
     }
     return result;
   }
@@ -168,20 +171,21 @@ public class Outbox {
     String headerMessageId = "tact.outbox." + id + "@" + conversations.messageIdDomain();
     String recipient = emailOf(contact);
     String subject = request.subject().strip();
-    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from(),
+    MailAddress from = from();
+    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from,
         List.of(new MailAddress(recipient, contact.name())), subject, request.text(), TextToHtml.render(request.text()), headerMessageId, null,
         List.of(), 0, true, now));
     if (content != null && request.purpose() == Purpose.MARKETING) {
       content = withHeaders(unsubscribe.headers(contact.id(), Purpose.MARKETING).asMap(), content);
     }
     return new OutboxStore.Draft(request.idempotencyKey().strip(), OutboxKind.EMAIL, request.purpose(), "notice",
-        null, null, contact.id(), recipient, properties.fromAddress(), subject, headerMessageId, content);
+        null, null, contact.id(), recipient, from.address(), subject, headerMessageId, content);
   }
 
   /** A notice that could not be written as mail: its row keeps what was asked, without content. */
   private OutboxStore.Draft unwritten(UUID id, OutboundRequest request, Contact contact) {
     return new OutboxStore.Draft(request.idempotencyKey().strip(), OutboxKind.EMAIL, request.purpose(), "notice",
-        null, null, contact.id(), emailOf(contact), properties.fromAddress(), request.subject().strip(),
+        null, null, contact.id(), emailOf(contact), from().address(), request.subject().strip(),
         "tact.outbox." + id + "@" + conversations.messageIdDomain(), null);
   }
 
@@ -285,15 +289,33 @@ public class Outbox {
   }
 
   public Optional<OutboxEntry> find(UUID id) {
-    return store.find(id);
+    return store.find(id).map(this::shown);
   }
 
   public OutboxEntry require(UUID id) {
-    return store.find(id).orElseThrow(() -> ProblemException.notFound("outbox-message", id));
+    return find(id).orElseThrow(() -> ProblemException.notFound("outbox-message", id));
   }
 
   public PageResult<OutboxEntry> list(OutboxState state, PageRequest page) {
-    return store.list(state, page);
+    PageResult<OutboxEntry> found = store.list(state, page);
+    return new PageResult<>(found.items().stream().map(this::shown).toList(), found.page(), found.size(),
+        found.total());
+  }
+
+  /** Whether an SMTP relay is configured: without one, email is queued but not sent. */
+  public boolean relayConfigured() {
+    return relays.configured();
+  }
+
+  /** Emails queued or deferred while no relay is configured (they wait for one); 0 while one is. */
+  public long waitingForRelay() {
+    return relays.configured() ? 0 : store.countWaitingEmail();
+  }
+
+  /** The entry with what holds it back that its state does not say (no relay). */
+  private OutboxEntry shown(OutboxEntry entry) {
+    return entry != null && entry.waitingEmail() && !relays.configured()
+        ? entry.notSendingBecause(OutboxEntry.NO_RELAY) : entry;
   }
 
   public Map<OutboxState, Long> counts() {
@@ -302,12 +324,14 @@ public class Outbox {
 
   /** The delivery of each of these conversation messages that went through the outbox. */
   public Map<UUID, OutboxEntry> ofMessages(Collection<UUID> messageIds) {
-    return store.ofMessages(messageIds);
+    Map<UUID, OutboxEntry> found = new java.util.HashMap<>(store.ofMessages(messageIds));
+    found.replaceAll((id, entry) -> shown(entry));
+    return found;
   }
 
   /** The delivery of one conversation message, for the conversation view. */
   public Optional<OutboxEntry> ofMessage(UUID messageId) {
-    return Optional.ofNullable(store.ofMessages(List.of(messageId)).get(messageId));
+    return Optional.ofNullable(store.ofMessages(List.of(messageId)).get(messageId)).map(this::shown);
   }
 
   /**
@@ -371,8 +395,9 @@ public class Outbox {
     return after;
   }
 
+  /** The From of Tact's own mail (notices, staff mail) as the relay settings in force have it. */
   MailAddress from() {
-    return new MailAddress(properties.fromAddress(), properties.fromName());
+    return relays.relay().from();
   }
 
   static String emailOf(Contact contact) {

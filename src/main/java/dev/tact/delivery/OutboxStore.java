@@ -169,6 +169,12 @@ class OutboxStore {
         count.query(Long.class).single());
   }
 
+  /** Emails queued or deferred: they need a relay to leave. */
+  long countWaitingEmail() {
+    return jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state IN ('QUEUED', 'DEFERRED') AND kind = 'EMAIL'")
+        .query(Long.class).single();
+  }
+
   /** Counts per state, for the admin page and the figures. */
   Map<OutboxState, Long> countByState() {
     Map<OutboxState, Long> counts = new java.util.EnumMap<>(OutboxState.class);
@@ -363,6 +369,6 @@ class OutboxStore {
         rs.getObject("contact_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
         rs.getString("header_message_id"), rs.getObject("decision_id", UUID.class), state, instant(rs, "not_before"),
         state.isFinal() ? null : instant(rs, "due_at"), rs.getInt("attempts"), rs.getString("last_error"),
-        instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"));
+        instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"), null);
   }
 }

@@ -102,12 +102,13 @@ class ReplyEnqueuer {
 
   /**
    * The address the customer wrote to (the mailbox the conversation was opened through), with the
-   * configured display name; the configured from-address for any other conversation, or when that
+   * From name in force (Admin → Sending mail, else {@code tact.delivery.from-name}); the configured from-address for any other conversation, or when that
    * mailbox has been deleted.
    */
   private MailAddress replyFrom(java.util.UUID conversationId) {
-    return mailboxes.replyAddressOf(conversationId).map(address -> new MailAddress(address, properties.fromName()))
-        .orElseGet(outbox::from);
+    MailAddress configured = outbox.from();
+    return mailboxes.replyAddressOf(conversationId).map(address -> new MailAddress(address, configured.name()))
+        .orElse(configured);
   }
 
   /**

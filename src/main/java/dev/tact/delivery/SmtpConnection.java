@@ -15,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * One SMTP connection to the relay, kept open between messages for throughput and opened again
@@ -26,6 +27,7 @@ class SmtpConnection implements AutoCloseable {
   private final Session session;
   private final String protocol;
   private Transport transport;
+  private String lastReply;
 
   SmtpConnection(DeliveryProperties.Smtp smtp, String envelopeSender) {
     this.smtp = smtp;
@@ -79,6 +81,8 @@ class SmtpConnection implements AutoCloseable {
         message.setEnvelopeFrom(envelopeSender);
       }
       open.sendMessage(message, to);
+      String last = open instanceof SMTPTransport smtpTransport ? smtpTransport.getLastServerResponse() : null;
+      lastReply = last == null || last.isBlank() ? null : text(last);
       return SendOutcome.sent();
     } catch (MessagingException e) {
       close();
@@ -87,6 +91,11 @@ class SmtpConnection implements AutoCloseable {
       close();
       return SendOutcome.transientFailure(null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** The relay's reply to the last message it accepted over this connection (e.g. "250 2.0.0 queued as 4F2A"). */
+  String lastReply() {
+    return lastReply;
   }
 
   private Transport connected() throws MessagingException {
@@ -111,7 +120,8 @@ class SmtpConnection implements AutoCloseable {
   static SendOutcome classify(MessagingException e) {
     if (e instanceof AuthenticationFailedException) {
       return SendOutcome.transientFailure(null, "SMTP login refused: " + text(e.getMessage())
-          + " (check tact.delivery.smtp.username and password)");
+          + " (check the relay's user name and password on Admin → Sending mail, or tact.delivery.smtp.username "
+          + "and password)");
     }
     Throwable t = e;
     int guard = 0;
@@ -144,7 +154,8 @@ class SmtpConnection implements AutoCloseable {
   private static SendOutcome replied(int code, String message) {
     if (code == 530 || code == 535) {
       return SendOutcome.transientFailure(null, "SMTP relay requires a login: " + text(message)
-          + " (check tact.delivery.smtp.username and password)");
+          + " (check the relay's user name and password on Admin → Sending mail, or tact.delivery.smtp.username "
+          + "and password)");
     }
     return SendOutcome.failure(code, text(message));
   }

@@ -17,6 +17,7 @@ import dev.tact.mail.MailProperties;
 import dev.tact.mail.MailReader;
 import dev.tact.mail.ParsedMail;
 import dev.tact.mail.ReadMail;
+import dev.tact.mail.StaffDomains;
 import dev.tact.mail.UnparseableMailException;
 import dev.tact.noise.NoiseCandidate;
 import dev.tact.noise.NoiseControl;
@@ -48,6 +49,7 @@ class MailItemStep {
   private final MailArchive archive;
   private final MailLoopGuard loops;
   private final MailProperties mailProperties;
+  private final StaffDomains staffDomains;
   private final Mailboxes mailboxes;
   private final StaffDirectory staff;
   private final IdentityParser identities;
@@ -59,9 +61,10 @@ class MailItemStep {
   private final ApplicationEventPublisher events;
 
   MailItemStep(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
-      MailProperties mailProperties, Mailboxes mailboxes, StaffDirectory staff, IdentityParser identities, ContactManagement contacts,
-      ConversationManagement conversations, JsonMapper json, Clock clock, NoiseControl noise,
-      ApplicationEventPublisher events) {
+      MailProperties mailProperties, StaffDomains staffDomains, Mailboxes mailboxes, StaffDirectory staff,
+      IdentityParser identities, ContactManagement contacts, ConversationManagement conversations, JsonMapper json,
+      Clock clock, NoiseControl noise, ApplicationEventPublisher events) {
+    this.staffDomains = staffDomains;
     this.noise = noise;
     this.items = items;
     this.reader = reader;
@@ -146,8 +149,8 @@ class MailItemStep {
     String fullText = read.fullText().strip().equals(read.newText().strip()) ? null : read.fullText();
     // Only staff whose mail passes authentication forward on a customer's behalf: anyone can write a staff From.
     Optional<ForwardedMessage> forwarded = read.forwarded()
-        .filter(f -> !f.fromAddress().isBlank() && mailProperties.isStaff(from.address())
-            && read.authentication().passes() && !mailProperties.isStaff(f.fromAddress()));
+        .filter(f -> !f.fromAddress().isBlank() && staffDomains.isStaff(from.address())
+            && read.authentication().passes() && !staffDomains.isStaff(f.fromAddress()));
     if (forwarded.isEmpty()) {
       return new Requester(from, mail.subject(), read.newText(), fullText, null, null);
     }

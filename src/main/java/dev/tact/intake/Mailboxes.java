@@ -6,6 +6,7 @@ import static dev.tact.shared.SqlTime.utc;
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
 import dev.tact.intake.imap.ImapPoller;
+import dev.tact.mail.StaffDomainsChanged;
 import dev.tact.shared.secrets.SecretBox;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,9 +57,11 @@ public class Mailboxes {
   private final ImapPoller poller;
   private final Clock clock;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   Mailboxes(JdbcClient jdbc, SecretBox secrets, StaffDirectory staff, ImapPoller poller, Clock clock,
-      AuditLog audit) {
+      AuditLog audit, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.staff = staff;
@@ -141,6 +145,7 @@ public class Mailboxes {
     audit.record(AuditRecord.of("mailbox.created", "mailbox", id, "Added mailbox " + created.address()
         + (created.imapEnabled() ? " fetching from " + created.imapUsername() + "@" + created.imapHost() : ""))
         .change(null, Audited.of(created, cipher != null)));
+    events.publishEvent(new StaffDomainsChanged("mailbox " + created.address() + " added"));
     return created;
   }
 
@@ -173,6 +178,7 @@ public class Mailboxes {
     audit.record(AuditRecord.of("mailbox.updated", "mailbox", id, "Changed mailbox " + updated.address()
         + (cipher != null ? " (IMAP password changed)" : "")).change(Audited.of(current, false),
         Audited.of(updated, cipher != null)));
+    events.publishEvent(new StaffDomainsChanged("mailbox " + updated.address() + " changed"));
     return updated;
   }
 
@@ -185,6 +191,7 @@ public class Mailboxes {
     }
     audit.record(AuditRecord.of("mailbox.deleted", "mailbox", id, "Deleted mailbox " + current.address())
         .change(Audited.of(current, false), null));
+    events.publishEvent(new StaffDomainsChanged("mailbox " + current.address() + " deleted"));
   }
 
   /**

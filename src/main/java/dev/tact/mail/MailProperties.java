@@ -3,6 +3,7 @@ package dev.tact.mail;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -15,10 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDepth deepest MIME nesting read; deeper parts are kept in the raw message only
  * @param maxParts most MIME parts read from one message
  * @param authentication which receiving hosts' Authentication-Results count (see {@link SenderAuthenticator})
+ * @param deriveStaffDomains whether the domains of the configured mailboxes and of the agents' addresses are staff
+ *     domains too (public mail providers never are); false for a help desk whose customers share the staff's domain
  */
 @ConfigurationProperties("tact.mail")
 public record MailProperties(@DefaultValue List<String> staffDomains, @DefaultValue("10") int maxAutomaticPerHour,
-    @DefaultValue("50") int maxDepth, @DefaultValue("500") int maxParts, @DefaultValue Authentication authentication) {
+    @DefaultValue("50") int maxDepth, @DefaultValue("500") int maxParts, @DefaultValue Authentication authentication,
+    @DefaultValue("true") boolean deriveStaffDomains) {
+
+  /** Settings without derived staff domains (tests and tools that read mail without a database). */
+  public MailProperties(List<String> staffDomains, int maxAutomaticPerHour, int maxDepth, int maxParts,
+      Authentication authentication) {
+    this(staffDomains, maxAutomaticPerHour, maxDepth, maxParts, authentication, false);
+  }
 
   /**
    * Whose word on a mail's sender counts.
@@ -41,12 +51,16 @@ public record MailProperties(@DefaultValue List<String> staffDomains, @DefaultVa
     }
   }
 
+  @ConstructorBinding
   public MailProperties {
     staffDomains = staffDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
         .toList();
   }
 
-  /** Whether this address belongs to one of the staff domains (or a subdomain of one). */
+  /**
+   * Whether this address belongs to one of the configured staff domains (or a subdomain of one); {@link
+   * StaffDomains} adds the domains of the mailboxes and agents.
+   */
   public boolean isStaff(String address) {
     if (address == null) {
       return false;

@@ -2,6 +2,7 @@ package dev.tact.noise;
 
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
+import dev.tact.mail.PublicMailDomains;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reads the changes other nodes made at most {@code tact.noise.refresh-interval} later.
  */
 @Service
-public class FreeMailDomains {
+public class FreeMailDomains implements PublicMailDomains {
 
   /** One domain: whether it is on the list, whether Tact ships it, and the admin's change, if any. */
   public record FreeMailDomain(String domain, boolean listed, boolean shipped, Instant changedAt, String changedBy) {}
@@ -64,6 +65,16 @@ public class FreeMailDomains {
     String d = domain.toLowerCase(Locale.ROOT);
     Changes now = current();
     return now.added().contains(d) || shipped.contains(d) && !now.removed().contains(d);
+  }
+
+  /**
+   * Whether the domain is a public mail provider's, for staff domains: shipped or added by an admin. Taking a
+   * provider off the list changes how its senders are limited, never makes it a company's own domain.
+   */
+  @Override
+  public boolean isPublicMailDomain(String domain) {
+    String d = domain.toLowerCase(Locale.ROOT);
+    return shipped.contains(d) || current().added().contains(d);
   }
 
   /** The domains on the list containing {@code query} (all when blank), in alphabetical order. */

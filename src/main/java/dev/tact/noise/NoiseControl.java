@@ -6,7 +6,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.conversation.InboundOutcome;
-import dev.tact.mail.MailProperties;
+import dev.tact.mail.StaffDomains;
 import dev.tact.noise.similarity.IndexMatch;
 import dev.tact.noise.similarity.MinHasher;
 import dev.tact.noise.similarity.Signature;
@@ -49,13 +49,13 @@ public class NoiseControl {
   private final MailBombs mailBombs;
   private final ConversationManagement conversations;
   private final ContactManagement contacts;
-  private final MailProperties mail;
+  private final StaffDomains staffDomains;
   private final NoiseProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   NoiseControl(NoiseLocks locks, SignatureCache signatures, SignatureStore signatureStore, ReportStore reports,
-      MailBombs mailBombs, ConversationManagement conversations, ContactManagement contacts, MailProperties mail,
+      MailBombs mailBombs, ConversationManagement conversations, ContactManagement contacts, StaffDomains staffDomains,
       NoiseProperties properties, ApplicationEventPublisher events, Clock clock) {
     this.locks = locks;
     this.signatures = signatures;
@@ -64,7 +64,7 @@ public class NoiseControl {
     this.mailBombs = mailBombs;
     this.conversations = conversations;
     this.contacts = contacts;
-    this.mail = mail;
+    this.staffDomains = staffDomains;
     this.properties = properties;
     this.events = events;
     this.clock = clock;
@@ -240,7 +240,7 @@ public class NoiseControl {
     if (candidate.unauthenticated()) {
       return false;
     }
-    if (mail.isStaff(candidate.sender())) {
+    if (staffDomains.isStaff(candidate.sender())) {
       return true;
     }
     if (!properties.exemptKnownCustomers()) {

@@ -21,11 +21,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A conversation the front door reads as a vendor pitch goes to one owner ({@code
- * tact.noise.vendor-pitch-owner}: an agent's email, or a team's name); copies of the pitch have
- * already joined it as reports, so the owner gets it once. With {@code tact.noise.vendor-pitch-answer}
- * the sender is given the standard answer, once per sender ever, recorded as a reply (which
- * delivery sends), unless the pitch came as automatic mail.
+ * A conversation the front door reads as a vendor pitch goes to one owner (an agent's email, or a team's name, as
+ * {@link VendorPitchSettingsService} has it: saved by an admin, else {@code tact.noise.vendor-pitch-owner}); copies
+ * of the pitch have already joined it as reports, so the owner gets it once. When answering is on, the sender is
+ * given the standard answer, once per sender ever, recorded as a reply (which delivery sends), unless the pitch
+ * came as automatic mail.
  */
 @Component
 class VendorPitches {
@@ -34,15 +34,15 @@ class VendorPitches {
 
   private final ConversationManagement conversations;
   private final StaffDirectory staff;
-  private final NoiseProperties properties;
+  private final VendorPitchSettingsService settings;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  VendorPitches(ConversationManagement conversations, StaffDirectory staff, NoiseProperties properties,
+  VendorPitches(ConversationManagement conversations, StaffDirectory staff, VendorPitchSettingsService settings,
       JdbcClient jdbc, Clock clock) {
     this.conversations = conversations;
     this.staff = staff;
-    this.properties = properties;
+    this.settings = settings;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -54,14 +54,14 @@ class VendorPitches {
     }
     ConversationDetails details = conversations.requireDetails(classified.conversationId());
     ConversationSummary conversation = details.conversation();
-    giveToOwner(conversation);
-    if (properties.vendorPitchAnswer() && !openedByAutomaticMail(details) && firstAnswerTo(conversation)) {
-      conversations.reply(conversation.id(), Actor.system(), properties.vendorPitchAnswerText());
+    VendorPitchSettings now = settings.current();
+    giveToOwner(conversation, now.owner());
+    if (now.answer() && !openedByAutomaticMail(details) && firstAnswerTo(conversation)) {
+      conversations.reply(conversation.id(), Actor.system(), now.answerText());
     }
   }
 
-  private void giveToOwner(ConversationSummary conversation) {
-    String owner = properties.vendorPitchOwner();
+  private void giveToOwner(ConversationSummary conversation, String owner) {
     if (owner.isEmpty()) {
       return;
     }
@@ -75,7 +75,7 @@ class VendorPitches {
       conversations.assign(conversation.id(), Actor.system(), null, team.get().id());
       return;
     }
-    log.warn("tact.noise.vendor-pitch-owner '{}' is neither an agent's email nor a team's name; "
+    log.warn("The vendor-pitch owner '{}' is neither an agent's email nor a team's name; "
         + "vendor pitch #{} stays where the front door put it", owner, conversation.number());
   }
 

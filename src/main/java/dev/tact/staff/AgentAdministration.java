@@ -2,6 +2,7 @@ package dev.tact.staff;
 
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
+import dev.tact.mail.StaffDomainsChanged;
 import dev.tact.shared.ProblemException;
 import java.time.Instant;
 import java.util.List;
@@ -132,6 +133,7 @@ public class AgentAdministration {
     audit.record(AuditRecord.of("staff.agent.deactivated", "agent", agentId, "Deactivated " + agent.displayName()
         + " <" + agent.email() + ">").change(StaffSnapshots.of(agent), StaffSnapshots.of(changed)));
     events.publishEvent(new AgentDeactivated(agentId, agent.email()));
+    events.publishEvent(new StaffDomainsChanged("agent " + agent.email() + " deactivated"));
     return changed;
   }
 
@@ -147,6 +149,7 @@ public class AgentAdministration {
     Agent changed = staff.requireAgent(agentId);
     audit.record(AuditRecord.of("staff.agent.reactivated", "agent", agentId, "Reactivated " + agent.displayName()
         + " <" + agent.email() + ">").change(StaffSnapshots.of(agent), StaffSnapshots.of(changed)));
+    events.publishEvent(new StaffDomainsChanged("agent " + agent.email() + " reactivated"));
     return changed;
   }
 

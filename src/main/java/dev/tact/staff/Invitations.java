@@ -4,6 +4,7 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
+import dev.tact.mail.StaffDomainsChanged;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
@@ -88,6 +89,7 @@ public class Invitations {
     audit.record(AuditRecord.of("staff.agent.invited", "agent", id, "Invited " + name + " <" + email + "> as "
         + role.label()).change(null, Map.of("agent", StaffSnapshots.of(agent), "teams", List.copyOf(teams))));
     teams.forEach(team -> staff.addMember(team, id));
+    events.publishEvent(new StaffDomainsChanged("agent " + email + " invited"));
     return send(agent, invitedBy);
   }
 
@@ -116,6 +118,7 @@ public class Invitations {
     audit.record(AuditRecord.of("staff.invitation.revoked", "agent", agentId, "Withdrew the invitation of "
         + agent.displayName() + " <" + agent.email() + ">")
         .change(Map.of("agent", StaffSnapshots.of(agent), "teams", teams), null));
+    events.publishEvent(new StaffDomainsChanged("invitation of " + agent.email() + " withdrawn"));
   }
 
   /** What an invitation link is worth now, with whose it is when it works. */

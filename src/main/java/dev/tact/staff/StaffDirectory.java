@@ -4,6 +4,7 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
+import dev.tact.mail.StaffDomainsChanged;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
@@ -75,6 +76,7 @@ public class StaffDirectory {
     audit.record(AuditRecord.of("staff.agent.created", "agent", id, "Created " + role.label() + " " + name + " <"
         + normalisedEmail + ">").change(null, StaffSnapshots.of(agent)));
     events.publishEvent(new AgentPasswordChanged(id, normalisedEmail));
+    events.publishEvent(new StaffDomainsChanged("agent " + normalisedEmail + " created"));
     return agent;
   }
 

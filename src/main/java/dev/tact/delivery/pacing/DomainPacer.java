@@ -9,26 +9,36 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Decides when a mail to a recipient domain may leave, and books that slot: a token bucket per
  * domain, one over all domains, and during warm-up a daily limit per domain. Never sleeps; the
  * caller waits or reschedules. Thread-safe (one lock: a reservation is a few arithmetic steps).
+ * The limits are asked for on every reservation; when they change (an admin saved new ones) the
+ * buckets start afresh with them.
  */
 public class DomainPacer {
 
   private static final int FORGET_IDLE_ABOVE = 10_000;
   private static final int FORGET_IDLE_EVERY = 4096;
 
-  private final PacingProperties settings;
+  private final Supplier<PacingProperties> limits;
   private final WarmupStart warmupStart;
+  private PacingProperties settings;
   private final Map<String, DomainState> domains = new HashMap<>();
   private GlobalCap global;
   private int reservationsSinceForgetting;
 
   public DomainPacer(PacingProperties settings, WarmupStart warmupStart) {
-    this.settings = settings;
+    this(() -> settings, warmupStart);
+  }
+
+  /** Pacing with the limits in force at each reservation (the same instance while they are unchanged). */
+  public DomainPacer(Supplier<PacingProperties> limits, WarmupStart warmupStart) {
+    this.limits = limits;
     this.warmupStart = warmupStart;
+    this.settings = limits.get();
   }
 
   /** Pacing without warm-up state, or with a configured first day. */
@@ -41,12 +51,21 @@ public class DomainPacer {
    * the slot is booked, so call this once per send. Pacing off: {@code now}.
    */
   public Instant reserve(String recipientDomain, Instant now) {
-    if (!settings.enabled()) {
+    PacingProperties inForce = limits.get();
+    if (!inForce.enabled()) {
       return now;
     }
     String domain = PacingProperties.normaliseDomain(recipientDomain);
-    LocalDate firstDay = settings.warmup().enabled() ? warmupStart.firstDay(day(now)) : null;
+    LocalDate firstDay = inForce.warmup().enabled() ? warmupStart.firstDay(day(now)) : null;
     synchronized (this) {
+      if (inForce != settings) {
+        if (!inForce.equals(settings)) {
+          // new limits: every domain starts with a full bucket of its new size, the global cap afresh
+          domains.clear();
+          global = null;
+        }
+        settings = inForce; // the same limits read again: the buckets go on
+      }
       DomainState state = domains.computeIfAbsent(domain, d -> new DomainState(bucketFor(d, now)));
       if (global == null) {
         global = new GlobalCap(settings.globalRate() / settings.nodes());

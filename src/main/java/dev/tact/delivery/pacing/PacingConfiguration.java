@@ -1,5 +1,6 @@
 package dev.tact.delivery.pacing;
 
+import dev.tact.delivery.PacingSettingsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PacingConfiguration {
 
   @Bean
-  DomainPacer domainPacer(PacingProperties settings, JdbcClient jdbc) {
+  DomainPacer domainPacer(PacingProperties settings, PacingSettingsService limits, JdbcClient jdbc) {
     PacingProperties.Warmup warmup = settings.warmup();
     WarmupStart start = warmup.startedOn() != null ? WarmupStart.on(warmup.startedOn()) : new StoredWarmupStart(jdbc);
-    return new DomainPacer(settings, start);
+    // the limits an admin saved (Admin → Sending mail), else these configured ones
+    return new DomainPacer(limits::effective, start);
   }
 }

@@ -3,12 +3,16 @@ package dev.tact.web.ui;
 import dev.tact.shared.web.Flash;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
+import dev.tact.mail.StaffDomains;
 import dev.tact.noise.FreeMailDomains;
 import dev.tact.noise.HeldGroup;
 import dev.tact.noise.MailBombs;
 import dev.tact.noise.NoiseControl;
+import dev.tact.noise.VendorPitchSettings;
+import dev.tact.noise.VendorPitchSettingsService;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.ProblemException;
+import dev.tact.staff.AgentState;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
@@ -19,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Noise control in the UI: splitting a report out of a conversation (the reports list itself is the
  * fragment {@code noise/reports} on the conversation page), and the admin page of held mail-bomb
- * groups and rate limits.
+ * groups and rate limits, free-mail providers, vendor pitches and the staff domains in force.
  */
 @Controller
 class NoiseController {
@@ -38,9 +43,14 @@ class NoiseController {
   private final StaffDirectory staff;
   private final FreeMailDomains freeMail;
   private final TactPrincipals principals;
+  private final VendorPitchSettingsService pitches;
+  private final StaffDomains staffDomains;
 
   NoiseController(NoiseControl noise, MailBombs mailBombs, ConversationManagement conversations,
-      StaffDirectory staff, FreeMailDomains freeMail, TactPrincipals principals) {
+      StaffDirectory staff, FreeMailDomains freeMail, TactPrincipals principals, VendorPitchSettingsService pitches,
+      StaffDomains staffDomains) {
+    this.pitches = pitches;
+    this.staffDomains = staffDomains;
     this.noise = noise;
     this.mailBombs = mailBombs;
     this.conversations = conversations;
@@ -88,6 +98,13 @@ class NoiseController {
     model.addAttribute("freeMailMatches", freeMailQuery == null || freeMailQuery.isBlank() ? null
         : freeMail.list(freeMailQuery, new PageRequest(0, 50)));
     model.addAttribute("freeMailChanges", freeMail.changes());
+    VendorPitchSettings pitch = pitches.current();
+    model.addAttribute("pitch", pitch);
+    if (!model.containsAttribute("pitchForm")) {
+      model.addAttribute("pitchForm", new PitchForm(pitch.owner(), pitch.answer(), pitch.answerText()));
+    }
+    model.addAttribute("agents", staff.agents().stream().filter(a -> a.state() != AgentState.DEACTIVATED).toList());
+    model.addAttribute("staffDomains", staffDomains.overview());
     return "noise/admin";
   }
 
@@ -103,6 +120,30 @@ class NoiseController {
       RedirectAttributes redirect) {
     return Flash.run(redirect, "/admin/noise#free-mail", "Taken off the free-mail providers: its senders count "
         + "against the per-domain limit again.", () -> freeMail.remove(domain, principals.actor(auth).name()));
+  }
+
+  /** The vendor-pitch form as posted (kept for the page when it is refused). */
+  record PitchForm(String owner, Boolean answer, String answerText) implements java.io.Serializable {}
+
+  @PostMapping("/admin/noise/vendor-pitches")
+  String vendorPitches(@ModelAttribute PitchForm form, Authentication auth, RedirectAttributes redirect) {
+    try {
+      // an unticked box is not sent: no answer
+      pitches.update(new VendorPitchSettings.Change(form.owner(), Boolean.TRUE.equals(form.answer()),
+          form.answerText()),
+          principals.who(auth));
+      redirect.addFlashAttribute("notice", "Vendor pitches: saved for every node.");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+      redirect.addFlashAttribute("pitchForm", form);
+    }
+    return "redirect:/admin/noise#vendor-pitches";
+  }
+
+  @PostMapping("/admin/noise/vendor-pitches/reset")
+  String resetVendorPitches(Authentication auth, RedirectAttributes redirect) {
+    return Flash.run(redirect, "/admin/noise#vendor-pitches", "Vendor pitches follow the configuration again.",
+        () -> pitches.reset(principals.who(auth)));
   }
 
   @GetMapping("/admin/noise/held/{id}")

@@ -41,6 +41,31 @@ class DomainPacerTests {
   }
 
   @Test
+  void shouldPaceWithNewLimitsFromTheNextReservationWhenTheyChange() {
+    java.util.concurrent.atomic.AtomicReference<PacingProperties> limits =
+        new java.util.concurrent.atomic.AtomicReference<>(PacingProperties.of(1, 1, 1000));
+    DomainPacer pacer = new DomainPacer(limits::get, WarmupStart.on(null));
+    assertThat(reserveMany(pacer, "example.com", T0, 2)).containsExactly(T0, T0.plusSeconds(1));
+
+    limits.set(PacingProperties.of(10, 3, 1000));
+
+    assertThat(reserveMany(pacer, "example.com", T0, 4)).as("a full bucket of the new size, then the new rate")
+        .containsExactly(T0, T0, T0, T0.plusMillis(100));
+  }
+
+  @Test
+  void shouldKeepTheBucketsWhenTheSameLimitsAreReadAgain() {
+    java.util.concurrent.atomic.AtomicReference<PacingProperties> limits =
+        new java.util.concurrent.atomic.AtomicReference<>(PacingProperties.of(1, 1, 1000));
+    DomainPacer pacer = new DomainPacer(limits::get, WarmupStart.on(null));
+    pacer.reserve("example.com", T0);
+
+    limits.set(PacingProperties.of(1, 1, 1000)); // equal, another instance (read again from the database)
+
+    assertThat(pacer.reserve("example.com", T0)).isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
   void shouldPaceDomainsIndependently() {
     DomainPacer pacer = new DomainPacer(PacingProperties.of(1, 1, 1000));
 
