@@ -32,8 +32,12 @@ class TimersClusterOnPostgresIntegrationTests {
     String url = PostgresTestDatabase.create();
     // PostgresTestDatabase drops test databases nobody is connected to: hold one for the whole test
     try (Connection keepAlive = DriverManager.getConnection(url);
-        TactNode a = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=a");
-        TactNode b = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=b")) {
+        // node a is woken by its own scheduling; node b finds the timers by polling, every 50 ms here so that it
+        // joins in even when a alone could fire them all within the default second
+        TactNode a = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=a",
+            "--tact.sla.timers.poll-interval=50ms");
+        TactNode b = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=b",
+            "--tact.sla.timers.poll-interval=50ms")) {
       // one transaction, so that all become visible (and due: due across the second before) at one commit
       Instant start = a.bean(Clock.class).instant();
       Instant committed = scheduleAll(a, start);
