@@ -1,6 +1,7 @@
 package dev.tact.demo;
 
 import dev.tact.conversation.Actor;
+import dev.tact.compose.Replies;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.ConversationSummary;
@@ -45,12 +46,15 @@ class DemoWorkspace implements ApplicationRunner {
   private final MessageIntake intake;
   private final InboundItems items;
   private final ConversationManagement conversations;
+  private final Replies replies;
   private final TeamCalendars calendars;
   private final SlaPolicies policies;
   private final Environment environment;
 
   DemoWorkspace(DemoProperties properties, StaffDirectory staff, MessageIntake intake, InboundItems items,
-      ConversationManagement conversations, TeamCalendars calendars, SlaPolicies policies, Environment environment) {
+      ConversationManagement conversations, Replies replies, TeamCalendars calendars, SlaPolicies policies,
+      Environment environment) {
+    this.replies = replies;
     this.environment = environment;
     this.calendars = calendars;
     this.policies = policies;
@@ -108,7 +112,7 @@ class DemoWorkspace implements ApplicationRunner {
     ConversationSummary outage = conversationOf(acks.get(1));
     conversations.addNote(outage.id(), Actor.agent(priya.id(), priya.displayName()),
         "Checked the edge nodes: DDoS mitigation is engaged. Do not call the customer; reply on Twitter.");
-    Message refund = conversations.reply(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()),
+    Message refund = replies.reply(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()),
         "Dear Siobhán, thank you for telling us. The second charge is refunded; you will see it within 3 days.");
     conversations.changeStatus(conversationOf(acks.get(3)).id(), Actor.agent(bo.id(), bo.displayName()), Status.PENDING);
     // Her answer comes by email, as raw MIME: it threads back by In-Reply-To and shows quote stripping and attachments.

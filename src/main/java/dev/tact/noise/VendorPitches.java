@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * A conversation the front door reads as a vendor pitch goes to one owner (an agent's email, or a team's name, as
  * {@link VendorPitchSettingsService} has it: saved by an admin, else {@code tact.noise.vendor-pitch-owner}); copies
  * of the pitch have already joined it as reports, so the owner gets it once. When answering is on, the sender is
- * given the standard answer, once per sender ever, recorded as a reply (which delivery sends), unless the pitch
+ * given the standard answer, once per sender ever, sent as a reply by compose, unless the pitch
  * came as automatic mail.
  */
 @Component
@@ -37,9 +38,11 @@ class VendorPitches {
   private final VendorPitchSettingsService settings;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   VendorPitches(ConversationManagement conversations, StaffDirectory staff, VendorPitchSettingsService settings,
-      JdbcClient jdbc, Clock clock) {
+      JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.conversations = conversations;
     this.staff = staff;
     this.settings = settings;
@@ -57,7 +60,7 @@ class VendorPitches {
     VendorPitchSettings now = settings.current();
     giveToOwner(conversation, now.owner());
     if (now.answer() && !openedByAutomaticMail(details) && firstAnswerTo(conversation)) {
-      conversations.reply(conversation.id(), Actor.system(), now.answerText());
+      events.publishEvent(new VendorPitchAnswerDue(conversation.id(), now.answerText()));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.tact.conversation.Actor;
+import dev.tact.compose.Replies;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Message;
 import dev.tact.intake.IncomingMail;
@@ -49,6 +50,9 @@ abstract class ReplyFromMailboxContract {
 
   @Autowired
   ConversationManagement conversations;
+
+  @Autowired
+  Replies replies;
 
   @Autowired
   Outbox outbox;
@@ -143,7 +147,7 @@ abstract class ReplyFromMailboxContract {
 
   /** An agent answers; the dispatcher sends the reply to GreenMail. */
   private MimeMessage sendReply(UUID conversation) throws Exception {
-    Message reply = conversations.reply(conversation, Actor.agent(null, "Dana"), "We are on it.");
+    Message reply = replies.reply(conversation, Actor.agent(null, "Dana"), "We are on it.");
     OutboxEntry row = outbox.ofMessage(reply.id()).orElseThrow();
     try (SmtpConnection smtp = new SmtpConnection(new DeliveryProperties.Smtp("127.0.0.1",
         greenMail.getSmtp().getPort(), DeliveryProperties.Security.NONE, "", "", Duration.ofSeconds(10), ""),

@@ -3,6 +3,7 @@ package dev.tact.web.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationFilter;
+import dev.tact.compose.Replies;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.staff.Tier;
 import dev.tact.conversation.ConversationSummary;
@@ -60,12 +61,14 @@ class ConversationsApiController {
   record ConversationListItem(@JsonUnwrapped ConversationSummary conversation, int reportCount) {}
 
   private final ConversationManagement conversations;
+  private final Replies replies;
   private final TactPrincipals principals;
   private final NoiseControl noise;
   private final SlaClocks clocks;
 
   ConversationsApiController(ConversationManagement conversations, TactPrincipals principals, NoiseControl noise,
-      SlaClocks clocks) {
+      SlaClocks clocks, Replies replies) {
+    this.replies = replies;
     this.noise = noise;
     this.clocks = clocks;
     this.conversations = conversations;
@@ -115,7 +118,7 @@ class ConversationsApiController {
   @PostMapping("/{reference}/replies")
   @ResponseStatus(HttpStatus.CREATED)
   Message reply(@PathVariable String reference, @RequestBody TextRequest request, Authentication authentication) {
-    return conversations.reply(resolve(reference), principals.actor(authentication), request.text());
+    return replies.reply(resolve(reference), principals.actor(authentication), request.text());
   }
 
   @Operation(summary = "Add an internal note", description = "Seen by agents only")

@@ -3,6 +3,7 @@ package dev.tact.web.ui;
 import dev.tact.shared.web.Flash;
 import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.ConversationDetails;
+import dev.tact.compose.Replies;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Priority;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConversationController {
 
   private final ConversationManagement conversations;
+  private final Replies replies;
   private final ContactManagement contacts;
   private final StaffDirectory staff;
   private final TactPrincipals principals;
@@ -46,7 +48,9 @@ class ConversationController {
   private final ConversationFacts facts;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts) {
+      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts,
+      Replies replies) {
+    this.replies = replies;
     this.facts = facts;
     this.conversations = conversations;
     this.contacts = contacts;
@@ -103,7 +107,7 @@ class ConversationController {
   String reply(@PathVariable long number, @RequestParam(defaultValue = "") String text, Authentication auth,
       RedirectAttributes redirect) {
     return act(number, redirect, "Reply added.",
-        id -> conversations.reply(id, principals.actor(auth), text));
+        id -> replies.reply(id, principals.actor(auth), text));
   }
 
   @PostMapping("/note")

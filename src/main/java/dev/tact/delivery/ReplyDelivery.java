@@ -7,7 +7,6 @@ import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
-import dev.tact.conversation.MessageAdded;
 import dev.tact.intake.Mailboxes;
 import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
@@ -21,17 +20,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.context.event.EventListener;
+import java.util.UUID;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /**
- * An agent's reply in an email conversation goes to the outbox in the reply's own transaction
- * (a plain listener, not after commit): the reply and its outbox row commit together or not at all.
- * It carries the reply's Message-ID and the conversation's threading headers, and goes out from the
- * address the customer wrote to.
+ * Queues a reply for its conversation's channel, in the caller's transaction, so that the reply and
+ * its outbox row commit together or not at all (see {@code compose.Replies}). An email reply carries
+ * its own Message-ID and the conversation's threading headers and goes out from the address the
+ * customer wrote to; an SMS or social reply goes to that channel's adapter.
  */
 @Component
-class ReplyEnqueuer {
+public class ReplyDelivery {
 
   private final Outbox outbox;
   private final ConversationManagement conversations;
@@ -40,7 +41,7 @@ class ReplyEnqueuer {
   private final JsonMapper json;
   private final Mailboxes mailboxes;
 
-  ReplyEnqueuer(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
+  ReplyDelivery(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
       DeliveryProperties properties, JsonMapper json, Mailboxes mailboxes) {
     this.outbox = outbox;
     this.mailboxes = mailboxes;
@@ -50,31 +51,36 @@ class ReplyEnqueuer {
     this.contacts = contacts;
   }
 
-  @EventListener
-  void on(MessageAdded added) {
-    if (added.direction() != Direction.OUTBOUND || added.contactId() == null) {
+  /** Queues {@code reply}, just added to the conversation, when its channel has a way out. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void queue(UUID conversationId, Message reply) {
+    if (reply.direction() != Direction.OUTBOUND) {
       return;
     }
-    if (added.channel() == Channel.SMS || added.channel() == Channel.SOCIAL) {
-      webhook(added);
+    ConversationDetails details = conversations.requireDetails(conversationId);
+    UUID contactId = details.conversation().contactId();
+    if (contactId == null) {
       return;
     }
-    if (added.channel() != Channel.EMAIL) {
-      return;
+    Contact contact = contacts.require(contactId);
+    if (reply.channel() == Channel.SMS || reply.channel() == Channel.SOCIAL) {
+      webhook(details, reply, contact);
+    } else if (reply.channel() == Channel.EMAIL) {
+      email(details, reply, contact);
     }
-    ConversationDetails details = conversations.requireDetails(added.conversationId());
-    Message reply = details.messages().stream().filter(m -> m.id().equals(added.messageId())).findFirst()
-        .orElseThrow();
-    Contact contact = contacts.require(added.contactId());
+  }
+
+  private void email(ConversationDetails details, Message reply, Contact contact) {
+    UUID conversationId = details.conversation().id();
     String recipient = Outbox.emailOf(contact);
     String inReplyTo = details.messages().stream()
         .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null && !m.automatic())
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
-    List<String> references = conversations.threadReferences(added.conversationId()).stream()
+    List<String> references = conversations.threadReferences(conversationId).stream()
         .filter(id -> !id.equals(reply.externalId())).toList();
     long number = details.conversation().number();
     String subject = details.conversation().subject();
-    MailAddress from = replyFrom(added.conversationId());
+    MailAddress from = replyFrom(conversationId);
     byte[] content = null;
     String unwritable = null;
     try {
@@ -86,7 +92,7 @@ class ReplyEnqueuer {
       unwritable = e.getMessage();
     }
     OutboxStore.Draft draft = new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.EMAIL, Purpose.TRANSACTIONAL,
-        "reply", added.conversationId(), reply.id(), contact.id(), recipient, from.address(),
+        "reply", conversationId, reply.id(), contact.id(), recipient, from.address(),
         oneLine(dev.tact.mail.MailThreading.replySubject(subject, number)), reply.externalId(), content);
     if (unwritable != null) {
       outbox.recordUnwritable(draft, unwritable);
@@ -105,7 +111,7 @@ class ReplyEnqueuer {
    * From name in force (Admin → Sending mail, else {@code tact.delivery.from-name}); the configured from-address for any other conversation, or when that
    * mailbox has been deleted.
    */
-  private MailAddress replyFrom(java.util.UUID conversationId) {
+  private MailAddress replyFrom(UUID conversationId) {
     MailAddress configured = outbox.from();
     return mailboxes.replyAddressOf(conversationId).map(address -> new MailAddress(address, configured.name()))
         .orElse(configured);
@@ -115,16 +121,13 @@ class ReplyEnqueuer {
    * A reply in an SMS or social conversation is POSTed to that channel's adapter (when one is
    * configured) as signed JSON: who to, the text, and the customer's message it answers.
    */
-  private void webhook(MessageAdded added) {
-    String channel = added.channel().name();
+  private void webhook(ConversationDetails details, Message reply, Contact contact) {
+    String channel = reply.channel().name();
     if (properties.adapter(channel).isEmpty()) {
       return; // no adapter: the reply stays in Tact, as before the outbox
     }
-    ConversationDetails details = conversations.requireDetails(added.conversationId());
-    Message reply = details.messages().stream().filter(m -> m.id().equals(added.messageId())).findFirst()
-        .orElseThrow();
-    Contact contact = contacts.require(added.contactId());
-    IdentityKind kind = added.channel() == Channel.SMS ? IdentityKind.PHONE : IdentityKind.HANDLE;
+    UUID conversationId = details.conversation().id();
+    IdentityKind kind = reply.channel() == Channel.SMS ? IdentityKind.PHONE : IdentityKind.HANDLE;
     String recipient = contact.identities().stream().filter(i -> i.kind() == kind).map(i -> i.value()).findFirst()
         .orElse(null);
     String inReplyTo = details.messages().stream()
@@ -132,17 +135,17 @@ class ReplyEnqueuer {
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", reply.externalId());
-    body.put("channel", added.channel().id());
+    body.put("channel", reply.channel().id());
     body.put("to", recipient);
     body.put("text", reply.body());
     body.put("inReplyTo", inReplyTo);
-    body.put("conversationId", added.conversationId().toString());
+    body.put("conversationId", conversationId.toString());
     body.put("conversationNumber", details.conversation().number());
     body.put("contactId", contact.id().toString());
     byte[] content = json.writeValueAsBytes(body);
     long number = details.conversation().number();
     outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.WEBHOOK, Purpose.TRANSACTIONAL,
-        "reply", added.conversationId(), reply.id(), contact.id(), recipient, channel,
+        "reply", conversationId, reply.id(), contact.id(), recipient, channel,
         details.conversation().subject(), reply.externalId(), content),
         OutboundChannel.valueOf(channel), "conversation #" + number,
         reply.authorName() == null ? "agent" : "agent " + reply.authorName());

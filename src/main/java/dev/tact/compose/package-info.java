@@ -1,0 +1,7 @@
+/**
+ * Compose: what staff write to customers. An agent's reply is added to its conversation and handed
+ * to delivery in one transaction, in one visible place ({@link dev.tact.compose.Replies}). Templates,
+ * merge fields, the tone check and undo-send will live here too.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Compose")
+package dev.tact.compose;
