@@ -3,13 +3,14 @@ package dev.tact.delivery;
 import dev.tact.intake.BounceReceived;
 import java.time.Clock;
 import java.util.EnumSet;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A bounce that came back through the email intake marks the message it names BOUNCED and counts
- * a hard bounce for its recipient, in the intake's transaction. A "delayed" report changes nothing;
- * the same bounce read twice counts once.
+ * a hard bounce for its recipient, after the intake's transaction commits (an event publication that
+ * fails is retried, so a bounce is not lost). A "delayed" report changes nothing; the same bounce read
+ * twice counts once.
  */
 @Component
 class BounceListener {
@@ -24,7 +25,7 @@ class BounceListener {
     this.clock = clock;
   }
 
-  @EventListener
+  @ApplicationModuleListener
   void on(BounceReceived bounce) {
     if (!bounce.permanent()) {
       return;

@@ -346,6 +346,7 @@ abstract class DeliveryContract {
     JsonNode bounce = deliver(dsn(row.headerMessageId(), customer));
 
     assertThat(bounce.path("state").asString()).isEqualTo("done");
+    awaitState(row.id(), OutboxState.BOUNCED);
     OutboxEntry bounced = outbox.require(row.id());
     assertThat(bounced.state()).isEqualTo(OutboxState.BOUNCED);
     assertThat(bounced.lastError()).contains("5.1.1");
@@ -371,7 +372,7 @@ abstract class DeliveryContract {
     assertThat(kept.recipient()).isEqualTo(customer);
 
     deliver(dsn(row.headerMessageId(), customer));
-    assertThat(outbox.require(row.id()).state()).as("a late bounce is still recorded").isEqualTo(OutboxState.BOUNCED);
+    awaitState(row.id(), OutboxState.BOUNCED); // a late bounce is still recorded
     Answer retried = post("/api/v1/admin/outbox/" + row.id() + "/retry", Map.of());
     assertThat(retried.status()).isEqualTo(409);
     assertThat(retried.body().path("code").asString()).isEqualTo("outbox-content-discarded");
@@ -724,5 +725,10 @@ abstract class DeliveryContract {
 
         --BOUNDARY--
         """.formatted(unique("dsn") + "@mx.customer.example", recipient, recipient, recipient, originalMessageId);
+  }
+
+  /** Bounces reach the outbox after intake's commit, as an application-module event. */
+  private void awaitState(UUID rowId, OutboxState state) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> outbox.require(rowId).state() == state);
   }
 }
