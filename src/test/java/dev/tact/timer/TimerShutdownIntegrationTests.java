@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class TimerShutdownIntegrationTests {
         Statement statement = connection.createStatement()) {
       assertThat(count(statement, "SELECT COUNT(*) FROM test_timer_firing WHERE timer_key = 'in-flight'"))
           .isEqualTo(1);
-      assertThat(count(statement, "SELECT COUNT(*) FROM sla_timer")).isZero();
+      assertThat(count(statement, "SELECT COUNT(*) FROM timer_entry")).isZero();
     }
   }
 

@@ -1,13 +1,11 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** {@link Timers} on the {@code sla_timer} table, in the caller's transaction. */
+/** {@link Timers} on the {@code timer_entry} table, in the caller's transaction. */
 @Component
 class JdbcTimers implements Timers {
 
@@ -35,7 +33,7 @@ class JdbcTimers implements Timers {
     Instant now = clock.instant();
     store.upsert(kind, key, dueAt, payload, now);
     if (dueAt.isBefore(now.plus(properties.pollInterval()))) {
-      afterCommit(alarm::ring);
+      alarm.wakeAfterCommit(); // once the timer is visible to the workers
     }
   }
 
@@ -57,20 +55,6 @@ class JdbcTimers implements Timers {
     }
     if (key == null || key.isEmpty() || key.length() > MAX_KEY) {
       throw new IllegalArgumentException("a timer key has 1 to " + MAX_KEY + " characters: " + key);
-    }
-  }
-
-  /** Wakes the workers once the timer is visible to them: after commit, or now outside a transaction. */
-  private static void afterCommit(Runnable action) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          action.run();
-        }
-      });
-    } else {
-      action.run();
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import dev.tact.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What {@link Timers} promises, on each database Tact supports. The application's own workers are off
- * ({@code tact.sla.timers.enabled=false}); each test fires timers by hand with a poller on a clock it moves.
+ * ({@code tact.sla.timers.enabled=false}, the earlier name, still read); each test fires timers by hand with a poller on a clock it moves.
  */
 abstract class TimersContract {
 
@@ -38,13 +38,13 @@ abstract class TimersContract {
 
   @BeforeEach
   void freshTablesAndPoller() {
-    jdbc.sql("DELETE FROM sla_timer").update();
+    jdbc.sql("DELETE FROM timer_entry").update();
     jdbc.sql("DELETE FROM test_timer_firing").update();
     RecordingTimerHandler.AFTER_COMMIT_OF_FAILED.set(0);
     TimerProperties properties = new TimerProperties(true, 1, 20, Duration.ofSeconds(1), 3, Duration.ofSeconds(10),
         Duration.ofHours(1));
     poller = new TimerFiring(store, handlers, new TimerMetrics(meters, store, clock), properties, clock,
-        transactionManager);
+        new TimerAlarm(), new ClaimWorkers(transactionManager, meters, clock, false));
     transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -53,20 +53,20 @@ abstract class TimersContract {
     inTransaction(() -> timers.schedule(KIND, "once", T, "hello"));
     clock.set(T.minusSeconds(1));
 
-    TimerFiring.Pass early = poller.fireDue();
+    Worker.Pass early = poller.fireDue();
 
     assertThat(early.idle()).isTrue();
     assertThat(early.nextDue()).isEqualTo(T);
     assertThat(firings("once")).isEmpty();
 
     clock.set(T.plusMillis(250));
-    assertThat(poller.fireDue().fired()).isEqualTo(1);
+    assertThat(poller.fireDue().done()).isEqualTo(1);
     assertThat(poller.fireDue().idle()).isTrue();
 
     assertThat(firings("once")).containsExactly(Map.of("payload", "hello", "attempt", 1));
     assertThat(timers.find(KIND, "once")).isEmpty();
-    assertThat(meters.get("tact.sla.timers.fired").tag("kind", KIND).counter().count()).isEqualTo(1.0);
-    assertThat(meters.get("tact.sla.timers.lag").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+    assertThat(meters.get("tact.timers.fired").tag("kind", KIND).counter().count()).isEqualTo(1.0);
+    assertThat(meters.get("tact.timers.lag").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
         .isEqualTo(250.0);
   }
 
@@ -77,12 +77,12 @@ abstract class TimersContract {
 
     assertThat(timers.find(KIND, "moved"))
         .contains(new ScheduledTimer(KIND, "moved", T.plus(Duration.ofHours(1)), "second"));
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_timer").query(Long.class).single()).isEqualTo(1L);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM timer_entry").query(Long.class).single()).isEqualTo(1L);
 
     clock.set(T);
     assertThat(poller.fireDue().idle()).isTrue();
     clock.set(T.plus(Duration.ofHours(1)));
-    assertThat(poller.fireDue().fired()).isEqualTo(1);
+    assertThat(poller.fireDue().done()).isEqualTo(1);
     assertThat(firings("moved")).containsExactly(Map.of("payload", "second", "attempt", 1));
   }
 
@@ -151,14 +151,14 @@ abstract class TimersContract {
     clock.set(T.plus(Duration.ofDays(1)));
     assertThat(poller.fireDue().idle()).isTrue();
     assertThat(firings("failing")).isEmpty();
-    assertThat(meters.get("tact.sla.timers.parked").gauge().value()).isEqualTo(1.0);
-    assertThat(meters.get("tact.sla.timers.failures").counter().count()).isEqualTo(3.0);
+    assertThat(meters.get("tact.timers.parked").gauge().value()).isEqualTo(1.0);
+    assertThat(meters.get("tact.timers.failures").counter().count()).isEqualTo(3.0);
 
     timers.schedule(KIND, "failing", T.plus(Duration.ofDays(1)), "fixed");
     TimerRow rearmed = store.find(KIND, "failing").orElseThrow();
     assertThat(rearmed.parked()).isFalse();
     assertThat(rearmed.attempts()).isZero();
-    assertThat(poller.fireDue().fired()).isEqualTo(1);
+    assertThat(poller.fireDue().done()).isEqualTo(1);
     assertThat(firings("failing")).containsExactly(Map.of("payload", "fixed", "attempt", 1));
   }
 
@@ -171,9 +171,9 @@ abstract class TimersContract {
     });
     clock.set(T.plusSeconds(1));
 
-    TimerFiring.Pass pass = poller.fireDue();
+    Worker.Pass pass = poller.fireDue();
 
-    assertThat(pass.fired()).isEqualTo(4);
+    assertThat(pass.done()).isEqualTo(4);
     assertThat(pass.failed()).isEqualTo(1);
     for (int i = 0; i < 5; i++) {
       assertThat(firings("batch-" + i)).as("batch-" + i)
@@ -181,7 +181,7 @@ abstract class TimersContract {
     }
     assertThat(store.find(KIND, "batch-2").orElseThrow().attempts()).isEqualTo(1);
     assertThat(RecordingTimerHandler.AFTER_COMMIT_OF_FAILED).as("after-commit work of the failed firing").hasValue(0);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_timer").query(Long.class).single()).isEqualTo(1L);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM timer_entry").query(Long.class).single()).isEqualTo(1L);
   }
 
   @Test
@@ -193,8 +193,8 @@ abstract class TimersContract {
     });
     clock.set(T);
 
-    assertThat(poller.fireDue().fired()).isEqualTo(20);
-    assertThat(poller.fireDue().fired()).isEqualTo(5);
+    assertThat(poller.fireDue().done()).isEqualTo(20);
+    assertThat(poller.fireDue().done()).isEqualTo(5);
     assertThat(poller.fireDue().idle()).isTrue();
     assertThat(jdbc.sql("SELECT COUNT(DISTINCT timer_key) FROM test_timer_firing").query(Long.class).single())
         .isEqualTo(25L);
@@ -205,7 +205,7 @@ abstract class TimersContract {
     timers.schedule(KIND, "recurring", T, "again");
 
     clock.set(T);
-    assertThat(poller.fireDue().fired()).isEqualTo(1);
+    assertThat(poller.fireDue().done()).isEqualTo(1);
 
     assertThat(firings("recurring")).hasSize(1);
     assertThat(timers.find(KIND, "recurring"))
@@ -217,7 +217,7 @@ abstract class TimersContract {
     timers.schedule("test.nobody", "orphan", T, "kept");
     clock.set(T.plusSeconds(5));
 
-    TimerFiring.Pass attempt = poller.fireDue();
+    Worker.Pass attempt = poller.fireDue();
     poller.flagUnhandledKinds();
 
     assertThat(attempt.idle()).isTrue();
@@ -233,7 +233,7 @@ abstract class TimersContract {
     assertThatThrownBy(() -> timers.schedule(KIND, "k", null, null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> timers.schedule(KIND, "k".repeat(301), T, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM sla_timer").query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM timer_entry").query(Long.class).single()).isZero();
   }
 
   private void inTransaction(Runnable action) {

@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,31 +18,31 @@ class TimerMetrics {
 
   TimerMetrics(MeterRegistry registry, TimerStore store, Clock clock) {
     this.registry = registry;
-    Gauge.builder("tact.sla.timers.waiting", store, TimerStore::countWaiting)
+    Gauge.builder("tact.timers.waiting", store, TimerStore::countWaiting)
         .description("Timers waiting to fire").register(registry);
-    Gauge.builder("tact.sla.timers.parked", store, TimerStore::countParked)
+    Gauge.builder("tact.timers.parked", store, TimerStore::countParked)
         .description("Timers that failed max-attempts times and wait for a new schedule or a cancel")
         .register(registry);
-    Gauge.builder("tact.sla.timers.overdue", store, s -> s.earliestWaiting()
+    Gauge.builder("tact.timers.overdue", store, s -> s.earliestWaiting()
             .map(next -> Math.max(0, Duration.between(next, clock.instant()).toMillis()) / 1000.0).orElse(0.0))
         .description("Seconds since the earliest waiting timer was due (0 when none is overdue)")
         .baseUnit("seconds").register(registry);
   }
 
   void fired(FiredTimer timer) {
-    Counter.builder("tact.sla.timers.fired").description("Timers fired").tag("kind", timer.kind())
+    Counter.builder("tact.timers.fired").description("Timers fired").tag("kind", timer.kind())
         .register(registry).increment();
     Duration lag = Duration.between(timer.dueAt(), timer.firedAt());
-    io.micrometer.core.instrument.Timer.builder("tact.sla.timers.lag")
+    io.micrometer.core.instrument.Timer.builder("tact.timers.lag")
         .description("Time from when a timer was due to when it fired, retries included").tag("kind", timer.kind())
         .register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
   void failed(String kind, boolean parked) {
-    Counter.builder("tact.sla.timers.failures").description("Failed firings (each rolled back)")
+    Counter.builder("tact.timers.failures").description("Failed firings (each rolled back)")
         .tag("kind", kind).register(registry).increment();
     if (parked) {
-      Counter.builder("tact.sla.timers.parkings").description("Timers parked after their last attempt")
+      Counter.builder("tact.timers.parkings").description("Timers parked after their last attempt")
           .tag("kind", kind).register(registry).increment();
     }
   }

@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import dev.tact.testsupport.TactNode;
 import java.nio.file.Path;

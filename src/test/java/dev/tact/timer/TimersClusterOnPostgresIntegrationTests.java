@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,16 +35,16 @@ class TimersClusterOnPostgresIntegrationTests {
         // node a is woken by its own scheduling; node b finds the timers by polling, every 50 ms here so that it
         // joins in even when a alone could fire them all within the default second
         TactNode a = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=a",
-            "--tact.sla.timers.poll-interval=50ms");
+            "--tact.timers.poll-interval=50ms");
         TactNode b = TactNode.start(url, TimerRestartScenario.HANDLER, "--tact.test.node=b",
-            "--tact.sla.timers.poll-interval=50ms")) {
+            "--tact.timers.poll-interval=50ms")) {
       // one transaction, so that all become visible (and due: due across the second before) at one commit
       Instant start = a.bean(Clock.class).instant();
       Instant committed = scheduleAll(a, start);
 
       JdbcClient jdbc = a.jdbc();
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-          .until(() -> count(jdbc, "SELECT COUNT(*) FROM sla_timer") == 0);
+          .until(() -> count(jdbc, "SELECT COUNT(*) FROM timer_entry") == 0);
 
       assertThat(count(jdbc, "SELECT COUNT(*) FROM test_timer_firing")).isEqualTo(TIMERS);
       assertThat(count(jdbc, "SELECT COUNT(DISTINCT timer_key) FROM test_timer_firing")).isEqualTo(TIMERS);

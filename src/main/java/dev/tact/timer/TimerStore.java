@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code sla_timer} table. Every method joins the caller's transaction, if there is one. */
+/** The {@code timer_entry} table. Every method joins the caller's transaction, if there is one. */
 @Repository
 class TimerStore {
 
@@ -40,7 +40,7 @@ class TimerStore {
 
   private int move(String kind, String key, Instant dueAt, String payload, Instant now) {
     return jdbc.sql("""
-        UPDATE sla_timer SET due_at = :due, payload = :payload, state = 'WAITING', attempts = 0,
+        UPDATE timer_entry SET due_at = :due, payload = :payload, state = 'WAITING', attempts = 0,
           next_attempt_at = :due, last_error = NULL, schedule_id = :schedule, scheduled_at = :now
         WHERE kind = :kind AND timer_key = :key""")
         .param("due", utc(dueAt)).param("payload", payload).param("schedule", UUID.randomUUID())
@@ -49,7 +49,7 @@ class TimerStore {
 
   private int insert(String kind, String key, Instant dueAt, String payload, Instant now) {
     return jdbc.sql("""
-        INSERT INTO sla_timer (kind, timer_key, due_at, payload, state, attempts, next_attempt_at, schedule_id,
+        INSERT INTO timer_entry (kind, timer_key, due_at, payload, state, attempts, next_attempt_at, schedule_id,
           scheduled_at)
         VALUES (:kind, :key, :due, :payload, 'WAITING', 0, :due, :schedule, :now)
         ON CONFLICT DO NOTHING""")
@@ -58,25 +58,25 @@ class TimerStore {
   }
 
   boolean delete(String kind, String key) {
-    return jdbc.sql("DELETE FROM sla_timer WHERE kind = :kind AND timer_key = :key")
+    return jdbc.sql("DELETE FROM timer_entry WHERE kind = :kind AND timer_key = :key")
         .param("kind", kind).param("key", key).update() == 1;
   }
 
   /** Deletes this version of the timer; false if it was moved or cancelled meanwhile (e.g. by its handler). */
   boolean deleteFired(TimerRow timer) {
-    return jdbc.sql("DELETE FROM sla_timer WHERE kind = :kind AND timer_key = :key AND schedule_id = :schedule")
+    return jdbc.sql("DELETE FROM timer_entry WHERE kind = :kind AND timer_key = :key AND schedule_id = :schedule")
         .param("kind", timer.kind()).param("key", timer.key()).param("schedule", timer.scheduleId()).update() == 1;
   }
 
   Optional<TimerRow> find(String kind, String key) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM sla_timer WHERE kind = :kind AND timer_key = :key")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM timer_entry WHERE kind = :kind AND timer_key = :key")
         .param("kind", kind).param("key", key).query(TimerStore::row).optional();
   }
 
   /** Locks up to {@code limit} due waiting timers of {@code kinds} that no other transaction holds, earliest first. */
   List<TimerRow> claimDue(Collection<String> kinds, Instant now, int limit) {
     return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM sla_timer
+         FROM timer_entry
         WHERE state = 'WAITING' AND kind IN (:kinds) AND next_attempt_at <= :now
         ORDER BY next_attempt_at
         LIMIT :limit
@@ -87,7 +87,7 @@ class TimerStore {
   /** Locks this version of the timer again if it is still waiting and due, and no other transaction holds it. */
   Optional<TimerRow> claimAgain(TimerRow timer, Instant now) {
     return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM sla_timer
+         FROM timer_entry
         WHERE kind = :kind AND timer_key = :key AND schedule_id = :schedule AND state = 'WAITING'
           AND next_attempt_at <= :now
         FOR UPDATE SKIP LOCKED""")
@@ -101,7 +101,7 @@ class TimerStore {
    */
   Optional<TimerRow> claimNext(Collection<String> kinds) {
     return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM sla_timer
+         FROM timer_entry
         WHERE state = 'WAITING' AND kind IN (:kinds)
         ORDER BY next_attempt_at
         LIMIT 1
@@ -112,7 +112,7 @@ class TimerStore {
   /** Counts a failed attempt on this version of the timer: retried at {@code nextAttempt}, or parked. */
   boolean recordFailure(TimerRow timer, String error, boolean park, Instant nextAttempt) {
     return jdbc.sql("""
-        UPDATE sla_timer SET attempts = attempts + 1, last_error = :error, state = :state, next_attempt_at = :next
+        UPDATE timer_entry SET attempts = attempts + 1, last_error = :error, state = :state, next_attempt_at = :next
         WHERE kind = :kind AND timer_key = :key AND schedule_id = :schedule AND state = 'WAITING'""")
         .param("error", error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR))
         .param("state", park ? "PARKED" : "WAITING").param("next", utc(nextAttempt))
@@ -120,23 +120,23 @@ class TimerStore {
   }
 
   long countWaiting() {
-    return jdbc.sql("SELECT COUNT(*) FROM sla_timer WHERE state = 'WAITING'").query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM timer_entry WHERE state = 'WAITING'").query(Long.class).single();
   }
 
   long countParked() {
-    return jdbc.sql("SELECT COUNT(*) FROM sla_timer WHERE state = 'PARKED'").query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM timer_entry WHERE state = 'PARKED'").query(Long.class).single();
   }
 
   /** When the earliest waiting timer was due, or empty when none waits. */
   Optional<Instant> earliestWaiting() {
-    return jdbc.sql("SELECT MIN(next_attempt_at) AS next FROM sla_timer WHERE state = 'WAITING'")
+    return jdbc.sql("SELECT MIN(next_attempt_at) AS next FROM timer_entry WHERE state = 'WAITING'")
         .query((rs, n) -> Optional.ofNullable(instant(rs, "next"))).single();
   }
 
   /** The kinds of waiting timers due by {@code now} that none of {@code kinds} names. */
   List<String> dueKindsOtherThan(Collection<String> kinds, Instant now) {
     String known = kinds.isEmpty() ? "" : " AND kind NOT IN (:kinds)";
-    var spec = jdbc.sql("SELECT DISTINCT kind FROM sla_timer WHERE state = 'WAITING' AND next_attempt_at <= :now"
+    var spec = jdbc.sql("SELECT DISTINCT kind FROM timer_entry WHERE state = 'WAITING' AND next_attempt_at <= :now"
         + known + " ORDER BY kind").param("now", utc(now));
     if (!kinds.isEmpty()) {
       spec = spec.param("kinds", kinds);

@@ -1,4 +1,4 @@
-package dev.tact.sla.timer;
+package dev.tact.timer;
 
 /**
  * Fires the timers of one kind. Implementations are Spring beans; each kind has exactly one handler.
