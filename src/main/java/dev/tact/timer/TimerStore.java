@@ -84,17 +84,6 @@ class TimerStore {
         .param("kinds", kinds).param("now", utc(now)).param("limit", limit).query(TimerStore::row).list();
   }
 
-  /** Locks this version of the timer again if it is still waiting and due, and no other transaction holds it. */
-  Optional<TimerRow> claimAgain(TimerRow timer, Instant now) {
-    return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM timer_entry
-        WHERE kind = :kind AND timer_key = :key AND schedule_id = :schedule AND state = 'WAITING'
-          AND next_attempt_at <= :now
-        FOR UPDATE SKIP LOCKED""")
-        .param("kind", timer.kind()).param("key", timer.key()).param("schedule", timer.scheduleId())
-        .param("now", utc(now)).query(TimerStore::row).optional();
-  }
-
   /**
    * Locks the waiting timer of one of {@code kinds} that is next due and that no other transaction holds. It
    * may not be due yet: then the caller learns how long it may sleep, and releases it by ending the transaction.
