@@ -34,11 +34,6 @@ class IntakePipeline implements WorkQueue<InboundItem>, SmartLifecycle {
         Backoff.doubling(settings.retryBackoff(), settings.retryBackoff().multipliedBy(1L << 16))), signal);
   }
 
-  /** Processes one batch of due items now; false when nothing was due. */
-  boolean processNext() {
-    return !worker.runOnce().idle();
-  }
-
   @Override
   public List<InboundItem> claimDue(Instant now, int limit) {
     return items.claimDue(now, limit);
