@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param queue the queue's name, in thread names, logs and the {@code queue} tag of the {@code tact.worker.*}
  *     metrics
  * @param enabled whether this node works the queue (a node may only add work)
- * @param threads worker threads
+ * @param threads worker threads (0: none, as when not enabled)
  * @param batchSize most items claimed at once
  * @param pollInterval the longest an idle worker waits before it looks for due items it was not told about
  * @param maxAttempts failures after which an item is parked
@@ -34,8 +34,8 @@ public record WorkerSettings(String queue, boolean enabled, int threads, int bat
     if (queue == null || queue.isBlank()) {
       throw new IllegalArgumentException("a work queue needs a name");
     }
-    if (threads < 1 || batchSize < 1 || maxAttempts < 1) {
-      throw new IllegalArgumentException(queue + ": threads, batch size and max attempts must be at least 1");
+    if (threads < 0 || batchSize < 1 || maxAttempts < 1) {
+      throw new IllegalArgumentException(queue + ": threads must be at least 0, batch size and max attempts at least 1");
     }
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException(queue + ": the poll interval must be positive");
