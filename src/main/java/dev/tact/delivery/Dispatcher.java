@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.tact.delivery.dkim.DkimSigner;
@@ -16,6 +16,11 @@ import dev.tact.delivery.pacing.DomainPacer;
 import dev.tact.delivery.webhook.WebhookClient;
 import dev.tact.delivery.webhook.WebhookProperties;
 import dev.tact.delivery.webhook.WebhookResult;
+import dev.tact.timer.Backoff;
+import dev.tact.timer.ClaimWorkers;
+import dev.tact.timer.WorkQueue;
+import dev.tact.timer.Worker;
+import dev.tact.timer.WorkerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -23,22 +28,27 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Each thread claims a batch of due rows ({@code FOR UPDATE SKIP
- * LOCKED}, so nodes never take the same row), marks them SENDING under a lease and commits; then
- * sends them over its own SMTP connection and records the results in one more transaction. A node
- * that dies between the two leaves rows whose lease runs out: they are claimed again and sent with
- * the same Message-ID. That is the exactly-once boundary: at most the rows in flight repeat.
- * The relay is the one in force ({@link RelaySettingsService}): a thread connects anew when it
- * changed, and while none is configured it claims nothing, so mail stays queued.
+ * Sends what the outbox holds, as a leased work queue of the claim worker ({@code tact.delivery.threads} threads
+ * named {@code delivery-N}). A thread claims a batch of due rows ({@code FOR UPDATE SKIP LOCKED}, so nodes never take
+ * the same row), marks them SENDING under a lease and commits; then sends them over its own SMTP connection and
+ * records the results in one more transaction. A node that dies between the two leaves rows whose lease runs out:
+ * they are claimed again and sent with the same Message-ID. That is the exactly-once boundary: at most the rows in
+ * flight repeat. The relay is the one in force ({@link RelaySettingsService}): a thread connects anew when it
+ * changed, and while none is configured nothing is claimed, so mail stays queued.
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+  /** A claimed row and the end of its lease. */
+  record Leased(OutboxStore.Claimed row, Instant leaseUntil) {}
+
+  /** One worker thread's connection, and the relay it goes to. */
+  private record Lane(RelaySettingsService.Relay relay, SmtpConnection smtp) {}
+
   private final OutboxStore store;
   private final TransactionTemplate transactions;
-  private final DispatchSignal signal;
   private final DeliveryProperties properties;
   private final Backoff backoff;
   private final Clock clock;
@@ -49,12 +59,13 @@ class Dispatcher implements SmartLifecycle {
   private final WebhookProperties webhookRetries;
   private final RelaySettingsService relays;
   private final java.util.Random random = new java.util.Random();
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final List<Thread> workers = new ArrayList<>();
+  private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
+  private final AtomicReference<RelaySettingsService.Relay> announced = new AtomicReference<>();
+  private final Worker worker;
 
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
       DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
-      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock) {
+      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers) {
     this.relays = relays;
     this.webhooks = webhooks;
     this.webhookRetries = webhookRetries;
@@ -62,11 +73,13 @@ class Dispatcher implements SmartLifecycle {
     this.dkim = dkim;
     this.store = store;
     this.transactions = new TransactionTemplate(transactionManager);
-    this.signal = signal;
     this.properties = properties;
-    this.backoff = new Backoff(properties.retryBase(), properties.retryMax(), new java.util.Random());
+    this.backoff = new Backoff(properties.retryBase(), properties.retryMax(), 0.2, new java.util.Random());
     this.clock = clock;
     this.node = properties.nodeId().isBlank() ? defaultNodeId() : properties.nodeId();
+    this.worker = workers.register(this, new WorkerSettings("delivery", properties.enabled(), properties.threads(),
+        properties.batch(), properties.pollInterval(), properties.maxAttempts(), backoff,
+        WorkerSettings.Claim.LEASED, Duration.ofSeconds(30)), signal);
   }
 
   String node() {
@@ -84,20 +97,70 @@ class Dispatcher implements SmartLifecycle {
 
   /** Claims, sends and records one batch of due rows over this connection; answers how many were claimed. */
   int dispatchBatch(SmtpConnection smtp) {
-    Instant claimedAt = clock.instant();
-    Instant leaseUntil = claimedAt.plus(properties.lease());
-    List<OutboxStore.Claimed> claimed = transactions.execute(
-        status -> store.claim(node, claimedAt, leaseUntil, properties.batch()));
+    Instant now = clock.instant();
+    List<Leased> claimed = transactions.execute(status -> claim(now, properties.batch()));
     if (claimed == null || claimed.isEmpty()) {
       return 0;
     }
-    Map<String, String> undeliverable = store.undeliverable(claimed.stream().map(OutboxStore.Claimed::recipient)
+    send(claimed, smtp);
+    return claimed.size();
+  }
+
+  /** Nothing is claimed while no relay is configured: the rows stay queued. */
+  @Override
+  public List<Leased> claimDue(Instant now, int limit) {
+    return relays.relay().configured() ? claim(now, limit) : List.of();
+  }
+
+  private List<Leased> claim(Instant now, int limit) {
+    Instant leaseUntil = now.plus(properties.lease());
+    return store.claim(node, now, leaseUntil, limit).stream().map(row -> new Leased(row, leaseUntil)).toList();
+  }
+
+  /**
+   * Sends the claimed rows over this thread's connection, to the relay in force. Were the relay removed between
+   * the claim and now, the rows stay SENDING until their lease runs out and are then due again.
+   */
+  @Override
+  public void handle(List<Leased> claimed) {
+    RelaySettingsService.Relay relay = relays.relay();
+    if (!relay.configured()) {
+      return;
+    }
+    Lane lane = lanes.get();
+    if (lane == null || !lane.relay().equals(relay)) {
+      if (lane != null) {
+        lane.smtp().close();
+      }
+      lane = new Lane(relay, connect(relay));
+      lanes.set(lane);
+      RelaySettingsService.Relay before = announced.getAndSet(relay);
+      if (before != null && !before.equals(relay)) {
+        log.info("Delivery: the dispatchers now send through {}", relay.describe());
+      }
+    }
+    send(claimed, lane.smtp());
+  }
+
+  @Override
+  public void threadEnding() {
+    Lane lane = lanes.get();
+    if (lane != null) {
+      lane.smtp().close();
+      lanes.remove();
+    }
+  }
+
+  private void send(List<Leased> claimed, SmtpConnection smtp) {
+    List<OutboxStore.Claimed> rows = claimed.stream().map(Leased::row).toList();
+    Instant leaseUntil = claimed.getFirst().leaseUntil();
+    Map<String, String> undeliverable = store.undeliverable(rows.stream().map(OutboxStore.Claimed::recipient)
         .toList());
-    List<OutboxStore.Result> results = new ArrayList<>(claimed.size());
+    List<OutboxStore.Result> results = new ArrayList<>(rows.size());
     // Stop while a fifth of the lease is left, so that no row is sent after another node may have claimed it.
     Instant stopAt = leaseUntil.minus(properties.lease().dividedBy(5));
     DkimSigner signer = dkim.getIfAvailable();
-    for (OutboxStore.Claimed row : claimed) {
+    for (OutboxStore.Claimed row : rows) {
       if (!clock.instant().isBefore(stopAt)) {
         break; // the rest stay SENDING until their lease runs out, then they are due again
       }
@@ -133,7 +196,6 @@ class Dispatcher implements SmartLifecycle {
         }
       }
     });
-    return claimed.size();
   }
 
   /** POSTs a WEBHOOK row to its channel's adapter, signed, with its Message-ID as the idempotency key. */
@@ -184,63 +246,15 @@ class Dispatcher implements SmartLifecycle {
     };
   }
 
-  private void workLoop(int index) {
-    SmtpConnection smtp = null;
-    RelaySettingsService.Relay connectedTo = null;
-    try {
-      while (running.get()) {
-        long seen = signal.generation();
-        try {
-          RelaySettingsService.Relay relay = relays.relay();
-          if (!relay.equals(connectedTo)) {
-            // a new relay (an admin saved one): this thread's next connection goes there
-            if (smtp != null) {
-              smtp.close();
-            }
-            smtp = relay.configured() ? connect(relay) : null;
-            boolean changed = connectedTo != null;
-            connectedTo = relay;
-            if (relay.configured() && changed && index == 0) {
-              log.info("Delivery: the dispatchers now send through {}", relay.describe());
-            }
-          }
-          if (smtp == null || dispatchBatch(smtp) == 0) {
-            signal.awaitAfter(seen, properties.pollInterval().toMillis());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (RuntimeException e) {
-          log.error("Dispatcher {} could not claim or record outbox rows; backing off", index, e);
-          pause(properties.pollInterval());
-        }
-      }
-    } finally {
-      if (smtp != null) {
-        smtp.close();
-      }
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void start() {
-    if (!properties.enabled() || !running.compareAndSet(false, true)) {
+    if (!properties.enabled()) {
       return;
     }
-    for (int i = 0; i < properties.threads(); i++) {
-      int index = i;
-      workers.add(Thread.ofPlatform().name("delivery-" + i).start(() -> workLoop(index)));
-    }
+    worker.start();
     RelaySettingsService.Relay relay = relays.relay();
     if (relay.configured()) {
+      announced.compareAndSet(null, relay);
       log.info("Delivery: {} dispatcher thread(s) on node {} sending through {}", properties.threads(), node,
           relay.describe());
     } else {
@@ -249,23 +263,15 @@ class Dispatcher implements SmartLifecycle {
     }
   }
 
+  /** Lets each thread finish its batch (it records what it sent), then stops. */
   @Override
   public void stop() {
-    running.set(false);
-    signal.wake();
-    for (Thread worker : workers) {
-      try {
-        worker.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    workers.clear();
+    worker.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running.get();
+    return worker.isRunning();
   }
 
   @Override

@@ -36,11 +36,13 @@ public record IntakeProperties(@DefaultValue("100000") int maxTextLength,
   /**
    * @param enabled whether this node processes logged items (a node may only accept)
    * @param workers threads claiming items
+   * @param batchSize most items a worker claims and processes in one transaction (after a failure: one at a
+   *     time, each in a savepoint)
    * @param pollInterval how often an idle worker looks for due items it was not told about
    * @param maxAttempts failures before an item is parked
    * @param retryBackoff delay before the first retry; doubles with each attempt
    */
   public record Pipeline(@DefaultValue("true") boolean enabled, @DefaultValue("2") int workers,
       @DefaultValue("500ms") Duration pollInterval, @DefaultValue("5") int maxAttempts,
-      @DefaultValue("1s") Duration retryBackoff) {}
+      @DefaultValue("1s") Duration retryBackoff, @DefaultValue("20") int batchSize) {}
 }

@@ -30,15 +30,15 @@ class ItemStore {
     this.jdbc = jdbc;
   }
 
-  /** Locks the next due item that no other node holds; empty when there is none. */
-  Optional<InboundItem> claimNextDue(Instant now) {
+  /** Locks up to {@code limit} due items that no other node holds, oldest first; empty when there is none. */
+  List<InboundItem> claimDue(Instant now, int limit) {
     return jdbc.sql("SELECT " + COLUMNS + " " + """
          FROM intake_item
         WHERE state = 'PENDING' AND next_attempt_at <= :now
         ORDER BY next_attempt_at, id
-        LIMIT 1
+        LIMIT :limit
         FOR UPDATE SKIP LOCKED""")
-        .param("now", utc(now)).query(ItemStore::item).optional();
+        .param("now", utc(now)).param("limit", limit).query(ItemStore::item).list();
   }
 
   void markProcessed(UUID id, ItemState state, UUID messageId, UUID contactId, UUID conversationId, Instant at) {

@@ -1,7 +1,7 @@
 package dev.tact.sla;
 
-import dev.tact.sla.timer.FiredTimer;
-import dev.tact.sla.timer.TimerHandler;
+import dev.tact.timer.FiredTimer;
+import dev.tact.timer.TimerHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

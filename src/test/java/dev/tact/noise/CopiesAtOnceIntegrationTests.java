@@ -25,7 +25,8 @@ class CopiesAtOnceIntegrationTests {
   void shouldOpenOneConversationWhenSixWorkersTakeTheCopiesAtOnceOnH2() {
     try (TactNode node = TactNode.start("jdbc:h2:mem:copies-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "--tact.mail.staff-domains=acme.example", "--tact.intake.pipeline.workers=6", "--tact.routing.enabled=false")) {
+        "--tact.mail.staff-domains=acme.example", "--tact.intake.pipeline.workers=6", "--tact.intake.pipeline.batch-size=1",
+        "--tact.routing.enabled=false")) {
       assertOneConversation(List.of(node));
     }
   }

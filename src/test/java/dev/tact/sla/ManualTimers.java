@@ -1,9 +1,9 @@
 package dev.tact.sla;
 
-import dev.tact.sla.timer.FiredTimer;
-import dev.tact.sla.timer.ScheduledTimer;
-import dev.tact.sla.timer.TimerHandler;
-import dev.tact.sla.timer.Timers;
+import dev.tact.timer.FiredTimer;
+import dev.tact.timer.ScheduledTimer;
+import dev.tact.timer.TimerHandler;
+import dev.tact.timer.Timers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

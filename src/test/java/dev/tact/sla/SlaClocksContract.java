@@ -17,7 +17,7 @@ import dev.tact.conversation.InboundMessage;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
 import dev.tact.shared.Ids;
-import dev.tact.sla.timer.TimerHandler;
+import dev.tact.timer.TimerHandler;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;

@@ -15,7 +15,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.HistoryEntry;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.shared.Ids;
-import dev.tact.sla.timer.Timers;
+import dev.tact.timer.Timers;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;
 import java.time.Duration;

@@ -1,6 +1,0 @@
-package dev.tact.sla.timer;
-
-import java.time.Instant;
-
-/** A timer waiting to fire. */
-public record ScheduledTimer(String kind, String key, Instant dueAt, String payload) {}

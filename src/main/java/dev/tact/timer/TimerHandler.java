@@ -1,0 +1,16 @@
+package dev.tact.timer;
+
+/**
+ * Fires the timers of one kind. Implementations are Spring beans; each kind has exactly one handler.
+ *
+ * <p>{@link #fire} runs in the same transaction that marks the timer fired: what the handler writes to the
+ * database and the timer's state commit together, so the effect happens once. If the handler throws, both roll
+ * back and the timer is tried again later with back-off.
+ */
+public interface TimerHandler {
+
+  /** The kind of timer this handler fires, e.g. {@code sla.warning}. */
+  String kind();
+
+  void fire(FiredTimer timer);
+}
