@@ -38,6 +38,7 @@ class ModularityTests {
         .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml()
         .writeModuleCanvases();
+    StableDocs.sortListsIn(DOCS);
 
     String components = Files.readString(DOCS.resolve("components.puml"));
     for (ApplicationModule module : MODULES) {
