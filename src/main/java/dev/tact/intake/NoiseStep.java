@@ -23,16 +23,17 @@ class NoiseStep implements ItemStep {
     NoiseCandidate candidate = context.read().reporting().candidate(context.message());
     NoiseDecision decision = noise.decide(candidate, context.thread(), context.standing());
     context.noise(candidate, decision);
-    return switch (decision.outcome()) {
-      case NEW, FOLLOW_UP -> Next.PROCEED;
-      case DUPLICATE -> {
+    return switch (decision) {
+      case NoiseDecision.New fresh -> Next.PROCEED;
+      case NoiseDecision.FollowUp followUp -> Next.PROCEED;
+      case NoiseDecision.Duplicate duplicate -> {
         context.read().traits().keptAsReport(context);
-        yield new Next.JoinedAsReport(decision.conversationId(), decision.note());
+        yield new Next.JoinedAsReport(duplicate.conversationId(), duplicate.note());
       }
-      case REDELIVERY -> new Next.RedeliveredCopy(
-          decision.reportId() != null ? decision.reportId() : context.item().messageId(), decision.conversationId(),
-          decision.note());
-      case HELD -> new Next.Hold(decision.heldGroupId(), decision.note());
+      case NoiseDecision.Redelivery redelivery -> new Next.RedeliveredCopy(
+          redelivery.reportId() != null ? redelivery.reportId() : context.item().messageId(),
+          redelivery.conversationId(), redelivery.note());
+      case NoiseDecision.Held held -> new Next.Hold(held.heldGroupId(), held.note());
     };
   }
 }

@@ -78,7 +78,7 @@ public class NoiseControl {
   public NoiseDecision decide(NoiseCandidate candidate, ThreadDecision thread, SenderStanding standing) {
     InboundMessage in = candidate.message();
     if (!properties.enabled()) {
-      return NoiseDecision.of(NoiseDecision.Outcome.NEW, "noise control is off");
+      return new NoiseDecision.New("noise control is off");
     }
     Optional<NoiseDecision> settled = NoiseRules.settledByThreading(thread);
     if (settled.isPresent()) {
@@ -105,11 +105,11 @@ public class NoiseControl {
     if (limited) {
       Optional<HeldGroup> group = mailBombs.countOrHold(in.inboundItemId(), in, candidate.sender(), scopes);
       if (group.isPresent()) {
-        return new NoiseDecision(NoiseDecision.Outcome.HELD, null, null, group.get().id(), 0,
+        return new NoiseDecision.Held(group.get().id(),
             "Held: " + group.get().scope() + " is past its rate limit (" + group.get().count() + " held).");
       }
     }
-    return NoiseDecision.of(NoiseDecision.Outcome.NEW, "no copy of it in the window");
+    return new NoiseDecision.New("no copy of it in the window");
   }
 
   /**
@@ -118,7 +118,7 @@ public class NoiseControl {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void filed(NoiseCandidate candidate, NoiseDecision decision, InboundOutcome outcome) {
-    if (!properties.enabled() || decision.outcome() != NoiseDecision.Outcome.NEW || !outcome.openedConversation()) {
+    if (!properties.enabled() || !(decision instanceof NoiseDecision.New) || !outcome.openedConversation()) {
       return;
     }
     InboundMessage in = candidate.message();
@@ -159,10 +159,10 @@ public class NoiseControl {
       throw ProblemException.conflict("already-split", "This report was already split out.");
     }
     ConversationSummary from = conversations.requireDetails(conversationId).conversation();
-    InboundOutcome opened = conversations.receiveInbound(new InboundMessage(report.id(), report.inboundItemId(),
-        report.channel(), report.contactId(), report.contactName(), report.subject(), report.text(), null, null, null,
-        report.receivedAt(), List.of(), null, null, from.teamId(), false, false,
-        report.forwarded() ? report.reporter() : null));
+    InboundOutcome opened = conversations.receiveInbound(InboundMessage.builder(report.id(), report.channel())
+        .inboundItem(report.inboundItemId()).contact(report.contactId(), report.contactName())
+        .subject(report.subject()).text(report.text()).receivedAt(report.receivedAt()).team(from.teamId())
+        .forwardedBy(report.forwarded() ? report.reporter() : null).build());
     Instant at = clock.instant();
     reports.markSplit(reportId, at, agent.name(), opened.conversationId(), opened.messageId());
     UUID newReport = Ids.newId();
@@ -192,7 +192,7 @@ public class NoiseControl {
         in.subject(), in.text(), similarity, in.inboundItemId(), null, in.externalMessageId(), in.receivedAt(), null,
         null, null));
     remember(authorOf(candidate), signature, conversationId, reportId, in.receivedAt());
-    return new NoiseDecision(NoiseDecision.Outcome.DUPLICATE, conversationId, reportId, null, similarity,
+    return new NoiseDecision.Duplicate(conversationId, reportId, similarity,
         "A copy of the message that opened the conversation (similarity " + Math.round(similarity * 100) + "%).");
   }
 

@@ -18,14 +18,14 @@ final class NoiseRules {
    */
   static Optional<NoiseDecision> settledByThreading(ThreadDecision thread) {
     return switch (thread) {
-      case ThreadDecision.KeptElsewhere kept -> Optional.of(new NoiseDecision(NoiseDecision.Outcome.REDELIVERY,
-          kept.copy().conversationId(), kept.copy().reportId(), kept.copy().heldGroupId(), 1.0, kept.copy().note()));
+      case ThreadDecision.KeptElsewhere kept -> Optional.of(new NoiseDecision.Redelivery(
+          kept.copy().conversationId(), kept.copy().reportId(), kept.copy().heldGroupId(), kept.copy().note()));
       case ThreadDecision.Redelivered redelivered ->
-          Optional.of(NoiseDecision.of(NoiseDecision.Outcome.FOLLOW_UP, "already a message of a conversation"));
+          Optional.of(new NoiseDecision.FollowUp("already a message of a conversation"));
       case ThreadDecision.Continues continues ->
-          Optional.of(NoiseDecision.of(NoiseDecision.Outcome.FOLLOW_UP, "continues a conversation"));
+          Optional.of(new NoiseDecision.FollowUp("continues a conversation"));
       case ThreadDecision.Unfiled unfiled ->
-          Optional.of(NoiseDecision.of(NoiseDecision.Outcome.FOLLOW_UP, "continues a conversation"));
+          Optional.of(new NoiseDecision.FollowUp("continues a conversation"));
       case ThreadDecision.Opens opens -> Optional.empty();
     };
   }

@@ -11,7 +11,6 @@ import dev.tact.conversation.InboundOutcome;
 import dev.tact.conversation.ThreadDecision;
 import dev.tact.shared.Ids;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,8 +29,9 @@ record Inbox(TransactionTemplate transactions, IdentityParser identities, Contac
     return transactions.execute(status -> {
       Contact contact = contacts.resolve(identities.parse(sender), new ContactNames(null, null, null));
       UUID messageId = Ids.newId();
-      InboundMessage message = new InboundMessage(messageId, Ids.newId(), Channel.WEB, contact.id(), contact.name(),
-          subject, text, "ext-" + messageId, null, null, at, List.of(), null, null, null, automatic, false, null);
+      InboundMessage message = InboundMessage.builder(messageId, Channel.WEB).inboundItem(Ids.newId())
+          .contact(contact.id(), contact.name()).subject(subject).text(text).externalMessageId("ext-" + messageId)
+          .receivedAt(at).automatic(automatic).build();
       NoiseCandidate candidate = new NoiseCandidate(message, sender, sender, sender, false, null);
       ThreadDecision thread = conversations.threadOf(message);
       SenderStanding standing = new SenderStanding(contact.tier() != null,
