@@ -14,8 +14,11 @@ import java.util.UUID;
 public record MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
     boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete) {
 
-  /** The most text an event carries: enough for every listener's reading, small enough for the event log. */
-  public static final int MAX_TEXT = 20_000;
+  /**
+   * The most text an event carries: what most messages are, and small enough that the event, escaped as JSON,
+   * fits the event publication log's column (16,000 characters) even when every character needs escaping.
+   */
+  public static final int MAX_TEXT = 2_000;
 
   public MessageAdded {
     text = text == null ? "" : text;

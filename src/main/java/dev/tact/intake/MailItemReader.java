@@ -104,8 +104,8 @@ class MailItemReader implements ItemReader {
     ReadItem.Reporting reporting = new ReadItem.Reporting(requester.address().address(), from.address(),
         requester.forwardedBy() != null ? requester.forwardedBy() : display(from), requester.forwardedBy() != null,
         requester.comment(), unauthenticated);
-    return new ReadItem(() -> identityOf(requester.address()), new ContactNames(requester.address().name(), null, null), message, reporting,
-        new MailTraits(item, read, from, requester.forwardedBy(), envelope.mailboxId()));
+    return new ReadItem(() -> identityOf(requester.address()), new ContactNames(requester.address().name(), null, null),
+        message, reporting, new MailTraits(item, read, from, requester.forwardedBy(), envelope.mailboxId()));
   }
 
   /** What email adds to the road: the loop guard, the bounce notice, and the archive of what was read. */

@@ -3,6 +3,7 @@ package dev.tact.intake;
 import dev.tact.noise.NoiseCandidate;
 import dev.tact.noise.NoiseControl;
 import dev.tact.noise.NoiseDecision;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,16 +24,22 @@ class NoiseStep implements ItemStep {
     NoiseCandidate candidate = context.read().reporting().candidate(context.message());
     NoiseDecision decision = noise.decide(candidate, context.thread(), context.standing());
     context.noise(candidate, decision);
+    Next next = nextFor(decision, context.item().messageId());
+    if (next instanceof Next.JoinedAsReport) {
+      context.read().traits().keptAsReport(context);
+    }
+    return next;
+  }
+
+  /** Where the road goes after a noise decision; a redelivery names the report it came as, else the item's message. */
+  static Next nextFor(NoiseDecision decision, UUID itemMessageId) {
     return switch (decision) {
       case NoiseDecision.New fresh -> Next.PROCEED;
       case NoiseDecision.FollowUp followUp -> Next.PROCEED;
-      case NoiseDecision.Duplicate duplicate -> {
-        context.read().traits().keptAsReport(context);
-        yield new Next.JoinedAsReport(duplicate.conversationId(), duplicate.note());
-      }
+      case NoiseDecision.Duplicate duplicate -> new Next.JoinedAsReport(duplicate.conversationId(), duplicate.note());
       case NoiseDecision.Redelivery redelivery -> new Next.RedeliveredCopy(
-          redelivery.reportId() != null ? redelivery.reportId() : context.item().messageId(),
-          redelivery.conversationId(), redelivery.note());
+          redelivery.reportId() != null ? redelivery.reportId() : itemMessageId, redelivery.conversationId(),
+          redelivery.note());
       case NoiseDecision.Held held -> new Next.Hold(held.heldGroupId(), held.note());
     };
   }
