@@ -3,8 +3,8 @@ package dev.tact.conversation;
 import java.util.Optional;
 
 /**
- * Where other modules keep inbound messages they did not file (noise control's linked reports and held
- * messages). Threading asks every such bean first, so that a redelivery of a message kept there is recognised
+ * Where other modules keep records of inbound messages (noise control's linked reports, the original's included,
+ * and its held messages). Threading asks every such bean first, so that a redelivery of a message kept there is recognised
  * in the one place that decides redelivery.
  */
 public interface EarlierCopies {

@@ -3,7 +3,8 @@ package dev.tact.conversation;
 import java.util.UUID;
 
 /**
- * A message another module kept instead of filing it.
+ * A record another module keeps of an inbound message: a linked report (also of the message that opened a
+ * conversation), or a held message.
  *
  * @param conversationId the conversation it was linked to, or null (a held message)
  * @param reportId the report it became, or null

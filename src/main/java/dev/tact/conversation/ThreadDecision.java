@@ -21,7 +21,7 @@ public sealed interface ThreadDecision {
     }
   }
 
-  /** It was kept before by another module (see {@link EarlierCopies}) instead of being filed. */
+  /** Another module keeps a record of it from before (see {@link EarlierCopies}): it is not filed again. */
   record KeptElsewhere(EarlierCopy copy) implements ThreadDecision {
     @Override
     public boolean redelivery() {
