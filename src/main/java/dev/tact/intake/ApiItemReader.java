@@ -27,7 +27,7 @@ class ApiItemReader implements ItemReader {
   }
 
   @Override
-  public ReadItem read(InboundItem item) {
+  public ReadItem read(InboundItem item, byte[] raw) {
     MessageSubmission s;
     try {
       s = json.readValue(item.payload(), MessageSubmission.class);

@@ -9,6 +9,10 @@ interface ItemReader {
   /** The content type of the items this reader reads, as {@link MessageIntake} logs them. */
   String contentType();
 
-  /** @throws UnreadableItemException when the item can never be read (it is parked) */
-  ReadItem read(InboundItem item);
+  /**
+   * Reads one item; {@code raw} is its raw bytes (an email's MIME), read for the whole set at once, or null.
+   *
+   * @throws UnreadableItemException when the item can never be read (it is parked)
+   */
+  ReadItem read(InboundItem item, byte[] raw);
 }

@@ -36,7 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MailItemReader implements ItemReader {
 
-  private final ItemStore items;
   private final MailReader reader;
   private final MailArchive archive;
   private final MailLoopGuard loops;
@@ -48,10 +47,9 @@ class MailItemReader implements ItemReader {
   private final ConversationManagement conversations;
   private final JsonMapper json;
 
-  MailItemReader(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
+  MailItemReader(MailReader reader, MailArchive archive, MailLoopGuard loops,
       MailProperties mailProperties, StaffDomains staffDomains, Mailboxes mailboxes, StaffDirectory staff,
       IdentityParser identities, ConversationManagement conversations, JsonMapper json) {
-    this.items = items;
     this.reader = reader;
     this.archive = archive;
     this.loops = loops;
@@ -70,9 +68,9 @@ class MailItemReader implements ItemReader {
   }
 
   @Override
-  public ReadItem read(InboundItem item) {
+  public ReadItem read(InboundItem item, byte[] raw) {
     MailEnvelope envelope = envelopeOf(item);
-    ReadMail read = readMail(item);
+    ReadMail read = readMail(raw);
     ParsedMail mail = read.parsed();
     MailAddress from = senderOf(mail, envelope)
         .orElseThrow(() -> new UnreadableItemException("The email names no sender address.", null));
@@ -193,8 +191,7 @@ class MailItemReader implements ItemReader {
   private record Requester(MailAddress address, String subject, String text, String fullText, String forwardedBy,
       String comment) {}
 
-  private ReadMail readMail(InboundItem item) {
-    byte[] raw = items.rawContent(item.id());
+  private ReadMail readMail(byte[] raw) {
     if (raw == null) {
       throw new UnreadableItemException("The logged email has no raw content.", null);
     }

@@ -8,12 +8,13 @@ import dev.tact.conversation.InboundMessage;
 import dev.tact.shared.Ids;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReadStepTests {
 
-  private final ReadStep read = new ReadStep(List.of(new PlainReader()));
+  private final ReadStep read = new ReadStep(List.of(new PlainReader()), ids -> Map.of());
 
   @Test
   void shouldReadEachItemWithTheReaderOfItsContentType() {
@@ -64,7 +65,7 @@ class ReadStepTests {
     }
 
     @Override
-    public ReadItem read(InboundItem item) {
+    public ReadItem read(InboundItem item, byte[] raw) {
       if (item.payload().isEmpty()) {
         throw new UnreadableItemException("Nothing to read.", null);
       }
