@@ -32,10 +32,13 @@ public class ConversationManagement {
   private final ApplicationEventPublisher events;
   private final ConversationProperties properties;
   private final ObjectProvider<ParticipantSource> participants;
+  private final ObjectProvider<EarlierCopies> earlierCopies;
 
   ConversationManagement(ConversationStore store, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
-      ConversationProperties properties, ObjectProvider<ParticipantSource> participants) {
+      ConversationProperties properties, ObjectProvider<ParticipantSource> participants,
+      ObjectProvider<EarlierCopies> earlierCopies) {
     this.participants = participants;
+    this.earlierCopies = earlierCopies;
     this.store = store;
     this.staff = staff;
     this.clock = clock;
@@ -51,39 +54,63 @@ public class ConversationManagement {
    */
   @Transactional
   public InboundOutcome receiveInbound(InboundMessage in) {
+    return receiveInbound(in, threadOfMessage(in));
+  }
+
+  /**
+   * Where this message belongs, decided once for the whole road in: a redelivery (stored before here, or kept
+   * before by another module, see {@link EarlierCopies}), a follow-up of a conversation, a conversation of its own,
+   * or, for a follow-up-only message that continues nothing, nowhere.
+   */
+  @Transactional(readOnly = true)
+  public ThreadDecision threadOf(InboundMessage in) {
     if (in.externalMessageId() != null) {
-      Optional<Message> earlier = store.findMessageByExternalId(in.channel(), in.externalMessageId());
-      if (earlier.isPresent()) {
-        ConversationSummary c = store.find(store.conversationOfMessage(earlier.get().id())).orElseThrow();
-        return new InboundOutcome(c.id(), c.number(), earlier.get().id(), false, true);
+      Optional<EarlierCopy> kept = earlierCopies.orderedStream().map(c -> c.earlierCopyOf(in))
+          .flatMap(Optional::stream).findFirst();
+      if (kept.isPresent()) {
+        return new ThreadDecision.KeptElsewhere(kept.get());
       }
     }
+    return threadOfMessage(in);
+  }
+
+  /** Files the message where {@link #threadOf} decided, without threading it again. */
+  @Transactional
+  public InboundOutcome receiveInbound(InboundMessage in, ThreadDecision decided) {
     Actor customer = Actor.contact(in.contactId(), in.contactName());
     Instant at = in.receivedAt();
-    Threading threading = thread(in);
-    Optional<ConversationSummary> existing = threading.continued();
-    if (existing.isEmpty() && in.followUpOnly()) {
-      return InboundOutcome.notFiled(in.messageId());
-    }
     ConversationSummary conversation;
-    boolean opened = existing.isEmpty();
-    if (opened) {
-      UUID id = Ids.newId();
-      long number = store.nextNumber();
-      store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
-          in.teamId(), at);
-      store.insertHistory(id, customer, "OPENED", "via " + in.channel().id(), at);
-      conversation = store.find(id).orElseThrow();
-      if (threading.mentioned() != null) {
-        link(conversation, threading.mentioned(), customer, at);
+    boolean opened;
+    switch (decided) {
+      case ThreadDecision.Redelivered earlier -> {
+        return new InboundOutcome(earlier.conversationId(), earlier.number(), earlier.messageId(), false, true);
       }
-    } else {
-      conversation = existing.get();
-      if (!in.automatic() && (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED)) {
-        store.updateColumn(conversation.id(), "status", Status.OPEN.name(), at);
-        store.insertHistory(conversation.id(), customer, "STATUS_CHANGED",
-            conversation.status().label() + " → " + Status.OPEN.label() + " (customer replied)", at);
-        events.publishEvent(new StatusChanged(conversation.id(), conversation.status(), Status.OPEN, at));
+      case ThreadDecision.KeptElsewhere kept -> throw new IllegalArgumentException(
+          "A message kept by another module is not filed: " + kept.copy().note());
+      case ThreadDecision.Unfiled unfiled -> {
+        return InboundOutcome.notFiled(in.messageId());
+      }
+      case ThreadDecision.Opens opens -> {
+        opened = true;
+        UUID id = Ids.newId();
+        long number = store.nextNumber();
+        store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
+            in.teamId(), at);
+        store.insertHistory(id, customer, "OPENED", "via " + in.channel().id(), at);
+        conversation = store.find(id).orElseThrow();
+        if (opens.mentioned() != null) {
+          link(conversation, opens.mentioned(), customer, at);
+        }
+      }
+      case ThreadDecision.Continues continues -> {
+        opened = false;
+        conversation = continues.conversation();
+        if (!in.automatic() && (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED)) {
+          store.updateColumn(conversation.id(), "status", Status.OPEN.name(), at);
+          store.insertHistory(conversation.id(), customer, "STATUS_CHANGED",
+              conversation.status().label() + " → " + Status.OPEN.label() + " (customer replied)", at);
+          events.publishEvent(new StatusChanged(conversation.id(), conversation.status(), Status.OPEN, at));
+        }
       }
     }
     Message message = new Message(in.messageId(), Direction.INBOUND, in.channel(), in.contactId(), null,
@@ -95,14 +122,24 @@ public class ConversationManagement {
     if (opened) {
       events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
     }
-    events.publishEvent(new MessageAdded(conversation.id(), message.id(), Direction.INBOUND, in.channel(),
-        in.contactId(), in.automatic(), at, in.unauthenticated()));
+    events.publishEvent(MessageAdded.of(conversation.id(), message, in.contactId(), in.unauthenticated()));
     return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
   }
 
-  /** Whether this inbound message would continue a conversation rather than open one (noise control asks). */
-  public boolean continuesConversation(InboundMessage in) {
-    return thread(in).continued().isPresent();
+  /** Threading by this module's own messages: a stored copy, else what the message continues. */
+  private ThreadDecision threadOfMessage(InboundMessage in) {
+    if (in.externalMessageId() != null) {
+      Optional<Message> earlier = store.findMessageByExternalId(in.channel(), in.externalMessageId());
+      if (earlier.isPresent()) {
+        ConversationSummary c = store.find(store.conversationOfMessage(earlier.get().id())).orElseThrow();
+        return new ThreadDecision.Redelivered(c.id(), c.number(), earlier.get().id());
+      }
+    }
+    Threading threading = thread(in);
+    if (threading.continued().isPresent()) {
+      return new ThreadDecision.Continues(threading.continued().get());
+    }
+    return in.followUpOnly() ? new ThreadDecision.Unfiled() : new ThreadDecision.Opens(threading.mentioned());
   }
 
   public Optional<ConversationDetails> details(UUID id) {
@@ -138,6 +175,11 @@ public class ConversationManagement {
   }
 
   /** Every conversation of one contact, newest activity first (at most 100). */
+  /** When this contact's earliest conversation was opened, if it has any (noise control's "known customer"). */
+  public Optional<Instant> firstConversationAt(UUID contactId) {
+    return store.firstConversationAt(contactId);
+  }
+
   public List<ConversationSummary> ofContact(UUID contactId) {
     return store.list(new ConversationFilter(Set.of(), null, null, false, null, contactId), new PageRequest(0, 100)).items();
   }
@@ -418,7 +460,7 @@ public class ConversationManagement {
     store.insertMessage(c.id(), message, null);
     store.touch(c.id(), at, direction == Direction.OUTBOUND);
     store.insertHistory(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED", null, at);
-    events.publishEvent(new MessageAdded(c.id(), message.id(), direction, c.channel(), c.contactId(), false, at));
+    events.publishEvent(MessageAdded.of(c.id(), message, c.contactId(), false));
     return message;
   }
 

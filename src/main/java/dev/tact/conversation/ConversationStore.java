@@ -253,6 +253,12 @@ class ConversationStore {
         .list();
   }
 
+  /** When the contact's earliest conversation was opened; empty when it has none. */
+  Optional<Instant> firstConversationAt(UUID contactId) {
+    return jdbc.sql("SELECT MIN(created_at) AS first FROM conv_conversation WHERE contact_id = :contact")
+        .param("contact", contactId).query((rs, n) -> Optional.ofNullable(instant(rs, "first"))).single();
+  }
+
   List<UUID> conversationsOfContact(UUID contactId) {
     return jdbc.sql("SELECT id FROM conv_conversation WHERE contact_id = :contact").param("contact", contactId)
         .query(UUID.class).list();

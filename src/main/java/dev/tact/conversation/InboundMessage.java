@@ -60,4 +60,132 @@ public record InboundMessage(UUID messageId, UUID inboundItemId, Channel channel
         externalMessageId, externalThreadId, conversationReference, receivedAt, repliesTo, subjectNumber, fullText,
         teamId, automatic, followUpOnly, forwardedBy, integration, unauthenticated);
   }
+
+  /** A message built by name rather than by position; {@code messageId} and {@code channel} are required. */
+  public static Builder builder(UUID messageId, Channel channel) {
+    return new Builder(messageId, channel);
+  }
+
+  /** Builds an {@link InboundMessage} one named field at a time; what is not set is null, false or empty. */
+  public static final class Builder {
+
+    private final UUID messageId;
+    private final Channel channel;
+    private UUID inboundItemId;
+    private UUID contactId;
+    private String contactName;
+    private String subject;
+    private String text;
+    private String externalMessageId;
+    private String externalThreadId;
+    private String conversationReference;
+    private Instant receivedAt;
+    private List<String> repliesTo = List.of();
+    private Long subjectNumber;
+    private String fullText;
+    private UUID teamId;
+    private boolean automatic;
+    private boolean followUpOnly;
+    private String forwardedBy;
+    private String submittedBy;
+    private boolean unauthenticated;
+
+    private Builder(UUID messageId, Channel channel) {
+      this.messageId = messageId;
+      this.channel = channel;
+    }
+
+    public Builder inboundItem(UUID id) {
+      this.inboundItemId = id;
+      return this;
+    }
+
+    public Builder contact(UUID id, String name) {
+      this.contactId = id;
+      this.contactName = name;
+      return this;
+    }
+
+    public Builder subject(String subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
+    /** The whole text when {@link #text} is only its new part. */
+    public Builder fullText(String fullText) {
+      this.fullText = fullText;
+      return this;
+    }
+
+    public Builder externalMessageId(String id) {
+      this.externalMessageId = id;
+      return this;
+    }
+
+    public Builder externalThreadId(String id) {
+      this.externalThreadId = id;
+      return this;
+    }
+
+    public Builder conversationReference(String reference) {
+      this.conversationReference = reference;
+      return this;
+    }
+
+    public Builder receivedAt(Instant at) {
+      this.receivedAt = at;
+      return this;
+    }
+
+    public Builder repliesTo(List<String> externalIds) {
+      this.repliesTo = externalIds;
+      return this;
+    }
+
+    public Builder subjectNumber(Long number) {
+      this.subjectNumber = number;
+      return this;
+    }
+
+    public Builder team(UUID teamId) {
+      this.teamId = teamId;
+      return this;
+    }
+
+    public Builder automatic(boolean automatic) {
+      this.automatic = automatic;
+      return this;
+    }
+
+    public Builder followUpOnly(boolean followUpOnly) {
+      this.followUpOnly = followUpOnly;
+      return this;
+    }
+
+    public Builder forwardedBy(String forwarder) {
+      this.forwardedBy = forwarder;
+      return this;
+    }
+
+    public Builder submittedBy(String integration) {
+      this.submittedBy = integration;
+      return this;
+    }
+
+    public Builder unauthenticated(boolean unauthenticated) {
+      this.unauthenticated = unauthenticated;
+      return this;
+    }
+
+    public InboundMessage build() {
+      return new InboundMessage(messageId, inboundItemId, channel, contactId, contactName, subject, text,
+          externalMessageId, externalThreadId, conversationReference, receivedAt, repliesTo, subjectNumber, fullText,
+          teamId, automatic, followUpOnly, forwardedBy, submittedBy, unauthenticated);
+    }
+  }
 }

@@ -8,12 +8,28 @@ import java.util.UUID;
  * {@code automatic} marks machine-sent mail (auto-replies, bounces, lists): nothing may answer it
  * automatically. {@code unauthenticated} marks an inbound message whose sender could not be verified
  * (email failing SPF, DKIM and DMARC): nothing in it may act with the sender's authority on its own.
+ * The event carries the message's text up to {@link #MAX_TEXT} characters, so that a listener need not read the
+ * message back; {@code textComplete} says whether that is all of it.
  */
 public record MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
-    boolean automatic, Instant at, boolean unauthenticated) {
+    boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete) {
 
-  public MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
-      boolean automatic, Instant at) {
-    this(conversationId, messageId, direction, channel, contactId, automatic, at, false);
+  /**
+   * The most text an event carries: what most messages are, and small enough that the event, escaped as JSON,
+   * fits the event publication log's column (16,000 characters) even when every character needs escaping.
+   */
+  public static final int MAX_TEXT = 2_000;
+
+  public MessageAdded {
+    text = text == null ? "" : text;
+  }
+
+  static MessageAdded of(UUID conversationId, Message message, UUID contactId, boolean unauthenticated) {
+    String body = message.body() == null ? "" : message.body();
+    boolean complete = body.length() <= MAX_TEXT;
+    int end = MAX_TEXT - (complete || !Character.isHighSurrogate(body.charAt(MAX_TEXT - 1)) ? 0 : 1);
+    return new MessageAdded(conversationId, message.id(), message.direction(), message.channel(), contactId,
+        message.automatic(), message.createdAt(), unauthenticated, complete ? body : body.substring(0, end),
+        complete);
   }
 }

@@ -1,24 +1,61 @@
 package dev.tact.intake;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Hands each logged item to the step that reads its content type; an item no step reads is parked. */
+/**
+ * The road in, for every channel: read (a reader per content type) → the channel's own check → identify the
+ * sender → thread (redelivery decided once, by the conversation module) → noise control → file. Each step says
+ * what happens next ({@link Next}); where the road ends is recorded on the item by {@link ItemMarks}, and an item
+ * that cannot be read is parked.
+ *
+ * <p>Reading works on the whole set; the later steps take the items one by one in their claimed order, because
+ * an item's thread and noise decision depend on what was filed for the items before it (a reply, a copy, a loop).
+ */
 @Component
 class ItemProcessor {
 
-  private final ApiItemStep api;
-  private final MailItemStep mail;
+  private final SetStep read;
+  private final List<Named> road;
+  private final ItemMarks marks;
 
-  ItemProcessor(ApiItemStep api, MailItemStep mail) {
-    this.api = api;
-    this.mail = mail;
+  ItemProcessor(ReadStep read, ChannelCheckStep check, IdentifySenderStep identify, ThreadStep thread,
+      NoiseStep noise, FileStep file, ItemMarks marks) {
+    this.read = read;
+    this.road = List.of(new Named("check", check), new Named("identify sender", identify),
+        new Named("thread", thread), new Named("noise", noise), new Named("file", file));
+    this.marks = marks;
   }
 
+  private record Named(String name, ItemStep step) {}
+
+  /** Turns one logged item into a message, or records why not, in the caller's transaction. */
   void process(InboundItem item) {
-    switch (item.contentType()) {
-      case MessageIntake.API_CONTENT_TYPE -> api.process(item);
-      case MessageIntake.MAIL_CONTENT_TYPE -> mail.process(item);
-      default -> throw new UnreadableItemException("No pipeline step reads items of type " + item.contentType(), null);
+    processAll(List.of(item));
+  }
+
+  /**
+   * Turns these logged items into messages in the caller's transaction, all or nothing: when any item fails, or
+   * cannot be read ({@link UnreadableItemException}), this throws and the caller rolls the whole set back (and
+   * may then retry the items one by one to find the one at fault).
+   */
+  void processAll(List<InboundItem> items) {
+    processAllTraced(items);
+  }
+
+  /** As {@link #processAll}, answering each item's context (the steps it passed, and where its road ended). */
+  List<InboundContext> processAllTraced(List<InboundItem> items) {
+    List<InboundContext> contexts = items.stream().map(InboundContext::new).toList();
+    read.applyAll(contexts);
+    for (InboundContext context : contexts) {
+      for (Named named : road) {
+        if (!context.next().proceeds()) {
+          break;
+        }
+        context.passed(named.name(), named.step().apply(context));
+      }
+      marks.record(context);
     }
+    return contexts;
   }
 }

@@ -9,9 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -125,6 +129,18 @@ class ItemStore {
   byte[] rawContent(UUID id) {
     return jdbc.sql("SELECT raw_content FROM intake_item WHERE id = :id").param("id", id)
         .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
+  }
+
+  /** The raw bytes of each of these items that has any, read in one query (for a claimed set). */
+  Map<UUID, byte[]> rawContents(Collection<UUID> ids) {
+    Map<UUID, byte[]> raw = new HashMap<>();
+    if (ids.isEmpty()) {
+      return raw;
+    }
+    jdbc.sql("SELECT id, raw_content FROM intake_item WHERE id IN (:ids) AND raw_content IS NOT NULL")
+        .param("ids", ids)
+        .query((RowCallbackHandler) rs -> raw.put(rs.getObject("id", UUID.class), rs.getBytes("raw_content")));
+    return raw;
   }
 
   /** The first item logged with this external id on this channel, if any. */

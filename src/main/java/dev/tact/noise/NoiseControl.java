@@ -1,11 +1,11 @@
 package dev.tact.noise;
 
-import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.conversation.InboundOutcome;
+import dev.tact.conversation.ThreadDecision;
 import dev.tact.mail.StaffDomains;
 import dev.tact.noise.similarity.IndexMatch;
 import dev.tact.noise.similarity.MinHasher;
@@ -48,14 +48,13 @@ public class NoiseControl {
   private final ReportStore reports;
   private final MailBombs mailBombs;
   private final ConversationManagement conversations;
-  private final ContactManagement contacts;
   private final StaffDomains staffDomains;
   private final NoiseProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   NoiseControl(NoiseLocks locks, SignatureCache signatures, SignatureStore signatureStore, ReportStore reports,
-      MailBombs mailBombs, ConversationManagement conversations, ContactManagement contacts, StaffDomains staffDomains,
+      MailBombs mailBombs, ConversationManagement conversations, StaffDomains staffDomains,
       NoiseProperties properties, ApplicationEventPublisher events, Clock clock) {
     this.locks = locks;
     this.signatures = signatures;
@@ -63,7 +62,6 @@ public class NoiseControl {
     this.reports = reports;
     this.mailBombs = mailBombs;
     this.conversations = conversations;
-    this.contacts = contacts;
     this.staffDomains = staffDomains;
     this.properties = properties;
     this.events = events;
@@ -71,31 +69,26 @@ public class NoiseControl {
   }
 
   /**
-   * The decision for one new inbound message, in the caller's transaction (the pipeline step's): a
-   * DUPLICATE is linked as a report and a HELD message added to its group here, so the caller only
-   * marks its intake item. For NEW, the caller files the message and then calls {@link #filed}.
+   * The decision for one new inbound message, in the caller's transaction (the pipeline step's), from what the
+   * road in already knows: where {@code thread} put the message and the sender's {@code standing}. A DUPLICATE is
+   * linked as a report and a HELD message added to its group here, so the caller only marks its intake item. For
+   * NEW, the caller files the message and then calls {@link #filed}.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public NoiseDecision decide(NoiseCandidate candidate) {
+  public NoiseDecision decide(NoiseCandidate candidate, ThreadDecision thread, SenderStanding standing) {
     InboundMessage in = candidate.message();
     if (!properties.enabled()) {
-      return NoiseDecision.of(NoiseDecision.Outcome.NEW, "noise control is off");
+      return new NoiseDecision.New("noise control is off");
     }
-    Optional<NoiseDecision> redelivery = redelivery(in);
-    if (redelivery.isPresent()) {
-      return redelivery.get();
-    }
-    if (in.externalMessageId() != null
-        && conversations.findMessageIdByExternalId(in.channel(), in.externalMessageId()).isPresent()) {
-      // the conversation stores it once and reports the redelivery itself
-      return NoiseDecision.of(NoiseDecision.Outcome.FOLLOW_UP, "already a message of a conversation");
-    }
-    if (in.followUpOnly() || conversations.continuesConversation(in)) {
-      return NoiseDecision.of(NoiseDecision.Outcome.FOLLOW_UP, "continues a conversation");
+    Optional<NoiseDecision> settled = NoiseRules.settledByThreading(thread);
+    if (settled.isPresent()) {
+      return settled.get();
     }
     boolean released = mailBombs.heldItem(in.inboundItemId())
         .filter(h -> h.state() == HeldGroup.Status.RELEASED).isPresent();
-    boolean limited = !released && !exempt(candidate);
+    boolean limited = !released && !NoiseRules.exempt(candidate, staffDomains.isStaff(candidate.sender()),
+        properties.exemptKnownCustomers(), standing,
+        in.receivedAt().minus(mailBombs.limitsFor(in.teamId()).window()));
     List<String> scopes = limited ? mailBombs.scopesOf(candidate.sender()) : List.of();
     List<String> keys = new ArrayList<>();
     keys.add("author:" + authorOf(candidate));
@@ -112,11 +105,11 @@ public class NoiseControl {
     if (limited) {
       Optional<HeldGroup> group = mailBombs.countOrHold(in.inboundItemId(), in, candidate.sender(), scopes);
       if (group.isPresent()) {
-        return new NoiseDecision(NoiseDecision.Outcome.HELD, null, null, group.get().id(), 0,
+        return new NoiseDecision.Held(group.get().id(),
             "Held: " + group.get().scope() + " is past its rate limit (" + group.get().count() + " held).");
       }
     }
-    return NoiseDecision.of(NoiseDecision.Outcome.NEW, "no copy of it in the window");
+    return new NoiseDecision.New("no copy of it in the window");
   }
 
   /**
@@ -125,7 +118,7 @@ public class NoiseControl {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void filed(NoiseCandidate candidate, NoiseDecision decision, InboundOutcome outcome) {
-    if (!properties.enabled() || decision.outcome() != NoiseDecision.Outcome.NEW || !outcome.openedConversation()) {
+    if (!properties.enabled() || !(decision instanceof NoiseDecision.New) || !outcome.openedConversation()) {
       return;
     }
     InboundMessage in = candidate.message();
@@ -166,10 +159,10 @@ public class NoiseControl {
       throw ProblemException.conflict("already-split", "This report was already split out.");
     }
     ConversationSummary from = conversations.requireDetails(conversationId).conversation();
-    InboundOutcome opened = conversations.receiveInbound(new InboundMessage(report.id(), report.inboundItemId(),
-        report.channel(), report.contactId(), report.contactName(), report.subject(), report.text(), null, null, null,
-        report.receivedAt(), List.of(), null, null, from.teamId(), false, false,
-        report.forwarded() ? report.reporter() : null));
+    InboundOutcome opened = conversations.receiveInbound(InboundMessage.builder(report.id(), report.channel())
+        .inboundItem(report.inboundItemId()).contact(report.contactId(), report.contactName())
+        .subject(report.subject()).text(report.text()).receivedAt(report.receivedAt()).team(from.teamId())
+        .forwardedBy(report.forwarded() ? report.reporter() : null).build());
     Instant at = clock.instant();
     reports.markSplit(reportId, at, agent.name(), opened.conversationId(), opened.messageId());
     UUID newReport = Ids.newId();
@@ -199,7 +192,7 @@ public class NoiseControl {
         in.subject(), in.text(), similarity, in.inboundItemId(), null, in.externalMessageId(), in.receivedAt(), null,
         null, null));
     remember(authorOf(candidate), signature, conversationId, reportId, in.receivedAt());
-    return new NoiseDecision(NoiseDecision.Outcome.DUPLICATE, conversationId, reportId, null, similarity,
+    return new NoiseDecision.Duplicate(conversationId, reportId, similarity,
         "A copy of the message that opened the conversation (similarity " + Math.round(similarity * 100) + "%).");
   }
 
@@ -210,47 +203,6 @@ public class NoiseControl {
     long ref = signatureStore.insert(author, signature.toBytes(), conversationId, reportId, receivedAt,
         clock.instant());
     signatures.add(ref, author, signature, receivedAt);
-  }
-
-  private Optional<NoiseDecision> redelivery(InboundMessage in) {
-    if (in.externalMessageId() == null) {
-      return Optional.empty();
-    }
-    Optional<NoiseDecision> report = reports.findByExternalId(in.channel(), in.externalMessageId())
-        .map(r -> new NoiseDecision(NoiseDecision.Outcome.REDELIVERY, r.conversationId(), r.id(), null, 1.0,
-            "Redelivery of a message already reported."));
-    if (report.isPresent()) {
-      return report;
-    }
-    return mailBombs.heldByExternalId(in.channel(), in.externalMessageId())
-        .filter(h -> !h.itemId().equals(in.inboundItemId()))
-        .map(h -> new NoiseDecision(NoiseDecision.Outcome.REDELIVERY, null, null, h.groupId(), 1.0,
-            "Redelivery of a message already held."));
-  }
-
-  /**
-   * Staff, and known customers (a tier, or a conversation opened before the rate window, so that a
-   * flood's own first conversation does not make its sender known), are not rate limited; unless the
-   * mail failed authentication, when anyone could have written that From.
-   */
-  private boolean exempt(NoiseCandidate candidate) {
-    if (candidate.sender().isEmpty()) {
-      return true;
-    }
-    if (candidate.unauthenticated()) {
-      return false;
-    }
-    if (staffDomains.isStaff(candidate.sender())) {
-      return true;
-    }
-    if (!properties.exemptKnownCustomers()) {
-      return false;
-    }
-    UUID contactId = candidate.message().contactId();
-    Instant before = candidate.message().receivedAt()
-        .minus(mailBombs.limitsFor(candidate.message().teamId()).window());
-    return contacts.find(contactId).map(c -> c.tier() != null).orElse(false)
-        || conversations.ofContact(contactId).stream().anyMatch(c -> c.createdAt().isBefore(before));
   }
 
   private static String authorOf(NoiseCandidate candidate) {

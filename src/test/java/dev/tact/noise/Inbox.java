@@ -8,13 +8,13 @@ import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.conversation.InboundOutcome;
+import dev.tact.conversation.ThreadDecision;
 import dev.tact.shared.Ids;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Files a message as the intake steps do (contact, noise decision, conversation), for tests without the pipeline. */
+/** Files a message as the intake steps do (contact, thread, noise decision, filing), for tests without the pipeline. */
 record Inbox(TransactionTemplate transactions, IdentityParser identities, ContactManagement contacts,
     NoiseControl noise, ConversationManagement conversations) {
 
@@ -29,14 +29,18 @@ record Inbox(TransactionTemplate transactions, IdentityParser identities, Contac
     return transactions.execute(status -> {
       Contact contact = contacts.resolve(identities.parse(sender), new ContactNames(null, null, null));
       UUID messageId = Ids.newId();
-      InboundMessage message = new InboundMessage(messageId, Ids.newId(), Channel.WEB, contact.id(), contact.name(),
-          subject, text, "ext-" + messageId, null, null, at, List.of(), null, null, null, automatic, false, null);
+      InboundMessage message = InboundMessage.builder(messageId, Channel.WEB).inboundItem(Ids.newId())
+          .contact(contact.id(), contact.name()).subject(subject).text(text).externalMessageId("ext-" + messageId)
+          .receivedAt(at).automatic(automatic).build();
       NoiseCandidate candidate = new NoiseCandidate(message, sender, sender, sender, false, null);
-      NoiseDecision decision = noise.decide(candidate);
+      ThreadDecision thread = conversations.threadOf(message);
+      SenderStanding standing = new SenderStanding(contact.tier() != null,
+          conversations.firstConversationAt(contact.id()).orElse(null));
+      NoiseDecision decision = noise.decide(candidate, thread, standing);
       if (!decision.files()) {
         return new Filed(decision, decision.conversationId());
       }
-      InboundOutcome outcome = conversations.receiveInbound(message);
+      InboundOutcome outcome = conversations.receiveInbound(message, thread);
       noise.filed(candidate, decision, outcome);
       return new Filed(decision, outcome.conversationId());
     });

@@ -1,5 +1,6 @@
 package dev.tact.noise.similarity;
 
+import dev.tact.mail.ReplyMarkers;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,24 +20,11 @@ public final class TextNormaliser {
 
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?|\\u2028|\\u2029");
-  private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
-  private static final Pattern FORWARD_MARKER = Pattern.compile(
-      "^\\s*(-{2,}\\s*)?(forwarded message|original message|begin forwarded message|weitergeleitete nachricht"
-          + "|ursprüngliche nachricht|message transféré|message d'origine|mensaje reenviado|mensaje original"
-          + "|messaggio inoltrato|doorgestuurd bericht|oorspronkelijk bericht)\\s*:?\\s*(-{2,})?\\s*$");
   private static final Pattern HEADER_LINE = Pattern.compile(
       "^\\s*\\*?(from|sent|to|cc|bcc|date|subject|reply-to|von|gesendet|an|datum|betreff|de|envoyé|à|objet"
           + "|para|enviado|asunto|fecha|da|inviato|oggetto|a|van|verzonden|aan|onderwerp)\\*?\\s*:.*");
-  private static final Pattern WROTE_LINE = Pattern.compile(
-      "^\\s*(on|am|le|el|il|op)\\s.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef)\\s*:?\\s*$");
-  /** A reply's history marker: everything below it is the earlier message. */
-  private static final Pattern ORIGINAL_MARKER = Pattern.compile(
-      "^\\s*-{2,}\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original"
-          + "|oorspronkelijk bericht|messaggio originale)\\s*-{2,}.*");
-  /** "On … wrote:", "… skrev Test <t@example.com>:", "11:00 AM, … "John" <john@acme.com>:" (line ends in ':'). */
-  private static final Pattern REPLY_HEADER = Pattern.compile(
-      "^.{0,200}(wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|kirjoitti|napisał)\\s*:\\s*$"
-          + "|^.{0,120}<[^<>@\\s]+@[^<>\\s]+>\\s*:\\s*$");
+  /** A header naming only its author's address ("Jane Roe <jane@x.example>:"), which carries no word to match. */
+  private static final Pattern ADDRESS_HEADER = Pattern.compile("^.{0,120}<[^<>@\\s]+@[^<>\\s]+>\\s*:\\s*$");
   private static final Pattern SALUTATION = Pattern.compile(
       "^\\s*(hi|hello|hey|hiya|dear|greetings|good (morning|afternoon|evening|day)|hallo|hi there|moin|servus"
           + "|liebe[rs]?|sehr geehrte[rs]?( damen und herren)?|guten (tag|morgen|abend)|bonjour|bonsoir|salut"
@@ -124,15 +112,18 @@ public final class TextNormaliser {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       boolean endsWithColon = line.stripTrailing().endsWith(":");
-      boolean hasDashes = line.contains("--");
-      if ((hasDashes && ORIGINAL_MARKER.matcher(line).matches() || endsWithColon && REPLY_HEADER.matcher(line)
-          .matches()) && !kept.stream().allMatch(String::isBlank)) {
+      // Reply history and forwards are marked as mail's reply extraction marks them (ReplyMarkers).
+      boolean attribution = endsWithColon && (ReplyMarkers.isAttribution(line) || ADDRESS_HEADER.matcher(line)
+          .matches());
+      boolean original = ReplyMarkers.isOriginalMessage(line);
+      if ((attribution || original)
+          && !kept.stream().allMatch(String::isBlank)) {
         break;
       }
-      if (QUOTED.matcher(line).matches() || endsWithColon && WROTE_LINE.matcher(line).matches()) {
+      if (ReplyMarkers.isQuoted(line) || attribution) {
         continue;
       }
-      if (line.length() < 80 && FORWARD_MARKER.matcher(line).matches()) {
+      if (line.length() < 80 && (original || ReplyMarkers.isForwardMarker(line))) {
         inHeaderBlock = true;
         continue;
       }

@@ -53,6 +53,12 @@ class TextNormaliserTests {
   }
 
   @Test
+  void shouldRemoveReplyHistoryInEveryLanguageMailsReplyExtractionKnows() {
+    assertThat(normaliser.normalise("Díky, funguje to.\n\nDne 3. 3. 2024 v 10:00 Jan Novák <jan@example.cz> "
+        + "napsal(a):\n> Zkuste to znovu.")).isEqualTo("díky, funguje to.");
+  }
+
+  @Test
   void shouldRemoveLeftoverForwardHeaderBlocks() {
     String forwarded = "FYI\n\n---------- Forwarded message ---------\nFrom: Tom <tom@vendor.example>\n"
         + "Date: Mon, 23 Nov 2026 at 10:15\nSubject: Offer\nTo: <ceo@acme.example>\n\nOur offer for you.";

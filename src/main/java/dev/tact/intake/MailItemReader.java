@@ -1,7 +1,5 @@
 package dev.tact.intake;
 
-import dev.tact.contact.Contact;
-import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactNames;
 import dev.tact.contact.Identity;
 import dev.tact.contact.IdentityParser;
@@ -19,32 +17,25 @@ import dev.tact.mail.ParsedMail;
 import dev.tact.mail.ReadMail;
 import dev.tact.mail.StaffDomains;
 import dev.tact.mail.UnparseableMailException;
-import dev.tact.noise.NoiseCandidate;
-import dev.tact.noise.NoiseControl;
-import dev.tact.noise.NoiseDecision;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffDirectory;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The pipeline's step for email: read the raw MIME like an agent would, find the requester (the
- * original sender when staff forwarded a customer's mail), thread it by Message-ID, References and
- * subject token, and file it with what was read beside it; all in the caller's transaction. Mail
- * that cannot be parsed is parked raw; a bounce about nothing Tact sent, and automatic mail past
- * the loop limit, are kept in the log but not filed.
+ * Reads a logged email like an agent would: finds the requester (the original sender when staff forwarded a
+ * customer's mail), what it answers (Message-ID, References, subject token) and the mailbox's team. Mail that
+ * cannot be parsed is parked raw; automatic mail past the loop limit, and a bounce about nothing Tact sent, are
+ * kept in the log but not filed; what is filed or joined as a report keeps what was read beside it.
  */
 @Component
-class MailItemStep {
+class MailItemReader implements ItemReader {
 
-  private final ItemStore items;
   private final MailReader reader;
   private final MailArchive archive;
   private final MailLoopGuard loops;
@@ -53,91 +44,122 @@ class MailItemStep {
   private final Mailboxes mailboxes;
   private final StaffDirectory staff;
   private final IdentityParser identities;
-  private final ContactManagement contacts;
   private final ConversationManagement conversations;
   private final JsonMapper json;
-  private final Clock clock;
-  private final NoiseControl noise;
-  private final ApplicationEventPublisher events;
 
-  MailItemStep(ItemStore items, MailReader reader, MailArchive archive, MailLoopGuard loops,
+  MailItemReader(MailReader reader, MailArchive archive, MailLoopGuard loops,
       MailProperties mailProperties, StaffDomains staffDomains, Mailboxes mailboxes, StaffDirectory staff,
-      IdentityParser identities, ContactManagement contacts, ConversationManagement conversations, JsonMapper json,
-      Clock clock, NoiseControl noise, ApplicationEventPublisher events) {
-    this.staffDomains = staffDomains;
-    this.noise = noise;
-    this.items = items;
+      IdentityParser identities, ConversationManagement conversations, JsonMapper json) {
     this.reader = reader;
     this.archive = archive;
     this.loops = loops;
     this.mailProperties = mailProperties;
+    this.staffDomains = staffDomains;
     this.mailboxes = mailboxes;
     this.staff = staff;
     this.identities = identities;
-    this.contacts = contacts;
     this.conversations = conversations;
     this.json = json;
-    this.clock = clock;
-    this.events = events;
   }
 
-  void process(InboundItem item) {
+  @Override
+  public String contentType() {
+    return MessageIntake.MAIL_CONTENT_TYPE;
+  }
+
+  @Override
+  public ReadItem read(InboundItem item, byte[] raw) {
     MailEnvelope envelope = envelopeOf(item);
-    ReadMail read = read(item);
+    ReadMail read = readMail(raw);
     ParsedMail mail = read.parsed();
     MailAddress from = senderOf(mail, envelope)
         .orElseThrow(() -> new UnreadableItemException("The email names no sender address.", null));
-    if (read.automatic() && !loops.mayFileAutomaticFrom(from.address())) {
-      items.markSuppressed(item.id(), null, "Mail loop: more than " + mailProperties.maxAutomaticPerHour()
-          + " automatic messages from " + from.address() + " in the past hour.", clock.instant());
-      return;
-    }
     Requester requester = requesterOf(from, read);
-    Contact contact = contacts.resolve(identityOf(requester.address()), new ContactNames(requester.address().name(),
-        null, null));
     List<String> repliesTo = new ArrayList<>();
     if (read.bouncedMessageId() != null) {
       repliesTo.add(read.bouncedMessageId());
-      events.publishEvent(new BounceReceived(read.bouncedMessageId(), mail.deliveryReport(), item.receivedAt()));
     }
     repliesTo.addAll(read.repliesTo());
     String externalId = mail.messageId() != null ? mail.messageId() : item.externalId();
     // The mailbox's team, unless that team is gone.
     UUID teamId = envelope.mailboxId() == null ? null : mailboxes.teamOf(envelope.mailboxId())
         .filter(team -> staff.team(team).isPresent()).orElse(null);
-    InboundMessage message = new InboundMessage(item.messageId(), item.id(),
-        Channel.EMAIL, contact.id(), contact.name(), requester.subject(), requester.text(), externalId, null, null,
-        item.receivedAt(), repliesTo, read.subjectNumber(), requester.fullText(), teamId, read.automatic(),
-        read.bounce(), requester.forwardedBy(), null, !read.authentication().passes());
-    NoiseCandidate candidate = new NoiseCandidate(message, requester.address().address(), from.address(),
+    boolean unauthenticated = !read.authentication().passes();
+    InboundMessage.Builder message = InboundMessage.builder(item.messageId(), Channel.EMAIL)
+        .inboundItem(item.id())
+        .subject(requester.subject())
+        .text(requester.text())
+        .fullText(requester.fullText())
+        .externalMessageId(externalId)
+        .receivedAt(item.receivedAt())
+        .repliesTo(repliesTo)
+        .subjectNumber(read.subjectNumber())
+        .team(teamId)
+        .automatic(read.automatic())
+        .followUpOnly(read.bounce())
+        .forwardedBy(requester.forwardedBy())
+        .unauthenticated(unauthenticated);
+    ReadItem.Reporting reporting = new ReadItem.Reporting(requester.address().address(), from.address(),
         requester.forwardedBy() != null ? requester.forwardedBy() : display(from), requester.forwardedBy() != null,
-        requester.comment(), !read.authentication().passes());
-    NoiseDecision decision = noise.decide(candidate);
-    if (!decision.files()) {
-      if (decision.outcome() == NoiseDecision.Outcome.DUPLICATE) {
-        // kept under the report's id: a report split out later becomes a message with this id and its mail
-        archive.store(item.messageId(), item.id(), read, requester.forwardedBy(), null, item.receivedAt());
+        requester.comment(), unauthenticated);
+    return new ReadItem(() -> identityOf(requester.address()), new ContactNames(requester.address().name(), null, null),
+        message, reporting, new MailTraits(item, read, from, requester.forwardedBy(), envelope.mailboxId()));
+  }
+
+  /** What email adds to the road: the loop guard, the bounce notice, and the archive of what was read. */
+  private final class MailTraits implements ChannelTraits {
+
+    private final InboundItem item;
+    private final ReadMail read;
+    private final MailAddress from;
+    private final String forwardedBy;
+    private final UUID mailboxId;
+
+    MailTraits(InboundItem item, ReadMail read, MailAddress from, String forwardedBy, UUID mailboxId) {
+      this.item = item;
+      this.read = read;
+      this.from = from;
+      this.forwardedBy = forwardedBy;
+      this.mailboxId = mailboxId;
+    }
+
+    @Override
+    public Optional<String> suppression() {
+      if (read.automatic() && !loops.mayFileAutomaticFrom(from.address())) {
+        return Optional.of("Mail loop: more than " + mailProperties.maxAutomaticPerHour()
+            + " automatic messages from " + from.address() + " in the past hour.");
       }
-      NoiseSteps.mark(items, item, contact.id(), decision, clock.instant());
-      return;
+      return Optional.empty();
     }
-    InboundOutcome outcome = conversations.receiveInbound(message);
-    noise.filed(candidate, decision, outcome);
-    if (!outcome.filed()) {
-      items.markSuppressed(item.id(), contact.id(), "A bounce about " + describe(read.bouncedMessageId())
-          + ", which Tact did not send.", clock.instant());
-      return;
+
+    @Override
+    public List<Object> announcements() {
+      return read.bouncedMessageId() == null ? List.of()
+          : List.of(new BounceReceived(read.bouncedMessageId(), read.parsed().deliveryReport(), item.receivedAt()));
     }
-    if (outcome.openedConversation() && envelope.mailboxId() != null) {
-      mailboxes.openedThrough(outcome.conversationId(), envelope.mailboxId());
+
+    @Override
+    public String unfiledReason() {
+      return "A bounce about " + describe(read.bouncedMessageId()) + ", which Tact did not send.";
     }
-    if (!outcome.redelivery()) {
-      UUID bounced = read.bouncedMessageId() == null ? null
-          : conversations.findMessageIdByExternalId(Channel.EMAIL, read.bouncedMessageId()).orElse(null);
-      archive.store(outcome.messageId(), item.id(), read, requester.forwardedBy(), bounced, item.receivedAt());
+
+    @Override
+    public void keptAsReport(InboundContext context) {
+      // kept under the report's id: a report split out later becomes a message with this id and its mail
+      archive.store(item.messageId(), item.id(), read, forwardedBy, null, item.receivedAt());
     }
-    items.markProcessed(item.id(), outcome.redelivery() ? ItemState.DUPLICATE : ItemState.DONE, outcome.messageId(),
-        contact.id(), outcome.conversationId(), clock.instant());
+
+    @Override
+    public void filed(InboundContext context, InboundOutcome outcome) {
+      if (outcome.openedConversation() && mailboxId != null) {
+        mailboxes.openedThrough(outcome.conversationId(), mailboxId);
+      }
+      if (!outcome.redelivery()) {
+        UUID bounced = read.bouncedMessageId() == null ? null
+            : conversations.findMessageIdByExternalId(Channel.EMAIL, read.bouncedMessageId()).orElse(null);
+        archive.store(outcome.messageId(), item.id(), read, forwardedBy, bounced, item.receivedAt());
+      }
+    }
   }
 
   /**
@@ -169,8 +191,7 @@ class MailItemStep {
   private record Requester(MailAddress address, String subject, String text, String fullText, String forwardedBy,
       String comment) {}
 
-  private ReadMail read(InboundItem item) {
-    byte[] raw = items.rawContent(item.id());
+  private ReadMail readMail(byte[] raw) {
     if (raw == null) {
       throw new UnreadableItemException("The logged email has no raw content.", null);
     }
