@@ -41,7 +41,7 @@ class IntakePipeline implements WorkQueue<InboundItem>, SmartLifecycle {
 
   @Override
   public void handle(List<InboundItem> batch) {
-    batch.forEach(processor::process); // becomes processor.processAll(batch) when the pipeline branch is merged
+    processor.processAll(batch);
   }
 
   @Override
