@@ -1,13 +1,14 @@
-package dev.tact.web.ui;
+package dev.tact.staff.signin.web;
 
+import dev.tact.shared.web.UiController;
 import dev.tact.staff.SignInSecurity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-@Controller
+/** The sign-in page, or the inbox for someone already signed in. */
+@UiController
 class LoginController {
 
   private final SignInSecurity signIn;
@@ -26,6 +27,6 @@ class LoginController {
       model.addAttribute("singleSignOnName", name);
       model.addAttribute("singleSignOnPath", signIn.singleSignOnPath());
     });
-    return "login";
+    return "staff/login";
   }
 }

@@ -1,9 +1,7 @@
-package dev.tact.web.ui;
+package dev.tact.staff.web;
 
 import dev.tact.shared.web.Flash;
-import dev.tact.intake.InboundItems;
-import dev.tact.intake.ItemState;
-import dev.tact.shared.PageRequest;
+import dev.tact.shared.web.UiController;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.ApiRateLimit;
 import dev.tact.staff.ApiScope;
@@ -11,7 +9,7 @@ import dev.tact.staff.ApiTokenRequest;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.IssuedApiToken;
 import dev.tact.staff.Role;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.staff.StaffPrincipals;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,10 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -34,46 +28,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin pages (security restricts /admin/** to admins): parked inbound items and API tokens. */
-@Controller
-@RequestMapping("/admin")
-class AdminController {
+/** The admin page of API tokens (security restricts /admin/** to admins): issue, limit, revoke. */
+@UiController
+@RequestMapping("/admin/tokens")
+class ApiTokensAdminController {
 
-  private final InboundItems items;
   private final ApiTokens tokens;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  AdminController(InboundItems items, ApiTokens tokens, TactPrincipals principals) {
-    this.items = items;
+  ApiTokensAdminController(ApiTokens tokens, StaffPrincipals principals) {
     this.tokens = tokens;
     this.principals = principals;
   }
 
-  /** Parked items (failed, retryable) or suppressed ones (read, deliberately not filed, with the reason). */
-  @GetMapping("/inbound")
-  String inbound(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "parked") String state,
-      Model model) {
-    ItemState shown = "suppressed".equals(state) ? ItemState.SUPPRESSED : ItemState.PARKED;
-    model.addAttribute("state", shown.name().toLowerCase(java.util.Locale.ROOT));
-    model.addAttribute("result", items.list(shown, new PageRequest(Math.max(page, 0), 25)));
-    return "admin/inbound";
-  }
-
-  /** The raw MIME of an email item, for an admin to look at what could not be read. */
-  @GetMapping("/inbound/{id}/raw")
-  ResponseEntity<byte[]> raw(@PathVariable UUID id) {
-    byte[] raw = items.rawContent(id).orElseThrow(() -> ProblemException.notFound("raw-content", id));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".eml\"")
-        .header("X-Content-Type-Options", "nosniff").body(raw);
-  }
-
-  @PostMapping("/inbound/{id}/retry")
-  String retry(@PathVariable UUID id, RedirectAttributes redirect) {
-    return Flash.run(redirect, "/admin/inbound", "Item " + id + " is queued again.", () -> items.retry(id));
-  }
-
-  @GetMapping("/tokens")
+  @GetMapping
   String tokens(@RequestParam(required = false) UUID revoke, @RequestParam(required = false) UUID limit,
       Model model) {
     if (!model.containsAttribute("form")) {
@@ -85,14 +53,14 @@ class AdminController {
     model.addAttribute("defaultLimit", tokens.defaultRateLimit());
     model.addAttribute("revoking", revoke == null ? null : tokens.require(revoke));
     model.addAttribute("limiting", limit == null ? null : tokens.require(limit));
-    return "admin/tokens";
+    return "staff/tokens";
   }
 
   /**
    * Creates a token and redirects (post/redirect/get), so that reloading the page never creates another. The secret
    * travels to that one next page as a flash attribute, is shown there once, and is never stored.
    */
-  @PostMapping("/tokens")
+  @PostMapping
   String create(@ModelAttribute TokenForm form, Authentication auth, Model model, RedirectAttributes redirect) {
     try {
       UUID creator = principals.agent(auth).map(a -> a.id()).orElse(null);
@@ -108,7 +76,7 @@ class AdminController {
   }
 
   /** Reached only from the confirmation shown by {@code GET /admin/tokens?revoke=<id>}. */
-  @PostMapping("/tokens/{id}/revoke")
+  @PostMapping("/{id}/revoke")
   String revoke(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/admin/tokens", null, () -> {
       String name = tokens.require(id).name();
@@ -117,7 +85,7 @@ class AdminController {
     });
   }
 
-  @PostMapping("/tokens/{id}/rate-limit")
+  @PostMapping("/{id}/rate-limit")
   String rateLimit(@PathVariable UUID id, @RequestParam(defaultValue = "default") String limit,
       @RequestParam(required = false) Integer perSecond, @RequestParam(required = false) Integer burst,
       RedirectAttributes redirect) {

@@ -1,6 +1,7 @@
-package dev.tact.web.ui;
+package dev.tact.intake.web;
 
 import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.intake.Mailbox;
 import dev.tact.intake.MailboxRequest;
 import dev.tact.intake.Mailboxes;
@@ -10,7 +11,6 @@ import dev.tact.staff.Team;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin page for the support mailboxes: list with polling state, add, edit, delete, poll now. */
-@Controller
+@UiController
 @RequestMapping("/admin/mailboxes")
 class MailboxesController {
 
@@ -118,6 +118,6 @@ class MailboxesController {
     model.addAttribute("form", form);
     model.addAttribute("securities", Mailbox.Security.values());
     model.addAttribute("afterFetches", Mailbox.AfterFetch.values());
-    return "admin/mailboxes";
+    return "intake/mailboxes";
   }
 }
