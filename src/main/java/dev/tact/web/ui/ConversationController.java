@@ -7,7 +7,9 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
+import dev.tact.conversation.Message;
 import dev.tact.conversation.Tags;
+import dev.tact.delivery.Outbox;
 import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
 import dev.tact.routing.ConversationFacts;
@@ -44,10 +46,12 @@ class ConversationController {
   private final MailViews mailViews;
   private final MailArchive mailArchive;
   private final ConversationFacts facts;
+  private final Outbox outbox;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts) {
+      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts, Outbox outbox) {
     this.facts = facts;
+    this.outbox = outbox;
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
@@ -69,6 +73,7 @@ class ConversationController {
     model.addAttribute("messages", details.messages());
     model.addAttribute("links", details.links());
     model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
+    model.addAttribute("deliveries", outbox.ofMessages(details.messages().stream().map(Message::id).toList()));
     model.addAttribute("remoteImages", remoteImages);
     if (remoteImages != null) {
       response.setHeader("Content-Security-Policy", ContentSecurityPolicies.ui(true));

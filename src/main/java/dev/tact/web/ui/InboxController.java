@@ -6,12 +6,14 @@ import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Status;
+import dev.tact.delivery.Outbox;
 import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.sla.SlaAttention;
 import dev.tact.sla.SlaClocks;
 import dev.tact.staff.Agent;
+import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
@@ -88,9 +90,11 @@ class InboxController {
   private final TactPrincipals principals;
   private final NoiseControl noise;
   private final SlaClocks clocks;
+  private final Outbox outbox;
 
   InboxController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, NoiseControl noise, SlaClocks clocks) {
+      TactPrincipals principals, NoiseControl noise, SlaClocks clocks, Outbox outbox) {
+    this.outbox = outbox;
     this.noise = noise;
     this.clocks = clocks;
     this.conversations = conversations;
@@ -141,7 +145,13 @@ class InboxController {
     model.addAttribute("statuses", Status.values());
     model.addAttribute("teams", teams);
     model.addAttribute("agents", staff.agents());
+    model.addAttribute("relayWarning", isAdmin(authentication) ? outbox.relayWarning() : null);
     model.addAttribute("heading", mine ? "Mine" : unassigned ? "Unassigned" : "Inbox");
     return "inbox";
+  }
+
+  private static boolean isAdmin(Authentication authentication) {
+    return authentication != null && authentication.getAuthorities().stream()
+        .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
   }
 }

@@ -1,14 +1,14 @@
-package dev.tact.web.ui;
+package dev.tact.delivery.web;
 
 import dev.tact.delivery.Unsubscribes;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.ProblemResponses;
+import dev.tact.shared.web.ProblemDetails;
+import dev.tact.shared.web.UiController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
  * permission). GET only shows a confirmation page, because mail scanners follow links; POST with
  * {@code List-Unsubscribe=One-Click} (RFC 8058, or the page's button) records the opt-out at once.
  */
-@Controller
+@UiController
 @RequestMapping("/unsubscribe/{token}")
 class UnsubscribeController {
 
@@ -62,11 +62,11 @@ class UnsubscribeController {
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> problem(ProblemException e) {
     return ResponseEntity.status(e.status())
-        .body(ProblemResponses.problem(e.status(), e.code(), e.title(), e.getMessage()));
+        .body(ProblemDetails.of(e.status(), e.code(), e.title(), e.getMessage()));
   }
 
   private static ModelAndView page(HttpStatus status, String state, Purpose purpose) {
-    ModelAndView view = new ModelAndView("unsubscribe");
+    ModelAndView view = new ModelAndView("delivery/unsubscribe");
     view.setStatus(status);
     view.addObject("state", state);
     view.addObject("marketing", purpose != Purpose.TRANSACTIONAL);

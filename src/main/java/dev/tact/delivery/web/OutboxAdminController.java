@@ -1,15 +1,15 @@
-package dev.tact.web.ui;
+package dev.tact.delivery.web;
 
 import dev.tact.shared.web.Flash;
 import dev.tact.delivery.Outbox;
 import dev.tact.delivery.OutboxState;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.UiController;
+import dev.tact.staff.StaffPrincipals;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,14 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin page of the outbox: every outbound message by state, with retry and cancel. */
-@Controller
+@UiController
 @RequestMapping("/admin/outbox")
 class OutboxAdminController {
 
   private final Outbox outbox;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  OutboxAdminController(Outbox outbox, TactPrincipals principals) {
+  OutboxAdminController(Outbox outbox, StaffPrincipals principals) {
     this.outbox = outbox;
     this.principals = principals;
   }
@@ -38,7 +38,8 @@ class OutboxAdminController {
     model.addAttribute("states", OutboxState.values());
     model.addAttribute("counts", outbox.counts());
     model.addAttribute("result", outbox.list(filter, new PageRequest(page, 50)));
-    return "admin/outbox";
+    model.addAttribute("relayWarning", outbox.relayWarning());
+    return "delivery/outbox";
   }
 
   @PostMapping("/{id}/retry")
