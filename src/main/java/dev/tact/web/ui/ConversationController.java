@@ -12,6 +12,7 @@ import dev.tact.conversation.Tags;
 import dev.tact.delivery.Outbox;
 import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
+import dev.tact.noise.NoiseControl;
 import dev.tact.routing.ConversationFacts;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;
@@ -47,9 +48,12 @@ class ConversationController {
   private final MailArchive mailArchive;
   private final ConversationFacts facts;
   private final Outbox outbox;
+  private final NoiseControl noise;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts, Outbox outbox) {
+      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts, Outbox outbox,
+      NoiseControl noise) {
+    this.noise = noise;
     this.facts = facts;
     this.outbox = outbox;
     this.conversations = conversations;
@@ -72,6 +76,7 @@ class ConversationController {
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
     model.addAttribute("links", details.links());
+    model.addAttribute("reports", noise.reports(c.id()));
     model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
     model.addAttribute("deliveries", outbox.ofMessages(details.messages().stream().map(Message::id).toList()));
     model.addAttribute("remoteImages", remoteImages);

@@ -1,6 +1,6 @@
-package dev.tact.web.ui;
+package dev.tact.noise.web;
 
-import dev.tact.shared.web.Flash;
+import dev.tact.conversation.Actors;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.mail.StaffDomains;
@@ -12,15 +12,16 @@ import dev.tact.noise.VendorPitchSettings;
 import dev.tact.noise.VendorPitchSettingsService;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.staff.AgentState;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
-import dev.tact.web.security.TactPrincipals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * fragment {@code noise/reports} on the conversation page), and the admin page of held mail-bomb
  * groups and rate limits, free-mail providers, vendor pitches and the staff domains in force.
  */
-@Controller
+@UiController
 class NoiseController {
 
   private final NoiseControl noise;
@@ -42,12 +43,14 @@ class NoiseController {
   private final ConversationManagement conversations;
   private final StaffDirectory staff;
   private final FreeMailDomains freeMail;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
+  private final Actors actors;
   private final VendorPitchSettingsService pitches;
   private final StaffDomains staffDomains;
 
   NoiseController(NoiseControl noise, MailBombs mailBombs, ConversationManagement conversations,
-      StaffDirectory staff, FreeMailDomains freeMail, TactPrincipals principals, VendorPitchSettingsService pitches,
+      StaffDirectory staff, FreeMailDomains freeMail, StaffPrincipals principals, Actors actors,
+      VendorPitchSettingsService pitches,
       StaffDomains staffDomains) {
     this.pitches = pitches;
     this.staffDomains = staffDomains;
@@ -57,6 +60,7 @@ class NoiseController {
     this.staff = staff;
     this.freeMail = freeMail;
     this.principals = principals;
+    this.actors = actors;
   }
 
   @PostMapping("/conversations/{number}/reports/{reportId}/split")
@@ -65,7 +69,7 @@ class NoiseController {
     ConversationSummary from = conversations.findByReference(Long.toString(number))
         .orElseThrow(() -> ProblemException.notFound("conversation", "#" + number));
     try {
-      ConversationSummary opened = noise.split(from.id(), reportId, principals.actor(auth));
+      ConversationSummary opened = noise.split(from.id(), reportId, actors.of(auth));
       redirect.addFlashAttribute("notice", "Split out of #" + number + " into this conversation.");
       return "redirect:/conversations/" + opened.number();
     } catch (ProblemException e) {
@@ -112,14 +116,14 @@ class NoiseController {
   String addFreeMail(@RequestParam(required = false) String domain, Authentication auth,
       RedirectAttributes redirect) {
     return Flash.run(redirect, "/admin/noise#free-mail", "Added to the free-mail providers: its senders are limited "
-        + "one by one.", () -> freeMail.add(domain, principals.actor(auth).name()));
+        + "one by one.", () -> freeMail.add(domain, principals.name(auth)));
   }
 
   @PostMapping("/admin/noise/free-mail/remove")
   String removeFreeMail(@RequestParam(required = false) String domain, Authentication auth,
       RedirectAttributes redirect) {
     return Flash.run(redirect, "/admin/noise#free-mail", "Taken off the free-mail providers: its senders count "
-        + "against the per-domain limit again.", () -> freeMail.remove(domain, principals.actor(auth).name()));
+        + "against the per-domain limit again.", () -> freeMail.remove(domain, principals.name(auth)));
   }
 
   /** The vendor-pitch form as posted (kept for the page when it is refused). */
@@ -156,13 +160,13 @@ class NoiseController {
   @PostMapping("/admin/noise/held/{id}/release")
   String release(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/admin/noise", "Released: each message is filed as usual.",
-        () -> mailBombs.release(id, principals.actor(auth).name()));
+        () -> mailBombs.release(id, principals.name(auth)));
   }
 
   @PostMapping("/admin/noise/held/{id}/discard")
   String discard(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/admin/noise", "Discarded: the raw messages stay in the inbound log.",
-        () -> mailBombs.discard(id, principals.actor(auth).name()));
+        () -> mailBombs.discard(id, principals.name(auth)));
   }
 
   @PostMapping("/admin/noise/limits")
