@@ -2,14 +2,14 @@ package dev.tact.web.api;
 
 import dev.tact.policy.BusinessRelationships;
 import dev.tact.policy.ConsentEntry;
-import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRecord;
 import dev.tact.policy.ConsentRequest;
+import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.ContactHistory;
+import dev.tact.policy.PolicyRequests;
 import dev.tact.policy.RecordedAttempt;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.PolicyRequests;
 import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,27 +1,28 @@
-package dev.tact.web.ui;
+package dev.tact.policy.web;
 
-import dev.tact.shared.web.Flash;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactProfile;
 import dev.tact.contact.CustomerDetails;
-import dev.tact.policy.BusinessRelationships;
-import dev.tact.policy.ContactAttempt;
-import dev.tact.policy.ContactPlace;
 import dev.tact.policy.AuditedDecision;
+import dev.tact.policy.BusinessRelationships;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
-import dev.tact.policy.ContactPermit;
+import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.ContactHistory;
+import dev.tact.policy.ContactPermit;
+import dev.tact.policy.ContactPlace;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.OptOutReview;
 import dev.tact.policy.OptOutReviews;
+import dev.tact.policy.PolicyRequests;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.PolicyRequests;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
+import dev.tact.staff.StaffPrincipals;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ledger and contact history; planning a contact, which shows the decision and every rule's
  * reason ("why not?") before anything is logged; and the opt-outs waiting for an agent.
  */
-@Controller
+@UiController
 class PolicyController {
 
   private final ContactManagement contacts;
@@ -51,11 +51,11 @@ class PolicyController {
   private final ConsentLedger ledger;
   private final ContactHistory history;
   private final OptOutReviews reviews;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
   private final BusinessRelationships relationships;
 
   PolicyController(ContactManagement contacts, ContactPolicyService policy, ConsentLedger ledger,
-      ContactHistory history, OptOutReviews reviews, TactPrincipals principals, BusinessRelationships relationships) {
+      ContactHistory history, OptOutReviews reviews, StaffPrincipals principals, BusinessRelationships relationships) {
     this.contacts = contacts;
     this.policy = policy;
     this.ledger = ledger;
@@ -119,7 +119,7 @@ class PolicyController {
       @RequestParam(defaultValue = "") String when, @RequestParam(defaultValue = "") String source,
       @RequestParam(defaultValue = "") String evidence, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/contacts/" + id, "Business relationship recorded.", () -> {
-      if (!TactPrincipals.isLead(auth)) {
+      if (!StaffPrincipals.isLead(auth)) {
         throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record a purchase or "
             + "an inquiry.");
       }

@@ -1,11 +1,7 @@
-package dev.tact.web;
+package dev.tact.policy;
 
-import dev.tact.policy.BusinessRelationship;
-import dev.tact.policy.ConsentEntry;
-import dev.tact.policy.OutboundChannel;
-import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.staff.StaffPrincipals;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -64,7 +60,7 @@ public final class PolicyRequests {
 
   /** Anyone may record an opt-out; express or implied consent needs a lead or an admin (403 otherwise). */
   public static void requireMayRecord(ConsentEntry.Kind kind, Authentication authentication) {
-    if (kind != ConsentEntry.Kind.OPT_OUT && !TactPrincipals.isLead(authentication)) {
+    if (kind != ConsentEntry.Kind.OPT_OUT && !StaffPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record consent.");
     }
   }

@@ -1,18 +1,18 @@
-package dev.tact.web.ui;
+package dev.tact.policy.web;
 
-import dev.tact.shared.web.Flash;
 import dev.tact.policy.ContactPolicies;
 import dev.tact.policy.LegalPreset;
 import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicySettingsForm;
 import dev.tact.policy.PolicySettingsService;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
+import dev.tact.staff.StaffPrincipals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin → Contact policy: quiet hours, weekends, holidays, caps, cool-down and the legal presets. */
-@Controller
+@UiController
 class PolicyAdminController {
 
   private final PolicySettingsService settings;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  PolicyAdminController(PolicySettingsService settings, TactPrincipals principals) {
+  PolicyAdminController(PolicySettingsService settings, StaffPrincipals principals) {
     this.settings = settings;
     this.principals = principals;
   }
@@ -37,7 +37,7 @@ class PolicyAdminController {
     model.addAttribute("form", PolicySettingsForm.of(settings.settings()));
     model.addAttribute("channels", OutboundChannel.values());
     model.addAttribute("presets", ContactPolicies.legalPresets());
-    return "admin/policy";
+    return "policy/admin";
   }
 
   @PostMapping("/admin/policy")
