@@ -1,14 +1,16 @@
-package dev.tact.web.ui;
+package dev.tact.routing.web;
 
-import dev.tact.shared.web.Flash;
+import dev.tact.conversation.Actors;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.routing.IntentCatalogue;
 import dev.tact.routing.Scored;
 import dev.tact.routing.Triage;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
-import dev.tact.web.security.TactPrincipals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Triage: what the front door could not place, the model's guesses, and one click to a team. */
-@Controller
+@UiController
 class TriageController {
 
   /** One of the model's guesses and the team it would go to (null: the intent has no team). */
@@ -37,15 +38,17 @@ class TriageController {
   private final IntentCatalogue catalogue;
   private final StaffDirectory staff;
   private final ConversationManagement conversations;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
+  private final Actors actors;
 
   TriageController(Triage triage, IntentCatalogue catalogue, StaffDirectory staff,
-      ConversationManagement conversations, TactPrincipals principals) {
+      ConversationManagement conversations, StaffPrincipals principals, Actors actors) {
     this.triage = triage;
     this.catalogue = catalogue;
     this.staff = staff;
     this.conversations = conversations;
     this.principals = principals;
+    this.actors = actors;
   }
 
   @GetMapping("/triage")
@@ -74,7 +77,7 @@ class TriageController {
         .orElseThrow(() -> ProblemException.notFound("conversation", number)).id();
     return Flash.run(redirect, "/triage", null, () -> {
       UUID teamId = parse(team);
-      triage.route(id, principals.actor(auth), teamId);
+      triage.route(id, actors.of(auth), teamId);
       redirect.addFlashAttribute("notice", "#" + number + " routed to " + staff.requireTeam(teamId).name() + ".");
     });
   }

@@ -1,19 +1,20 @@
-package dev.tact.web.ui;
+package dev.tact.routing.web;
 
-import dev.tact.shared.web.Flash;
-import dev.tact.routing.IntentAdministration;
 import dev.tact.routing.AssignmentMode;
+import dev.tact.routing.IntentAdministration;
 import dev.tact.routing.IntentCatalogue;
 import dev.tact.routing.IntentModels;
 import dev.tact.routing.RoutingRules;
 import dev.tact.routing.TeamAssignments;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
 import dev.tact.staff.TeamSkills;
 import dev.tact.staff.Tier;
-import dev.tact.web.security.TactPrincipals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * retraining, team skills, agents' tiers, availability and capacity. Every form goes through the same services as
  * the API; a bad one shows the reason and changes nothing.
  */
-@Controller
+@UiController
 @RequestMapping("/admin/routing")
 class RoutingAdminController {
 
@@ -52,11 +52,11 @@ class RoutingAdminController {
   private final RoutingRules rules;
   private final StaffDirectory staff;
   private final TeamSkills skills;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
   private final TeamAssignments assignments;
 
   RoutingAdminController(IntentCatalogue catalogue, IntentAdministration intents, IntentModels models,
-      RoutingRules rules, StaffDirectory staff, TeamSkills skills, TactPrincipals principals,
+      RoutingRules rules, StaffDirectory staff, TeamSkills skills, StaffPrincipals principals,
       TeamAssignments assignments) {
     this.assignments = assignments;
     this.catalogue = catalogue;
@@ -98,7 +98,7 @@ class RoutingAdminController {
     model.addAttribute("tiers", Tier.values());
     model.addAttribute("assignmentModes", AssignmentMode.values());
     model.addAttribute("defaultAssignment", assignments.installationDefault());
-    return "admin/routing";
+    return "routing/admin";
   }
 
   @PostMapping("/retrain")
