@@ -9,7 +9,6 @@ import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.Flash;
 import dev.tact.shared.web.UiController;
 import dev.tact.staff.StaffDirectory;
-import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +37,14 @@ class TriageController {
   private final IntentCatalogue catalogue;
   private final StaffDirectory staff;
   private final ConversationManagement conversations;
-  private final StaffPrincipals principals;
   private final Actors actors;
 
   TriageController(Triage triage, IntentCatalogue catalogue, StaffDirectory staff,
-      ConversationManagement conversations, StaffPrincipals principals, Actors actors) {
+      ConversationManagement conversations, Actors actors) {
     this.triage = triage;
     this.catalogue = catalogue;
     this.staff = staff;
     this.conversations = conversations;
-    this.principals = principals;
     this.actors = actors;
   }
 

@@ -14,6 +14,7 @@ import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
 import dev.tact.noise.NoiseControl;
 import dev.tact.routing.ConversationFacts;
+import dev.tact.sla.SlaClocks;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;
 import dev.tact.web.AttachmentResponses;
@@ -49,10 +50,12 @@ class ConversationController {
   private final ConversationFacts facts;
   private final Outbox outbox;
   private final NoiseControl noise;
+  private final SlaClocks clocks;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
       TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts, Outbox outbox,
-      NoiseControl noise) {
+      NoiseControl noise, SlaClocks clocks) {
+    this.clocks = clocks;
     this.noise = noise;
     this.facts = facts;
     this.outbox = outbox;
@@ -95,6 +98,7 @@ class ConversationController {
     model.addAttribute("statuses", Status.values());
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("facts", facts.of(c.id()));
+    model.addAttribute("sla", clocks.state(c.id()).orElse(null));
     return "conversation";
   }
 

@@ -11,6 +11,7 @@ import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.sla.SlaAttention;
+import dev.tact.sla.SlaBadge;
 import dev.tact.sla.SlaClocks;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
@@ -138,6 +139,8 @@ class InboxController {
         reportCounts.getOrDefault(c.id(), 0))).toList();
 
     model.addAttribute("rows", rows);
+    List<UUID> ids = result.items().stream().map(ConversationSummary::id).toList();
+    model.addAttribute("slaBadges", SlaBadge.of(clocks.states(ids), ids));
     model.addAttribute("result", result);
     model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag,
         slaState == null ? null : slaState.id(), closed));

@@ -1,6 +1,7 @@
-package dev.tact.web.ui;
+package dev.tact.sla.web;
 
 import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.sla.SlaPolicies;
 import dev.tact.sla.SlaPolicyDraft;
 import dev.tact.sla.TeamCalendars;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin page for service targets: each team's calendar and closures, and the ordered SLA policies. */
-@Controller
+@UiController
 @RequestMapping("/admin/sla")
 class SlaAdminController {
 

@@ -1,17 +1,19 @@
-package dev.tact.web.ui;
+package dev.tact.sla.web;
 
-import dev.tact.shared.web.Flash;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
+import dev.tact.sla.SlaBadge;
 import dev.tact.sla.SlaClocks;
 import dev.tact.sla.SlaNotifications;
 import dev.tact.sla.SlaReport;
 import dev.tact.sla.SlaReports;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
-import dev.tact.web.security.TactPrincipals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The SLA queue (breached, due soon) and the SLA report per team. */
-@Controller
+@UiController
 class SlaController {
 
   private final SlaClocks clocks;
@@ -39,10 +40,10 @@ class SlaController {
   private final StaffDirectory staff;
   private final Clock clock;
   private final SlaNotifications notifications;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
   SlaController(SlaClocks clocks, SlaReports reports, ConversationManagement conversations, StaffDirectory staff,
-      Clock clock, SlaNotifications notifications, TactPrincipals principals) {
+      Clock clock, SlaNotifications notifications, StaffPrincipals principals) {
     this.notifications = notifications;
     this.principals = principals;
     this.clocks = clocks;
@@ -63,6 +64,8 @@ class SlaController {
         .map(id -> conversations.findByReference(id.toString())).flatMap(Optional::stream).toList();
     List<Team> teams = staff.teams();
     model.addAttribute("rows", rows);
+    List<UUID> ids = rows.stream().map(ConversationSummary::id).toList();
+    model.addAttribute("slaBadges", SlaBadge.of(clocks.states(ids), ids));
     model.addAttribute("state", breached ? "breached" : "due-soon");
     model.addAttribute("team", team);
     model.addAttribute("teams", teams);
