@@ -18,10 +18,10 @@ import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import dev.tact.web.security.TactPrincipals;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -130,10 +130,11 @@ class InboxController {
         .filter(Objects::nonNull).collect(Collectors.toSet()));
     Map<UUID, Integer> reportCounts = noise.reportCounts(result.items().stream().map(ConversationSummary::id)
         .toList());
-    Map<UUID, String> contactNames = new HashMap<>();
+    Map<UUID, Contact> contactsById = contacts.findAll(result.items().stream().map(ConversationSummary::contactId)
+        .filter(Objects::nonNull).collect(Collectors.toSet()));
     List<Row> rows = result.items().stream().map(c -> new Row(c,
-        c.contactId() == null ? "" : contactNames.computeIfAbsent(c.contactId(),
-            id -> contacts.find(id).map(Contact::name).orElse("(unknown)")),
+        c.contactId() == null ? "" : Optional.ofNullable(contactsById.get(c.contactId())).map(Contact::name)
+            .orElse("(unknown)"),
         c.teamId() == null ? "" : teamNames.getOrDefault(c.teamId(), ""),
         c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""),
         reportCounts.getOrDefault(c.id(), 0))).toList();
