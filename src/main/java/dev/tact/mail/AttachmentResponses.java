@@ -1,6 +1,5 @@
-package dev.tact.web;
+package dev.tact.mail;
 
-import dev.tact.mail.AttachmentContent;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.tact.web.security;
+package dev.tact.shared.web;
 
 /**
  * The agent UI's Content Security Policy. Remote images stay blocked unless an agent asks for

@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.conversation.web;
 
 import dev.tact.shared.Wording;
 import java.util.Collection;

@@ -1,33 +1,29 @@
-package dev.tact.web.ui;
+package dev.tact.conversation.web;
 
+import dev.tact.conversation.Actors;
+import dev.tact.conversation.ConversationPageContributor;
+import dev.tact.mail.AttachmentResponses;
+import dev.tact.shared.web.ContentSecurityPolicies;
 import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
-import dev.tact.conversation.Message;
 import dev.tact.conversation.Tags;
-import dev.tact.delivery.Outbox;
 import dev.tact.shared.ProblemException;
 import dev.tact.mail.MailArchive;
-import dev.tact.noise.NoiseControl;
-import dev.tact.routing.ConversationFacts;
-import dev.tact.sla.SlaClocks;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Tier;
-import dev.tact.web.AttachmentResponses;
-import dev.tact.web.security.ContentSecurityPolicies;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import dev.tact.staff.Team;
-import dev.tact.web.security.TactPrincipals;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,34 +33,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One conversation: its messages, what agents can do with it, its history, and the customer beside it. */
-@Controller
+@UiController
 @RequestMapping("/conversations/{number}")
 class ConversationController {
 
   private final ConversationManagement conversations;
   private final ContactManagement contacts;
   private final StaffDirectory staff;
-  private final TactPrincipals principals;
+  private final Actors actors;
   private final MailViews mailViews;
   private final MailArchive mailArchive;
-  private final ConversationFacts facts;
-  private final Outbox outbox;
-  private final NoiseControl noise;
-  private final SlaClocks clocks;
+  private final List<ConversationPageContributor> contributors;
 
   ConversationController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, MailViews mailViews, MailArchive mailArchive, ConversationFacts facts, Outbox outbox,
-      NoiseControl noise, SlaClocks clocks) {
-    this.clocks = clocks;
-    this.noise = noise;
-    this.facts = facts;
-    this.outbox = outbox;
+      Actors actors, MailViews mailViews, MailArchive mailArchive, List<ConversationPageContributor> contributors) {
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
-    this.principals = principals;
+    this.actors = actors;
     this.mailViews = mailViews;
     this.mailArchive = mailArchive;
+    this.contributors = contributors;
   }
 
   @GetMapping
@@ -79,9 +68,7 @@ class ConversationController {
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
     model.addAttribute("links", details.links());
-    model.addAttribute("reports", noise.reports(c.id()));
     model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
-    model.addAttribute("deliveries", outbox.ofMessages(details.messages().stream().map(Message::id).toList()));
     model.addAttribute("remoteImages", remoteImages);
     if (remoteImages != null) {
       response.setHeader("Content-Security-Policy", ContentSecurityPolicies.ui(true));
@@ -97,9 +84,8 @@ class ConversationController {
         : staff.agent(c.assigneeId()).map(a -> a.displayName()).orElse(null));
     model.addAttribute("statuses", Status.values());
     model.addAttribute("priorities", Priority.values());
-    model.addAttribute("facts", facts.of(c.id()));
-    model.addAttribute("sla", clocks.state(c.id()).orElse(null));
-    return "conversation";
+    contributors.forEach(contributor -> contributor.contribute(details, model.asMap()));
+    return "conversation/conversation";
   }
 
   /** An email attachment, as a download only (see {@link AttachmentResponses}). */
@@ -117,42 +103,42 @@ class ConversationController {
   String reply(@PathVariable long number, @RequestParam(defaultValue = "") String text, Authentication auth,
       RedirectAttributes redirect) {
     return act(number, redirect, "Reply added.",
-        id -> conversations.reply(id, principals.actor(auth), text));
+        id -> conversations.reply(id, actors.of(auth), text));
   }
 
   @PostMapping("/note")
   String note(@PathVariable long number, @RequestParam(defaultValue = "") String text, Authentication auth,
       RedirectAttributes redirect) {
     return act(number, redirect, "Note added.",
-        id -> conversations.addNote(id, principals.actor(auth), text));
+        id -> conversations.addNote(id, actors.of(auth), text));
   }
 
   @PostMapping("/assign")
   String assign(@PathVariable long number, @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String team, Authentication auth, RedirectAttributes redirect) {
     return act(number, redirect, "Assignment saved.",
-        id -> conversations.assign(id, principals.actor(auth), uuid(assignee, "assignee"), uuid(team, "team")));
+        id -> conversations.assign(id, actors.of(auth), uuid(assignee, "assignee"), uuid(team, "team")));
   }
 
   @PostMapping("/status")
   String status(@PathVariable long number, @RequestParam(defaultValue = "") String status, Authentication auth,
       RedirectAttributes redirect) {
     return act(number, redirect, "Status saved.",
-        id -> conversations.changeStatus(id, principals.actor(auth), Status.parse(status)));
+        id -> conversations.changeStatus(id, actors.of(auth), Status.parse(status)));
   }
 
   @PostMapping("/escalate")
   String escalate(@PathVariable long number, @RequestParam(defaultValue = "") String tier,
       @RequestParam(defaultValue = "") String reason, Authentication auth, RedirectAttributes redirect) {
     return act(number, redirect, "Escalated.",
-        id -> conversations.escalate(id, principals.actor(auth), Tier.parse(tier), reason));
+        id -> conversations.escalate(id, actors.of(auth), Tier.parse(tier), reason));
   }
 
   @PostMapping("/priority")
   String priority(@PathVariable long number, @RequestParam(defaultValue = "") String priority, Authentication auth,
       RedirectAttributes redirect) {
     return act(number, redirect, "Priority saved.",
-        id -> conversations.changePriority(id, principals.actor(auth), Priority.parse(priority)));
+        id -> conversations.changePriority(id, actors.of(auth), Priority.parse(priority)));
   }
 
   /** Adds the tags typed, separated by commas ("needs follow up" is one tag), and says which were added. */
@@ -162,7 +148,7 @@ class ConversationController {
     return act(number, redirect, null, id -> {
       Set<String> given = Tags.fromText(tags);
       List<String> before = conversations.requireDetails(id).conversation().tags();
-      conversations.addTags(id, principals.actor(auth), given);
+      conversations.addTags(id, actors.of(auth), given);
       redirect.addFlashAttribute("notice", TagNotices.added(given, before));
     });
   }
@@ -173,7 +159,7 @@ class ConversationController {
     return act(number, redirect, null, id -> {
       String normalised = Tags.normalise(tag);
       boolean had = conversations.requireDetails(id).conversation().tags().contains(normalised);
-      conversations.removeTag(id, principals.actor(auth), normalised);
+      conversations.removeTag(id, actors.of(auth), normalised);
       redirect.addFlashAttribute("notice", TagNotices.removed(normalised, had));
     });
   }

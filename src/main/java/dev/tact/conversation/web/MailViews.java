@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.conversation.web;
 
 import dev.tact.conversation.Message;
 import dev.tact.mail.HtmlSanitizer;
