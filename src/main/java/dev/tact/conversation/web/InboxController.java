@@ -1,23 +1,20 @@
-package dev.tact.web.ui;
+package dev.tact.conversation.web;
 
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.ConversationFilter;
+import dev.tact.conversation.ConversationListContributor;
+import dev.tact.conversation.ConversationListFilter;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Status;
-import dev.tact.delivery.Outbox;
-import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
-import dev.tact.sla.SlaAttention;
-import dev.tact.sla.SlaBadge;
-import dev.tact.sla.SlaClocks;
+import dev.tact.shared.web.UiController;
 import dev.tact.staff.Agent;
-import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
-import dev.tact.web.security.TactPrincipals;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,14 +23,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The inbox: conversations, newest activity first, filtered by GET parameters. */
-@Controller
+/**
+ * The inbox: conversations, newest activity first, filtered by GET parameters. What other modules know of the
+ * conversations listed (SLA, reports, relay) they add as {@link ConversationListContributor}s; the SLA filter is
+ * sla's {@link ConversationListFilter}.
+ */
+@UiController
 class InboxController {
 
   static final int PAGE_SIZE = 25;
@@ -41,9 +41,8 @@ class InboxController {
   /** What the inbox shows when no status is asked for: everything but closed conversations. */
   private static final Set<Status> NOT_CLOSED = java.util.EnumSet.complementOf(java.util.EnumSet.of(Status.CLOSED));
 
-  /** One row of the inbox with the names the table shows; reportCount: linked reports (noise control), 0 if none. */
-  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName,
-      int reportCount) {}
+  /** One row of the inbox with the names the table shows. */
+  record Row(ConversationSummary conversation, String contactName, String teamName, String assigneeName) {}
 
   /**
    * The filters as given, so the form can show them and links can keep them. Closed conversations are left out
@@ -85,23 +84,25 @@ class InboxController {
     }
   }
 
+  /** The filter parameter another module answers (sla: breached, due-soon). */
+  private static final String SLA = "sla";
+
   private final ConversationManagement conversations;
   private final ContactManagement contacts;
   private final StaffDirectory staff;
-  private final TactPrincipals principals;
-  private final NoiseControl noise;
-  private final SlaClocks clocks;
-  private final Outbox outbox;
+  private final StaffPrincipals principals;
+  private final List<ConversationListContributor> contributors;
+  private final Map<String, ConversationListFilter> filters;
 
   InboxController(ConversationManagement conversations, ContactManagement contacts, StaffDirectory staff,
-      TactPrincipals principals, NoiseControl noise, SlaClocks clocks, Outbox outbox) {
-    this.outbox = outbox;
-    this.noise = noise;
-    this.clocks = clocks;
+      StaffPrincipals principals, List<ConversationListContributor> contributors,
+      List<ConversationListFilter> filters) {
     this.conversations = conversations;
     this.contacts = contacts;
     this.staff = staff;
     this.principals = principals;
+    this.contributors = contributors;
+    this.filters = filters.stream().collect(Collectors.toMap(ConversationListFilter::parameter, f -> f));
   }
 
   @GetMapping("/")
@@ -110,7 +111,8 @@ class InboxController {
       @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) String tag,
       @RequestParam(required = false) String sla, @RequestParam(defaultValue = "false") boolean closed,
       @RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
-    SlaAttention slaState = SlaAttention.parseFilter(sla);
+    Optional<ConversationListFilter.Selection> slaSelection = Optional.ofNullable(filters.get(SLA))
+        .flatMap(filter -> filter.select(sla));
     Set<Status> statuses = status == null || status.isBlank() ? (closed ? Set.of() : NOT_CLOSED)
         : Set.of(Status.parse(status));
     UUID assigneeId = assignee;
@@ -121,41 +123,30 @@ class InboxController {
         : tag.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     PageResult<ConversationSummary> result = conversations.list(
         new ConversationFilter(statuses, team, assigneeId, unassigned, tagFilter, null,
-            slaState == null ? null : clocks.conversationsIn(slaState)),
+            slaSelection.map(ConversationListFilter.Selection::conversationIds).orElse(null)),
         new PageRequest(Math.max(page, 0), PAGE_SIZE));
 
     List<Team> teams = staff.teams();
     Map<UUID, String> teamNames = teams.stream().collect(Collectors.toMap(Team::id, Team::name));
     Map<UUID, String> agentNames = staff.agentNames(result.items().stream().map(ConversationSummary::assigneeId)
         .filter(Objects::nonNull).collect(Collectors.toSet()));
-    Map<UUID, Integer> reportCounts = noise.reportCounts(result.items().stream().map(ConversationSummary::id)
-        .toList());
     Map<UUID, Contact> contactsById = contacts.findAll(result.items().stream().map(ConversationSummary::contactId)
         .filter(Objects::nonNull).collect(Collectors.toSet()));
     List<Row> rows = result.items().stream().map(c -> new Row(c,
         c.contactId() == null ? "" : Optional.ofNullable(contactsById.get(c.contactId())).map(Contact::name)
             .orElse("(unknown)"),
         c.teamId() == null ? "" : teamNames.getOrDefault(c.teamId(), ""),
-        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""),
-        reportCounts.getOrDefault(c.id(), 0))).toList();
+        c.assigneeId() == null ? "" : agentNames.getOrDefault(c.assigneeId(), ""))).toList();
 
     model.addAttribute("rows", rows);
-    List<UUID> ids = result.items().stream().map(ConversationSummary::id).toList();
-    model.addAttribute("slaBadges", SlaBadge.of(clocks.states(ids), ids));
     model.addAttribute("result", result);
     model.addAttribute("filters", new Filters(status, team, assignee, mine, unassigned, tag,
-        slaState == null ? null : slaState.id(), closed));
-    model.addAttribute("slaStates", SlaAttention.values());
+        slaSelection.map(ConversationListFilter.Selection::value).orElse(null), closed));
     model.addAttribute("statuses", Status.values());
     model.addAttribute("teams", teams);
     model.addAttribute("agents", staff.agents());
-    model.addAttribute("relayWarning", isAdmin(authentication) ? outbox.relayWarning() : null);
+    contributors.forEach(contributor -> contributor.contribute(result.items(), authentication, model.asMap()));
     model.addAttribute("heading", mine ? "Mine" : unassigned ? "Unassigned" : "Inbox");
-    return "inbox";
-  }
-
-  private static boolean isAdmin(Authentication authentication) {
-    return authentication != null && authentication.getAuthorities().stream()
-        .anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+    return "conversation/inbox";
   }
 }

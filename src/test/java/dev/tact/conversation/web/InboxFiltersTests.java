@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.conversation.web;
 
 import dev.tact.shared.web.UiFormat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.conversation.web;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
