@@ -1,25 +1,18 @@
-package dev.tact.web.ui;
+package dev.tact.contact.web;
 
-import dev.tact.shared.web.Flash;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactMerge;
-import dev.tact.shared.Wording;
-import dev.tact.conversation.ConversationManagement;
-import dev.tact.policy.BusinessRelationships;
-import dev.tact.policy.ConsentLedger;
-import dev.tact.policy.ContactPlace;
-import dev.tact.policy.ContactPolicyService;
-import java.time.Clock;
-import dev.tact.policy.ContactHistory;
-import dev.tact.policy.OutboundChannel;
-import dev.tact.policy.Purpose;
+import dev.tact.contact.ContactPageContributor;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.Wording;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
+import dev.tact.staff.StaffPrincipals;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,31 +20,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Contacts: search, one contact with identities, conversations and merges, and merging. */
-@Controller
+/**
+ * Contacts: search, one contact with identities, conversations and merges, and merging. What other modules keep of
+ * a contact (conversations, consent, contact history, whereabouts) they add as {@link ContactPageContributor}s.
+ */
+@UiController
 class ContactController {
 
   private static final int SEARCH_LIMIT = 25;
 
   private final ContactManagement contacts;
-  private final ConversationManagement conversations;
-  private final TactPrincipals principals;
-  private final ConsentLedger ledger;
-  private final ContactHistory history;
-  private final ContactPolicyService policy;
-  private final BusinessRelationships relationships;
+  private final StaffPrincipals principals;
+  private final List<ContactPageContributor> contributors;
   private final Clock clock;
 
-  ContactController(ContactManagement contacts, ConversationManagement conversations, TactPrincipals principals,
-      ConsentLedger ledger, ContactHistory history, ContactPolicyService policy, BusinessRelationships relationships,
+  ContactController(ContactManagement contacts, StaffPrincipals principals, List<ContactPageContributor> contributors,
       Clock clock) {
     this.contacts = contacts;
-    this.conversations = conversations;
     this.principals = principals;
-    this.ledger = ledger;
-    this.history = history;
-    this.policy = policy;
-    this.relationships = relationships;
+    this.contributors = contributors;
     this.clock = clock;
   }
 
@@ -59,7 +46,7 @@ class ContactController {
   String search(@RequestParam(defaultValue = "") String q, Model model) {
     model.addAttribute("q", q);
     model.addAttribute("found", contacts.search(q, SEARCH_LIMIT));
-    return "contacts";
+    return "contact/contacts";
   }
 
   /**
@@ -74,33 +61,26 @@ class ContactController {
       return "redirect:/contacts/" + contact.id(); // merged away: show the survivor
     }
     model.addAttribute("contact", contact);
-    model.addAttribute("conversations", conversations.ofContact(id));
     model.addAttribute("merges", contacts.mergesInto(id));
-    model.addAttribute("consents", ledger.ledgerOf(id));
-    model.addAttribute("attempts", history.of(id));
-    ContactPlace place = policy.placeOf(id);
-    model.addAttribute("place", place);
-    model.addAttribute("theirTime", place.localTime(clock.instant()));
-    model.addAttribute("relationships", relationships.of(id));
     model.addAttribute("tenure", Tenure.of(contact.customerSince(), clock.instant()));
     model.addAttribute("customerSinceDate", contact.customerSince() == null ? ""
         : java.time.LocalDate.ofInstant(contact.customerSince(), java.time.ZoneOffset.UTC).toString());
-    model.addAttribute("channels", OutboundChannel.values());
-    model.addAttribute("purposes", Purpose.values());
     model.addAttribute("q", q);
     List<Contact> candidates = q.isBlank() ? List.of()
         : contacts.search(q, SEARCH_LIMIT).stream().filter(other -> !other.id().equals(id)).toList();
     model.addAttribute("candidates", candidates);
+    Contact mergeCandidate = null;
     if (merge != null) {
       try {
-        Contact other = mergeCandidate(contact, merge);
-        model.addAttribute("mergeCandidate", other);
-        model.addAttribute("mergeConversations", conversations.ofContact(other.id()).size());
+        mergeCandidate = mergeCandidate(contact, merge);
+        model.addAttribute("mergeCandidate", mergeCandidate);
       } catch (ProblemException e) {
         model.addAttribute("problem", e.getMessage());
       }
     }
-    return "contact";
+    Contact merging = mergeCandidate;
+    contributors.forEach(contributor -> contributor.contribute(contact, merging, model.asMap()));
+    return "contact/contact";
   }
 
   /** The contact to merge into {@code survivor}, as given; a readable 4xx when it cannot be merged into it. */

@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.contact.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
