@@ -1,4 +1,4 @@
-package dev.tact.web.api;
+package dev.tact.audit.web;
 
 import dev.tact.audit.AuditEntryView;
 import dev.tact.audit.AuditExport;
@@ -6,6 +6,7 @@ import dev.tact.audit.AuditFilter;
 import dev.tact.audit.AuditLog;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.shared.web.ApiController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,10 +17,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The audit log for admins' programs: filtered pages, the actions recorded so far, and exports. */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/audit")
 @Tag(name = "Administration", description = "Admin role only")
 class AuditApiController {
