@@ -1,6 +1,7 @@
-package dev.tact.web.api;
+package dev.tact.sla.web;
 
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
 import dev.tact.sla.SlaPolicies;
 import dev.tact.sla.SlaPolicy;
 import dev.tact.sla.SlaPolicyDraft;
@@ -27,10 +28,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Team calendars, closures and SLA policies (admins). */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/sla")
 @Tag(name = "Administration", description = "Admin role only")
 class SlaAdminApiController {

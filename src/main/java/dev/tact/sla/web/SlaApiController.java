@@ -1,8 +1,9 @@
-package dev.tact.web.api;
+package dev.tact.sla.web;
 
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
 import dev.tact.sla.ConversationSla;
 import dev.tact.sla.SlaClocks;
 import dev.tact.sla.SlaNotification;
@@ -10,7 +11,7 @@ import dev.tact.sla.SlaNotifications;
 import dev.tact.sla.SlaReport;
 import dev.tact.sla.SlaReports;
 import dev.tact.staff.Agent;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -22,10 +23,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Service targets as agents read them: a conversation's clocks, the queue of breached and due-soon, reports. */
-@RestController
+@ApiController
 @Tag(name = "Service targets")
 class SlaApiController {
 
@@ -33,10 +33,10 @@ class SlaApiController {
   private final SlaReports reports;
   private final SlaNotifications notifications;
   private final ConversationManagement conversations;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
   SlaApiController(SlaClocks clocks, SlaReports reports, SlaNotifications notifications,
-      ConversationManagement conversations, TactPrincipals principals) {
+      ConversationManagement conversations, StaffPrincipals principals) {
     this.clocks = clocks;
     this.reports = reports;
     this.notifications = notifications;
