@@ -1,14 +1,15 @@
-package dev.tact.web.api;
+package dev.tact.routing.web;
 
 import dev.tact.routing.IntentAdministration;
 import dev.tact.routing.IntentCatalogue;
 import dev.tact.routing.IntentModels;
 import dev.tact.routing.RoutingRule;
 import dev.tact.routing.RoutingRules;
-import dev.tact.shared.ProblemException;
 import dev.tact.routing.TeamAssignments;
 import dev.tact.routing.TrainedModel;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -24,9 +25,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/routing")
 @Tag(name = "Administration", description = "Admin role only")
 class RoutingApiController {
@@ -41,12 +41,12 @@ class RoutingApiController {
 
   private final IntentModels models;
   private final RoutingRules rules;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
   private final IntentCatalogue catalogue;
   private final IntentAdministration administration;
   private final TeamAssignments assignments;
 
-  RoutingApiController(IntentModels models, RoutingRules rules, TactPrincipals principals, IntentCatalogue catalogue,
+  RoutingApiController(IntentModels models, RoutingRules rules, StaffPrincipals principals, IntentCatalogue catalogue,
       IntentAdministration administration, TeamAssignments assignments) {
     this.assignments = assignments;
     this.catalogue = catalogue;

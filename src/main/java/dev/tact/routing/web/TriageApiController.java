@@ -1,11 +1,13 @@
-package dev.tact.web.api;
+package dev.tact.routing.web;
 
+import dev.tact.conversation.Actors;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.routing.ConversationFacts;
 import dev.tact.routing.Triage;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -16,9 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @Tag(name = "Routing", description = "Triage and what the customer already told us")
 class TriageApiController {
 
@@ -27,14 +28,16 @@ class TriageApiController {
   private final Triage triage;
   private final ConversationFacts facts;
   private final ConversationManagement conversations;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
+  private final Actors actors;
 
   TriageApiController(Triage triage, ConversationFacts facts, ConversationManagement conversations,
-      TactPrincipals principals) {
+      StaffPrincipals principals, Actors actors) {
     this.triage = triage;
     this.facts = facts;
     this.conversations = conversations;
     this.principals = principals;
+    this.actors = actors;
   }
 
   @Operation(summary = "Conversations the front door could not place",
@@ -52,7 +55,7 @@ class TriageApiController {
   ConversationSummary route(@PathVariable String reference, @RequestBody(required = false) RouteRequest request,
       Authentication authentication) {
     UUID id = resolve(reference);
-    return triage.route(id, principals.actor(authentication), request == null ? null : request.teamId());
+    return triage.route(id, actors.of(authentication), request == null ? null : request.teamId());
   }
 
   @Operation(summary = "What the customer already told us",
