@@ -1,5 +1,6 @@
-package dev.tact.web.api;
+package dev.tact.staff.web;
 
+import dev.tact.shared.web.ApiController;
 import dev.tact.staff.AgentSession;
 import dev.tact.staff.SignInAdministration;
 import dev.tact.staff.TwoFactorStatus;
@@ -16,10 +17,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Agents' sign-in for admins: their sessions, their two factors, and whether two factors are required. */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin")
 @Tag(name = "Sign-in", description = "Admin role only: agents' sessions and two-factor sign-in")
 class SignInAdminApiController {

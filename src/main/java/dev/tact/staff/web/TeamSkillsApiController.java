@@ -1,8 +1,9 @@
-package dev.tact.web.api;
+package dev.tact.staff.web;
 
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.TeamSkills;
-import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -12,9 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @Tag(name = "Staff", description = "Agents and teams, to find ids for assignment")
 class TeamSkillsApiController {
 
@@ -37,7 +37,7 @@ class TeamSkillsApiController {
   @PutMapping("/api/v1/staff/teams/{teamId}/skills")
   TeamSkills.Skills set(@PathVariable UUID teamId, @RequestBody(required = false) SkillsRequest body,
       Authentication authentication) {
-    if (!TactPrincipals.isLead(authentication)) {
+    if (!StaffPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set team skills.");
     }
     if (body == null) {

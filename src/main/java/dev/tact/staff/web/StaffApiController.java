@@ -1,11 +1,12 @@
-package dev.tact.web.api;
+package dev.tact.staff.web;
 
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
 import dev.tact.staff.Tier;
-import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -16,9 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/staff")
 @Tag(name = "Staff", description = "Agents and teams, to find ids for assignment")
 class StaffApiController {
@@ -28,9 +28,9 @@ class StaffApiController {
   record Membership(String tier) {}
 
   private final StaffDirectory staff;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  StaffApiController(StaffDirectory staff, TactPrincipals principals) {
+  StaffApiController(StaffDirectory staff, StaffPrincipals principals) {
     this.staff = staff;
     this.principals = principals;
   }
@@ -49,7 +49,7 @@ class StaffApiController {
   @PutMapping("/teams/{teamId}/members/{agentId}")
   void tier(@PathVariable UUID teamId, @PathVariable UUID agentId, @RequestBody Membership body,
       Authentication authentication) {
-    if (!TactPrincipals.isLead(authentication)) {
+    if (!StaffPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set tiers.");
     }
     Tier tier = body == null ? null : Tier.parse(body.tier());
@@ -65,7 +65,7 @@ class StaffApiController {
   @PutMapping("/agents/{id}/availability")
   Agent availability(@PathVariable UUID id, @RequestBody Availability body, Authentication authentication) {
     boolean self = principals.agent(authentication).map(a -> a.id().equals(id)).orElse(false);
-    if (!self && !TactPrincipals.isLead(authentication)) {
+    if (!self && !StaffPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may set another agent's availability.");
     }
     if (body == null || body.available() == null || body.capacity() == null) {

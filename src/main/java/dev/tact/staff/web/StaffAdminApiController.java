@@ -1,16 +1,17 @@
-package dev.tact.web.api;
+package dev.tact.staff.web;
 
 import dev.tact.shared.ProblemException;
-import dev.tact.staff.AgentAdministration;
+import dev.tact.shared.web.ApiController;
 import dev.tact.staff.AgentAdministration.StaffMember;
+import dev.tact.staff.AgentAdministration;
 import dev.tact.staff.Invitations;
 import dev.tact.staff.IssuedLink;
 import dev.tact.staff.PasswordResets;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.Team;
 import dev.tact.staff.Tier;
-import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -27,10 +28,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Staff administration for admins: invitations, roles, deactivation, reset links, teams and their members. */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/staff")
 @Tag(name = "Staff administration", description = "Admin role only")
 class StaffAdminApiController {
@@ -50,10 +50,10 @@ class StaffAdminApiController {
   private final Invitations invitations;
   private final PasswordResets resets;
   private final StaffDirectory staff;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
   StaffAdminApiController(AgentAdministration agents, Invitations invitations, PasswordResets resets,
-      StaffDirectory staff, TactPrincipals principals) {
+      StaffDirectory staff, StaffPrincipals principals) {
     this.agents = agents;
     this.invitations = invitations;
     this.resets = resets;
@@ -76,7 +76,7 @@ class StaffAdminApiController {
     require(request);
     Role role = request.role() == null ? Role.AGENT : Role.parse(request.role());
     IssuedLink link = invitations.invite(new Invitations.Request(request.email(), request.displayName(), role,
-        request.teamIds()), principals.actor(authentication).name());
+        request.teamIds()), principals.name(authentication));
     return response(link);
   }
 
@@ -115,7 +115,7 @@ class StaffAdminApiController {
   @Operation(summary = "Send an invited agent a new invitation link", description = "The earlier link stops working.")
   @PostMapping("/agents/{id}/invitation")
   LinkResponse resendInvitation(@PathVariable UUID id, Authentication authentication) {
-    return response(invitations.resend(id, principals.actor(authentication).name()));
+    return response(invitations.resend(id, principals.name(authentication)));
   }
 
   @Operation(summary = "Withdraw an invitation", description = "The link stops working and the invited person leaves the staff.")
