@@ -1,10 +1,11 @@
-package dev.tact.web.api;
+package dev.tact.policy.web;
 
 import dev.tact.policy.DoNotCallListing;
 import dev.tact.policy.DoNotCallRegister;
 import dev.tact.policy.DoNotCallRegisters;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +25,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/policy/do-not-call")
 @Tag(name = "Administration", description = "Admin role only")
 class DoNotCallApiController {
@@ -42,9 +42,9 @@ class DoNotCallApiController {
   record Cleared(String register, long entries) {}
 
   private final DoNotCallRegisters registers;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  DoNotCallApiController(DoNotCallRegisters registers, TactPrincipals principals) {
+  DoNotCallApiController(DoNotCallRegisters registers, StaffPrincipals principals) {
     this.registers = registers;
     this.principals = principals;
   }

@@ -1,4 +1,4 @@
-package dev.tact.web.api;
+package dev.tact.policy.web;
 
 import dev.tact.policy.BusinessRelationships;
 import dev.tact.policy.ConsentEntry;
@@ -10,7 +10,8 @@ import dev.tact.policy.ContactHistory;
 import dev.tact.policy.PolicyRequests;
 import dev.tact.policy.RecordedAttempt;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -24,14 +25,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A contact's consent ledger and contact history. Any agent may record an opt-out (a "no" must
  * never wait for a manager); only leads and admins may record express or implied consent, since
  * consent is what lets marketing reach someone.
  */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/contacts/{id}")
 @Tag(name = "Contacts")
 class ContactPolicyApiController {
@@ -46,10 +46,10 @@ class ContactPolicyApiController {
 
   private final ConsentLedger ledger;
   private final ContactHistory history;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
   private final BusinessRelationships relationships;
 
-  ContactPolicyApiController(ConsentLedger ledger, ContactHistory history, TactPrincipals principals,
+  ContactPolicyApiController(ConsentLedger ledger, ContactHistory history, StaffPrincipals principals,
       BusinessRelationships relationships) {
     this.ledger = ledger;
     this.history = history;
@@ -110,7 +110,7 @@ class ContactPolicyApiController {
   @ResponseStatus(HttpStatus.CREATED)
   BusinessRelationships.Recorded relate(@PathVariable UUID id, @RequestBody RelationshipBody body,
       Authentication authentication) {
-    if (!TactPrincipals.isLead(authentication)) {
+    if (!StaffPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record a business "
           + "relationship: it lets calls through do-not-call registers.");
     }

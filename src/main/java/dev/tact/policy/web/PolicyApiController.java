@@ -1,4 +1,4 @@
-package dev.tact.web.api;
+package dev.tact.policy.web;
 
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ContactPolicyService;
@@ -9,7 +9,8 @@ import dev.tact.policy.OptOutReviews;
 import dev.tact.policy.PolicyRequests;
 import dev.tact.policy.Vote;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -23,9 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/policy")
 @Tag(name = "Contact policy")
 class PolicyApiController {
@@ -52,9 +52,9 @@ class PolicyApiController {
 
   private final ContactPolicyService policy;
   private final OptOutReviews reviews;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  PolicyApiController(ContactPolicyService policy, OptOutReviews reviews, TactPrincipals principals) {
+  PolicyApiController(ContactPolicyService policy, OptOutReviews reviews, StaffPrincipals principals) {
     this.policy = policy;
     this.reviews = reviews;
     this.principals = principals;

@@ -1,9 +1,10 @@
-package dev.tact.web.api;
+package dev.tact.policy.web;
 
 import dev.tact.policy.Emergencies;
 import dev.tact.policy.Emergency;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -17,10 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Declared emergencies (R15): any agent may read them; leads and admins declare and end them. */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/policy/emergencies")
 @Tag(name = "Contact policy")
 class EmergencyApiController {
@@ -28,9 +28,9 @@ class EmergencyApiController {
   record EndBody(Instant endsAt) {}
 
   private final Emergencies emergencies;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  EmergencyApiController(Emergencies emergencies, TactPrincipals principals) {
+  EmergencyApiController(Emergencies emergencies, StaffPrincipals principals) {
     this.emergencies = emergencies;
     this.principals = principals;
   }
@@ -60,7 +60,7 @@ class EmergencyApiController {
   }
 
   private static void requireLead(Authentication authentication) {
-    if (!TactPrincipals.isLead(authentication)) {
+    if (!StaffPrincipals.isLead(authentication)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may declare or end an "
           + "emergency.");
     }

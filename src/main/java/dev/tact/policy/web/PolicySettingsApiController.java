@@ -1,9 +1,10 @@
-package dev.tact.web.api;
+package dev.tact.policy.web;
 
 import dev.tact.policy.PolicySettingsForm;
 import dev.tact.policy.PolicySettingsService;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
@@ -11,17 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/policy/settings")
 @Tag(name = "Administration", description = "Admin role only")
 class PolicySettingsApiController {
 
   private final PolicySettingsService settings;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  PolicySettingsApiController(PolicySettingsService settings, TactPrincipals principals) {
+  PolicySettingsApiController(PolicySettingsService settings, StaffPrincipals principals) {
     this.settings = settings;
     this.principals = principals;
   }
