@@ -1,4 +1,4 @@
-package dev.tact.web.api;
+package dev.tact.delivery.web;
 
 import dev.tact.delivery.OutboundRequest;
 import dev.tact.delivery.Outbox;
@@ -9,7 +9,8 @@ import dev.tact.policy.Purpose;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -23,10 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The outbox: queue notices and campaign steps; admins list, retry and cancel. */
-@RestController
+@ApiController
 @Tag(name = "Delivery")
 class OutboxApiController {
 
@@ -34,9 +34,9 @@ class OutboxApiController {
   record OutboundMessage(UUID contactId, String subject, String text, String purpose, String idempotencyKey) {}
 
   private final Outbox outbox;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  OutboxApiController(Outbox outbox, TactPrincipals principals) {
+  OutboxApiController(Outbox outbox, StaffPrincipals principals) {
     this.outbox = outbox;
     this.principals = principals;
   }

@@ -1,11 +1,12 @@
-package dev.tact.web.api;
+package dev.tact.delivery.web;
 
 import dev.tact.delivery.PacingSettings;
 import dev.tact.delivery.PacingSettingsService;
 import dev.tact.delivery.RelaySettings;
 import dev.tact.delivery.RelaySettingsService;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
@@ -15,10 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Admin → Sending mail over the API: the SMTP relay and From, a test mail, and the pacing limits. */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/delivery")
 @Tag(name = "Administration", description = "Admin role only")
 class SendingSettingsApiController {
@@ -28,10 +28,10 @@ class SendingSettingsApiController {
 
   private final RelaySettingsService relays;
   private final PacingSettingsService pacing;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
   SendingSettingsApiController(RelaySettingsService relays, PacingSettingsService pacing,
-      TactPrincipals principals) {
+      StaffPrincipals principals) {
     this.relays = relays;
     this.pacing = pacing;
     this.principals = principals;
