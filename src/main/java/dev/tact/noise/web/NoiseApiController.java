@@ -1,5 +1,6 @@
-package dev.tact.web.api;
+package dev.tact.noise.web;
 
+import dev.tact.conversation.Actors;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.noise.FreeMailDomains;
@@ -12,7 +13,8 @@ import dev.tact.noise.RateLimits;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -28,9 +30,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @Tag(name = "Noise control", description = "Linked reports, splits, held mail-bombs and their limits")
 class NoiseApiController {
 
@@ -48,15 +49,17 @@ class NoiseApiController {
   private final MailBombs mailBombs;
   private final ConversationManagement conversations;
   private final FreeMailDomains freeMail;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
+  private final Actors actors;
 
   NoiseApiController(NoiseControl noise, MailBombs mailBombs, ConversationManagement conversations,
-      FreeMailDomains freeMail, TactPrincipals principals) {
+      FreeMailDomains freeMail, StaffPrincipals principals, Actors actors) {
     this.noise = noise;
     this.mailBombs = mailBombs;
     this.conversations = conversations;
     this.freeMail = freeMail;
     this.principals = principals;
+    this.actors = actors;
   }
 
   @Operation(summary = "Who reported a conversation",
@@ -75,7 +78,7 @@ class NoiseApiController {
   @ResponseStatus(HttpStatus.CREATED)
   ConversationSummary split(@PathVariable String reference, @PathVariable UUID reportId,
       Authentication authentication) {
-    return noise.split(resolve(reference), reportId, principals.actor(authentication));
+    return noise.split(resolve(reference), reportId, actors.of(authentication));
   }
 
   @Operation(summary = "Held mail-bomb groups", description = "status held (default), released or discarded.")
@@ -92,14 +95,14 @@ class NoiseApiController {
   @Operation(summary = "Release a held group", description = "Each of its messages is then filed as usual.")
   @PostMapping("/api/v1/noise/held/{id}/release")
   HeldGroup release(@PathVariable UUID id, Authentication authentication) {
-    return mailBombs.release(id, principals.actor(authentication).name());
+    return mailBombs.release(id, principals.name(authentication));
   }
 
   @Operation(summary = "Discard a held group",
       description = "Nothing is filed; the raw messages stay in the inbound log.")
   @PostMapping("/api/v1/noise/held/{id}/discard")
   HeldGroup discard(@PathVariable UUID id, Authentication authentication) {
-    return mailBombs.discard(id, principals.actor(authentication).name());
+    return mailBombs.discard(id, principals.name(authentication));
   }
 
   @Operation(summary = "Mail-bomb limits in force for a team, or the default (no teamId)")
@@ -152,14 +155,14 @@ class NoiseApiController {
   @Operation(summary = "Put a domain on the free-mail list", description = "Audited; nothing changes when it is on it.")
   @PutMapping("/api/v1/admin/noise/free-mail-domains/{domain}")
   FreeMailDomains.FreeMailDomain addFreeMailDomain(@PathVariable String domain, Authentication authentication) {
-    return freeMail.add(domain, principals.actor(authentication).name());
+    return freeMail.add(domain, principals.name(authentication));
   }
 
   @Operation(summary = "Take a domain off the free-mail list",
       description = "Its senders count against the per-domain limit again. Audited; not on the list: 404.")
   @DeleteMapping("/api/v1/admin/noise/free-mail-domains/{domain}")
   FreeMailDomains.FreeMailDomain removeFreeMailDomain(@PathVariable String domain, Authentication authentication) {
-    return freeMail.remove(domain, principals.actor(authentication).name());
+    return freeMail.remove(domain, principals.name(authentication));
   }
 
   private static LimitsRequest require(LimitsRequest request) {

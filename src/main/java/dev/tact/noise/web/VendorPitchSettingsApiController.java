@@ -1,9 +1,10 @@
-package dev.tact.web.api;
+package dev.tact.noise.web;
 
 import dev.tact.mail.StaffDomains;
 import dev.tact.noise.VendorPitchSettings;
 import dev.tact.noise.VendorPitchSettingsService;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
@@ -11,19 +12,18 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Admin → Noise control over the API: where vendor pitches go and their standard answer; the staff domains. */
-@RestController
+@ApiController
 @Tag(name = "Administration", description = "Admin role only")
 class VendorPitchSettingsApiController {
 
   private final VendorPitchSettingsService settings;
   private final StaffDomains staffDomains;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
   VendorPitchSettingsApiController(VendorPitchSettingsService settings, StaffDomains staffDomains,
-      TactPrincipals principals) {
+      StaffPrincipals principals) {
     this.settings = settings;
     this.staffDomains = staffDomains;
     this.principals = principals;
