@@ -1,11 +1,11 @@
 package dev.tact.intake.web;
 
-import dev.tact.shared.web.Flash;
-import dev.tact.shared.web.UiController;
 import dev.tact.intake.Mailbox;
 import dev.tact.intake.MailboxRequest;
 import dev.tact.intake.Mailboxes;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.Flash;
+import dev.tact.shared.web.UiController;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import java.util.List;

@@ -44,9 +44,7 @@ public class TactPrincipals {
 
   /** Who posts something on an integration's authority: the API token (id and "API token <name>"), or the agent. */
   public Submitter submitter(Authentication authentication) {
-    return StaffPrincipals.token(authentication)
-        .map(token -> new Submitter(token.tokenId(), "API token " + token.name()))
-        .orElseGet(() -> agent(authentication).map(a -> new Submitter(null, "agent " + a.email())).orElse(null));
+    return Submitter.of(authentication, principals);
   }
 
   /** The name recorded as "done by" in audit-like records such as contact merges. */

@@ -1,13 +1,15 @@
-package dev.tact.web.api;
+package dev.tact.intake.web;
 
 import dev.tact.intake.Acknowledgement;
 import dev.tact.intake.InboundItem;
 import dev.tact.intake.InboundItems;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.intake.Submitter;
+import dev.tact.shared.web.ApiController;
 import dev.tact.staff.ApiScope;
+import dev.tact.staff.StaffPrincipals;
 import dev.tact.staff.TokenPrincipal;
-import dev.tact.web.security.TactPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,9 +24,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/messages")
 @Tag(name = "Messages", description = "Inbound messages from any channel")
 class MessagesApiController {
@@ -35,9 +36,9 @@ class MessagesApiController {
 
   private final MessageIntake intake;
   private final InboundItems items;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  MessagesApiController(MessageIntake intake, InboundItems items, TactPrincipals principals) {
+  MessagesApiController(MessageIntake intake, InboundItems items, StaffPrincipals principals) {
     this.intake = intake;
     this.items = items;
     this.principals = principals;
@@ -53,7 +54,7 @@ class MessagesApiController {
   ResponseEntity<Accepted> accept(@io.swagger.v3.oas.annotations.parameters.RequestBody(
       content = @Content(schema = @Schema(implementation = MessageSubmission.class))) @RequestBody String body,
       Authentication authentication) {
-    Acknowledgement ack = intake.submitJson(body, principals.submitter(authentication));
+    Acknowledgement ack = intake.submitJson(body, Submitter.of(authentication, principals));
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl))
         .body(new Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));

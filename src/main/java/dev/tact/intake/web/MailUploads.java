@@ -1,4 +1,4 @@
-package dev.tact.web.api;
+package dev.tact.intake.web;
 
 import dev.tact.intake.IntakeProperties;
 import dev.tact.shared.ProblemException;

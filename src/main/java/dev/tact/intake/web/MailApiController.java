@@ -1,15 +1,17 @@
-package dev.tact.web.api;
+package dev.tact.intake.web;
 
 import dev.tact.intake.Acknowledgement;
 import dev.tact.intake.IncomingMail;
 import dev.tact.intake.MessageIntake;
+import dev.tact.intake.Submitter;
 import dev.tact.mail.AttachmentResponses;
 import dev.tact.mail.HtmlSanitizer;
 import dev.tact.mail.MailArchive;
 import dev.tact.mail.StoredAttachment;
 import dev.tact.mail.StoredMail;
 import dev.tact.shared.ProblemException;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,10 +30,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /** Raw email over HTTP, for a mail server's pipe transport or an integration that already holds the MIME. */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/mail")
 @Tag(name = "Messages", description = "Inbound messages from any channel")
 class MailApiController {
@@ -63,9 +64,9 @@ class MailApiController {
   private final MessageIntake intake;
   private final MailArchive archive;
   private final MailUploads uploads;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  MailApiController(MessageIntake intake, MailArchive archive, MailUploads uploads, TactPrincipals principals) {
+  MailApiController(MessageIntake intake, MailArchive archive, MailUploads uploads, StaffPrincipals principals) {
     this.intake = intake;
     this.archive = archive;
     this.uploads = uploads;
@@ -105,7 +106,7 @@ class MailApiController {
       // same, so that a stream without that guard still ends in 413 rather than a cut mail.
       byte[] raw = request.getInputStream().readNBytes(intake.maxMailBytes() + 1);
       ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null),
-          principals.submitter(authentication));
+          Submitter.of(authentication, principals));
     }
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl)).body(

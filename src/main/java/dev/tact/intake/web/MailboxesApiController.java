@@ -1,8 +1,9 @@
-package dev.tact.web.api;
+package dev.tact.intake.web;
 
 import dev.tact.intake.Mailbox;
 import dev.tact.intake.MailboxRequest;
 import dev.tact.intake.Mailboxes;
+import dev.tact.shared.web.ApiController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -16,10 +17,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The support addresses Tact receives mail for, and their IMAP fetching (admin role only). */
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin/mailboxes")
 @Tag(name = "Administration", description = "Admin role only")
 class MailboxesApiController {

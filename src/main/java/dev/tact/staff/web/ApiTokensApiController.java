@@ -1,11 +1,7 @@
-package dev.tact.web.api;
+package dev.tact.staff.web;
 
-import dev.tact.intake.InboundItem;
-import dev.tact.intake.InboundItems;
-import dev.tact.intake.ItemState;
-import dev.tact.shared.PageRequest;
-import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
 import dev.tact.staff.ApiRateLimit;
 import dev.tact.staff.ApiScope;
 import dev.tact.staff.ApiToken;
@@ -13,20 +9,16 @@ import dev.tact.staff.ApiTokenRequest;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.IssuedApiToken;
 import dev.tact.staff.Role;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +27,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/admin")
 @Tag(name = "Administration", description = "Admin role only")
-class AdminApiController {
+class ApiTokensApiController {
 
   /**
    * @param scopes intake, read, write, admin (default: every scope the role implies)
@@ -62,41 +52,12 @@ class AdminApiController {
     }
   }
 
-  private final InboundItems items;
   private final ApiTokens tokens;
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
 
-  AdminApiController(InboundItems items, ApiTokens tokens, TactPrincipals principals) {
-    this.items = items;
+  ApiTokensApiController(ApiTokens tokens, StaffPrincipals principals) {
     this.tokens = tokens;
     this.principals = principals;
-  }
-
-  @Operation(summary = "Inbound log entries by state", description = "state: pending, done, duplicate, parked or suppressed")
-  @GetMapping("/inbound")
-  PageResult<InboundItem> inbound(@RequestParam(defaultValue = "parked") String state,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
-    return items.list(parseState(state), new PageRequest(page, size));
-  }
-
-  @GetMapping("/inbound/{id}")
-  InboundItem item(@PathVariable UUID id) {
-    return items.require(id);
-  }
-
-  @Operation(summary = "An item's raw content as received (an email's MIME)")
-  @GetMapping("/inbound/{id}/raw")
-  ResponseEntity<byte[]> raw(@PathVariable UUID id) {
-    byte[] raw = items.rawContent(id).orElseThrow(() -> ProblemException.notFound("raw-content", id));
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".eml\"")
-        .header("X-Content-Type-Options", "nosniff").body(raw);
-  }
-
-  @Operation(summary = "Retry a parked item")
-  @PostMapping("/inbound/{id}/retry")
-  InboundItem retry(@PathVariable UUID id) {
-    return items.retry(id);
   }
 
   @Operation(summary = "Every API token", description = "state active, expired or revoked; never the secret.")
@@ -151,14 +112,6 @@ class AdminApiController {
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid("invalid-expiry", "expiresAt must be an ISO-8601 instant such as "
           + "2027-01-31T17:00:00Z, not '" + value + "'.");
-    }
-  }
-
-  private static ItemState parseState(String state) {
-    try {
-      return ItemState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("unknown-state", "Unknown state '" + state + "': use pending, done, duplicate, parked or suppressed.");
     }
   }
 }
