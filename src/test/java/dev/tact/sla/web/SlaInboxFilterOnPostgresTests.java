@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.sla.web;
 
 import dev.tact.testsupport.PostgresTestDatabase;
 import dev.tact.testsupport.RequiresPostgres;

@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.delivery.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

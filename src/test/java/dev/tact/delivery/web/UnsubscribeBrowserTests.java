@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.delivery.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.tact.web.ui;
+package dev.tact.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
