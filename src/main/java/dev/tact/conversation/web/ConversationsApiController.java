@@ -1,25 +1,27 @@
-package dev.tact.web.api;
+package dev.tact.conversation.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tact.conversation.Actors;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationFilter;
+import dev.tact.conversation.ConversationListFilter;
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.staff.Tier;
+import dev.tact.conversation.ConversationReportCounts;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
-import dev.tact.noise.NoiseControl;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
-import dev.tact.sla.SlaAttention;
-import dev.tact.sla.SlaClocks;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
+import dev.tact.staff.Tier;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,9 +36,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@ApiController
 @RequestMapping("/api/v1/conversations")
 @Tag(name = "Conversations")
 class ConversationsApiController {
@@ -59,17 +60,22 @@ class ConversationsApiController {
    */
   record ConversationListItem(@JsonUnwrapped ConversationSummary conversation, int reportCount) {}
 
-  private final ConversationManagement conversations;
-  private final TactPrincipals principals;
-  private final NoiseControl noise;
-  private final SlaClocks clocks;
+  /** The filter parameter sla answers (breached, due-soon), as in the inbox. */
+  private static final String SLA = "sla";
 
-  ConversationsApiController(ConversationManagement conversations, TactPrincipals principals, NoiseControl noise,
-      SlaClocks clocks) {
-    this.noise = noise;
-    this.clocks = clocks;
+  private final ConversationManagement conversations;
+  private final StaffPrincipals principals;
+  private final Actors actors;
+  private final Optional<ConversationListFilter> slaFilter;
+  private final ConversationReportCounts reportCounts;
+
+  ConversationsApiController(ConversationManagement conversations, StaffPrincipals principals, Actors actors,
+      List<ConversationListFilter> filters, ConversationReportCounts reportCounts) {
     this.conversations = conversations;
     this.principals = principals;
+    this.actors = actors;
+    this.slaFilter = filters.stream().filter(filter -> SLA.equals(filter.parameter())).findFirst();
+    this.reportCounts = reportCounts;
   }
 
   @Operation(summary = "List conversations", description = "Newest activity first. Filters combine with AND. "
@@ -85,7 +91,7 @@ class ConversationsApiController {
       @RequestParam(required = false) String sla, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size,
       Authentication authentication) {
-    SlaAttention slaState = SlaAttention.parseFilter(sla);
+    Optional<ConversationListFilter.Selection> slaSelection = slaFilter.flatMap(filter -> filter.select(sla));
     Set<Status> statuses = status == null ? Set.of()
         : status.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
             .map(Status::parse).collect(Collectors.toSet());
@@ -97,10 +103,11 @@ class ConversationsApiController {
     }
     PageResult<ConversationSummary> found = conversations.list(
         new ConversationFilter(statuses, team, assigneeId, unassigned, tag, contact,
-            slaState == null ? null : clocks.conversationsIn(slaState)), new PageRequest(page, size));
-    Map<UUID, Integer> reportCounts = noise.reportCounts(found.items().stream().map(ConversationSummary::id).toList());
+            slaSelection.map(ConversationListFilter.Selection::conversationIds).orElse(null)),
+        new PageRequest(page, size));
+    Map<UUID, Integer> reports = reportCounts.of(found.items().stream().map(ConversationSummary::id).toList());
     return new PageResult<>(found.items().stream()
-        .map(c -> new ConversationListItem(c, reportCounts.getOrDefault(c.id(), 0))).toList(),
+        .map(c -> new ConversationListItem(c, reports.getOrDefault(c.id(), 0))).toList(),
         found.page(), found.size(), found.total());
   }
 
@@ -115,28 +122,28 @@ class ConversationsApiController {
   @PostMapping("/{reference}/replies")
   @ResponseStatus(HttpStatus.CREATED)
   Message reply(@PathVariable String reference, @RequestBody TextRequest request, Authentication authentication) {
-    return conversations.reply(resolve(reference), principals.actor(authentication), request.text());
+    return conversations.reply(resolve(reference), actors.of(authentication), request.text());
   }
 
   @Operation(summary = "Add an internal note", description = "Seen by agents only")
   @PostMapping("/{reference}/notes")
   @ResponseStatus(HttpStatus.CREATED)
   Message note(@PathVariable String reference, @RequestBody TextRequest request, Authentication authentication) {
-    return conversations.addNote(resolve(reference), principals.actor(authentication), request.text());
+    return conversations.addNote(resolve(reference), actors.of(authentication), request.text());
   }
 
   @Operation(summary = "Assign to an agent and/or a team", description = "assigneeId null unassigns")
   @PutMapping("/{reference}/assignment")
   ConversationSummary assign(@PathVariable String reference, @RequestBody AssignmentRequest request,
       Authentication authentication) {
-    return conversations.assign(resolve(reference), principals.actor(authentication), request.assigneeId(),
+    return conversations.assign(resolve(reference), actors.of(authentication), request.assigneeId(),
         request.teamId());
   }
 
   @PutMapping("/{reference}/status")
   ConversationSummary status(@PathVariable String reference, @RequestBody StatusRequest request,
       Authentication authentication) {
-    return conversations.changeStatus(resolve(reference), principals.actor(authentication), Status.parse(request.status()));
+    return conversations.changeStatus(resolve(reference), actors.of(authentication), Status.parse(request.status()));
   }
 
   @Operation(summary = "Escalate to a higher tier with the reason",
@@ -146,14 +153,14 @@ class ConversationsApiController {
   ConversationSummary escalate(@PathVariable String reference, @RequestBody EscalationRequest request,
       Authentication authentication) {
     Tier tier = request == null ? null : Tier.parse(request.tier());
-    return conversations.escalate(resolve(reference), principals.actor(authentication), tier,
+    return conversations.escalate(resolve(reference), actors.of(authentication), tier,
         request == null ? null : request.reason());
   }
 
   @PutMapping("/{reference}/priority")
   ConversationSummary priority(@PathVariable String reference, @RequestBody PriorityRequest request,
       Authentication authentication) {
-    return conversations.changePriority(resolve(reference), principals.actor(authentication),
+    return conversations.changePriority(resolve(reference), actors.of(authentication),
         Priority.parse(request.priority()));
   }
 
@@ -162,12 +169,12 @@ class ConversationsApiController {
   @PostMapping("/{reference}/tags")
   ConversationSummary tag(@PathVariable String reference, @RequestBody TagsRequest request,
       Authentication authentication) {
-    return conversations.addTags(resolve(reference), principals.actor(authentication), request.tags());
+    return conversations.addTags(resolve(reference), actors.of(authentication), request.tags());
   }
 
   @DeleteMapping("/{reference}/tags/{tag}")
   ConversationSummary untag(@PathVariable String reference, @PathVariable String tag, Authentication authentication) {
-    return conversations.removeTag(resolve(reference), principals.actor(authentication), tag);
+    return conversations.removeTag(resolve(reference), actors.of(authentication), tag);
   }
 
   private UUID resolve(String reference) {
