@@ -1,8 +1,8 @@
 /**
  * What every page and endpoint shares: security ({@code web.security}), the agent UI's common model and problem
- * pages ({@code web.ui}), the Problem Details mapping and request guards, the OpenAPI description, and the API
- * controllers that compose several modules ({@code web.api}). Each feature's own pages and API live in its module's
- * {@code web} package (ADR 0027).
+ * pages ({@code web.ui}), the Problem Details mapping and request guards, the OpenAPI description, and the
+ * contacts API, which composes several modules ({@code web.api}). Each feature's own pages and API live in its
+ * module's {@code web} package (ADR 0027).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web")
 package dev.tact.web;
