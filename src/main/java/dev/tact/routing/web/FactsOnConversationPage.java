@@ -18,6 +18,6 @@ class FactsOnConversationPage implements ConversationPageContributor {
 
   @Override
   public void contribute(ConversationDetails conversation, Map<String, Object> model) {
-    model.put("facts", facts.of(conversation.conversation().id()));
+    model.put("facts", facts.of(conversation));
   }
 }
