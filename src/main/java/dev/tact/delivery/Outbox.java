@@ -302,6 +302,12 @@ public class Outbox {
         found.total());
   }
 
+  /** What the pages that queue mail warn of while no relay is configured: one question, answered once per page. */
+  public RelayWarning relayWarning() {
+    boolean configured = relays.configured();
+    return new RelayWarning(configured, configured ? 0 : store.countWaitingEmail());
+  }
+
   /** Whether an SMTP relay is configured: without one, email is queued but not sent. */
   public boolean relayConfigured() {
     return relays.configured();

@@ -53,7 +53,12 @@ public class ConversationFacts {
 
   /** The facts of a conversation (404 when there is none). */
   public Facts of(UUID conversationId) {
-    ConversationDetails details = conversations.requireDetails(conversationId);
+    return of(conversations.requireDetails(conversationId));
+  }
+
+  /** The facts of a conversation already read (the conversation page has it, and need not read it again). */
+  public Facts of(ConversationDetails details) {
+    UUID conversationId = details.conversation().id();
     Optional<Contact> contact = Optional.ofNullable(details.conversation().contactId()).flatMap(contacts::find);
     Optional<ConversationIntent> intent = door.intentOf(conversationId);
     List<String> texts = new ArrayList<>();

@@ -6,6 +6,7 @@ import static dev.tact.shared.SqlTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +68,24 @@ class ClockStore {
 
   List<UUID> allActive() {
     return jdbc.sql("SELECT conversation_id FROM sla_conversation WHERE active = TRUE").query(UUID.class).list();
+  }
+
+  /** What the module keeps of these conversations, in one query; those it does not track are left out. */
+  List<Tracked> findAll(Collection<UUID> conversationIds) {
+    if (conversationIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM sla_conversation WHERE conversation_id IN (:ids)")
+        .param("ids", List.copyOf(conversationIds)).query((rs, n) -> tracked(rs)).list();
+  }
+
+  /** The clocks of these conversations, in one query. */
+  List<ClockRow> clocksOf(Collection<UUID> conversationIds) {
+    if (conversationIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM sla_clock WHERE conversation_id IN (:ids) ORDER BY conversation_id, metric, cycle")
+        .param("ids", List.copyOf(conversationIds)).query((rs, n) -> clock(rs)).list();
   }
 
   List<ClockRow> clocks(UUID conversationId) {

@@ -26,11 +26,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,16 +90,36 @@ public class SlaClocks {
 
   /** The conversation's policy and clocks now; empty if the conversation was opened before SLAs existed. */
   public Optional<ConversationSla> state(UUID conversationId) {
-    return store.find(conversationId).map(t -> {
-      Instant now = clock.instant();
-      String policyName = t.policyId() == null ? null
-          : policies.find(t.policyId()).map(SlaPolicy::name).orElse(null);
-      List<SlaClockView> views = new ArrayList<>(store.clocks(conversationId).stream().map(c -> view(c, now)).toList());
-      views.sort(Comparator.comparing((SlaClockView v) -> !v.active()).thenComparing(SlaClockView::metric)
+    return Optional.ofNullable(states(List.of(conversationId)).get(conversationId));
+  }
+
+  /**
+   * The policy and clocks of these conversations now, for a list of them: a fixed number of queries however many
+   * there are (each calendar and policy is read once). Conversations opened before SLAs existed are left out.
+   */
+  public Map<UUID, ConversationSla> states(Collection<UUID> conversationIds) {
+    List<ClockStore.Tracked> tracked = store.findAll(conversationIds);
+    if (tracked.isEmpty()) {
+      return Map.of();
+    }
+    Instant now = clock.instant();
+    Map<UUID, BusinessCalendar> calendarOfTeam = new HashMap<>();
+    Function<UUID, BusinessCalendar> calendar = teamId -> calendarOfTeam.computeIfAbsent(teamId, calendars::calendar);
+    Map<UUID, Optional<String>> policyNames = new HashMap<>();
+    Map<UUID, List<SlaClockView>> views = new HashMap<>();
+    store.clocksOf(tracked.stream().map(ClockStore.Tracked::conversationId).toList()).forEach(c ->
+        views.computeIfAbsent(c.conversationId(), id -> new ArrayList<>()).add(view(c, now, calendar.apply(c.teamId()))));
+    Map<UUID, ConversationSla> states = new HashMap<>();
+    for (ClockStore.Tracked t : tracked) {
+      String policyName = t.policyId() == null ? null : policyNames.computeIfAbsent(t.policyId(),
+          id -> policies.find(id).map(SlaPolicy::name)).orElse(null);
+      List<SlaClockView> clocks = views.getOrDefault(t.conversationId(), new ArrayList<>());
+      clocks.sort(Comparator.comparing((SlaClockView v) -> !v.active()).thenComparing(SlaClockView::metric)
           .thenComparing(SlaClockView::cycle));
-      return new ConversationSla(conversationId, t.policyId(), policyName,
-          calendars.calendar(t.teamId()).zone().getId(), t.paused(), views);
-    });
+      states.put(t.conversationId(), new ConversationSla(t.conversationId(), t.policyId(), policyName,
+          calendar.apply(t.teamId()).zone().getId(), t.paused(), clocks));
+    }
+    return states;
   }
 
   /**
@@ -115,7 +139,10 @@ public class SlaClocks {
   }
 
   SlaClockView view(ClockRow c, Instant now) {
-    BusinessCalendar calendar = calendars.calendar(c.teamId());
+    return view(c, now, calendars.calendar(c.teamId()));
+  }
+
+  private static SlaClockView view(ClockRow c, Instant now, BusinessCalendar calendar) {
     Duration used = c.active() ? c.used(calendar, now) : Duration.ofNanos(c.consumedNanos());
     Long left = c.target() == null ? null : c.target().minus(used).toMinutes();
     boolean breached = c.breachedAt() != null || ClockRow.BREACHED.equals(c.outcome())

@@ -1,6 +1,7 @@
 package dev.tact.web;
 
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ApiController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of the REST API as Problem Details with a stable type and code. */
-@RestControllerAdvice(basePackages = "dev.tact.web.api")
+@RestControllerAdvice(basePackages = "dev.tact.web.api", annotations = ApiController.class)
 class ApiProblemAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);

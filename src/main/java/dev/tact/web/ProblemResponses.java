@@ -1,10 +1,9 @@
 package dev.tact.web;
 
+import dev.tact.shared.web.ProblemDetails;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemResponses {
 
-  public static final String TYPE_PREFIX = "urn:tact:problem:";
+  public static final String TYPE_PREFIX = ProblemDetails.TYPE_PREFIX;
 
   private final JsonMapper json;
 
@@ -26,11 +25,7 @@ public class ProblemResponses {
   }
 
   public static ProblemDetail problem(int status, String code, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-    problem.setType(URI.create(TYPE_PREFIX + code));
-    problem.setTitle(title);
-    problem.setProperty("code", code);
-    return problem;
+    return ProblemDetails.of(status, code, title, detail);
   }
 
   /** For filters that answer before any controller runs (401, 403, 413); the body is UTF-8, and says so. */

@@ -115,7 +115,7 @@ class SendingAdminController {
       model.addAttribute("testTo", auth == null ? "" : auth.getName());
     }
     model.addAttribute("securities", DeliveryProperties.Security.values());
-    model.addAttribute("waiting", outbox.waitingForRelay());
+    model.addAttribute("relayWarning", outbox.relayWarning());
     return "delivery/sending";
   }
 

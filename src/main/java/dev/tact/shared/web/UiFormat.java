@@ -37,6 +37,21 @@ public final class UiFormat {
     return dev.tact.shared.Wording.count(count, one, many);
   }
 
+  /** Business minutes as "2 h 05 min" or "45 min" (negative: "−45 min"), for templates: {@code fmt.minutes(m)}. */
+  public String minutes(Long minutes) {
+    return businessMinutes(minutes);
+  }
+
+  /** Business minutes as "2 h 05 min" or "45 min" (negative: "−45 min"); "" for none. */
+  public static String businessMinutes(Long minutes) {
+    if (minutes == null) {
+      return "";
+    }
+    long m = Math.abs(minutes);
+    String text = m >= 60 ? (m / 60) + " h " + String.format("%02d", m % 60) + " min" : m + " min";
+    return minutes < 0 ? "−" + text : text;
+  }
+
   public String date(Instant instant) {
     return instant == null ? "" : DATE.format(instant.atZone(zone));
   }

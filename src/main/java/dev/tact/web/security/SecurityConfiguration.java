@@ -1,5 +1,6 @@
 package dev.tact.web.security;
 
+import dev.tact.shared.web.ContentSecurityPolicies;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.SignInSecurity;
 import dev.tact.staff.StaffDirectory;

@@ -1,5 +1,6 @@
 package dev.tact.web.security;
 
+import dev.tact.shared.web.ContentSecurityPolicies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

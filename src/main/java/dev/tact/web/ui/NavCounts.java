@@ -2,7 +2,7 @@ package dev.tact.web.ui;
 
 import dev.tact.shared.web.UiController;
 import dev.tact.sla.SlaNotifications;
-import dev.tact.web.security.TactPrincipals;
+import dev.tact.staff.StaffPrincipals;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "dev.tact.web.ui", annotations = UiController.class)
 class NavCounts {
 
-  private final TactPrincipals principals;
+  private final StaffPrincipals principals;
   private final SlaNotifications notifications;
 
-  NavCounts(TactPrincipals principals, SlaNotifications notifications) {
+  NavCounts(StaffPrincipals principals, SlaNotifications notifications) {
     this.principals = principals;
     this.notifications = notifications;
   }

@@ -1,0 +1,74 @@
+package dev.tact.intake.web;
+
+import dev.tact.intake.Acknowledgement;
+import dev.tact.intake.InboundItem;
+import dev.tact.intake.InboundItems;
+import dev.tact.intake.MessageIntake;
+import dev.tact.intake.MessageSubmission;
+import dev.tact.intake.Submitter;
+import dev.tact.shared.web.ApiController;
+import dev.tact.staff.ApiScope;
+import dev.tact.staff.StaffPrincipals;
+import dev.tact.staff.TokenPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+@ApiController
+@RequestMapping("/api/v1/messages")
+@Tag(name = "Messages", description = "Inbound messages from any channel")
+class MessagesApiController {
+
+  record Accepted(UUID itemId, UUID messageId, boolean redelivery, java.time.Instant receivedAt, String statusUrl) {}
+
+  record ItemStatus(UUID itemId, String state, UUID messageId, UUID contactId, UUID conversationId, String error) {}
+
+  private final MessageIntake intake;
+  private final InboundItems items;
+  private final StaffPrincipals principals;
+
+  MessagesApiController(MessageIntake intake, InboundItems items, StaffPrincipals principals) {
+    this.intake = intake;
+    this.items = items;
+    this.principals = principals;
+  }
+
+  @Operation(summary = "Accept a message",
+      description = "Stores the message durably and answers 202 once it is committed; the contact and conversation "
+          + "are found or created shortly after. The same externalMessageId on the same channel is one message. "
+          + "Ids, names, the subject, the channel and the conversation reference are one line each: a control "
+          + "character (line break, tab, NUL...) in any of them is a 422 control-characters. A message naming its "
+          + "conversation joins it; the conversation's history names the token that posted it.")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Accepted> accept(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(schema = @Schema(implementation = MessageSubmission.class))) @RequestBody String body,
+      Authentication authentication) {
+    Acknowledgement ack = intake.submitJson(body, Submitter.of(authentication, principals));
+    String statusUrl = "/api/v1/messages/" + ack.itemId();
+    return ResponseEntity.accepted().location(URI.create(statusUrl))
+        .body(new Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));
+  }
+
+  @Operation(summary = "What became of an accepted message",
+      description = "state is pending, done, duplicate (a redelivery of a stored message) or parked (failed, kept for an "
+          + "admin). A token with only the intake scope sees only what it submitted itself.")
+  @GetMapping("/{itemId}")
+  ItemStatus status(@PathVariable UUID itemId, Authentication authentication) {
+    // the scope rules let intake-only tokens here; which items they may see is a question of data, answered here
+    InboundItem item = authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token
+        && !token.can(ApiScope.READ) ? items.requireSubmittedBy(itemId, token.tokenId()) : items.require(itemId);
+    return new ItemStatus(item.id(), item.state().name().toLowerCase(java.util.Locale.ROOT), item.messageId(),
+        item.contactId(), item.conversationId(), item.lastError());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.tact.policy;
+
+import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffPrincipals;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Reads the policy vocabulary from API and form input, with Problem Details for words it does not
+ * know, and says who may write what into a consent ledger; shared by the REST API and the UI.
+ */
+public final class PolicyRequests {
+
+  private PolicyRequests() {}
+
+  public static OutboundChannel channel(String value, boolean required) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        throw ProblemException.invalid("missing-channel", "channel is required: one of " + names(OutboundChannel.values()) + ".");
+      }
+      return null;
+    }
+    String v = normal(value);
+    if (v.equals("PHONE") || v.equals("CALL")) {
+      return OutboundChannel.PHONE_CALL;
+    }
+    return Arrays.stream(OutboundChannel.values()).filter(c -> c.name().equals(v)).findFirst()
+        .orElseThrow(() -> ProblemException.invalid("unknown-channel",
+            "Unknown channel '" + value + "': use one of " + names(OutboundChannel.values()) + "."));
+  }
+
+  public static Purpose purpose(String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.invalid("missing-purpose", "purpose is required: transactional or marketing.");
+    }
+    return Arrays.stream(Purpose.values()).filter(p -> p.name().equals(normal(value))).findFirst()
+        .orElseThrow(() -> ProblemException.invalid("unknown-purpose",
+            "Unknown purpose '" + value + "': use transactional or marketing."));
+  }
+
+  public static ConsentEntry.Kind kind(String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.invalid("missing-kind", "kind is required: express, implied or opt_out.");
+    }
+    return Arrays.stream(ConsentEntry.Kind.values()).filter(k -> k.name().equals(normal(value).replace("OPTOUT", "OPT_OUT")))
+        .findFirst().orElseThrow(() -> ProblemException.invalid("unknown-kind",
+            "Unknown kind '" + value + "': use express, implied or opt_out."));
+  }
+
+  public static BusinessRelationship.Kind relationship(String value) {
+    if (value == null || value.isBlank()) {
+      throw ProblemException.invalid("missing-kind", "kind is required: purchase or inquiry.");
+    }
+    return Arrays.stream(BusinessRelationship.Kind.values()).filter(k -> k.name().equals(normal(value))).findFirst()
+        .orElseThrow(() -> ProblemException.invalid("unknown-kind",
+            "Unknown kind '" + value + "': use purchase or inquiry."));
+  }
+
+  /** Anyone may record an opt-out; express or implied consent needs a lead or an admin (403 otherwise). */
+  public static void requireMayRecord(ConsentEntry.Kind kind, Authentication authentication) {
+    if (kind != ConsentEntry.Kind.OPT_OUT && !StaffPrincipals.isLead(authentication)) {
+      throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may record consent.");
+    }
+  }
+
+  private static String normal(String value) {
+    return value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+  }
+
+  private static String names(Enum<?>[] values) {
+    return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+  }
+}

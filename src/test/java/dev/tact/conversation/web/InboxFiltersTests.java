@@ -1,0 +1,45 @@
+package dev.tact.conversation.web;
+
+import dev.tact.shared.web.UiFormat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The inbox's paging links keep every filter, and nothing else; plain unit tests, no Spring. */
+class InboxFiltersTests {
+
+  @Test
+  void linkWithoutFiltersIsTheInbox() {
+    assertThat(new InboxController.Filters(null, null, null, false, false, null, null, false).link(0)).isEqualTo("/");
+    assertThat(new InboxController.Filters("", null, null, false, false, " ", "", false).link(2)).isEqualTo("/?page=2");
+  }
+
+  @Test
+  void linkKeepsEveryFilter() {
+    UUID team = UUID.fromString("01900000-0000-7000-8000-000000000001");
+    String link = new InboxController.Filters("on_hold", team, null, true, true, "vip & co", "due-soon", true)
+        .link(1);
+    assertThat(link).isEqualTo("/?status=on_hold&team=" + team
+        + "&mine=true&unassigned=true&tag=vip%20%26%20co&sla=due-soon&closed=true&page=1");
+  }
+
+  @Test
+  void formatsInstantsInTheGivenZone() {
+    UiFormat format = new UiFormat(ZoneOffset.ofHours(2));
+    Instant instant = Instant.parse("2026-03-04T22:30:00Z");
+    assertThat(format.time(instant)).isEqualTo("2026-03-05 00:30");
+    assertThat(format.date(instant)).isEqualTo("5 Mar 2026");
+    assertThat(format.time(null)).isEmpty();
+  }
+
+  @Test
+  void shouldWriteTheNounThatFitsTheCount() {
+    UiFormat format = new UiFormat(ZoneOffset.UTC);
+    assertThat(format.count(1, "identity", "identities")).isEqualTo("1 identity");
+    assertThat(format.count(2, "identity", "identities")).isEqualTo("2 identities");
+    assertThat(format.count(0, "conversation", "conversations")).isEqualTo("0 conversations");
+  }
+}
