@@ -328,9 +328,19 @@ public class StaffDirectory {
         .query(StaffDirectory::teamRow).optional().map(this::withMembers);
   }
 
+  /** Every live team with its members, in two queries however many teams there are (pages list them all). */
   public List<Team> teams() {
-    return jdbc.sql("SELECT id, name FROM staff_team WHERE " + LIVE_TEAM + " ORDER BY name")
-        .query(StaffDirectory::teamRow).list().stream().map(this::withMembers).toList();
+    List<TeamRow> rows = jdbc.sql("SELECT id, name FROM staff_team WHERE " + LIVE_TEAM + " ORDER BY name")
+        .query(StaffDirectory::teamRow).list();
+    java.util.Map<UUID, List<UUID>> members = new java.util.HashMap<>();
+    jdbc.sql("SELECT m.team_id, m.agent_id FROM staff_team_member m JOIN staff_team t ON t.id = m.team_id WHERE t."
+            + LIVE_TEAM + " ORDER BY m.agent_id")
+        .query(rs -> {
+          members.computeIfAbsent(rs.getObject("team_id", UUID.class), id -> new java.util.ArrayList<>())
+              .add(rs.getObject("agent_id", UUID.class));
+        });
+    return rows.stream().map(team -> new Team(team.id(), team.name(),
+        members.getOrDefault(team.id(), new java.util.ArrayList<>()))).toList();
   }
 
   /** The ids of the teams the agent is a member of. */
