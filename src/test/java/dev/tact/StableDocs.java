@@ -29,46 +29,59 @@ final class StableDocs {
 
   /** PlantUML: each run of {@code Rel(...)} lines, sorted. */
   static List<String> sortRelations(List<String> lines) {
-    return sortRuns(lines, line -> line.startsWith("Rel("), false);
+    return sortRuns(lines, line -> line.startsWith("Rel("));
   }
 
-  /** AsciiDoc canvas: each bullet list in a table cell ({@code |* a}, {@code * b} ...), sorted. */
+  /**
+   * AsciiDoc canvas: a table cell ({@code |} and the lines up to the next cell) that holds only a bullet list is
+   * written as one sorted list, without the blank lines Modulith sometimes puts between items.
+   */
   static List<String> sortBulletLists(List<String> lines) {
-    return sortRuns(lines, line -> line.startsWith("* ") || line.startsWith("|* "), true);
-  }
-
-  private static List<String> sortRuns(List<String> lines, java.util.function.Predicate<String> inRun,
-      boolean cellMarkerOnFirst) {
     List<String> out = new ArrayList<>();
-    List<String> run = new ArrayList<>();
-    for (String line : lines) {
-      boolean startsCell = cellMarkerOnFirst && line.startsWith("|* ");
-      if (inRun.test(line) && !(startsCell && !run.isEmpty())) {
-        run.add(line);
+    int i = 0;
+    while (i < lines.size()) {
+      String line = lines.get(i);
+      if (!line.startsWith("|") || line.startsWith("|===")) {
+        out.add(line);
+        i++;
         continue;
       }
-      flush(run, out, cellMarkerOnFirst);
-      if (inRun.test(line)) {
-        run.add(line);
-      } else {
-        out.add(line);
+      int next = i + 1;
+      while (next < lines.size() && !lines.get(next).startsWith("|")) {
+        next++;
       }
+      List<String> cell = new ArrayList<>();
+      cell.add(line.substring(1));
+      cell.addAll(lines.subList(i + 1, next));
+      List<String> items = cell.stream().filter(l -> !l.isBlank()).toList();
+      if (!items.isEmpty() && items.stream().allMatch(l -> l.startsWith("* "))) {
+        List<String> sorted = new ArrayList<>(items);
+        sorted.sort(null);
+        sorted.set(0, "|" + sorted.getFirst());
+        out.addAll(sorted);
+      } else {
+        out.addAll(lines.subList(i, next));
+      }
+      i = next;
     }
-    flush(run, out, cellMarkerOnFirst);
     return out;
   }
 
-  private static void flush(List<String> run, List<String> out, boolean cellMarkerOnFirst) {
-    if (run.isEmpty()) {
-      return;
+  private static List<String> sortRuns(List<String> lines, java.util.function.Predicate<String> inRun) {
+    List<String> out = new ArrayList<>();
+    List<String> run = new ArrayList<>();
+    for (String line : lines) {
+      if (inRun.test(line)) {
+        run.add(line);
+        continue;
+      }
+      run.sort(null);
+      out.addAll(run);
+      run.clear();
+      out.add(line);
     }
-    boolean cell = cellMarkerOnFirst && run.getFirst().startsWith("|");
-    List<String> items = new ArrayList<>(run.stream().map(l -> cell && l.startsWith("|") ? l.substring(1) : l).toList());
-    items.sort(null);
-    if (cell) {
-      items.set(0, "|" + items.getFirst());
-    }
-    out.addAll(items);
-    run.clear();
+    run.sort(null);
+    out.addAll(run);
+    return out;
   }
 }

@@ -4,5 +4,6 @@
  * itself, so a change and its entry are committed together or not at all. Entries are never updated; only
  * retention deletes them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit log")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit log",
+    allowedDependencies = {"shared"})
 package dev.tact.audit;

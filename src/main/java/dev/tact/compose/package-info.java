@@ -3,5 +3,6 @@
  * to delivery in one transaction, in one visible place ({@link dev.tact.compose.Replies}). Templates,
  * merge fields, the tone check and undo-send will live here too.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Compose")
+@org.springframework.modulith.ApplicationModule(displayName = "Compose",
+    allowedDependencies = {"conversation", "delivery", "noise", "shared"})
 package dev.tact.compose;

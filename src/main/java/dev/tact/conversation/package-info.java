@@ -3,5 +3,6 @@
  * team, assignee, tags and the full history of changes. Entry point:
  * {@link dev.tact.conversation.ConversationManagement}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Conversations")
+@org.springframework.modulith.ApplicationModule(displayName = "Conversations",
+    allowedDependencies = {"contact", "mail", "shared", "staff"})
 package dev.tact.conversation;

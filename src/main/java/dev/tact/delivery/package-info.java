@@ -6,5 +6,6 @@
  * their fixed Message-ID, and record the result; retries back off exponentially, hard bounces make
  * an address undeliverable. See ADR 0014.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Delivery")
+@org.springframework.modulith.ApplicationModule(displayName = "Delivery",
+    allowedDependencies = {"audit", "contact", "conversation", "intake", "mail", "policy", "shared", "staff", "timer"})
 package dev.tact.delivery;

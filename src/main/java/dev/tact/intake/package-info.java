@@ -6,5 +6,6 @@
  * (channel check, identify sender, thread, noise, file), each saying what happens next. What
  * cannot be read is parked, so that nothing is ever dropped. See ADR 0025.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+@org.springframework.modulith.ApplicationModule(displayName = "Intake",
+    allowedDependencies = {"audit", "contact", "conversation", "mail", "noise", "shared", "staff", "timer"})
 package dev.tact.intake;

@@ -5,5 +5,6 @@
  * ({@link dev.tact.mail.HtmlSanitizer}, {@link dev.tact.mail.HtmlText}). A pure library: it depends on nothing
  * in Tact but {@code shared}; intake calls it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail")
+@org.springframework.modulith.ApplicationModule(displayName = "Mail",
+    allowedDependencies = {"shared"})
 package dev.tact.mail;

@@ -4,5 +4,6 @@
  * or domain past its rate limit is held in one group an agent releases or discards; vendor
  * pitches go to one owner. Entry point: {@link dev.tact.noise.NoiseControl}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Noise control")
+@org.springframework.modulith.ApplicationModule(displayName = "Noise control",
+    allowedDependencies = {"audit", "conversation", "mail", "routing", "shared", "staff"})
 package dev.tact.noise;

@@ -5,5 +5,6 @@
  * dev.tact.policy.PolicyFacts}, gathered by the Spring side from the consent and contact-history
  * ledgers and from other modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contact policy")
+@org.springframework.modulith.ApplicationModule(displayName = "Contact policy",
+    allowedDependencies = {"audit", "contact", "conversation", "shared", "staff"})
 package dev.tact.policy;

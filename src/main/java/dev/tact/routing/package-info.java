@@ -3,5 +3,6 @@
  * dev.tact.routing.IntentTrainer}) and, later, which team and agent take it. The classifier itself is plain Java
  * (sub-package {@code intent}, no Spring) so that it can be measured and trained anywhere.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Routing")
+@org.springframework.modulith.ApplicationModule(displayName = "Routing",
+    allowedDependencies = {"audit", "contact", "conversation", "mail", "shared", "staff"})
 package dev.tact.routing;

@@ -4,5 +4,6 @@
  * dev.tact.sla.SlaClock} sums a conversation's running intervals and gives due and warning instants. The
  * arithmetic is plain Java (no Spring) in this package's root types and {@code dev.tact.sla.calendar}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLAs")
+@org.springframework.modulith.ApplicationModule(displayName = "SLAs",
+    allowedDependencies = {"audit", "contact", "conversation", "routing", "shared", "staff", "timer"})
 package dev.tact.sla;

@@ -5,5 +5,6 @@
  * schedules durable one-shot timers that a module's {@link dev.tact.timer.TimerHandler} fires once across nodes.
  * See ADRs 0010 and 0026.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Timers and workers")
+@org.springframework.modulith.ApplicationModule(displayName = "Timers and workers",
+    allowedDependencies = {"shared"})
 package dev.tact.timer;

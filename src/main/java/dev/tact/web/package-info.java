@@ -4,5 +4,6 @@
  * contacts API, which composes several modules ({@code web.api}). Each feature's own pages and API live in its
  * module's {@code web} package (ADR 0027).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web")
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+    allowedDependencies = {"audit", "contact", "conversation", "intake", "policy", "shared", "sla", "staff"})
 package dev.tact.web;
