@@ -3,6 +3,7 @@ package dev.tact.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tact.testsupport.JsonApi;
 import dev.tact.testsupport.TactNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class CopiesAtOnceIntegrationTests {
       String mime = "From: Staff " + i + " <staff" + i + "@acme.example>\nTo: it@acme.example\n"
           + "Subject: Fwd: Cut purchasing costs by 30%\nMessage-ID: <copy-" + i + "-" + vendor + ">\n"
           + "Content-Type: text/plain; charset=UTF-8\n\n" + Pitches.forwardBody(i, vendor);
-      TactNode.Answer accepted = nodes.get(0).postBytes("/api/v1/mail",
+      JsonApi.Answer accepted = nodes.get(0).postBytes("/api/v1/mail",
           mime.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), "message/rfc822");
       assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
       items.add(accepted.body().path("itemId").asString());

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.tact.intake.smtp.SmtpListener;
+import dev.tact.testsupport.JsonApi;
 import dev.tact.testsupport.TactNode;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -61,7 +62,7 @@ class PitchForwardedFiftyTimesIntegrationTests {
   void shouldMakeOneConversationWithFiftyReportsWhenFiftyStaffForwardOnePitchToTactsListener() throws Exception {
     node = start("--tact.intake.smtp.enabled=true", "--tact.intake.smtp.port=0",
         "--tact.intake.smtp.hostname=mx.tact.test", "--tact.intake.imap.enabled=false");
-    TactNode.Answer created = node.post("/api/v1/admin/mailboxes", Map.of("name", "IT", "address", IT));
+    JsonApi.Answer created = node.post("/api/v1/admin/mailboxes", Map.of("name", "IT", "address", IT));
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
 
     String vendor = sendForwards(node.bean(SmtpListener.class).port());
@@ -77,7 +78,7 @@ class PitchForwardedFiftyTimesIntegrationTests {
         "imapEnabled", true, "imapHost", "127.0.0.1", "imapPort", greenMail.getImap().getPort(),
         "imapSecurity", "PLAIN", "imapUsername", mailbox.getLogin(), "imapPassword", "it-secret"));
     request.put("pollIntervalSeconds", 1);
-    TactNode.Answer created = node.post("/api/v1/admin/mailboxes", request);
+    JsonApi.Answer created = node.post("/api/v1/admin/mailboxes", request);
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
 
     String vendor = sendForwards(greenMail.getSmtp().getPort());
@@ -122,7 +123,7 @@ class PitchForwardedFiftyTimesIntegrationTests {
         .query(UUID.class).list();
     assertThat(conversations).hasSize(1);
     assertThat(node.jdbc().sql("SELECT COUNT(*) FROM conv_conversation").query(Long.class).single()).isEqualTo(1);
-    TactNode.Answer reports = node.get("/api/v1/conversations/" + conversations.get(0) + "/reports");
+    JsonApi.Answer reports = node.get("/api/v1/conversations/" + conversations.get(0) + "/reports");
     assertThat(reports.status()).as(reports.raw()).isEqualTo(200);
     assertThat(reports.body()).hasSize(STAFF);
     long forwarders = java.util.stream.StreamSupport.stream(reports.body().spliterator(), false)

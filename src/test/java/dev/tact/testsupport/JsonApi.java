@@ -29,7 +29,6 @@ public final class JsonApi {
     return send(request(path).GET());
   }
 
-  /** Posts a body: a String is sent as it is, anything else as JSON. */
   public Answer post(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json").POST(publisher(body)));
   }
@@ -38,12 +37,19 @@ public final class JsonApi {
     return send(request(path).header("Content-Type", "application/json").PUT(publisher(body)));
   }
 
+  /** Posts raw bytes with their content type (an email as message/rfc822, say). */
+  public Answer postBytes(String path, byte[] body, String contentType) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Answer delete(String path) {
     return send(request(path).DELETE());
   }
 
+  /** A String is sent as it is, null as an empty body, anything else as JSON. */
   private static HttpRequest.BodyPublisher publisher(Object body) {
-    return HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body));
+    return HttpRequest.BodyPublishers.ofString(body == null ? ""
+        : body instanceof String text ? text : JSON.writeValueAsString(body));
   }
 
   private HttpRequest.Builder request(String path) {

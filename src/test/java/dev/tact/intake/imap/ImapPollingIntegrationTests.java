@@ -12,6 +12,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.tact.testsupport.JsonApi;
 import dev.tact.testsupport.TactNode;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -256,7 +257,7 @@ class ImapPollingIntegrationTests {
       Map<String, Object> request = new java.util.LinkedHashMap<>(
           mailboxRequest(address, greenMail.getImap().getPort(), user.getLogin(), password));
       request.putAll(overrides);
-      TactNode.Answer answer = tact.post("/api/v1/admin/mailboxes", request);
+      JsonApi.Answer answer = tact.post("/api/v1/admin/mailboxes", request);
       assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
       mailboxId = UUID.fromString(answer.body().path("id").asString());
       return mailboxId;

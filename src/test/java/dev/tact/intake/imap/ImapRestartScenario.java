@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import dev.tact.testsupport.JsonApi;
 import dev.tact.testsupport.TactNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class ImapRestartScenario {
 
     ids.subList(0, 3).forEach(id -> append(greenMail, user, "INBOX", rawMail(id, address, "before start")));
     try (TactNode node = TactNode.start(databaseUrl, "--tact.intake.imap.tick=200ms")) {
-      TactNode.Answer created = node.post("/api/v1/admin/mailboxes",
+      JsonApi.Answer created = node.post("/api/v1/admin/mailboxes",
           mailboxRequest(address, imapPort, user.getLogin(), password));
       assertThat(created.status()).as(created.raw()).isEqualTo(201);
       assertThat(created.raw()).doesNotContain(password).doesNotContain("imapPassword");

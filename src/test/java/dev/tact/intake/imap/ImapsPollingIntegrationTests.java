@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.tact.testsupport.JsonApi;
 import dev.tact.testsupport.TactNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ class ImapsPollingIntegrationTests {
         mailboxRequest(address, greenMail.getImaps().getPort(), user.getLogin(), "pw-" + suffix));
     request.put("imapHost", host);
     request.put("imapSecurity", "IMAPS");
-    TactNode.Answer answer = tact.post("/api/v1/admin/mailboxes", request);
+    JsonApi.Answer answer = tact.post("/api/v1/admin/mailboxes", request);
     assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
     return UUID.fromString(answer.body().path("id").asString());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.JsonApi;
 import dev.tact.testsupport.TactNode;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -45,7 +46,7 @@ class SmtpListenerIntegrationTests {
     billing = "billing-" + suffix + "@example.com";
     for (TactNode node : new TactNode[] {smtp, lmtp}) {
       for (String address : new String[] {support, billing}) {
-        TactNode.Answer created = node.post("/api/v1/admin/mailboxes", Map.of("name", address, "address", address));
+        JsonApi.Answer created = node.post("/api/v1/admin/mailboxes", Map.of("name", address, "address", address));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
       }
     }
