@@ -170,6 +170,11 @@ public class ConversationManagement {
     }
   }
 
+  /** As {@link #findByReference}; a reference that names no conversation is a 404. */
+  public ConversationSummary requireByReference(String reference) {
+    return findByReference(reference).orElseThrow(() -> ProblemException.notFound("conversation", reference));
+  }
+
   public PageResult<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
     return store.list(filter, page);
   }

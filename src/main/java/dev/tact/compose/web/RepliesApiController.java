@@ -4,7 +4,6 @@ import dev.tact.compose.Replies;
 import dev.tact.conversation.Actors;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Message;
-import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.ApiController;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -37,8 +36,7 @@ class RepliesApiController {
   @PostMapping("/{reference}/replies")
   @ResponseStatus(HttpStatus.CREATED)
   Message reply(@PathVariable String reference, @RequestBody TextRequest request, Authentication authentication) {
-    var conversation = conversations.findByReference(reference)
-        .orElseThrow(() -> ProblemException.notFound("conversation", reference));
-    return replies.reply(conversation.id(), actors.of(authentication), request.text());
+    return replies.reply(conversations.requireByReference(reference).id(), actors.of(authentication),
+        request.text());
   }
 }

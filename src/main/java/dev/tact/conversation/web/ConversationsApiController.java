@@ -174,7 +174,6 @@ class ConversationsApiController {
   }
 
   private UUID resolve(String reference) {
-    return conversations.findByReference(reference)
-        .orElseThrow(() -> ProblemException.notFound("conversation", reference)).id();
+    return conversations.requireByReference(reference).id();
   }
 }

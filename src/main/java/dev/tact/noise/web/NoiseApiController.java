@@ -184,7 +184,6 @@ class NoiseApiController {
   }
 
   private UUID resolve(String reference) {
-    return conversations.findByReference(reference)
-        .orElseThrow(() -> ProblemException.notFound("conversation", reference)).id();
+    return conversations.requireByReference(reference).id();
   }
 }

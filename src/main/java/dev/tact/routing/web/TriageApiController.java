@@ -5,7 +5,6 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.routing.ConversationFacts;
 import dev.tact.routing.Triage;
-import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.ApiController;
 import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,7 +67,6 @@ class TriageApiController {
   }
 
   private UUID resolve(String reference) {
-    return conversations.findByReference(reference)
-        .orElseThrow(() -> ProblemException.notFound("conversation", reference)).id();
+    return conversations.requireByReference(reference).id();
   }
 }

@@ -70,8 +70,7 @@ class TriageController {
   @PostMapping("/triage/{number}/route")
   String route(@PathVariable long number, @RequestParam(defaultValue = "") String team, Authentication auth,
       RedirectAttributes redirect) {
-    UUID id = conversations.findByReference(Long.toString(number))
-        .orElseThrow(() -> ProblemException.notFound("conversation", number)).id();
+    UUID id = conversations.requireByReference(Long.toString(number)).id();
     return Flash.run(redirect, "/triage", null, () -> {
       UUID teamId = parse(team);
       triage.route(id, actors.of(auth), teamId);
