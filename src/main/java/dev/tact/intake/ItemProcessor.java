@@ -29,11 +29,6 @@ class ItemProcessor {
 
   private record Named(String name, ItemStep step) {}
 
-  /** Turns one logged item into a message, or records why not, in the caller's transaction. */
-  void process(InboundItem item) {
-    processAll(List.of(item));
-  }
-
   /**
    * Turns these logged items into messages in the caller's transaction, all or nothing: when any item fails, or
    * cannot be read ({@link UnreadableItemException}), this throws and the caller rolls the whole set back (and
