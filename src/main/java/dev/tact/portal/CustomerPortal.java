@@ -38,7 +38,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -68,10 +70,12 @@ public class CustomerPortal {
   private final PortalProperties properties;
   private final Environment environment;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   CustomerPortal(JdbcClient jdbc, ContactManagement contacts, IdentityParser identities,
       ConversationManagement conversations, MessageIntake intake, DirectNotices notices, PortalProperties properties,
-      Environment environment, Clock clock) {
+      Environment environment, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.contacts = contacts;
     this.identities = identities;
@@ -107,19 +111,37 @@ public class CustomerPortal {
   }
 
   /**
-   * Sends a one-time sign-in link to this address or number when it belongs to a contact, through the contact policy
-   * and the outbox, and answers the same whether or not it does.
+   * Asks for a one-time sign-in link to this address or number, sent (after this commits, see
+   * {@link PortalLinkRequested}) when it belongs to a contact, through the contact policy and the outbox; answers the
+   * same whether or not it does.
    */
   @Transactional
   public LinkAnswer requestLink(Identity identity) {
     if (identity.kind() == IdentityKind.PHONE && !canText()) {
       return LinkAnswer.EMAIL_ONLY;
     }
-    contacts.findByIdentity(identity).ifPresent(contact -> send(contact, identity));
+    events.publishEvent(new PortalLinkRequested(identity.kind().name(), identity.value(), clock.instant()));
     return identity.kind() == IdentityKind.PHONE ? LinkAnswer.TEXTED : LinkAnswer.EMAILED;
   }
 
-  private void send(Contact contact, Identity identity) {
+  /**
+   * Sends the link asked for when the address belongs to a contact, after the request's commit (retried from the event
+   * publication log until it completes). A request older than a link's validity is dropped: its asker has gone.
+   */
+  @ApplicationModuleListener
+  void on(PortalLinkRequested requested) {
+    if (!clock.instant().isBefore(requested.requestedAt().plus(properties.linkValidity()))) {
+      return;
+    }
+    Identity identity = new Identity(IdentityKind.valueOf(requested.identityKind()), requested.identity(),
+        requested.identity());
+    // the same request handled twice (a retry after a crash) finds its outbox row and sends nothing more
+    String key = "portal-link:" + PortalSecrets.hash(requested.identityKind() + ":" + requested.identity() + ":"
+        + requested.requestedAt());
+    contacts.findByIdentity(identity).ifPresent(contact -> send(contact, identity, key));
+  }
+
+  private void send(Contact contact, Identity identity, String key) {
     String secret = PortalSecrets.newSecret();
     UUID linkId = Ids.newId();
     Instant now = clock.instant();
@@ -131,7 +153,6 @@ public class CustomerPortal {
         .param("value", identity.value()).param("hash", PortalSecrets.hash(secret)).param("now", utc(now))
         .param("expires", utc(expires)).update();
     String url = url("/portal/link/" + secret);
-    String key = "portal-link:" + linkId;
     if (identity.kind() == IdentityKind.PHONE) {
       notices.text(contact.id(), identity.value(), "Your link to your conversations with us: " + url
           + " It works once, for " + minutes() + ".", Purpose.TRANSACTIONAL, key, ACTOR);

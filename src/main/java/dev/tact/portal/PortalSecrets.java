@@ -29,7 +29,7 @@ final class PortalSecrets {
   static String hash(String secret) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(secret.getBytes(StandardCharsets.US_ASCII)));
+          .digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JVM has SHA-256", e);
     }

@@ -124,6 +124,7 @@ abstract class PortalContract {
     assertThat(forKnown.body().replace(known.email(), "ADDRESS"))
         .isEqualTo(forUnknown.body().replace(unknown, "ADDRESS"));
     assertThat(forKnown.body()).contains("Check your email").contains("If <strong>" + known.email());
+    awaitLinkRequestsHandled();
     assertThat(linkMails(known.email())).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE recipient = :r").param("r", unknown)
         .query(Long.class).single()).isZero();
@@ -136,6 +137,7 @@ abstract class PortalContract {
     contacts.attach(customer.contact().id(), identities.email(second));
 
     new Browser().submit("/portal", "/portal/link", Map.of("address", second.toUpperCase()));
+    awaitLinkRequestsHandled();
 
     Map<String, Object> row = jdbc.sql("SELECT purpose, kind, recipient, decision_id, state, cause FROM delivery_outbox "
         + "WHERE idempotency_key LIKE 'portal-link:%' AND contact_id = :c").param("c", customer.contact().id())
@@ -173,6 +175,7 @@ abstract class PortalContract {
     }
 
     HttpResponse<String> fourth = browser.submit("/portal", "/portal/link", Map.of("address", customer.email()));
+    awaitLinkRequestsHandled();
 
     assertThat(fourth.statusCode()).isEqualTo(429);
     assertThat(fourth.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v))
@@ -205,6 +208,7 @@ abstract class PortalContract {
     HttpResponse<String> answer = new Browser().submit("/portal", "/portal/link", Map.of("address", phone));
 
     assertThat(answer.body()).contains("Check your text messages");
+    awaitLinkRequestsHandled();
     Map<String, Object> row = jdbc.sql("SELECT kind, recipient, purpose, content FROM delivery_outbox WHERE contact_id = :c")
         .param("c", customer.contact().id()).query().singleRow();
     assertThat(row.get("kind")).isEqualTo("WEBHOOK");
@@ -459,9 +463,16 @@ abstract class PortalContract {
     int before = linkMails(email).size();
     HttpResponse<String> answer = new Browser().submit("/portal", "/portal/link", Map.of("address", email));
     assertThat(answer.statusCode()).isEqualTo(200);
+    awaitLinkRequestsHandled();
     List<byte[]> mails = linkMails(email);
     assertThat(mails).hasSize(before + 1);
     return URI.create(linkIn(mails.getLast())).getPath();
+  }
+
+  /** Links are sent after the request's commit, from the event publication log: waits until every ask is handled. */
+  void awaitLinkRequestsHandled() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication "
+        + "WHERE event_type LIKE '%PortalLinkRequested' AND completion_date IS NULL").query(Long.class).single() == 0);
   }
 
   Browser signedIn(Customer customer) {
