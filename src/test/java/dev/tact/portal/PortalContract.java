@@ -299,6 +299,34 @@ abstract class PortalContract {
         .param("c", customer.contact().id()).query(Long.class).single()).isEqualTo(1L);
   }
 
+  @Test
+  void shouldEndASessionIdleForTooLongAndIgnoreAMadeUpCookie() {
+    Customer customer = customer("Ida Idle");
+    Browser browser = signedIn(customer);
+    jdbc.sql("UPDATE portal_session SET idle_until = :past WHERE contact_id = :c")
+        .param("past", Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC)).param("c", customer.contact().id())
+        .update();
+
+    HttpResponse<String> afterIdle = browser.get("/portal/conversations");
+    Browser forged = new Browser();
+    forged.cookies.getCookieStore().add(URI.create("http://127.0.0.1:" + port + "/portal"),
+        portalCookie("B".repeat(43)));
+    HttpResponse<String> withForgedCookie = forged.get("/portal/conversations/" + customer.conversation().number());
+
+    assertThat(afterIdle.statusCode()).isEqualTo(302);
+    assertThat(afterIdle.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portal?expired"));
+    assertThat(browser.get("/portal?expired").body()).contains("Your session has ended");
+    assertThat(withForgedCookie.statusCode()).isEqualTo(302);
+    assertThat(withForgedCookie.body()).doesNotContain(customer.subject());
+  }
+
+  static HttpCookie portalCookie(String value) {
+    HttpCookie cookie = new HttpCookie("tact_portal", value);
+    cookie.setPath("/portal");
+    cookie.setVersion(0);
+    return cookie;
+  }
+
   // --- whose conversations -----------------------------------------------------------------------------------------
 
   @Test
@@ -439,6 +467,12 @@ abstract class PortalContract {
     });
     HttpResponse<String> page = browser.get(path);
     assertThat(page.body()).contains("This conversation is closed").doesNotContain("Send reply");
+    HttpResponse<String> lateReply = browser.submit(path, path + "/reply", Map.of("text", "one more thing",
+        "replyKey", UUID.randomUUID().toString()));
+    assertThat(lateReply.statusCode()).isEqualTo(409);
+    assertThat(lateReply.body()).contains("This conversation is closed");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE payload LIKE :t").param("t", "%one more thing%")
+        .query(Long.class).single()).isZero();
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------------
