@@ -103,6 +103,9 @@ abstract class PortalContract {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  dev.tact.delivery.DirectNotices notices;
+
   @BeforeEach
   void noSms() {
     SMS_CONFIGURED.set(false);
@@ -155,6 +158,18 @@ abstract class PortalContract {
         .param("s", secret).param("h", PortalSecrets.hash(secret)).query(Long.class).single()).isEqualTo(1L);
     assertThat(jdbc.sql("SELECT token_hash FROM portal_link WHERE token_hash = :h").param("h", PortalSecrets.hash(secret))
         .query(String.class).single()).isNotEqualTo(secret);
+  }
+
+  @Test
+  void shouldSendANoticeOnlyToAnAddressOfTheContactsOwn() {
+    Customer one = customer("Owen Own");
+    Customer other = customer("Olive Other");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> notices.email(one.contact().id(), other.email(), "Hi",
+            "text", dev.tact.policy.Purpose.TRANSACTIONAL, "test:" + UUID.randomUUID(), "test"))
+        .isInstanceOf(dev.tact.shared.ProblemException.class).hasMessageContaining("is not an identity of contact");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE recipient = :r").param("r", other.email())
+        .query(Long.class).single()).isZero();
   }
 
   @Test
