@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records the results in one more transaction. A node that dies between the two leaves rows whose lease runs out:
  * they are claimed again and sent with the same Message-ID. That is the exactly-once boundary: at most the rows in
  * flight repeat. The relay is the one in force ({@link RelaySettingsService}): a thread connects anew when it
- * changed, and while none is configured nothing is claimed, so mail stays queued.
+ * changed, and while none is configured no email is claimed, so mail stays queued; webhook rows are sent regardless.
  */
 @Component
 class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
@@ -106,15 +106,23 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     return claimed.size();
   }
 
-  /** Nothing is claimed while no relay is configured: the rows stay queued. */
+  /**
+   * While no relay is configured, email rows are not claimed (they stay queued until one is); webhook rows (SMS,
+   * social) are claimed all the same: they never wait for an SMTP relay.
+   */
   @Override
   public List<Leased> claimDue(Instant now, int limit) {
-    return relays.relay().configured() ? claim(now, limit) : List.of();
+    return claim(now, limit, relays.relay().configured());
   }
 
   private List<Leased> claim(Instant now, int limit) {
+    return claim(now, limit, true);
+  }
+
+  private List<Leased> claim(Instant now, int limit, boolean email) {
     Instant leaseUntil = now.plus(properties.lease());
-    return store.claim(node, now, leaseUntil, limit).stream().map(row -> new Leased(row, leaseUntil)).toList();
+    return store.claim(node, now, leaseUntil, limit, email).stream().map(row -> new Leased(row, leaseUntil))
+        .toList();
   }
 
   /**
@@ -125,6 +133,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   public void handle(List<Leased> claimed) {
     RelaySettingsService.Relay relay = relays.relay();
     if (!relay.configured()) {
+      // Webhook rows only were claimed (or the relay went away after the claim: its email rows stay SENDING until
+      // their lease runs out, then they are due again).
+      send(claimed, null);
       return;
     }
     Lane lane = lanes.get();
@@ -169,6 +180,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
       if (row.kind() == OutboxKind.WEBHOOK) {
         results.add(post(row));
         continue;
+      }
+      if (smtp == null) {
+        continue; // no relay: left SENDING until its lease runs out
       }
       if (reason != null) {
         results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
