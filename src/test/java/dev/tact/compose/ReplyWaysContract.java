@@ -78,6 +78,38 @@ abstract class ReplyWaysContract {
     registry.add("tact.delivery.adapters.social.secret", () -> "social-secret");
   }
 
+  /** A chat provider that sends rows itself: what it was given, in order. */
+  static final List<dev.tact.delivery.ChannelSender.Text> CHAT_TEXTS = new CopyOnWriteArrayList<>();
+
+  @org.springframework.boot.test.context.TestConfiguration
+  static class ChatProvider {
+    @org.springframework.context.annotation.Bean
+    dev.tact.delivery.ChannelSender testChat() {
+      return new dev.tact.delivery.ChannelSender() {
+        @Override
+        public Channel channel() {
+          return Channel.CHAT;
+        }
+
+        @Override
+        public String name() {
+          return "test chat";
+        }
+
+        @Override
+        public boolean configured() {
+          return true;
+        }
+
+        @Override
+        public Result send(Text text) {
+          CHAT_TEXTS.add(text);
+          return Result.sent(200);
+        }
+      };
+    }
+  }
+
   @LocalServerPort
   int port;
 
@@ -232,6 +264,25 @@ abstract class ReplyWaysContract {
     assertThat(outbox.relayConfigured()).isFalse();
     await().atMost(Duration.ofSeconds(20)).until(() -> outbox.require(row.id()).state() == OutboxState.SENT);
     assertThat(SOCIAL_POSTS).anySatisfy(body -> assertThat(body).contains("Yes: shipped."));
+  }
+
+  @Test
+  void shouldSendAChatReplyThroughAProviderThatSendsItself() {
+    UUID conversation = conversationFrom("chat", "chatter-" + UUID.randomUUID() + "@customer.test", "Hi, anyone?");
+    CHAT_TEXTS.clear();
+
+    Replies.Replied replied = replies.reply(conversation, Actor.agent(null, "Dana"), "Hello, Dana here.",
+        ReplyVia.DEFAULT);
+
+    assertThat(replied.route().deliverable()).isTrue();
+    OutboxEntry row = outbox.ofMessage(replied.message().id()).orElseThrow();
+    await().atMost(Duration.ofSeconds(20)).until(() -> outbox.require(row.id()).state() == OutboxState.SENT);
+    assertThat(CHAT_TEXTS).singleElement().satisfies(t -> {
+      assertThat(t.body()).isEqualTo("Hello, Dana here.");
+      assertThat(t.conversationId()).isEqualTo(conversation);
+      assertThat(t.idempotencyKey()).isEqualTo(row.headerMessageId());
+    });
+    assertThat(firstResponse(conversation).stoppedAt()).isNotNull();
   }
 
   @Test

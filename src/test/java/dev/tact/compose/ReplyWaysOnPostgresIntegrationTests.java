@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.enabled=false", "tact.delivery.pacing.enabled=false", "tact.delivery.from-address=support@tact.test",
     "tact.conversation.message-id-domain=tact.test"})
+@org.springframework.context.annotation.Import(ReplyWaysContract.ChatProvider.class)
 class ReplyWaysOnPostgresIntegrationTests extends ReplyWaysContract {
 
   @DynamicPropertySource
