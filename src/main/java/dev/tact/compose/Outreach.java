@@ -53,7 +53,7 @@ public class Outreach {
     Replies.requireAllowed(decided);
     ConversationDetails opened = conversations.openOutbound(contactId, route.channel(), subject, author, text, true);
     Message first = opened.messages().getLast();
-    delivery.queue(opened.conversation().id(), first, route);
+    delivery.queue(opened.conversation().id(), first, route, decided);
     return new Started(opened, first, route);
   }
 }

@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * An agent's (or the system's) reply to a customer: the message joins the conversation and its
  * outbox row is written in the same transaction, so a reply is either stored and queued or neither.
  * Where it goes is decided first ({@link ReplyDelivery#route}): the conversation's own way, or another identity of
- * the contact the agent chose, which the contact policy must allow (a denial answers 409 and writes nothing). A reply
- * with no way out is kept with an UNDELIVERABLE outbox row saying why, and is no response to the customer.
+ * the contact the agent chose, which the contact policy must allow (a denial answers 409 and writes nothing). The
+ * policy is asked once, before the reply is written, and its row cites that decision. A reply with no way out is kept
+ * with an UNDELIVERABLE outbox row saying why; one the policy denies on the conversation's own way is kept with a
+ * DENIED row; neither is a response to the customer (the SLA clocks run on).
  */
 @Service
 public class Replies {
@@ -56,11 +58,13 @@ public class Replies {
   @Transactional
   public Replied reply(UUID conversationId, Actor author, String text, ReplyVia via) {
     ReplyRoute route = delivery.route(conversationId, via);
-    if (route.chosen() && route.deliverable()) {
-      requireAllowed(ask(route, author));
+    AuditedDecision decided = route.deliverable() ? ask(route, author) : null;
+    if (route.chosen() && decided != null) {
+      requireAllowed(decided);
     }
-    Message reply = conversations.reply(conversationId, author, text, route.channel(), route.deliverable());
-    delivery.queue(conversationId, reply, route);
+    boolean reachesCustomer = decided != null && decided.decision().outcome() != Decision.Outcome.DENY;
+    Message reply = conversations.reply(conversationId, author, text, route.channel(), reachesCustomer);
+    delivery.queue(conversationId, reply, route, decided);
     return new Replied(reply, route);
   }
 

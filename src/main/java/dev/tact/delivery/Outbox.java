@@ -238,13 +238,26 @@ public class Outbox {
    * queues, defers or records the denial in the caller's transaction. Answers the row's id.
    */
   UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor) {
+    return queueRendered(draft, channel, policySubject, actor, null);
+  }
+
+  /**
+   * The same with the policy's decision the caller asked already (compose asks before the reply is written, so that a
+   * denied reply is no response); null asks it here. The decision must be for this contact and channel.
+   */
+  UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor,
+      AuditedDecision asked) {
     Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
     if (known.isPresent()) {
       return known.get().id();
     }
+    if (asked != null && (!asked.request().contactId().equals(draft.contactId())
+        || asked.request().channel() != channel)) {
+      throw new IllegalArgumentException("the decision " + asked.id() + " is for another contact or channel");
+    }
     UUID id = Ids.newId();
-    AuditedDecision decided = draft.recipient() == null ? null : policy.decide(new DecisionRequest(
-        draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
+    AuditedDecision decided = draft.recipient() == null ? null : asked != null ? asked : policy.decide(
+        new DecisionRequest(draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
     store(id, draft, decided, actor);
     return id;
   }

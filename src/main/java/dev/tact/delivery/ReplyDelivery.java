@@ -17,6 +17,7 @@ import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.mail.TextToHtml;
 import dev.tact.mail.UnsafeHeaderException;
+import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.Purpose;
 import dev.tact.contact.IdentityKind;
 import dev.tact.policy.OutboundChannel;
@@ -195,6 +196,15 @@ public class ReplyDelivery {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void queue(UUID conversationId, Message reply, ReplyRoute route) {
+    queue(conversationId, reply, route, null);
+  }
+
+  /**
+   * The same with the contact policy's decision for {@code route}, asked by the caller before the reply was written
+   * (null: asked here); the row cites it, and no second decision is made.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void queue(UUID conversationId, Message reply, ReplyRoute route, AuditedDecision decided) {
     if (reply.direction() != Direction.OUTBOUND) {
       return;
     }
@@ -202,13 +212,14 @@ public class ReplyDelivery {
     UUID contactId = details.conversation().contactId();
     Contact contact = contactId == null ? null : contacts.require(contactId);
     if (route.channel() == Channel.EMAIL) {
-      email(details, reply, contact, route);
+      email(details, reply, contact, route, decided);
     } else {
-      webhook(details, reply, contact, route);
+      webhook(details, reply, contact, route, decided);
     }
   }
 
-  private void email(ConversationDetails details, Message reply, Contact contact, ReplyRoute route) {
+  private void email(ConversationDetails details, Message reply, Contact contact, ReplyRoute route,
+      AuditedDecision decided) {
     UUID conversationId = details.conversation().id();
     String recipient = route.recipient();
     String inReplyTo = details.messages().stream()
@@ -241,7 +252,7 @@ public class ReplyDelivery {
       return;
     }
     outbox.queueRendered(draft, OutboundChannel.EMAIL, "conversation #" + number,
-        reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+        reply.authorName() == null ? "agent" : "agent " + reply.authorName(), decided);
   }
 
   private static String oneLine(String subject) {
@@ -264,7 +275,8 @@ public class ReplyDelivery {
    * customer's message it answers. With no provider for the channel (or in a phone conversation) the row is recorded
    * UNDELIVERABLE with the reason, its content kept so that an admin can send it once a provider is configured.
    */
-  private void webhook(ConversationDetails details, Message reply, Contact contact, ReplyRoute route) {
+  private void webhook(ConversationDetails details, Message reply, Contact contact, ReplyRoute route,
+      AuditedDecision decided) {
     UUID conversationId = details.conversation().id();
     String recipient = route.recipient();
     String inReplyTo = details.messages().stream()
@@ -293,6 +305,6 @@ public class ReplyDelivery {
       return;
     }
     outbox.queueRendered(draft, channel, "conversation #" + number,
-        reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+        reply.authorName() == null ? "agent" : "agent " + reply.authorName(), decided);
   }
 }

@@ -39,7 +39,7 @@ class RepliesApiController {
   record ReplyRequest(String text, String channel, String to) {}
 
   /** Where the reply went: its outbox state, channel and recipient, and why it was not delivered when it was not. */
-  record Delivery(String state, String channel, String to, boolean delivered, String reason) {}
+  record Delivery(String state, String channel, String to, boolean deliverable, String reason) {}
 
   /** The reply as stored (the same fields as a conversation's message), with its delivery. */
   record ReplyResponse(UUID id, Direction direction, Channel channel, UUID contactId, UUID authorAgentId,
