@@ -344,6 +344,32 @@ abstract class ReplyWaysContract {
     assertThat(rows()).isEqualTo(rows);
   }
 
+  @Test
+  void shouldStartAConversationThroughTheApiOrAnswerWhyNot() {
+    String phone = phone();
+    conversationFrom("sms", phone, "Write me, please.");
+    String email = attachEmail(phone);
+    UUID contact = contactOf(phone);
+    long conversations = jdbc.sql("SELECT COUNT(*) FROM conv_conversation").query(Long.class).single();
+
+    problem(api.post("/api/v1/contacts/" + contact + "/conversations",
+        Map.of("to", phone, "subject", "News", "text", "Hello.")), 409, "not-deliverable");
+    problem(api.post("/api/v1/contacts/" + contact + "/conversations",
+        Map.of("to", "nobody@else.test", "subject", "News", "text", "Hello.")), 422, "unknown-identity");
+    problem(api.post("/api/v1/contacts/" + contact + "/conversations",
+        Map.of("to", email, "subject", "", "text", "Hello.")), 422, "invalid-subject");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM conv_conversation").query(Long.class).single()).isEqualTo(conversations);
+
+    JsonApi.Answer started = api.post("/api/v1/contacts/" + contact + "/conversations",
+        Map.of("to", email, "subject", "Your order", "text", "It shipped."));
+    assertThat(started.status()).as(started.raw()).isEqualTo(201);
+    assertThat(started.body().path("channel").asString()).isEqualTo("email");
+    assertThat(started.body().path("to").asString()).isEqualTo(email);
+    assertThat(started.body().path("state").asString()).isEqualTo("queued");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM conv_conversation").query(Long.class).single())
+        .isEqualTo(conversations + 1);
+  }
+
   // --- helpers ------------------------------------------------------------------------------------------------
 
   static String phone() {
