@@ -9,20 +9,21 @@ import java.util.UUID;
  * automatically. {@code unauthenticated} marks an inbound message whose sender could not be verified
  * (email failing SPF, DKIM and DMARC): nothing in it may act with the sender's authority on its own.
  * The event carries the message's text up to {@link #MAX_TEXT} characters, so that a listener need not read the
- * message back; {@code textComplete} says whether that is all of it. {@code reachesCustomer} is false for an
- * agent's reply written where it has no way out (an SMS conversation with no SMS provider, a phone conversation): its
- * outbox row says why, and it is not a response to the customer (the SLA clocks keep running). It is true for every
- * other message.
+ * message back; {@code textComplete} says whether that is all of it. {@code undelivered} marks an agent's reply
+ * that does not reach the customer: written where it has no way out (an SMS conversation with no SMS provider, a phone
+ * conversation) or denied by the contact policy; its outbox row says why, and it is no response to the customer (the
+ * SLA clocks keep running). It is false for every other message (also when an event stored before the field existed
+ * is read back).
  */
 public record MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
     boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete,
-    boolean reachesCustomer) {
+    boolean undelivered) {
 
   /** A message that reaches the customer (or is not outbound at all). */
   public MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
       boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete) {
     this(conversationId, messageId, direction, channel, contactId, automatic, at, unauthenticated, text, textComplete,
-        true);
+        false);
   }
 
   /**
@@ -46,6 +47,6 @@ public record MessageAdded(UUID conversationId, UUID messageId, Direction direct
     int end = MAX_TEXT - (complete || !Character.isHighSurrogate(body.charAt(MAX_TEXT - 1)) ? 0 : 1);
     return new MessageAdded(conversationId, message.id(), message.direction(), message.channel(), contactId,
         message.automatic(), message.createdAt(), unauthenticated, complete ? body : body.substring(0, end),
-        complete, reachesCustomer);
+        complete, !reachesCustomer);
   }
 }
