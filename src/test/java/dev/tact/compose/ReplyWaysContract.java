@@ -174,6 +174,23 @@ abstract class ReplyWaysContract {
   }
 
   @Test
+  void shouldListRefuseToRetryAndCancelAnUndeliverableReplyInTheAdminApi() {
+    UUID conversation = conversationFrom("sms", phone(), "Hello?");
+    Replies.Replied replied = replies.reply(conversation, Actor.agent(null, "Dana"), "Hi!", ReplyVia.DEFAULT);
+    OutboxEntry row = outbox.ofMessage(replied.message().id()).orElseThrow();
+
+    JsonApi.Answer listed = api.get("/api/v1/admin/outbox?state=undeliverable&size=100");
+    assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+    assertThat(listed.raw()).contains(row.id().toString(), "not delivered: no SMS provider configured");
+    problem(api.post("/api/v1/admin/outbox/" + row.id() + "/retry", Map.of()), 409, "outbox-no-way-out");
+    assertThat(outbox.require(row.id()).state()).isEqualTo(OutboxState.UNDELIVERABLE);
+
+    JsonApi.Answer cancelled = api.post("/api/v1/admin/outbox/" + row.id() + "/cancel", Map.of());
+    assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+    assertThat(outbox.require(row.id()).state()).isEqualTo(OutboxState.CANCELLED);
+  }
+
+  @Test
   void shouldSayAPhoneConversationHasNoWrittenChannel() {
     UUID conversation = conversationFrom("phone", phone(), "Called about the invoice.");
 
