@@ -109,7 +109,7 @@ public class ReplyDelivery {
     String recipient;
     if (via.to() != null) {
       Identity identity = contact.identities().stream()
-          .filter(i -> i.value().equalsIgnoreCase(via.to()) || i.raw().equalsIgnoreCase(via.to())).findFirst()
+          .filter(i -> via.to().equalsIgnoreCase(i.value()) || via.to().equalsIgnoreCase(i.raw())).findFirst()
           .orElseThrow(() -> ProblemException.invalid("unknown-identity", "'" + via.to() + "' is none of "
               + contact.name() + "'s addresses: use one of " + contact.identities().stream().map(Identity::value)
               .toList() + "."));

@@ -10,6 +10,11 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.contact.IdentityParser;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.policy.ConsentEntry;
+import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.ConsentRequest;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
@@ -53,6 +58,9 @@ class ReplyWaysBrowserTests extends BrowserPageTest {
   @Autowired
   IdentityParser identities;
 
+  @Autowired
+  ConsentLedger ledger;
+
   @Test
   void shouldShowAnUndeliveredSmsReplyAndSendItByEmailAfterThePolicysAnswer() {
     String phone = "+1415556" + String.format("%04d", new java.util.Random().nextInt(10_000));
@@ -90,6 +98,29 @@ class ReplyWaysBrowserTests extends BrowserPageTest {
     page.locator("[data-undeliverable-warning] a").click();
     assertThat(page).hasURL(Pattern.compile("/admin/outbox\\?state=undeliverable$"));
     assertThat(page.locator("table.list")).containsText("not delivered: no SMS provider configured");
+  }
+
+  @Test
+  void shouldShowThePolicysRefusalOfASwitchAndSendNothing() {
+    String phone = "+1415558" + String.format("%04d", new java.util.Random().nextInt(10_000));
+    String email = "no-mail-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+    long number = smsConversation(phone, "Do not email me, text only.");
+    UUID contact = contacts.findByIdentity(identities.parse(phone)).orElseThrow().id();
+    contacts.attach(contact, identities.parse(email));
+    ledger.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+        Purpose.TRANSACTIONAL, null, "test", "asked for no email", null), "tests");
+    logInAsAdmin();
+    page.navigate("/conversations/" + number);
+
+    page.locator("#reply-text").fill("Sending you the form by email.");
+    page.locator("#reply-via").selectOption(new SelectOption().setValue(email));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the policy")).click();
+    assertThat(page.locator(".policy-answer[data-policy-outcome=deny]")).containsText("opted out");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+
+    assertThat(page.locator(".problem")).containsText("The contact policy does not allow an email");
+    assertThat(page.locator(".msg-outbound")).hasCount(0);
+    assertThat(page.locator("#reply-text")).hasValue("Sending you the form by email.");
   }
 
   @Test
