@@ -4,6 +4,14 @@ import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Message;
 import dev.tact.delivery.ReplyDelivery;
+import dev.tact.delivery.ReplyRoute;
+import dev.tact.delivery.ReplyVia;
+import dev.tact.policy.AuditedDecision;
+import dev.tact.policy.ContactPolicyService;
+import dev.tact.policy.Decision;
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.Purpose;
+import dev.tact.shared.ProblemException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,22 +19,86 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An agent's (or the system's) reply to a customer: the message joins the conversation and its
  * outbox row is written in the same transaction, so a reply is either stored and queued or neither.
+ * Where it goes is decided first ({@link ReplyDelivery#route}): the conversation's own way, or another identity of
+ * the contact the agent chose, which the contact policy must allow (a denial answers 409 and writes nothing). The
+ * policy is asked once, before the reply is written, and its row cites that decision. A reply with no way out is kept
+ * with an UNDELIVERABLE outbox row saying why; one the policy denies on the conversation's own way is kept with a
+ * DENIED row; neither is a response to the customer (the SLA clocks run on).
  */
 @Service
 public class Replies {
 
   private final ConversationManagement conversations;
   private final ReplyDelivery delivery;
+  private final ContactPolicyService policy;
 
-  Replies(ConversationManagement conversations, ReplyDelivery delivery) {
+  Replies(ConversationManagement conversations, ReplyDelivery delivery, ContactPolicyService policy) {
     this.conversations = conversations;
     this.delivery = delivery;
+    this.policy = policy;
+  }
+
+  /** A reply and where it went. */
+  public record Replied(Message message, ReplyRoute route) {}
+
+  /** A way for a reply, and the contact policy's answer for it (null when it cannot leave: nothing to ask). */
+  public record Checked(ReplyRoute route, AuditedDecision decision) {
+
+    public boolean allowed() {
+      return route.deliverable() && decision != null && decision.decision().outcome() != Decision.Outcome.DENY;
+    }
   }
 
   @Transactional
   public Message reply(UUID conversationId, Actor author, String text) {
-    Message reply = conversations.reply(conversationId, author, text);
-    delivery.queue(conversationId, reply);
-    return reply;
+    return reply(conversationId, author, text, ReplyVia.DEFAULT).message();
+  }
+
+  /** A reply along {@code via} (see the class comment). */
+  @Transactional
+  public Replied reply(UUID conversationId, Actor author, String text, ReplyVia via) {
+    ReplyRoute route = delivery.route(conversationId, via);
+    AuditedDecision decided = route.deliverable() ? ask(route, author) : null;
+    if (route.chosen() && decided != null) {
+      requireAllowed(decided);
+    }
+    boolean reachesCustomer = decided != null && decided.decision().outcome() != Decision.Outcome.DENY;
+    Message reply = conversations.reply(conversationId, author, text, route.channel(), reachesCustomer);
+    delivery.queue(conversationId, reply, route, decided);
+    return new Replied(reply, route);
+  }
+
+  /**
+   * Where a reply along {@code via} would go, and the contact policy's answer for it now (the question is audited,
+   * as on the contact page's "Before you contact them"); nothing is written.
+   */
+  @Transactional
+  public Checked check(UUID conversationId, ReplyVia via, Actor author) {
+    ReplyRoute route = delivery.route(conversationId, via);
+    return new Checked(route, route.deliverable() ? ask(route, author) : null);
+  }
+
+  AuditedDecision ask(ReplyRoute route, Actor author) {
+    return policy.decide(new DecisionRequest(route.contactId(), route.outboundChannel(), Purpose.TRANSACTIONAL,
+        route.conversationNumber() > 0 ? "conversation #" + route.conversationNumber() : null, null),
+        author.kind() == Actor.Kind.AGENT ? "agent " + author.name() : author.name());
+  }
+
+  static void requireAllowed(AuditedDecision decided) {
+    if (decided.decision().outcome() == Decision.Outcome.DENY) {
+      throw ProblemException.conflict("contact-policy-denied", "The contact policy does not allow "
+          + channelWords(decided) + " to this contact now: " + decided.decision().summary()
+          + " Nothing was sent.");
+    }
+  }
+
+  private static String channelWords(AuditedDecision decided) {
+    return switch (decided.request().channel()) {
+      case EMAIL -> "an email";
+      case SMS -> "a text";
+      case SOCIAL -> "a social message";
+      case CHAT -> "a chat message";
+      case PHONE_CALL -> "a call";
+    };
   }
 }

@@ -4,5 +4,5 @@
  * merge fields, the tone check and undo-send will live here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compose",
-    allowedDependencies = {"conversation", "delivery", "noise", "shared"})
+    allowedDependencies = {"contact", "conversation", "delivery", "noise", "policy", "shared", "staff"})
 package dev.tact.compose;

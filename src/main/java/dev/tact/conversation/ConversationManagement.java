@@ -192,7 +192,22 @@ public class ConversationManagement {
   @Transactional
   public Message reply(UUID conversationId, Actor agent, String text) {
     ConversationSummary c = requireOpenForWriting(conversationId);
-    Message reply = addAgentMessage(c, agent, Direction.OUTBOUND, text);
+    return reply(c, agent, text, c.channel(), true);
+  }
+
+  /**
+   * A reply written on {@code channel} (the conversation's own, or another identity of the contact the agent chose).
+   * {@code reachesCustomer} false marks a reply that has no way out (no provider for its channel, a phone
+   * conversation): it is kept and shown, but {@link MessageAdded} says it is no response to the customer.
+   */
+  @Transactional
+  public Message reply(UUID conversationId, Actor agent, String text, Channel channel, boolean reachesCustomer) {
+    return reply(requireOpenForWriting(conversationId), agent, text, channel, reachesCustomer);
+  }
+
+  private Message reply(ConversationSummary c, Actor agent, String text, Channel channel, boolean reachesCustomer) {
+    Message reply = addAgentMessage(c, agent, Direction.OUTBOUND, text, channel == null ? c.channel() : channel,
+        reachesCustomer);
     if (c.status() == Status.NEW) {
       changeStatusInternal(c, agent, Status.OPEN, reply.createdAt());
     }
@@ -202,7 +217,7 @@ public class ConversationManagement {
   @Transactional
   public Message addNote(UUID conversationId, Actor agent, String text) {
     ConversationSummary c = requireSummary(conversationId);
-    return addAgentMessage(c, agent, Direction.NOTE, text);
+    return addAgentMessage(c, agent, Direction.NOTE, text, c.channel(), true);
   }
 
   /**
@@ -453,19 +468,49 @@ public class ConversationManagement {
     return result;
   }
 
-  private Message addAgentMessage(ConversationSummary c, Actor agent, Direction direction, String text) {
+  /**
+   * Opens a conversation an agent starts: {@code text} is its first message, outbound on {@code channel} to the
+   * contact. Published as {@link ConversationOpened} and {@link MessageAdded} like any other; its history says who
+   * opened it. Answers the new conversation (its only message is the agent's). The caller (compose) queues the
+   * message for delivery in the same transaction.
+   */
+  @Transactional
+  public ConversationDetails openOutbound(UUID contactId, Channel channel, String subject, Actor agent, String text,
+      boolean reachesCustomer) {
+    if (contactId == null) {
+      throw ProblemException.invalid("missing-contact", "A contact is required.");
+    }
+    String title = subject == null ? "" : subject.strip();
+    if (title.isEmpty() || title.length() > 500 || title.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+      throw ProblemException.invalid("invalid-subject", "A subject is required: one line of at most 500 characters.");
+    }
+    requireText(text);
+    Instant at = clock.instant();
+    UUID id = Ids.newId();
+    long number = store.nextNumber();
+    store.insertConversation(id, number, title, channel, contactId, null, null, at);
+    store.insertHistory(id, agent, "OPENED", "by " + agent.name() + ", outbound via " + channel.id(), at);
+    ConversationSummary c = store.find(id).orElseThrow();
+    events.publishEvent(new ConversationOpened(id, number, contactId, channel, at));
+    reply(c, agent, text, channel, reachesCustomer);
+    return requireDetails(id);
+  }
+
+  private Message addAgentMessage(ConversationSummary c, Actor agent, Direction direction, String text,
+      Channel channel, boolean reachesCustomer) {
     String body = requireText(text);
     Instant at = clock.instant();
     UUID id = Ids.newId();
     // Replies carry a Message-ID of their own, so that the customer's answer threads back here.
     String externalId = direction == Direction.OUTBOUND
         ? "tact." + c.number() + "." + id + "@" + properties.messageIdDomain() : null;
-    Message message = new Message(id, direction, c.channel(), null, agent.id(), agent.name(), body, null, false,
+    Message message = new Message(id, direction, channel, null, agent.id(), agent.name(), body, null, false,
         externalId, at);
     store.insertMessage(c.id(), message, null);
     store.touch(c.id(), at, direction == Direction.OUTBOUND);
-    store.insertHistory(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED", null, at);
-    events.publishEvent(MessageAdded.of(c.id(), message, c.contactId(), false));
+    store.insertHistory(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
+        direction == Direction.OUTBOUND && channel != c.channel() ? "via " + channel.id() : null, at);
+    events.publishEvent(MessageAdded.of(c.id(), message, c.contactId(), false, reachesCustomer));
     return message;
   }
 

@@ -9,10 +9,22 @@ import java.util.UUID;
  * automatically. {@code unauthenticated} marks an inbound message whose sender could not be verified
  * (email failing SPF, DKIM and DMARC): nothing in it may act with the sender's authority on its own.
  * The event carries the message's text up to {@link #MAX_TEXT} characters, so that a listener need not read the
- * message back; {@code textComplete} says whether that is all of it.
+ * message back; {@code textComplete} says whether that is all of it. {@code undelivered} marks an agent's reply
+ * that does not reach the customer: written where it has no way out (an SMS conversation with no SMS provider, a phone
+ * conversation) or denied by the contact policy; its outbox row says why, and it is no response to the customer (the
+ * SLA clocks keep running). It is false for every other message (also when an event stored before the field existed
+ * is read back).
  */
 public record MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
-    boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete) {
+    boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete,
+    boolean undelivered) {
+
+  /** A message that reaches the customer (or is not outbound at all). */
+  public MessageAdded(UUID conversationId, UUID messageId, Direction direction, Channel channel, UUID contactId,
+      boolean automatic, Instant at, boolean unauthenticated, String text, boolean textComplete) {
+    this(conversationId, messageId, direction, channel, contactId, automatic, at, unauthenticated, text, textComplete,
+        false);
+  }
 
   /**
    * The most text an event carries: what most messages are, and small enough that the event, escaped as JSON,
@@ -25,11 +37,16 @@ public record MessageAdded(UUID conversationId, UUID messageId, Direction direct
   }
 
   static MessageAdded of(UUID conversationId, Message message, UUID contactId, boolean unauthenticated) {
+    return of(conversationId, message, contactId, unauthenticated, true);
+  }
+
+  static MessageAdded of(UUID conversationId, Message message, UUID contactId, boolean unauthenticated,
+      boolean reachesCustomer) {
     String body = message.body() == null ? "" : message.body();
     boolean complete = body.length() <= MAX_TEXT;
     int end = MAX_TEXT - (complete || !Character.isHighSurrogate(body.charAt(MAX_TEXT - 1)) ? 0 : 1);
     return new MessageAdded(conversationId, message.id(), message.direction(), message.channel(), contactId,
         message.automatic(), message.createdAt(), unauthenticated, complete ? body : body.substring(0, end),
-        complete);
+        complete, !reachesCustomer);
   }
 }

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records the results in one more transaction. A node that dies between the two leaves rows whose lease runs out:
  * they are claimed again and sent with the same Message-ID. That is the exactly-once boundary: at most the rows in
  * flight repeat. The relay is the one in force ({@link RelaySettingsService}): a thread connects anew when it
- * changed, and while none is configured nothing is claimed, so mail stays queued.
+ * changed, and while none is configured no email is claimed, so mail stays queued; webhook rows are sent regardless.
  */
 @Component
 class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
@@ -58,6 +58,8 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   private final WebhookClient webhooks;
   private final WebhookProperties webhookRetries;
   private final RelaySettingsService relays;
+  private final ChannelProviders providers;
+  private final tools.jackson.databind.json.JsonMapper json;
   private final java.util.Random random = new java.util.Random();
   private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
   private final AtomicReference<RelaySettingsService.Relay> announced = new AtomicReference<>();
@@ -65,8 +67,11 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
 
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
       DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
-      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers) {
+      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers,
+      ChannelProviders providers, tools.jackson.databind.json.JsonMapper json) {
     this.relays = relays;
+    this.providers = providers;
+    this.json = json;
     this.webhooks = webhooks;
     this.webhookRetries = webhookRetries;
     this.pacer = pacer;
@@ -106,15 +111,23 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     return claimed.size();
   }
 
-  /** Nothing is claimed while no relay is configured: the rows stay queued. */
+  /**
+   * While no relay is configured, email rows are not claimed (they stay queued until one is); webhook rows (SMS,
+   * social) are claimed all the same: they never wait for an SMTP relay.
+   */
   @Override
   public List<Leased> claimDue(Instant now, int limit) {
-    return relays.relay().configured() ? claim(now, limit) : List.of();
+    return claim(now, limit, relays.relay().configured());
   }
 
   private List<Leased> claim(Instant now, int limit) {
+    return claim(now, limit, true);
+  }
+
+  private List<Leased> claim(Instant now, int limit, boolean email) {
     Instant leaseUntil = now.plus(properties.lease());
-    return store.claim(node, now, leaseUntil, limit).stream().map(row -> new Leased(row, leaseUntil)).toList();
+    return store.claim(node, now, leaseUntil, limit, email).stream().map(row -> new Leased(row, leaseUntil))
+        .toList();
   }
 
   /**
@@ -125,6 +138,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   public void handle(List<Leased> claimed) {
     RelaySettingsService.Relay relay = relays.relay();
     if (!relay.configured()) {
+      // Webhook rows only were claimed (or the relay went away after the claim: its email rows stay SENDING until
+      // their lease runs out, then they are due again).
+      send(claimed, null);
       return;
     }
     Lane lane = lanes.get();
@@ -170,6 +186,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
         results.add(post(row));
         continue;
       }
+      if (smtp == null) {
+        continue; // no relay: left SENDING until its lease runs out
+      }
       if (reason != null) {
         results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
             row.recipient() + " is undeliverable (" + reason + ")", "SKIPPED", null));
@@ -198,8 +217,15 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     });
   }
 
-  /** POSTs a WEBHOOK row to its channel's adapter, signed, with its Message-ID as the idempotency key. */
+  /**
+   * Sends a WEBHOOK row: through its channel's {@link ChannelSender} when the configured provider is one, else POSTed
+   * to the channel's adapter, signed, with its Message-ID as the idempotency key.
+   */
   private OutboxStore.Result post(OutboxStore.Claimed row) {
+    java.util.Optional<ChannelSender> sender = senderFor(row.sender());
+    if (sender.isPresent()) {
+      return sendThrough(sender.get(), row);
+    }
     java.util.Optional<DeliveryProperties.Adapter> adapter = properties.adapter(row.sender());
     if (adapter.isEmpty()) {
       return new OutboxStore.Result(row, OutboxState.FAILED, null, "No adapter configured for "
@@ -216,6 +242,40 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     return next.isPresent()
         ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), result.error(), "RETRY", result.status())
         : new OutboxStore.Result(row, OutboxState.FAILED, null, result.error(), "FAILED", result.status());
+  }
+
+  private java.util.Optional<ChannelSender> senderFor(String outboundChannel) {
+    dev.tact.conversation.Channel channel;
+    try {
+      channel = dev.tact.conversation.Channel.valueOf(outboundChannel);
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty(); // PHONE_CALL: never queued
+    }
+    return providers.configured(channel).filter(ChannelSender.class::isInstance).map(ChannelSender.class::cast);
+  }
+
+  private OutboxStore.Result sendThrough(ChannelSender sender, OutboxStore.Claimed row) {
+    ChannelSender.Result result;
+    try {
+      tools.jackson.databind.JsonNode body = json.readTree(row.content());
+      result = sender.send(new ChannelSender.Text(dev.tact.conversation.Channel.valueOf(row.sender()), row.recipient(),
+          body.path("text").asString(), body.path("inReplyTo").isNull() ? null : body.path("inReplyTo").asString(),
+          body.path("conversationId").isMissingNode() || body.path("conversationId").isNull() ? null
+              : java.util.UUID.fromString(body.path("conversationId").asString()),
+          body.path("conversationNumber").asLong(), row.headerMessageId()));
+    } catch (RuntimeException e) {
+      result = ChannelSender.Result.failed(true, null, sender.name() + " failed: " + e.getMessage(), 0);
+    }
+    if (result.sent()) {
+      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", result.status());
+    }
+    WebhookResult asWebhook = new WebhookResult(result.status(), false, result.retryable(),
+        java.util.Optional.ofNullable(result.retryAfter()), result.detail());
+    java.util.Optional<Instant> next = webhookRetries.retryPolicy().nextAttempt(row.attempt(), asWebhook,
+        clock.instant(), random);
+    return next.isPresent()
+        ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), result.detail(), "RETRY", result.status())
+        : new OutboxStore.Result(row, OutboxState.FAILED, null, result.detail(), "FAILED", result.status());
   }
 
   /** Sleeps until the paced slot; false when interrupted (the node is stopping). */

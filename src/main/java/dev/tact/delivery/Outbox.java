@@ -63,10 +63,13 @@ public class Outbox {
   private final Clock clock;
   private final AuditLog audit;
   private final RelaySettingsService relays;
+  private final ChannelProviders providers;
 
   Outbox(OutboxStore store, ContactPolicyService policy, ContactHistory history, ContactManagement contacts,
       DeliveryProperties properties, ConversationProperties conversations, DispatchSignal signal,
-      UnsubscribeLinks unsubscribe, Clock clock, AuditLog audit, RelaySettingsService relays) {
+      UnsubscribeLinks unsubscribe, Clock clock, AuditLog audit, RelaySettingsService relays,
+      ChannelProviders providers) {
+    this.providers = providers;
     this.relays = relays;
     this.audit = audit;
     this.unsubscribe = unsubscribe;
@@ -235,13 +238,26 @@ public class Outbox {
    * queues, defers or records the denial in the caller's transaction. Answers the row's id.
    */
   UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor) {
+    return queueRendered(draft, channel, policySubject, actor, null);
+  }
+
+  /**
+   * The same with the policy's decision the caller asked already (compose asks before the reply is written, so that a
+   * denied reply is no response); null asks it here. The decision must be for this contact and channel.
+   */
+  UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor,
+      AuditedDecision asked) {
     Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
     if (known.isPresent()) {
       return known.get().id();
     }
+    if (asked != null && (!asked.request().contactId().equals(draft.contactId())
+        || asked.request().channel() != channel)) {
+      throw new IllegalArgumentException("the decision " + asked.id() + " is for another contact or channel");
+    }
     UUID id = Ids.newId();
-    AuditedDecision decided = draft.recipient() == null ? null : policy.decide(new DecisionRequest(
-        draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
+    AuditedDecision decided = draft.recipient() == null ? null : asked != null ? asked : policy.decide(
+        new DecisionRequest(draft.contactId(), channel, draft.purpose(), clipSubject(policySubject), null), actor);
     store(id, draft, decided, actor);
     return id;
   }
@@ -258,6 +274,22 @@ public class Outbox {
     UUID id = Ids.newId();
     insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.FAILED, "Not sent: " + reason,
         clock.instant()), draft);
+    return id;
+  }
+
+  /**
+   * Records, in the caller's transaction, a reply written where there is no way out (no provider for its channel, a
+   * phone conversation): UNDELIVERABLE with the reason, never sent, the contact policy not asked. Its content is kept:
+   * once a provider is configured an admin may send it (retry asks the policy then).
+   */
+  UUID recordUndeliverable(OutboxStore.Draft draft, String reason) {
+    Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
+    if (known.isPresent()) {
+      return known.get().id();
+    }
+    UUID id = Ids.newId();
+    insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.UNDELIVERABLE, reason, clock.instant()),
+        draft);
     return id;
   }
 
@@ -302,10 +334,19 @@ public class Outbox {
         found.total());
   }
 
-  /** What the pages that queue mail warn of while no relay is configured: one question, answered once per page. */
+  /**
+   * What the pages that queue mail warn of: no relay configured (and the mails waiting for one), and replies that
+   * could not be delivered (UNDELIVERABLE). One question, answered once per page.
+   */
   public RelayWarning relayWarning() {
     boolean configured = relays.configured();
-    return new RelayWarning(configured, configured ? 0 : store.countWaitingEmail());
+    OutboxStore.Waiting waiting = store.countWaiting();
+    return new RelayWarning(configured, configured ? 0 : waiting.email(), waiting.undeliverable());
+  }
+
+  /** Replies recorded UNDELIVERABLE (no way out on their channel), for the admin warning. */
+  public long undeliverable() {
+    return store.countWaiting().undeliverable();
   }
 
   /** Whether an SMTP relay is configured: without one, email is queued but not sent. */
@@ -348,10 +389,18 @@ public class Outbox {
   public OutboxEntry retry(UUID id, String actor) {
     OutboxEntry entry = require(id);
     EnumSet<OutboxState> retryable = EnumSet.of(OutboxState.FAILED, OutboxState.BOUNCED, OutboxState.CANCELLED,
-        OutboxState.DENIED);
+        OutboxState.DENIED, OutboxState.UNDELIVERABLE);
     if (!retryable.contains(entry.state())) {
       throw ProblemException.conflict("outbox-not-retryable", "The message is " + entry.state().name().toLowerCase()
-          + "; only failed, bounced, cancelled or denied messages can be retried.");
+          + "; only failed, bounced, cancelled, denied or undeliverable messages can be retried.");
+    }
+    if (entry.kind() == OutboxKind.WEBHOOK) {
+      dev.tact.conversation.Channel channel = channelOf(entry.channel());
+      ChannelProviders.WayOut way = channel == null ? null : providers.wayOut(channel);
+      if (way == null || !way.open()) {
+        throw ProblemException.conflict("outbox-no-way-out", "It still cannot be delivered: "
+            + (way == null ? "nothing carries " + entry.channel().name().toLowerCase() : way.whyNot()) + ".");
+      }
     }
     if (StaffMailEnqueuer.CAUSE.equals(entry.cause())) {
       throw ProblemException.conflict("outbox-staff-mail", "Mail to staff carries a one-time link that may no longer "
@@ -389,7 +438,8 @@ public class Outbox {
   @Transactional
   public OutboxEntry cancel(UUID id, String actor) {
     OutboxEntry before = require(id);
-    if (!store.finish(id, EnumSet.of(OutboxState.QUEUED, OutboxState.DEFERRED), OutboxState.CANCELLED,
+    if (!store.finish(id, EnumSet.of(OutboxState.QUEUED, OutboxState.DEFERRED, OutboxState.UNDELIVERABLE),
+        OutboxState.CANCELLED,
         "cancelled by " + actor, clock.instant())) {
       throw ProblemException.conflict("outbox-not-cancellable", "The message is "
           + require(id).state().name().toLowerCase() + "; only queued or deferred messages can be cancelled.");
@@ -399,6 +449,16 @@ public class Outbox {
         + before.state().name().toLowerCase() + " " + before.kind().name().toLowerCase() + " to " + before.recipient()
         + " (" + before.subject() + ")").change(before, after));
     return after;
+  }
+
+  private static dev.tact.conversation.Channel channelOf(OutboundChannel channel) {
+    return switch (channel) {
+      case SMS -> dev.tact.conversation.Channel.SMS;
+      case SOCIAL -> dev.tact.conversation.Channel.SOCIAL;
+      case CHAT -> dev.tact.conversation.Channel.CHAT;
+      case EMAIL -> dev.tact.conversation.Channel.EMAIL;
+      case PHONE_CALL -> null;
+    };
   }
 
   /** The From of Tact's own mail (notices, staff mail) as the relay settings in force have it. */

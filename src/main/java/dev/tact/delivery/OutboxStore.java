@@ -169,6 +169,18 @@ class OutboxStore {
         count.query(Long.class).single());
   }
 
+  /** Emails waiting (queued or deferred, they need a relay to leave) and replies that are UNDELIVERABLE. */
+  record Waiting(long email, long undeliverable) {}
+
+  /** Both counts of {@link Waiting} in one query. */
+  Waiting countWaiting() {
+    return jdbc.sql("""
+        SELECT COALESCE(SUM(CASE WHEN kind = 'EMAIL' AND state IN ('QUEUED', 'DEFERRED') THEN 1 ELSE 0 END), 0) AS email,
+               COALESCE(SUM(CASE WHEN state = 'UNDELIVERABLE' THEN 1 ELSE 0 END), 0) AS undeliverable
+          FROM delivery_outbox WHERE state IN ('QUEUED', 'DEFERRED', 'UNDELIVERABLE')""")
+        .query((rs, n) -> new Waiting(rs.getLong("email"), rs.getLong("undeliverable"))).single();
+  }
+
   /** Emails queued or deferred: they need a relay to leave. */
   long countWaitingEmail() {
     return jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE state IN ('QUEUED', 'DEFERRED') AND kind = 'EMAIL'")
@@ -190,10 +202,19 @@ class OutboxStore {
    * this node and counts the attempt. Call in a transaction and commit before sending.
    */
   List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit) {
+    return claim(node, now, leaseUntil, limit, true);
+  }
+
+  /**
+   * The same; {@code email} false leaves email rows alone (no relay is configured: only webhook rows are claimed, so
+   * that SMS and social replies never wait for an SMTP relay).
+   */
+  List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit, boolean email) {
     List<Claimed> rows = jdbc.sql("""
         SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts
           FROM delivery_outbox
-         WHERE due_at <= :now
+         WHERE due_at <= :now""" + (email ? "" : " AND kind <> 'EMAIL'") + """
+
          ORDER BY due_at
          LIMIT :limit
          FOR UPDATE SKIP LOCKED""")

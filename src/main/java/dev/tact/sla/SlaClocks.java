@@ -171,6 +171,9 @@ public class SlaClocks {
     if (message.automatic() || message.direction() == Direction.NOTE) {
       return;
     }
+    if (message.direction() == Direction.OUTBOUND && message.undelivered()) {
+      return; // written where it has no way out (its outbox row says why): no response, the clocks run on
+    }
     Optional<Tracked> found = store.lock(message.conversationId());
     if (found.isEmpty() || !found.get().active()) {
       return;

@@ -79,14 +79,15 @@ class OutboxApiController {
     return outbox.list(state(state), new PageRequest(page, size));
   }
 
-  @Operation(summary = "Send a failed, bounced, cancelled or denied message again",
-      description = "Asks the contact policy again; 409 when it denies, or when the message is in another state.")
+  @Operation(summary = "Send a failed, bounced, cancelled, denied or undeliverable message again",
+      description = "Asks the contact policy again; 409 when it denies, when an undeliverable reply still has no way "
+          + "out, or when the message is in another state.")
   @PostMapping("/api/v1/admin/outbox/{id}/retry")
   OutboxEntry retry(@PathVariable UUID id, Authentication authentication) {
     return outbox.retry(id, principals.who(authentication));
   }
 
-  @Operation(summary = "Cancel a queued or deferred message", description = "409 in any other state.")
+  @Operation(summary = "Cancel a queued, deferred or undeliverable message", description = "409 in any other state.")
   @PostMapping("/api/v1/admin/outbox/{id}/cancel")
   OutboxEntry cancel(@PathVariable UUID id, Authentication authentication) {
     return outbox.cancel(id, principals.who(authentication));

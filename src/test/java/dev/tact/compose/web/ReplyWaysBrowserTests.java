@@ -1,0 +1,163 @@
+package dev.tact.compose.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.IdentityParser;
+import dev.tact.intake.MessageIntake;
+import dev.tact.intake.MessageSubmission;
+import dev.tact.policy.ConsentEntry;
+import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.ConsentRequest;
+import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
+import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.RequiresBrowser;
+import dev.tact.testsupport.StaffMailbox;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 16, items 6 and 7, in Chromium: a reply in an SMS conversation with no SMS provider says "not delivered"
+ * beside it and on the admin home; the agent switches it to the contact's email, reads the contact policy's answer,
+ * sends, and the mail arrives in GreenMail. A new conversation by email from the contact's page does the same.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tact.demo.admin-password=browser-test-pass-1", "tact.delivery.pacing.enabled=false",
+    "spring.datasource.url=jdbc:h2:mem:reply-ways-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class ReplyWaysBrowserTests extends BrowserPageTest {
+
+  @DynamicPropertySource
+  static void mailRelay(DynamicPropertyRegistry registry) {
+    registry.add("tact.delivery.smtp.host", () -> "127.0.0.1");
+    registry.add("tact.delivery.smtp.port", StaffMailbox::port);
+    registry.add("tact.delivery.smtp.security", () -> "NONE");
+  }
+
+  @Autowired
+  MessageIntake intake;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  ContactManagement contacts;
+
+  @Autowired
+  IdentityParser identities;
+
+  @Autowired
+  ConsentLedger ledger;
+
+  @Test
+  void shouldShowAnUndeliveredSmsReplyAndSendItByEmailAfterThePolicysAnswer() {
+    String phone = "+1415556" + String.format("%04d", new java.util.Random().nextInt(10_000));
+    String email = "texter-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+    long number = smsConversation(phone, "Is my parcel on its way?");
+    UUID contact = contacts.findByIdentity(identities.parse(phone)).orElseThrow().id();
+    contacts.attach(contact, identities.parse(email));
+    logInAsAdmin();
+    page.navigate("/conversations/" + number);
+
+    assertThat(page.locator("[data-reply-route=closed]")).containsText("no SMS provider configured");
+    page.locator("#reply-text").fill("It left today.");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+    assertThat(page.locator(".problem")).containsText("not delivered: no SMS provider configured");
+    assertThat(page.locator(".notice")).hasCount(0);
+    assertThat(page.locator(".msg-outbound [data-delivery-state=undeliverable]").last())
+        .hasText("not delivered: no SMS provider configured");
+
+    String text = "Your parcel arrives tomorrow, " + UUID.randomUUID();
+    page.locator("#reply-text").fill(text);
+    page.locator("#reply-via").selectOption(new SelectOption().setValue(email));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+    assertThat(page.locator(".notice")).containsText("Nothing sent yet");
+    assertThat(page.locator(".policy-answer[data-policy-outcome=allow]")).containsText("allows it");
+    assertThat(page.locator("#reply-text")).hasValue(text);
+    assertThat(page.locator("#reply-via")).hasValue(email);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+    assertThat(page.locator(".notice")).containsText("Reply added, sent by email to " + email);
+    assertThat(page.locator(".msg-outbound .body").last()).hasText(text);
+
+    org.assertj.core.api.Assertions.assertThat(StaffMailbox.text(StaffMailbox.await(email, 1))).contains(text);
+
+    page.navigate("/");
+    assertThat(page.locator("[data-undeliverable-warning]")).containsText("not delivered");
+    page.locator("[data-undeliverable-warning] a").click();
+    assertThat(page).hasURL(Pattern.compile("/admin/outbox\\?state=undeliverable$"));
+    assertThat(page.locator("table.list")).containsText("not delivered: no SMS provider configured");
+  }
+
+  @Test
+  void shouldShowThePolicysRefusalOfASwitchAndSendNothing() {
+    String phone = "+1415558" + String.format("%04d", new java.util.Random().nextInt(10_000));
+    String email = "no-mail-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+    long number = smsConversation(phone, "Do not email me, text only.");
+    UUID contact = contacts.findByIdentity(identities.parse(phone)).orElseThrow().id();
+    contacts.attach(contact, identities.parse(email));
+    ledger.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+        Purpose.TRANSACTIONAL, null, "test", "asked for no email", null), "tests");
+    logInAsAdmin();
+    page.navigate("/conversations/" + number);
+
+    page.locator("#reply-text").fill("Sending you the form by email.");
+    page.locator("#reply-via").selectOption(new SelectOption().setValue(email));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the policy")).click();
+    assertThat(page.locator(".policy-answer[data-policy-outcome=deny]")).containsText("opted out");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+
+    assertThat(page.locator(".problem")).containsText("The contact policy does not allow an email");
+    assertThat(page.locator(".msg-outbound")).hasCount(0);
+    assertThat(page.locator("#reply-text")).hasValue("Sending you the form by email.");
+  }
+
+  @Test
+  void shouldStartAConversationByEmailFromTheContactPage() {
+    String phone = "+1415557" + String.format("%04d", new java.util.Random().nextInt(10_000));
+    String email = "starter-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+    smsConversation(phone, "Please send me the contract.");
+    UUID contact = contacts.findByIdentity(identities.parse(phone)).orElseThrow().id();
+    contacts.attach(contact, identities.parse(email));
+    logInAsAdmin();
+    page.navigate("/contacts/" + contact);
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New conversation")).click();
+    page.locator("#new-via").selectOption(new SelectOption().setValue(email));
+    page.locator("#new-subject").fill("Your contract");
+    String text = "Here is the contract, " + UUID.randomUUID();
+    page.locator("#new-text").fill(text);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask the policy")).click();
+    assertThat(page.locator(".policy-answer[data-policy-outcome=allow]")).isVisible();
+    assertThat(page.locator("#new-text")).hasValue(text);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send and open the conversation")).click();
+
+    assertThat(page).hasURL(Pattern.compile("/conversations/\\d+$"));
+    assertThat(page.locator(".notice")).containsText("started: sent by email to " + email);
+    assertThat(page.locator("main h1")).containsText("Your contract");
+    assertThat(page.locator(".msg-outbound .body")).hasText(text);
+    org.assertj.core.api.Assertions.assertThat(StaffMailbox.text(StaffMailbox.await(email, 1))).contains(text);
+  }
+
+  private long smsConversation(String phone, String text) {
+    String messageId = UUID.randomUUID() + "@sms.test";
+    intake.submit(new MessageSubmission("sms", phone, null, null, null, null, text, messageId, null, null));
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+        "SELECT COUNT(*) FROM conv_message WHERE external_id = :id").param("id", messageId).query(Long.class)
+        .single() > 0);
+    return jdbc.sql("""
+        SELECT c.number FROM conv_conversation c JOIN conv_message m ON m.conversation_id = c.id
+         WHERE m.external_id = :id""").param("id", messageId).query(Long.class).single();
+  }
+}
