@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,12 +37,12 @@ public class DirectNotices {
   private final Outbox outbox;
   private final ContactManagement contacts;
   private final ConversationProperties conversations;
-  private final ObjectProvider<ChannelProvider> providers;
+  private final ChannelProviders providers;
   private final JsonMapper json;
   private final Clock clock;
 
   DirectNotices(Outbox outbox, ContactManagement contacts, ConversationProperties conversations,
-      ObjectProvider<ChannelProvider> providers, JsonMapper json, Clock clock) {
+      ChannelProviders providers, JsonMapper json, Clock clock) {
     this.outbox = outbox;
     this.contacts = contacts;
     this.conversations = conversations;
@@ -54,8 +53,7 @@ public class DirectNotices {
 
   /** The name of a configured way out on this channel (e.g. "Twilio" for SMS); empty when none is configured. */
   public Optional<String> wayOut(Channel channel) {
-    return providers.orderedStream().filter(p -> p.channel() == channel && p.configured()).map(ChannelProvider::name)
-        .findFirst();
+    return providers.configured(channel).map(ChannelProvider::name);
   }
 
   /** Queues an email to {@code address}, one of the contact's addresses; answers the outbox row's id. */
