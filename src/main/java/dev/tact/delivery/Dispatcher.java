@@ -57,6 +57,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   private final ObjectProvider<DkimSigner> dkim;
   private final WebhookClient webhooks;
   private final WebhookProperties webhookRetries;
+  private final ObjectProvider<ChannelSender> senders;
   private final RelaySettingsService relays;
   private final java.util.Random random = new java.util.Random();
   private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
@@ -65,8 +66,10 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
 
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
       DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
-      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers) {
+      WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers,
+      ObjectProvider<ChannelSender> senders) {
     this.relays = relays;
+    this.senders = senders;
     this.webhooks = webhooks;
     this.webhookRetries = webhookRetries;
     this.pacer = pacer;
@@ -106,15 +109,23 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     return claimed.size();
   }
 
-  /** Nothing is claimed while no relay is configured: the rows stay queued. */
+  /**
+   * No email is claimed while no relay is configured: those rows stay queued. Webhook and provider rows need no
+   * relay and are claimed either way.
+   */
   @Override
   public List<Leased> claimDue(Instant now, int limit) {
-    return relays.relay().configured() ? claim(now, limit) : List.of();
+    return claim(now, limit, relays.relay().configured());
   }
 
   private List<Leased> claim(Instant now, int limit) {
+    return claim(now, limit, true);
+  }
+
+  private List<Leased> claim(Instant now, int limit, boolean withEmail) {
     Instant leaseUntil = now.plus(properties.lease());
-    return store.claim(node, now, leaseUntil, limit).stream().map(row -> new Leased(row, leaseUntil)).toList();
+    return store.claim(node, now, leaseUntil, limit, withEmail).stream().map(row -> new Leased(row, leaseUntil))
+        .toList();
   }
 
   /**
@@ -125,6 +136,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   public void handle(List<Leased> claimed) {
     RelaySettingsService.Relay relay = relays.relay();
     if (!relay.configured()) {
+      send(claimed, null); // no email was claimed: webhooks and providers need no relay
       return;
     }
     Lane lane = lanes.get();
@@ -170,6 +182,14 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
         results.add(post(row));
         continue;
       }
+      if (row.kind() == OutboxKind.PROVIDER) {
+        results.add(provide(row));
+        continue;
+      }
+      if (smtp == null) { // the relay went away after the claim: due again at once, the attempt not counted
+        results.add(new OutboxStore.Result(row, OutboxState.QUEUED, clock.instant(), null, "PACED", null));
+        continue;
+      }
       if (reason != null) {
         results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
             row.recipient() + " is undeliverable (" + reason + ")", "SKIPPED", null));
@@ -191,7 +211,8 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
       Instant now = clock.instant();
       store.record(node, results, now);
       for (OutboxStore.Result r : results) {
-        if ("FAILED".equals(r.outcome()) && r.replyCode() != null && r.replyCode() >= 500) {
+        if ("FAILED".equals(r.outcome()) && r.row().kind() == OutboxKind.EMAIL && r.replyCode() != null
+            && r.replyCode() >= 500) {
           store.countHardBounce(r.row().recipient(), r.error(), now, properties.hardBouncesUntilUndeliverable());
         }
       }
@@ -216,6 +237,42 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     return next.isPresent()
         ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), result.error(), "RETRY", result.status())
         : new OutboxStore.Result(row, OutboxState.FAILED, null, result.error(), "FAILED", result.status());
+  }
+
+  /**
+   * Hands a PROVIDER row to its channel's {@link ChannelSender}, with the webhooks' retry policy. A row that already
+   * has the provider's id was taken by the provider before: it is not sent again.
+   */
+  private OutboxStore.Result provide(OutboxStore.Claimed row) {
+    if (row.providerMessageId() != null) {
+      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", null, row.providerMessageId());
+    }
+    java.util.Optional<ChannelSender> sender = senders.orderedStream()
+        .filter(s -> s.channel().name().equalsIgnoreCase(row.sender()) && s.configured()).findFirst();
+    if (sender.isEmpty()) {
+      return new OutboxStore.Result(row, OutboxState.FAILED, null, "No " + row.sender().toUpperCase(
+          java.util.Locale.ROOT) + " provider is configured.", "FAILED", null);
+    }
+    SendAttempt attempt;
+    try {
+      attempt = sender.get().send(new ChannelMessage(row.id(), row.idempotencyKey(), row.recipient(),
+          row.content() == null ? "" : new String(row.content(), java.nio.charset.StandardCharsets.UTF_8),
+          row.attempt(), row.createdAt()));
+    } catch (RuntimeException e) { // a sender's bug must not lose the batch's results
+      log.warn("Delivery: the {} provider failed on row {}", row.sender(), row.id(), e);
+      attempt = SendAttempt.failed(0, true, java.util.Optional.empty(), "Provider error: " + e);
+    }
+    if (attempt.sent()) {
+      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", attempt.status(),
+          attempt.providerMessageId());
+    }
+    WebhookResult asWebhook = new WebhookResult(attempt.status(), false, attempt.retryable(), attempt.retryAfter(),
+        attempt.error());
+    java.util.Optional<Instant> next = webhookRetries.retryPolicy().nextAttempt(row.attempt(), asWebhook,
+        clock.instant(), random);
+    return next.isPresent()
+        ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), attempt.error(), "RETRY", attempt.status())
+        : new OutboxStore.Result(row, OutboxState.FAILED, null, attempt.error(), "FAILED", attempt.status());
   }
 
   /** Sleeps until the paced slot; false when interrupted (the node is stopping). */

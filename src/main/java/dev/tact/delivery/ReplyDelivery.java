@@ -40,10 +40,13 @@ public class ReplyDelivery {
   private final DeliveryProperties properties;
   private final JsonMapper json;
   private final Mailboxes mailboxes;
+  private final org.springframework.beans.factory.ObjectProvider<ChannelSender> senders;
 
   ReplyDelivery(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
-      DeliveryProperties properties, JsonMapper json, Mailboxes mailboxes) {
+      DeliveryProperties properties, JsonMapper json, Mailboxes mailboxes,
+      org.springframework.beans.factory.ObjectProvider<ChannelSender> senders) {
     this.outbox = outbox;
+    this.senders = senders;
     this.mailboxes = mailboxes;
     this.properties = properties;
     this.json = json;
@@ -118,11 +121,32 @@ public class ReplyDelivery {
   }
 
   /**
+   * A reply on a channel whose provider sends by itself (a {@link ChannelSender}, e.g. Twilio for SMS): the row
+   * holds the text alone (UTF-8), to the contact's identity on that channel, and the provider sends it.
+   */
+  private void provider(ConversationDetails details, Message reply, Contact contact) {
+    IdentityKind kind = reply.channel() == Channel.SMS ? IdentityKind.PHONE : IdentityKind.HANDLE;
+    String recipient = contact.identities().stream().filter(i -> i.kind() == kind).map(i -> i.value()).findFirst()
+        .orElse(null);
+    long number = details.conversation().number();
+    outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.PROVIDER, Purpose.TRANSACTIONAL,
+        "reply", details.conversation().id(), reply.id(), contact.id(), recipient, reply.channel().name(),
+        details.conversation().subject(), reply.externalId(), reply.body().getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)),
+        OutboundChannel.valueOf(reply.channel().name()), "conversation #" + number,
+        reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+
+  /**
    * A reply in an SMS or social conversation is POSTed to that channel's adapter (when one is
    * configured) as signed JSON: who to, the text, and the customer's message it answers.
    */
   private void webhook(ConversationDetails details, Message reply, Contact contact) {
     String channel = reply.channel().name();
+    if (senders.orderedStream().anyMatch(s -> s.channel() == reply.channel() && s.configured())) {
+      provider(details, reply, contact);
+      return;
+    }
     if (properties.adapter(channel).isEmpty()) {
       return; // no adapter: the reply stays in Tact, as before the outbox
     }
