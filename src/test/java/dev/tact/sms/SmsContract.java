@@ -16,6 +16,7 @@ import dev.tact.intake.ItemState;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.testsupport.JsonApi;
+import dev.tact.testsupport.WebSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,6 +99,9 @@ abstract class SmsContract {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  dev.tact.staff.StaffDirectory staff;
 
   final HttpClient http = HttpClient.newHttpClient();
   JsonApi api;
@@ -263,6 +267,22 @@ abstract class SmsContract {
     OutboxEntry failed = outbox.require(row.id());
     assertThat(failed.state()).isEqualTo(OutboxState.FAILED);
     assertThat(failed.lastError()).contains("undelivered").contains("30003");
+  }
+
+  @Test
+  void shouldShowAdminsWhatToGiveTwilioWithoutItsSecrets() {
+    if (staff.findAgentByEmail("sms-admin@tact.test").isEmpty()) {
+      staff.createAgent("sms-admin@tact.test", "Sam Admin", Role.ADMIN, "Sms-admin-pass-1");
+    }
+    WebSession web = new WebSession(port);
+    assertThat(web.logIn("sms-admin@tact.test", "Sms-admin-pass-1")).isTrue();
+
+    String page = web.get("/admin/sms").body();
+
+    assertThat(page).contains("data-sms-sending=\"on\"").contains("data-sms-receiving=\"on\"")
+        .contains(PUBLIC_BASE + "/hooks/twilio/sms").contains(PUBLIC_BASE + "/hooks/twilio/status")
+        .contains("/hooks/social/messages").contains(OUR_NUMBER)
+        .doesNotContain(TOKEN).doesNotContain(SID).doesNotContain(SOCIAL_SECRET);
   }
 
   /** A customer texts in through Twilio; an agent replies over the API; the reply's outbox row. */
