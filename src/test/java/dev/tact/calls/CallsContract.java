@@ -197,6 +197,30 @@ abstract class CallsContract {
   }
 
   @Test
+  void shouldMakeAContactOfANewNumberAnOutboundCallIsAskedForAndLogItWithTheAnswer() {
+    String number = "(204) 555-" + SEQUENCE.incrementAndGet();
+    String e164 = identities.phone(number).value();
+    assertThat(contacts.findByIdentity(identities.phone(number))).isEmpty();
+
+    WebSession.Page asked = web.submit("/calls/new", "/calls", fields("direction", "OUTBOUND", "number", number,
+        "purpose", "TRANSACTIONAL", "outcome", "VOICEMAIL", "seconds", "40"));
+
+    assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+    Contact created = contacts.findByIdentity(identities.phone(number)).orElseThrow();
+    assertThat(asked.body()).contains("name=\"contact\" value=\"" + created.id() + "\"").contains("allowed");
+    WebSession.Page logged = web.submit("/calls/new", "/calls", fields("contact", created.id().toString(),
+        "decision", decisionOn(asked.body()), "direction", "OUTBOUND", "number", number, "purpose", "TRANSACTIONAL",
+        "outcome", "VOICEMAIL", "seconds", "40"));
+
+    assertThat(logged.status()).as(logged.body()).isEqualTo(302);
+    LoggedCall call = calls.recent(1).getFirst();
+    assertThat(call.contactId()).isEqualTo(created.id());
+    assertThat(call.phone()).isEqualTo(e164);
+    assertThat(conversations.requireDetails(call.conversationId()).messages()).singleElement()
+        .satisfies(m -> assertThat(m.body()).startsWith("Outbound call to " + e164 + ", voicemail left, 40 s."));
+  }
+
+  @Test
   void shouldLogACallThePolicyRefusesOnlyAsNotPlacedAndChangeNothingOtherwise() {
     Contact callee = phoneContact("Dana Donotcall");
     consent.record(callee.id(), ConsentRequest.optOut(OutboundChannel.PHONE_CALL, "phone", "asked not to be called"),
