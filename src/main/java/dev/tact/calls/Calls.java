@@ -169,11 +169,21 @@ public class Calls {
   }
 
   private LoggedCall inbound(CallRequest r, Actor agent) {
-    String phone = callerNumber(r);
     String conversation = blankToNull(r.conversation());
-    if (conversation != null) {
-      ConversationSummary c = conversations.requireByReference(conversation);
-      conversation = String.valueOf(c.number());
+    ConversationSummary continued = conversation == null ? null : conversations.requireByReference(conversation);
+    if (continued != null && r.contactId() != null && !contacts.require(r.contactId()).id()
+        .equals(continued.contactId())) {
+      throw ProblemException.invalid("conversation-of-another-contact",
+          "Conversation #" + continued.number() + " is another contact's: choose one of theirs or a new one.");
+    }
+    String phone = callerNumber(r);
+    if (continued != null) {
+      Optional<Contact> caller = contacts.findByIdentity(identities.phone(phone));
+      if (caller.isPresent() && !caller.get().id().equals(continued.contactId())) {
+        throw ProblemException.invalid("conversation-of-another-contact", phone + " is another contact's number than "
+            + "conversation #" + continued.number() + "'s: choose one of their conversations or a new one.");
+      }
+      conversation = String.valueOf(continued.number());
     }
     UUID id = Ids.newId();
     Instant now = clock.instant();

@@ -259,13 +259,17 @@ abstract class CallsContract {
 
   @Test
   void shouldAnswerBadInputWithAReadablePageAndStoreNothing() {
+    UUID conversationId = conversationByEmail("someone" + SEQUENCE.incrementAndGet() + "@customer.example", "Mine");
+    String someoneElsesNumber = phoneContact("Someone Else").identities().getFirst().value();
     long items = itemCount();
     for (Map<String, String> bad : List.of(
         fields("direction", "INBOUND", "outcome", "ANSWERED"),
         fields("direction", "INBOUND", "number", "not a number", "outcome", "ANSWERED"),
         fields("direction", "INBOUND", "number", "+1 204 555 0199", "outcome", "NOT_PLACED"),
         fields("direction", "INBOUND", "number", "+1 204 555 0199", "outcome", "ANSWERED", "seconds", "75"),
-        fields("direction", "SIDEWAYS", "number", "+1 204 555 0199", "outcome", "ANSWERED"))) {
+        fields("direction", "SIDEWAYS", "number", "+1 204 555 0199", "outcome", "ANSWERED"),
+        fields("direction", "INBOUND", "number", someoneElsesNumber, "outcome", "ANSWERED", "conversation",
+            String.valueOf(conversations.requireDetails(conversationId).conversation().number())))) {
       WebSession.Page page = web.submit("/calls/new", "/calls", bad);
       assertThat(page.status()).as(bad.toString()).isEqualTo(422);
       assertThat(page.body()).contains("class=\"problem\"").contains("Log a call");
