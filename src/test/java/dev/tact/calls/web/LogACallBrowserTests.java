@@ -88,6 +88,7 @@ class LogACallBrowserTests extends BrowserPageTest {
     assertThat(page.locator("ol.messages .msg-outbound .body")).containsText("Outbound call to " + e164
         + ", answered, 6 min 30 s.");
     assertThat(page.locator("ol.messages .msg-outbound .body")).containsText("Contact policy: allowed");
+    assertThat(page.locator("ol.messages .msg-outbound .kind")).hasText("call");
     assertThat(page.locator("ol.messages .msg-outbound .body")).containsText("Walked them through the router reset.");
 
     page.locator(".log-call").click();
