@@ -42,6 +42,8 @@ final class FakeTwilio implements AutoCloseable {
   final List<Post> posts = new CopyOnWriteArrayList<>();
   final List<Map<String, String>> held = new CopyOnWriteArrayList<>();
   final AtomicInteger lists = new AtomicInteger();
+  /** How many of the next list requests answer 503. */
+  final AtomicInteger failingLists = new AtomicInteger();
   final Deque<Answer> plan = new ConcurrentLinkedDeque<>();
   private final HttpServer server;
   private final AtomicInteger sids = new AtomicInteger();
@@ -69,6 +71,10 @@ final class FakeTwilio implements AutoCloseable {
       }
       if (exchange.getRequestMethod().equals("GET")) {
         lists.incrementAndGet();
+        if (failingLists.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          answer(exchange, 503, Map.of("code", 20503, "message", "Service unavailable"));
+          return;
+        }
         Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
         List<Map<String, String>> found = new ArrayList<>();
         for (Map<String, String> m : held) {

@@ -247,6 +247,38 @@ abstract class SmsContract {
   }
 
   @Test
+  void shouldRetryRatherThanTextBlindlyWhenTwilioCannotSayWhetherTheEarlierAttemptWentOut() throws Exception {
+    TWILIO.plan.add(FakeTwilio.Answer.CREATED_THEN_500);
+    TWILIO.failingLists.set(1);
+    int postsBefore = TWILIO.posts.size();
+    int listsBefore = TWILIO.lists.get();
+
+    OutboxEntry row = replyTo(phone(), "Your new card is in the post.");
+    OutboxEntry sent = await().atMost(Duration.ofSeconds(30)).until(() -> outbox.require(row.id()),
+        r -> r.state().isFinal());
+
+    assertThat(sent.state()).isEqualTo(OutboxState.SENT);
+    assertThat(TWILIO.posts.size() - postsBefore).as("texts sent").isEqualTo(1);
+    assertThat(TWILIO.lists.get() - listsBefore).as("Twilio asked on the second and third attempts").isEqualTo(2);
+    assertThat(attempts(row.id())).containsExactly("RETRY 500", "RETRY 0", "SENT 200");
+  }
+
+  @Test
+  void shouldFileAPictureTextWithItsMediaLinks() throws Exception {
+    String customer = phone();
+    Map<String, String> form = twilioSms(customer, "");
+    form.put("NumMedia", "1");
+    form.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/" + SID + "/Messages/MM1/Media/ME1");
+    form.put("MediaContentType0", "image/jpeg");
+
+    assertThat(postForm("/hooks/twilio/sms", form, twilioSignature("/hooks/twilio/sms", form)).statusCode())
+        .isEqualTo(200);
+
+    assertThat(conversationOf(customer).messages()).singleElement().satisfies(m -> assertThat(m.body())
+        .isEqualTo("[attachment: " + form.get("MediaUrl0") + " (image/jpeg)]"));
+  }
+
+  @Test
   void shouldMarkASentReplyFailedWhenTwilioReportsItUndeliveredAndRefuseAnUnsignedCallback() throws Exception {
     OutboxEntry row = replyTo(phone(), "See you tomorrow.");
     await().atMost(Duration.ofSeconds(30)).until(() -> outbox.require(row.id()).state() == OutboxState.SENT);
