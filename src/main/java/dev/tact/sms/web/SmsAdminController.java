@@ -30,7 +30,7 @@ class SmsAdminController {
     model.addAttribute("sms", new View(twilio.sending(), twilio.receiving(), masked(twilio.accountSid()),
         twilio.fromNumber(), twilio.apiBaseUrl(), twilio.publicBaseUrl(), base + "/hooks/twilio/sms",
         base + "/hooks/twilio/status", properties.webhook().secrets().entrySet().stream()
-            .filter(e -> e.getValue() != null && !e.getValue().isBlank()).map(e -> e.getKey().toLowerCase())
+            .filter(e -> e.getValue() != null && !e.getValue().isBlank()).map(e -> e.getKey().toLowerCase(java.util.Locale.ROOT))
             .sorted().toList(), properties.webhook().tolerance().toSeconds()));
     return "sms/admin";
   }
