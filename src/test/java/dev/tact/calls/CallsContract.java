@@ -101,6 +101,12 @@ abstract class CallsContract {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  dev.tact.staff.ApiTokens tokens;
+
+  @Autowired
+  dev.tact.policy.ContactPolicyService policy;
+
   WebSession web;
 
   @BeforeEach
@@ -276,6 +282,39 @@ abstract class CallsContract {
     }
     assertThat(callCount()).isZero();
     assertThat(itemCount()).isEqualTo(items);
+  }
+
+  @Test
+  void shouldLogCallsOverTheApiWithTheSameRulesAndProblemDetails() {
+    dev.tact.testsupport.JsonApi api = new dev.tact.testsupport.JsonApi(port,
+        tokens.issue("calls-api-" + SEQUENCE.incrementAndGet(), Role.AGENT, null).secret());
+    Contact callee = phoneContact("Api Callee");
+    consent.record(callee.id(), ConsentRequest.optOut(OutboundChannel.PHONE_CALL, "phone", "no sales calls"),
+        "tests");
+
+    dev.tact.testsupport.JsonApi.Answer unasked = api.post("/api/v1/calls", Map.of("contactId",
+        callee.id().toString(), "direction", "outbound", "outcome", "answered"));
+    assertThat(unasked.status()).as(unasked.raw()).isEqualTo(422);
+    assertThat(unasked.body().path("type").asString()).contains("policy-not-asked");
+
+    UUID refused = policy.decide(new dev.tact.policy.DecisionRequest(callee.id(), OutboundChannel.PHONE_CALL,
+        dev.tact.policy.Purpose.MARKETING, null, null), "tests").id();
+    dev.tact.testsupport.JsonApi.Answer placed = api.post("/api/v1/calls", Map.of("contactId",
+        callee.id().toString(), "direction", "outbound", "outcome", "answered", "decisionId", refused.toString()));
+    assertThat(placed.status()).as(placed.raw()).isEqualTo(409);
+    assertThat(placed.body().path("type").asString()).contains("call-refused");
+    assertThat(callCount()).isZero();
+
+    UUID allowed = policy.decide(new dev.tact.policy.DecisionRequest(callee.id(), OutboundChannel.PHONE_CALL,
+        dev.tact.policy.Purpose.TRANSACTIONAL, null, null), "tests").id();
+    dev.tact.testsupport.JsonApi.Answer logged = api.post("/api/v1/calls", Map.of("contactId",
+        callee.id().toString(), "direction", "outbound", "outcome", "answered", "durationSeconds", 95,
+        "decisionId", allowed.toString(), "notes", "Booked the repair."));
+    assertThat(logged.status()).as(logged.raw()).isEqualTo(201);
+    assertThat(logged.body().path("decisionOutcome").asString()).isEqualTo("ALLOW");
+    assertThat(logged.body().path("conversationNumber").asLong()).isPositive();
+    assertThat(api.get("/api/v1/calls/" + logged.body().path("id").asString()).body().path("notes").asString())
+        .isEqualTo("Booked the repair.");
   }
 
   @org.junit.jupiter.api.AfterEach
