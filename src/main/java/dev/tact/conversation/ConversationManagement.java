@@ -214,6 +214,40 @@ public class ConversationManagement {
     return reply;
   }
 
+  /**
+   * Records a contact an agent made with the customer outside Tact (an outbound phone call they placed): in the
+   * conversation given, or, when {@code conversationId} is null, in a new one opened for the contact on {@code
+   * channel} and assigned to the agent. When the customer was {@code reached}, the entry is an outbound message on
+   * {@code channel} (it answers the customer as a reply does, and a new conversation becomes open); otherwise an
+   * internal note. Nothing is delivered: the call itself was the contact. Publishes {@link MessageAdded}.
+   */
+  @Transactional
+  public RecordedContact recordAgentContact(UUID conversationId, UUID contactId, Channel channel, String subject,
+      Actor agent, boolean reached, String text) {
+    String body = requireText(text);
+    ConversationSummary c;
+    boolean opened = conversationId == null;
+    if (opened) {
+      Instant at = clock.instant();
+      UUID id = Ids.newId();
+      long number = store.nextNumber();
+      store.insertConversation(id, number, subject == null || subject.isBlank() ? "(no subject)" : subject.strip(),
+          channel, contactId, null, null, at);
+      store.insertHistory(id, agent, "OPENED", "by " + agent.name() + " via " + channel.id(), at);
+      if (agent.kind() == Actor.Kind.AGENT && agent.id() != null) {
+        store.updateColumn(id, "assignee_id", agent.id(), at);
+      }
+      c = store.find(id).orElseThrow();
+    } else {
+      c = requireOpenForWriting(conversationId);
+    }
+    Message message = addAgentMessage(c, agent, reached ? Direction.OUTBOUND : Direction.NOTE, body, channel, true);
+    if (c.status() == Status.NEW && (reached || opened)) {
+      changeStatusInternal(c, agent, Status.OPEN, message.createdAt());
+    }
+    return new RecordedContact(c.id(), c.number(), message, opened);
+  }
+
   @Transactional
   public Message addNote(UUID conversationId, Actor agent, String text) {
     ConversationSummary c = requireSummary(conversationId);

@@ -57,9 +57,8 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   private final ObjectProvider<DkimSigner> dkim;
   private final WebhookClient webhooks;
   private final WebhookProperties webhookRetries;
+  private final ObjectProvider<ChannelSender> senders;
   private final RelaySettingsService relays;
-  private final ChannelProviders providers;
-  private final tools.jackson.databind.json.JsonMapper json;
   private final java.util.Random random = new java.util.Random();
   private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
   private final AtomicReference<RelaySettingsService.Relay> announced = new AtomicReference<>();
@@ -68,10 +67,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
       DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
       WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers,
-      ChannelProviders providers, tools.jackson.databind.json.JsonMapper json) {
+      ObjectProvider<ChannelSender> senders) {
     this.relays = relays;
-    this.providers = providers;
-    this.json = json;
+    this.senders = senders;
     this.webhooks = webhooks;
     this.webhookRetries = webhookRetries;
     this.pacer = pacer;
@@ -112,8 +110,8 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   }
 
   /**
-   * While no relay is configured, email rows are not claimed (they stay queued until one is); webhook rows (SMS,
-   * social) are claimed all the same: they never wait for an SMTP relay.
+   * No email is claimed while no relay is configured: those rows stay queued. Webhook and provider rows need no
+   * relay and are claimed either way.
    */
   @Override
   public List<Leased> claimDue(Instant now, int limit) {
@@ -124,9 +122,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     return claim(now, limit, true);
   }
 
-  private List<Leased> claim(Instant now, int limit, boolean email) {
+  private List<Leased> claim(Instant now, int limit, boolean withEmail) {
     Instant leaseUntil = now.plus(properties.lease());
-    return store.claim(node, now, leaseUntil, limit, email).stream().map(row -> new Leased(row, leaseUntil))
+    return store.claim(node, now, leaseUntil, limit, withEmail).stream().map(row -> new Leased(row, leaseUntil))
         .toList();
   }
 
@@ -138,9 +136,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   public void handle(List<Leased> claimed) {
     RelaySettingsService.Relay relay = relays.relay();
     if (!relay.configured()) {
-      // Webhook rows only were claimed (or the relay went away after the claim: its email rows stay SENDING until
-      // their lease runs out, then they are due again).
-      send(claimed, null);
+      send(claimed, null); // no email was claimed: webhooks and providers need no relay
       return;
     }
     Lane lane = lanes.get();
@@ -186,8 +182,13 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
         results.add(post(row));
         continue;
       }
-      if (smtp == null) {
-        continue; // no relay: left SENDING until its lease runs out
+      if (row.kind() == OutboxKind.PROVIDER) {
+        results.add(provide(row));
+        continue;
+      }
+      if (smtp == null) { // the relay went away after the claim: due again at once, the attempt not counted
+        results.add(new OutboxStore.Result(row, OutboxState.QUEUED, clock.instant(), null, "PACED", null));
+        continue;
       }
       if (reason != null) {
         results.add(new OutboxStore.Result(row, OutboxState.FAILED, null,
@@ -210,7 +211,8 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
       Instant now = clock.instant();
       store.record(node, results, now);
       for (OutboxStore.Result r : results) {
-        if ("FAILED".equals(r.outcome()) && r.replyCode() != null && r.replyCode() >= 500) {
+        if ("FAILED".equals(r.outcome()) && r.row().kind() == OutboxKind.EMAIL && r.replyCode() != null
+            && r.replyCode() >= 500) {
           store.countHardBounce(r.row().recipient(), r.error(), now, properties.hardBouncesUntilUndeliverable());
         }
       }
@@ -218,14 +220,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   }
 
   /**
-   * Sends a WEBHOOK row: through its channel's {@link ChannelSender} when the configured provider is one, else POSTed
-   * to the channel's adapter, signed, with its Message-ID as the idempotency key.
+   * POSTs a WEBHOOK row to its channel's adapter, signed, with its Message-ID as the idempotency key.
    */
   private OutboxStore.Result post(OutboxStore.Claimed row) {
-    java.util.Optional<ChannelSender> sender = senderFor(row.sender());
-    if (sender.isPresent()) {
-      return sendThrough(sender.get(), row);
-    }
     java.util.Optional<DeliveryProperties.Adapter> adapter = properties.adapter(row.sender());
     if (adapter.isEmpty()) {
       return new OutboxStore.Result(row, OutboxState.FAILED, null, "No adapter configured for "
@@ -244,38 +241,40 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
         : new OutboxStore.Result(row, OutboxState.FAILED, null, result.error(), "FAILED", result.status());
   }
 
-  private java.util.Optional<ChannelSender> senderFor(String outboundChannel) {
-    dev.tact.conversation.Channel channel;
+  /**
+   * Hands a PROVIDER row to its channel's {@link ChannelSender}, with the webhooks' retry policy. A row that already
+   * has the provider's id was taken by the provider before: it is not sent again.
+   */
+  private OutboxStore.Result provide(OutboxStore.Claimed row) {
+    if (row.providerMessageId() != null) {
+      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", null, row.providerMessageId());
+    }
+    java.util.Optional<ChannelSender> sender = senders.orderedStream()
+        .filter(s -> s.channel().name().equalsIgnoreCase(row.sender()) && s.configured()).findFirst();
+    if (sender.isEmpty()) {
+      return new OutboxStore.Result(row, OutboxState.FAILED, null, "No " + row.sender().toUpperCase(
+          java.util.Locale.ROOT) + " provider is configured.", "FAILED", null);
+    }
+    SendAttempt attempt;
     try {
-      channel = dev.tact.conversation.Channel.valueOf(outboundChannel);
-    } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty(); // PHONE_CALL: never queued
+      attempt = sender.get().send(new ChannelMessage(row.id(), row.idempotencyKey(), row.recipient(),
+          row.content() == null ? "" : new String(row.content(), java.nio.charset.StandardCharsets.UTF_8),
+          row.attempt(), row.createdAt()));
+    } catch (RuntimeException e) { // a sender's bug must not lose the batch's results
+      log.warn("Delivery: the {} provider failed on row {}", row.sender(), row.id(), e);
+      attempt = SendAttempt.failed(0, true, java.util.Optional.empty(), "Provider error: " + e);
     }
-    return providers.configured(channel).filter(ChannelSender.class::isInstance).map(ChannelSender.class::cast);
-  }
-
-  private OutboxStore.Result sendThrough(ChannelSender sender, OutboxStore.Claimed row) {
-    ChannelSender.Result result;
-    try {
-      tools.jackson.databind.JsonNode body = json.readTree(row.content());
-      result = sender.send(new ChannelSender.Text(dev.tact.conversation.Channel.valueOf(row.sender()), row.recipient(),
-          body.path("text").asString(), body.path("inReplyTo").isNull() ? null : body.path("inReplyTo").asString(),
-          body.path("conversationId").isMissingNode() || body.path("conversationId").isNull() ? null
-              : java.util.UUID.fromString(body.path("conversationId").asString()),
-          body.path("conversationNumber").asLong(), row.headerMessageId()));
-    } catch (RuntimeException e) {
-      result = ChannelSender.Result.failed(true, null, sender.name() + " failed: " + e.getMessage(), 0);
+    if (attempt.sent()) {
+      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", attempt.status(),
+          attempt.providerMessageId());
     }
-    if (result.sent()) {
-      return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", result.status());
-    }
-    WebhookResult asWebhook = new WebhookResult(result.status(), false, result.retryable(),
-        java.util.Optional.ofNullable(result.retryAfter()), result.detail());
+    WebhookResult asWebhook = new WebhookResult(attempt.status(), false, attempt.retryable(), attempt.retryAfter(),
+        attempt.error());
     java.util.Optional<Instant> next = webhookRetries.retryPolicy().nextAttempt(row.attempt(), asWebhook,
         clock.instant(), random);
     return next.isPresent()
-        ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), result.detail(), "RETRY", result.status())
-        : new OutboxStore.Result(row, OutboxState.FAILED, null, result.detail(), "FAILED", result.status());
+        ? new OutboxStore.Result(row, OutboxState.QUEUED, next.get(), attempt.error(), "RETRY", attempt.status())
+        : new OutboxStore.Result(row, OutboxState.FAILED, null, attempt.error(), "FAILED", attempt.status());
   }
 
   /** Sleeps until the paced slot; false when interrupted (the node is stopping). */

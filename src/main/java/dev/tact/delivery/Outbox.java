@@ -324,6 +324,19 @@ public class Outbox {
     return store.find(id).map(this::shown);
   }
 
+  /**
+   * A provider's later word on a message it took (e.g. Twilio's status callback): {@code delivered} false makes
+   * the SENT row FAILED with {@code detail}; either way the attempt log records it. False when no row carries
+   * that provider id.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public boolean providerStatus(String providerMessageId, boolean delivered, String detail) {
+    if (providerMessageId == null || providerMessageId.isBlank()) {
+      return false;
+    }
+    return store.providerStatus(providerMessageId.strip(), delivered, detail, clock.instant());
+  }
+
   public OutboxEntry require(UUID id) {
     return find(id).orElseThrow(() -> ProblemException.notFound("outbox-message", id));
   }

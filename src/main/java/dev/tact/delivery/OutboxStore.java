@@ -41,10 +41,20 @@ class OutboxStore {
 
   /** A row a dispatcher holds under its lease; {@code attempt} counts this one. */
   record Claimed(UUID id, OutboxKind kind, String recipient, String recipientDomain, String sender,
-      String headerMessageId, byte[] content, int attempt) {}
+      String headerMessageId, byte[] content, int attempt, String idempotencyKey, Instant createdAt,
+      String providerMessageId) {}
 
-  /** What one attempt came to, to be written back. */
-  record Result(Claimed row, OutboxState state, Instant dueAt, String error, String outcome, Integer replyCode) {}
+  /**
+   * What one attempt came to, to be written back; {@code providerMessageId} is the id a {@link ChannelSender}'s
+   * provider gave the message (null for other kinds).
+   */
+  record Result(Claimed row, OutboxState state, Instant dueAt, String error, String outcome, Integer replyCode,
+      String providerMessageId) {
+
+    Result(Claimed row, OutboxState state, Instant dueAt, String error, String outcome, Integer replyCode) {
+      this(row, state, dueAt, error, outcome, replyCode, null);
+    }
+  }
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -211,7 +221,8 @@ class OutboxStore {
    */
   List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit, boolean email) {
     List<Claimed> rows = jdbc.sql("""
-        SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts
+        SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts, idempotency_key,
+               created_at, provider_message_id
           FROM delivery_outbox
          WHERE due_at <= :now""" + (email ? "" : " AND kind <> 'EMAIL'") + """
 
@@ -221,7 +232,8 @@ class OutboxStore {
         .param("now", utc(now)).param("limit", limit)
         .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), OutboxKind.valueOf(rs.getString("kind")),
             rs.getString("recipient"), rs.getString("recipient_domain"), rs.getString("sender"),
-            rs.getString("header_message_id"), rs.getBytes("content"), rs.getInt("attempts") + 1))
+            rs.getString("header_message_id"), rs.getBytes("content"), rs.getInt("attempts") + 1,
+            rs.getString("idempotency_key"), instant(rs, "created_at"), rs.getString("provider_message_id")))
         .list();
     if (!rows.isEmpty()) {
       jdbc.sql("""
@@ -248,7 +260,7 @@ class OutboxStore {
       boolean paced = "PACED".equals(r.outcome());
       updates.add(new MapSqlParameterSource().addValue("id", r.row().id()).addValue("node", node)
           .addValue("state", r.state().name()).addValue("due", utc(r.dueAt())).addValue("error", clip(r.error(), 2000))
-          .addValue("now", utc(now)).addValue("uncount", paced ? 1 : 0));
+          .addValue("now", utc(now)).addValue("uncount", paced ? 1 : 0).addValue("provider", r.providerMessageId()));
       if (!paced) { // a row put back for pacing was not attempted
         attempts.add(new MapSqlParameterSource().addValue("id", Ids.newId()).addValue("outbox", r.row().id())
             .addValue("attempt", r.row().attempt()).addValue("node", node).addValue("outcome", r.outcome())
@@ -258,7 +270,7 @@ class OutboxStore {
     int[] updated = named.batchUpdate("""
         UPDATE delivery_outbox SET state = :state, due_at = :due, last_error = :error, updated_at = :now,
           sent_at = CASE WHEN :state = 'SENT' THEN :now ELSE sent_at END, lease_until = NULL, claimed_by = NULL,
-          attempts = attempts - :uncount
+          attempts = attempts - :uncount, provider_message_id = COALESCE(:provider, provider_message_id)
         WHERE id = :id AND claimed_by = :node AND state = 'SENDING'""", updates.toArray(SqlParameterSource[]::new));
     if (!attempts.isEmpty()) {
       named.batchUpdate("""
@@ -304,6 +316,33 @@ class OutboxStore {
         WHERE id = :id AND state IN (:from)""")
         .param("to", to.name()).param("error", clip(error, 2000)).param("now", utc(now)).param("id", id)
         .param("from", from.stream().map(Enum::name).toList()).update() == 1;
+  }
+
+  /**
+   * What the provider later said of a message it took (a status callback): a failure makes a SENT row FAILED with
+   * the reason; a delivery is only written to the attempt log. Answers false when no row has that provider id.
+   */
+  boolean providerStatus(String providerMessageId, boolean delivered, String detail, Instant now) {
+    Optional<UUID> id = jdbc.sql("SELECT id FROM delivery_outbox WHERE provider_message_id = :provider")
+        .param("provider", providerMessageId).query(UUID.class).optional();
+    if (id.isEmpty()) {
+      return false;
+    }
+    if (!delivered) {
+      jdbc.sql("""
+          UPDATE delivery_outbox SET state = 'FAILED', last_error = :error, updated_at = :now
+          WHERE id = :id AND state = 'SENT'""")
+          .param("error", clip(detail, 2000)).param("now", utc(now)).param("id", id.get()).update();
+    }
+    int attempt = jdbc.sql("SELECT attempts FROM delivery_outbox WHERE id = :id").param("id", id.get())
+        .query(Integer.class).single();
+    jdbc.sql("""
+        INSERT INTO delivery_attempt (id, outbox_id, attempt, node, outcome, reply_code, detail, at)
+        VALUES (:id, :outbox, :attempt, 'provider', :outcome, NULL, :detail, :at)""")
+        .param("id", Ids.newId()).param("outbox", id.get()).param("attempt", attempt)
+        .param("outcome", delivered ? "DELIVERED" : "UNDELIVERED").param("detail", clip(detail, 2000))
+        .param("at", utc(now)).update();
+    return true;
   }
 
   /** Counts a hard bounce for the address; answers the count so far. */

@@ -22,6 +22,7 @@ import dev.tact.policy.Purpose;
 import dev.tact.contact.IdentityKind;
 import dev.tact.policy.OutboundChannel;
 import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -271,8 +272,9 @@ public class ReplyDelivery {
   }
 
   /**
-   * A reply on SMS, social or chat is POSTed to that channel's provider as signed JSON: who to, the text, and the
-   * customer's message it answers. With no provider for the channel (or in a phone conversation) the row is recorded
+   * A reply on SMS, social or chat goes to that channel's provider: the text alone to one that sends by itself (a
+   * {@link ChannelSender}, e.g. Twilio), else signed JSON POSTed to the channel's webhook adapter: who to, the text,
+   * and the customer's message it answers. With no provider for the channel (or in a phone conversation) the row is recorded
    * UNDELIVERABLE with the reason, its content kept so that an admin can send it once a provider is configured.
    */
   private void webhook(ConversationDetails details, Message reply, Contact contact, ReplyRoute route,
@@ -282,6 +284,19 @@ public class ReplyDelivery {
     String inReplyTo = details.messages().stream()
         .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null)
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
+    long number = details.conversation().number();
+    OutboundChannel channel = route.outboundChannel();
+    boolean sentByProvider = route.deliverable() && providers.configured(route.channel())
+        .filter(ChannelSender.class::isInstance).isPresent();
+    if (sentByProvider) {
+      // its provider's API takes the text alone; the provider finds the rest from the row
+      outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.PROVIDER, Purpose.TRANSACTIONAL,
+          "reply", conversationId, reply.id(), contact.id(), recipient, channel.name(),
+          details.conversation().subject(), reply.externalId(), reply.body().getBytes(StandardCharsets.UTF_8)),
+          channel, "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName(),
+          decided);
+      return;
+    }
     byte[] content = null;
     if (route.channel() != Channel.PHONE) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -295,8 +310,6 @@ public class ReplyDelivery {
       body.put("contactId", contact == null ? null : contact.id().toString());
       content = json.writeValueAsBytes(body);
     }
-    long number = details.conversation().number();
-    OutboundChannel channel = route.outboundChannel();
     OutboxStore.Draft draft = new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.WEBHOOK, Purpose.TRANSACTIONAL,
         "reply", conversationId, reply.id(), contact == null ? null : contact.id(), recipient, channel.name(),
         details.conversation().subject(), reply.externalId(), content);

@@ -79,7 +79,7 @@ abstract class ReplyWaysContract {
   }
 
   /** A chat provider that sends rows itself: what it was given, in order. */
-  static final List<dev.tact.delivery.ChannelSender.Text> CHAT_TEXTS = new CopyOnWriteArrayList<>();
+  static final List<dev.tact.delivery.ChannelMessage> CHAT_TEXTS = new CopyOnWriteArrayList<>();
 
   @org.springframework.boot.test.context.TestConfiguration
   static class ChatProvider {
@@ -102,9 +102,9 @@ abstract class ReplyWaysContract {
         }
 
         @Override
-        public Result send(Text text) {
-          CHAT_TEXTS.add(text);
-          return Result.sent(200);
+        public dev.tact.delivery.SendAttempt send(dev.tact.delivery.ChannelMessage message) {
+          CHAT_TEXTS.add(message);
+          return dev.tact.delivery.SendAttempt.sent(200, "chat-" + CHAT_TEXTS.size());
         }
       };
     }
@@ -312,9 +312,9 @@ abstract class ReplyWaysContract {
     OutboxEntry row = outbox.ofMessage(replied.message().id()).orElseThrow();
     await().atMost(Duration.ofSeconds(20)).until(() -> outbox.require(row.id()).state() == OutboxState.SENT);
     assertThat(CHAT_TEXTS).singleElement().satisfies(t -> {
-      assertThat(t.body()).isEqualTo("Hello, Dana here.");
-      assertThat(t.conversationId()).isEqualTo(conversation);
-      assertThat(t.idempotencyKey()).isEqualTo(row.headerMessageId());
+      assertThat(t.text()).isEqualTo("Hello, Dana here.");
+      assertThat(t.recipient()).isEqualTo("chat:" + conversation);
+      assertThat(t.key()).isEqualTo("reply:" + replied.message().id());
     });
     assertThat(firstResponse(conversation).stoppedAt()).isNotNull();
   }

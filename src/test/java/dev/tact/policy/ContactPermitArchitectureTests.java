@@ -59,13 +59,14 @@ class ContactPermitArchitectureTests {
 
     assertThat(sendable).hasSize(2)
         .allSatisfy(m -> assertThat(m.getParameterTypes()).as(m.getName()).contains(ContactPermit.class));
-    // Every other way into the outbox table writes a final state only, or a row already sendable (retries).
+    // Every other way into the outbox table writes a final state only, or a row already sendable (retries);
+    // providerStatus only turns a SENT row FAILED (a provider's status callback).
     assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
         .containsExactly("claim", "countByState", "countHardBounce", "countWaitingEmail", "discardSentContent",
             "domainOf", "find", "findAll", "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertUnsendable",
-            "list", "ofMessages", "queue", "queueStaffMail", "record", "requeue", "undeliverable");
+            "list", "ofMessages", "providerStatus", "queue", "queueStaffMail", "record", "requeue", "undeliverable");
   }
 
   /**
