@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -106,11 +105,12 @@ class PublicFormController {
   /** The page's own post (multipart or URL-encoded): on success to the confirmation page, else the form again. */
   @PostMapping(path = {"/forms/{slug}", "/forms/{slug}/embed"}, produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView send(@PathVariable String slug, @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest request, HttpServletResponse response) {
+      @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request,
+      HttpServletResponse response) {
     boolean embed = request.getRequestURI().endsWith("/embed") || request.getRequestURI().endsWith("/embed/");
     Map<String, String> values = new HashMap<>(params.toSingleValueMap());
     try {
-      FormReceipt receipt = submissions.submit(slug, input(values), files(request));
+      FormReceipt receipt = submissions.submit(slug, input(values), uploads(files));
       String to = "/forms/" + slug + (embed ? "/embed" : "") + "/sent"
           + (receipt.emailGiven() ? "?email=" + java.net.URLEncoder.encode(values.getOrDefault("email", "").strip(),
               java.nio.charset.StandardCharsets.UTF_8) : "");
@@ -140,14 +140,8 @@ class PublicFormController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   ResponseEntity<?> sendFormAsJson(@PathVariable String slug, @RequestParam MultiValueMap<String, String> params,
-      HttpServletRequest request) {
-    List<Upload> files;
-    try {
-      files = files(request);
-    } catch (ProblemException e) {
-      return problem(e);
-    }
-    return answer(slug, input(params.toSingleValueMap()), files);
+      @RequestParam(name = "files", required = false) List<MultipartFile> files) {
+    return answer(slug, input(params.toSingleValueMap()), uploads(files));
   }
 
   private ResponseEntity<?> answer(String slug, FormInput input, List<Upload> files) {
@@ -198,12 +192,12 @@ class PublicFormController {
         values.get("message"), extra, values.get("ticket"), values.get("nonce"), values.get("website"));
   }
 
-  private static List<Upload> files(HttpServletRequest request) {
-    if (!(request instanceof MultipartHttpServletRequest multipart)) {
+  private static List<Upload> uploads(List<MultipartFile> parts) {
+    if (parts == null) {
       return List.of();
     }
     List<Upload> files = new ArrayList<>();
-    for (MultipartFile file : multipart.getFiles("files")) {
+    for (MultipartFile file : parts) {
       if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
         continue; // the file input, left empty
       }

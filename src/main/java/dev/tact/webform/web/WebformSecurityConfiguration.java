@@ -18,7 +18,7 @@ class WebformSecurityConfiguration {
 
   @Bean
   @Order(0)
-  SecurityFilterChain webForms(HttpSecurity http) throws Exception {
+  SecurityFilterChain webFormChain(HttpSecurity http) throws Exception {
     return http
         .securityMatcher("/forms/**")
         .csrf(csrf -> csrf.disable())
