@@ -65,7 +65,8 @@ public class ReplyDelivery {
     Contact contact = contacts.require(contactId);
     if (reply.channel() == Channel.SMS || reply.channel() == Channel.SOCIAL) {
       webhook(details, reply, contact);
-    } else if (reply.channel() == Channel.EMAIL) {
+    } else if (reply.channel() == Channel.EMAIL || reply.channel() == Channel.WEB) {
+      // a web form's customer is answered by email (the form asks for an address; without one the row says so)
       email(details, reply, contact);
     }
   }
@@ -74,10 +75,10 @@ public class ReplyDelivery {
     UUID conversationId = details.conversation().id();
     String recipient = Outbox.emailOf(contact);
     String inReplyTo = details.messages().stream()
-        .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null && !m.automatic())
+        .filter(m -> m.direction() == Direction.INBOUND && isMessageId(m.externalId()) && !m.automatic())
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
     List<String> references = conversations.threadReferences(conversationId).stream()
-        .filter(id -> !id.equals(reply.externalId())).toList();
+        .filter(id -> !id.equals(reply.externalId()) && isMessageId(id)).toList();
     long number = details.conversation().number();
     String subject = details.conversation().subject();
     MailAddress from = replyFrom(conversationId);
@@ -100,6 +101,11 @@ public class ReplyDelivery {
     }
     outbox.queueRendered(draft, OutboundChannel.EMAIL, "conversation #" + number,
         reply.authorName() == null ? "agent" : "agent " + reply.authorName());
+  }
+
+  /** An email's Message-ID (a web form's "webform:…" id is none, and is not written into the headers). */
+  private static boolean isMessageId(String id) {
+    return id != null && id.indexOf('@') > 0;
   }
 
   private static String oneLine(String subject) {

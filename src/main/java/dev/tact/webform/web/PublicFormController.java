@@ -103,7 +103,9 @@ class PublicFormController {
   }
 
   /** The page's own post (multipart or URL-encoded): on success to the confirmation page, else the form again. */
-  @PostMapping(path = {"/forms/{slug}", "/forms/{slug}/embed"}, produces = MediaType.TEXT_HTML_VALUE)
+  @PostMapping(path = {"/forms/{slug}", "/forms/{slug}/embed"},
+      consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE},
+      produces = MediaType.TEXT_HTML_VALUE)
   ModelAndView send(@PathVariable String slug, @RequestParam MultiValueMap<String, String> params,
       @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletRequest request,
       HttpServletResponse response) {

@@ -43,6 +43,8 @@ class WebFormBrowserTests extends BrowserPageTest {
     registry.add("tact.delivery.smtp.security", () -> "NONE");
   }
 
+  private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
   @Autowired
   JdbcClient jdbc;
 
@@ -67,11 +69,11 @@ class WebFormBrowserTests extends BrowserPageTest {
       Page mia = customers.newPage();
       mia.navigate("/forms/" + slug);
       assertThat(mia.locator("h1")).hasText("Returns");
-      mia.getByLabel("Your name").fill("Mia Kovač");
-      mia.getByLabel("Email").fill(customer);
-      mia.getByLabel("Order number").fill("R-5521");
-      mia.getByLabel("Subject").fill(subject);
-      mia.getByLabel("Message").fill("The lamp arrived with a cracked shade. Photo attached.");
+      mia.getByLabel("Your name", EXACT).fill("Mia Kovač");
+      mia.getByLabel("Email", EXACT).fill(customer);
+      mia.getByLabel("Order number", EXACT).fill("R-5521");
+      mia.getByLabel("Subject", EXACT).fill(subject);
+      mia.getByLabel("Message", EXACT).fill("The lamp arrived with a cracked shade. Photo attached.");
       mia.locator("#wf-files").setInputFiles(new FilePayload("shade.png", "image/png",
           "not really a png".getBytes(StandardCharsets.US_ASCII)));
       mia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
@@ -95,8 +97,14 @@ class WebFormBrowserTests extends BrowserPageTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
     assertThat(page.locator(".notice")).containsText("Reply added.");
 
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> StaffMailbox.to(customer).stream()
-        .anyMatch(m -> StaffMailbox.text(m).contains("A new one is on its way.")));
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> StaffMailbox.to(customer).stream()
+          .anyMatch(m -> StaffMailbox.text(m).contains("A new one is on its way.")));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("The reply did not reach GreenMail; outbox rows for " + customer + ": "
+          + jdbc.sql("SELECT cause, state, last_error, subject FROM delivery_outbox WHERE recipient = :r")
+              .param("r", customer).query().listOfRows() + "; mails: " + StaffMailbox.to(customer).size(), e);
+    }
     MimeMessage confirmation = StaffMailbox.to(customer).stream()
         .filter(m -> StaffMailbox.text(m).contains("has the number " + number)).findFirst().orElseThrow();
     org.assertj.core.api.Assertions.assertThat(StaffMailbox.text(confirmation)).contains("The lamp arrived");
