@@ -89,7 +89,7 @@ class PublicFormController {
   }
 
   @GetMapping({"/forms/{slug}/sent", "/forms/{slug}/embed/sent"})
-  ModelAndView sent(@PathVariable String slug, @RequestParam(required = false) String email,
+  ModelAndView sent(@PathVariable String slug, @RequestParam(required = false) String by,
       HttpServletRequest request, HttpServletResponse response) {
     boolean embed = request.getRequestURI().contains("/embed/");
     WebForm form = forms.find(slug).filter(WebForm::enabled).orElse(null);
@@ -97,7 +97,7 @@ class PublicFormController {
     ModelAndView view = new ModelAndView("webform/sent");
     view.addObject("form", form);
     view.addObject("embed", embed);
-    view.addObject("email", email);
+    view.addObject("byEmail", !"phone".equals(by));
     view.addObject("again", "/forms/" + slug + (embed ? "/embed" : ""));
     return view;
   }
@@ -113,9 +113,8 @@ class PublicFormController {
     Map<String, String> values = new HashMap<>(params.toSingleValueMap());
     try {
       FormReceipt receipt = submissions.submit(slug, input(values), uploads(files));
-      String to = "/forms/" + slug + (embed ? "/embed" : "") + "/sent"
-          + (receipt.emailGiven() ? "?email=" + java.net.URLEncoder.encode(values.getOrDefault("email", "").strip(),
-              java.nio.charset.StandardCharsets.UTF_8) : "");
+      // the page says where the answer goes without repeating what was typed: a link must not make it say anything
+      String to = "/forms/" + slug + (embed ? "/embed" : "") + "/sent?by=" + (receipt.emailGiven() ? "email" : "phone");
       return new ModelAndView("redirect:" + to);
     } catch (ProblemException e) {
       values.remove("ticket");
