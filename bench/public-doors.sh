@@ -60,7 +60,7 @@ trap 'exit 130' INT TERM
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
   log "building the jar"
-  ./mvnw -q -o -DskipTests package
+  ./mvnw -q -DskipTests package
 fi
 cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
 unzip -q -o -j "$WORK/tact.jar" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/h2lib"
