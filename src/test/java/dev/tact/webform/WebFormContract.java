@@ -69,6 +69,9 @@ abstract class WebFormContract {
   @Autowired
   MailArchive archive;
 
+  @Autowired
+  dev.tact.staff.ApiTokens tokens;
+
   record Ticket(String token, String challenge, int bits) {
 
     String nonce() {
@@ -249,6 +252,45 @@ abstract class WebFormContract {
     MvcResult otherAddress = mvc.perform(from(nextAddress(), post("/forms/contact")
         .contentType(MediaType.APPLICATION_JSON).content("{}").accept(MediaType.APPLICATION_JSON))).andReturn();
     assertThat(otherAddress.getResponse().getStatus()).as("another address has its own limit").isEqualTo(422);
+  }
+
+  @Test
+  void shouldLetAnAdminManageFormsThroughTheApi() throws Exception {
+    String token = "Bearer " + tokens.issue("webform-tests", dev.tact.staff.Role.ADMIN, null).secret();
+    String slug = "warranty-" + UUID.randomUUID().toString().substring(0, 8);
+
+    MvcResult list = mvc.perform(get("/api/v1/admin/forms").header("Authorization", token)).andReturn();
+    assertThat(JSON.readTree(list.getResponse().getContentAsString()).valueStream()
+        .map(f -> f.path("slug").asString())).contains("contact");
+
+    MvcResult bad = mvc.perform(post("/api/v1/admin/forms").header("Authorization", token)
+        .contentType(MediaType.APPLICATION_JSON).content("""
+            {"slug":"%s","title":"Warranty","frameAncestors":["https://shop.example/path"]}""".formatted(slug)))
+        .andReturn();
+    assertThat(bad.getResponse().getStatus()).isEqualTo(422);
+    assertThat(JSON.readTree(bad.getResponse().getContentAsString()).path("code").asString())
+        .isEqualTo("invalid-origin");
+    assertThat(forms.find(slug)).isEmpty();
+
+    String good = """
+        {"slug":"%s","title":"Warranty","fields":[{"label":"Serial number","required":true,"maxLength":30}],
+         "maxFileBytes":0,"frameAncestors":["https://Shop.example:8443"]}""".formatted(slug);
+    MvcResult created = mvc.perform(post("/api/v1/admin/forms").header("Authorization", token)
+        .contentType(MediaType.APPLICATION_JSON).content(good)).andReturn();
+    assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+    JsonNode form = JSON.readTree(created.getResponse().getContentAsString());
+    assertThat(form.path("fields").get(0).path("key").asString()).isEqualTo("serial_number");
+    assertThat(form.path("frameAncestors").get(0).asString()).isEqualTo("https://shop.example:8443");
+
+    MvcResult again = mvc.perform(post("/api/v1/admin/forms").header("Authorization", token)
+        .contentType(MediaType.APPLICATION_JSON).content(good)).andReturn();
+    assertThat(again.getResponse().getStatus()).isEqualTo(409);
+
+    MvcResult deleted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .delete("/api/v1/admin/forms/" + slug).header("Authorization", token)).andReturn();
+    assertThat(deleted.getResponse().getStatus()).isEqualTo(204);
+    assertThat(mvc.perform(from(nextAddress(), get("/forms/" + slug))).andReturn().getResponse().getStatus())
+        .isEqualTo(404);
   }
 
   private void assertRefused(String slug, Ticket ticket, Map<String, String> fields, MockMultipartFile file,
