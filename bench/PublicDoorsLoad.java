@@ -37,8 +37,11 @@ public class PublicDoorsLoad {
   static final Pattern STRING_FIELD = Pattern.compile("\"(%s)\"\\s*:\\s*\"([^\"]*)\"");
   static final Pattern NUMBER_FIELD = Pattern.compile("\"(%s)\"\\s*:\\s*(-?[0-9]+)");
 
-  /** What one attempt at a door ended with: the status of its last request, its latency, the item id if accepted. */
-  record Attempt(int status, long nanos, String itemId) {}
+  /**
+   * What one attempt at a door ended with: the step it ended at ("challenge", "post"), that request's status, its
+   * latency, and the item id if the door accepted it.
+   */
+  record Attempt(String step, int status, long nanos, String itemId) {}
 
   /** One door. {@code attempt} makes one submission (it may take several requests; the last one is measured). */
   interface Target {
@@ -59,7 +62,7 @@ public class PublicDoorsLoad {
           + "/challenge")).timeout(TIMEOUT).header("Accept", "application/json").GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (challenge.statusCode() != 200) {
-        return new Attempt(challenge.statusCode(), 0, null);
+        return new Attempt("challenge", challenge.statusCode(), 0, null);
       }
       String body = challenge.body();
       String nonce = solve(string(body, "challenge"), (int) number(body, "bits"));
@@ -72,7 +75,8 @@ public class PublicDoorsLoad {
           .timeout(TIMEOUT).header("Accept", "application/json").header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
       long nanos = System.nanoTime() - t0;
-      return new Attempt(sent.statusCode(), nanos, sent.statusCode() == 202 ? string(sent.body(), "itemId") : null);
+      return new Attempt("post", sent.statusCode(), nanos, sent.statusCode() == 202 ? string(sent.body(), "itemId")
+          : null);
     }
   }
 
@@ -100,10 +104,25 @@ public class PublicDoorsLoad {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
 
+    // JIT warm-up, not measured; what it gets acknowledged is still checked below
+    long warmup = Long.parseLong(o.getOrDefault("warmup", "0"));
+    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    for (long w = 0; w < warmup; w++) {
+      try {
+        Attempt a = target.attempt(http, maxRequests + w);
+        if (a.itemId() != null) {
+          acknowledged.add(a.itemId());
+        }
+      } catch (Exception e) {
+        // counted nowhere: only the measured run counts
+      }
+    }
+    long warmedUp = acknowledged.size();
+
     AtomicLong next = new AtomicLong();
     Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    Map<String, AtomicLong> limitedAt = new ConcurrentHashMap<>();
     AtomicLong ioErrors = new AtomicLong();
     long start = System.nanoTime();
     long deadline = start + (long) (maxSeconds * 1e9);
@@ -115,6 +134,9 @@ public class PublicDoorsLoad {
           try {
             Attempt a = target.attempt(http, n);
             statuses.computeIfAbsent(a.status(), s -> new AtomicLong()).incrementAndGet();
+            if (a.status() == 429) {
+              limitedAt.computeIfAbsent(a.step(), s -> new AtomicLong()).incrementAndGet();
+            }
             if (a.itemId() != null) {
               acknowledged.add(a.itemId());
               latencies.add(a.nanos());
@@ -130,7 +152,7 @@ public class PublicDoorsLoad {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    long accepted = acknowledged.size();
+    long accepted = acknowledged.size() - warmedUp;
     long limited = statuses.getOrDefault(429, new AtomicLong()).get();
     long attempts = statuses.values().stream().mapToLong(AtomicLong::get).sum() + ioErrors.get();
     Map<Integer, Long> shown = new TreeMap<>();
@@ -140,9 +162,10 @@ public class PublicDoorsLoad {
         ioErrors.get());
 
     // Nothing acknowledged lost: every accepted item must reach a conversation.
+    long checked = acknowledged.size();
     long filed = 0;
-    long missing = accepted;
-    if (token != null && accepted > 0) {
+    long missing = checked;
+    if (token != null && checked > 0) {
       long verifyDeadline = System.nanoTime() + (long) (verifySeconds * 1e9);
       List<String> waiting = new ArrayList<>(acknowledged);
       while (!waiting.isEmpty() && System.nanoTime() < verifyDeadline) {
@@ -163,14 +186,16 @@ public class PublicDoorsLoad {
         }
       }
       missing = waiting.size();
-      filed = accepted - missing;
-      System.out.printf(Locale.ROOT, "[%s] verified: %d of %d acknowledged submissions are conversations, %d not%n",
-          label, filed, accepted, missing);
+      filed = checked - missing;
+      System.out.printf(Locale.ROOT, "[%s] verified: %d of %d acknowledged submissions (%d of them in the warm-up) "
+          + "are conversations, %d not%n", label, filed, checked, warmedUp, missing);
     }
     System.out.printf(Locale.ROOT, "RESULT label=%s target=%s concurrency=%d attempts=%d seconds=%.2f accepted=%d "
-        + "accepted_per_s=%.1f p50_ms=%.1f p99_ms=%.1f limited_429=%d io_errors=%d statuses=%s filed=%d missing=%d%n",
+        + "accepted_per_s=%.1f p50_ms=%.1f p99_ms=%.1f limited_429=%d limited_steps=%s io_errors=%d statuses=%s "
+        + "acknowledged=%d filed=%d missing=%d%n",
         label, target.name(), concurrency, attempts, seconds, accepted, accepted / seconds, percentile(sorted, 50),
-        percentile(sorted, 99), limited, ioErrors.get(), shown.toString().replace(" ", ""), filed, missing);
+        percentile(sorted, 99), limited, new TreeMap<>(limitedAt).toString().replace(" ", ""), ioErrors.get(),
+        shown.toString().replace(" ", ""), checked, filed, missing);
   }
 
   static double percentile(long[] sorted, double p) {

@@ -11,7 +11,7 @@
 # a second entry in BENCH_TARGETS here.
 #
 # Tunables (env): BENCH_PORT (18081), BENCH_CONCURRENCY (64), BENCH_MAX_REQUESTS (3000), BENCH_MAX_SECONDS (20),
-# BENCH_POW_BITS (8), BENCH_DBS ("h2"; add "pg" for PostgreSQL at BENCH_PG_HOST/PORT/USER), BENCH_TARGETS
+# BENCH_POW_BITS (8), BENCH_WARMUP (100), BENCH_DBS ("h2"; add "pg" for PostgreSQL at BENCH_PG_HOST/PORT/USER), BENCH_TARGETS
 # ("form:contact"), BENCH_SKIP_BUILD (unset).
 set -euo pipefail
 
@@ -23,6 +23,7 @@ CONCURRENCY=${BENCH_CONCURRENCY:-64}
 MAX_REQUESTS=${BENCH_MAX_REQUESTS:-3000}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-20}
 POW_BITS=${BENCH_POW_BITS:-8}
+WARMUP=${BENCH_WARMUP:-100}
 DBS=${BENCH_DBS:-h2}
 TARGETS=${BENCH_TARGETS:-form:contact}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
@@ -123,11 +124,11 @@ run_phase() { # db phase target
   local db=$1 phase=$2 target=$3 out line
   out=$("$JAVA" -cp "$WORK/client" PublicDoorsLoad --base "$BASE" --target "$target" --token "$SECRET" \
     --concurrency "$CONCURRENCY" --max-requests "$MAX_REQUESTS" --max-seconds "$MAX_SECONDS" \
-    --verify-seconds 180 --label "$db-$phase")
+    --verify-seconds 180 --warmup "$WARMUP" --label "$db-$phase")
   printf '%s\n' "$out" >&2
   line=$(grep '^RESULT ' <<<"$out")
   f() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
-  ROWS+=("| $target | $db | $phase | $(f attempts) | $(f accepted) | $(f accepted_per_s) | $(f p50_ms) | $(f p99_ms) | $(f limited_429) | $(f statuses) | $(f filed) / $(f accepted) |")
+  ROWS+=("| $target | $db | $phase | $(f attempts) | $(f accepted) | $(f accepted_per_s) | $(f p50_ms) | $(f p99_ms) | $(f limited_429) $(f limited_steps) | $(f statuses) | $(f io_errors) | $(f filed) / $(f acknowledged) |")
   LOST=$((LOST + $(f missing)))
 }
 
@@ -152,10 +153,10 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "- Command: \`bench/public-doors.sh\` (BENCH_CONCURRENCY=$CONCURRENCY BENCH_MAX_REQUESTS=$MAX_REQUESTS BENCH_MAX_SECONDS=$MAX_SECONDS BENCH_POW_BITS=$POW_BITS BENCH_DBS=\"$DBS\")"
   echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
   echo "- Machine: $CPU, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; JDK: $("$JAVA" -version 2>&1 | head -1); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- Each attempt: GET the form's challenge, find the nonce (${POW_BITS} bits) in the client, POST the form as JSON; latency is the POST's. Every request comes from 127.0.0.1, so the per-address limit applies to all of them. 'open': limits raised far above the load; 'limited': the defaults (5 at once, 5 a minute)."
+  echo "- Each attempt: GET the form's challenge, find the nonce (${POW_BITS} bits) in the client, POST the form as JSON; latency is the POST's; $WARMUP sequential submissions first warm the JIT (not measured, but checked). An I/O error is a request not answered within 15 s. Every request comes from 127.0.0.1, so the per-address limit applies to all of them. 'open': limits raised far above the load; 'limited': the defaults (5 at once, 5 a minute)."
   echo
-  echo "| door | database | phase | attempts | accepted | accepted/s | p50 ms | p99 ms | 429s | statuses | conversations / acknowledged |"
-  echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|"
+  echo "| door | database | phase | attempts | accepted | accepted/s | p50 ms | p99 ms | 429s (by step) | statuses | I/O errors | conversations / acknowledged |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
   echo
   if [[ $LOST -eq 0 ]]; then
