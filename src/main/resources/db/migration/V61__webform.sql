@@ -8,6 +8,7 @@ CREATE TABLE webform_form (
     max_file_bytes      BIGINT        NOT NULL,
     max_files           INT           NOT NULL,
     frame_ancestors     VARCHAR(2000) NOT NULL,
+    team_id             UUID,
     enabled             BOOLEAN       NOT NULL,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -58,6 +58,7 @@ class ApiItemReader implements ItemReader {
         .externalMessageId(item.externalId())
         .externalThreadId(MessageIntake.blankToNull(s.externalThreadId()))
         .conversationReference(MessageIntake.blankToNull(s.conversation()))
+        .team(s.team())
         .receivedAt(item.receivedAt())
         .submittedBy(item.submittedBy());
     String reporter = s.name() == null || s.name().isBlank() ? sender.value() : s.name() + " <" + sender.value() + ">";

@@ -43,14 +43,16 @@ public class MessageIntake {
   private final ItemStore items;
   private final IdentityParser identities;
   private final ConversationManagement conversations;
+  private final dev.tact.staff.StaffDirectory staff;
   private final JsonMapper json;
   private final IntakeProperties properties;
   private final Clock clock;
   private final Counter accepted;
 
   MessageIntake(InboundLog inboundLog, ItemStore items, IdentityParser identities,
-      ConversationManagement conversations, JsonMapper json, IntakeProperties properties, Clock clock,
-      MeterRegistry meters) {
+      ConversationManagement conversations, dev.tact.staff.StaffDirectory staff, JsonMapper json,
+      IntakeProperties properties, Clock clock, MeterRegistry meters) {
+    this.staff = staff;
     this.inboundLog = inboundLog;
     this.items = items;
     this.identities = identities;
@@ -228,6 +230,9 @@ public class MessageIntake {
     checkLength("givenName", s.givenName(), 200);
     checkLength("familyName", s.familyName(), 200);
     checkLength("subject", s.subject(), 2000);
+    if (s.team() != null && staff.team(s.team()).isEmpty()) {
+      throw ProblemException.invalid("unknown-team", "team " + s.team() + " is not a team.");
+    }
     if (s.fields().size() > MAX_FIELDS) {
       throw ProblemException.invalid("too-many-fields", "A message may carry at most " + MAX_FIELDS + " fields.");
     }

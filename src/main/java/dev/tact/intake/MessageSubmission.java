@@ -26,13 +26,15 @@ public record MessageSubmission(
     @Schema(description = "A conversation id or number (e.g. 1042) this message continues")
     String conversation,
     @Schema(description = "Labelled values the sender gave beside the text (a web form's extra fields, such as an "
-        + "order number); shown among the conversation's facts") List<Field> fields) {
+        + "order number); shown among the conversation's facts") List<Field> fields,
+    @Schema(description = "The id of the team a new conversation goes to (as a mailbox's team); routing rules may "
+        + "still move it") java.util.UUID team) {
 
   /** Without labelled fields. */
   public MessageSubmission(String channel, String sender, String name, String givenName, String familyName,
       String subject, String text, String externalMessageId, String externalThreadId, String conversation) {
     this(channel, sender, name, givenName, familyName, subject, text, externalMessageId, externalThreadId,
-        conversation, null);
+        conversation, null, null);
   }
 
   public MessageSubmission {

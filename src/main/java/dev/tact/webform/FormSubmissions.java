@@ -35,10 +35,12 @@ public class FormSubmissions {
   private final UsedTickets used;
   private final WebformKey key;
   private final WebformProperties properties;
+  private final dev.tact.staff.StaffDirectory staff;
   private final Clock clock;
 
   FormSubmissions(WebForms forms, MessageIntake intake, IdentityParser identities, UsedTickets used, WebformKey key,
-      WebformProperties properties, Clock clock) {
+      WebformProperties properties, dev.tact.staff.StaffDirectory staff, Clock clock) {
+    this.staff = staff;
     this.forms = forms;
     this.intake = intake;
     this.identities = identities;
@@ -118,8 +120,10 @@ public class FormSubmissions {
         fields.add(new MessageSubmission.Field(field.label(), value));
       }
     }
+    // a team deleted since the form was set up is no reason to refuse a customer: the message goes to routing
+    java.util.UUID team = form.teamId() != null && staff.team(form.teamId()).isPresent() ? form.teamId() : null;
     return new MessageSubmission(Channel.WEB.id(), sender.value(), name, null, null,
-        subject == null ? form.title() : subject, message, "webform:" + ticket.id(), null, null, fields);
+        subject == null ? form.title() : subject, message, "webform:" + ticket.id(), null, null, fields, team);
   }
 
   private Identity parse(String value, String what) {

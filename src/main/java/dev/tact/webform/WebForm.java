@@ -13,10 +13,11 @@ import java.util.UUID;
  * @param maxFiles how many attachments one message may carry
  * @param frameAncestors the origins whose pages may show the embeddable form in a frame ({@code https://shop.example}),
  *     or {@code *} for any; empty: none
+ * @param teamId the team a new conversation from this form goes to (routing rules may still move it), or null
  * @param enabled a disabled form answers 404
  */
 public record WebForm(UUID id, String slug, String title, String intro, List<FormField> fields, long maxFileBytes,
-    int maxFiles, List<String> frameAncestors, boolean enabled, Instant updatedAt) {
+    int maxFiles, List<String> frameAncestors, UUID teamId, boolean enabled, Instant updatedAt) {
 
   /** Whether a customer may attach files. */
   public boolean acceptsFiles() {

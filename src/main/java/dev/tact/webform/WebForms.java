@@ -9,6 +9,7 @@ import dev.tact.intake.MessageIntake;
 import dev.tact.shared.ControlCharacters;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
+import dev.tact.staff.StaffDirectory;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,9 +44,12 @@ public class WebForms {
   private final JsonMapper json;
   private final AuditLog audit;
   private final MessageIntake intake;
+  private final StaffDirectory staff;
   private final Clock clock;
 
-  WebForms(JdbcClient jdbc, JsonMapper json, AuditLog audit, MessageIntake intake, Clock clock) {
+  WebForms(JdbcClient jdbc, JsonMapper json, AuditLog audit, MessageIntake intake, StaffDirectory staff,
+      Clock clock) {
+    this.staff = staff;
     this.jdbc = jdbc;
     this.json = json;
     this.audit = audit;
@@ -82,8 +86,8 @@ public class WebForms {
     }
     jdbc.sql("""
         INSERT INTO webform_form (id, slug, title, intro, fields_json, max_file_bytes, max_files, frame_ancestors,
-          enabled, updated_at)
-        VALUES (:id, :slug, :title, :intro, :fields, :maxFileBytes, :maxFiles, :ancestors, :enabled, :at)""")
+          team_id, enabled, updated_at)
+        VALUES (:id, :slug, :title, :intro, :fields, :maxFileBytes, :maxFiles, :ancestors, :team, :enabled, :at)""")
         .params(columns(form)).update();
     audit.record(AuditRecord.of("webform.created", "webform", form.id(), "Added web form " + form.slug())
         .change(null, form));
@@ -97,7 +101,7 @@ public class WebForms {
     WebForm form = validated(before.id(), request, before);
     jdbc.sql("""
         UPDATE webform_form SET title = :title, intro = :intro, fields_json = :fields, max_file_bytes = :maxFileBytes,
-          max_files = :maxFiles, frame_ancestors = :ancestors, enabled = :enabled, updated_at = :at
+          max_files = :maxFiles, frame_ancestors = :ancestors, team_id = :team, enabled = :enabled, updated_at = :at
         WHERE id = :id""").params(columns(form)).update();
     audit.record(AuditRecord.of("webform.updated", "webform", form.id(), "Changed web form " + form.slug())
         .change(before, form));
@@ -123,6 +127,7 @@ public class WebForms {
     columns.put("maxFileBytes", form.maxFileBytes());
     columns.put("maxFiles", form.maxFiles());
     columns.put("ancestors", String.join(" ", form.frameAncestors()));
+    columns.put("team", form.teamId());
     columns.put("enabled", form.enabled());
     columns.put("at", utc(form.updatedAt()));
     return columns;
@@ -186,9 +191,12 @@ public class WebForms {
       }
       ancestors.add(origin(origin.strip()));
     }
+    if (r.teamId() != null && staff.team(r.teamId()).isEmpty()) {
+      throw ProblemException.invalid("unknown-team", "teamId " + r.teamId() + " is not a team.");
+    }
     boolean enabled = r.enabled() == null ? before == null || before.enabled() : r.enabled();
     return new WebForm(id, slug, title, intro, List.copyOf(fields), maxFileBytes, maxFiles, List.copyOf(ancestors),
-        enabled, clock.instant());
+        r.teamId(), enabled, clock.instant());
   }
 
   /** {@code *}, or a web origin {@code scheme://host[:port]} without path. */
@@ -239,6 +247,6 @@ public class WebForms {
     return new WebForm(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("title"),
         rs.getString("intro"), List.copyOf(fields), rs.getLong("max_file_bytes"), rs.getInt("max_files"),
         ancestors == null || ancestors.isBlank() ? List.of() : Arrays.asList(ancestors.strip().split("\\s+")),
-        rs.getBoolean("enabled"), instant(rs, "updated_at"));
+        rs.getObject("team_id", UUID.class), rs.getBoolean("enabled"), instant(rs, "updated_at"));
   }
 }

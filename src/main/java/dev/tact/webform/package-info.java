@@ -6,5 +6,5 @@
  * customer through the contact policy and the outbox. See ADR 0030.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web forms",
-    allowedDependencies = {"audit", "contact", "conversation", "delivery", "intake", "policy", "shared"})
+    allowedDependencies = {"audit", "contact", "conversation", "delivery", "intake", "policy", "shared", "staff"})
 package dev.tact.webform;

@@ -72,6 +72,9 @@ abstract class WebFormContract {
   @Autowired
   dev.tact.staff.ApiTokens tokens;
 
+  @Autowired
+  dev.tact.staff.StaffDirectory staff;
+
   record Ticket(String token, String challenge, int bits) {
 
     String nonce() {
@@ -81,7 +84,8 @@ abstract class WebFormContract {
 
   @Test
   void shouldFileASentFormAsAWebConversationWithItsFieldsAttachmentAndConfirmation() throws Exception {
-    String slug = returnsForm(1024);
+    UUID team = staff.createTeam("Returns desk " + UUID.randomUUID().toString().substring(0, 6)).id();
+    String slug = returnsForm(1024, team);
     Ticket ticket = ticket(slug);
     CLOCK.advance(Duration.ofSeconds(3));
     byte[] receipt = "%PDF-1.4 receipt of order A-1042".getBytes(StandardCharsets.US_ASCII);
@@ -104,6 +108,8 @@ abstract class WebFormContract {
 
     assertThat(jdbc.sql("SELECT channel FROM conv_conversation WHERE id = :id").param("id", conversation)
         .query(String.class).single()).isEqualTo("WEB");
+    assertThat(jdbc.sql("SELECT team_id FROM conv_conversation WHERE id = :id").param("id", conversation)
+        .query(UUID.class).single()).as("the form's team").isEqualTo(team);
     ConversationFacts.Facts known = facts.of(conversation);
     assertThat(known.given()).containsExactly(new GivenField("Phone", "+12125550142"),
         new GivenField("Order number", "A-1042"));
@@ -207,7 +213,7 @@ abstract class WebFormContract {
   @Test
   void shouldLetOnlyTheFormsOwnOriginsFrameTheEmbeddablePage() throws Exception {
     forms.update("contact", new WebFormRequest(null, "Contact us", null, List.of(), null, null,
-        List.of("https://shop.example"), true));
+        List.of("https://shop.example"), null, true));
     try {
       MvcResult embed = mvc.perform(from(nextAddress(), get("/forms/contact/embed"))).andReturn();
       MvcResult page = mvc.perform(from(nextAddress(), get("/forms/contact"))).andReturn();
@@ -219,7 +225,7 @@ abstract class WebFormContract {
       assertThat(page.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
       assertThat(page.getResponse().getContentAsString()).contains("data-challenge=").contains("name=\"website\"");
     } finally {
-      forms.update("contact", new WebFormRequest(null, "Contact us", null, List.of(), null, null, List.of(), true));
+      forms.update("contact", new WebFormRequest(null, "Contact us", null, List.of(), null, null, List.of(), null, true));
     }
   }
 
@@ -310,9 +316,13 @@ abstract class WebFormContract {
   }
 
   private String returnsForm(long maxFileBytes) {
+    return returnsForm(maxFileBytes, null);
+  }
+
+  private String returnsForm(long maxFileBytes, UUID team) {
     String slug = "returns-" + UUID.randomUUID().toString().substring(0, 8);
     forms.create(new WebFormRequest(slug, "Returns", "Tell us what to send back.",
-        List.of(new FormField(null, "Order number", true, 40)), maxFileBytes, 2, List.of(), true));
+        List.of(new FormField(null, "Order number", true, 40)), maxFileBytes, 2, List.of(), team, true));
     return slug;
   }
 

@@ -30,10 +30,10 @@ class FormsAdminController {
 
   /** The edit form as posted. */
   record FormForm(String slug, String title, String intro, String fields, Long maxFileKilobytes, Integer maxFiles,
-      String frameAncestors, Boolean enabled) {
+      String frameAncestors, java.util.UUID teamId, Boolean enabled) {
 
     static FormForm empty() {
-      return new FormForm("", "", "", "", 10240L, 5, "", true);
+      return new FormForm("", "", "", "", 10240L, 5, "", null, true);
     }
 
     static FormForm of(WebForm f) {
@@ -43,13 +43,13 @@ class FormsAdminController {
             .append(field.maxLength()).append("; key=").append(field.key()).append('\n');
       }
       return new FormForm(f.slug(), f.title(), f.intro() == null ? "" : f.intro(), lines.toString(),
-          f.maxFileBytes() / 1024, f.maxFiles(), String.join("\n", f.frameAncestors()), f.enabled());
+          f.maxFileBytes() / 1024, f.maxFiles(), String.join("\n", f.frameAncestors()), f.teamId(), f.enabled());
     }
 
     WebFormRequest request() {
       return new WebFormRequest(slug, title, intro, fields(fields), maxFileKilobytes == null ? null
           : maxFileKilobytes * 1024, maxFiles, frameAncestors == null ? List.of()
-          : Arrays.asList(frameAncestors.strip().split("[\\s,]+")), Boolean.TRUE.equals(enabled));
+          : Arrays.asList(frameAncestors.strip().split("[\\s,]+")), teamId, Boolean.TRUE.equals(enabled));
     }
 
     /** "Label; required; 40; key=order_number", one field per line; all but the label optional. */
@@ -87,9 +87,11 @@ class FormsAdminController {
   }
 
   private final WebForms forms;
+  private final dev.tact.staff.StaffDirectory staff;
 
-  FormsAdminController(WebForms forms) {
+  FormsAdminController(WebForms forms, dev.tact.staff.StaffDirectory staff) {
     this.forms = forms;
+    this.staff = staff;
   }
 
   @GetMapping
@@ -133,6 +135,10 @@ class FormsAdminController {
     model.addAttribute("forms", forms.all());
     model.addAttribute("editing", editing);
     model.addAttribute("form", form);
+    java.util.List<dev.tact.staff.Team> teams = staff.teams();
+    model.addAttribute("teams", teams);
+    model.addAttribute("teamNames", teams.stream().collect(java.util.stream.Collectors.toMap(dev.tact.staff.Team::id,
+        dev.tact.staff.Team::name)));
     model.addAttribute("base", org.springframework.web.servlet.support.ServletUriComponentsBuilder
         .fromCurrentContextPath().build().toUriString());
     return "webform/admin";
