@@ -48,6 +48,14 @@ class WebFormBrowserTests extends BrowserPageTest {
   @Autowired
   JdbcClient jdbc;
 
+  private static byte[] readAll(java.nio.file.Path path) {
+    try {
+      return java.nio.file.Files.readAllBytes(path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void shouldTakeACustomersFormToAConversationAndTheAgentsReplyBackToTheCustomer() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -93,6 +101,11 @@ class WebFormBrowserTests extends BrowserPageTest {
     assertThat(page.locator("#facts")).containsText("Order number");
     assertThat(page.locator("#facts .fact-given")).hasText("R-5521");
     assertThat(page.locator(".msg-inbound ul.uploads a")).hasText("shade.png");
+    com.microsoft.playwright.Download download = page.waitForDownload(
+        () -> page.locator(".msg-inbound ul.uploads a").click());
+    org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("shade.png");
+    org.assertj.core.api.Assertions.assertThat(readAll(download.path()))
+        .isEqualTo("not really a png".getBytes(StandardCharsets.US_ASCII));
     page.locator("#reply-text").fill("Sorry about the shade, Mia. A new one is on its way.");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
     assertThat(page.locator(".notice")).containsText("Reply added.");
