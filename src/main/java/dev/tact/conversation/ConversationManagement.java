@@ -142,6 +142,23 @@ public class ConversationManagement {
     return in.followUpOnly() ? new ThreadDecision.Unfiled() : new ThreadDecision.Opens(threading.mentioned());
   }
 
+  /**
+   * Keeps the labelled values a customer gave with a stored message (a web form's extra fields), in the caller's
+   * transaction; intake calls it when it files the message.
+   */
+  @Transactional
+  public void recordFields(UUID messageId, List<GivenField> fields) {
+    if (fields != null && !fields.isEmpty()) {
+      store.insertFields(messageId, fields);
+    }
+  }
+
+  /** The labelled values customers gave with this conversation's messages, oldest first. */
+  @Transactional(readOnly = true)
+  public List<GivenField> givenFields(UUID conversationId) {
+    return store.fieldsOf(conversationId);
+  }
+
   public Optional<ConversationDetails> details(UUID id) {
     return store.find(id).map(c -> new ConversationDetails(c, store.messages(id), store.history(id),
         store.links(id)));

@@ -61,6 +61,25 @@ class ConversationStore {
         .param("item", inboundItemId).param("at", utc(m.createdAt())).update();
   }
 
+  void insertFields(UUID messageId, List<GivenField> fields) {
+    int position = 0;
+    for (GivenField field : fields) {
+      jdbc.sql("""
+          INSERT INTO conv_message_field (message_id, position, label, field_value)
+          VALUES (:message, :position, :label, :value)""")
+          .param("message", messageId).param("position", position++).param("label", field.label())
+          .param("value", field.value()).update();
+    }
+  }
+
+  List<GivenField> fieldsOf(UUID conversationId) {
+    return jdbc.sql("""
+        SELECT f.label, f.field_value FROM conv_message_field f JOIN conv_message m ON m.id = f.message_id
+        WHERE m.conversation_id = :conversation ORDER BY m.created_at, m.id, f.position""")
+        .param("conversation", conversationId)
+        .query((rs, n) -> new GivenField(rs.getString("label"), rs.getString("field_value"))).list();
+  }
+
   void touch(UUID conversationId, Instant at, boolean messageArrived) {
     jdbc.sql(messageArrived
             ? "UPDATE conv_conversation SET updated_at = :at, last_message_at = :at WHERE id = :id"

@@ -224,10 +224,10 @@ public class ReplyDelivery {
     UUID conversationId = details.conversation().id();
     String recipient = route.recipient();
     String inReplyTo = details.messages().stream()
-        .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null && !m.automatic())
+        .filter(m -> m.direction() == Direction.INBOUND && isMessageId(m.externalId()) && !m.automatic())
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
     List<String> references = conversations.threadReferences(conversationId).stream()
-        .filter(id -> !id.equals(reply.externalId())).toList();
+        .filter(id -> !id.equals(reply.externalId()) && isMessageId(id)).toList();
     long number = details.conversation().number();
     String subject = details.conversation().subject();
     MailAddress from = replyFrom(conversationId);
@@ -254,6 +254,11 @@ public class ReplyDelivery {
     }
     outbox.queueRendered(draft, OutboundChannel.EMAIL, "conversation #" + number,
         reply.authorName() == null ? "agent" : "agent " + reply.authorName(), decided);
+  }
+
+  /** An email's Message-ID (a web form's "webform:…" id is none, and is not written into the headers). */
+  private static boolean isMessageId(String id) {
+    return id != null && id.indexOf('@') > 0;
   }
 
   private static String oneLine(String subject) {

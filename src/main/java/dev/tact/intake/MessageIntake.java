@@ -29,19 +29,30 @@ public class MessageIntake {
 
   static final String API_CONTENT_TYPE = "application/vnd.tact.message+json";
   static final String MAIL_CONTENT_TYPE = "message/rfc822";
+  /** A message with uploaded files: the payload is {@link WithUploads} as JSON, the raw bytes the files in order. */
+  static final String UPLOADS_CONTENT_TYPE = "application/vnd.tact.message-with-files+json";
+  static final int MAX_FIELDS = 30;
+  static final int MAX_UPLOADS = 20;
+
+  /** How a message with files is logged: the message, and each file's name, type and length in the raw bytes. */
+  record WithUploads(MessageSubmission message, java.util.List<UploadEntry> files) {}
+
+  record UploadEntry(String filename, String contentType, long size) {}
 
   private final InboundLog inboundLog;
   private final ItemStore items;
   private final IdentityParser identities;
   private final ConversationManagement conversations;
+  private final dev.tact.staff.StaffDirectory staff;
   private final JsonMapper json;
   private final IntakeProperties properties;
   private final Clock clock;
   private final Counter accepted;
 
   MessageIntake(InboundLog inboundLog, ItemStore items, IdentityParser identities,
-      ConversationManagement conversations, JsonMapper json, IntakeProperties properties, Clock clock,
-      MeterRegistry meters) {
+      ConversationManagement conversations, dev.tact.staff.StaffDirectory staff, JsonMapper json,
+      IntakeProperties properties, Clock clock, MeterRegistry meters) {
+    this.staff = staff;
     this.inboundLog = inboundLog;
     this.items = items;
     this.identities = identities;
@@ -86,6 +97,44 @@ public class MessageIntake {
   /** Accepts a message built in code (the demo workspace, other channels). */
   public Acknowledgement submit(MessageSubmission submission) {
     return submit(submission, json.writeValueAsString(submission), null);
+  }
+
+  /**
+   * Accepts a message with files a customer uploaded (a web form): logged together, the files as the item's raw
+   * bytes, so that the message and its files are acknowledged, and filed, as one. The files together may be at most
+   * {@link #maxMailBytes()}.
+   */
+  public Acknowledgement submit(MessageSubmission submission, java.util.List<Upload> uploads) {
+    if (uploads == null || uploads.isEmpty()) {
+      return submit(submission);
+    }
+    Channel channel = check(submission);
+    if (uploads.size() > MAX_UPLOADS) {
+      throw ProblemException.invalid("too-many-files", "At most " + MAX_UPLOADS + " files may come with a message.");
+    }
+    long total = 0;
+    java.util.List<UploadEntry> entries = new java.util.ArrayList<>();
+    for (Upload upload : uploads) {
+      refuseControlCharacters("filename", upload.filename());
+      refuseControlCharacters("contentType", upload.contentType());
+      checkLength("filename", upload.filename(), 500);
+      checkLength("contentType", upload.contentType(), 200);
+      total += upload.content().length;
+      entries.add(new UploadEntry(blankToNull(upload.filename()), blankToNull(upload.contentType()),
+          upload.content().length));
+    }
+    if (total > properties.maxMailBytes()) {
+      throw new ProblemException(413, "files-too-large", "Files too large",
+          "The files have " + total + " bytes together; the limit is " + properties.maxMailBytes() + ".");
+    }
+    byte[] raw = new byte[(int) total];
+    int at = 0;
+    for (Upload upload : uploads) {
+      System.arraycopy(upload.content(), 0, raw, at, upload.content().length);
+      at += upload.content().length;
+    }
+    String payload = json.writeValueAsString(new WithUploads(submission, entries));
+    return append(channel.id(), blankToNull(submission.externalMessageId()), UPLOADS_CONTENT_TYPE, payload, raw, null);
   }
 
   private Acknowledgement submit(MessageSubmission submission, String raw, Submitter submittedBy) {
@@ -181,6 +230,20 @@ public class MessageIntake {
     checkLength("givenName", s.givenName(), 200);
     checkLength("familyName", s.familyName(), 200);
     checkLength("subject", s.subject(), 2000);
+    if (s.team() != null && staff.team(s.team()).isEmpty()) {
+      throw ProblemException.invalid("unknown-team", "team " + s.team() + " is not a team.");
+    }
+    if (s.fields().size() > MAX_FIELDS) {
+      throw ProblemException.invalid("too-many-fields", "A message may carry at most " + MAX_FIELDS + " fields.");
+    }
+    for (MessageSubmission.Field field : s.fields()) {
+      if (blankToNull(field.label()) == null) {
+        throw ProblemException.invalid("field-without-label", "Every field needs a label.");
+      }
+      refuseControlCharacters("field label", field.label());
+      checkLength("field label", field.label(), 200);
+      checkLength("field " + field.label().strip(), field.value(), 2000);
+    }
     if (blankToNull(s.conversation()) != null && conversations.findByReference(s.conversation()).isEmpty()) {
       throw new ProblemException(404, "conversation-not-found", "Conversation not found",
           "No conversation with id or number " + s.conversation().strip() + ".");

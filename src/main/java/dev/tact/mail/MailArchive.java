@@ -84,6 +84,38 @@ public class MailArchive {
     }
   }
 
+  /**
+   * Stores the files a customer uploaded with a message that did not come by email (a web form), in the caller's
+   * transaction; their contents are kept once per distinct SHA-256, as an email's attachments are.
+   */
+  public void storeUploads(UUID messageId, List<MailAttachment> files) {
+    int position = 0;
+    for (MailAttachment file : files) {
+      String sha = file.sha256Hex();
+      jdbc.sql("INSERT INTO mail_blob (sha256, size, content) VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING")
+          .param("sha", sha).param("size", file.size()).param("content", file.content()).update();
+      jdbc.sql("""
+          INSERT INTO mail_upload (id, message_id, position, filename, content_type, size, sha256)
+          VALUES (:id, :message, :position, :filename, :type, :size, :sha)""")
+          .param("id", Ids.newId()).param("message", messageId).param("position", position++)
+          .param("filename", cut(file.filename(), 500))
+          .param("type", cut(file.contentType() == null ? "application/octet-stream" : file.contentType(), 200))
+          .param("size", file.size()).param("sha", sha).update();
+    }
+  }
+
+  /** The uploaded files (see {@link #storeUploads}) of each of these messages that has any. */
+  public Map<UUID, List<StoredAttachment>> uploads(Collection<UUID> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("""
+        SELECT id, message_id, filename, content_type, NULL AS content_id, FALSE AS inline_part, size, sha256
+        FROM mail_upload WHERE message_id IN (:ids) ORDER BY message_id, position""")
+        .param("ids", messageIds).query(MailArchive::attachment).list().stream()
+        .collect(Collectors.groupingBy(StoredAttachment::messageId));
+  }
+
   public Optional<StoredMail> find(UUID messageId) {
     return findAll(List.of(messageId)).values().stream().findFirst();
   }
@@ -107,6 +139,17 @@ public class MailArchive {
 
   /** An attachment's content, when it belongs to this message. */
   public Optional<AttachmentContent> attachment(UUID messageId, UUID attachmentId) {
+    Optional<AttachmentContent> mailed = mailedAttachment(messageId, attachmentId);
+    return mailed.isPresent() ? mailed : jdbc.sql("""
+        SELECT a.id, a.message_id, a.filename, a.content_type, NULL AS content_id, FALSE AS inline_part, a.size,
+          a.sha256, b.content
+        FROM mail_upload a JOIN mail_blob b ON b.sha256 = a.sha256
+        WHERE a.id = :id AND a.message_id = :message""")
+        .param("id", attachmentId).param("message", messageId)
+        .query((rs, n) -> new AttachmentContent(attachment(rs, n), rs.getBytes("content"))).optional();
+  }
+
+  private Optional<AttachmentContent> mailedAttachment(UUID messageId, UUID attachmentId) {
     return jdbc.sql("""
         SELECT a.id, a.message_id, a.filename, a.content_type, a.content_id, a.inline_part, a.size, a.sha256,
           b.content

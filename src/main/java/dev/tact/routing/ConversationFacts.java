@@ -5,6 +5,7 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
+import dev.tact.conversation.GivenField;
 import dev.tact.conversation.HistoryEntry;
 import dev.tact.conversation.Message;
 import dev.tact.staff.TeamSkills;
@@ -30,12 +31,13 @@ public class ConversationFacts {
    * @param intent what the front door read, if it routed this conversation
    * @param customerTier the contact's tier ({@code standard} when none was set); null without a contact
    * @param stated facts from the customer's messages
+   * @param given values the customer gave under a label (a web form's extra fields), oldest first
    * @param teams teams it was moved to, in order; agents, tiers (escalations) likewise, each once
    * @param escalations each escalation's "from → to: reason", oldest first
    */
   public record Facts(UUID conversationId, Optional<ConversationIntent> intent, String contactName,
       String customerTier, String locale, String timeZone, String language, List<String> channels, List<Fact> stated,
-      List<String> teams, List<String> agents, List<String> tiers, List<String> escalations) {}
+      List<GivenField> given, List<String> teams, List<String> agents, List<String> tiers, List<String> escalations) {}
 
   private final ConversationManagement conversations;
   private final ContactManagement contacts;
@@ -100,7 +102,8 @@ public class ConversationFacts {
     return new Facts(conversationId, intent, contact.map(Contact::name).orElse(null),
         contact.map(Contact::tierOrStandard).orElse(null), contact.map(Contact::locale).orElse(null),
         contact.map(Contact::timeZone).orElse(null), intent.map(ConversationIntent::language).orElse(null),
-        List.copyOf(channels), extractor.extract(texts, products), List.copyOf(teams), List.copyOf(agents),
+        List.copyOf(channels), extractor.extract(texts, products), conversations.givenFields(conversationId),
+        List.copyOf(teams), List.copyOf(agents),
         List.copyOf(tiers), escalations);
   }
 }

@@ -52,6 +52,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
   private static final Pattern API_UPLOAD = Pattern.compile(
       "/api/v1/contacts/import|/api/v1/admin/policy/do-not-call/[^/]+/upload");
   private static final Pattern UI_UPLOAD = Pattern.compile("/contacts/import|/admin/policy/do-not-call/[^/]+/upload");
+  /** A public web form with its attachments: each form has its own smaller limit, checked when it is read. */
+  private static final Pattern FORM_POST = Pattern.compile("/forms/[a-z0-9-]+(?:/embed)?/?");
 
   private record Limit(long bytes, String code) {}
 
@@ -121,6 +123,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
   private Limit multipartLimitOf(HttpServletRequest request, String path) {
     if ("POST".equalsIgnoreCase(request.getMethod()) && UI_UPLOAD.matcher(path).matches() && signedInLead(request)) {
       return new Limit(uploadBytes, "upload-too-large");
+    }
+    if ("POST".equalsIgnoreCase(request.getMethod()) && FORM_POST.matcher(path).matches()) {
+      return new Limit(intake.maxMailBytes(), "files-too-large");
     }
     return new Limit(SMALL_MULTIPART_BYTES, "request-too-large");
   }

@@ -69,6 +69,7 @@ class ConversationController {
     model.addAttribute("messages", details.messages());
     model.addAttribute("links", details.links());
     model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
+    model.addAttribute("uploads", mailViews.uploads(details.messages()));
     model.addAttribute("remoteImages", remoteImages);
     if (remoteImages != null) {
       response.setHeader("Content-Security-Policy", ContentSecurityPolicies.ui(true));

@@ -36,6 +36,11 @@ class MailViews {
     return views;
   }
 
+  /** The files uploaded with messages that did not come by email (a web form's attachments), by message. */
+  Map<UUID, List<StoredAttachment>> uploads(List<Message> messages) {
+    return archive.uploads(messages.stream().map(Message::id).toList());
+  }
+
   static String attachmentUrl(long conversationNumber, UUID messageId, UUID attachmentId) {
     return "/conversations/" + conversationNumber + "/messages/" + messageId + "/attachments/" + attachmentId;
   }
