@@ -2,13 +2,12 @@ package dev.tact.delivery;
 
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
+import dev.tact.contact.Identity;
+import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
-import dev.tact.contact.Identity;
-import dev.tact.shared.ProblemException;
-import java.util.Locale;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.intake.Mailboxes;
@@ -18,18 +17,19 @@ import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.mail.TextToHtml;
 import dev.tact.mail.UnsafeHeaderException;
 import dev.tact.policy.AuditedDecision;
-import dev.tact.policy.Purpose;
-import dev.tact.contact.IdentityKind;
 import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.Purpose;
+import dev.tact.shared.ProblemException;
 import java.util.LinkedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queues a reply for its conversation's channel, in the caller's transaction, so that the reply and
@@ -43,17 +43,15 @@ public class ReplyDelivery {
   private final Outbox outbox;
   private final ConversationManagement conversations;
   private final ContactManagement contacts;
-  private final DeliveryProperties properties;
   private final JsonMapper json;
   private final Mailboxes mailboxes;
   private final ChannelProviders providers;
 
   ReplyDelivery(Outbox outbox, ConversationManagement conversations, ContactManagement contacts,
-      DeliveryProperties properties, JsonMapper json, Mailboxes mailboxes, ChannelProviders providers) {
+      JsonMapper json, Mailboxes mailboxes, ChannelProviders providers) {
     this.providers = providers;
     this.outbox = outbox;
     this.mailboxes = mailboxes;
-    this.properties = properties;
     this.json = json;
     this.conversations = conversations;
     this.contacts = contacts;

@@ -286,6 +286,9 @@ abstract class ReplyWaysContract {
   void shouldSendASocialReplyThroughItsAdapterWithoutAnSmtpRelay() {
     String handle = "twitter:@reply" + UUID.randomUUID().toString().substring(0, 8);
     UUID conversation = conversationFrom("social", handle, "Any news?");
+    UUID mailed = conversationFrom("email", "waits-" + UUID.randomUUID() + "@customer.test", "And mine?");
+    OutboxEntry email = outbox.ofMessage(replies.reply(mailed, Actor.agent(null, "Dana"), "Soon.").id())
+        .orElseThrow();
     SOCIAL_POSTS.clear();
 
     Replies.Replied replied = replies.reply(conversation, Actor.agent(null, "Dana"), "Yes: shipped.",
@@ -298,6 +301,9 @@ abstract class ReplyWaysContract {
     assertThat(outbox.relayConfigured()).isFalse();
     await().atMost(Duration.ofSeconds(20)).until(() -> outbox.require(row.id()).state() == OutboxState.SENT);
     assertThat(SOCIAL_POSTS).anySatisfy(body -> assertThat(body).contains("Yes: shipped."));
+    assertThat(outbox.require(email.id()).state()).as("email, queued before, waits for a relay")
+        .isEqualTo(OutboxState.QUEUED);
+    assertThat(outbox.require(email.id()).attempts()).isZero();
   }
 
   @Test

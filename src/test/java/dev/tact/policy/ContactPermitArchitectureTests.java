@@ -64,7 +64,7 @@ class ContactPermitArchitectureTests {
     assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
-        .containsExactly("claim", "countByState", "countHardBounce", "countWaitingEmail", "discardSentContent",
+        .containsExactly("claim", "countByState", "countHardBounce", "countWaiting", "countWaitingEmail", "discardSentContent",
             "domainOf", "find", "findAll", "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertUnsendable",
             "list", "ofMessages", "providerStatus", "queue", "queueStaffMail", "record", "requeue", "undeliverable");
   }
