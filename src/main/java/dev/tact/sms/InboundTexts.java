@@ -1,5 +1,6 @@
 package dev.tact.sms;
 
+import dev.tact.shared.HookSignature;
 import dev.tact.conversation.Channel;
 import dev.tact.delivery.Outbox;
 import dev.tact.intake.Acknowledgement;

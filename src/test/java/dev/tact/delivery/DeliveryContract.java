@@ -84,8 +84,8 @@ abstract class DeliveryContract {
         byte[] body = exchange.getRequestBody().readAllBytes();
         ADAPTER_POSTS.add(Map.of("body", new String(body, StandardCharsets.UTF_8),
             "key", String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
-            "signed", String.valueOf(dev.tact.delivery.webhook.WebhookSignature.verify("sms-secret",
-                exchange.getRequestHeaders().getFirst(dev.tact.delivery.webhook.WebhookSignature.HEADER), body,
+            "signed", String.valueOf(dev.tact.shared.HookSignature.verify("sms-secret",
+                exchange.getRequestHeaders().getFirst(dev.tact.shared.HookSignature.HEADER), body,
                 CLOCK.instant(), Duration.ofMinutes(5)))));
         Integer status = adapterAnswers.poll();
         exchange.sendResponseHeaders(status == null ? 200 : status, -1);

@@ -1,5 +1,6 @@
 package dev.tact.delivery.webhook;
 
+import dev.tact.shared.HookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -61,7 +62,7 @@ public class WebhookClient {
         .header("Content-Type", "application/json")
         .header("User-Agent", "Tact-Webhook/1")
         .header(IDEMPOTENCY_HEADER, deliveryId)
-        .header(WebhookSignature.HEADER, WebhookSignature.header(secret, now, jsonBody))
+        .header(HookSignature.HEADER, HookSignature.header(secret, now, jsonBody))
         .POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody))
         .build();
     // the whole attempt, reading the start of the answer included, is bounded: a receiver that

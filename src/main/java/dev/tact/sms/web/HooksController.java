@@ -2,7 +2,7 @@ package dev.tact.sms.web;
 
 import dev.tact.intake.Acknowledgement;
 import dev.tact.shared.web.ApiController;
-import dev.tact.sms.HookSignature;
+import dev.tact.shared.HookSignature;
 import dev.tact.sms.InboundTexts;
 import dev.tact.sms.TwilioSignature;
 import jakarta.servlet.http.HttpServletRequest;

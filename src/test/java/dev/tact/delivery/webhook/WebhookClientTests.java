@@ -1,5 +1,6 @@
 package dev.tact.delivery.webhook;
 
+import dev.tact.shared.HookSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -88,26 +89,26 @@ class WebhookClientTests {
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
     assertThat(request.header("Idempotency-Key")).isEqualTo("0193f7a2-outbox-row-1");
     String signature = request.header("X-Tact-Signature");
-    // recomputed here from the documented format, independently of WebhookSignature
+    // recomputed here from the documented format, independently of HookSignature
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String expected = HexFormat.of().formatHex(mac.doFinal(
         ("1795428000." + new String(BODY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
     assertThat(signature).isEqualTo("t=1795428000,v1=" + expected);
-    assertThat(WebhookSignature.verify(SECRET, signature, request.body(), NOW.plusSeconds(30), Duration.ofMinutes(5)))
+    assertThat(HookSignature.verify(SECRET, signature, request.body(), NOW.plusSeconds(30), Duration.ofMinutes(5)))
         .isTrue();
   }
 
   @Test
   void shouldRejectSignaturesOfAnotherSecretBodyOrTime() {
-    String signature = WebhookSignature.header(SECRET, NOW, BODY);
+    String signature = HookSignature.header(SECRET, NOW, BODY);
 
-    assertThat(WebhookSignature.verify("other", signature, BODY, NOW, Duration.ofMinutes(5))).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, signature, "{}".getBytes(StandardCharsets.UTF_8), NOW,
+    assertThat(HookSignature.verify("other", signature, BODY, NOW, Duration.ofMinutes(5))).isFalse();
+    assertThat(HookSignature.verify(SECRET, signature, "{}".getBytes(StandardCharsets.UTF_8), NOW,
         Duration.ofMinutes(5))).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, signature, BODY, NOW.plusSeconds(600), Duration.ofMinutes(5))).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, "t=x,v1=zz", BODY, NOW, Duration.ofMinutes(5))).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, null, BODY, NOW, Duration.ofMinutes(5))).isFalse();
+    assertThat(HookSignature.verify(SECRET, signature, BODY, NOW.plusSeconds(600), Duration.ofMinutes(5))).isFalse();
+    assertThat(HookSignature.verify(SECRET, "t=x,v1=zz", BODY, NOW, Duration.ofMinutes(5))).isFalse();
+    assertThat(HookSignature.verify(SECRET, null, BODY, NOW, Duration.ofMinutes(5))).isFalse();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.tact.sms;
+package dev.tact.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of the generic inbound webhook, in the same form as the one Tact puts on its own outgoing webhooks:
+ * The signature on Tact's webhooks, outgoing (delivery's adapters) and incoming (the generic inbound webhook):
  * {@code X-Tact-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>." + raw body)>}. Verified over the raw
  * bytes, in constant time, and refused when {@code t} is further than the tolerance from our clock (a replay).
  */
@@ -54,6 +54,11 @@ public final class HookSignature {
       return "The signature's time is more than " + tolerance.toSeconds() + " seconds from ours.";
     }
     return MessageDigest.isEqual(hmac(secret, t, body), v1) ? null : "The signature does not match the body.";
+  }
+
+  /** True when {@code header} signs {@code body} with {@code secret} at a time within {@code tolerance} of {@code now}. */
+  public static boolean verify(String secret, String header, byte[] body, Instant now, Duration tolerance) {
+    return problem(secret, header, body, now, tolerance) == null;
   }
 
   private static byte[] hmac(String secret, long t, byte[] body) {
