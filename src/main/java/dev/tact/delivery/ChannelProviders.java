@@ -36,6 +36,15 @@ public class ChannelProviders {
     return providers.stream().filter(p -> p.channel() == channel && p.configured()).findFirst();
   }
 
+  /**
+   * The configured provider for the channel that sends by itself (e.g. Twilio's API), preferred to a webhook adapter
+   * when both are configured.
+   */
+  public Optional<ChannelSender> sender(Channel channel) {
+    return providers.stream().filter(p -> p.channel() == channel && p.configured())
+        .filter(ChannelSender.class::isInstance).map(ChannelSender.class::cast).findFirst();
+  }
+
   /** Every provider, for the pages that list them. */
   public List<ChannelProvider> all() {
     return providers;

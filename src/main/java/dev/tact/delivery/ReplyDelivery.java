@@ -289,8 +289,7 @@ public class ReplyDelivery {
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
     long number = details.conversation().number();
     OutboundChannel channel = route.outboundChannel();
-    boolean sentByProvider = route.deliverable() && providers.configured(route.channel())
-        .filter(ChannelSender.class::isInstance).isPresent();
+    boolean sentByProvider = route.deliverable() && providers.sender(route.channel()).isPresent();
     if (sentByProvider) {
       // its provider's API takes the text alone; the provider finds the rest from the row
       outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.PROVIDER, Purpose.TRANSACTIONAL,
