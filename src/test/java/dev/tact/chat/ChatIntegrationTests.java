@@ -1,0 +1,102 @@
+package dev.tact.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.testsupport.TactNode;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The chat widget on the embedded database (one node, the in-process bus). The tests share one node and one client
+ * address, so the start limit's test runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChatIntegrationTests {
+
+  static TactNode node;
+
+  @BeforeAll
+  static void start() {
+    node = TactNode.start("jdbc:h2:mem:chat-" + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=5",
+        "--tact.chat.starts-per-minute=1", "--tact.chat.accept-timeout=8s", "--tact.delivery.enabled=false",
+        "--tact.intake.imap.enabled=false");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldCarryAChatFromTheWidgetToAnAgentAndOnByEmail() throws Exception {
+    ChatScenario.run(node, node);
+  }
+
+  @Test
+  @Order(2)
+  void shouldEndAChatNoAgentTookAndSayWhyNoTranscriptWasSentWithoutAnAddress() {
+    VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
+    VisitorClient.Answer started = visitor.start(null, null, "Anyone there " + UUID.randomUUID() + "?");
+    assertThat(started.status()).as(started.response().body()).isEqualTo(201);
+    UUID chat = UUID.fromString(started.body().path("chat").asString());
+    Chats chats = node.bean(Chats.class);
+
+    await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chat).state() == ChatSession.State.ENDED);
+
+    ChatSession ended = chats.require(chat);
+    assertThat(ended.endReason()).isEqualTo("NO_AGENT");
+    await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chat).transcriptQueued());
+    var details = node.bean(ConversationManagement.class).requireDetails(chats.require(chat).conversationId());
+    assertThat(details.history()).anySatisfy(h -> assertThat(h.kind()).isEqualTo("CHAT_ENDED"));
+    assertThat(node.jdbc().sql("SELECT COUNT(*) FROM delivery_outbox WHERE idempotency_key = :key")
+        .param("key", "chat-transcript:" + chat).query(Long.class).single()).isZero();
+    assertThat(chats.lines(chat, 0)).last().satisfies(l -> assertThat(l.text()).startsWith("No one could take"));
+  }
+
+  @Test
+  @Order(3)
+  void shouldRefuseBadInputAndOtherSitesAndTooManyStartsFromOneAddress() {
+    VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
+    long before = node.jdbc().sql("SELECT COUNT(*) FROM chat_session").query(Long.class).single();
+
+    VisitorClient.Answer empty = visitor.start("Al", "al@example.org", "  ");
+    assertThat(empty.status()).isEqualTo(422);
+    assertThat(empty.body().path("code").asString()).isEqualTo("empty-line");
+    VisitorClient.Answer badEmail = visitor.start("Al", "not an address", "Hello");
+    assertThat(badEmail.status()).isEqualTo(422);
+    assertThat(node.jdbc().sql("SELECT COUNT(*) FROM chat_session").query(Long.class).single()).isEqualTo(before);
+
+    assertThat(visitor.options("/chat/api/chats", ChatScenario.SITE).response().headers()
+        .firstValue("Access-Control-Allow-Origin")).contains(ChatScenario.SITE);
+    assertThat(visitor.options("/chat/api/chats", "http://evil.example").status()).isEqualTo(403);
+
+    VisitorClient.Answer limited = null;
+    for (int i = 0; i < 10 && limited == null; i++) {
+      VisitorClient.Answer answer = visitor.start("Al", "al@example.org", "Hello " + i + " " + UUID.randomUUID());
+      if (answer.status() == 429) {
+        limited = answer;
+      } else {
+        assertThat(answer.status()).isIn(201, 422);
+      }
+    }
+    assertThat(limited).as("the start limit answers 429").isNotNull();
+    assertThat(limited.response().headers().firstValue("Retry-After")).hasValueSatisfying(
+        v -> assertThat(Long.parseLong(v)).isPositive());
+    assertThat(limited.body().path("code").asString()).isEqualTo("too-many-requests");
+    assertThat(visitor.post("/chat/api/chats/" + UUID.randomUUID() + "/lines", Map.of("text", "hi"), "nope")
+        .status()).isIn(404, 429);
+  }
+}
