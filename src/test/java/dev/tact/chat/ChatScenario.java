@@ -74,17 +74,17 @@ final class ChatScenario {
       pool.shutdown();
       assertThat(outcomes).containsExactlyInAnyOrder(true, false);
       Agent winner = outcomes.get(0) ? ana : bo;
-      TactNode winnerNode = outcomes.get(0) ? agentNode : visitorNode;
       assertThat(agentChats.require(chatId).agentId()).isEqualTo(winner.id());
 
       await().atMost(PATIENCE).until(() -> stream.named("state").stream()
           .anyMatch(e -> e.data().path("state").asString().equals("active")));
 
-      winnerNode.bean(Chats.class).agentTyping(chatId, winner);
+      // the agent's typing and line are made on the agents' node, the visitor's stream is on the other
+      agentChats.agentTyping(chatId, winner);
       await().atMost(PATIENCE).until(() -> stream.named("typing").stream()
           .anyMatch(e -> e.data().path("side").asString().equals("agent")));
 
-      ChatLine reply = winnerNode.bean(Chats.class).agentSays(chatId, winner, "It left our warehouse today.");
+      ChatLine reply = agentChats.agentSays(chatId, winner, "It left our warehouse today.");
       await().atMost(PATIENCE).until(() -> stream.named("line").stream()
           .anyMatch(e -> e.data().path("text").asString().equals("It left our warehouse today.")
               && e.data().path("kind").asString().equals("agent")));
