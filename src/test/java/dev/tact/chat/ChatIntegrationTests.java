@@ -1,9 +1,14 @@
 package dev.tact.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.ProblemException;
+import dev.tact.sla.TeamCalendars;
+import dev.tact.sla.WorkingHours;
+import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.TactNode;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatIntegrationTests {
 
+  static final String NIGHT_TEAM = "Chat night team";
   static TactNode node;
 
   @BeforeAll
@@ -28,7 +34,8 @@ class ChatIntegrationTests {
     node = TactNode.start("jdbc:h2:mem:chat-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=5",
-        "--tact.chat.starts-per-minute=1", "--tact.chat.accept-timeout=8s", "--tact.delivery.enabled=false",
+        "--tact.chat.starts-per-minute=1", "--tact.chat.accept-timeout=8s", "--tact.chat.visitor-gone=2s",
+        "--tact.chat.team=" + NIGHT_TEAM, "--tact.delivery.enabled=false",
         "--tact.intake.imap.enabled=false");
   }
 
@@ -68,9 +75,39 @@ class ChatIntegrationTests {
 
   @Test
   @Order(3)
+  void shouldEndAChatWhoseVisitorDoesNotComeBack() {
+    VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
+    VisitorClient.Answer started = visitor.start("Gil", "gil-" + UUID.randomUUID() + "@example.org",
+        "Quick question " + UUID.randomUUID());
+    assertThat(started.status()).as(started.response().body()).isEqualTo(201);
+    String chat = started.body().path("chat").asString();
+    Chats chats = node.bean(Chats.class);
+    UUID chatId = UUID.fromString(chat);
+    try (VisitorClient.Stream stream = visitor.events(chat, started.body().path("token").asString(), null)) {
+      await().atMost(ChatScenario.PATIENCE).until(() -> !stream.named("line").isEmpty());
+      await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chatId).visitorSeenAt() != null);
+      // accepted, so the no-agent timer cannot be what ends it
+      await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chatId).conversationId() != null);
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      chats.accept(chatId, node.bean(StaffDirectory.class).createAgent("cy-" + suffix + "@tact.test", "Cy Agent",
+          dev.tact.staff.Role.AGENT, "pass-" + suffix + "-long"));
+    }
+    assertThat(chats.require(chatId).state()).isEqualTo(ChatSession.State.ACTIVE);
+    // the stream is gone (the server notices at its next heartbeat); after the grace the chat counts as left
+    await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chatId).state() == ChatSession.State.ENDED);
+    assertThat(chats.require(chatId).endReason()).isEqualTo("LEFT");
+    assertThat(node.jdbc().sql("SELECT COUNT(*) FROM delivery_outbox WHERE idempotency_key = :key")
+        .param("key", "chat-transcript:" + chatId).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(4)
   void shouldRefuseBadInputAndOtherSitesAndTooManyStartsFromOneAddress() {
     VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
     long before = node.jdbc().sql("SELECT COUNT(*) FROM chat_session").query(Long.class).single();
+
+    VisitorClient.Answer notYours = visitor.get("/chat/api/chats/" + UUID.randomUUID() + "/events?token=nope", "text/event-stream");
+    assertThat(notYours.status()).isEqualTo(404);
 
     VisitorClient.Answer empty = visitor.start("Al", "al@example.org", "  ");
     assertThat(empty.status()).isEqualTo(422);
@@ -98,5 +135,22 @@ class ChatIntegrationTests {
     assertThat(limited.body().path("code").asString()).isEqualTo("too-many-requests");
     assertThat(visitor.post("/chat/api/chats/" + UUID.randomUUID() + "/lines", Map.of("text", "hi"), "nope")
         .status()).isIn(404, 429);
+  }
+
+  @Test
+  @Order(5)
+  void shouldPromiseAnAnswerByEmailOutsideTheTeamsBusinessHours() {
+    StaffDirectory staff = node.bean(StaffDirectory.class);
+    UUID team = staff.createTeam(NIGHT_TEAM).id();
+    java.time.DayOfWeek otherDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).getDayOfWeek();
+    node.bean(TeamCalendars.class).save(team, "UTC", java.util.List.of(new WorkingHours.Interval(otherDay,
+        java.time.LocalTime.of(9, 0), java.time.LocalTime.of(10, 0))), null, null, false);
+
+    VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
+    VisitorClient.Answer status = visitor.get("/chat/api/status", "application/json");
+    assertThat(status.body().path("live").asBoolean()).isFalse();
+    assertThat(status.body().path("text").asString()).contains("reply by email");
+    assertThatThrownBy(() -> node.bean(Chats.class).start("Nia", "", "Hello at night", null))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("email-required"));
   }
 }

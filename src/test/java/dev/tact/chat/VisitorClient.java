@@ -46,6 +46,15 @@ final class VisitorClient {
     return send(request.build());
   }
 
+  Answer get(String path, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        .header("Accept", accept);
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return send(request.build());
+  }
+
   Answer options(String path, String requestOrigin) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", requestOrigin)
