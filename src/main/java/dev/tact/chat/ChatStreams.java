@@ -173,7 +173,14 @@ public class ChatStreams {
 
   private void on(ChatSignal signal) {
     if ("resync".equals(signal.kind())) {
-      chats.values().forEach(set -> set.forEach(Stream::sendLines));
+      // signals were missed while the bus reconnected: every stream catches up from the database
+      for (Map.Entry<UUID, Set<Stream>> entry : chats.entrySet()) {
+        store.find(entry.getKey()).ifPresent(chat -> entry.getValue().forEach(s -> s.send(events -> {
+          events.add(SseEmitter.event().name("state").data(json(stateJson(chat))));
+          events.add(SseEmitter.event().name("presence").data(json(presenceJson(chat))));
+        })));
+        entry.getValue().forEach(Stream::sendLines);
+      }
       refreshLists();
       return;
     }

@@ -1,9 +1,12 @@
 package dev.tact.chat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -64,12 +67,30 @@ class PostgresChatBus implements ChatBus, SmartLifecycle {
   }
 
   private Connection listen() throws SQLException {
-    Connection c = dataSource.getConnection();
+    Connection c = dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+        ? DriverManager.getConnection(pool.getJdbcUrl(), credentials(pool))
+        : dataSource.getConnection();
     c.setAutoCommit(true);
     try (Statement s = c.createStatement()) {
       s.execute("LISTEN " + CHANNEL);
     }
     return c;
+  }
+
+  /** The pool's user and password, for a connection of the bus's own, outside the pool. */
+  private static Properties credentials(HikariDataSource pool) {
+    Properties properties = new Properties();
+    if (pool.getDataSourceProperties() != null) {
+      properties.putAll(pool.getDataSourceProperties());
+    }
+    if (pool.getUsername() != null) {
+      properties.setProperty("user", pool.getUsername());
+    }
+    if (pool.getPassword() != null) {
+      properties.setProperty("password", pool.getPassword());
+    }
+    properties.setProperty("ApplicationName", "tact-chat-listen");
+    return properties;
   }
 
   private void loop() {
