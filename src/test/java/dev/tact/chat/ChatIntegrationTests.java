@@ -135,6 +135,19 @@ class ChatIntegrationTests {
     assertThat(limited.body().path("code").asString()).isEqualTo("too-many-requests");
     assertThat(visitor.post("/chat/api/chats/" + UUID.randomUUID() + "/lines", Map.of("text", "hi"), "nope")
         .status()).isIn(404, 429);
+
+    // the event stream has its limit too, and says so even to a client that only accepts event streams
+    VisitorClient.Answer streamLimited = null;
+    for (int i = 0; i < 200 && streamLimited == null; i++) {
+      VisitorClient.Answer answer = visitor.get("/chat/api/chats/" + UUID.randomUUID() + "/events?token=nope",
+          "text/event-stream");
+      if (answer.status() != 404) {
+        streamLimited = answer;
+      }
+    }
+    assertThat(streamLimited).isNotNull();
+    assertThat(streamLimited.status()).isEqualTo(429);
+    assertThat(streamLimited.response().headers().firstValue("Retry-After")).isPresent();
   }
 
   @Test

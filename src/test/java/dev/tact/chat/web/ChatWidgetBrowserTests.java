@@ -1,6 +1,7 @@
 package dev.tact.chat.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -8,6 +9,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import dev.tact.intake.MessageIntake;
+import dev.tact.intake.MessageSubmission;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.HeadlessChromium;
@@ -17,6 +20,7 @@ import dev.tact.testsupport.RequiresPostgres;
 import dev.tact.testsupport.TactNode;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,13 @@ class ChatWidgetBrowserTests {
       String suffix = UUID.randomUUID().toString().substring(0, 8);
       String password = "agent-pass-" + suffix;
       b.bean(StaffDirectory.class).createAgent("ana-" + suffix + "@tact.test", "Ana Agent", Role.ADMIN, password);
+      // Vera wrote before, by email: the agent sees that conversation beside the chat
+      String email = "vera-" + suffix + "@example.org";
+      b.bean(MessageIntake.class).submit(new MessageSubmission("email", email, "Vera Visitor", null, null,
+          "Refund for order " + suffix, "Where is my refund?", null, null, null));
+      await().atMost(Duration.ofSeconds(30)).until(() -> b.jdbc().sql(
+          "SELECT COUNT(*) FROM conv_conversation WHERE subject = :subject").param("subject", "Refund for order " + suffix)
+          .query(Long.class).single() == 1);
 
       BrowserContext visitorContext = chromium.browser().newContext();
       BrowserContext agentContext = chromium.browser().newContext(
@@ -70,7 +81,7 @@ class ChatWidgetBrowserTests {
       assertThat(visitor.locator(".title")).hasText("Talk to Acme");
       assertThat(visitor.locator(".availability")).hasText("We reply within minutes.");
       visitor.getByLabel("Your name").fill("Vera Visitor");
-      visitor.getByLabel("Email").fill("vera-" + suffix + "@example.org");
+      visitor.getByLabel("Email").fill(email);
       String question = "My parcel " + suffix + " has not arrived";
       visitor.locator("form.start textarea").fill(question);
       visitor.getByRole(AriaRole.BUTTON, START).click();
@@ -112,7 +123,7 @@ class ChatWidgetBrowserTests {
       visitor.locator("form.say textarea").fill("Thank you!");
       visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
       assertThat(agent.locator("#chat-lines .chat-visitor").last()).containsText("Thank you!");
-      assertThat(agent.locator("#customer-history")).containsText("Earlier conversations");
+      assertThat(agent.locator("#customer-history")).containsText("Refund for order " + suffix);
 
       visitorContext.close();
       agentContext.close();
