@@ -106,6 +106,14 @@ class ChatIntegrationTests {
     VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
     long before = node.jdbc().sql("SELECT COUNT(*) FROM chat_session").query(Long.class).single();
 
+    VisitorClient.Answer script = visitor.get("/chat/widget.js", "*/*");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(script.response().headers().firstValue("Cache-Control")).hasValueSatisfying(
+        cache -> assertThat(cache).contains("max-age=300"));
+    assertThat(script.response().body()).contains("/chat/api/chats");
+
     VisitorClient.Answer notYours = visitor.get("/chat/api/chats/" + UUID.randomUUID() + "/events?token=nope", "text/event-stream");
     assertThat(notYours.status()).isEqualTo(404);
 

@@ -61,7 +61,8 @@ class VisitorChatController {
   }
 
   @GetMapping("/chat/api/status")
-  Map<String, Object> status() {
+  Map<String, Object> status(HttpServletRequest request) {
+    limit(lines, request);
     if (!chats.enabled()) {
       throw new ProblemException(404, "chat-disabled", "Chat is off", "The chat widget is not enabled here.");
     }
