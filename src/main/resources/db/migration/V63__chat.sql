@@ -2,6 +2,7 @@
 -- an agent; its conversation is filed by intake like any other message. state: WAITING (no agent yet), ACTIVE (an
 -- agent accepted it), ENDED (left, ended, or no agent came; the conversation goes on by email).
 -- token_hash: SHA-256 (hex) of the visitor's token, the only permission a visitor's request carries.
+-- first_message_id, first_item_id: intake's acknowledgement of the first line (the message it becomes, its log entry).
 -- last_seq: the newest line's number; lines are numbered 1, 2, … per chat and are the SSE event ids.
 CREATE TABLE chat_session (
     id                 UUID                     NOT NULL PRIMARY KEY,
@@ -13,6 +14,7 @@ CREATE TABLE chat_session (
     sender             VARCHAR(400)             NOT NULL,
     origin             VARCHAR(300),
     first_message_id   UUID                     NOT NULL,
+    first_item_id      UUID                     NOT NULL,
     conversation_id    UUID,
     agent_id           UUID,
     agent_name         VARCHAR(300),

@@ -23,14 +23,25 @@ class ChatStore {
   }
 
   void insert(UUID id, String tokenHash, String name, String email, String sender, String origin,
-      UUID firstMessageId, Instant at) {
+      UUID firstMessageId, UUID firstItemId, Instant at) {
     jdbc.sql("""
         INSERT INTO chat_session (id, token_hash, state, visitor_name, visitor_email, sender, origin, first_message_id,
-          started_at, last_seq, transcript_queued)
-        VALUES (:id, :token, 'WAITING', :name, :email, :sender, :origin, :message, :at, 0, FALSE)""")
+          first_item_id, started_at, last_seq, transcript_queued)
+        VALUES (:id, :token, 'WAITING', :name, :email, :sender, :origin, :message, :item, :at, 0, FALSE)""")
         .param("id", id).param("token", tokenHash).param("name", name).param("email", email)
-        .param("sender", sender).param("origin", origin).param("message", firstMessageId).param("at", utc(at))
-        .update();
+        .param("sender", sender).param("origin", origin).param("message", firstMessageId).param("item", firstItemId)
+        .param("at", utc(at)).update();
+  }
+
+  Optional<UUID> firstItem(UUID id) {
+    return jdbc.sql("SELECT first_item_id FROM chat_session WHERE id = :id").param("id", id).query(UUID.class)
+        .optional();
+  }
+
+  /** The chat joins this conversation, unless it knows one already; answers whether it did. */
+  boolean adoptConversation(UUID id, UUID conversationId) {
+    return jdbc.sql("UPDATE chat_session SET conversation_id = :conversation WHERE id = :id AND conversation_id IS NULL")
+        .param("conversation", conversationId).param("id", id).update() == 1;
   }
 
   Optional<ChatSession> find(UUID id) {

@@ -24,6 +24,11 @@ class ChatTimers {
     return handler(Chats.VISITOR_GONE_TIMER, timer -> chats.visitorGone(UUID.fromString(timer.key())));
   }
 
+  @Bean
+  TimerHandler chatFilingTimer(@Lazy Chats chats) {
+    return handler(Chats.FILING_TIMER, timer -> chats.checkFiling(UUID.fromString(timer.key())));
+  }
+
   private static TimerHandler handler(String kind, java.util.function.Consumer<FiredTimer> fire) {
     return new TimerHandler() {
       @Override

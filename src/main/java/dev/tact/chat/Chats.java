@@ -9,6 +9,9 @@ import dev.tact.conversation.ConversationSummary;
 import dev.tact.delivery.OutboundRequest;
 import dev.tact.delivery.Outbox;
 import dev.tact.intake.Acknowledgement;
+import dev.tact.intake.InboundItem;
+import dev.tact.intake.InboundItems;
+import dev.tact.intake.ItemState;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
 import dev.tact.policy.Purpose;
@@ -48,6 +51,8 @@ public class Chats {
 
   static final String NO_AGENT_TIMER = "chat.no-agent";
   static final String VISITOR_GONE_TIMER = "chat.visitor-gone";
+  static final String FILING_TIMER = "chat.filing";
+  static final java.time.Duration FILING_CHECK = java.time.Duration.ofSeconds(5);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What the widget promises now: a live answer during the team's business hours, else an answer by email. */
@@ -59,6 +64,7 @@ public class Chats {
   private final ChatStore store;
   private final ChatBus bus;
   private final MessageIntake intake;
+  private final InboundItems items;
   private final IdentityParser identities;
   private final ConversationManagement conversations;
   private final Replies replies;
@@ -70,12 +76,13 @@ public class Chats {
   private final Clock clock;
   private final TransactionTemplate tx;
 
-  Chats(ChatStore store, ChatBus bus, MessageIntake intake, IdentityParser identities,
+  Chats(ChatStore store, ChatBus bus, MessageIntake intake, InboundItems items, IdentityParser identities,
       ConversationManagement conversations, Replies replies, Outbox outbox, Timers timers, TeamCalendars calendars,
       StaffDirectory staff, ChatProperties properties, Clock clock, TransactionTemplate tx) {
     this.store = store;
     this.bus = bus;
     this.intake = intake;
+    this.items = items;
     this.identities = identities;
     this.conversations = conversations;
     this.replies = replies;
@@ -135,11 +142,12 @@ public class Chats {
     String cleanOrigin = origin == null ? null : ControlCharacters.singleLine(origin);
     return tx.execute(status -> {
       store.insert(chatId, sha256(token), visitorName, address, sender,
-          cleanOrigin == null || cleanOrigin.length() > 300 ? null : cleanOrigin, ack.messageId(), now);
+          cleanOrigin == null || cleanOrigin.length() > 300 ? null : cleanOrigin, ack.messageId(), ack.itemId(), now);
       ChatSession chat = store.lock(chatId).orElseThrow();
       ChatLine first = store.append(chat, ChatLine.Kind.VISITOR, visitorName == null ? "Visitor" : visitorName, line,
           ack.messageId(), false, now);
       timers.schedule(NO_AGENT_TIMER, chatId.toString(), now.plus(properties.acceptTimeout()), null);
+      timers.schedule(FILING_TIMER, chatId.toString(), now.plus(FILING_CHECK), null);
       bus.publish(ChatSignal.of(ChatSignal.STATE, chatId));
       bus.publish(ChatSignal.of(ChatSignal.LINE, chatId));
       return new Started(store.find(chatId).orElseThrow(), token, first);
@@ -330,7 +338,10 @@ public class Chats {
       timers.cancel(NO_AGENT_TIMER, chatId.toString());
       timers.cancel(VISITOR_GONE_TIMER, chatId.toString());
       store.append(chat, ChatLine.Kind.SYSTEM, null, endingText(reason, chat.visitorEmail()), null, false, now);
-      submitPending(chat);
+      if (chat.conversationId() == null) {
+        adoptFromIntake(chatId);
+      }
+      submitPending(store.find(chatId).orElseThrow());
       ChatSession ended = store.find(chatId).orElseThrow();
       if (ended.conversationId() != null) {
         goOnByEmail(ended);
@@ -396,6 +407,36 @@ public class Chats {
   }
 
   // ---- intake
+
+  /**
+   * Fired by the filing timer while the chat does not know its conversation. Intake may have put the first line
+   * somewhere other than a new conversation (noise control joined it to the visitor's earlier conversation as a
+   * report, or it was a redelivery): then no message was added, and the chat takes the conversation intake
+   * recorded on the item. Still in the log: look again later.
+   */
+  void checkFiling(UUID chatId) {
+    ChatSession chat = store.find(chatId).orElse(null);
+    if (chat == null || chat.conversationId() != null) {
+      return;
+    }
+    Optional<InboundItem> item = store.firstItem(chatId).flatMap(items::find);
+    if (item.isPresent() && item.get().state() == ItemState.PENDING) {
+      timers.schedule(FILING_TIMER, chatId.toString(), clock.instant().plus(FILING_CHECK), null);
+      return;
+    }
+    adoptFromIntake(chatId);
+  }
+
+  /** Takes the conversation intake recorded for the chat's first line, once it is processed; false if none (yet). */
+  private boolean adoptFromIntake(UUID chatId) {
+    Optional<UUID> conversation = store.firstItem(chatId).flatMap(items::find)
+        .filter(item -> item.state() != ItemState.PENDING).map(InboundItem::conversationId);
+    if (conversation.isEmpty() || !store.adoptConversation(chatId, conversation.get())) {
+      return false;
+    }
+    bus.publish(ChatSignal.of(ChatSignal.FILED, chatId));
+    return true;
+  }
 
   /** Handles signals from every node: once a chat's conversation is filed, its waiting lines go to intake. */
   private void on(ChatSignal signal) {

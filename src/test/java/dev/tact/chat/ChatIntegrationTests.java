@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The chat widget on the embedded database (one node, the in-process bus). The tests share one node and one client
- * address, so the start limit's test runs last.
+ * address, so the limits' test runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatIntegrationTests {
@@ -33,7 +33,7 @@ class ChatIntegrationTests {
   static void start() {
     node = TactNode.start("jdbc:h2:mem:chat-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=5",
+        "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=7",
         "--tact.chat.starts-per-minute=1", "--tact.chat.accept-timeout=8s", "--tact.chat.visitor-gone=2s",
         "--tact.chat.team=" + NIGHT_TEAM, "--tact.delivery.enabled=false",
         "--tact.intake.imap.enabled=false");
@@ -74,6 +74,24 @@ class ChatIntegrationTests {
   }
 
   @Test
+  @Order(2)
+  void shouldJoinTheConversationIntakeChoseWhenTheFirstLineIsACopyOfAnEarlierOne() {
+    VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
+    String email = "twice-" + UUID.randomUUID() + "@example.org";
+    String text = "My invoice 4411 shows the annual plan twice although I only ordered it once, please check it "
+        + UUID.randomUUID();
+    Chats chats = node.bean(Chats.class);
+    UUID first = UUID.fromString(visitor.start("Tia", email, text).body().path("chat").asString());
+    await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(first).conversationId() != null);
+
+    // the visitor reloads and asks again in a new chat: noise control joins the copy to the first conversation as a
+    // report, no message is added, and the chat takes the conversation intake recorded for its line
+    UUID second = UUID.fromString(visitor.start("Tia", email, text).body().path("chat").asString());
+    await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(second).conversationId() != null);
+    assertThat(chats.require(second).conversationId()).isEqualTo(chats.require(first).conversationId());
+  }
+
+  @Test
   @Order(3)
   void shouldEndAChatWhoseVisitorDoesNotComeBack() {
     VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
@@ -101,7 +119,7 @@ class ChatIntegrationTests {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void shouldRefuseBadInputAndOtherSitesAndTooManyStartsFromOneAddress() {
     VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
     long before = node.jdbc().sql("SELECT COUNT(*) FROM chat_session").query(Long.class).single();
@@ -159,7 +177,7 @@ class ChatIntegrationTests {
   }
 
   @Test
-  @Order(5)
+  @Order(4)
   void shouldPromiseAnAnswerByEmailOutsideTheTeamsBusinessHours() {
     StaffDirectory staff = node.bean(StaffDirectory.class);
     UUID team = staff.createTeam(NIGHT_TEAM).id();
@@ -169,6 +187,7 @@ class ChatIntegrationTests {
 
     VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
     VisitorClient.Answer status = visitor.get("/chat/api/status", "application/json");
+    assertThat(status.status()).isEqualTo(200);
     assertThat(status.body().path("live").asBoolean()).isFalse();
     assertThat(status.body().path("text").asString()).contains("reply by email");
     assertThatThrownBy(() -> node.bean(Chats.class).start("Nia", "", "Hello at night", null))
