@@ -84,9 +84,12 @@
       });
   }
 
+  // the lines this page shows: a new page (the visitor moved on in the site) shows the chat from its first line
+  var shown = 0;
+
   function addLine(line) {
-    if (state && line.seq <= (state.last || 0)) { return; }
-    if (state) { state.last = line.seq; save(state); }
+    if (line.seq <= shown) { return; }
+    shown = line.seq;
     var li = document.createElement('li');
     li.className = 'line ' + line.kind;
     li.setAttribute('data-seq', line.seq);
@@ -118,7 +121,7 @@
     endButton.hidden = false;
     if (source) { source.close(); }
     source = new EventSource(base + '/chat/api/chats/' + encodeURIComponent(state.chat) + '/events?token=' +
-      encodeURIComponent(state.token) + '&after=' + (state.last || 0));
+      encodeURIComponent(state.token) + '&after=' + shown);
     source.addEventListener('line', function (e) { addLine(JSON.parse(e.data)); });
     source.addEventListener('typing', function (e) {
       var t = JSON.parse(e.data);
@@ -171,7 +174,7 @@
     var f = startForm.elements;
     api('/chat/api/chats', { name: f.name.value, email: f.email.value, text: f.text.value })
       .then(function (started) {
-        state = { chat: started.chat, token: started.token, last: 0 };
+        state = { chat: started.chat, token: started.token };
         save(state);
         connect();
       })

@@ -125,6 +125,13 @@ class ChatWidgetBrowserTests {
       assertThat(agent.locator("#chat-lines .chat-visitor").last()).containsText("Thank you!");
       assertThat(agent.locator("#customer-history")).containsText("Refund for order " + suffix);
 
+      // the visitor moves to another page of the site: the chat goes on, from its first line
+      visitor.reload();
+      assertThat(visitor.locator(".line.visitor")).hasCount(2);
+      assertThat(visitor.locator(".line.visitor").first()).hasText(question);
+      assertThat(visitor.locator(".line.agent")).hasCount(1);
+      assertThat(visitor.locator("form.say")).isVisible();
+
       visitorContext.close();
       agentContext.close();
     } finally {
