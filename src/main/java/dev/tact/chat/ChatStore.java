@@ -77,9 +77,10 @@ class ChatStore {
     return chat;
   }
 
-  List<ChatSession> waiting() {
-    return jdbc.sql("SELECT * FROM chat_session WHERE state = 'WAITING' ORDER BY started_at, id")
-        .query(ChatStore::session).list();
+  /** The chats waiting longest, at most {@code limit}. */
+  List<ChatSession> waiting(int limit) {
+    return jdbc.sql("SELECT * FROM chat_session WHERE state = 'WAITING' ORDER BY started_at, id FETCH FIRST :n ROWS ONLY")
+        .param("n", limit).query(ChatStore::session).list();
   }
 
   List<ChatSession> activeOf(UUID agentId) {

@@ -219,10 +219,29 @@ public class ChatStreams {
     }
   }
 
+  /**
+   * Sends the waiting list to every agent's list stream. Changes that come while a refresh runs are coalesced into
+   * one more refresh, so a burst of new chats costs a few reads, not one per chat per stream.
+   */
   private void refreshLists() {
     if (lists.isEmpty()) {
       return;
     }
+    refreshWanted.set(true);
+    while (refreshWanted.get() && refreshing.compareAndSet(false, true)) {
+      try {
+        refreshWanted.set(false);
+        sendLists();
+      } finally {
+        refreshing.set(false);
+      }
+    }
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean refreshWanted = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private void sendLists() {
     String waiting = json(waitingJson());
     for (SseEmitter emitter : List.copyOf(lists)) {
       try {
@@ -269,7 +288,7 @@ public class ChatStreams {
   }
 
   private List<Map<String, Object>> waitingJson() {
-    List<ChatSession> waiting = store.waiting();
+    List<ChatSession> waiting = store.waiting(Chats.WAITING_SHOWN);
     Map<UUID, String> first = store.firstLines(waiting.stream().map(ChatSession::id).toList());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ChatSession chat : waiting) {

@@ -52,6 +52,7 @@ public class Chats {
   static final String NO_AGENT_TIMER = "chat.no-agent";
   static final String VISITOR_GONE_TIMER = "chat.visitor-gone";
   static final String FILING_TIMER = "chat.filing";
+  static final int WAITING_SHOWN = 100;
   static final java.time.Duration FILING_CHECK = java.time.Duration.ofSeconds(5);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -200,8 +201,9 @@ public class Chats {
 
   // ---- agents
 
+  /** The chats waiting longest for an agent (at most {@value #WAITING_SHOWN}). */
   public List<ChatSession> waiting() {
-    return store.waiting();
+    return store.waiting(WAITING_SHOWN);
   }
 
   public List<ChatSession> activeOf(UUID agentId) {
