@@ -14,7 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tact.chat.ChatSession;
 import dev.tact.chat.Chats;
+import dev.tact.compose.Replies;
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.Message;
+import dev.tact.delivery.Outbox;
+import dev.tact.delivery.OutboxKind;
+import dev.tact.shared.PageRequest;
 import dev.tact.conversation.Direction;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
@@ -48,6 +55,12 @@ class ChatPagesTests {
 
   @Autowired
   ConversationManagement conversations;
+
+  @Autowired
+  Replies replies;
+
+  @Autowired
+  Outbox outbox;
 
   @Test
   void shouldLetOneAgentTakeAChatAndAnswerWhileOthersAreToldWhy() throws Exception {
@@ -88,6 +101,12 @@ class ChatPagesTests {
         .filteredOn(m -> m.direction() == Direction.OUTBOUND).singleElement()
         .satisfies(m -> assertThat(m.body()).isEqualTo("Yes, from Settings."));
 
+    // a reply written on the conversation's page (not the chat page) reaches the chat too, once
+    Message fromConversationPage = replies.reply(conversation, Actor.agent(ana.id(), "Ana Agent"),
+        "Your plan changes at the next invoice.");
+    assertThat(chats.lines(chat, 0)).filteredOn(l -> fromConversationPage.id().equals(l.messageId())).singleElement()
+        .satisfies(l -> assertThat(l.text()).isEqualTo("Your plan changes at the next invoice."));
+
     mvc.perform(get("/chats/" + chat).with(asAna)).andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("Yes, from Settings.")))
         .andExpect(content().string(Matchers.containsString("id=\"chat-send\"")));
@@ -101,5 +120,14 @@ class ChatPagesTests {
         .andExpect(flash().attribute("notice", "The chat has ended; the conversation goes on by email."));
     assertThat(chats.require(chat).state()).isEqualTo(ChatSession.State.ENDED);
     assertThat(chats.require(chat).endReason()).isEqualTo("AGENT_ENDED");
+
+    // the conversation goes on by email: the transcript is queued, and the next reply is an email, not a chat line
+    assertThat(outbox.list(null, new PageRequest(0, 100)).items())
+        .anySatisfy(e -> assertThat(e.subject()).startsWith("Your chat with us [#"));
+    long linesAtEnd = chats.lines(chat, 0).size();
+    Message byEmail = replies.reply(conversation, Actor.agent(ana.id(), "Ana Agent"), "Following up by email.");
+    assertThat(byEmail.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(outbox.ofMessage(byEmail.id())).hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(OutboxKind.EMAIL));
+    assertThat(chats.lines(chat, 0)).hasSize((int) linesAtEnd);
   }
 }
