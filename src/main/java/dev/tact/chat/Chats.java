@@ -502,6 +502,13 @@ public class Chats {
       throw new ProblemException(413, "line-too-long", "Line too long",
           "A line has at most " + properties.maxLineLength() + " characters.");
     }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\n' && c != '\r' && c != '\t' && ControlCharacters.isControl(c)) {
+        throw ProblemException.invalid("control-characters", "A line may hold line breaks and tabs, but no other "
+            + "control characters (U+" + String.format("%04X", (int) c) + " at position " + i + ").");
+      }
+    }
     return text.strip();
   }
 

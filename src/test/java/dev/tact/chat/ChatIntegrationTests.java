@@ -33,7 +33,7 @@ class ChatIntegrationTests {
   static void start() {
     node = TactNode.start("jdbc:h2:mem:chat-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=7",
+        "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=9",
         "--tact.chat.starts-per-minute=1", "--tact.chat.accept-timeout=8s", "--tact.chat.visitor-gone=2s",
         "--tact.chat.team=" + NIGHT_TEAM, "--tact.delivery.enabled=false",
         "--tact.intake.imap.enabled=false");
@@ -138,6 +138,11 @@ class ChatIntegrationTests {
     VisitorClient.Answer empty = visitor.start("Al", "al@example.org", "  ");
     assertThat(empty.status()).isEqualTo(422);
     assertThat(empty.body().path("code").asString()).isEqualTo("empty-line");
+    VisitorClient.Answer nul = visitor.start("Al", "al@example.org", "Hello\u0007there");
+    assertThat(nul.status()).isEqualTo(422);
+    assertThat(nul.body().path("code").asString()).isEqualTo("control-characters");
+    VisitorClient.Answer realNul = visitor.start("Al", "al@example.org", "Hello\u0000there");
+    assertThat(realNul.status()).as("refused by the request guard before the chat sees it").isEqualTo(400);
     VisitorClient.Answer badEmail = visitor.start("Al", "not an address", "Hello");
     assertThat(badEmail.status()).isEqualTo(422);
     assertThat(node.jdbc().sql("SELECT COUNT(*) FROM chat_session").query(Long.class).single()).isEqualTo(before);
