@@ -265,6 +265,23 @@ public class ConversationManagement {
     return new RecordedContact(c.id(), c.number(), message, opened);
   }
 
+  /**
+   * The conversation goes on over another channel (a chat the visitor left goes on by email): later replies are
+   * delivered on it. The history says why.
+   */
+  @Transactional
+  public ConversationSummary changeChannel(UUID conversationId, Actor actor, Channel channel, String reason) {
+    ConversationSummary c = requireSummary(conversationId);
+    if (c.channel() == channel) {
+      return c;
+    }
+    Instant at = clock.instant();
+    store.updateColumn(c.id(), "channel", channel.name(), at);
+    store.insertHistory(c.id(), actor, "CHANNEL_CHANGED", c.channel().id() + " → " + channel.id()
+        + (reason == null || reason.isBlank() ? "" : ": " + reason), at);
+    return requireSummary(conversationId);
+  }
+
   @Transactional
   public Message addNote(UUID conversationId, Actor agent, String text) {
     ConversationSummary c = requireSummary(conversationId);

@@ -1,5 +1,6 @@
 package dev.tact.sms;
 
+import dev.tact.shared.HookSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
