@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A target is one way in: {@code form:<slug>} asks the form's challenge, does the proof of work and posts the form as
- * JSON. Another door (the chat widget) adds a {@link Target} and a case in {@link #target}; measuring, counting 429s
+ * JSON; {@code chat} starts a chat with its first line. Another door adds a {@link Target} and a case in
+ * {@link #target}; measuring, counting 429s
  * and the check that nothing acknowledged was lost are the same for every door that answers with an intake item id.
  * Only 127.0.0.1 is accepted. Output: readable lines, then one line starting with "RESULT " of key=value pairs.
  */
@@ -80,11 +81,35 @@ public class PublicDoorsLoad {
     }
   }
 
+  /** The chat widget: one POST starts a chat with its first line (what a visitor's first message costs). */
+  record ChatTarget(String base, String run) implements Target {
+
+    public String name() {
+      return "chat";
+    }
+
+    public Attempt attempt(HttpClient http, long n) throws Exception {
+      String json = "{\"name\":\"Visitor " + n + "\",\"email\":\"chat-" + run + "-" + n + "@bench.example\","
+          + "\"text\":\"Hello, this is chat " + n + " of run " + run + ". Can someone help me with order "
+          + (10000 + n) + "?\"}";
+      long t0 = System.nanoTime();
+      HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/api/chats"))
+          .timeout(TIMEOUT).header("Accept", "application/json").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+      long nanos = System.nanoTime() - t0;
+      return new Attempt("start", started.statusCode(), nanos, started.statusCode() == 201
+          ? string(started.body(), "itemId") : null);
+    }
+  }
+
   static Target target(String spec, String base, String run) {
     if (spec.startsWith("form:")) {
       return new FormTarget(base, spec.substring(5), run);
     }
-    throw new IllegalArgumentException("unknown target " + spec + " (known: form:<slug>)");
+    if (spec.equals("chat")) {
+      return new ChatTarget(base, run);
+    }
+    throw new IllegalArgumentException("unknown target " + spec + " (known: form:<slug>, chat)");
   }
 
   public static void main(String[] args) throws Exception {

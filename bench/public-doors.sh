@@ -7,12 +7,12 @@
 # After each phase every acknowledged submission is looked up through the API until it is a conversation (bounded):
 # nothing acknowledged may be lost. Appends a section to bench/RESULTS.md.
 #
-# Doors are targets of bench/PublicDoorsLoad.java ("form:<slug>"); the chat widget becomes a second target there and
-# a second entry in BENCH_TARGETS here.
+# Doors are targets of bench/PublicDoorsLoad.java: "form:<slug>" (challenge, proof of work, JSON post) and "chat"
+# (POST /chat/api/chats: a chat started with its first line).
 #
 # Tunables (env): BENCH_PORT (18081), BENCH_CONCURRENCY (64), BENCH_MAX_REQUESTS (3000), BENCH_MAX_SECONDS (20),
 # BENCH_POW_BITS (8), BENCH_WARMUP (100), BENCH_DBS ("h2"; add "pg" for PostgreSQL at BENCH_PG_HOST/PORT/USER), BENCH_TARGETS
-# ("form:contact"), BENCH_SKIP_BUILD (unset).
+# ("form:contact chat"), BENCH_SKIP_BUILD (unset).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ MAX_SECONDS=${BENCH_MAX_SECONDS:-20}
 POW_BITS=${BENCH_POW_BITS:-8}
 WARMUP=${BENCH_WARMUP:-100}
 DBS=${BENCH_DBS:-h2}
-TARGETS=${BENCH_TARGETS:-form:contact}
+TARGETS=${BENCH_TARGETS:-form:contact chat}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
@@ -135,7 +135,8 @@ run_phase() { # db phase target
 for db in $DBS; do
   for target in $TARGETS; do
     start_app "$db" open --tact.webform.submit-burst=1000000 --tact.webform.submit-per-minute=1000000 \
-      --tact.webform.page-burst=1000000 --tact.webform.page-per-minute=1000000
+      --tact.webform.page-burst=1000000 --tact.webform.page-per-minute=1000000 \
+      --tact.chat.start-burst=1000000 --tact.chat.starts-per-minute=1000000
     run_phase "$db" open "$target"
     stop_app
     start_app "$db" limited
@@ -153,7 +154,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "- Command: \`bench/public-doors.sh\` (BENCH_CONCURRENCY=$CONCURRENCY BENCH_MAX_REQUESTS=$MAX_REQUESTS BENCH_MAX_SECONDS=$MAX_SECONDS BENCH_POW_BITS=$POW_BITS BENCH_DBS=\"$DBS\")"
   echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
   echo "- Machine: $CPU, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; JDK: $("$JAVA" -version 2>&1 | head -1); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- Each attempt: GET the form's challenge, find the nonce (${POW_BITS} bits) in the client, POST the form as JSON; latency is the POST's; $WARMUP sequential submissions first warm the JIT (not measured, but checked). An I/O error is a request not answered within 15 s. Every request comes from 127.0.0.1, so the per-address limit applies to all of them. 'open': limits raised far above the load; 'limited': the defaults (5 at once, 5 a minute)."
+  echo "- Each attempt at form:contact: GET the form's challenge, find the nonce (${POW_BITS} bits) in the client, POST the form as JSON; latency is the POST's. At chat: one POST /chat/api/chats (a chat started with its first line). $WARMUP sequential submissions first warm the JIT (not measured, but checked). An I/O error is a request not answered within 15 s. Every request comes from 127.0.0.1, so the per-address limit applies to all of them. 'open': limits raised far above the load; 'limited': the defaults (form: 5 at once, 5 a minute; chat: 5 at once, 10 a minute)."
   echo
   echo "| door | database | phase | attempts | accepted | accepted/s | p50 ms | p99 ms | 429s (by step) | statuses | I/O errors | conversations / acknowledged |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---|---|---:|---:|"

@@ -60,7 +60,7 @@ public class Chats {
   public record Availability(boolean live, String text) {}
 
   /** A chat just started: the visitor's token (shown once, only its hash is kept) and the first line. */
-  public record Started(ChatSession chat, String token, ChatLine line) {}
+  public record Started(ChatSession chat, String token, ChatLine line, UUID itemId) {}
 
   private final ChatStore store;
   private final ChatBus bus;
@@ -151,7 +151,7 @@ public class Chats {
       timers.schedule(FILING_TIMER, chatId.toString(), now.plus(FILING_CHECK), null);
       bus.publish(ChatSignal.of(ChatSignal.STATE, chatId));
       bus.publish(ChatSignal.of(ChatSignal.LINE, chatId));
-      return new Started(store.find(chatId).orElseThrow(), token, first);
+      return new Started(store.find(chatId).orElseThrow(), token, first, ack.itemId());
     });
   }
 

@@ -85,6 +85,7 @@ class VisitorChatController {
     answer.put("seq", started.line().seq());
     answer.put("state", started.chat().state().name().toLowerCase(java.util.Locale.ROOT));
     answer.put("events", "/chat/api/chats/" + started.chat().id() + "/events");
+    answer.put("itemId", started.itemId().toString()); // the first line in intake's log (GET /api/v1/messages/{id})
     return ResponseEntity.status(201).body(answer);
   }
 
