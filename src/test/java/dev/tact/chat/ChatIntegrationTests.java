@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.delivery.ChannelMessage;
+import dev.tact.delivery.SendAttempt;
 import dev.tact.shared.ProblemException;
 import dev.tact.sla.TeamCalendars;
 import dev.tact.sla.WorkingHours;
+import dev.tact.staff.Agent;
+import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.TactNode;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -197,5 +202,40 @@ class ChatIntegrationTests {
     assertThat(status.body().path("text").asString()).contains("reply by email");
     assertThatThrownBy(() -> node.bean(Chats.class).start("Nia", "", "Hello at night", null))
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("email-required"));
+  }
+
+  @Test
+  @Order(7)
+  void shouldQueueAnAgentsLineAsAChatProviderRowThatConfirmsTheLineOnceAndFailsAfterTheEnd() {
+    String suffix = UUID.randomUUID().toString();
+    Chats chats = node.bean(Chats.class);
+    // started through the service: the earlier tests spent this address's starts on the widget's door
+    Chats.Started started = chats.start("Rita", "rita-" + suffix + "@example.org", "Late order " + suffix, null);
+    assertThat(started.itemId()).isNotNull();
+    UUID chat = started.chat().id();
+    await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chat).conversationId() != null);
+    UUID conversation = chats.require(chat).conversationId();
+    Agent agent = node.bean(StaffDirectory.class).createAgent("rex-" + suffix + "@tact.test", "Rex Agent", Role.AGENT,
+        "pass-" + suffix + "-long");
+    chats.accept(chat, agent);
+
+    ChatLine line = chats.agentSays(chat, agent, "Let me look.");
+
+    String key = "reply:" + line.messageId();
+    // delivery is off on this node: the reply's row waits, as a row its channel's provider sends
+    assertThat(node.jdbc().sql("SELECT kind FROM delivery_outbox WHERE idempotency_key = :key").param("key", key)
+        .query(String.class).single()).isEqualTo("PROVIDER");
+    ChatChannel channel = node.bean(ChatChannel.class);
+    SendAttempt confirmed = channel.send(new ChannelMessage(UUID.randomUUID(), key, "chat:" + conversation,
+        "Let me look.", 1, Instant.now()));
+    assertThat(confirmed.sent()).isTrue();
+    assertThat(chats.lines(chat, 0)).filteredOn(l -> line.messageId().equals(l.messageId())).hasSize(1);
+
+    chats.agentEnds(chat, agent);
+    SendAttempt late = channel.send(new ChannelMessage(UUID.randomUUID(), "reply:" + UUID.randomUUID(),
+        "chat:" + conversation, "Too late", 1, Instant.now()));
+    assertThat(late.sent()).isFalse();
+    assertThat(late.retryable()).isFalse();
+    assertThat(late.error()).contains("chat had ended");
   }
 }
