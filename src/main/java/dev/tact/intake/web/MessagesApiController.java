@@ -32,7 +32,8 @@ class MessagesApiController {
 
   record Accepted(UUID itemId, UUID messageId, boolean redelivery, java.time.Instant receivedAt, String statusUrl) {}
 
-  record ItemStatus(UUID itemId, String state, UUID messageId, UUID contactId, UUID conversationId, String error) {}
+  record ItemStatus(UUID itemId, String state, UUID messageId, UUID contactId, UUID conversationId, String error,
+      String note) {}
 
   private final MessageIntake intake;
   private final InboundItems items;
@@ -61,14 +62,15 @@ class MessagesApiController {
   }
 
   @Operation(summary = "What became of an accepted message",
-      description = "state is pending, done, duplicate (a redelivery of a stored message) or parked (failed, kept for an "
-          + "admin). A token with only the intake scope sees only what it submitted itself.")
+      description = "state is pending, done, duplicate (a redelivery of a stored message), suppressed (read and kept, "
+          + "not filed: held by noise control's limits, or a bounce about nothing sent; note says which) or parked "
+          + "(failed, kept for an admin). A token with only the intake scope sees only what it submitted itself.")
   @GetMapping("/{itemId}")
   ItemStatus status(@PathVariable UUID itemId, Authentication authentication) {
     // the scope rules let intake-only tokens here; which items they may see is a question of data, answered here
     InboundItem item = authentication != null && authentication.getPrincipal() instanceof TokenPrincipal token
         && !token.can(ApiScope.READ) ? items.requireSubmittedBy(itemId, token.tokenId()) : items.require(itemId);
     return new ItemStatus(item.id(), item.state().name().toLowerCase(java.util.Locale.ROOT), item.messageId(),
-        item.contactId(), item.conversationId(), item.lastError());
+        item.contactId(), item.conversationId(), item.lastError(), item.note());
   }
 }
