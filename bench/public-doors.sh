@@ -134,12 +134,13 @@ run_phase() { # db phase target
 
 for db in $DBS; do
   for target in $TARGETS; do
-    start_app "$db" open --tact.webform.submit-burst=1000000 --tact.webform.submit-per-minute=1000000 \
+    door=${target%%:*} # each door starts on a database of its own: noise control's hourly limits count per database
+    start_app "$db" "open-$door" --tact.webform.submit-burst=1000000 --tact.webform.submit-per-minute=1000000 \
       --tact.webform.page-burst=1000000 --tact.webform.page-per-minute=1000000 \
       --tact.chat.start-burst=1000000 --tact.chat.starts-per-minute=1000000
     run_phase "$db" open "$target"
     stop_app
-    start_app "$db" limited
+    start_app "$db" "limited-$door"
     run_phase "$db" limited "$target"
     stop_app
   done
