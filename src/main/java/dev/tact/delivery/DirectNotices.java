@@ -86,6 +86,12 @@ public class DirectNotices {
     Contact contact = contacts.require(contactId);
     String recipient = own(contact, IdentityKind.PHONE, number);
     String messageId = "tact.notice." + Ids.newId() + "@" + conversations.messageIdDomain();
+    if (providers.sender(Channel.SMS).isPresent()) {
+      // a provider that sends by itself (Twilio) takes the text alone, as for replies
+      return outbox.queueRendered(new OutboxStore.Draft(idempotencyKey, OutboxKind.PROVIDER, purpose, "notice", null,
+          null, contact.id(), recipient, Channel.SMS.name(), "text message", messageId,
+          text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), OutboundChannel.SMS, "text message", actor);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", messageId);
     body.put("channel", Channel.SMS.id());

@@ -99,6 +99,9 @@ abstract class SmsContract {
   Outbox outbox;
 
   @Autowired
+  dev.tact.delivery.DirectNotices notices;
+
+  @Autowired
   JdbcClient jdbc;
 
   @Autowired
@@ -316,6 +319,28 @@ abstract class SmsContract {
         .contains(PUBLIC_BASE + "/hooks/twilio/sms").contains(PUBLIC_BASE + "/hooks/twilio/status")
         .contains("/hooks/social/messages").contains(OUR_NUMBER)
         .doesNotContain(TOKEN).doesNotContain(SID).doesNotContain(SOCIAL_SECRET);
+  }
+
+  @Test
+  void shouldTextADirectNoticeSuchAsAPortalLinkThroughTwilio() throws Exception {
+    TWILIO.plan.add(FakeTwilio.Answer.CREATED);
+    String customer = phone();
+    Map<String, String> form = twilioSms(customer, "How do I see my requests?");
+    assertThat(postForm("/hooks/twilio/sms", form, twilioSignature("/hooks/twilio/sms", form)).statusCode())
+        .isEqualTo(200);
+    UUID contact = conversationOf(customer).conversation().contactId();
+    int postsBefore = TWILIO.posts.size();
+
+    UUID rowId = notices.text(contact, customer, "Your link: https://help.example/portal/enter/abc",
+        dev.tact.policy.Purpose.TRANSACTIONAL, "notice-test:" + UUID.randomUUID(), "test");
+
+    OutboxEntry sent = await().atMost(Duration.ofSeconds(30)).until(() -> outbox.require(rowId),
+        r -> r.state().isFinal());
+    assertThat(sent.state()).as(sent.lastError()).isEqualTo(OutboxState.SENT);
+    assertThat(sent.kind()).isEqualTo(OutboxKind.PROVIDER);
+    assertThat(TWILIO.posts.subList(postsBefore, TWILIO.posts.size())).singleElement()
+        .satisfies(p -> assertThat(p.form()).containsEntry("To", customer)
+            .containsEntry("Body", "Your link: https://help.example/portal/enter/abc"));
   }
 
   /** A customer texts in through Twilio; an agent replies over the API; the reply's outbox row. */
