@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Last-Event-ID misses nothing and sees nothing twice.
  */
 @Component
-public class ChatStreams {
+public class ChatStreams implements SmartLifecycle {
 
   /** Which side of a chat a stream shows it to. */
   public enum Side {
@@ -89,6 +90,7 @@ public class ChatStreams {
   private final Chats service;
   private final JsonMapper json;
   private final Clock clock;
+  private volatile boolean running;
 
   ChatStreams(ChatStore store, Chats service, ChatBus bus, JsonMapper json, Clock clock) {
     this.store = store;
@@ -96,6 +98,31 @@ public class ChatStreams {
     this.json = json;
     this.clock = clock;
     bus.subscribe(this::on);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every stream of this node. It runs before the web server's graceful shutdown, which would otherwise wait for
+   * these never-ending responses until its timeout; the widget and the agents' pages reconnect (to another node, or
+   * to this one once it is back) and catch up from their Last-Event-ID.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    chats.values().forEach(streams -> streams.forEach(stream -> {
+      stream.open = false;
+      stream.emitter.complete();
+    }));
+    lists.forEach(SseEmitter::complete);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   /** A visitor's stream (the caller checked the token): lines after {@code after}, then whatever happens. */

@@ -238,4 +238,24 @@ class ChatIntegrationTests {
     assertThat(late.retryable()).isFalse();
     assertThat(late.error()).contains("chat had ended");
   }
+
+  @Test
+  @Order(8)
+  void shouldEndItsEventStreamsWhenTheNodeStopsSoThatShutdownNeedNotWaitForThem() {
+    Chats chats = node.bean(Chats.class);
+    Chats.Started started = chats.start("Sam", "sam-" + UUID.randomUUID() + "@example.org", "Still there?", null);
+    VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
+    ChatStreams streams = node.bean(ChatStreams.class);
+    try (VisitorClient.Stream stream = visitor.events(started.chat().id().toString(), started.token(), null)) {
+      await().atMost(ChatScenario.PATIENCE).until(() -> !stream.named("line").isEmpty());
+      assertThat(stream.ended).isFalse();
+
+      streams.stop();
+
+      await().atMost(ChatScenario.PATIENCE).until(() -> stream.ended);
+      assertThat(streams.isRunning()).isFalse();
+    } finally {
+      streams.start();
+    }
+  }
 }

@@ -101,6 +101,8 @@ final class VisitorClient {
   static final class Stream implements AutoCloseable {
     final List<Event> events = new CopyOnWriteArrayList<>();
     volatile int status;
+    /** The server ended the stream. */
+    volatile boolean ended;
     volatile java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
     private volatile java.util.stream.Stream<String> lines;
 
@@ -126,6 +128,7 @@ final class VisitorClient {
             data.append(line.substring(5).strip());
           }
         }
+        ended = true;
       } catch (RuntimeException closed) {
         // the test closed the stream
       }
