@@ -240,13 +240,15 @@ class ChatIntegrationTests {
   }
 
   @Test
-  @Order(8)
+  @Order(0) // first: the later tests spend this address's allowance of event streams
   void shouldEndItsEventStreamsWhenTheNodeStopsSoThatShutdownNeedNotWaitForThem() {
     Chats chats = node.bean(Chats.class);
     Chats.Started started = chats.start("Sam", "sam-" + UUID.randomUUID() + "@example.org", "Still there?", null);
     VisitorClient visitor = new VisitorClient(ChatScenario.port(node), ChatScenario.SITE);
     ChatStreams streams = node.bean(ChatStreams.class);
     try (VisitorClient.Stream stream = visitor.events(started.chat().id().toString(), started.token(), null)) {
+      await().atMost(ChatScenario.PATIENCE).until(() -> stream.status != 0);
+      assertThat(stream.status).isEqualTo(200);
       await().atMost(ChatScenario.PATIENCE).until(() -> !stream.named("line").isEmpty());
       assertThat(stream.ended).isFalse();
 
