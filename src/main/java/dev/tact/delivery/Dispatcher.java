@@ -57,7 +57,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   private final ObjectProvider<DkimSigner> dkim;
   private final WebhookClient webhooks;
   private final WebhookProperties webhookRetries;
-  private final ObjectProvider<ChannelSender> senders;
+  private final ChannelProviders providers;
   private final RelaySettingsService relays;
   private final java.util.Random random = new java.util.Random();
   private final ThreadLocal<Lane> lanes = new ThreadLocal<>();
@@ -67,9 +67,9 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
   Dispatcher(OutboxStore store, PlatformTransactionManager transactionManager, DispatchSignal signal,
       DeliveryProperties properties, DomainPacer pacer, ObjectProvider<DkimSigner> dkim, WebhookClient webhooks,
       WebhookProperties webhookRetries, RelaySettingsService relays, Clock clock, ClaimWorkers workers,
-      ObjectProvider<ChannelSender> senders) {
+      ChannelProviders providers) {
     this.relays = relays;
-    this.senders = senders;
+    this.providers = providers;
     this.webhooks = webhooks;
     this.webhookRetries = webhookRetries;
     this.pacer = pacer;
@@ -249,8 +249,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     if (row.providerMessageId() != null) {
       return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", null, row.providerMessageId());
     }
-    java.util.Optional<ChannelSender> sender = senders.orderedStream()
-        .filter(s -> s.channel().name().equalsIgnoreCase(row.sender()) && s.configured()).findFirst();
+    java.util.Optional<ChannelSender> sender = providers.sender(dev.tact.conversation.Channel.valueOf(row.sender()));
     if (sender.isEmpty()) {
       return new OutboxStore.Result(row, OutboxState.FAILED, null, "No " + row.sender().toUpperCase(
           java.util.Locale.ROOT) + " provider is configured.", "FAILED", null);
