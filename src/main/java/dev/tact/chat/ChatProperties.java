@@ -17,18 +17,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startsPerMinute chats one address may start per minute (after a burst of {@code startBurst})
  * @param linesPerMinute lines and typing signals one address may send per minute (after a burst of {@code lineBurst})
  * @param maxLineLength the longest line a visitor or agent may send, in characters
+ * @param heartbeat how often open streams get a keep-alive; a visitor who left is noticed at the second one after
+ *     leaving at the latest (the first write into a closed connection may still succeed), and presence counts a
+ *     stream as online for three of them
  */
 @ConfigurationProperties("tact.chat")
 public record ChatProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") List<String> allowedOrigins,
     @DefaultValue("") String team, @DefaultValue("3m") Duration acceptTimeout, @DefaultValue("2m") Duration visitorGone,
     @DefaultValue("5") int startBurst, @DefaultValue("10") int startsPerMinute, @DefaultValue("30") int lineBurst,
-    @DefaultValue("120") int linesPerMinute, @DefaultValue("4000") int maxLineLength) {
+    @DefaultValue("120") int linesPerMinute, @DefaultValue("4000") int maxLineLength,
+    @DefaultValue("15s") Duration heartbeat) {
 
   public ChatProperties {
     allowedOrigins = allowedOrigins == null ? List.of()
         : allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     if (acceptTimeout.isNegative() || acceptTimeout.isZero() || visitorGone.isNegative() || visitorGone.isZero()) {
       throw new IllegalArgumentException("tact.chat.accept-timeout and tact.chat.visitor-gone must be positive");
+    }
+    if (heartbeat.isNegative() || heartbeat.isZero()) {
+      throw new IllegalArgumentException("tact.chat.heartbeat must be positive");
     }
     if (maxLineLength < 1 || startBurst < 1 || startsPerMinute < 1 || lineBurst < 1 || linesPerMinute < 1) {
       throw new IllegalArgumentException("tact.chat limits must be positive");

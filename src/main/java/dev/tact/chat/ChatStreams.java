@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,6 @@ public class ChatStreams implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
   private static final long TIMEOUT_MS = Duration.ofMinutes(30).toMillis();
-  private static final Duration ONLINE = Duration.ofSeconds(45);
 
   private final class Stream {
     final UUID chat;
@@ -90,19 +90,26 @@ public class ChatStreams implements SmartLifecycle {
   private final Chats service;
   private final JsonMapper json;
   private final Clock clock;
+  private final ChatProperties properties;
+  private final TaskScheduler scheduler;
   private volatile boolean running;
+  private volatile ScheduledFuture<?> heartbeats;
 
-  ChatStreams(ChatStore store, Chats service, ChatBus bus, JsonMapper json, Clock clock) {
+  ChatStreams(ChatStore store, Chats service, ChatBus bus, JsonMapper json, Clock clock, ChatProperties properties,
+      TaskScheduler scheduler) {
     this.store = store;
     this.service = service;
     this.json = json;
     this.clock = clock;
+    this.properties = properties;
+    this.scheduler = scheduler;
     bus.subscribe(this::on);
   }
 
   @Override
   public void start() {
     running = true;
+    heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, properties.heartbeat());
   }
 
   /**
@@ -113,6 +120,9 @@ public class ChatStreams implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    if (heartbeats != null) {
+      heartbeats.cancel(false);
+    }
     chats.values().forEach(streams -> streams.forEach(stream -> {
       stream.open = false;
       stream.emitter.complete();
@@ -282,7 +292,6 @@ public class ChatStreams implements SmartLifecycle {
   }
 
   /** Keeps streams open through proxies and records who is still there (presence across nodes). */
-  @Scheduled(fixedDelayString = "PT15S")
   void heartbeat() {
     for (Map.Entry<UUID, Set<Stream>> entry : chats.entrySet()) {
       boolean visitor = false;
@@ -332,7 +341,7 @@ public class ChatStreams implements SmartLifecycle {
   }
 
   private Map<String, Object> presenceJson(ChatSession chat) {
-    Instant since = clock.instant().minus(ONLINE);
+    Instant since = clock.instant().minus(properties.heartbeat().multipliedBy(3));
     Map<String, Object> presence = new LinkedHashMap<>();
     presence.put("visitor", chat.visitorSeenAt() != null && chat.visitorSeenAt().isAfter(since));
     presence.put("agent", chat.state() == ChatSession.State.ACTIVE && chat.agentSeenAt() != null

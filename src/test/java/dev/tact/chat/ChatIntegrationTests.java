@@ -39,8 +39,8 @@ class ChatIntegrationTests {
     node = TactNode.start("jdbc:h2:mem:chat-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.start-burst=9",
-        "--tact.chat.starts-per-minute=1", "--tact.chat.accept-timeout=8s", "--tact.chat.visitor-gone=2s",
-        "--tact.chat.team=" + NIGHT_TEAM, "--tact.delivery.enabled=false",
+        "--tact.chat.starts-per-minute=1", "--tact.chat.heartbeat=1s", "--tact.chat.accept-timeout=8s",
+        "--tact.chat.visitor-gone=2s", "--tact.chat.team=" + NIGHT_TEAM, "--tact.delivery.enabled=false",
         "--tact.intake.imap.enabled=false");
   }
 
@@ -116,7 +116,7 @@ class ChatIntegrationTests {
           dev.tact.staff.Role.AGENT, "pass-" + suffix + "-long"));
     }
     assertThat(chats.require(chatId).state()).isEqualTo(ChatSession.State.ACTIVE);
-    // the stream is gone (the server notices at its next heartbeat); after the grace the chat counts as left
+    // the stream is gone (the server notices within two heartbeats); after the grace the chat counts as left
     await().atMost(ChatScenario.PATIENCE).until(() -> chats.require(chatId).state() == ChatSession.State.ENDED);
     assertThat(chats.require(chatId).endReason()).isEqualTo("LEFT");
     assertThat(node.jdbc().sql("SELECT COUNT(*) FROM delivery_outbox WHERE idempotency_key = :key")
