@@ -1,9 +1,9 @@
 package dev.tact.chat;
 
-import dev.tact.conversation.Channel;
 import dev.tact.delivery.ChannelMessage;
 import dev.tact.delivery.ChannelSender;
 import dev.tact.delivery.SendAttempt;
+import dev.tact.shared.Channel;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package dev.tact.chat;
 
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
+import dev.tact.shared.Channel;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package dev.tact.conversation;
 
 import dev.tact.contact.ContactsMerged;
+import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;

@@ -1,5 +1,6 @@
 package dev.tact.conversation;
 
+import dev.tact.shared.Channel;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 

@@ -1,5 +1,6 @@
 package dev.tact.conversation;
 
+import dev.tact.shared.Channel;
 import dev.tact.staff.Tier;
 import java.time.Instant;
 import java.util.List;

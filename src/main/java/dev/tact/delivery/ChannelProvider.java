@@ -1,6 +1,6 @@
 package dev.tact.delivery;
 
-import dev.tact.conversation.Channel;
+import dev.tact.shared.Channel;
 
 /**
  * A way out for messages on a channel other than email (an SMS provider, a social adapter, the chat widget). Any

@@ -1,6 +1,6 @@
 package dev.tact.delivery;
 
-import dev.tact.conversation.Channel;
+import dev.tact.shared.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

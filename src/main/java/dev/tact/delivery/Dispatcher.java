@@ -249,7 +249,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     if (row.providerMessageId() != null) {
       return new OutboxStore.Result(row, OutboxState.SENT, null, null, "SENT", null, row.providerMessageId());
     }
-    java.util.Optional<ChannelSender> sender = providers.sender(dev.tact.conversation.Channel.valueOf(row.sender()));
+    java.util.Optional<ChannelSender> sender = providers.sender(dev.tact.shared.Channel.valueOf(row.sender()));
     if (sender.isEmpty()) {
       return new OutboxStore.Result(row, OutboxState.FAILED, null, "No " + row.sender().toUpperCase(
           java.util.Locale.ROOT) + " provider is configured.", "FAILED", null);

@@ -30,9 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -408,7 +408,7 @@ public class Outbox {
           + "; only failed, bounced, cancelled, denied or undeliverable messages can be retried.");
     }
     if (entry.kind() == OutboxKind.WEBHOOK) {
-      dev.tact.conversation.Channel channel = channelOf(entry.channel());
+      dev.tact.shared.Channel channel = channelOf(entry.channel());
       ChannelProviders.WayOut way = channel == null ? null : providers.wayOut(channel);
       if (way == null || !way.open()) {
         throw ProblemException.conflict("outbox-no-way-out", "It still cannot be delivered: "
@@ -464,12 +464,12 @@ public class Outbox {
     return after;
   }
 
-  private static dev.tact.conversation.Channel channelOf(OutboundChannel channel) {
+  private static dev.tact.shared.Channel channelOf(OutboundChannel channel) {
     return switch (channel) {
-      case SMS -> dev.tact.conversation.Channel.SMS;
-      case SOCIAL -> dev.tact.conversation.Channel.SOCIAL;
-      case CHAT -> dev.tact.conversation.Channel.CHAT;
-      case EMAIL -> dev.tact.conversation.Channel.EMAIL;
+      case SMS -> dev.tact.shared.Channel.SMS;
+      case SOCIAL -> dev.tact.shared.Channel.SOCIAL;
+      case CHAT -> dev.tact.shared.Channel.CHAT;
+      case EMAIL -> dev.tact.shared.Channel.EMAIL;
       case PHONE_CALL -> null;
     };
   }

@@ -1,8 +1,8 @@
 package dev.tact.delivery;
 
 import dev.tact.contact.IdentityKind;
-import dev.tact.conversation.Channel;
 import dev.tact.policy.OutboundChannel;
+import dev.tact.shared.Channel;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tact.delivery;
 
-import dev.tact.conversation.Channel;
+import dev.tact.shared.Channel;
 
 /**
  * Where an agent wants a reply to go: {@code to}, one of the contact's identities (an email address, a phone number in

@@ -1,6 +1,6 @@
 package dev.tact.delivery;
 
-import dev.tact.conversation.Channel;
+import dev.tact.shared.Channel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,8 +1,8 @@
 package dev.tact.intake;
 
 import dev.tact.contact.IdentityParser;
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ControlCharacters;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;

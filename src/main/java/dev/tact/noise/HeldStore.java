@@ -3,7 +3,7 @@ package dev.tact.noise;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
-import dev.tact.conversation.Channel;
+import dev.tact.shared.Channel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.tact.noise;
 
-import dev.tact.conversation.Channel;
+import dev.tact.shared.Channel;
 import java.time.Instant;
 import java.util.UUID;
 

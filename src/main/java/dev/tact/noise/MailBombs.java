@@ -233,7 +233,7 @@ public class MailBombs {
     return held.findItem(itemId);
   }
 
-  Optional<HeldMessage> heldByExternalId(dev.tact.conversation.Channel channel, String externalId) {
+  Optional<HeldMessage> heldByExternalId(dev.tact.shared.Channel channel, String externalId) {
     return held.findItemByExternalId(channel, externalId);
   }
 

@@ -1,11 +1,11 @@
 package dev.tact.sms;
 
-import dev.tact.shared.HookSignature;
-import dev.tact.conversation.Channel;
 import dev.tact.delivery.Outbox;
 import dev.tact.intake.Acknowledgement;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.shared.Channel;
+import dev.tact.shared.HookSignature;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.tact.sms;
 
-import dev.tact.conversation.Channel;
 import dev.tact.delivery.ChannelMessage;
 import dev.tact.delivery.ChannelSender;
 import dev.tact.delivery.SendAttempt;
+import dev.tact.shared.Channel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -5,5 +5,5 @@
  * Inbound messages enter through {@link dev.tact.intake.MessageIntake}; replies leave through delivery. See ADR 0033.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Texts and social messages",
-    allowedDependencies = {"conversation", "delivery", "intake", "shared"})
+    allowedDependencies = {"delivery", "intake", "shared"})
 package dev.tact.sms;

@@ -3,11 +3,11 @@ package dev.tact.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;

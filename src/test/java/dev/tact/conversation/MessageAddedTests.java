@@ -1,5 +1,6 @@
 package dev.tact.conversation;
 
+import dev.tact.shared.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.shared.Ids;

@@ -231,7 +231,7 @@ abstract class DeliveryContract {
     Contact contact = contact(unique("eve") + "@bypass.example");
     String injected = unique("stored") + "@bypass.example>\r\nReply-To: attacker@evil.example\r\n\r\nSmuggled body <x";
     dev.tact.conversation.InboundOutcome opened = conversations.receiveInbound(new dev.tact.conversation.InboundMessage(
-        UUID.randomUUID(), null, dev.tact.conversation.Channel.EMAIL, contact.id(), "Eve", "Order status",
+        UUID.randomUUID(), null, dev.tact.shared.Channel.EMAIL, contact.id(), "Eve", "Order status",
         "Where is my order?", injected, null, null, CLOCK.instant()));
 
     JsonNode reply = post("/api/v1/conversations/" + opened.conversationId() + "/replies",

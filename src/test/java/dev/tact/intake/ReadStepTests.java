@@ -3,8 +3,8 @@ package dev.tact.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.contact.ContactNames;
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.InboundMessage;
+import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import java.time.Instant;
 import java.util.List;

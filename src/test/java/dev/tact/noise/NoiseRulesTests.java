@@ -2,12 +2,12 @@ package dev.tact.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.EarlierCopy;
 import dev.tact.conversation.Priority;
 import dev.tact.conversation.Status;
 import dev.tact.conversation.ThreadDecision;
+import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import java.time.Instant;
 import java.util.List;

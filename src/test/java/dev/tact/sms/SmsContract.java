@@ -4,16 +4,16 @@ import dev.tact.shared.HookSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.delivery.Outbox;
 import dev.tact.delivery.OutboxEntry;
 import dev.tact.delivery.OutboxKind;
 import dev.tact.delivery.OutboxState;
-import dev.tact.delivery.Outbox;
 import dev.tact.intake.InboundItem;
 import dev.tact.intake.InboundItems;
 import dev.tact.intake.ItemState;
+import dev.tact.shared.Channel;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.testsupport.JsonApi;

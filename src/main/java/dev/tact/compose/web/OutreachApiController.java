@@ -2,10 +2,10 @@ package dev.tact.compose.web;
 
 import dev.tact.compose.Outreach;
 import dev.tact.conversation.Actors;
-import dev.tact.conversation.Channel;
 import dev.tact.delivery.Outbox;
 import dev.tact.delivery.OutboxEntry;
 import dev.tact.delivery.ReplyVia;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.ApiController;
 import io.swagger.v3.oas.annotations.Operation;

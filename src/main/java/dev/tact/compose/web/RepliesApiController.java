@@ -2,13 +2,13 @@ package dev.tact.compose.web;
 
 import dev.tact.compose.Replies;
 import dev.tact.conversation.Actors;
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.delivery.Outbox;
 import dev.tact.delivery.OutboxEntry;
 import dev.tact.delivery.ReplyVia;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.ApiController;
 import io.swagger.v3.oas.annotations.Operation;
