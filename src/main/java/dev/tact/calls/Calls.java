@@ -22,7 +22,6 @@ import dev.tact.policy.ContactPermit;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
@@ -114,7 +113,7 @@ public class Calls {
   @Transactional
   public AuditedDecision ask(CallRequest request, String askedBy) {
     Contact contact = callee(request);
-    return policy.decide(new DecisionRequest(contact.id(), OutboundChannel.PHONE_CALL,
+    return policy.decide(new DecisionRequest(contact.id(), Channel.PHONE,
         request.purpose() == null ? Purpose.TRANSACTIONAL : request.purpose(), subjectOf(request), null), askedBy);
   }
 
@@ -224,7 +223,7 @@ public class Calls {
     if (r.contactId() != null && !contacts.require(r.contactId()).id().equals(contact.id())) {
       throw ProblemException.invalid("policy-not-asked", "The policy's answer is for another contact: ask again.");
     }
-    if (decided.request().channel() != OutboundChannel.PHONE_CALL) {
+    if (decided.request().channel() != Channel.PHONE) {
       throw ProblemException.invalid("policy-not-asked", "The policy's answer is not for a phone call: ask again.");
     }
     Instant now = clock.instant();

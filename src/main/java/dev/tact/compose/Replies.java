@@ -94,11 +94,11 @@ public class Replies {
 
   private static String channelWords(AuditedDecision decided) {
     return switch (decided.request().channel()) {
-      case EMAIL -> "an email";
+      case EMAIL, WEB -> "an email";
       case SMS -> "a text";
       case SOCIAL -> "a social message";
       case CHAT -> "a chat message";
-      case PHONE_CALL -> "a call";
+      case PHONE -> "a call";
     };
   }
 }

@@ -8,7 +8,6 @@ import dev.tact.mail.MailAddress;
 import dev.tact.mail.OutgoingMail;
 import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.mail.TextToHtml;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
 import dev.tact.shared.ControlCharacters;
@@ -70,7 +69,7 @@ public class DirectNotices {
         contact.name())), oneLine, text, TextToHtml.render(text), headerMessageId, null, List.of(), 0, true,
         clock.instant()));
     return outbox.queueRendered(new OutboxStore.Draft(idempotencyKey, OutboxKind.EMAIL, purpose, "notice", null, null,
-        contact.id(), recipient, from.address(), oneLine, headerMessageId, content), OutboundChannel.EMAIL, oneLine,
+        contact.id(), recipient, from.address(), oneLine, headerMessageId, content), Channel.EMAIL, oneLine,
         actor);
   }
 
@@ -90,7 +89,7 @@ public class DirectNotices {
       // a provider that sends by itself (Twilio) takes the text alone, as for replies
       return outbox.queueRendered(new OutboxStore.Draft(idempotencyKey, OutboxKind.PROVIDER, purpose, "notice", null,
           null, contact.id(), recipient, Channel.SMS.name(), "text message", messageId,
-          text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), OutboundChannel.SMS, "text message", actor);
+          text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Channel.SMS, "text message", actor);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", messageId);
@@ -100,7 +99,7 @@ public class DirectNotices {
     body.put("contactId", contact.id().toString());
     return outbox.queueRendered(new OutboxStore.Draft(idempotencyKey, OutboxKind.WEBHOOK, purpose, "notice", null,
         null, contact.id(), recipient, Channel.SMS.name(), "text message", messageId, json.writeValueAsBytes(body)),
-        OutboundChannel.SMS, "text message", actor);
+        Channel.SMS, "text message", actor);
   }
 
   private static String own(Contact contact, IdentityKind kind, String value) {

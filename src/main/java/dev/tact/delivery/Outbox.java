@@ -18,8 +18,9 @@ import dev.tact.policy.ContactPermit;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ControlCharacters;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
@@ -143,7 +144,7 @@ public class Outbox {
     for (int i = 0; i < drafts.size(); i++) {
       OutboxStore.Draft d = drafts.get(i);
       if (d.recipient() != null && !unwritable.containsKey(ids.get(i))) {
-        asked.add(new DecisionRequest(d.contactId(), OutboundChannel.EMAIL, d.purpose(), clipSubject(d.subject()),
+        asked.add(new DecisionRequest(d.contactId(), Channel.EMAIL, d.purpose(), clipSubject(d.subject()),
             null));
       }
     }
@@ -237,7 +238,7 @@ public class Outbox {
    * Queues an email the caller rendered (an agent's reply): asks the policy for the contact, and
    * queues, defers or records the denial in the caller's transaction. Answers the row's id.
    */
-  UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor) {
+  UUID queueRendered(OutboxStore.Draft draft, Channel channel, String policySubject, String actor) {
     return queueRendered(draft, channel, policySubject, actor, null);
   }
 
@@ -245,7 +246,7 @@ public class Outbox {
    * The same with the policy's decision the caller asked already (compose asks before the reply is written, so that a
    * denied reply is no response); null asks it here. The decision must be for this contact and channel.
    */
-  UUID queueRendered(OutboxStore.Draft draft, OutboundChannel channel, String policySubject, String actor,
+  UUID queueRendered(OutboxStore.Draft draft, Channel channel, String policySubject, String actor,
       AuditedDecision asked) {
     Optional<OutboxEntry> known = store.findByKey(draft.idempotencyKey());
     if (known.isPresent()) {
@@ -408,11 +409,11 @@ public class Outbox {
           + "; only failed, bounced, cancelled, denied or undeliverable messages can be retried.");
     }
     if (entry.kind() == OutboxKind.WEBHOOK) {
-      dev.tact.shared.Channel channel = channelOf(entry.channel());
-      ChannelProviders.WayOut way = channel == null ? null : providers.wayOut(channel);
+      // nothing carries a phone call: its rows only record a reply that could not be sent
+      ChannelProviders.WayOut way = entry.channel() == Channel.PHONE ? null : providers.wayOut(entry.channel());
       if (way == null || !way.open()) {
         throw ProblemException.conflict("outbox-no-way-out", "It still cannot be delivered: "
-            + (way == null ? "nothing carries " + entry.channel().name().toLowerCase() : way.whyNot()) + ".");
+            + (way == null ? "nothing carries " + PolicyChannels.name(entry.channel()).toLowerCase() : way.whyNot()) + ".");
       }
     }
     if (StaffMailEnqueuer.CAUSE.equals(entry.cause())) {
@@ -462,16 +463,6 @@ public class Outbox {
         + before.state().name().toLowerCase() + " " + before.kind().name().toLowerCase() + " to " + before.recipient()
         + " (" + before.subject() + ")").change(before, after));
     return after;
-  }
-
-  private static dev.tact.shared.Channel channelOf(OutboundChannel channel) {
-    return switch (channel) {
-      case SMS -> dev.tact.shared.Channel.SMS;
-      case SOCIAL -> dev.tact.shared.Channel.SOCIAL;
-      case CHAT -> dev.tact.shared.Channel.CHAT;
-      case EMAIL -> dev.tact.shared.Channel.EMAIL;
-      case PHONE_CALL -> null;
-    };
   }
 
   /** The From of Tact's own mail (notices, staff mail) as the relay settings in force have it. */

@@ -4,8 +4,9 @@ import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.policy.ContactPermit;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
@@ -423,7 +424,7 @@ class OutboxStore {
     OutboxState state = OutboxState.valueOf(rs.getString("state"));
     OutboxKind kind = OutboxKind.valueOf(rs.getString("kind"));
     return new OutboxEntry(rs.getObject("id", UUID.class), rs.getString("idempotency_key"), kind,
-        kind == OutboxKind.EMAIL ? OutboundChannel.EMAIL : OutboundChannel.valueOf(rs.getString("sender")),
+        kind == OutboxKind.EMAIL ? Channel.EMAIL : PolicyChannels.stored(rs.getString("sender")),
         Purpose.valueOf(rs.getString("purpose")), rs.getString("cause"),
         rs.getObject("conversation_id", UUID.class), rs.getObject("message_id", UUID.class),
         rs.getObject("contact_id", UUID.class), rs.getString("recipient"), rs.getString("subject"),

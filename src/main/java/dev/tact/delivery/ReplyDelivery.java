@@ -16,7 +16,7 @@ import dev.tact.mail.OutgoingMailWriter;
 import dev.tact.mail.TextToHtml;
 import dev.tact.mail.UnsafeHeaderException;
 import dev.tact.policy.AuditedDecision;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
@@ -250,7 +250,7 @@ public class ReplyDelivery {
       outbox.recordUndeliverable(draft, route.whyNot());
       return;
     }
-    outbox.queueRendered(draft, OutboundChannel.EMAIL, "conversation #" + number,
+    outbox.queueRendered(draft, Channel.EMAIL, "conversation #" + number,
         reply.authorName() == null ? "agent" : "agent " + reply.authorName(), decided);
   }
 
@@ -288,12 +288,12 @@ public class ReplyDelivery {
         .filter(m -> m.direction() == Direction.INBOUND && m.externalId() != null)
         .reduce((first, second) -> second).map(Message::externalId).orElse(null);
     long number = details.conversation().number();
-    OutboundChannel channel = route.outboundChannel();
+    Channel channel = route.outboundChannel();
     boolean sentByProvider = route.deliverable() && providers.sender(route.channel()).isPresent();
     if (sentByProvider) {
       // its provider's API takes the text alone; the provider finds the rest from the row
       outbox.queueRendered(new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.PROVIDER, Purpose.TRANSACTIONAL,
-          "reply", conversationId, reply.id(), contact.id(), recipient, channel.name(),
+          "reply", conversationId, reply.id(), contact.id(), recipient, PolicyChannels.name(channel),
           details.conversation().subject(), reply.externalId(), reply.body().getBytes(StandardCharsets.UTF_8)),
           channel, "conversation #" + number, reply.authorName() == null ? "agent" : "agent " + reply.authorName(),
           decided);
@@ -313,7 +313,8 @@ public class ReplyDelivery {
       content = json.writeValueAsBytes(body);
     }
     OutboxStore.Draft draft = new OutboxStore.Draft("reply:" + reply.id(), OutboxKind.WEBHOOK, Purpose.TRANSACTIONAL,
-        "reply", conversationId, reply.id(), contact == null ? null : contact.id(), recipient, channel.name(),
+        "reply", conversationId, reply.id(), contact == null ? null : contact.id(), recipient,
+        PolicyChannels.name(channel),
         details.conversation().subject(), reply.externalId(), content);
     if (!route.deliverable() && (recipient != null || route.channel() == Channel.PHONE)) {
       outbox.recordUndeliverable(draft, route.whyNot());

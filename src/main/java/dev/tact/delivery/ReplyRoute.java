@@ -1,7 +1,7 @@
 package dev.tact.delivery;
 
 import dev.tact.contact.IdentityKind;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.shared.Channel;
 import java.util.UUID;
 
@@ -15,18 +15,8 @@ import java.util.UUID;
 public record ReplyRoute(UUID conversationId, long conversationNumber, UUID contactId, Channel channel,
     IdentityKind kind, String recipient, boolean deliverable, String whyNot, boolean chosen) {
 
-  /** The policy's word for the channel. */
-  public OutboundChannel outboundChannel() {
-    return outboundChannel(channel);
-  }
-
-  static OutboundChannel outboundChannel(Channel channel) {
-    return switch (channel) {
-      case EMAIL, WEB -> OutboundChannel.EMAIL;
-      case SMS -> OutboundChannel.SMS;
-      case SOCIAL -> OutboundChannel.SOCIAL;
-      case CHAT -> OutboundChannel.CHAT;
-      case PHONE -> OutboundChannel.PHONE_CALL;
-    };
+  /** The channel the contact policy is asked about: a web form's reply goes by email. */
+  public Channel outboundChannel() {
+    return PolicyChannels.answering(channel);
   }
 }

@@ -5,8 +5,8 @@ import dev.tact.delivery.unsubscribe.UnsubscribeTokens.UnsubscribeToken;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -48,7 +48,7 @@ public class Unsubscribes {
     if (alreadyOptedOut(target.contactId(), target.purpose())) {
       return false;
     }
-    ledger.record(target.contactId(), new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+    ledger.record(target.contactId(), new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
         target.purpose(), null, SOURCE, via + "; token " + token.substring(0, 12) + "…", null), RECORDED_BY);
     return true;
   }
@@ -56,7 +56,7 @@ public class Unsubscribes {
   private boolean alreadyOptedOut(UUID contactId, Purpose purpose) {
     return ledger.ledgerOf(contactId).stream().map(r -> r.entry()).anyMatch(e -> e.kind() == ConsentEntry.Kind.OPT_OUT
         && e.purpose() == purpose && e.subject() == null
-        && (e.channel() == null || e.channel() == OutboundChannel.EMAIL));
+        && (e.channel() == null || e.channel() == Channel.EMAIL));
   }
 
   private UnsubscribeToken read(String token) {

@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import java.time.Instant;
 
 /**
@@ -13,15 +14,15 @@ import java.time.Instant;
  * @param givenAt when the person gave it (an opt-out said on the phone last week, a form signed in 2019); the
  *     time it was recorded when not told otherwise
  */
-public record ConsentEntry(Kind kind, OutboundChannel channel, Purpose purpose, String subject, String source,
-    String evidence, Instant recordedAt, Instant expiresAt, Instant givenAt) {
+public record ConsentEntry(Kind kind, @PolicyChannels.Spelled Channel channel, Purpose purpose, String subject,
+    String source, String evidence, Instant recordedAt, Instant expiresAt, Instant givenAt) {
 
   public ConsentEntry {
     givenAt = givenAt == null ? recordedAt : givenAt;
   }
 
   /** A line given when it was recorded. */
-  public ConsentEntry(Kind kind, OutboundChannel channel, Purpose purpose, String subject, String source,
+  public ConsentEntry(Kind kind, Channel channel, Purpose purpose, String subject, String source,
       String evidence, Instant recordedAt, Instant expiresAt) {
     this(kind, channel, purpose, subject, source, evidence, recordedAt, expiresAt, null);
   }
@@ -30,5 +31,10 @@ public record ConsentEntry(Kind kind, OutboundChannel channel, Purpose purpose, 
     EXPRESS,
     IMPLIED,
     OPT_OUT
+  }
+
+  /** The channel as pages show it ("phone call"); null for every channel. */
+  public String channelInWords() {
+    return channel == null ? null : PolicyChannels.words(channel);
   }
 }

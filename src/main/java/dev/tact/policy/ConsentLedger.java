@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
@@ -15,8 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,7 @@ public class ConsentLedger {
           recorded_at, expires_at, given_at)
         VALUES (:id, :contact, :kind, :channel, :purpose, :subject, :source, :evidence, :by, :at, :expires, :given)""")
         .param("id", id).param("contact", contact).param("kind", request.kind().name())
-        .param("channel", request.channel() == null ? null : request.channel().name())
+        .param("channel", PolicyChannels.name(request.channel()))
         .param("purpose", request.purpose().name()).param("subject", blankToNull(request.subject()))
         .param("source", request.source().strip()).param("evidence", request.evidence())
         .param("by", recordedBy).param("at", utc(now)).param("expires", utc(request.expiresAt()))
@@ -81,7 +82,7 @@ public class ConsentLedger {
     boolean optOut = e.kind() == ConsentEntry.Kind.OPT_OUT;
     String what = (optOut ? "Opt-out from " : e.kind().name().toLowerCase(Locale.ROOT) + " consent to ")
         + e.purpose().name().toLowerCase(Locale.ROOT) + " by " + (e.channel() == null ? "every channel"
-        : e.channel().name().toLowerCase(Locale.ROOT)) + (e.subject() == null ? "" : " about " + e.subject())
+        : PolicyChannels.name(e.channel()).toLowerCase(Locale.ROOT)) + (e.subject() == null ? "" : " about " + e.subject())
         + (e.expiresAt() == null ? "" : " until " + e.expiresAt());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("kind", e.kind());
@@ -152,7 +153,7 @@ public class ConsentLedger {
   private static ConsentRecord row(ResultSet rs, int n) throws SQLException {
     String channel = rs.getString("channel");
     ConsentEntry entry = new ConsentEntry(ConsentEntry.Kind.valueOf(rs.getString("kind")),
-        channel == null ? null : OutboundChannel.valueOf(channel), Purpose.valueOf(rs.getString("purpose")),
+        PolicyChannels.stored(channel), Purpose.valueOf(rs.getString("purpose")),
         rs.getString("subject"), rs.getString("source"), rs.getString("evidence"), instant(rs, "recorded_at"),
         instant(rs, "expires_at"), instant(rs, "given_at"));
     return new ConsentRecord(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class), entry,

@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
@@ -55,7 +56,7 @@ public class ContactHistory {
     jdbc.sql("""
         INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor)
         VALUES (:id, :contact, :channel, :purpose, :subject, :at, :decision, :actor)""")
-        .param("id", id).param("contact", contact).param("channel", attempt.channel().name())
+        .param("id", id).param("contact", contact).param("channel", PolicyChannels.name(attempt.channel()))
         .param("purpose", attempt.purpose().name()).param("subject", attempt.subject())
         .param("at", utc(attempt.at())).param("decision", decisionId).param("actor", actor).update();
     return new RecordedAttempt(id, contact, attempt, decisionId, actor, null);
@@ -93,7 +94,7 @@ public class ContactHistory {
     jdbc.sql("""
         INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor, source)
         VALUES (:id, :contact, :channel, :purpose, :subject, :at, NULL, :actor, :source)""")
-        .param("id", id).param("contact", contact).param("channel", attempt.channel().name())
+        .param("id", id).param("contact", contact).param("channel", PolicyChannels.name(attempt.channel()))
         .param("purpose", attempt.purpose().name()).param("subject", subject).param("at", utc(attempt.at()))
         .param("actor", reportedBy).param("source", source.strip()).update();
     return new RecordedAttempt(id, contact, new ContactAttempt(attempt.channel(), attempt.purpose(), subject,
@@ -124,7 +125,7 @@ public class ContactHistory {
 
   private static RecordedAttempt row(ResultSet rs, int n) throws SQLException {
     return new RecordedAttempt(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class),
-        new ContactAttempt(OutboundChannel.valueOf(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
+        new ContactAttempt(PolicyChannels.stored(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
             rs.getString("subject"), instant(rs, "attempted_at")),
         rs.getObject("decision_id", UUID.class), rs.getString("actor"), rs.getString("source"));
   }

@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import java.util.Set;
 
 /**
@@ -19,22 +20,22 @@ import java.util.Set;
  */
 public enum DoNotCallRegister {
   US_DNC("the US National Do Not Call Registry", "R2, R3", "US",
-      Set.of(OutboundChannel.PHONE_CALL, OutboundChannel.SMS), 18, 3),
-  CA_DNCL("Canada's National Do Not Call List", "R17", "CA", Set.of(OutboundChannel.PHONE_CALL), 18, 6),
-  UK_TPS("the UK Telephone Preference Service (TPS)", "R20", "GB", Set.of(OutboundChannel.PHONE_CALL), 0, 0),
-  UK_CTPS("the UK Corporate Telephone Preference Service (CTPS)", "R20", "GB", Set.of(OutboundChannel.PHONE_CALL),
+      Set.of(Channel.PHONE, Channel.SMS), 18, 3),
+  CA_DNCL("Canada's National Do Not Call List", "R17", "CA", Set.of(Channel.PHONE), 18, 6),
+  UK_TPS("the UK Telephone Preference Service (TPS)", "R20", "GB", Set.of(Channel.PHONE), 0, 0),
+  UK_CTPS("the UK Corporate Telephone Preference Service (CTPS)", "R20", "GB", Set.of(Channel.PHONE),
       0, 0),
-  INTERNAL("our own do-not-call list", "R5, R18", null, Set.of(OutboundChannel.PHONE_CALL, OutboundChannel.SMS),
+  INTERNAL("our own do-not-call list", "R5, R18", null, Set.of(Channel.PHONE, Channel.SMS),
       0, 0);
 
   private final String title;
   private final String rows;
   private final String region;
-  private final Set<OutboundChannel> channels;
+  private final Set<Channel> channels;
   private final int purchaseMonths;
   private final int inquiryMonths;
 
-  DoNotCallRegister(String title, String rows, String region, Set<OutboundChannel> channels, int purchaseMonths,
+  DoNotCallRegister(String title, String rows, String region, Set<Channel> channels, int purchaseMonths,
       int inquiryMonths) {
     this.title = title;
     this.rows = rows;
@@ -57,17 +58,17 @@ public enum DoNotCallRegister {
     return region;
   }
 
-  public boolean covers(OutboundChannel channel) {
+  public boolean covers(Channel channel) {
     return channels.contains(channel);
   }
 
-  public Set<OutboundChannel> channels() {
+  public Set<Channel> channels() {
     return channels;
   }
 
   /** "phone calls and texts", "phone calls". */
   public String channelsInWords() {
-    return channels.contains(OutboundChannel.SMS) ? "phone calls and texts" : "phone calls";
+    return channels.contains(Channel.SMS) ? "phone calls and texts" : "phone calls";
   }
 
   public int purchaseMonths() {

@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
@@ -34,7 +35,7 @@ public class OptOutReviews {
 
   /** Flags a message once (a second flag for the same message is ignored). */
   @Transactional
-  public void flag(UUID messageId, UUID conversationId, UUID contactId, OutboundChannel channel, String text,
+  public void flag(UUID messageId, UUID conversationId, UUID contactId, Channel channel, String text,
       String phrase) {
     String excerpt = text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     jdbc.sql("""
@@ -43,7 +44,7 @@ public class OptOutReviews {
         VALUES (:id, :message, :conversation, :contact, :channel, :excerpt, :phrase, 'OPEN', :at)
         ON CONFLICT DO NOTHING""")
         .param("id", Ids.newId()).param("message", messageId).param("conversation", conversationId)
-        .param("contact", contactId).param("channel", channel == null ? null : channel.name())
+        .param("contact", contactId).param("channel", PolicyChannels.name(channel))
         .param("excerpt", excerpt).param("phrase", phrase.length() <= 200 ? phrase : phrase.substring(0, 200))
         .param("at", utc(clock.instant())).update();
   }
@@ -93,7 +94,7 @@ public class OptOutReviews {
     String channel = rs.getString("channel");
     return new OptOutReview(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
         rs.getObject("conversation_id", UUID.class), rs.getObject("contact_id", UUID.class),
-        channel == null ? null : OutboundChannel.valueOf(channel), rs.getString("excerpt"), rs.getString("phrase"),
+        PolicyChannels.stored(channel), rs.getString("excerpt"), rs.getString("phrase"),
         OptOutReview.Status.valueOf(rs.getString("status")), instant(rs, "created_at"), rs.getString("resolved_by"),
         instant(rs, "resolved_at"));
   }

@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * @param emergencies the declared emergencies in the contact's regions, whenever they are
  */
 public record PolicyFacts(UUID contactId, ZoneId zone, Set<ZoneId> phoneZones, Whereabouts whereabouts,
-    OutboundChannel lastInboundChannel, List<ConsentEntry> consents, List<ContactAttempt> history,
+    Channel lastInboundChannel, List<ConsentEntry> consents, List<ContactAttempt> history,
     boolean openConversation, boolean openComplaint, boolean affectedByOpenIncident, Instant lastSupportActivity,
     List<DoNotCallListing> doNotCall, List<BusinessRelationship> relationships, List<Emergency> emergencies) {
 
@@ -39,7 +40,7 @@ public record PolicyFacts(UUID contactId, ZoneId zone, Set<ZoneId> phoneZones, W
 
   /** Facts with the region the profile gives (country, subdivision, either may be null) and nothing on registers. */
   public PolicyFacts(UUID contactId, ZoneId zone, Set<ZoneId> phoneZones, String country, String subdivision,
-      OutboundChannel lastInboundChannel, List<ConsentEntry> consents, List<ContactAttempt> history,
+      Channel lastInboundChannel, List<ConsentEntry> consents, List<ContactAttempt> history,
       boolean openConversation, boolean openComplaint, boolean affectedByOpenIncident, Instant lastSupportActivity) {
     this(contactId, zone, phoneZones, Whereabouts.profile(country, subdivision), lastInboundChannel, consents,
         history, openConversation, openComplaint, affectedByOpenIncident, lastSupportActivity, List.of(), List.of(),

@@ -1,10 +1,10 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.StaffPrincipals;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -15,20 +15,16 @@ public final class PolicyRequests {
 
   private PolicyRequests() {}
 
-  public static OutboundChannel channel(String value, boolean required) {
+  public static Channel channel(String value, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
-        throw ProblemException.invalid("missing-channel", "channel is required: one of " + names(OutboundChannel.values()) + ".");
+        throw ProblemException.invalid("missing-channel", "channel is required: one of " + PolicyChannels.known()
+            + ".");
       }
       return null;
     }
-    String v = normal(value);
-    if (v.equals("PHONE") || v.equals("CALL")) {
-      return OutboundChannel.PHONE_CALL;
-    }
-    return Arrays.stream(OutboundChannel.values()).filter(c -> c.name().equals(v)).findFirst()
-        .orElseThrow(() -> ProblemException.invalid("unknown-channel",
-            "Unknown channel '" + value + "': use one of " + names(OutboundChannel.values()) + "."));
+    return PolicyChannels.find(value).orElseThrow(() -> ProblemException.invalid("unknown-channel",
+        "Unknown channel '" + value + "': use one of " + PolicyChannels.known() + "."));
   }
 
   public static Purpose purpose(String value) {
@@ -67,9 +63,5 @@ public final class PolicyRequests {
 
   private static String normal(String value) {
     return value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-  }
-
-  private static String names(Enum<?>[] values) {
-    return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
   }
 }

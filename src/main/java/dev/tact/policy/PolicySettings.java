@@ -1,5 +1,6 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumMap;
@@ -24,8 +25,8 @@ import java.util.Set;
  * @param searchHorizon how far ahead a deferral may look for a permitted instant before denying
  * @param disabledPresets rows of the legal presets switched off one by one (e.g. "R12"), while {@code legalPresets} holds
  */
-public record PolicySettings(Map<OutboundChannel, QuietHours> quietHours, boolean quietHoursForTransactional,
-    Set<OutboundChannel> noMarketingOnWeekends, Set<OutboundChannel> noMarketingOnHolidays, Cap marketingCap,
+public record PolicySettings(Map<Channel, QuietHours> quietHours, boolean quietHoursForTransactional,
+    Set<Channel> noMarketingOnWeekends, Set<Channel> noMarketingOnHolidays, Cap marketingCap,
     Cap callsPerSubjectCap, Duration supportCoolDown, boolean legalPresets, Duration searchHorizon,
     Set<String> disabledPresets) {
 
@@ -51,25 +52,25 @@ public record PolicySettings(Map<OutboundChannel, QuietHours> quietHours, boolea
    */
   public static PolicySettings defaults() {
     QuietHours evening = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
-    Map<OutboundChannel, QuietHours> quiet = new EnumMap<>(OutboundChannel.class);
-    quiet.put(OutboundChannel.PHONE_CALL, evening);
-    quiet.put(OutboundChannel.SMS, evening);
-    Set<OutboundChannel> voice = EnumSet.of(OutboundChannel.PHONE_CALL, OutboundChannel.SMS);
+    Map<Channel, QuietHours> quiet = new EnumMap<>(Channel.class);
+    quiet.put(Channel.PHONE, evening);
+    quiet.put(Channel.SMS, evening);
+    Set<Channel> voice = EnumSet.of(Channel.PHONE, Channel.SMS);
     return new PolicySettings(quiet, false, voice, voice, new Cap(1, Duration.ofDays(7)),
         new Cap(3, Duration.ofHours(24)), Duration.ofDays(7), true, Duration.ofDays(60), Set.of());
   }
 
-  public PolicySettings withQuietHours(Map<OutboundChannel, QuietHours> value) {
+  public PolicySettings withQuietHours(Map<Channel, QuietHours> value) {
     return new PolicySettings(value, quietHoursForTransactional, noMarketingOnWeekends, noMarketingOnHolidays,
         marketingCap, callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
-  public PolicySettings withNoMarketingOnWeekends(Set<OutboundChannel> value) {
+  public PolicySettings withNoMarketingOnWeekends(Set<Channel> value) {
     return new PolicySettings(quietHours, quietHoursForTransactional, value, noMarketingOnHolidays, marketingCap,
         callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }
 
-  public PolicySettings withNoMarketingOnHolidays(Set<OutboundChannel> value) {
+  public PolicySettings withNoMarketingOnHolidays(Set<Channel> value) {
     return new PolicySettings(quietHours, quietHoursForTransactional, noMarketingOnWeekends, value, marketingCap,
         callsPerSubjectCap, supportCoolDown, legalPresets, searchHorizon, disabledPresets);
   }

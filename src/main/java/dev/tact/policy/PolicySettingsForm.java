@@ -1,5 +1,7 @@
 package dev.tact.policy;
 
+import dev.tact.shared.Channel;
+import dev.tact.shared.ProblemException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import dev.tact.shared.ProblemException;
 
 /**
  * The contact policy's settings as admins read and write them (API and UI): quiet hours as
@@ -26,7 +27,7 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
 
   public static PolicySettingsForm of(PolicySettings s) {
     Map<String, String> quiet = new TreeMap<>();
-    s.quietHours().forEach((channel, hours) -> quiet.put(channel.name(), hours.start() + "-" + hours.end()));
+    s.quietHours().forEach((channel, hours) -> quiet.put(PolicyChannels.name(channel), hours.start() + "-" + hours.end()));
     return new PolicySettingsForm(quiet, s.quietHoursForTransactional(), names(s.noMarketingOnWeekends()),
         names(s.noMarketingOnHolidays()), s.marketingCap().max(), s.marketingCap().per().toHours(),
         s.callsPerSubjectCap().max(), s.callsPerSubjectCap().per().toHours(), s.supportCoolDown().toDays(),
@@ -34,7 +35,7 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
   }
 
   public PolicySettings toSettings() {
-    Map<OutboundChannel, PolicySettings.QuietHours> quiet = new EnumMap<>(OutboundChannel.class);
+    Map<Channel, PolicySettings.QuietHours> quiet = new EnumMap<>(Channel.class);
     (quietHours == null ? Map.<String, String>of() : quietHours).forEach((channel, hours) -> {
       if (hours != null && !hours.isBlank()) {
         quiet.put(channel(channel), quietHours(channel, hours));
@@ -66,21 +67,18 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
     return result;
   }
 
-  private static Set<OutboundChannel> channels(List<String> names) {
-    Set<OutboundChannel> channels = EnumSet.noneOf(OutboundChannel.class);
+  private static Set<Channel> channels(List<String> names) {
+    Set<Channel> channels = EnumSet.noneOf(Channel.class);
     for (String name : names == null ? List.<String>of() : names) {
       channels.add(channel(name));
     }
     return channels;
   }
 
-  private static OutboundChannel channel(String name) {
-    try {
-      return OutboundChannel.valueOf(name.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw ProblemException.invalid("unknown-channel", "Unknown channel '" + name + "': use one of "
-          + List.of(OutboundChannel.values()) + ".");
-    }
+  private static Channel channel(String name) {
+    return PolicyChannels.find(name).orElseThrow(() -> ProblemException.invalid("unknown-channel",
+        "Unknown channel '" + name + "': use one of " + PolicyChannels.ALL.stream().map(PolicyChannels::name).toList()
+        + "."));
   }
 
   /** Reads quiet hours written as {@code 21:00-08:00} (422 otherwise); also used for {@code tact.policy.quiet-hours}. */
@@ -97,11 +95,11 @@ public record PolicySettingsForm(Map<String, String> quietHours, boolean quietHo
         "Quiet hours for " + channel + " must look like 21:00-08:00, not '" + value + "'.");
   }
 
-  private static List<String> names(Set<OutboundChannel> channels) {
+  private static List<String> names(Set<Channel> channels) {
     List<String> names = new ArrayList<>();
-    for (OutboundChannel channel : OutboundChannel.values()) {
+    for (Channel channel : PolicyChannels.ALL) {
       if (channels.contains(channel)) {
-        names.add(channel.name());
+        names.add(PolicyChannels.name(channel));
       }
     }
     return names;

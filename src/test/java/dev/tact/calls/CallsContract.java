@@ -20,7 +20,6 @@ import dev.tact.intake.MessageSubmission;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
 import dev.tact.policy.ContactHistory;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.shared.Channel;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
@@ -229,7 +228,7 @@ abstract class CallsContract {
   @Test
   void shouldLogACallThePolicyRefusesOnlyAsNotPlacedAndChangeNothingOtherwise() {
     Contact callee = phoneContact("Dana Donotcall");
-    consent.record(callee.id(), ConsentRequest.optOut(OutboundChannel.PHONE_CALL, "phone", "asked not to be called"),
+    consent.record(callee.id(), ConsentRequest.optOut(Channel.PHONE, "phone", "asked not to be called"),
         "tests");
     WebSession.Page asked = web.submit("/calls/new?contact=" + callee.id(), "/calls", fields("contact",
         callee.id().toString(), "direction", "OUTBOUND", "purpose", "MARKETING", "outcome", "ANSWERED"));
@@ -289,7 +288,7 @@ abstract class CallsContract {
     dev.tact.testsupport.JsonApi api = new dev.tact.testsupport.JsonApi(port,
         tokens.issue("calls-api-" + SEQUENCE.incrementAndGet(), Role.AGENT, null).secret());
     Contact callee = phoneContact("Api Callee");
-    consent.record(callee.id(), ConsentRequest.optOut(OutboundChannel.PHONE_CALL, "phone", "no sales calls"),
+    consent.record(callee.id(), ConsentRequest.optOut(Channel.PHONE, "phone", "no sales calls"),
         "tests");
 
     dev.tact.testsupport.JsonApi.Answer unasked = api.post("/api/v1/calls", Map.of("contactId",
@@ -297,7 +296,7 @@ abstract class CallsContract {
     assertThat(unasked.status()).as(unasked.raw()).isEqualTo(422);
     assertThat(unasked.body().path("type").asString()).contains("policy-not-asked");
 
-    UUID refused = policy.decide(new dev.tact.policy.DecisionRequest(callee.id(), OutboundChannel.PHONE_CALL,
+    UUID refused = policy.decide(new dev.tact.policy.DecisionRequest(callee.id(), Channel.PHONE,
         dev.tact.policy.Purpose.MARKETING, null, null), "tests").id();
     dev.tact.testsupport.JsonApi.Answer placed = api.post("/api/v1/calls", Map.of("contactId",
         callee.id().toString(), "direction", "outbound", "outcome", "answered", "decisionId", refused.toString()));
@@ -305,7 +304,7 @@ abstract class CallsContract {
     assertThat(placed.body().path("type").asString()).contains("call-refused");
     assertThat(callCount()).isZero();
 
-    UUID allowed = policy.decide(new dev.tact.policy.DecisionRequest(callee.id(), OutboundChannel.PHONE_CALL,
+    UUID allowed = policy.decide(new dev.tact.policy.DecisionRequest(callee.id(), Channel.PHONE,
         dev.tact.policy.Purpose.TRANSACTIONAL, null, null), "tests").id();
     dev.tact.testsupport.JsonApi.Answer logged = api.post("/api/v1/calls", Map.of("contactId",
         callee.id().toString(), "direction", "outbound", "outcome", "answered", "durationSeconds", 95,

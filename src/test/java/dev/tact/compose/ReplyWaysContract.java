@@ -17,7 +17,6 @@ import dev.tact.intake.MessageSubmission;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
@@ -232,7 +231,7 @@ abstract class ReplyWaysContract {
     String phone = phone();
     UUID conversation = conversationFrom("sms", phone, "Can you email me the invoice?");
     String email = attachEmail(phone);
-    consent.record(contactOf(phone), new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+    consent.record(contactOf(phone), new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
         Purpose.TRANSACTIONAL, null, "test", "asked for no email at all", null), "tests");
     long messages = messagesOf(conversation);
     long rows = rows();
@@ -253,7 +252,7 @@ abstract class ReplyWaysContract {
   void shouldKeepAReplyThePolicyDeniesOnTheConversationsOwnWayAsNoResponse() {
     String email = "denied-" + UUID.randomUUID() + "@customer.test";
     UUID conversation = conversationFrom("email", email, "Please stop writing to me.");
-    consent.record(contactOf(email), new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+    consent.record(contactOf(email), new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
         Purpose.TRANSACTIONAL, null, "test", "no email at all", null), "tests");
 
     Replies.Replied replied = replies.reply(conversation, Actor.agent(null, "Dana"), "Understood.", ReplyVia.DEFAULT);
@@ -353,7 +352,7 @@ abstract class ReplyWaysContract {
     conversationFrom("sms", phone, "Hi.");
     String email = attachEmail(phone);
     UUID contact = contactOf(phone);
-    consent.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+    consent.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
         Purpose.TRANSACTIONAL, null, "test", "no email", null), "tests");
     long conversations = jdbc.sql("SELECT COUNT(*) FROM conv_conversation").query(Long.class).single();
     long rows = rows();

@@ -13,11 +13,11 @@ import dev.tact.contact.IdentityParser;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
 import dev.tact.policy.ContactHistory;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.PolicySettingsForm;
 import dev.tact.policy.PolicySettingsService;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.testsupport.MutableClock;
@@ -461,7 +461,7 @@ abstract class DeliveryContract {
   void shouldSendMarketingMailWithOneClickUnsubscribeHeaders() {
     Contact contact = contact(unique("fan") + "@news.example");
     contacts.updateProfile(contact.id(), new ContactProfile(null, null, "UTC", null, null));
-    consent.record(contact.id(), new ConsentRequest(dev.tact.policy.ConsentEntry.Kind.EXPRESS, OutboundChannel.EMAIL,
+    consent.record(contact.id(), new ConsentRequest(dev.tact.policy.ConsentEntry.Kind.EXPRESS, Channel.EMAIL,
         Purpose.MARKETING, null, "signup form", "ticked the box", null), "tests");
     OutboxEntry row = queue(contact, Purpose.MARKETING).entry();
     OutboxEntry notice = queue(contact(unique("plain") + "@news.example"), Purpose.TRANSACTIONAL).entry();
@@ -497,7 +497,7 @@ abstract class DeliveryContract {
         .body();
     OutboxEntry row = outbox.ofMessage(UUID.fromString(reply.path("id").asString())).orElseThrow();
     assertThat(row.kind()).isEqualTo(OutboxKind.WEBHOOK);
-    assertThat(row.channel()).isEqualTo(OutboundChannel.SMS);
+    assertThat(row.channel()).isEqualTo(Channel.SMS);
     ADAPTER_POSTS.clear();
     adapterAnswers.add(503);
 
@@ -521,7 +521,7 @@ abstract class DeliveryContract {
   @Test
   void shouldRecordADenialWithTheReasonAndSendNothing() {
     Contact contact = contact(unique("opt") + "@deny.example");
-    consent.record(contact.id(), ConsentRequest.optOut(OutboundChannel.EMAIL, "test", "unsubscribed"), "tests");
+    consent.record(contact.id(), ConsentRequest.optOut(Channel.EMAIL, "test", "unsubscribed"), "tests");
 
     Answer answer = post("/api/v1/outbox/messages", Map.of("contactId", contact.id().toString(), "subject",
         "Winter sale", "text", "20 % off.", "purpose", "MARKETING", "idempotencyKey", unique("sale")));

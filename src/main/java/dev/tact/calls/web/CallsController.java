@@ -14,8 +14,8 @@ import dev.tact.conversation.ConversationSummary;
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.UiController;
 import dev.tact.staff.StaffPrincipals;
@@ -146,7 +146,7 @@ class CallsController {
       return true;
     }
     Optional<AuditedDecision> decided = policy.find(form.decision());
-    return decided.isEmpty() || decided.get().request().channel() != OutboundChannel.PHONE_CALL
+    return decided.isEmpty() || decided.get().request().channel() != Channel.PHONE
         || form.contact() != null && !decided.get().request().contactId().equals(form.contact());
   }
 

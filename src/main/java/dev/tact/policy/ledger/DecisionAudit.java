@@ -1,14 +1,15 @@
 package dev.tact.policy.ledger;
 
+import dev.tact.policy.PolicyChannels;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Vote;
+import dev.tact.shared.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -46,7 +47,7 @@ public class DecisionAudit {
             DecisionRequest r = a.request();
             ps.setObject(1, a.id());
             ps.setObject(2, r.contactId());
-            ps.setString(3, r.channel().name());
+            ps.setString(3, PolicyChannels.name(r.channel()));
             ps.setString(4, r.purpose().name());
             ps.setString(5, r.subject());
             ps.setObject(6, utc(r.proposedAt()));
@@ -67,7 +68,7 @@ public class DecisionAudit {
 
   private static AuditedDecision row(ResultSet rs, int n) throws SQLException {
     DecisionRequest request = new DecisionRequest(rs.getObject("contact_id", UUID.class),
-        OutboundChannel.valueOf(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
+        PolicyChannels.stored(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
         rs.getString("subject"), instant(rs, "proposed_at"));
     Decision decision = new Decision(Decision.Outcome.valueOf(rs.getString("outcome")), instant(rs, "not_before"),
         JSON.readValue(rs.getString("votes"), VOTES), rs.getString("summary"));

@@ -1,6 +1,6 @@
 package dev.tact.policy.ledger;
 
-import dev.tact.policy.OutboundChannel;
+import dev.tact.shared.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +28,7 @@ public final class OptOutClassifier {
   }
 
   /** The verdict, the channel the opt-out names (null = every channel) and the words that decided. */
-  public record Signal(Verdict verdict, OutboundChannel channel, String phrase) {
+  public record Signal(Verdict verdict, Channel channel, String phrase) {
 
     static final Signal NONE = new Signal(Verdict.NONE, null, "");
   }
@@ -126,7 +126,7 @@ public final class OptOutClassifier {
   private static final Pattern EDGES = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
   private static final Pattern POLITE = Pattern.compile("^(?:please |pls |plz )|(?: please| pls| plz| thanks| thank you)$");
 
-  public Signal classify(String text, OutboundChannel cameOn) {
+  public Signal classify(String text, Channel cameOn) {
     if (text == null || text.isBlank()) {
       return Signal.NONE;
     }
@@ -136,7 +136,7 @@ public final class OptOutClassifier {
       return new Signal(Verdict.CLEAR, cameOn, bare);
     }
     if (SMS_KEYWORDS.contains(bare)) {
-      return cameOn == OutboundChannel.SMS ? new Signal(Verdict.CLEAR, cameOn, bare)
+      return cameOn == Channel.SMS ? new Signal(Verdict.CLEAR, cameOn, bare)
           : new Signal(Verdict.UNCLEAR, cameOn, bare);
     }
     Signal doubtful = null;
@@ -201,12 +201,12 @@ public final class OptOutClassifier {
     return true;
   }
 
-  private static OutboundChannel channel(Target target, OutboundChannel cameOn) {
+  private static Channel channel(Target target, Channel cameOn) {
     return switch (target) {
-      case PHONE -> OutboundChannel.PHONE_CALL;
-      case SMS -> OutboundChannel.SMS;
-      case EMAIL -> OutboundChannel.EMAIL;
-      case EMAIL_UNLESS_SMS -> cameOn == OutboundChannel.SMS ? OutboundChannel.SMS : OutboundChannel.EMAIL;
+      case PHONE -> Channel.PHONE;
+      case SMS -> Channel.SMS;
+      case EMAIL -> Channel.EMAIL;
+      case EMAIL_UNLESS_SMS -> cameOn == Channel.SMS ? Channel.SMS : Channel.EMAIL;
       case ALL -> null;
     };
   }

@@ -7,7 +7,8 @@ import dev.tact.conversation.MessageAdded;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
 import dev.tact.policy.OptOutReviews;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
+import dev.tact.shared.Channel;
 import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,8 @@ class OptOutDetector {
       return;
     }
     String text = message.get().body();
-    OutboundChannel cameOn = PolicyFactsLoader.outbound(added.channel());
+    // how we would answer them: a web form is answered by email
+    Channel cameOn = PolicyChannels.answering(added.channel());
     OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
     switch (signal.verdict()) {
       // A sender that could not be verified may be someone else: an agent decides, as for unclear wording.

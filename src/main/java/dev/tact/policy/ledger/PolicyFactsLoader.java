@@ -20,7 +20,7 @@ import dev.tact.policy.DoNotCallListing;
 import dev.tact.policy.DoNotCallRegisters;
 import dev.tact.policy.Emergencies;
 import dev.tact.policy.Emergency;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Region;
 import dev.tact.policy.Whereabouts;
@@ -114,7 +114,7 @@ public class PolicyFactsLoader {
       List<DoNotCallListing> onRegisters = phonesOf(contact).stream()
           .flatMap(n -> listed.getOrDefault(n, List.of()).stream()).toList();
       facts.put(asked, new PolicyFacts(contact.id(), zoneOf(contact.timeZone()), phoneZones(contact.identities()),
-          where, a == null ? null : outbound(a.lastInboundChannel()), ledger.get(contact.id()),
+          where, a == null ? null : PolicyChannels.answering(a.lastInboundChannel()), ledger.get(contact.id()),
           attempts.get(contact.id()), a != null && a.openConversation(), a != null && a.openComplaint(), false,
           a == null ? null : a.lastActivity(), onRegisters, related.get(contact.id()), emergenciesIn(where, declared)));
     });
@@ -132,20 +132,6 @@ public class PolicyFactsLoader {
       }
     }
     return in;
-  }
-
-  /** How we would answer someone on the channel they wrote on; a web form is answered by email. */
-  public static OutboundChannel outbound(Channel channel) {
-    if (channel == null) {
-      return null;
-    }
-    return switch (channel) {
-      case EMAIL, WEB -> OutboundChannel.EMAIL;
-      case CHAT -> OutboundChannel.CHAT;
-      case PHONE -> OutboundChannel.PHONE_CALL;
-      case SMS -> OutboundChannel.SMS;
-      case SOCIAL -> OutboundChannel.SOCIAL;
-    };
   }
 
   Set<ZoneId> phoneZones(List<Identity> identities) {

@@ -1,12 +1,12 @@
 package dev.tact.policy.rules;
 
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Region;
 import dev.tact.policy.calendar.DaySchedule;
 import dev.tact.policy.calendar.Words;
+import dev.tact.shared.Channel;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,7 +34,7 @@ final class CallingWindowRule extends WindowRule {
   @Override
   String notApplicable(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
     if (!context.settings().presetEnabled(preset.row()) || request.purpose() != Purpose.MARKETING
-        || (request.channel() != OutboundChannel.PHONE_CALL && request.channel() != OutboundChannel.SMS)) {
+        || (request.channel() != Channel.PHONE && request.channel() != Channel.SMS)) {
       return "applies to sales calls and texts only";
     }
     if (!preset.coversAny(facts.regions())) {

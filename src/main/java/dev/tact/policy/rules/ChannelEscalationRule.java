@@ -2,10 +2,10 @@ package dev.tact.policy.rules;
 
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Vote;
+import dev.tact.shared.Channel;
 
 /**
  * Reach people on the channel they used or a less intrusive one; a more intrusive channel than the one they last
@@ -21,7 +21,7 @@ final class ChannelEscalationRule implements Rule {
 
   @Override
   public Vote vote(DecisionRequest request, PolicyFacts facts, PolicyContext context) {
-    OutboundChannel last = facts.lastInboundChannel();
+    Channel last = facts.lastInboundChannel();
     if (last == null) {
       return abstain("the contact has not reached us on any channel yet");
     }

@@ -1,15 +1,16 @@
 package dev.tact.policy.rules;
 
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.ConsentEntry;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 
 /** Matching of consent-ledger lines to a request: null channel, purpose or subject in a line means "all". */
 final class Ledger {
 
   private Ledger() {}
 
-  static boolean coversChannel(ConsentEntry entry, OutboundChannel channel) {
+  static boolean coversChannel(ConsentEntry entry, Channel channel) {
     return entry.channel() == null || entry.channel() == channel;
   }
 
@@ -21,8 +22,8 @@ final class Ledger {
     return entry.purpose() == null || entry.purpose() == purpose;
   }
 
-  static String channelName(OutboundChannel channel) {
-    return channel == null ? "any channel" : channel.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  static String channelName(Channel channel) {
+    return channel == null ? "any channel" : PolicyChannels.words(channel);
   }
 
   static String describe(ConsentEntry entry) {

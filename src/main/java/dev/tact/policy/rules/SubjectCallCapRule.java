@@ -2,10 +2,10 @@ package dev.tact.policy.rules;
 
 import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Vote;
+import dev.tact.shared.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +57,8 @@ final class SubjectCallCapRule implements Rule {
     return allow("within the cap of " + limit);
   }
 
-  private static boolean isVoice(OutboundChannel channel) {
-    return channel == OutboundChannel.PHONE_CALL || channel == OutboundChannel.SMS;
+  private static boolean isVoice(Channel channel) {
+    return channel == Channel.PHONE || channel == Channel.SMS;
   }
 
   private static boolean sameSubject(String a, String b) {

@@ -3,6 +3,7 @@ package dev.tact.policy.web;
 import dev.tact.policy.DoNotCallListing;
 import dev.tact.policy.DoNotCallRegister;
 import dev.tact.policy.DoNotCallRegisters;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.ApiController;
 import dev.tact.staff.StaffPrincipals;
@@ -55,7 +56,7 @@ class DoNotCallApiController {
     return Arrays.stream(DoNotCallRegister.values()).map(r -> {
       var loaded = registers.register(r);
       return new RegisterView(r.slug(), r.title(), r.rows(),
-          r.channels().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList(),
+          r.channels().stream().map(c -> PolicyChannels.name(c).toLowerCase(Locale.ROOT)).sorted().toList(),
           loaded.map(DoNotCallRegisters.Summary::entries).orElse(0L),
           loaded.map(DoNotCallRegisters.Summary::loadedAt).orElse(null),
           loaded.map(DoNotCallRegisters.Summary::loadedBy).orElse(null),

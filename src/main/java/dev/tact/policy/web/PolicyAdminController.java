@@ -2,9 +2,10 @@ package dev.tact.policy.web;
 
 import dev.tact.policy.ContactPolicies;
 import dev.tact.policy.LegalPreset;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.PolicySettingsForm;
 import dev.tact.policy.PolicySettingsService;
+import dev.tact.shared.Channel;
 import dev.tact.shared.web.Flash;
 import dev.tact.shared.web.UiController;
 import dev.tact.staff.StaffPrincipals;
@@ -35,7 +36,7 @@ class PolicyAdminController {
   @GetMapping("/admin/policy")
   String show(Model model) {
     model.addAttribute("form", PolicySettingsForm.of(settings.settings()));
-    model.addAttribute("channels", OutboundChannel.values());
+    model.addAttribute("channels", PolicyChannels.options());
     model.addAttribute("presets", ContactPolicies.legalPresets());
     return "policy/admin";
   }
@@ -51,7 +52,7 @@ class PolicyAdminController {
         disabledPresets.add(preset.row());
       }
     }
-    for (OutboundChannel channel : OutboundChannel.values()) {
+    for (PolicyChannels.Option channel : PolicyChannels.options()) {
       quiet.put(channel.name(), params.getFirst("quiet_" + channel.name()));
       if (params.containsKey("weekend_" + channel.name())) {
         weekends.add(channel.name());

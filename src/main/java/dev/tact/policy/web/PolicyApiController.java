@@ -6,6 +6,7 @@ import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.OptOutReview;
 import dev.tact.policy.OptOutReviews;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.PolicyRequests;
 import dev.tact.policy.Vote;
 import dev.tact.shared.ProblemException;
@@ -42,7 +43,7 @@ class PolicyApiController {
 
     static DecisionView of(AuditedDecision a) {
       DecisionRequest r = a.request();
-      return new DecisionView(a.id(), r.contactId(), r.channel().name(), r.purpose().name(), r.subject(),
+      return new DecisionView(a.id(), r.contactId(), PolicyChannels.name(r.channel()), r.purpose().name(), r.subject(),
           r.proposedAt(), a.decision().outcome(), a.decision().notBefore(), a.decision().summary(),
           a.decision().votes(), a.askedBy(), a.decidedAt());
     }

@@ -7,8 +7,9 @@ import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ContactHistory;
 import dev.tact.policy.ContactPlace;
 import dev.tact.policy.ContactPolicyService;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class PolicyOnContactPage implements ContactPageContributor {
     model.put("place", place);
     model.put("theirTime", place.localTime(clock.instant()));
     model.put("relationships", relationships.of(contact.id()));
-    model.put("channels", OutboundChannel.values());
+    model.put("channels", PolicyChannels.options());
     model.put("purposes", Purpose.values());
   }
 }

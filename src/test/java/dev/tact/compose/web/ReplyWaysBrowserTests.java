@@ -13,8 +13,8 @@ import dev.tact.intake.MessageSubmission;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
@@ -107,7 +107,7 @@ class ReplyWaysBrowserTests extends BrowserPageTest {
     long number = smsConversation(phone, "Do not email me, text only.");
     UUID contact = contacts.findByIdentity(identities.parse(phone)).orElseThrow().id();
     contacts.attach(contact, identities.parse(email));
-    ledger.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, OutboundChannel.EMAIL,
+    ledger.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
         Purpose.TRANSACTIONAL, null, "test", "asked for no email", null), "tests");
     logInAsAdmin();
     page.navigate("/conversations/" + number);

@@ -10,8 +10,8 @@ import dev.tact.delivery.unsubscribe.UnsubscribeLinks;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRecord;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +62,7 @@ class UnsubscribeIntegrationTests {
     assertThat(lines).hasSize(1);
     ConsentEntry optOut = lines.getFirst().entry();
     assertThat(optOut.kind()).isEqualTo(ConsentEntry.Kind.OPT_OUT);
-    assertThat(optOut.channel()).isEqualTo(OutboundChannel.EMAIL);
+    assertThat(optOut.channel()).isEqualTo(Channel.EMAIL);
     assertThat(optOut.purpose()).isEqualTo(Purpose.MARKETING);
     assertThat(optOut.source()).isEqualTo("one-click unsubscribe");
     assertThat(optOut.evidence()).contains("RFC 8058");

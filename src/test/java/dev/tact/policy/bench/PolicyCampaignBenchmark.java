@@ -6,8 +6,8 @@ import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.PolicySettingsService;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -44,7 +44,7 @@ public final class PolicyCampaignBenchmark {
       List<UUID> ids = jdbc.sql("SELECT id FROM contact_contact ORDER BY id").query(UUID.class).list();
       Instant at = LocalDateTime.of(2031, 6, 18, 14, 0).atZone(ZoneId.of("America/Toronto")).toInstant();
       List<DecisionRequest> campaign = ids.stream()
-          .map(id -> new DecisionRequest(id, OutboundChannel.EMAIL, Purpose.MARKETING, "summer-offer", at)).toList();
+          .map(id -> new DecisionRequest(id, Channel.EMAIL, Purpose.MARKETING, "summer-offer", at)).toList();
       ContactPolicyService service = context.getBean(ContactPolicyService.class);
       for (int run = 1; run <= 3; run++) {
         long start = System.nanoTime();

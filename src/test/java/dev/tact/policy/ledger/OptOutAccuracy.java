@@ -1,7 +1,8 @@
 package dev.tact.policy.ledger;
 
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.routing.IntentCorpus;
+import dev.tact.shared.Channel;
 import dev.tact.testsupport.Corpora;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ final class OptOutAccuracy {
       Set.of("newsletter_subscription"));
 
   /** The channel corpus utterances are read as: email, where most of Tact's messages come from. */
-  static final OutboundChannel CHANNEL = OutboundChannel.EMAIL;
+  static final Channel CHANNEL = Channel.EMAIL;
 
   /** One corpus: rows read, rows excluded, rows recorded (CLEAR) and queued (UNCLEAR), examples of those. */
   record CorpusFigures(String corpus, int rows, int excluded, int clear, int unclear, List<String> flagged) {
@@ -110,8 +111,8 @@ final class OptOutAccuracy {
     List<String> missed = new ArrayList<>();
     for (String[] optOut : optOuts()) {
       cases++;
-      OutboundChannel cameOn = OutboundChannel.valueOf(optOut[1]);
-      OutboundChannel names = "ALL".equals(optOut[2]) ? null : OutboundChannel.valueOf(optOut[2]);
+      Channel cameOn = PolicyChannels.stored(optOut[1]);
+      Channel names = "ALL".equals(optOut[2]) ? null : PolicyChannels.stored(optOut[2]);
       OptOutClassifier.Signal signal = classifier.classify(optOut[0], cameOn);
       if (signal.verdict() == OptOutClassifier.Verdict.CLEAR) {
         clear++;

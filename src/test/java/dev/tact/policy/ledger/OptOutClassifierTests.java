@@ -2,8 +2,8 @@ package dev.tact.policy.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.ledger.OptOutClassifier.Verdict;
+import dev.tact.shared.Channel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,13 +20,13 @@ class OptOutClassifierTests {
       unsubscribe                                               | EMAIL      | EMAIL
       Unsubscribe                                               | SMS        | SMS
       CANCEL                                                    | SMS        | SMS
-      Please don't call me again                                | SMS        | PHONE_CALL
-      Please don’t call me again.                               | EMAIL      | PHONE_CALL
-      Do not call me ever again, I said no.                     | EMAIL      | PHONE_CALL
-      Stop calling me!                                          | SOCIAL     | PHONE_CALL
-      Could you please stop calling my cell                     | EMAIL      | PHONE_CALL
-      No more sales calls please                                | EMAIL      | PHONE_CALL
-      Take me off your call list                                | EMAIL      | PHONE_CALL
+      Please don't call me again                                | SMS        | PHONE
+      Please don’t call me again.                               | EMAIL      | PHONE
+      Do not call me ever again, I said no.                     | EMAIL      | PHONE
+      Stop calling me!                                          | SOCIAL     | PHONE
+      Could you please stop calling my cell                     | EMAIL      | PHONE
+      No more sales calls please                                | EMAIL      | PHONE
+      Take me off your call list                                | EMAIL      | PHONE
       Stop texting me                                           | SMS        | SMS
       stop sending me texts                                     | EMAIL      | SMS
       Please unsubscribe me from this newsletter                | EMAIL      | EMAIL
@@ -40,22 +40,22 @@ class OptOutClassifierTests {
       I'd like to opt out                                       | EMAIL      | ALL
       Not interested                                            | EMAIL      | ALL
       No thanks, I'm not interested in your offer.              | EMAIL      | ALL
-      Ne m'appelez plus                                         | EMAIL      | PHONE_CALL
+      Ne m'appelez plus                                         | EMAIL      | PHONE
       Merci de ne plus me contacter                             | EMAIL      | ALL
-      Bitte rufen Sie mich nicht mehr an                        | EMAIL      | PHONE_CALL
+      Bitte rufen Sie mich nicht mehr an                        | EMAIL      | PHONE
       Kontaktieren Sie mich bitte nicht mehr                    | EMAIL      | ALL
-      No me llamen más                                          | SMS        | PHONE_CALL
+      No me llamen más                                          | SMS        | PHONE
       Quiero darme de baja                                      | EMAIL      | ALL
-      Non chiamatemi più                                        | EMAIL      | PHONE_CALL
-      Bel me niet meer                                          | EMAIL      | PHONE_CALL
+      Non chiamatemi più                                        | EMAIL      | PHONE
+      Bel me niet meer                                          | EMAIL      | PHONE
       Stop spamming me                                          | EMAIL      | ALL
-      Please don't call me on Saturdays                         | EMAIL      | PHONE_CALL
+      Please don't call me on Saturdays                         | EMAIL      | PHONE
       Take me off all your lists please                         | EMAIL      | ALL
-      Merci de ne plus m'appeler                                | EMAIL      | PHONE_CALL
+      Merci de ne plus m'appeler                                | EMAIL      | PHONE
       Ich möchte mich abmelden                                  | EMAIL      | EMAIL
       Stuur me geen e-mails meer                                | SMS        | SMS
       """)
-  void shouldRecordClearOptOutsOnTheChannelTheyName(String text, OutboundChannel cameOn, OutboundChannel expected) {
+  void shouldRecordClearOptOutsOnTheChannelTheyName(String text, Channel cameOn, Channel expected) {
     OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
     assertThat(signal.verdict()).as(text).isEqualTo(Verdict.CLEAR);
     assertThat(signal.channel()).as(text).isEqualTo(expected);
@@ -72,7 +72,7 @@ class OptOutClassifierTests {
       How do I opt out of the beta program?                                     | CHAT
       can you text marissa and tell them to stop calling me                     | SMS
       """)
-  void shouldFlagUnclearWordingForAnAgent(String text, OutboundChannel cameOn) {
+  void shouldFlagUnclearWordingForAnAgent(String text, Channel cameOn) {
     assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.UNCLEAR);
   }
 
@@ -99,7 +99,7 @@ class OptOutClassifierTests {
       please cancel my reservation                                        | EMAIL
       whisper mode, stop                                                  | CHAT
       """)
-  void shouldIgnoreOrdinaryMessagesThatMentionTheSameWords(String text, OutboundChannel cameOn) {
+  void shouldIgnoreOrdinaryMessagesThatMentionTheSameWords(String text, Channel cameOn) {
     assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.NONE);
   }
 }

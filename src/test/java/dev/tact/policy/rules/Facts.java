@@ -3,9 +3,9 @@ package dev.tact.policy.rules;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,7 +29,7 @@ final class Facts {
   private final List<dev.tact.policy.DoNotCallListing> doNotCall = new ArrayList<>();
   private final List<dev.tact.policy.BusinessRelationship> relationships = new ArrayList<>();
   private final List<dev.tact.policy.Emergency> emergencies = new ArrayList<>();
-  private OutboundChannel lastInbound;
+  private Channel lastInbound;
   private final List<ConsentEntry> consents = new ArrayList<>();
   private final List<ContactAttempt> history = new ArrayList<>();
   private boolean openConversation;
@@ -43,14 +43,14 @@ final class Facts {
 
   /** The story's customer: Winnipeg, Manitoba; tweeted last; agreed to sales calls on a web form in 2010. */
   static Facts winnipeg() {
-    return contact().zone("America/Winnipeg").in("CA", "mb").lastInbound(OutboundChannel.SOCIAL)
-        .express(OutboundChannel.PHONE_CALL, Purpose.MARKETING);
+    return contact().zone("America/Winnipeg").in("CA", "mb").lastInbound(Channel.SOCIAL)
+        .express(Channel.PHONE, Purpose.MARKETING);
   }
 
   /** Someone who phoned us last and agreed to sales calls and texts; in the given zone and region. */
   static Facts caller(String zone, String country, String subdivision) {
-    return contact().zone(zone).in(country, subdivision).lastInbound(OutboundChannel.PHONE_CALL)
-        .express(OutboundChannel.PHONE_CALL, Purpose.MARKETING).express(OutboundChannel.SMS, Purpose.MARKETING);
+    return contact().zone(zone).in(country, subdivision).lastInbound(Channel.PHONE)
+        .express(Channel.PHONE, Purpose.MARKETING).express(Channel.SMS, Purpose.MARKETING);
   }
 
   Facts zone(String id) {
@@ -105,36 +105,36 @@ final class Facts {
     return this;
   }
 
-  Facts expressGiven(OutboundChannel channel, Instant givenAt) {
+  Facts expressGiven(Channel channel, Instant givenAt) {
     consents.add(new ConsentEntry(ConsentEntry.Kind.EXPRESS, channel, Purpose.MARKETING, null, "web form", "form 18",
         givenAt, null, givenAt));
     return this;
   }
 
-  Facts lastInbound(OutboundChannel channel) {
+  Facts lastInbound(Channel channel) {
     this.lastInbound = channel;
     return this;
   }
 
-  Facts express(OutboundChannel channel, Purpose purpose) {
+  Facts express(Channel channel, Purpose purpose) {
     consents.add(new ConsentEntry(ConsentEntry.Kind.EXPRESS, channel, purpose, null, "web form", "form 17",
         Instant.parse("2010-05-01T12:00:00Z"), null));
     return this;
   }
 
-  Facts implied(OutboundChannel channel, Instant expiresAt) {
+  Facts implied(Channel channel, Instant expiresAt) {
     consents.add(new ConsentEntry(ConsentEntry.Kind.IMPLIED, channel, Purpose.MARKETING, null, "purchase",
         "order 9", expiresAt.minus(Duration.ofDays(730)), expiresAt));
     return this;
   }
 
-  Facts optOut(OutboundChannel channel, Purpose purpose, String subject) {
+  Facts optOut(Channel channel, Purpose purpose, String subject) {
     consents.add(new ConsentEntry(ConsentEntry.Kind.OPT_OUT, channel, purpose, subject, "agent note",
         "not interested", Instant.parse("2011-10-10T16:05:00Z"), null));
     return this;
   }
 
-  Facts attempt(OutboundChannel channel, Purpose purpose, String subject, Instant at) {
+  Facts attempt(Channel channel, Purpose purpose, String subject, Instant at) {
     history.add(new ContactAttempt(channel, purpose, subject, at));
     return this;
   }
@@ -167,7 +167,7 @@ final class Facts {
         openComplaint, incident, lastSupport, doNotCall, relationships, emergencies);
   }
 
-  static DecisionRequest ask(OutboundChannel channel, Purpose purpose, String subject, Instant at) {
+  static DecisionRequest ask(Channel channel, Purpose purpose, String subject, Instant at) {
     return new DecisionRequest(CONTACT, channel, purpose, subject, at);
   }
 

@@ -1,10 +1,10 @@
 package dev.tact.policy.rules;
 
-import static dev.tact.policy.OutboundChannel.PHONE_CALL;
 import static dev.tact.policy.Purpose.MARKETING;
 import static dev.tact.policy.rules.Facts.ask;
 import static dev.tact.policy.rules.Facts.at;
 import static dev.tact.policy.rules.Facts.caller;
+import static dev.tact.shared.Channel.PHONE;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.THURSDAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,7 +125,7 @@ class LegalHolidayPresetTests {
     assertThat(missing).as("named holidays Jollyday does not give as public holidays in Rhode Island")
         .contains("Victory Day");
 
-    Decision victoryDay = POLICY.decide(ask(PHONE_CALL, MARKETING, "x", at("2026-08-10T11:00", "America/New_York")),
+    Decision victoryDay = POLICY.decide(ask(PHONE, MARKETING, "x", at("2026-08-10T11:00", "America/New_York")),
         caller("America/New_York", "US", "ri").build());
     assertThat(victoryDay.outcome()).isEqualTo(Outcome.DEFER);
     assertThat(victoryDay.notBefore()).isEqualTo(at("2026-08-11T09:00", "America/New_York"));
@@ -138,7 +138,7 @@ class LegalHolidayPresetTests {
     assertThat(notClosed(CallingWindowPreset.ALABAMA, new Region("US", "al"), alabama(), missing)).isEmpty();
     assertThat(missing).contains("Confederate Memorial Day", "Jefferson Davis' Birthday");
 
-    Decision memorial = POLICY.decide(ask(PHONE_CALL, MARKETING, "x", at("2026-04-27T11:00", "America/Chicago")),
+    Decision memorial = POLICY.decide(ask(PHONE, MARKETING, "x", at("2026-04-27T11:00", "America/Chicago")),
         caller("America/Chicago", "US", "al").build());
     assertThat(memorial.notBefore()).as(memorial.summary()).isEqualTo(at("2026-04-28T08:00", "America/Chicago"));
     assertThat(memorial.summary()).contains("Confederate Memorial Day");
@@ -150,7 +150,7 @@ class LegalHolidayPresetTests {
     assertThat(notClosed(CallingWindowPreset.LOUISIANA, new Region("US", "la"), louisiana(), missing)).isEmpty();
     assertThat(missing).contains("Huey P. Long Day", "All Saints' Day", "Good Friday");
 
-    Decision goodFriday = POLICY.decide(ask(PHONE_CALL, MARKETING, "x", at("2026-04-03T11:00", "America/Chicago")),
+    Decision goodFriday = POLICY.decide(ask(PHONE, MARKETING, "x", at("2026-04-03T11:00", "America/Chicago")),
         caller("America/Chicago", "US", "la").build());
     assertThat(goodFriday.notBefore()).as(goodFriday.summary()).isEqualTo(at("2026-04-04T08:00", "America/Chicago"));
     assertThat(goodFriday.summary()).contains("Good Friday");
@@ -174,7 +174,7 @@ class LegalHolidayPresetTests {
 
   @Test
   void shouldLetASalesCallGoOnChristmasInMississippiWhenOnlyThePresetsHoldTheClock() {
-    Decision christmasInMississippi = POLICY.decide(ask(PHONE_CALL, MARKETING, "x",
+    Decision christmasInMississippi = POLICY.decide(ask(PHONE, MARKETING, "x",
         at("2026-12-25T11:00", "America/Chicago")), caller("America/Chicago", "US", "ms").build());
     assertThat(christmasInMississippi.outcome()).as("R12: the holiday ban was repealed in 2024")
         .isEqualTo(Outcome.ALLOW);

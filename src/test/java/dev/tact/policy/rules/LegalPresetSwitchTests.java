@@ -6,10 +6,10 @@ import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ContactPolicies;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -26,10 +26,10 @@ class LegalPresetSwitchTests {
   private static final Instant WEDNESDAY_0830 = LocalDateTime.of(2026, 3, 18, 8, 30).atZone(WINNIPEG).toInstant();
 
   private final PolicyFacts winnipeg = new PolicyFacts(UUID.randomUUID(), WINNIPEG, Set.of(), "CA", "mb",
-      OutboundChannel.PHONE_CALL, List.of(new ConsentEntry(ConsentEntry.Kind.EXPRESS, OutboundChannel.PHONE_CALL,
+      Channel.PHONE, List.of(new ConsentEntry(ConsentEntry.Kind.EXPRESS, Channel.PHONE,
           Purpose.MARKETING, null, "web form", "form 1", Instant.parse("2026-01-05T12:00:00Z"), null)),
       List.of(), false, false, false, null);
-  private final DecisionRequest call = new DecisionRequest(winnipeg.contactId(), OutboundChannel.PHONE_CALL,
+  private final DecisionRequest call = new DecisionRequest(winnipeg.contactId(), Channel.PHONE,
       Purpose.MARKETING, "renewal", WEDNESDAY_0830);
 
   @Test

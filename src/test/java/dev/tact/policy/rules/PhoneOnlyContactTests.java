@@ -1,11 +1,11 @@
 package dev.tact.policy.rules;
 
-import static dev.tact.policy.OutboundChannel.PHONE_CALL;
-import static dev.tact.policy.OutboundChannel.SMS;
 import static dev.tact.policy.Purpose.MARKETING;
 import static dev.tact.policy.rules.Facts.ask;
 import static dev.tact.policy.rules.Facts.at;
 import static dev.tact.policy.rules.Facts.contact;
+import static dev.tact.shared.Channel.PHONE;
+import static dev.tact.shared.Channel.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.policy.ContactPolicy;
@@ -14,9 +14,9 @@ import dev.tact.policy.Decision.Outcome;
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.Vote;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A contact known only by a phone number (the usual caller): the area code tells the province or state, and its
@@ -27,12 +27,12 @@ class PhoneOnlyContactTests {
   private static final ContactPolicy POLICY = new RuleBasedContactPolicy(RuleBook.standard(PolicySettings.defaults()));
 
   private static Facts caller(String number) {
-    return contact().phones(number).lastInbound(PHONE_CALL).express(PHONE_CALL, MARKETING).express(SMS, MARKETING);
+    return contact().phones(number).lastInbound(PHONE).express(PHONE, MARKETING).express(SMS, MARKETING);
   }
 
   @Test
   void shouldDeferTheThanksgivingSalesCallToTuesdayNineWhenOnlyA204NumberIsKnown() {
-    Decision decision = POLICY.decide(ask(PHONE_CALL, MARKETING, "ssl-cert", at("2011-10-10T11:00", "America/Winnipeg")),
+    Decision decision = POLICY.decide(ask(PHONE, MARKETING, "ssl-cert", at("2011-10-10T11:00", "America/Winnipeg")),
         caller("+12045550123").build());
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.DEFER);
@@ -45,7 +45,7 @@ class PhoneOnlyContactTests {
 
   @Test
   void shouldDeferAFloridaSalesCallAtQuarterPastEightToEightNextMorningWhenOnlyA305NumberIsKnown() {
-    Decision decision = POLICY.decide(ask(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-09T20:15", "America/New_York")),
+    Decision decision = POLICY.decide(ask(PHONE, MARKETING, "ssl-cert", at("2026-06-09T20:15", "America/New_York")),
         caller("+13055550123").build());
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.DEFER);
@@ -77,7 +77,7 @@ class PhoneOnlyContactTests {
       "+18675550123, 2026-07-09T12:00, America/Whitehorse, 2026-07-10T09:00"})
   void shouldApplyTheRegionOfTheAreaCodeWhenOnlyThePhoneNumberIsKnown(String number, String local, String zone,
       String expected) {
-    Decision decision = POLICY.decide(ask(PHONE_CALL, MARKETING, "ssl-cert", at(local, zone)), caller(number).build());
+    Decision decision = POLICY.decide(ask(PHONE, MARKETING, "ssl-cert", at(local, zone)), caller(number).build());
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.DEFER);
     assertThat(decision.notBefore()).as(decision.summary()).isEqualTo(at(expected, zone));
@@ -86,7 +86,7 @@ class PhoneOnlyContactTests {
   @Test
   void shouldAllowWhenTheAreaCodesRulesPermitTheTime() {
     Instant tuesdayTen = at("2026-06-09T10:00", "America/Winnipeg");
-    Decision decision = POLICY.decide(ask(PHONE_CALL, MARKETING, "ssl-cert", tuesdayTen), caller("+12045550123").build());
+    Decision decision = POLICY.decide(ask(PHONE, MARKETING, "ssl-cert", tuesdayTen), caller("+12045550123").build());
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.ALLOW);
   }

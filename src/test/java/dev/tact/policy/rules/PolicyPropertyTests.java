@@ -8,12 +8,13 @@ import dev.tact.policy.ContactPolicy;
 import dev.tact.policy.Decision;
 import dev.tact.policy.Decision.Outcome;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
+import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.PolicySettings.Cap;
 import dev.tact.policy.PolicySettings.QuietHours;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,10 +130,10 @@ class PolicyPropertyTests {
     List<ZoneId> both = zones("America/Boise", "America/Los_Angeles");
     int[] permittedCount = {0};
     forAll("+1-208", random -> {
-      OutboundChannel channel = random.nextBoolean() ? OutboundChannel.PHONE_CALL : OutboundChannel.SMS;
+      Channel channel = random.nextBoolean() ? Channel.PHONE : Channel.SMS;
       Instant at = randomInstant(random, 2024, 2028);
       PolicyFacts facts = new PolicyFacts(UUID.randomUUID(), null, Set.copyOf(both), "US", "id",
-          OutboundChannel.PHONE_CALL, List.of(express(channel)), List.of(), false, false, false, null);
+          Channel.PHONE, List.of(express(channel)), List.of(), false, false, false, null);
       DecisionRequest request = new DecisionRequest(facts.contactId(), channel, Purpose.MARKETING, "ssl-cert", at);
       Sample sample = new Sample(PolicySettings.defaults(), facts, request, both);
       Decision decision = decide(sample, at);
@@ -223,13 +224,13 @@ class PolicyPropertyTests {
       country = region.substring(0, 2);
       subdivision = region.length() > 3 ? region.substring(3) : null;
     }
-    OutboundChannel channel = pick(random, List.of(OutboundChannel.values()));
+    Channel channel = pick(random, PolicyChannels.ALL);
     Purpose purpose = random.nextInt(4) == 0 ? Purpose.TRANSACTIONAL : Purpose.MARKETING;
     String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
     boolean clean = random.nextInt(10) < 7;
     List<ConsentEntry> consents = new ArrayList<>();
     List<ContactAttempt> history = new ArrayList<>();
-    OutboundChannel lastInbound = clean ? OutboundChannel.PHONE_CALL : pickOrNull(random);
+    Channel lastInbound = clean ? Channel.PHONE : pickOrNull(random);
     if (clean) {
       consents.add(express(channel));
     } else {
@@ -239,7 +240,7 @@ class PolicyPropertyTests {
             at.minus(Duration.ofDays(random.nextInt(900))), at.plus(Duration.ofHours(random.nextInt(-200, 200)))));
       }
       for (int i = random.nextInt(4); i > 0; i--) {
-        history.add(new ContactAttempt(pick(random, List.of(OutboundChannel.values())),
+        history.add(new ContactAttempt(pick(random, PolicyChannels.ALL),
             random.nextBoolean() ? Purpose.MARKETING : Purpose.TRANSACTIONAL, SUBJECTS[random.nextInt(3)],
             at.plus(Duration.ofHours(random.nextInt(-240, 48)))));
       }
@@ -253,15 +254,15 @@ class PolicyPropertyTests {
   }
 
   private static PolicySettings settings(java.util.Random random) {
-    Map<OutboundChannel, QuietHours> quiet = new EnumMap<>(OutboundChannel.class);
-    for (OutboundChannel channel : OutboundChannel.values()) {
+    Map<Channel, QuietHours> quiet = new EnumMap<>(Channel.class);
+    for (Channel channel : PolicyChannels.ALL) {
       if (random.nextInt(3) > 0) {
         LocalTime[] window = QUIET[random.nextInt(QUIET.length)];
         quiet.put(channel, new QuietHours(window[0], window[1]));
       }
     }
-    Set<OutboundChannel> weekends = random.nextBoolean() ? Set.of(OutboundChannel.PHONE_CALL) : Set.of();
-    Set<OutboundChannel> holidays = random.nextBoolean() ? Set.of(OutboundChannel.PHONE_CALL, OutboundChannel.SMS)
+    Set<Channel> weekends = random.nextBoolean() ? Set.of(Channel.PHONE) : Set.of();
+    Set<Channel> holidays = random.nextBoolean() ? Set.of(Channel.PHONE, Channel.SMS)
         : Set.of();
     // a few fixed variants keep the number of policies (and holiday caches) small
     return new PolicySettings(quiet, random.nextInt(4) == 0, weekends, holidays,
@@ -269,7 +270,7 @@ class PolicyPropertyTests {
         random.nextInt(4) > 0, Duration.ofDays(60), java.util.Set.of());
   }
 
-  private static ConsentEntry express(OutboundChannel channel) {
+  private static ConsentEntry express(Channel channel) {
     return new ConsentEntry(ConsentEntry.Kind.EXPRESS, channel, Purpose.MARKETING, null, "web form", "form 1",
         Instant.parse("2010-01-01T00:00:00Z"), null);
   }
@@ -284,9 +285,9 @@ class PolicyPropertyTests {
     return values.get(random.nextInt(values.size()));
   }
 
-  private static OutboundChannel pickOrNull(java.util.Random random) {
-    int i = random.nextInt(OutboundChannel.values().length + 1);
-    return i == OutboundChannel.values().length ? null : OutboundChannel.values()[i];
+  private static Channel pickOrNull(java.util.Random random) {
+    int i = random.nextInt(PolicyChannels.ALL.size() + 1);
+    return i == PolicyChannels.ALL.size() ? null : PolicyChannels.ALL.get(i);
   }
 
   private static List<ZoneId> zones(String... ids) {

@@ -1,9 +1,5 @@
 package dev.tact.policy.rules;
 
-import static dev.tact.policy.OutboundChannel.EMAIL;
-import static dev.tact.policy.OutboundChannel.PHONE_CALL;
-import static dev.tact.policy.OutboundChannel.SMS;
-import static dev.tact.policy.OutboundChannel.SOCIAL;
 import static dev.tact.policy.Purpose.MARKETING;
 import static dev.tact.policy.Purpose.TRANSACTIONAL;
 import static dev.tact.policy.rules.Facts.ask;
@@ -11,16 +7,20 @@ import static dev.tact.policy.rules.Facts.at;
 import static dev.tact.policy.rules.Facts.caller;
 import static dev.tact.policy.rules.Facts.contact;
 import static dev.tact.policy.rules.Facts.winnipeg;
+import static dev.tact.shared.Channel.EMAIL;
+import static dev.tact.shared.Channel.PHONE;
+import static dev.tact.shared.Channel.SMS;
+import static dev.tact.shared.Channel.SOCIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.policy.ContactPolicy;
 import dev.tact.policy.Decision;
 import dev.tact.policy.Decision.Outcome;
 import dev.tact.policy.DecisionRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.PolicySettings;
 import dev.tact.policy.PolicySettings.Cap;
+import dev.tact.shared.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -72,11 +72,11 @@ class PolicyTableTests {
     return contact().zone(NY).in("US", "ny").lastInbound(EMAIL).express(EMAIL, MARKETING);
   }
 
-  private static DecisionRequest sales(OutboundChannel channel, Instant at) {
+  private static DecisionRequest sales(Channel channel, Instant at) {
     return ask(channel, MARKETING, "ssl-cert", at);
   }
 
-  private static DecisionRequest support(OutboundChannel channel, Instant at) {
+  private static DecisionRequest support(Channel channel, Instant at) {
     return ask(channel, TRANSACTIONAL, "case 12", at);
   }
 
@@ -85,24 +85,24 @@ class PolicyTableTests {
     return Stream.of(
         // the story (issue 6)
         row("Winnipeg sales call on Thanksgiving Monday 11:00 → Tuesday 09:00 (holiday, then R16)", STANDARD,
-            winnipeg(), sales(PHONE_CALL, THANKSGIVING_11), Outcome.DEFER, at("2011-10-11T09:00", W), "Thanksgiving"),
+            winnipeg(), sales(PHONE, THANKSGIVING_11), Outcome.DEFER, at("2011-10-11T09:00", W), "Thanksgiving"),
         row("after he said no to that offer → denied", STANDARD,
-            winnipeg().optOut(PHONE_CALL, MARKETING, "ssl-cert"), sales(PHONE_CALL, THANKSGIVING_11),
+            winnipeg().optOut(PHONE, MARKETING, "ssl-cert"), sales(PHONE, THANKSGIVING_11),
             Outcome.DENY, null, "opted out"),
         row("after he said no → denied years later too", STANDARD,
-            winnipeg().optOut(PHONE_CALL, MARKETING, "ssl-cert"), sales(PHONE_CALL, at("2016-03-15T10:00", W)),
+            winnipeg().optOut(PHONE, MARKETING, "ssl-cert"), sales(PHONE, at("2016-03-15T10:00", W)),
             Outcome.DENY, null, "forever"),
         row("a reply to his tweet goes, even on Thanksgiving", STANDARD,
-            winnipeg().optOut(PHONE_CALL, MARKETING, "ssl-cert"), support(SOCIAL, THANKSGIVING_11),
+            winnipeg().optOut(PHONE, MARKETING, "ssl-cert"), support(SOCIAL, THANKSGIVING_11),
             Outcome.ALLOW, null, "allowed"),
         row("an opt-out of one offer leaves another offer", STANDARD,
-            winnipeg().optOut(PHONE_CALL, MARKETING, "ssl-cert"),
-            ask(PHONE_CALL, MARKETING, "hosting-upgrade", at("2011-10-11T10:00", W)), Outcome.ALLOW, null, "allowed"),
+            winnipeg().optOut(PHONE, MARKETING, "ssl-cert"),
+            ask(PHONE, MARKETING, "hosting-upgrade", at("2011-10-11T10:00", W)), Outcome.ALLOW, null, "allowed"),
         // opt-outs (R2, R4, R6, R22)
         row("a marketing opt-out on every channel denies marketing email", STANDARD,
             emailer().optOut(null, MARKETING, null), sales(EMAIL, tuesday10), Outcome.DENY, null, "opted out"),
         row("a marketing opt-out never stops a support call", STANDARD,
-            caller(NY, "US", "ny").optOut(null, MARKETING, null), support(PHONE_CALL, tuesday10),
+            caller(NY, "US", "ny").optOut(null, MARKETING, null), support(PHONE, tuesday10),
             Outcome.ALLOW, null, "allowed"),
         row("an opt-out of transactional texts denies support texts", STANDARD,
             caller(NY, "US", "ny").optOut(SMS, TRANSACTIONAL, null), support(SMS, tuesday10),
@@ -132,10 +132,10 @@ class PolicyTableTests {
         // channel escalation
         row("a sales call after a tweet with implied phone consent only → denied", STANDARD,
             contact().zone(W).in("CA", "mb").lastInbound(SOCIAL)
-                .implied(PHONE_CALL, Instant.parse("2012-06-01T00:00:00Z")),
-            sales(PHONE_CALL, at("2011-10-11T10:00", W)), Outcome.DENY, null, "more intrusive"),
+                .implied(PHONE, Instant.parse("2012-06-01T00:00:00Z")),
+            sales(PHONE, at("2011-10-11T10:00", W)), Outcome.DENY, null, "more intrusive"),
         row("a support call after a tweet without express consent → denied", STANDARD,
-            contact().zone(W).in("CA", "mb").lastInbound(SOCIAL), support(PHONE_CALL, at("2011-10-11T10:00", W)),
+            contact().zone(W).in("CA", "mb").lastInbound(SOCIAL), support(PHONE, at("2011-10-11T10:00", W)),
             Outcome.DENY, null, "more intrusive"),
         row("an email reply after an email → allowed", STANDARD,
             contact().zone(NY).in("US", "ny").lastInbound(EMAIL), support(EMAIL, tuesday10),
@@ -144,8 +144,8 @@ class PolicyTableTests {
             contact().zone(NY).in("US", "ny").lastInbound(EMAIL), support(SOCIAL, tuesday10),
             Outcome.ALLOW, null, "allowed"),
         row("a support call after a tweet with express phone consent goes, even on Thanksgiving", STANDARD,
-            contact().zone(W).in("CA", "mb").lastInbound(SOCIAL).express(PHONE_CALL, TRANSACTIONAL),
-            support(PHONE_CALL, THANKSGIVING_11), Outcome.ALLOW, null, "allowed"),
+            contact().zone(W).in("CA", "mb").lastInbound(SOCIAL).express(PHONE, TRANSACTIONAL),
+            support(PHONE, THANKSGIVING_11), Outcome.ALLOW, null, "allowed"),
         // suppression
         row("no marketing during an open complaint", STANDARD, emailer().openComplaint(), sales(EMAIL, tuesday10),
             Outcome.DENY, null, "complaint"),
@@ -168,12 +168,12 @@ class PolicyTableTests {
         row("unknown zone: a transactional email goes", STANDARD, contact().lastInbound(EMAIL),
             support(EMAIL, tuesday10), Outcome.ALLOW, null, "allowed"),
         row("unknown zone: a support call goes (quiet hours hold marketing)", STANDARD,
-            contact().lastInbound(PHONE_CALL), support(PHONE_CALL, tuesday10), Outcome.ALLOW, null, "allowed"),
+            contact().lastInbound(PHONE), support(PHONE, tuesday10), Outcome.ALLOW, null, "allowed"),
         row("zone from the country alone (Germany) → allowed on a weekday", STANDARD,
             contact().in("DE", null).lastInbound(EMAIL).express(EMAIL, MARKETING),
             sales(EMAIL, at("2026-06-09T10:00", BERLIN)), Outcome.ALLOW, null, "allowed"),
         row("zone from the country alone: quiet hours in Berlin", STANDARD,
-            contact().in("DE", null).lastInbound(PHONE_CALL).express(SMS, MARKETING),
+            contact().in("DE", null).lastInbound(PHONE).express(SMS, MARKETING),
             sales(SMS, at("2026-06-09T22:00", BERLIN)), Outcome.DEFER, at("2026-06-10T08:00", BERLIN), "quiet hours"),
         // quiet hours, multi-zone phone numbers
         row("sales text at 22:30 in New York → 08:00 next morning", STANDARD, caller(NY, "US", "ny"),
@@ -181,76 +181,76 @@ class PolicyTableTests {
         row("no quiet hours for email by default", STANDARD, emailer(), sales(EMAIL, at("2026-06-09T23:00", NY)),
             Outcome.ALLOW, null, "allowed"),
         row("+1-208 (Boise and Los Angeles) at 07:30 Boise → 08:00 Los Angeles", STANDARD,
-            contact().phoneZones("America/Boise", LA).in("US", "id").lastInbound(PHONE_CALL)
-                .express(PHONE_CALL, MARKETING),
-            sales(PHONE_CALL, at("2026-06-09T07:30", "America/Boise")), Outcome.DEFER, at("2026-06-09T08:00", LA),
+            contact().phoneZones("America/Boise", LA).in("US", "id").lastInbound(PHONE)
+                .express(PHONE, MARKETING),
+            sales(PHONE, at("2026-06-09T07:30", "America/Boise")), Outcome.DEFER, at("2026-06-09T08:00", LA),
             "quiet hours"),
         row("+1-208 at 20:30 Los Angeles (21:30 Boise) → next day 08:00 Los Angeles", STANDARD,
-            contact().phoneZones("America/Boise", LA).in("US", "id").lastInbound(PHONE_CALL)
-                .express(PHONE_CALL, MARKETING),
-            sales(PHONE_CALL, at("2026-06-09T20:30", LA)), Outcome.DEFER, at("2026-06-10T08:00", LA), "Boise"),
+            contact().phoneZones("America/Boise", LA).in("US", "id").lastInbound(PHONE)
+                .express(PHONE, MARKETING),
+            sales(PHONE, at("2026-06-09T20:30", LA)), Outcome.DEFER, at("2026-06-10T08:00", LA), "Boise"),
         // weekends and holidays
         row("no sales calls on Saturday → Monday 09:00 Toronto (R16)", STANDARD, caller(TOR, "CA", "on"),
-            sales(PHONE_CALL, at("2026-06-13T11:00", TOR)), Outcome.DEFER, at("2026-06-15T09:00", TOR), "weekend"),
+            sales(PHONE, at("2026-06-13T11:00", TOR)), Outcome.DEFER, at("2026-06-15T09:00", TOR), "weekend"),
         row("US Independence Day: observed Friday 3 July and actual Saturday 4 July 2026 → Monday", STANDARD,
-            caller(NY, "US", "ny"), sales(PHONE_CALL, at("2026-07-03T10:00", NY)), Outcome.DEFER,
+            caller(NY, "US", "ny"), sales(PHONE, at("2026-07-03T10:00", NY)), Outcome.DEFER,
             at("2026-07-06T08:00", NY), "Independence Day"),
         row("Nova Scotia Thanksgiving is a bank holiday and counts", STANDARD,
-            caller("America/Halifax", "CA", "ns"), sales(PHONE_CALL, at("2011-10-10T11:00", "America/Halifax")),
+            caller("America/Halifax", "CA", "ns"), sales(PHONE, at("2011-10-10T11:00", "America/Halifax")),
             Outcome.DEFER, at("2011-10-11T09:00", "America/Halifax"), "Thanksgiving"),
         row("Canada without a province: Thanksgiving is only in provincial calendars", STANDARD,
-            caller(W, "CA", null), sales(PHONE_CALL, THANKSGIVING_11), Outcome.ALLOW, null, "allowed"),
+            caller(W, "CA", null), sales(PHONE, THANKSGIVING_11), Outcome.ALLOW, null, "allowed"),
         // legal calling windows (presets alone)
         row("R16 Canada: Saturday 09:30 → 10:00", PRESETS, caller(TOR, "CA", "on"),
-            sales(PHONE_CALL, at("2026-06-13T09:30", TOR)), Outcome.DEFER, at("2026-06-13T10:00", TOR), "R16"),
+            sales(PHONE, at("2026-06-13T09:30", TOR)), Outcome.DEFER, at("2026-06-13T10:00", TOR), "R16"),
         row("R16 Canada: Saturday 18:30 → Sunday 10:00", PRESETS, caller(TOR, "CA", "on"),
-            sales(PHONE_CALL, at("2026-06-13T18:30", TOR)), Outcome.DEFER, at("2026-06-14T10:00", TOR), "R16"),
+            sales(PHONE, at("2026-06-13T18:30", TOR)), Outcome.DEFER, at("2026-06-14T10:00", TOR), "R16"),
         row("R16 Canada: weekday 21:15 is inside 09:00–21:30", PRESETS, caller(TOR, "CA", "on"),
-            sales(PHONE_CALL, at("2026-06-09T21:15", TOR)), Outcome.ALLOW, null, "allowed"),
+            sales(PHONE, at("2026-06-09T21:15", TOR)), Outcome.ALLOW, null, "allowed"),
         row("R16 Canada: weekday 21:45 → next day 09:00", PRESETS, caller(TOR, "CA", "on"),
-            sales(PHONE_CALL, at("2026-06-09T21:45", TOR)), Outcome.DEFER, at("2026-06-10T09:00", TOR), "R16"),
+            sales(PHONE, at("2026-06-09T21:45", TOR)), Outcome.DEFER, at("2026-06-10T09:00", TOR), "R16"),
         row("R1 US federal: 21:30 → 08:00", PRESETS, caller(NY, "US", "ny"),
-            sales(PHONE_CALL, at("2026-06-09T21:30", NY)), Outcome.DEFER, at("2026-06-10T08:00", NY), "R1"),
+            sales(PHONE, at("2026-06-09T21:30", NY)), Outcome.DEFER, at("2026-06-10T08:00", NY), "R1"),
         row("R8 Florida: 20:30 → 08:00", PRESETS, caller(NY, "US", "fl"),
-            sales(PHONE_CALL, at("2026-06-09T20:30", NY)), Outcome.DEFER, at("2026-06-10T08:00", NY), "R8"),
+            sales(PHONE, at("2026-06-09T20:30", NY)), Outcome.DEFER, at("2026-06-10T08:00", NY), "R8"),
         row("R8 Florida: a fourth call on one subject within 24 h → when the first leaves the 24 h", PRESETS,
-            caller(NY, "US", "fl").attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-08T12:00", NY))
+            caller(NY, "US", "fl").attempt(PHONE, MARKETING, "ssl-cert", at("2026-06-08T12:00", NY))
                 .attempt(SMS, MARKETING, "ssl-cert", at("2026-06-08T16:00", NY))
-                .attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-09T09:00", NY)),
-            sales(PHONE_CALL, tuesday10), Outcome.DEFER, at("2026-06-09T12:00", NY), "R8"),
+                .attempt(PHONE, MARKETING, "ssl-cert", at("2026-06-09T09:00", NY)),
+            sales(PHONE, tuesday10), Outcome.DEFER, at("2026-06-09T12:00", NY), "R8"),
         row("R8 Florida: three calls on another subject do not count", PRESETS,
-            caller(NY, "US", "fl").attempt(PHONE_CALL, MARKETING, "solar", at("2026-06-08T12:00", NY))
-                .attempt(PHONE_CALL, MARKETING, "solar", at("2026-06-08T16:00", NY))
-                .attempt(PHONE_CALL, MARKETING, "solar", at("2026-06-09T09:00", NY)),
-            sales(PHONE_CALL, tuesday10), Outcome.ALLOW, null, "allowed"),
+            caller(NY, "US", "fl").attempt(PHONE, MARKETING, "solar", at("2026-06-08T12:00", NY))
+                .attempt(PHONE, MARKETING, "solar", at("2026-06-08T16:00", NY))
+                .attempt(PHONE, MARKETING, "solar", at("2026-06-09T09:00", NY)),
+            sales(PHONE, tuesday10), Outcome.ALLOW, null, "allowed"),
         row("R9 Oklahoma: 20:15 → 08:00", PRESETS, caller(CHI, "US", "ok"),
-            sales(PHONE_CALL, at("2026-06-09T20:15", CHI)), Outcome.DEFER, at("2026-06-10T08:00", CHI), "R9"),
+            sales(PHONE, at("2026-06-09T20:15", CHI)), Outcome.DEFER, at("2026-06-10T08:00", CHI), "R9"),
         row("R10 Maryland (from 2024): 20:15 → 08:00", PRESETS, caller(NY, "US", "md"),
             sales(SMS, at("2024-06-11T20:15", NY)), Outcome.DEFER, at("2024-06-12T08:00", NY), "R10"),
         row("R10 Maryland not yet in force in 2023: 20:15 is inside R1", PRESETS, caller(NY, "US", "md"),
             sales(SMS, at("2023-06-13T20:15", NY)), Outcome.ALLOW, null, "allowed"),
         row("R11 Washington: 20:15 → 08:00", PRESETS, caller(LA, "US", "wa"),
-            sales(PHONE_CALL, at("2026-06-09T20:15", LA)), Outcome.DEFER, at("2026-06-10T08:00", LA), "R11"),
+            sales(PHONE, at("2026-06-09T20:15", LA)), Outcome.DEFER, at("2026-06-10T08:00", LA), "R11"),
         row("R12 Mississippi: no Sunday calls → Monday 08:00 CST (09:00 CDT)", PRESETS, caller(CHI, "US", "ms"),
-            sales(PHONE_CALL, at("2026-06-14T12:00", CHI)), Outcome.DEFER, Instant.parse("2026-06-15T14:00:00Z"),
+            sales(PHONE, at("2026-06-14T12:00", CHI)), Outcome.DEFER, Instant.parse("2026-06-15T14:00:00Z"),
             "R12"),
         row("R12 Mississippi: 19:30 CDT is 18:30 CST, inside", PRESETS, caller(CHI, "US", "ms"),
-            sales(PHONE_CALL, at("2026-06-09T19:30", CHI)), Outcome.ALLOW, null, "allowed"),
+            sales(PHONE, at("2026-06-09T19:30", CHI)), Outcome.ALLOW, null, "allowed"),
         row("R12 Mississippi: 21:05 CDT → 08:00 CST next day", PRESETS, caller(CHI, "US", "ms"),
-            sales(PHONE_CALL, at("2026-06-09T21:05", CHI)), Outcome.DEFER, Instant.parse("2026-06-10T14:00:00Z"),
+            sales(PHONE, at("2026-06-09T21:05", CHI)), Outcome.DEFER, Instant.parse("2026-06-10T14:00:00Z"),
             "R12"),
         row("R13 Rhode Island: Saturday 09:30 → 10:00", PRESETS, caller(NY, "US", "ri"),
-            sales(PHONE_CALL, at("2026-06-13T09:30", NY)), Outcome.DEFER, at("2026-06-13T10:00", NY), "R13"),
+            sales(PHONE, at("2026-06-13T09:30", NY)), Outcome.DEFER, at("2026-06-13T10:00", NY), "R13"),
         row("R13 Rhode Island: Saturday 17:30 → Monday 09:00 (no Sundays)", PRESETS, caller(NY, "US", "ri"),
-            sales(PHONE_CALL, at("2026-06-13T17:30", NY)), Outcome.DEFER, at("2026-06-15T09:00", NY), "R13"),
+            sales(PHONE, at("2026-06-13T17:30", NY)), Outcome.DEFER, at("2026-06-15T09:00", NY), "R13"),
         row("R13 Rhode Island: weekday 18:30 → 09:00", PRESETS, caller(NY, "US", "ri"),
-            sales(PHONE_CALL, at("2026-06-09T18:30", NY)), Outcome.DEFER, at("2026-06-10T09:00", NY), "R13"),
+            sales(PHONE, at("2026-06-09T18:30", NY)), Outcome.DEFER, at("2026-06-10T09:00", NY), "R13"),
         row("R13 Rhode Island: no calls on Columbus Day (Monday 12 October 2026)", PRESETS, caller(NY, "US", "ri"),
-            sales(PHONE_CALL, at("2026-10-12T10:00", NY)), Outcome.DEFER, at("2026-10-13T09:00", NY), "Columbus Day"),
+            sales(PHONE, at("2026-10-12T10:00", NY)), Outcome.DEFER, at("2026-10-13T09:00", NY), "Columbus Day"),
         row("R14 Alabama: no Sunday calls → Monday 08:00", PRESETS, caller(CHI, "US", "al"),
-            sales(PHONE_CALL, at("2026-06-14T12:00", CHI)), Outcome.DEFER, at("2026-06-15T08:00", CHI), "R14"),
+            sales(PHONE, at("2026-06-14T12:00", CHI)), Outcome.DEFER, at("2026-06-15T08:00", CHI), "R14"),
         row("R15 Louisiana: no calls on the observed and actual Independence Day, nor on Sunday → Monday 08:00",
-            PRESETS, caller(CHI, "US", "la"), sales(PHONE_CALL, at("2026-07-03T10:00", CHI)), Outcome.DEFER,
+            PRESETS, caller(CHI, "US", "la"), sales(PHONE, at("2026-07-03T10:00", CHI)), Outcome.DEFER,
             at("2026-07-06T08:00", CHI), "R15"),
         // frequency caps
         row("one marketing contact per 7 days: a text 3 days ago defers an email until the cap frees", STANDARD,
@@ -267,10 +267,10 @@ class PolicyTableTests {
                 .attempt(EMAIL, MARKETING, "b", at("2026-06-09T09:00", NY)),
             support(EMAIL, tuesday10), Outcome.ALLOW, null, "allowed"),
         row("at most 3 sales calls per 24 h on one subject (settings, Ontario)", NO_MARKETING_CAP,
-            caller(TOR, "CA", "on").attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-08T12:00", TOR))
-                .attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-08T16:00", TOR))
-                .attempt(PHONE_CALL, MARKETING, "ssl-cert", at("2026-06-09T09:30", TOR)),
-            sales(PHONE_CALL, at("2026-06-09T10:00", TOR)), Outcome.DEFER, at("2026-06-09T12:00", TOR), "one subject"),
+            caller(TOR, "CA", "on").attempt(PHONE, MARKETING, "ssl-cert", at("2026-06-08T12:00", TOR))
+                .attempt(PHONE, MARKETING, "ssl-cert", at("2026-06-08T16:00", TOR))
+                .attempt(PHONE, MARKETING, "ssl-cert", at("2026-06-09T09:30", TOR)),
+            sales(PHONE, at("2026-06-09T10:00", TOR)), Outcome.DEFER, at("2026-06-09T12:00", TOR), "one subject"),
         // deferral meets expiry; malformed; daylight saving
         row("implied consent that expires before the window opens → denied", STANDARD,
             contact().zone(NY).in("US", "ny").lastInbound(SMS).implied(SMS, at("2026-06-10T03:00", NY)),
@@ -283,8 +283,8 @@ class PolicyTableTests {
             sales(SMS, Instant.parse("2026-03-08T06:30:00Z")), Outcome.DEFER, Instant.parse("2026-03-08T12:00:00Z"),
             "quiet hours"),
         row("fall back in Berlin: the second 02:30 → 08:00 CET", NO_WEEKEND_RULE,
-            contact().in("DE", null).lastInbound(PHONE_CALL).express(PHONE_CALL, MARKETING),
-            sales(PHONE_CALL, Instant.parse("2026-10-25T01:30:00Z")), Outcome.DEFER,
+            contact().in("DE", null).lastInbound(PHONE).express(PHONE, MARKETING),
+            sales(PHONE, Instant.parse("2026-10-25T01:30:00Z")), Outcome.DEFER,
             Instant.parse("2026-10-25T07:00:00Z"), "quiet hours"));
   }
 
@@ -314,7 +314,7 @@ class PolicyTableTests {
 
   @Test
   void shouldExplainTheThanksgivingDeferralInWordsWhenAskedOnTheHoliday() {
-    Decision decision = policy(STANDARD).decide(sales(PHONE_CALL, THANKSGIVING_11), winnipeg().build());
+    Decision decision = policy(STANDARD).decide(sales(PHONE, THANKSGIVING_11), winnipeg().build());
 
     assertThat(decision.summary()).isEqualTo("Monday 10 October 2011 is Thanksgiving Day in Manitoba; "
         + "then R16 Canada (CRTC Unsolicited Telecommunications Rules) permits sales calls Mon–Fri 09:00–21:30, "
@@ -326,7 +326,7 @@ class PolicyTableTests {
 
   @Test
   void shouldNameTheSourceRowWhenAPresetDefers() {
-    Decision decision = policy(PRESETS).decide(sales(PHONE_CALL, at("2026-06-13T09:30", TOR)),
+    Decision decision = policy(PRESETS).decide(sales(PHONE, at("2026-06-13T09:30", TOR)),
         caller(TOR, "CA", "on").build());
 
     assertThat(decision.votes()).filteredOn(v -> v.kind() == dev.tact.policy.Vote.Kind.DEFER)

@@ -1,14 +1,14 @@
 package dev.tact.policy.rules;
 
-import static dev.tact.policy.OutboundChannel.EMAIL;
-import static dev.tact.policy.OutboundChannel.PHONE_CALL;
-import static dev.tact.policy.OutboundChannel.SMS;
 import static dev.tact.policy.Purpose.MARKETING;
 import static dev.tact.policy.Purpose.TRANSACTIONAL;
 import static dev.tact.policy.rules.Facts.ask;
 import static dev.tact.policy.rules.Facts.at;
 import static dev.tact.policy.rules.Facts.caller;
 import static dev.tact.policy.rules.Facts.contact;
+import static dev.tact.shared.Channel.EMAIL;
+import static dev.tact.shared.Channel.PHONE;
+import static dev.tact.shared.Channel.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.policy.BusinessRelationship;
@@ -30,7 +30,7 @@ class RegistersEmergenciesAndCapsTests {
       new RuleBasedContactPolicy(RuleBook.standard(PolicySettings.defaults()));
   private static final Instant TUESDAY_10 = at("2026-06-09T10:00", NY);
 
-  private static Decision decide(Facts facts, dev.tact.policy.OutboundChannel channel, Instant at) {
+  private static Decision decide(Facts facts, dev.tact.shared.Channel channel, Instant at) {
     return POLICY.decide(ask(channel, MARKETING, "ssl-cert", at), facts.build());
   }
 
@@ -38,10 +38,10 @@ class RegistersEmergenciesAndCapsTests {
 
   @Test
   void shouldDenyASalesCallToANumberOnTheUsRegistryNamingItAndTheDate() {
-    Facts onRegistry = contact().zone(NY).in("US", "ny").lastInbound(PHONE_CALL)
+    Facts onRegistry = contact().zone(NY).in("US", "ny").lastInbound(PHONE)
         .listed(DoNotCallRegister.US_DNC, "+12125550123", "2019-04-02");
 
-    Decision decision = decide(onRegistry, PHONE_CALL, TUESDAY_10);
+    Decision decision = decide(onRegistry, PHONE, TUESDAY_10);
 
     assertThat(decision.outcome()).isEqualTo(Outcome.DENY);
     assertThat(decision.summary()).contains("+12125550123 is on the US National Do Not Call Registry since "
@@ -52,7 +52,7 @@ class RegistersEmergenciesAndCapsTests {
   void shouldLetExpressConsentThroughTheUsRegistry() {
     Facts consenting = caller(NY, "US", "ny").listed(DoNotCallRegister.US_DNC, "+12125550123", "2019-04-02");
 
-    Decision decision = decide(consenting, PHONE_CALL, TUESDAY_10);
+    Decision decision = decide(consenting, PHONE, TUESDAY_10);
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.ALLOW);
     assertThat(decision.votes()).filteredOn(v -> v.rule().equals("do-not-call registers")).singleElement()
@@ -61,33 +61,33 @@ class RegistersEmergenciesAndCapsTests {
 
   @Test
   void shouldLetAPurchaseWithinEighteenMonthsThroughTheUsRegistryButNotAnOlderOne() {
-    Facts recent = contact().zone(NY).in("US", "ny").lastInbound(PHONE_CALL)
-        .implied(PHONE_CALL, Instant.parse("2027-01-01T00:00:00Z"))
+    Facts recent = contact().zone(NY).in("US", "ny").lastInbound(PHONE)
+        .implied(PHONE, Instant.parse("2027-01-01T00:00:00Z"))
         .listed(DoNotCallRegister.US_DNC, "+12125550123", "2019-04-02")
         .related(BusinessRelationship.Kind.PURCHASE, Instant.parse("2025-02-01T12:00:00Z"));
-    Facts old = contact().zone(NY).in("US", "ny").lastInbound(PHONE_CALL)
-        .implied(PHONE_CALL, Instant.parse("2027-01-01T00:00:00Z"))
+    Facts old = contact().zone(NY).in("US", "ny").lastInbound(PHONE)
+        .implied(PHONE, Instant.parse("2027-01-01T00:00:00Z"))
         .listed(DoNotCallRegister.US_DNC, "+12125550123", "2019-04-02")
         .related(BusinessRelationship.Kind.PURCHASE, Instant.parse("2024-11-01T12:00:00Z"));
-    Facts inquiry = contact().zone(NY).in("US", "ny").lastInbound(PHONE_CALL)
-        .implied(PHONE_CALL, Instant.parse("2027-01-01T00:00:00Z"))
+    Facts inquiry = contact().zone(NY).in("US", "ny").lastInbound(PHONE)
+        .implied(PHONE, Instant.parse("2027-01-01T00:00:00Z"))
         .listed(DoNotCallRegister.US_DNC, "+12125550123", "2019-04-02")
         .related(BusinessRelationship.Kind.INQUIRY, Instant.parse("2026-02-01T12:00:00Z"));
 
-    assertThat(decide(recent, PHONE_CALL, TUESDAY_10).outcome()).isEqualTo(Outcome.ALLOW);
-    assertThat(decide(old, PHONE_CALL, TUESDAY_10).outcome()).isEqualTo(Outcome.DENY);
-    assertThat(decide(inquiry, PHONE_CALL, TUESDAY_10).summary()).as("an inquiry counts 3 months in the US")
+    assertThat(decide(recent, PHONE, TUESDAY_10).outcome()).isEqualTo(Outcome.ALLOW);
+    assertThat(decide(old, PHONE, TUESDAY_10).outcome()).isEqualTo(Outcome.DENY);
+    assertThat(decide(inquiry, PHONE, TUESDAY_10).summary()).as("an inquiry counts 3 months in the US")
         .contains("inquiry within 3 months");
   }
 
   @Test
   void shouldCountAnInquiryForSixMonthsOnCanadasList() {
-    Facts inquiry = contact().zone(TOR).in("CA", "on").lastInbound(PHONE_CALL)
-        .implied(PHONE_CALL, Instant.parse("2027-01-01T00:00:00Z"))
+    Facts inquiry = contact().zone(TOR).in("CA", "on").lastInbound(PHONE)
+        .implied(PHONE, Instant.parse("2027-01-01T00:00:00Z"))
         .listed(DoNotCallRegister.CA_DNCL, "+14165550123", "2015-01-10")
         .related(BusinessRelationship.Kind.INQUIRY, Instant.parse("2026-02-01T12:00:00Z"));
 
-    Decision decision = decide(inquiry, PHONE_CALL, at("2026-06-09T10:00", TOR));
+    Decision decision = decide(inquiry, PHONE, at("2026-06-09T10:00", TOR));
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.ALLOW);
   }
@@ -98,27 +98,27 @@ class RegistersEmergenciesAndCapsTests {
         .listed(DoNotCallRegister.UK_TPS, "+447700900123", "2020-05-05");
 
     assertThat(decide(tps, SMS, at("2026-06-09T11:00", "Europe/London")).outcome()).isEqualTo(Outcome.ALLOW);
-    assertThat(decide(tps.lastInbound(PHONE_CALL), PHONE_CALL, at("2026-06-09T11:00", "Europe/London")).outcome())
+    assertThat(decide(tps.lastInbound(PHONE), PHONE, at("2026-06-09T11:00", "Europe/London")).outcome())
         .as("a call to a TPS number without consent to calls").isEqualTo(Outcome.DENY);
   }
 
   @Test
   void shouldHonourOurOwnListOverConsentGivenBeforeTheNumberWasPutOnIt() {
     Facts internal = caller(NY, "US", "ny").listed(DoNotCallRegister.INTERNAL, "+12125550123", "2020-01-01");
-    Facts consentedAgain = contact().zone(NY).in("US", "ny").lastInbound(PHONE_CALL)
-        .expressGiven(PHONE_CALL, Instant.parse("2021-03-01T00:00:00Z"))
+    Facts consentedAgain = contact().zone(NY).in("US", "ny").lastInbound(PHONE)
+        .expressGiven(PHONE, Instant.parse("2021-03-01T00:00:00Z"))
         .listed(DoNotCallRegister.INTERNAL, "+12125550123", "2020-01-01");
 
-    assertThat(decide(internal, PHONE_CALL, TUESDAY_10).outcome()).isEqualTo(Outcome.DENY);
-    assertThat(decide(consentedAgain, PHONE_CALL, TUESDAY_10).outcome()).isEqualTo(Outcome.ALLOW);
+    assertThat(decide(internal, PHONE, TUESDAY_10).outcome()).isEqualTo(Outcome.DENY);
+    assertThat(decide(consentedAgain, PHONE, TUESDAY_10).outcome()).isEqualTo(Outcome.ALLOW);
   }
 
   @Test
   void shouldNeverHoldTransactionalContactWhenTheNumberIsListed() {
-    Facts listed = contact().zone(NY).in("US", "ny").lastInbound(PHONE_CALL)
+    Facts listed = contact().zone(NY).in("US", "ny").lastInbound(PHONE)
         .listed(DoNotCallRegister.US_DNC, "+12125550123", "2019-04-02");
 
-    assertThat(POLICY.decide(ask(PHONE_CALL, TRANSACTIONAL, "case 7", TUESDAY_10), listed.build()).outcome())
+    assertThat(POLICY.decide(ask(PHONE, TRANSACTIONAL, "case 7", TUESDAY_10), listed.build()).outcome())
         .isEqualTo(Outcome.ALLOW);
   }
 
@@ -129,7 +129,7 @@ class RegistersEmergenciesAndCapsTests {
     Instant ends = at("2026-06-12T18:00", CHI);
     Facts inLouisiana = caller(CHI, "US", "la").emergency("US", "la", at("2026-06-01T06:00", CHI), ends, true);
 
-    Decision decision = decide(inLouisiana, PHONE_CALL, at("2026-06-09T10:00", CHI));
+    Decision decision = decide(inLouisiana, PHONE, at("2026-06-09T10:00", CHI));
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.DEFER);
     assertThat(decision.notBefore()).as("Friday 18:00 is inside R15's Monday-to-Saturday 08:00–20:00")
@@ -141,7 +141,7 @@ class RegistersEmergenciesAndCapsTests {
   void shouldDenyWhileTheEmergencyHasNoEnd() {
     Facts inLouisiana = caller(CHI, "US", "la").emergency("US", null, at("2026-06-01T06:00", CHI), null, true);
 
-    Decision decision = decide(inLouisiana, PHONE_CALL, at("2026-06-09T10:00", CHI));
+    Decision decision = decide(inLouisiana, PHONE, at("2026-06-09T10:00", CHI));
 
     assertThat(decision.outcome()).isEqualTo(Outcome.DENY);
     assertThat(decision.summary()).contains("no end yet");
@@ -154,8 +154,8 @@ class RegistersEmergenciesAndCapsTests {
     Facts suspended = caller(CHI, "US", "la").emergency("US", "la", at("2026-06-01T06:00", CHI), null, true)
         .related(BusinessRelationship.Kind.PURCHASE, Instant.parse("2026-03-01T12:00:00Z"));
 
-    assertThat(decide(customer, PHONE_CALL, at("2026-06-09T10:00", CHI)).outcome()).isEqualTo(Outcome.ALLOW);
-    assertThat(decide(suspended, PHONE_CALL, at("2026-06-09T10:00", CHI)).outcome()).isEqualTo(Outcome.DENY);
+    assertThat(decide(customer, PHONE, at("2026-06-09T10:00", CHI)).outcome()).isEqualTo(Outcome.ALLOW);
+    assertThat(decide(suspended, PHONE, at("2026-06-09T10:00", CHI)).outcome()).isEqualTo(Outcome.DENY);
   }
 
   @Test
@@ -163,8 +163,8 @@ class RegistersEmergenciesAndCapsTests {
     Facts inTexas = caller(CHI, "US", "tx").emergency("US", "la", at("2026-06-01T06:00", CHI), null, true);
     Facts inLouisiana = caller(CHI, "US", "la").emergency("US", "la", at("2026-06-01T06:00", CHI), null, true);
 
-    assertThat(decide(inTexas, PHONE_CALL, at("2026-06-09T10:00", CHI)).outcome()).isEqualTo(Outcome.ALLOW);
-    assertThat(POLICY.decide(ask(PHONE_CALL, TRANSACTIONAL, "case", at("2026-06-09T10:00", CHI)), inLouisiana.build())
+    assertThat(decide(inTexas, PHONE, at("2026-06-09T10:00", CHI)).outcome()).isEqualTo(Outcome.ALLOW);
+    assertThat(POLICY.decide(ask(PHONE, TRANSACTIONAL, "case", at("2026-06-09T10:00", CHI)), inLouisiana.build())
         .outcome()).isEqualTo(Outcome.ALLOW);
   }
 
@@ -173,9 +173,9 @@ class RegistersEmergenciesAndCapsTests {
   @Test
   void shouldDeferAFullCapToWhenItFreesAndThenToWhatEveryOtherRulePermits() {
     // the weekly cap frees on Saturday 13 June 10:00 New York; no sales calls on weekends → Monday 08:00
-    Facts called = caller(NY, "US", "ny").attempt(PHONE_CALL, MARKETING, "promo", at("2026-06-06T10:00", NY));
+    Facts called = caller(NY, "US", "ny").attempt(PHONE, MARKETING, "promo", at("2026-06-06T10:00", NY));
 
-    Decision decision = decide(called, PHONE_CALL, TUESDAY_10);
+    Decision decision = decide(called, PHONE, TUESDAY_10);
 
     assertThat(decision.outcome()).as(decision.summary()).isEqualTo(Outcome.DEFER);
     assertThat(decision.notBefore()).isEqualTo(at("2026-06-15T08:00", NY));
@@ -203,9 +203,9 @@ class RegistersEmergenciesAndCapsTests {
   void shouldStillDenyWhatNoTimePermits() {
     assertThat(decide(contact().zone(NY).in("US", "ny").lastInbound(EMAIL), EMAIL, TUESDAY_10).outcome())
         .as("no consent").isEqualTo(Outcome.DENY);
-    assertThat(decide(caller(NY, "US", "ny").optOut(PHONE_CALL, MARKETING, null), PHONE_CALL, TUESDAY_10).outcome())
+    assertThat(decide(caller(NY, "US", "ny").optOut(PHONE, MARKETING, null), PHONE, TUESDAY_10).outcome())
         .as("opted out").isEqualTo(Outcome.DENY);
-    assertThat(decide(contact().zone(NY).in("US", "ny").lastInbound(EMAIL).express(EMAIL, MARKETING), PHONE_CALL,
+    assertThat(decide(contact().zone(NY).in("US", "ny").lastInbound(EMAIL).express(EMAIL, MARKETING), PHONE,
         TUESDAY_10).outcome()).as("a more intrusive channel").isEqualTo(Outcome.DENY);
   }
 }

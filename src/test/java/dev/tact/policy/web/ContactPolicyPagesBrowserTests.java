@@ -14,8 +14,8 @@ import dev.tact.contact.IdentityParser;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
-import dev.tact.policy.OutboundChannel;
 import dev.tact.policy.Purpose;
+import dev.tact.shared.Channel;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +101,7 @@ class ContactPolicyPagesBrowserTests extends BrowserPageTest {
   void shouldDeferASalesCallToA305NumberAtQuarterPastEightToEightNextMorning() {
     Contact florida = contacts.create(new ContactNames("Florida Caller " + digits(), null, null),
         List.of(identities.phone("+1 305 555 " + digits())), new CustomerDetails(null, null));
-    ledger.record(florida.id(), new ConsentRequest(ConsentEntry.Kind.EXPRESS, OutboundChannel.PHONE_CALL,
+    ledger.record(florida.id(), new ConsentRequest(ConsentEntry.Kind.EXPRESS, Channel.PHONE,
         Purpose.MARKETING, null, "web form", "form 9", null), "test");
     LocalDate tuesday = LocalDate.now(ZoneId.of("America/New_York")).plusMonths(2).withDayOfMonth(1)
         .with(TemporalAdjusters.dayOfWeekInMonth(2, DayOfWeek.TUESDAY));
