@@ -86,7 +86,7 @@ public class ConsentLedger {
         + (e.expiresAt() == null ? "" : " until " + e.expiresAt());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("kind", e.kind());
-    after.put("channel", e.channel());
+    after.put("channel", PolicyChannels.name(e.channel()));
     after.put("purpose", e.purpose());
     after.put("subject", e.subject());
     after.put("source", e.source());
