@@ -29,8 +29,8 @@ final class IncidentMatcher {
       "thank", "regards", "hi", "dear", "team", "support", "some", "more", "also", "they", "them", "about", "into",
       "out", "get", "got", "one", "now", "today", "again", "still", "very", "here", "which");
 
-  /** How much a message must share with an incident's words to count as a report of it on that alone. */
-  static final double SIMILAR_ALONE = 0.30;
+  /** How much a message must share with a linked report to count as a report too, with no word of an outage. */
+  static final double SIMILAR_ALONE = 0.45;
   /** How much it must share when the front door or its words say it is about an outage. */
   static final double SIMILAR_WITH_OUTAGE = 0.12;
 
@@ -54,6 +54,7 @@ final class IncidentMatcher {
     for (Profile profile : open) {
       String named = named(folded, profile.componentTerms());
       double similarity = similarity(terms, profile);
+      double likeReports = likeReports(terms, profile);
       double score;
       String reason;
       if (named != null && (outageWords || outageIntent)) {
@@ -65,9 +66,9 @@ final class IncidentMatcher {
       } else if (outageIntent && open.size() == 1) {
         score = 0.5;
         reason = "about an outage while it is the only open incident";
-      } else if (similarity >= SIMILAR_ALONE) {
-        score = similarity;
-        reason = percent(similarity) + " like the incident and its reports";
+      } else if (likeReports >= SIMILAR_ALONE) {
+        score = likeReports;
+        reason = percent(likeReports) + " like the reports linked to it";
       } else {
         continue;
       }
@@ -89,12 +90,13 @@ final class IncidentMatcher {
     return null;
   }
 
-  /** The share of the message's words found in the incident's words (its text, then each report), the best. */
+  /** How much the message shares with the incident's own text or any of its reports, the best. */
   private static double similarity(Set<String> message, Profile profile) {
-    if (message.isEmpty()) {
-      return 0;
-    }
-    double best = overlap(message, terms(fold(profile.text())));
+    return Math.max(overlap(message, terms(fold(profile.text()))), likeReports(message, profile));
+  }
+
+  private static double likeReports(Set<String> message, Profile profile) {
+    double best = 0;
     for (String report : profile.reports()) {
       best = Math.max(best, overlap(message, terms(fold(report))));
     }
