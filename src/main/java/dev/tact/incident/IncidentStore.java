@@ -477,5 +477,4 @@ class IncidentStore {
   private static String clip(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
-
 }
