@@ -105,7 +105,7 @@ public class Incidents {
     if (d == null) {
       throw ProblemException.invalid("missing-incident", "The incident is missing.");
     }
-    Instant now = clock.instant();
+    Instant now = now();
     String title = required(d.title(), "title", MAX_TITLE);
     String message = required(d.message(), "message", MAX_MESSAGE);
     if (d.impact() == null) {
@@ -144,7 +144,7 @@ public class Incidents {
       throw stale(before);
     }
     String message = required(u.message(), "message", MAX_MESSAGE);
-    Instant now = clock.instant();
+    Instant now = now();
     List<UUID> affected = u.componentIds() == null || u.componentIds().isEmpty() ? before.componentIds()
         : existing(u.componentIds());
     Incident after = new Incident(before.id(), before.number(), before.title(),
@@ -198,7 +198,7 @@ public class Incidents {
   @Transactional
   public void link(UUID incidentId, UUID conversationId, UUID contactId, String excerpt, String by) {
     Incident incident = require(incidentId);
-    Instant now = clock.instant();
+    Instant now = now();
     boolean done = store.link(new LinkedConversation(incidentId, conversationId, contactId, excerpt,
         "linked by an agent", now, by, null, null)) || store.relink(incidentId, conversationId, by, now);
     if (done) {
@@ -212,7 +212,7 @@ public class Incidents {
   @Transactional
   public boolean linkMatched(UUID incidentId, UUID conversationId, UUID contactId, String excerpt, String reason) {
     boolean linked = store.link(new LinkedConversation(incidentId, conversationId, contactId, excerpt, reason,
-        clock.instant(), null, null, null));
+        now(), null, null, null));
     if (linked) {
       changed(require(incidentId), null);
     }
@@ -223,7 +223,7 @@ public class Incidents {
   @Transactional
   public void unlink(UUID incidentId, UUID conversationId, String by) {
     Incident incident = require(incidentId);
-    if (!store.unlink(incidentId, conversationId, by, clock.instant())) {
+    if (!store.unlink(incidentId, conversationId, by, now())) {
       throw ProblemException.notFound("linked conversation", conversationId);
     }
     audit.record(AuditRecord.of("incident.conversation.unlinked", "incident", incident.reference(),
@@ -236,7 +236,7 @@ public class Incidents {
   @Transactional
   public int select(UUID incidentId, Collection<UUID> contactIds, String description, String by) {
     Incident incident = require(incidentId);
-    int added = store.select(incidentId, new LinkedHashSet<>(contactIds), clock.instant());
+    int added = store.select(incidentId, new LinkedHashSet<>(contactIds), now());
     audit.record(AuditRecord.of("incident.contacts.selected", "incident", incident.reference(), "Selected " + added
         + " contacts as affected by " + incident.reference() + " (" + description + ")"));
     return added;
@@ -250,6 +250,11 @@ public class Incidents {
   /** For the contact policy: the incidents affecting these contacts, open or resolved after {@code resolvedAfter}. */
   Map<UUID, List<Incident>> affecting(Collection<UUID> contactIds, Instant resolvedAfter) {
     return store.affecting(contactIds, resolvedAfter);
+  }
+
+  /** Now, to the microsecond the database keeps, so what a change answers equals what is read back later. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private void changed(Incident incident, IncidentUpdate update) {
