@@ -98,7 +98,8 @@ class IncidentBrowserTests extends BrowserPageTest {
     page.locator("#call-outcome").selectOption("ANSWERED");
     page.locator("#call-log").click();
 
-    assertThat(page.locator(".call-policy .policy-outcome")).hasText("denied");
-    assertThat(page.locator(".call-policy")).containsText(reference);
+    assertThat(page.locator(".call-policy .policy-outcome")).hasText("refused");
+    page.locator(".call-policy a", new Page.LocatorOptions().setHasText("why?")).click();
+    assertThat(page.locator("main")).containsText("affected by " + reference);
   }
 }
