@@ -316,6 +316,17 @@ public class ContactManagement {
         .param("like", like).param("limit", limit).query(UUID.class).list().stream().map(this::load).toList();
   }
 
+  /** The ids of contacts in a customer tier (a segment such as vip; "standard" for those without one). */
+  public List<UUID> idsInTier(String tier, int limit) {
+    String t = tier == null ? "" : tier.strip().toLowerCase(java.util.Locale.ROOT);
+    if (t.isEmpty() || t.equals(Contact.STANDARD_TIER)) {
+      return jdbc.sql("SELECT id FROM contact_contact WHERE merged_into IS NULL AND tier IS NULL LIMIT :limit")
+          .param("limit", limit).query(UUID.class).list();
+    }
+    return jdbc.sql("SELECT id FROM contact_contact WHERE merged_into IS NULL AND LOWER(tier) = :tier LIMIT :limit")
+        .param("tier", t).param("limit", limit).query(UUID.class).list();
+  }
+
   /**
    * Moves every identity of {@code mergedId} to {@code survivorId}, marks the merged contact as
    * merged, records who did it, and tells the other modules.

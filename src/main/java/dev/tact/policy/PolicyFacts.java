@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param lastInboundChannel the channel the person last used to reach us, or null
  * @param openConversation whether the contact has an open conversation
  * @param openComplaint whether one of those is a complaint
- * @param affectedByOpenIncident whether an open incident affects the contact
+ * @param incident the incident affecting the contact (open, or resolved and its cool-down not over), or null
  * @param lastSupportActivity when the contact's last conversation closed or was last active (cool-down), or null
  * @param doNotCall the contact's numbers on do-not-call registers
  * @param relationships purchases and inquiries (business relationships) with their dates
@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 public record PolicyFacts(UUID contactId, ZoneId zone, Set<ZoneId> phoneZones, Whereabouts whereabouts,
     Channel lastInboundChannel, List<ConsentEntry> consents, List<ContactAttempt> history,
-    boolean openConversation, boolean openComplaint, boolean affectedByOpenIncident, Instant lastSupportActivity,
+    boolean openConversation, boolean openComplaint, IncidentExposure incident, Instant lastSupportActivity,
     List<DoNotCallListing> doNotCall, List<BusinessRelationship> relationships, List<Emergency> emergencies) {
 
   public PolicyFacts {
@@ -43,8 +43,14 @@ public record PolicyFacts(UUID contactId, ZoneId zone, Set<ZoneId> phoneZones, W
       Channel lastInboundChannel, List<ConsentEntry> consents, List<ContactAttempt> history,
       boolean openConversation, boolean openComplaint, boolean affectedByOpenIncident, Instant lastSupportActivity) {
     this(contactId, zone, phoneZones, Whereabouts.profile(country, subdivision), lastInboundChannel, consents,
-        history, openConversation, openComplaint, affectedByOpenIncident, lastSupportActivity, List.of(), List.of(),
+        history, openConversation, openComplaint, affectedByOpenIncident ? IncidentExposure.unnamedOpen() : null,
+        lastSupportActivity, List.of(), List.of(),
         List.of());
+  }
+
+  /** Whether an incident that is still open affects the contact. */
+  public boolean affectedByOpenIncident() {
+    return incident != null && incident.open();
   }
 
   /** The regions the contact may be in; empty when unknown. */

@@ -20,6 +20,8 @@ import dev.tact.policy.DoNotCallListing;
 import dev.tact.policy.DoNotCallRegisters;
 import dev.tact.policy.Emergencies;
 import dev.tact.policy.Emergency;
+import dev.tact.policy.IncidentExposure;
+import dev.tact.policy.IncidentExposures;
 import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Region;
@@ -27,6 +29,7 @@ import dev.tact.policy.Whereabouts;
 import dev.tact.policy.calendar.CandidateZones;
 import dev.tact.policy.calendar.PlaceFinder;
 import dev.tact.shared.Channel;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +49,8 @@ import org.springframework.stereotype.Component;
  * profile's country and subdivision, else what their phone numbers' area codes say: {@link
  * PlaceFinder}), open conversations and complaints, last activity and the channel they last wrote
  * on (conversation module), the consent and contact-history ledgers, business relationships,
- * do-not-call listings of their numbers and declared emergencies where they are. Many contacts
+ * do-not-call listings of their numbers, declared emergencies where they are and the incidents affecting them
+ * (from the incidents module, through {@link IncidentExposures}). Many contacts
  * load with a few queries per 1,000 contacts, not one per contact.
  */
 @Component
@@ -60,12 +65,16 @@ public class PolicyFactsLoader {
   private final BusinessRelationships relationships;
   private final DoNotCallRegisters registers;
   private final Emergencies emergencies;
+  private final ObjectProvider<IncidentExposures> incidents;
+  private final Clock clock;
   private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
   private final PhoneNumberToTimeZonesMapper zones = PhoneNumberToTimeZonesMapper.getInstance();
 
   PolicyFactsLoader(ContactManagement contacts, ConversationManagement conversations, ConsentLedger consents,
       ContactHistory history, BusinessRelationships relationships, DoNotCallRegisters registers,
-      Emergencies emergencies) {
+      Emergencies emergencies, ObjectProvider<IncidentExposures> incidents, Clock clock) {
+    this.incidents = incidents;
+    this.clock = clock;
     this.contacts = contacts;
     this.conversations = conversations;
     this.consents = consents;
@@ -107,6 +116,9 @@ public class PolicyFactsLoader {
     List<String> numbers = found.values().stream().flatMap(c -> phonesOf(c).stream()).distinct().toList();
     registers.listingsOf(numbers).forEach(l -> listed.computeIfAbsent(l.number(), k -> new ArrayList<>()).add(l));
     List<Emergency> declared = emergencies.all();
+    IncidentExposures exposures = incidents.getIfAvailable();
+    Map<UUID, IncidentExposure> affected = exposures == null || current.isEmpty() ? Map.of()
+        : exposures.exposures(current, clock.instant());
     Map<UUID, PolicyFacts> facts = new HashMap<>();
     found.forEach((asked, contact) -> {
       ContactActivity a = activity.get(contact.id());
@@ -115,7 +127,8 @@ public class PolicyFactsLoader {
           .flatMap(n -> listed.getOrDefault(n, List.of()).stream()).toList();
       facts.put(asked, new PolicyFacts(contact.id(), zoneOf(contact.timeZone()), phoneZones(contact.identities()),
           where, a == null ? null : PolicyChannels.answering(a.lastInboundChannel()), ledger.get(contact.id()),
-          attempts.get(contact.id()), a != null && a.openConversation(), a != null && a.openComplaint(), false,
+          attempts.get(contact.id()), a != null && a.openConversation(), a != null && a.openComplaint(),
+          affected.get(contact.id()),
           a == null ? null : a.lastActivity(), onRegisters, related.get(contact.id()), emergenciesIn(where, declared)));
     });
     return facts;

@@ -1,6 +1,7 @@
 package dev.tact.policy.rules;
 
 import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.IncidentExposure;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Vote;
@@ -27,8 +28,10 @@ final class SuppressionRule implements Rule {
     if (facts.openComplaint()) {
       return deny("the contact has an open complaint; no marketing until it is closed and cooled down");
     }
-    if (facts.affectedByOpenIncident()) {
-      return deny("the contact is affected by an open incident; no marketing until it is resolved");
+    IncidentExposure incident = facts.incident();
+    if (incident != null && incident.open()) {
+      return deny("the contact is affected by " + incident.describe() + ", still open; no marketing until it is "
+          + "resolved and cooled down");
     }
     if (facts.openConversation()) {
       return deny("the contact has an open support conversation; no marketing until it is closed and cooled down");
@@ -41,6 +44,12 @@ final class SuppressionRule implements Rule {
         return defer(end, "support activity on " + last.toString().substring(0, 10) + "; no marketing for "
             + dev.tact.shared.Wording.count(context.settings().supportCoolDown().toDays(), "day", "days") + " after it, until " + context.describe(end));
       }
+    }
+    if (incident != null && incident.quietUntil() != null && !request.proposedAt().isBefore(incident.resolvedAt())
+        && request.proposedAt().isBefore(incident.quietUntil())) {
+      return defer(incident.quietUntil(), "the contact was affected by " + incident.describe() + ", resolved on "
+          + incident.resolvedAt().toString().substring(0, 10) + "; no marketing until " + context.describe(
+              incident.quietUntil()));
     }
     return allow("no open complaint, conversation or incident, and no recent support activity");
   }

@@ -3,6 +3,7 @@ package dev.tact.policy.rules;
 import dev.tact.policy.ConsentEntry;
 import dev.tact.policy.ContactAttempt;
 import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.IncidentExposure;
 import dev.tact.policy.PolicyFacts;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
@@ -34,7 +35,7 @@ final class Facts {
   private final List<ContactAttempt> history = new ArrayList<>();
   private boolean openConversation;
   private boolean openComplaint;
-  private boolean incident;
+  private IncidentExposure incident;
   private Instant lastSupport;
 
   static Facts contact() {
@@ -151,7 +152,13 @@ final class Facts {
   }
 
   Facts incident() {
-    this.incident = true;
+    this.incident = new IncidentExposure("INC-7", "Web hosting unreachable", null, null);
+    return this;
+  }
+
+  /** Affected by an incident resolved at {@code resolvedAt}, with no sales contact until {@code quietUntil}. */
+  Facts resolvedIncident(Instant resolvedAt, Instant quietUntil) {
+    this.incident = new IncidentExposure("INC-7", "Web hosting unreachable", resolvedAt, quietUntil);
     return this;
   }
 

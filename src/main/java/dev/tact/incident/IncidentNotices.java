@@ -1,0 +1,108 @@
+package dev.tact.incident;
+
+import dev.tact.delivery.OutboundRequest;
+import dev.tact.delivery.Outbox;
+import dev.tact.delivery.Queued;
+import java.time.Clock;
+import dev.tact.policy.Purpose;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends an update that asks for it to every contact the incident affects, once: each is a transactional notice
+ * decided by the contact policy and queued in the outbox (which paces what it sends), in batches of
+ * {@link Outbox#MAX_BATCH}, each in its own transaction. The outbox's idempotency key (the update and the contact)
+ * makes a second run, after a crash or on another node, queue nothing twice; the update is marked done at the end,
+ * and a sweep picks up updates whose notices never finished.
+ */
+@Component
+class IncidentNotices {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentNotices.class);
+
+  private final IncidentStore store;
+  private final Incidents incidents;
+  private final Outbox outbox;
+  private final IncidentProperties properties;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  IncidentNotices(IncidentStore store, Incidents incidents, Outbox outbox, IncidentProperties properties,
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.clock = clock;
+    this.store = store;
+    this.incidents = incidents;
+    this.outbox = outbox;
+    this.properties = properties;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  @ApplicationModuleListener
+  void on(IncidentUpdated updated) {
+    if (updated.sendNotices()) {
+      send(updated.updateId());
+    }
+  }
+
+  /** Updates whose notices a stopped node left unfinished. */
+  @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+  void sweep() {
+    for (UUID update : store.updatesAwaitingNotices()) {
+      send(update);
+    }
+  }
+
+  /** Queues the update's notices (a row per contact, whether this run or an earlier one wrote it); answers how many. */
+  int send(UUID updateId) {
+    IncidentUpdate update = store.findUpdate(updateId).orElse(null);
+    if (update == null || !update.sendNotices()) {
+      return 0;
+    }
+    Incident incident = incidents.require(update.incidentId());
+    List<UUID> contacts = store.affectedContacts(incident.id());
+    String subject = subject(incident, update);
+    String text = text(incident, update);
+    int queued = 0;
+    for (int from = 0; from < contacts.size(); from += Outbox.MAX_BATCH) {
+      List<UUID> some = contacts.subList(from, Math.min(contacts.size(), from + Outbox.MAX_BATCH));
+      Map<UUID, String> subscribed = store.subscriptionTokens(some);
+      List<OutboundRequest> batch = new ArrayList<>();
+      for (UUID contact : some) {
+        String token = subscribed.get(contact);
+        batch.add(new OutboundRequest(contact, subject, token == null ? text : text + "\nYou subscribed to these "
+            + "notices on our status page. To stop them: " + properties.baseUrl() + "/status/subscriptions/" + token
+            + "/unsubscribe\n", Purpose.TRANSACTIONAL, "incident-notice:" + update.id() + ":" + contact));
+      }
+      List<Queued> results = transactions.execute(status -> outbox.queueAll(batch, "incident "
+          + incident.reference()));
+      queued += results.size();
+    }
+    int total = queued;
+    transactions.executeWithoutResult(status -> {
+      if (store.claimNotices(update.id(), clock.instant())) {
+        store.noticesQueued(update.id(), total);
+      }
+    });
+    log.info("{}: {} notices queued for the {} update to {} affected contacts", incident.reference(), total,
+        update.state().id(), contacts.size());
+    return total;
+  }
+
+  static String subject(Incident incident, IncidentUpdate update) {
+    return "[" + update.state().label() + "] " + incident.title();
+  }
+
+  private String text(Incident incident, IncidentUpdate update) {
+    return update.message() + "\n\n" + incident.reference() + " — " + update.state().label() + ". Follow it here: "
+        + properties.statusLink(incident) + "\n";
+  }
+}

@@ -1,0 +1,276 @@
+package dev.tact.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.ContactNames;
+import dev.tact.contact.IdentityParser;
+import dev.tact.intake.MessageIntake;
+import dev.tact.intake.MessageSubmission;
+import dev.tact.policy.ContactPolicyService;
+import dev.tact.policy.Decision;
+import dev.tact.policy.DecisionRequest;
+import dev.tact.policy.Purpose;
+import dev.tact.policy.Vote;
+import dev.tact.shared.Channel;
+import dev.tact.staff.ApiTokens;
+import dev.tact.staff.Role;
+import dev.tact.testsupport.JsonApi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Incidents end to end over real HTTP, on H2 and PostgreSQL: components and incidents through the API, the public
+ * status page served without login (with entity tags, JSON and a feed), a customer's message about the outage linked
+ * to the incident, notices to the affected contacts once per update, sales contact denied naming the incident and
+ * deferred for the cool-down after it, double opt-in subscriptions, and bad input that changes nothing.
+ */
+abstract class IncidentsContract {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ApiTokens tokens;
+
+  @Autowired
+  MessageIntake intake;
+
+  @Autowired
+  ContactManagement contacts;
+
+  @Autowired
+  IdentityParser identities;
+
+  @Autowired
+  ContactPolicyService policy;
+
+  @Autowired
+  IncidentNotices notices;
+
+  @Autowired
+  IncidentProperties properties;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  JsonApi admin;
+  String suffix;
+
+  @BeforeEach
+  void admin() {
+    admin = new JsonApi(port, tokens.issue("incident-admin", Role.ADMIN, null).secret());
+    suffix = UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void shouldShowADeclaredIncidentOnThePublicStatusPageLinkItsReportsAndDenySalesUntilTheCoolDownEnds()
+      throws Exception {
+    String hosting = component("Web hosting " + suffix, "sites, cpanel");
+    component("Email " + suffix, "mailbox");
+    JsonApi.Answer declared = admin.post("/api/v1/incidents", Map.of("title", "Sites unreachable " + suffix,
+        "impact", "major", "components", List.of(hosting), "message", "Sites on the EU cluster do not load.",
+        "sendNotices", true));
+    assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
+    String reference = declared.body().path("reference").asString();
+    long version = declared.body().path("version").asLong();
+
+    HttpResponse<String> page = status("/status", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Sites unreachable " + suffix, reference, "Partial outage");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("public"));
+    String etag = page.headers().firstValue("ETag").orElseThrow();
+    assertThat(status("/status", etag).statusCode()).isEqualTo(304);
+    assertThat(status("/status.json", null).body()).contains("\"reference\":\"" + reference + "\"");
+    assertThat(status("/status/feed.atom", null).body()).contains("<feed", reference);
+
+    // a customer writes about the outage: the message is linked to the incident
+    String sender = "sam-" + suffix + "@example.org";
+    intake.submit(new MessageSubmission("email", sender, "Sam Reporter", null, null, "All my sites are down",
+        "Hello, all my sites have been down since 9am, customers cannot reach the shop.", "ext-" + suffix, null,
+        null));
+    UUID reporter = await().atMost(PATIENCE).until(() -> contacts.findByIdentity(identities.parse(sender))
+        .map(c -> c.id()).orElse(null), id -> id != null);
+    await().atMost(PATIENCE).until(() -> admin.get("/api/v1/incidents/" + reference).body().path("figures")
+        .path("reporters").asLong() == 1);
+    JsonApi.Answer links = admin.get("/api/v1/incidents/" + reference + "/conversations");
+    assertThat(links.body().get(0).path("contactId").asString()).isEqualTo(reporter.toString());
+    assertThat(links.body().get(0).path("matchReason").asString()).contains("sites");
+
+    // sales contact to the reporter is denied, naming the incident
+    Decision sales = policy.decide(new DecisionRequest(reporter, Channel.EMAIL, Purpose.MARKETING,
+        "upgrade offer", null), "sales").decision();
+    assertThat(sales.outcome()).isEqualTo(Decision.Outcome.DENY);
+    assertThat(suppression(sales)).satisfies(v -> {
+      assertThat(v.kind()).isEqualTo(Vote.Kind.DENY);
+      assertThat(v.reason()).contains(reference);
+    });
+
+    // a lead names a customer with no conversation as affected too
+    String patAddress = "pat-" + suffix + "@example.org";
+    UUID pat = contacts.resolve(identities.parse(patAddress), new ContactNames("Pat Customer", null, null)).id();
+    JsonApi.Answer selected = admin.post("/api/v1/incidents/" + reference + "/contacts",
+        Map.of("identities", List.of(patAddress)));
+    assertThat(selected.body().path("added").asInt()).as(selected.raw()).isEqualTo(1);
+    assertThat(suppression(policy.decide(new DecisionRequest(pat, Channel.EMAIL, Purpose.MARKETING,
+        "upgrade offer", null), "sales").decision()).reason()).contains(reference);
+
+    // an update from an out-of-date page changes nothing
+    JsonApi.Answer stale = admin.post("/api/v1/incidents/" + reference + "/updates", Map.of("state", "identified",
+        "message", "Old news", "version", version - 1));
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.body().path("detail").asString()).contains("changed since");
+
+    // resolved: the page moves it to the past, and sales wait for the cool-down
+    JsonApi.Answer resolved = admin.post("/api/v1/incidents/" + reference + "/updates", Map.of("state", "resolved",
+        "message", "All sites load again.", "version", version));
+    assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+    assertThat(status("/status", null).body()).contains("Past incidents", "All sites load again.");
+    Instant resolvedAt = Instant.parse(resolved.body().path("resolvedAt").asString());
+    Decision later = policy.decide(new DecisionRequest(pat, Channel.EMAIL, Purpose.MARKETING,
+        "upgrade offer", null), "sales").decision();
+    assertThat(suppression(later)).satisfies(v -> {
+      assertThat(v.kind()).isEqualTo(Vote.Kind.DEFER);
+      assertThat(v.reason()).contains(reference, "resolved");
+      assertThat(v.notBefore()).isEqualTo(resolvedAt.plus(properties.salesCoolDown()));
+    });
+  }
+
+  @Test
+  void shouldNotifyConfirmedSubscribersAndReportersOncePerUpdate() throws Exception {
+    String api = component("API " + suffix, "endpoint");
+    String subscriber = "sub-" + suffix + "@example.org";
+    HttpResponse<String> subscribed = form("/status/subscribe", "email=" + subscriber + "&component=" + api);
+    assertThat(subscribed.statusCode()).isEqualTo(200);
+    assertThat(subscribed.body()).contains("Check your inbox");
+    String token = jdbc.sql("SELECT token FROM status_subscriber WHERE email = :email").param("email", subscriber)
+        .query(String.class).single();
+    assertThat(outboxRows("status-confirm:%")).isGreaterThanOrEqualTo(1);
+
+    JsonApi.Answer declared = admin.post("/api/v1/incidents", Map.of("title", "API errors " + suffix,
+        "impact", "minor", "components", List.of(api), "message", "Some API calls fail.", "sendNotices", true));
+    UUID firstUpdate = UUID.fromString(declared.body().path("updates").get(0).path("id").asString());
+    // not confirmed yet: no notice for the subscriber
+    await().atMost(PATIENCE).until(() -> noticed(firstUpdate));
+    assertThat(outboxRows("incident-notice:" + firstUpdate + ":%")).isZero();
+
+    HttpResponse<String> confirmed = status("/status/subscriptions/" + token + "/confirm", null);
+    assertThat(confirmed.statusCode()).isEqualTo(200);
+    assertThat(confirmed.body()).contains("Subscribed");
+    String reference = declared.body().path("reference").asString();
+    JsonApi.Answer update = admin.post("/api/v1/incidents/" + reference + "/updates", Map.of("state", "identified",
+        "message", "A bad deploy; rolling back.", "sendNotices", true));
+    UUID second = UUID.fromString(update.body().path("updates").get(0).path("id").asString());
+    await().atMost(PATIENCE).until(() -> outboxRows("incident-notice:" + second + ":%") == 1);
+    String text = jdbc.sql("SELECT subject FROM delivery_outbox WHERE idempotency_key LIKE :key")
+        .param("key", "incident-notice:" + second + ":%").query(String.class).single();
+    assertThat(text).contains("Identified", "API errors " + suffix);
+
+    // a second run (a crash and a retry, another node) queues nothing more
+    assertThat(notices.send(second)).isEqualTo(1);
+    assertThat(outboxRows("incident-notice:" + second + ":%")).isEqualTo(1);
+
+    // stop the notices: the next update reaches nobody
+    assertThat(form("/status/subscriptions/" + token + "/unsubscribe", "").body()).contains("Unsubscribed");
+    JsonApi.Answer third = admin.post("/api/v1/incidents/" + reference + "/updates", Map.of("state", "monitoring",
+        "message", "Rolled back; watching.", "sendNotices", true));
+    UUID thirdId = UUID.fromString(third.body().path("updates").get(0).path("id").asString());
+    await().atMost(PATIENCE).until(() -> noticed(thirdId));
+    assertThat(outboxRows("incident-notice:" + thirdId + ":%")).isZero();
+  }
+
+  @Test
+  void shouldRefuseBadInputAndChangeNothing() throws Exception {
+    long incidents = count("incident");
+    JsonApi.Answer noComponents = admin.post("/api/v1/incidents", Map.of("title", "x", "impact", "major",
+        "message", "y"));
+    assertThat(noComponents.status()).isEqualTo(422);
+    assertThat(noComponents.body().path("detail").asString()).contains("components");
+    JsonApi.Answer badImpact = admin.post("/api/v1/incidents", Map.of("title", "x", "impact", "apocalyptic",
+        "message", "y", "components", List.of(UUID.randomUUID())));
+    assertThat(badImpact.status()).isEqualTo(422);
+    JsonApi.Answer unknownComponent = admin.post("/api/v1/incidents", Map.of("title", "x", "impact", "major",
+        "message", "y", "components", List.of(UUID.randomUUID())));
+    assertThat(unknownComponent.status()).isEqualTo(404);
+    assertThat(count("incident")).isEqualTo(incidents);
+
+    String name = "Billing " + suffix;
+    component(name, "");
+    assertThat(admin.post("/api/v1/admin/components", Map.of("name", name.toUpperCase())).status()).isEqualTo(409);
+    assertThat(admin.post("/api/v1/admin/components", Map.of("name", " ")).status()).isEqualTo(422);
+
+    JsonApi.Answer agent = new JsonApi(port, tokens.issue("agent-" + suffix, Role.AGENT, null).secret())
+        .post("/api/v1/incidents", Map.of("title", "x"));
+    assertThat(agent.status()).isEqualTo(403);
+
+    assertThat(form("/status/subscribe", "email=not-an-address").statusCode()).isEqualTo(422);
+    assertThat(status("/status/subscriptions/nonsense/confirm", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldServeWhatAnotherNodeChangedAfterItsNextRefresh() throws Exception {
+    String id = component("CDN " + suffix, "");
+    // another node renamed it (its own transaction bumped the revision this node polls)
+    jdbc.sql("UPDATE incident_component SET name = :name, name_key = :key WHERE id = :id")
+        .param("name", "Edge network " + suffix).param("key", "edge network " + suffix).param("id", UUID.fromString(id))
+        .update();
+    jdbc.sql("UPDATE status_revision SET revision = revision + 1 WHERE id = 1").update();
+
+    await().atMost(PATIENCE).until(() -> status("/status", null).body().contains("Edge network " + suffix));
+  }
+
+  private static Vote suppression(Decision decision) {
+    return decision.votes().stream().filter(v -> v.rule().equals("suppression")).findFirst().orElseThrow();
+  }
+
+  private boolean noticed(UUID updateId) {
+    return jdbc.sql("SELECT COUNT(*) FROM incident_update WHERE id = :id AND noticed_at IS NOT NULL")
+        .param("id", updateId).query(Long.class).single() == 1;
+  }
+
+  private long outboxRows(String keyPattern) {
+    return jdbc.sql("SELECT COUNT(*) FROM delivery_outbox WHERE idempotency_key LIKE :key").param("key", keyPattern)
+        .query(Long.class).single();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
+  private String component(String name, String keywords) {
+    JsonApi.Answer added = admin.post("/api/v1/admin/components", Map.of("name", name, "group", "Hosting",
+        "keywords", List.of(keywords.split(",\\s*"))));
+    assertThat(added.status()).as(added.raw()).isEqualTo(201);
+    return added.body().path("id").asString();
+  }
+
+  private HttpResponse<String> status(String path, String etag) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (etag != null) {
+      request.header("If-None-Match", etag);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> form(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tact.incident.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.tact.contact.ContactManagement;
+import dev.tact.contact.IdentityParser;
+import dev.tact.incident.Incidents;
+import dev.tact.intake.MessageIntake;
+import dev.tact.intake.MessageSubmission;
+import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.RequiresBrowser;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The outage story in Chromium: a lead declares an incident on a component, the public status page shows it to a
+ * visitor who is not signed in, a customer's tweet about his sites being down is linked to it, and a sales call to
+ * him is refused with the incident's number in the reason.
+ */
+@RequiresBrowser
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tact.demo.admin-password=browser-test-pass-1",
+    "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class IncidentBrowserTests extends BrowserPageTest {
+
+  @Autowired
+  MessageIntake intake;
+
+  @Autowired
+  Incidents incidents;
+
+  @Autowired
+  ContactManagement contacts;
+
+  @Autowired
+  IdentityParser identities;
+
+  @Test
+  void shouldDeclareAnIncidentShowItPubliclyLinkTheTweetAboutItAndDenyTheSalesCall() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    logInAsAdmin();
+    page.navigate("/admin/components");
+    page.locator("#add-component input[name=name]").fill("Site hosting " + suffix);
+    page.locator("#add-component input[name=keywords]").fill("sites, websites");
+    page.locator("#add-component button").click();
+    assertThat(page.locator(".notice")).hasText("Component added.");
+
+    page.navigate("/incidents");
+    page.locator("#declare input[name=title]").fill("Sites unreachable " + suffix);
+    page.locator("#declare label", new Page.LocatorOptions().setHasText("Site hosting " + suffix))
+        .locator("input").check();
+    page.locator("#declare select[name=impact]").selectOption("critical");
+    page.locator("#declare textarea[name=message]").fill("Sites hosted with us do not load. We are on it.");
+    page.locator("#declare button[type=submit]").click();
+    assertThat(page).hasURL(Pattern.compile("/incidents/\\d+$"));
+    String reference = page.locator("h1 span").first().textContent();
+
+    try (BrowserContext visitor = page.context().browser().newContext(new com.microsoft.playwright.Browser
+        .NewContextOptions().setBaseURL("http://127.0.0.1:" + port))) {
+      Page status = visitor.newPage();
+      status.navigate("/status");
+      assertThat(status.locator(".banner")).hasText("Major outage");
+      assertThat(status.locator("#" + reference)).containsText("Sites unreachable " + suffix);
+      assertThat(status.locator("#" + reference)).containsText("Sites hosted with us do not load.");
+    }
+
+    String handle = "twitter:@hostless_" + suffix;
+    intake.submit(new MessageSubmission("social", handle, "Dan Hostless", null, null, null,
+        "@acme my sites have been down since 9am and all I get from you is sales calls", "tweet-" + suffix, null,
+        null));
+    UUID incidentId = incidents.require(Long.parseLong(reference.substring(4))).id();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !incidents.links(incidentId).isEmpty());
+
+    page.reload();
+    assertThat(page.locator(".reporters")).hasText("1");
+    page.locator("table.reports a").first().click();
+    assertThat(page.locator(".incident-links")).containsText(reference + " Sites unreachable " + suffix);
+
+    String digits = String.valueOf(1000 + ThreadLocalRandom.current().nextInt(9000));
+    UUID dan = contacts.findByIdentity(identities.parse(handle)).orElseThrow().id();
+    contacts.attach(dan, identities.phone("+1 204 555 " + digits));
+    page.navigate("/calls");
+    page.locator("#log-a-call").click();
+    page.getByLabel("Find by email, phone, handle or name").fill("(204) 555-" + digits);
+    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find"))
+        .click();
+    page.locator(".found-contacts a", new Page.LocatorOptions().setHasText("Dan Hostless")).click();
+    page.locator("#call-outbound").check();
+    page.locator("#call-purpose").selectOption("MARKETING");
+    page.locator("#call-outcome").selectOption("ANSWERED");
+    page.locator("#call-log").click();
+
+    assertThat(page.locator(".call-policy .policy-outcome")).hasText("refused");
+    page.locator(".call-policy a", new Page.LocatorOptions().setHasText("why?")).click();
+    assertThat(page.locator("main")).containsText("affected by " + reference);
+  }
+}
