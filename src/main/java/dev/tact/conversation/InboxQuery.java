@@ -41,7 +41,8 @@ public record InboxQuery(String status, UUID team, UUID assignee, boolean mine, 
     Map<String, String> values = UriComponentsBuilder.fromUriString("/?" + (queryString == null ? "" : queryString))
         .build().getQueryParams().toSingleValueMap().entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-            e -> e.getValue() == null ? "" : java.net.URLDecoder.decode(e.getValue(),
+            // percent-decoding only: '+' is a plus here, as queryString() leaves it (a space is %20)
+            e -> e.getValue() == null ? "" : org.springframework.web.util.UriUtils.decode(e.getValue(),
                 java.nio.charset.StandardCharsets.UTF_8)));
     return of(values::get);
   }
