@@ -213,4 +213,5 @@
   });
   document.addEventListener('htmx:afterSwap', selectionChanged);
   selectionChanged();
+  document.documentElement.setAttribute('data-shortcuts', 'ready'); // for tests: the keys listen from now on
 })();
