@@ -211,6 +211,17 @@
       selectionChanged();
     }
   });
+  // The filters change the list without a reload (htmx pushes the new address): save what the address says now.
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.classList && form.classList.contains('save-view') && form.elements.query) {
+      var params = new URLSearchParams(window.location.search);
+      params.delete('page');
+      params.delete('view');
+      // URLSearchParams writes a space as '+' (a plus is %2B); the saved query spells a space %20
+      form.elements.query.value = params.toString().replace(/\+/g, '%20');
+    }
+  });
   document.addEventListener('htmx:afterSwap', selectionChanged);
   selectionChanged();
   document.documentElement.setAttribute('data-shortcuts', 'ready'); // for tests: the keys listen from now on

@@ -92,7 +92,10 @@ class BulkAndShortcutsBrowserTests extends BrowserPageTest {
     assertThat(page.locator(".notice")).hasText("#" + source.number() + " merged into #" + target.number() + ".");
     assertThat(page.locator(".history")).containsText("#" + source.number());
 
-    page.navigate("/?tag=" + tag + "&closed=true&sort=oldest");
+    page.navigate("/?tag=" + tag + "&closed=true");
+    assertThat(page.locator("#inbox tr.inbox-row").first()).containsText("Cannot log in " + tag);
+    page.locator("form.filters select[name=sort]").selectOption("oldest"); // htmx: the list and the address change
+    assertThat(page).hasURL(Pattern.compile("sort=oldest"));
     page.getByLabel("Save these filters as").fill("Logins " + tag);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save view")).click();
     assertThat(page.locator(".notice")).hasText("View 'Logins " + tag + "' saved.");
