@@ -39,6 +39,12 @@ public class InboxQueries {
 
   /** The filter the query stands for; an unknown status, channel, priority or SLA state is a 400. */
   public ConversationFilter filterOf(InboxQuery query, Authentication authentication) {
+    return filterOf(query, authentication, slaSelection(query));
+  }
+
+  /** As {@link #filterOf(InboxQuery, Authentication)} with the SLA selection read before (the inbox shows it). */
+  public ConversationFilter filterOf(InboxQuery query, Authentication authentication,
+      Optional<ConversationListFilter.Selection> sla) {
     Set<Status> statuses = query.status() == null ? (query.closed() ? Set.of() : NOT_CLOSED)
         : Set.of(Status.parse(query.status()));
     UUID assigneeId = query.assignee();
@@ -46,7 +52,7 @@ public class InboxQueries {
       assigneeId = principals.agent(authentication).map(Agent::id).orElse(null);
     }
     String tag = query.tag() == null ? null : query.tag().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    Set<UUID> only = slaSelection(query).map(ConversationListFilter.Selection::conversationIds).orElse(null);
+    Set<UUID> only = sla.map(ConversationListFilter.Selection::conversationIds).orElse(null);
     return new ConversationFilter(statuses, query.team(), assigneeId, query.unassigned(), tag, null, only,
         query.channel() == null ? null : Channel.parse(query.channel()),
         query.priority() == null ? null : Priority.parse(query.priority()));

@@ -72,7 +72,7 @@ class InboxController {
         asked.unassigned(), asked.tag(), slaSelection.map(ConversationListFilter.Selection::value).orElse(null),
         asked.closed(), asked.channel(), asked.priority(), asked.sort());
     ConversationSort sort = queries.sortOf(query);
-    PageResult<ConversationSummary> result = conversations.list(queries.filterOf(asked, authentication), sort,
+    PageResult<ConversationSummary> result = conversations.list(queries.filterOf(asked, authentication, slaSelection), sort,
         new PageRequest(Math.max(page, 0), PAGE_SIZE));
     List<SavedView> savedViews = views.visibleTo(authentication);
     SavedView current = view == null ? null
