@@ -1,5 +1,7 @@
 package dev.tact.conversation;
 
+import dev.tact.audit.AuditLog;
+import dev.tact.audit.AuditRecord;
 import dev.tact.contact.ContactsMerged;
 import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
@@ -34,10 +36,12 @@ public class ConversationManagement {
   private final ConversationProperties properties;
   private final ObjectProvider<ParticipantSource> participants;
   private final ObjectProvider<EarlierCopies> earlierCopies;
+  private final AuditLog audit;
 
   ConversationManagement(ConversationStore store, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
       ConversationProperties properties, ObjectProvider<ParticipantSource> participants,
-      ObjectProvider<EarlierCopies> earlierCopies) {
+      ObjectProvider<EarlierCopies> earlierCopies, AuditLog audit) {
+    this.audit = audit;
     this.participants = participants;
     this.earlierCopies = earlierCopies;
     this.store = store;
@@ -195,6 +199,86 @@ public class ConversationManagement {
 
   public PageResult<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
     return store.list(filter, page);
+  }
+
+  public PageResult<ConversationSummary> list(ConversationFilter filter, ConversationSort sort, PageRequest page) {
+    return store.list(filter, sort, page);
+  }
+
+  /** How many conversations the filter selects, in one query (counts beside the inbox's views). */
+  public long count(ConversationFilter filter) {
+    return store.count(filter);
+  }
+
+  /** The conversation this one was merged into, when it was (a visit to it goes there). */
+  public Optional<ConversationSummary> mergedInto(UUID conversationId) {
+    return store.mergedInto(conversationId).flatMap(store::find);
+  }
+
+  /** The numbers of the conversations merged into this one, oldest merge first. */
+  public List<Long> mergedFrom(UUID conversationId) {
+    return store.mergedFrom(conversationId);
+  }
+
+  /**
+   * Merges {@code sourceId} into {@code targetId} (see docs/adr/0039): the source's messages move to the target,
+   * its history, tags and links are copied there, and it is closed and marked merged into the target, so that later
+   * customer replies to it thread into the target. Both histories and the audit log record it; {@link
+   * ConversationsMerged} tells other modules. One into itself is a 422; a source merged before, or a closed or merged
+   * target, a 409; nothing changes then.
+   */
+  @Transactional
+  public ConversationSummary merge(UUID sourceId, UUID targetId, Actor actor) {
+    if (sourceId.equals(targetId)) {
+      throw ProblemException.invalid("merge-into-itself", "A conversation cannot be merged into itself.");
+    }
+    // Locked in a fixed order, so two merges of the same pair (either way round) wait for each other.
+    (sourceId.compareTo(targetId) < 0 ? List.of(sourceId, targetId) : List.of(targetId, sourceId))
+        .forEach(store::lock);
+    ConversationSummary source = requireSummary(sourceId);
+    ConversationSummary target = requireSummary(targetId);
+    if (store.mergedInto(source.id()).isPresent()) {
+      throw ProblemException.conflict("already-merged", "Conversation #" + source.number()
+          + " was merged before; it has no messages of its own left.");
+    }
+    if (target.status() == Status.CLOSED) {
+      throw ProblemException.conflict("target-closed", "Conversation #" + target.number()
+          + " is closed; merge into a conversation that is not.");
+    }
+    Instant at = clock.instant();
+    List<HistoryEntry> sourceHistory = store.history(source.id());
+    List<UUID> moved = store.moveMessages(source.id(), target.id());
+    store.copyHistory(sourceHistory, target.id(), "[#" + source.number() + "]");
+    List<String> newTags = store.tagsOf(source.id()).stream().filter(tag -> store.addTag(target.id(), tag)).toList();
+    store.copyLinks(source.id(), target.id(), at);
+    store.recordMerge(source.id(), target.id(), actor, at, moved);
+    if (source.status() != Status.CLOSED) {
+      changeStatusInternal(source, actor, Status.CLOSED, at);
+    }
+    store.insertHistory(source.id(), actor, "MERGED_INTO", "#" + target.number() + ": " + moved.size()
+        + " message(s) moved there; replies to this conversation go there", at);
+    store.insertHistory(target.id(), actor, "MERGED_FROM", "#" + source.number() + " \"" + source.subject() + "\": "
+        + moved.size() + " message(s)" + (newTags.isEmpty() ? "" : ", tags " + String.join(", ", newTags)), at);
+    store.touch(target.id(), at, false);
+    audit.record(AuditRecord.of("conversation.merged", "conversation", source.id(), "Merged #" + source.number()
+        + " into #" + target.number() + " (" + moved.size() + " message(s) moved) by " + actor.name())
+        .change(java.util.Map.of("conversation", source.number(), "status", source.status().id()),
+            java.util.Map.of("mergedInto", target.number(), "messagesMoved", moved.size())));
+    events.publishEvent(new ConversationsMerged(source.id(), source.number(), target.id(), target.number(), actor, at));
+    return requireSummary(target.id());
+  }
+
+  /** Where a conversation went: itself, or the end of its chain of merges. */
+  private ConversationSummary followMerges(ConversationSummary conversation) {
+    ConversationSummary current = conversation;
+    for (int hops = 0; hops < 20; hops++) {
+      Optional<UUID> next = store.mergedInto(current.id());
+      if (next.isEmpty()) {
+        return current;
+      }
+      current = requireSummary(next.get());
+    }
+    return current;
   }
 
   /** Every conversation of one contact, newest activity first (at most 100). */
@@ -439,13 +523,19 @@ public class ConversationManagement {
     if (in.conversationReference() != null && !in.conversationReference().isBlank()) {
       ConversationSummary named = findByReference(in.conversationReference())
           .orElseThrow(() -> ProblemException.notFound("conversation", in.conversationReference()));
-      // A closed conversation is history: the customer's new message starts a new one.
-      return Threading.to(named.status() == Status.CLOSED ? Optional.empty() : Optional.of(named));
+      // A closed conversation is history: the customer's new message starts a new one; a merged one went on there.
+      ConversationSummary current = followMerges(named);
+      return Threading.to(current.status() == Status.CLOSED ? Optional.empty() : Optional.of(current));
     }
     if (in.externalThreadId() != null && !in.externalThreadId().isBlank()) {
       Optional<ConversationSummary> thread = store.findOpenByThread(in.channel(), in.externalThreadId());
       if (thread.isPresent()) {
         return Threading.to(thread);
+      }
+      Optional<ConversationSummary> mergedThread = store.mergedByThread(in.channel(), in.externalThreadId())
+          .flatMap(store::find).map(this::followMerges).filter(c -> c.status() != Status.CLOSED);
+      if (mergedThread.isPresent()) {
+        return Threading.to(mergedThread);
       }
     }
     // A reply to a closed conversation is a new matter: it opens a new conversation.
@@ -459,10 +549,11 @@ public class ConversationManagement {
       return Threading.to(Optional.empty());
     }
     // Numbers are easy to guess: a token joins only a conversation the sender already takes part in.
-    if (!takesPart(named.get(), in)) {
-      return new Threading(Optional.empty(), named.get());
+    ConversationSummary current = followMerges(named.get());
+    if (!takesPart(named.get(), in) && !takesPart(current, in)) {
+      return new Threading(Optional.empty(), current);
     }
-    return Threading.to(named.filter(c -> c.status() != Status.CLOSED));
+    return Threading.to(Optional.of(current).filter(c -> c.status() != Status.CLOSED));
   }
 
   private boolean takesPart(ConversationSummary conversation, InboundMessage in) {

@@ -218,8 +218,30 @@ class ConversationStore {
   }
 
   PageResult<ConversationSummary> list(ConversationFilter filter, PageRequest page) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    return list(filter, ConversationSort.ACTIVITY, page);
+  }
+
+  /** How many conversations the filter selects: one query. */
+  long count(ConversationFilter filter) {
     Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    return jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
+  }
+
+  PageResult<ConversationSummary> list(ConversationFilter filter, ConversationSort sort, PageRequest page) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    long total = jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
+    params.put("limit", page.size());
+    params.put("offset", page.offset());
+    List<ConversationSummary> items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM conv_conversation c" + where
+            + " ORDER BY " + sort.orderBy() + " LIMIT :limit OFFSET :offset")
+        .params(params).query(this::summaryWithoutTags).list();
+    return new PageResult<>(withTags(items), page.page(), page.size(), total);
+  }
+
+  private static String where(ConversationFilter filter, Map<String, Object> params) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     if (!filter.statuses().isEmpty()) {
       where.append(" AND c.status IN (:statuses)");
       params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
@@ -249,13 +271,15 @@ class ConversationStore {
       where.append(" AND c.id = ANY(:ids)");
       params.put("ids", filter.onlyIds().toArray(UUID[]::new));
     }
-    long total = jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
-    params.put("limit", page.size());
-    params.put("offset", page.offset());
-    List<ConversationSummary> items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM conv_conversation c" + where
-            + " ORDER BY c.last_message_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-        .params(params).query(this::summaryWithoutTags).list();
-    return new PageResult<>(withTags(items), page.page(), page.size(), total);
+    if (filter.channel() != null) {
+      where.append(" AND c.channel = :channel");
+      params.put("channel", filter.channel().name());
+    }
+    if (filter.priority() != null) {
+      where.append(" AND c.priority = :priority");
+      params.put("priority", filter.priority().name());
+    }
+    return where.toString();
   }
 
   List<Message> messages(UUID conversationId) {
@@ -323,6 +347,85 @@ class ConversationStore {
           }
         });
     return channels;
+  }
+
+  /** The conversation this one was merged into, when it was. */
+  Optional<UUID> mergedInto(UUID conversationId) {
+    return jdbc.sql("SELECT merged_into_id FROM conv_conversation WHERE id = :id").param("id", conversationId)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject("merged_into_id", UUID.class))).optional()
+        .flatMap(found -> found);
+  }
+
+  /** The numbers of the conversations merged into this one, in the order they were merged. */
+  List<Long> mergedFrom(UUID conversationId) {
+    return jdbc.sql("""
+        SELECT c.number FROM conv_merge m JOIN conv_conversation c ON c.id = m.source_id
+        WHERE m.target_id = :id ORDER BY m.merged_at, c.number""").param("id", conversationId)
+        .query(Long.class).list();
+  }
+
+  /** The newest conversation on this channel's thread that was merged into another (the thread follows it). */
+  Optional<UUID> mergedByThread(Channel channel, String externalThreadId) {
+    return jdbc.sql("""
+        SELECT merged_into_id FROM conv_conversation
+        WHERE channel = :channel AND external_thread_id = :thread AND merged_into_id IS NOT NULL
+        ORDER BY created_at DESC LIMIT 1""")
+        .param("channel", channel.name()).param("thread", externalThreadId).query(UUID.class).optional();
+  }
+
+  /** Moves every message of one conversation to another; answers the ids moved. */
+  List<UUID> moveMessages(UUID fromConversation, UUID toConversation) {
+    List<UUID> ids = jdbc.sql("SELECT id FROM conv_message WHERE conversation_id = :from ORDER BY created_at, id")
+        .param("from", fromConversation).query(UUID.class).list();
+    jdbc.sql("UPDATE conv_message SET conversation_id = :to WHERE conversation_id = :from")
+        .param("to", toConversation).param("from", fromConversation).update();
+    return ids;
+  }
+
+  /** Copies history entries into another conversation, keeping who and when, each detail prefixed. */
+  void copyHistory(List<HistoryEntry> entries, UUID toConversation, String prefix) {
+    for (HistoryEntry entry : entries) {
+      insertHistory(toConversation, entry.actor(), entry.kind(),
+          entry.detail() == null ? prefix : prefix + " " + entry.detail(), entry.occurredAt());
+    }
+  }
+
+  /** The MENTIONS links of one conversation given to another too (both directions), never to itself. */
+  void copyLinks(UUID fromConversation, UUID toConversation, Instant at) {
+    List<UUID> mentions = jdbc.sql("SELECT linked_id FROM conv_link WHERE conversation_id = :id")
+        .param("id", fromConversation).query(UUID.class).list();
+    List<UUID> mentionedBy = jdbc.sql("SELECT conversation_id FROM conv_link WHERE linked_id = :id")
+        .param("id", fromConversation).query(UUID.class).list();
+    mentions.stream().filter(id -> !id.equals(toConversation))
+        .forEach(id -> insertLink(toConversation, id, "MENTIONS", at));
+    mentionedBy.stream().filter(id -> !id.equals(toConversation))
+        .forEach(id -> insertLink(id, toConversation, "MENTIONS", at));
+  }
+
+  List<String> tagsOf(UUID conversationId) {
+    return jdbc.sql("SELECT tag FROM conv_tag WHERE conversation_id = :id ORDER BY tag").param("id", conversationId)
+        .query(String.class).list();
+  }
+
+  void recordMerge(UUID sourceId, UUID targetId, Actor actor, Instant at, List<UUID> messageIds) {
+    UUID mergeId = Ids.newId();
+    jdbc.sql("""
+        INSERT INTO conv_merge (id, source_id, target_id, merged_at, actor_kind, actor_id, actor_name)
+        VALUES (:id, :source, :target, :at, :kind, :actorId, :actorName)""")
+        .param("id", mergeId).param("source", sourceId).param("target", targetId).param("at", utc(at))
+        .param("kind", actor.kind().name()).param("actorId", actor.id()).param("actorName", actor.name()).update();
+    for (UUID messageId : messageIds) {
+      jdbc.sql("INSERT INTO conv_merge_message (merge_id, message_id) VALUES (:merge, :message)")
+          .param("merge", mergeId).param("message", messageId).update();
+    }
+    jdbc.sql("UPDATE conv_conversation SET merged_into_id = :target, updated_at = :at WHERE id = :id")
+        .param("target", targetId).param("at", utc(at)).param("id", sourceId).update();
+  }
+
+  /** The id of the row locked for the rest of the transaction (two merges of one pair wait for each other). */
+  void lock(UUID conversationId) {
+    jdbc.sql("SELECT id FROM conv_conversation WHERE id = :id FOR UPDATE").param("id", conversationId)
+        .query(UUID.class).optional();
   }
 
   Optional<Message> findMessage(UUID messageId) {

@@ -4,5 +4,5 @@
  * {@link dev.tact.conversation.ConversationManagement}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversations",
-    allowedDependencies = {"contact", "mail", "shared", "staff"})
+    allowedDependencies = {"audit", "contact", "mail", "shared", "staff"})
 package dev.tact.conversation;

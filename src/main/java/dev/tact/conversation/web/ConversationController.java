@@ -58,8 +58,15 @@ class ConversationController {
 
   @GetMapping
   String show(@PathVariable long number, @RequestParam(required = false) UUID remoteImages, Model model,
-      HttpServletResponse response) {
-    ConversationDetails details = conversations.requireDetails(summary(number).id());
+      HttpServletResponse response, RedirectAttributes redirect) {
+    UUID id = summary(number).id();
+    var mergedInto = conversations.mergedInto(id);
+    if (mergedInto.isPresent()) {
+      redirect.addFlashAttribute("notice", "#" + number + " was merged into #" + mergedInto.get().number()
+          + ": its messages and history are here.");
+      return "redirect:/conversations/" + mergedInto.get().number();
+    }
+    ConversationDetails details = conversations.requireDetails(id);
     ConversationSummary c = details.conversation();
     var contact = c.contactId() == null ? null : contacts.find(c.contactId()).orElse(null);
     List<ConversationSummary> previous = contact == null ? List.of()
@@ -68,6 +75,7 @@ class ConversationController {
     model.addAttribute("c", c);
     model.addAttribute("messages", details.messages());
     model.addAttribute("links", details.links());
+    model.addAttribute("mergedFrom", conversations.mergedFrom(c.id()));
     model.addAttribute("mails", mailViews.of(c.number(), details.messages(), remoteImages));
     model.addAttribute("uploads", mailViews.uploads(details.messages()));
     model.addAttribute("remoteImages", remoteImages);
@@ -105,6 +113,27 @@ class ConversationController {
       RedirectAttributes redirect) {
     return act(number, redirect, "Note added.",
         id -> conversations.addNote(id, actors.of(auth), text));
+  }
+
+  /** Merges this conversation into the one named (a number, "#1042" too); the target's page shows the outcome. */
+  @PostMapping("/merge")
+  String merge(@PathVariable long number, @RequestParam(defaultValue = "") String into, Authentication auth,
+      RedirectAttributes redirect) {
+    UUID id = summary(number).id();
+    var target = conversations.findByReference(into);
+    if (target.isEmpty()) {
+      redirect.addFlashAttribute("problem", into.isBlank() ? "Give the number of the conversation to merge into."
+          : "There is no conversation " + into.strip() + " to merge into.");
+      return "redirect:/conversations/" + number;
+    }
+    try {
+      conversations.merge(id, target.get().id(), actors.of(auth));
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+      return "redirect:/conversations/" + number;
+    }
+    redirect.addFlashAttribute("notice", "#" + number + " merged into #" + target.get().number() + ".");
+    return "redirect:/conversations/" + target.get().number();
   }
 
   @PostMapping("/assign")

@@ -2,6 +2,9 @@ package dev.tact.conversation.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tact.conversation.Actors;
+import dev.tact.conversation.BulkActions;
+import dev.tact.conversation.BulkChange;
+import dev.tact.conversation.BulkOutcome;
 import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationListFilter;
@@ -55,6 +58,12 @@ class ConversationsApiController {
 
   record EscalationRequest(String tier, String reason) {}
 
+  record MergeRequest(String into) {}
+
+  /** One change to many conversations: action assign, status, add-tags, remove-tags or merge. */
+  record BulkRequest(List<String> conversations, String action, UUID assigneeId, UUID teamId, String status,
+      List<String> tags, String into) {}
+
   /**
    * A conversation in a list: every field of the conversation, plus how many linked reports (noise control:
    * copies of its first message from several senders, split-out ones not counted) it has, 0 when none were recorded.
@@ -69,9 +78,12 @@ class ConversationsApiController {
   private final Actors actors;
   private final Optional<ConversationListFilter> slaFilter;
   private final ConversationReportCounts reportCounts;
+  private final BulkActions bulk;
 
   ConversationsApiController(ConversationManagement conversations, StaffPrincipals principals, Actors actors,
-      List<ConversationListFilter> filters, ObjectProvider<ConversationReportCounts> reportCounts) {
+      List<ConversationListFilter> filters, ObjectProvider<ConversationReportCounts> reportCounts,
+      BulkActions bulk) {
+    this.bulk = bulk;
     this.conversations = conversations;
     this.principals = principals;
     this.actors = actors;
@@ -171,6 +183,42 @@ class ConversationsApiController {
   @DeleteMapping("/{reference}/tags/{tag}")
   ConversationSummary untag(@PathVariable String reference, @PathVariable String tag, Authentication authentication) {
     return conversations.removeTag(resolve(reference), actors.of(authentication), tag);
+  }
+
+  @Operation(summary = "Merge this conversation into another", description = "into: the target's number or id. "
+      + "The messages move to the target; history, tags and links are copied there; this one is closed and "
+      + "marked merged (GET on it still answers, with a MERGED_INTO entry last); later customer replies to it go "
+      + "to the target. Answers the target. 422 merge-into-itself or missing-target, 404 for an unknown target, "
+      + "409 already-merged or target-closed; nothing changes then.")
+  @PostMapping("/{reference}/merge")
+  ConversationSummary merge(@PathVariable String reference, @RequestBody MergeRequest request,
+      Authentication authentication) {
+    if (request == null || request.into() == null || request.into().isBlank()) {
+      throw ProblemException.invalid("missing-target", "Give 'into': the conversation to merge into.");
+    }
+    return conversations.merge(resolve(reference), resolve(request.into()), actors.of(authentication));
+  }
+
+  @Operation(summary = "Change many conversations at once", description = "conversations: numbers or ids (at most "
+      + "200). action: assign (assigneeId, null unassigns; teamId optional), status, add-tags, remove-tags (tags), "
+      + "merge (into: the target; the others selected merge into it). Each conversation is changed as a single "
+      + "change is; changed lists the numbers done, failed each refused with its problem code and detail. A request "
+      + "wrong as a whole (no selection, unknown action, no target) is a 422 and changes nothing.")
+  @PostMapping("/bulk")
+  BulkOutcome bulk(@RequestBody BulkRequest request, Authentication authentication) {
+    if (request == null) {
+      throw ProblemException.invalid("nothing-selected", "Select at least one conversation.");
+    }
+    BulkChange change = switch (request.action() == null ? "" : request.action()) {
+      case "assign" -> new BulkChange.Assign(request.assigneeId(), request.teamId());
+      case "status" -> new BulkChange.SetStatus(Status.parse(request.status()));
+      case "add-tags" -> new BulkChange.AddTags(dev.tact.conversation.Tags.normalise(request.tags()));
+      case "remove-tags" -> new BulkChange.RemoveTags(dev.tact.conversation.Tags.normalise(request.tags()));
+      case "merge" -> new BulkChange.MergeInto(request.into() == null || request.into().isBlank() ? null
+          : resolve(request.into()));
+      default -> null;
+    };
+    return bulk.apply(request.conversations(), change, actors.of(authentication));
   }
 
   private UUID resolve(String reference) {

@@ -1,5 +1,6 @@
 package dev.tact.conversation.web;
 
+import dev.tact.conversation.InboxQuery;
 import dev.tact.shared.web.UiFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,17 +14,29 @@ class InboxFiltersTests {
 
   @Test
   void linkWithoutFiltersIsTheInbox() {
-    assertThat(new InboxController.Filters(null, null, null, false, false, null, null, false).link(0)).isEqualTo("/");
-    assertThat(new InboxController.Filters("", null, null, false, false, " ", "", false).link(2)).isEqualTo("/?page=2");
+    assertThat(InboxQuery.empty().link(0)).isEqualTo("/");
+    assertThat(new InboxQuery("", null, null, false, false, " ", "", false, null, " ", "").link(2))
+        .isEqualTo("/?page=2");
   }
 
   @Test
   void linkKeepsEveryFilter() {
     UUID team = UUID.fromString("01900000-0000-7000-8000-000000000001");
-    String link = new InboxController.Filters("on_hold", team, null, true, true, "vip & co", "due-soon", true)
-        .link(1);
+    String link = new InboxQuery("on_hold", team, null, true, true, "vip & co", "due-soon", true, "email", "high",
+        "priority").link(1);
     assertThat(link).isEqualTo("/?status=on_hold&team=" + team
-        + "&mine=true&unassigned=true&tag=vip%20%26%20co&sla=due-soon&closed=true&page=1");
+        + "&mine=true&unassigned=true&tag=vip%20%26%20co&sla=due-soon&closed=true&channel=email&priority=high"
+        + "&sort=priority&page=1");
+  }
+
+  @Test
+  void aSavedQueryStringReadsBackAsTheSameQuery() {
+    UUID assignee = UUID.fromString("01900000-0000-7000-8000-000000000002");
+    InboxQuery query = new InboxQuery("open", null, assignee, false, false, "vip & co + más", null, false, null,
+        "urgent", "customer");
+    assertThat(InboxQuery.parse(query.queryString())).isEqualTo(query);
+    assertThat(InboxQuery.parse("")).isEqualTo(InboxQuery.empty());
+    assertThat(query.sortedBy("oldest").sort()).isEqualTo("oldest");
   }
 
   @Test
