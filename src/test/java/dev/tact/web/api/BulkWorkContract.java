@@ -2,13 +2,13 @@ package dev.tact.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tact.conversation.Channel;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.InboundMessage;
 import dev.tact.conversation.InboundOutcome;
 import dev.tact.conversation.InboxQuery;
 import dev.tact.conversation.SavedView;
 import dev.tact.conversation.SavedViews;
+import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
 import dev.tact.staff.Agent;
