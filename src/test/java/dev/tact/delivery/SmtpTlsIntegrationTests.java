@@ -62,8 +62,12 @@ class SmtpTlsIntegrationTests {
 
   @BeforeAll
   static void startGreenMail() {
-    greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort(),
-        ServerSetupTest.SMTP.dynamicPort()})
+    ServerSetup[] setups = {ServerSetupTest.SMTPS.dynamicPort(), ServerSetupTest.SMTP.dynamicPort()};
+    for (ServerSetup setup : setups) {
+      // GreenMail's 2 s for a server to start is too short for SMTPS on a busy machine (it failed so)
+      setup.setServerStartupTimeout(30_000);
+    }
+    greenMail = new GreenMail(setups)
         .withConfiguration(GreenMailConfiguration.aConfig().withUser("relay@tact.test", LOGIN, PASSWORD));
     greenMail.start();
   }

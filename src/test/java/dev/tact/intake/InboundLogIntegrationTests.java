@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:inbound-log;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:inbound-road;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.intake.pipeline.enabled=false"})
 class InboundLogIntegrationTests {
 

@@ -4,14 +4,12 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A browser test against the running application: one headless Chromium per class, a fresh context (no cookies)
+ * A browser test against the running application: the JVM's one headless Chromium, a fresh context (no cookies)
  * and {@link #page} per test, with the application as base URL, so tests navigate to paths such as {@code /login}.
  */
 @RequiresBrowser
@@ -21,29 +19,15 @@ public abstract class BrowserPageTest {
   protected static final String ADMIN = "admin@tact.local";
   protected static final String ADMIN_PASSWORD = "browser-test-pass-1";
 
-  private static HeadlessChromium chromium;
-
   @LocalServerPort
   protected int port;
 
   protected BrowserContext context;
   protected Page page;
 
-  @BeforeAll
-  static void launchBrowser() {
-    chromium = HeadlessChromium.launch();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
   @BeforeEach
   void openPage() {
-    context = chromium.browser().newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+    context = HeadlessChromium.shared().browser().newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
     page = context.newPage();
   }
 

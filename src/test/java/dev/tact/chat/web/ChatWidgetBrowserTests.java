@@ -44,8 +44,8 @@ class ChatWidgetBrowserTests {
     String site = "http://127.0.0.1:" + shop.getAddress().getPort();
     String[] args = {"--tact.chat.allowed-origins=" + site, "--tact.chat.accept-timeout=120s",
         "--tact.delivery.enabled=false", "--tact.intake.imap.enabled=false"};
-    try (TactNode a = TactNode.start(url, args); TactNode b = TactNode.start(url, args);
-        HeadlessChromium chromium = HeadlessChromium.launch()) {
+    HeadlessChromium chromium = HeadlessChromium.shared();
+    try (TactNode a = TactNode.start(url, args); TactNode b = TactNode.start(url, args)) {
       String widget = "http://localhost:" + port(a) + "/chat/widget.js";
       byte[] page = ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Acme shop</title></head><body>"
           + "<h1>Acme shop</h1><p>Our products.</p>"

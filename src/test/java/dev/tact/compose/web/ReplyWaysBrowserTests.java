@@ -15,7 +15,7 @@ import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRequest;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
-import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.MailRelayBrowserTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
 import java.time.Duration;
@@ -23,10 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 16, items 6 and 7, in Chromium: a reply in an SMS conversation with no SMS provider says "not delivered"
@@ -34,17 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * sends, and the mail arrives in GreenMail. A new conversation by email from the contact's page does the same.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.admin-password=browser-test-pass-1", "tact.delivery.pacing.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:reply-ways-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class ReplyWaysBrowserTests extends BrowserPageTest {
-
-  @DynamicPropertySource
-  static void mailRelay(DynamicPropertyRegistry registry) {
-    registry.add("tact.delivery.smtp.host", () -> "127.0.0.1");
-    registry.add("tact.delivery.smtp.port", StaffMailbox::port);
-    registry.add("tact.delivery.smtp.security", () -> "NONE");
-  }
+class ReplyWaysBrowserTests extends MailRelayBrowserTest {
 
   @Autowired
   MessageIntake intake;

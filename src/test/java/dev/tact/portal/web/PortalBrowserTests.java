@@ -13,7 +13,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
-import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.MailRelayBrowserTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
 import java.net.URI;
@@ -22,9 +22,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The portal's link flow in Chromium: a customer who wrote to us asks for a link, the mail reaches GreenMail through
@@ -32,17 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * own, sees the reply in the conversation.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.admin-password=browser-test-pass-1", "tact.delivery.pacing.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:portal-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class PortalBrowserTests extends BrowserPageTest {
-
-  @DynamicPropertySource
-  static void mailRelay(DynamicPropertyRegistry registry) {
-    registry.add("tact.delivery.smtp.host", () -> "127.0.0.1");
-    registry.add("tact.delivery.smtp.port", StaffMailbox::port);
-    registry.add("tact.delivery.smtp.security", () -> "NONE");
-  }
+class PortalBrowserTests extends MailRelayBrowserTest {
 
   @Autowired
   MessageIntake intake;

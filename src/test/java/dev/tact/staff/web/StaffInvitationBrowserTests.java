@@ -8,7 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tact.staff.signin.Totp;
-import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.MailRelayBrowserTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
 import java.net.URI;
@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Adding a colleague in a real browser: the demo's admin invites them under Admin → Staff, the invitation reaches
@@ -27,17 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * again with password and code.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.admin-password=browser-test-pass-1", "tact.delivery.pacing.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:staff-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class StaffInvitationBrowserTests extends BrowserPageTest {
-
-  @DynamicPropertySource
-  static void mailRelay(DynamicPropertyRegistry registry) {
-    registry.add("tact.delivery.smtp.host", () -> "127.0.0.1");
-    registry.add("tact.delivery.smtp.port", StaffMailbox::port);
-    registry.add("tact.delivery.smtp.security", () -> "NONE");
-  }
+class StaffInvitationBrowserTests extends MailRelayBrowserTest {
 
   @Test
   void shouldInviteAColleagueWhoSetsAPasswordEnrolsASecondFactorAndSignsIn() {

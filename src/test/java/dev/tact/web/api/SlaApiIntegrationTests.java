@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The SLA API: calendars, closures and policies; bad input is a Problem Details answer and changes nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:sla-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:api-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
     "tact.demo.enabled=false", "tact.routing.enabled=false"})
 class SlaApiIntegrationTests {
 

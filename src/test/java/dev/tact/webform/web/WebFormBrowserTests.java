@@ -7,7 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.MailRelayBrowserTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
 import jakarta.mail.internet.MimeMessage;
@@ -17,10 +17,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web form end to end in a real browser (Debian's Chromium, headless): the admin adds a form with an extra field
@@ -30,18 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (GreenMail as the relay).
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.admin-password=browser-test-pass-1", "tact.delivery.pacing.enabled=false",
-    "tact.webform.proof-of-work-bits=10", "tact.webform.min-time-to-submit=1s",
-    "spring.datasource.url=jdbc:h2:mem:webform-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class WebFormBrowserTests extends BrowserPageTest {
-
-  @DynamicPropertySource
-  static void mailRelay(DynamicPropertyRegistry registry) {
-    registry.add("tact.delivery.smtp.host", () -> "127.0.0.1");
-    registry.add("tact.delivery.smtp.port", StaffMailbox::port);
-    registry.add("tact.delivery.smtp.security", () -> "NONE");
-  }
+class WebFormBrowserTests extends MailRelayBrowserTest {
 
   private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
