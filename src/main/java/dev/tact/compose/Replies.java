@@ -12,6 +12,8 @@ import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
+import dev.tact.conversation.Status;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,26 @@ public class Replies {
     this.policy = policy;
   }
 
+  /**
+   * How a reply is sent besides its text: the way ({@code via}), copies (validated email addresses, only on email),
+   * the status the conversation takes with it ("send and set status"), and whether the tone check flagged the draft
+   * ({@code coolOff}: it is held {@code tact.compose.cool-off} longer before it leaves, see {@link ReplySender}).
+   */
+  public record Options(ReplyVia via, List<String> cc, List<String> bcc, Status thenStatus, boolean coolOff) {
+
+    public static final Options DEFAULT = new Options(ReplyVia.DEFAULT, List.of(), List.of(), null, false);
+
+    public Options {
+      via = via == null ? ReplyVia.DEFAULT : via;
+      cc = cc == null ? List.of() : List.copyOf(cc);
+      bcc = bcc == null ? List.of() : List.copyOf(bcc);
+    }
+
+    public Options withCoolOff(boolean flagged) {
+      return new Options(via, cc, bcc, thenStatus, flagged);
+    }
+  }
+
   /** A reply and where it went. */
   public record Replied(Message message, ReplyRoute route) {}
 
@@ -57,6 +79,13 @@ public class Replies {
   /** A reply along {@code via} (see the class comment). */
   @Transactional
   public Replied reply(UUID conversationId, Actor author, String text, ReplyVia via) {
+    return reply(conversationId, author, text, new Options(via, List.of(), List.of(), null, false));
+  }
+
+  /** A reply as {@code options} say, written and queued now (the status and the cool-off are the caller's). */
+  @Transactional
+  public Replied reply(UUID conversationId, Actor author, String text, Options options) {
+    ReplyVia via = options.via();
     ReplyRoute route = delivery.route(conversationId, via);
     AuditedDecision decided = route.deliverable() ? ask(route, author) : null;
     if (route.chosen() && decided != null) {

@@ -11,7 +11,14 @@ import dev.tact.delivery.ChannelProviders;
 import dev.tact.delivery.ReplyDelivery;
 import dev.tact.delivery.ReplyRoute;
 import dev.tact.delivery.ReplyVia;
+import dev.tact.compose.Drafts;
+import dev.tact.compose.HeldReplies;
+import dev.tact.compose.HeldReply;
+import dev.tact.compose.ReplySender;
+import dev.tact.conversation.Actors;
 import java.util.ArrayList;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,12 +36,25 @@ class ReplyOnConversationPage implements ConversationPageContributor {
   static final String DRAFT = "replyDraft";
   static final String VIA = "replyVia";
   static final String CHECK = "replyCheck";
+  static final String CC = "replyCc";
+  static final String BCC = "replyBcc";
 
   private final ContactManagement contacts;
   private final ReplyDelivery delivery;
   private final ChannelProviders providers;
+  private final HeldReplies heldReplies;
+  private final Drafts drafts;
+  private final ReplySender sender;
+  private final Actors actors;
+  private final java.time.Clock clock;
 
-  ReplyOnConversationPage(ContactManagement contacts, ReplyDelivery delivery, ChannelProviders providers) {
+  ReplyOnConversationPage(ContactManagement contacts, ReplyDelivery delivery, ChannelProviders providers,
+      HeldReplies heldReplies, Drafts drafts, ReplySender sender, Actors actors, java.time.Clock clock) {
+    this.clock = clock;
+    this.heldReplies = heldReplies;
+    this.drafts = drafts;
+    this.sender = sender;
+    this.actors = actors;
     this.contacts = contacts;
     this.delivery = delivery;
     this.providers = providers;
@@ -48,8 +68,39 @@ class ReplyOnConversationPage implements ConversationPageContributor {
         : model.get("contact") instanceof Contact read && read.id().equals(contactId) ? read
         : contacts.find(contactId).orElse(null);
     ReplyRoute route = delivery.route(conversation.conversation(), contact, ReplyVia.DEFAULT);
-    model.put("replyForm", new ReplyForm(route, options(contact, providers), (String) model.getOrDefault(DRAFT, ""),
-        (String) model.getOrDefault(VIA, ""), (PolicyAnswer) model.get(CHECK)));
+    UUID agentId = viewer();
+    UUID conversationId = conversation.conversation().id();
+    // the text kept across a redirect wins; else the draft saved as the agent typed
+    Drafts.Draft saved = model.containsKey(DRAFT) || agentId == null ? null
+        : drafts.find(agentId, conversationId).orElse(null);
+    String draft = saved != null ? saved.text() : (String) model.getOrDefault(DRAFT, "");
+    String cc = saved != null ? String.join(", ", saved.cc()) : (String) model.getOrDefault(CC, "");
+    String bcc = saved != null ? String.join(", ", saved.bcc()) : (String) model.getOrDefault(BCC, "");
+    List<ReplyForm.Held> held = heldReplies.heldIn(conversationId).stream().map(h -> held(h, agentId)).toList();
+    model.put("replyForm", new ReplyForm(route, options(contact, providers), draft,
+        (String) model.getOrDefault(VIA, ""), (PolicyAnswer) model.get(CHECK), cc, bcc,
+        agentId == null ? null : sender.signatureFor(agentId, conversationId), held));
+  }
+
+  private ReplyForm.Held held(HeldReply h, UUID viewer) {
+    boolean mine = viewer != null && viewer.equals(h.author().id());
+    // BCC is shown to agents only: this page is theirs
+    return new ReplyForm.Held(h.id(), h.author().name(), h.finalText(), h.sendAt(), mine,
+        h.thenStatus() == null ? null : h.thenStatus().label(), String.join(", ", h.cc()), String.join(", ", h.bcc()),
+        Math.max(0, java.time.Duration.between(clock.instant(), h.sendAt()).toSeconds()));
+  }
+
+  /** The agent looking at the page (null for anyone else). */
+  private UUID viewer() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated()) {
+      return null;
+    }
+    try {
+      return actors.of(auth).id();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The identities of the contact a written message can go to: email, phone (as a text), handles. */
