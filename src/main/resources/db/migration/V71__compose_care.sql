@@ -60,3 +60,14 @@ CREATE TABLE compose_preference (
   undo_seconds  INT NOT NULL,
   updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- A reply's CC and BCC, as the envelope recipients its outbox row is sent to besides its recipient (the CC are also
+-- written in the mail's Cc header; the BCC nowhere in it). Comma-separated.
+ALTER TABLE delivery_outbox ADD COLUMN copies VARCHAR(8000);
+
+-- The copies a reply went to, shown with the message (BCC to agents only).
+CREATE TABLE compose_reply_copies (
+  message_id  UUID PRIMARY KEY,
+  cc          VARCHAR(4000),
+  bcc         VARCHAR(4000)
+);

@@ -60,6 +60,7 @@ public class HeldReplies {
         options.cc(), options.bcc(), options.thenStatus(), HeldReply.State.HELD, now.plus(hold),
         (int) coolOff.toSeconds(), null, null, now, null);
     store.insert(held);
+    store.insertAttachments(held.id(), options.attachments());
     timers.schedule(TIMER, held.id().toString(), held.sendAt(), null);
     return held;
   }
@@ -75,18 +76,20 @@ public class HeldReplies {
 
   /**
    * Undoes a held reply: it is never written nor sent, and its text goes back into its agent's draft. Only its author
-   * may (403 otherwise); undone already answers the same again; released: 409 {@code too-late}.
+   * may (an agent, or the API token that sent it; 403 otherwise); undone already answers the same again; released:
+   * 409 {@code too-late}; failed on release: 409 {@code not-sent}.
    */
   @Transactional
   public HeldReply undo(UUID id, Actor actor) {
-    HeldReply held = store.find(id).orElseThrow(() -> ProblemException.notFound("Held reply", id));
-    if (held.author().id() == null || !held.author().id().equals(actor.id())) {
+    HeldReply held = store.find(id).orElseThrow(() -> new ProblemException(404, "held-reply-not-found", "Held reply not found", "No held reply with id " + id + "."));
+    if (!sameAuthor(held.author(), actor)) {
       throw new ProblemException(403, "not-your-reply", "Not your reply", "Only " + held.author().name()
           + ", who wrote it, can undo this reply.");
     }
     timers.cancel(TIMER, id.toString());
     if (store.leaveHeld(id, HeldReply.State.UNDONE, clock.instant())) {
-      drafts.save(actor.id(), held.conversationId(), held.body(), held.cc(), held.bcc());
+      store.forgetAttachments(id);
+      giveBack(held);
       return store.find(id).orElseThrow();
     }
     HeldReply now = store.find(id).orElseThrow();
@@ -115,19 +118,27 @@ public class HeldReplies {
     Optional<String> whyNot = whyNotNow(held);
     if (whyNot.isPresent()) {
       store.failed(id, whyNot.get());
+      store.forgetAttachments(id);
       giveBack(held);
       log.info("Held reply {} in conversation {} not sent: {}", id, held.conversationId(), whyNot.get());
       return;
     }
     Replies.Replied replied = replies.reply(held.conversationId(), held.author(), held.finalText(),
-        new Replies.Options(held.via(), held.cc(), held.bcc(), null, false));
+        new Replies.Options(held.via(), held.cc(), held.bcc(), null, false, store.attachments(id)));
     store.released(id, replied.message().id());
+    store.forgetAttachments(id);
     if (held.thenStatus() != null) {
       conversations.changeStatus(held.conversationId(), held.author(), held.thenStatus());
     }
     if (held.author().id() != null) {
       drafts.delete(held.author().id(), held.conversationId());
     }
+  }
+
+  /** An agent by id; an API token (no id) by its name. */
+  private static boolean sameAuthor(Actor author, Actor actor) {
+    return author.id() != null ? author.id().equals(actor.id())
+        : actor.id() == null && author.kind() == actor.kind() && author.name().equals(actor.name());
   }
 
   private Optional<String> whyNotNow(HeldReply held) {

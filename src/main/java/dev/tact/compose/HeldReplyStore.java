@@ -7,6 +7,7 @@ import dev.tact.conversation.Actor;
 import dev.tact.conversation.Channel;
 import dev.tact.conversation.Status;
 import dev.tact.delivery.ReplyVia;
+import dev.tact.mail.OutgoingMail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,6 +45,29 @@ class HeldReplyStore {
         .param("viaTo", h.via().to()).param("cc", join(h.cc())).param("bcc", join(h.bcc()))
         .param("thenStatus", h.thenStatus() == null ? null : h.thenStatus().name()).param("sendAt", utc(h.sendAt()))
         .param("coolOff", h.coolOffSeconds()).param("now", utc(h.createdAt())).update();
+  }
+
+  void insertAttachments(UUID id, List<OutgoingMail.Attachment> files) {
+    int position = 0;
+    for (OutgoingMail.Attachment file : files) {
+      jdbc.sql("""
+          INSERT INTO compose_held_attachment (held_id, position, filename, content_type, content)
+          VALUES (:id, :position, :filename, :type, :content)""")
+          .param("id", id).param("position", position++).param("filename", file.filename())
+          .param("type", file.contentType()).param("content", file.content()).update();
+    }
+  }
+
+  List<OutgoingMail.Attachment> attachments(UUID id) {
+    return jdbc.sql("""
+        SELECT filename, content_type, content FROM compose_held_attachment WHERE held_id = :id ORDER BY position""")
+        .param("id", id).query((rs, n) -> new OutgoingMail.Attachment(rs.getString("filename"),
+            rs.getString("content_type"), rs.getBytes("content"))).list();
+  }
+
+  /** Their files are not needed once a held reply left or was undone. */
+  void forgetAttachments(UUID id) {
+    jdbc.sql("DELETE FROM compose_held_attachment WHERE held_id = :id").param("id", id).update();
   }
 
   Optional<HeldReply> find(UUID id) {

@@ -38,10 +38,12 @@ public class ReplySender {
   private final Mailboxes mailboxes;
   private final ComposeProperties properties;
   private final ReplyDelivery delivery;
+  private final AttachmentLimits attachments;
 
   ReplySender(Replies replies, HeldReplies held, ConversationManagement conversations, Signatures signatures,
       Preferences preferences, Drafts drafts, Mailboxes mailboxes, ComposeProperties properties,
-      ReplyDelivery delivery) {
+      ReplyDelivery delivery, AttachmentLimits attachments) {
+    this.attachments = attachments;
     this.delivery = delivery;
     this.replies = replies;
     this.held = held;
@@ -83,13 +85,14 @@ public class ReplySender {
       throw ProblemException.conflict("conversation-closed", "Conversation #" + conversation.number()
           + " is closed; a new message opens a new conversation.");
     }
-    if (hasCopies(options)) {
+    if (options.hasExtras()) {
       Channel channel = delivery.route(conversationId, options.via()).channel();
       if (channel != Channel.EMAIL) {
-        throw ProblemException.invalid("copies-need-email", "CC and BCC go with an email; this reply goes by "
-            + channel.id() + ".");
+        throw ProblemException.invalid("extras-need-email", "Copies and attachments go with an email; this reply "
+            + "goes by " + channel.id() + ".");
       }
     }
+    attachments.check(options.attachments());
     Duration coolOff = options.coolOff() ? properties.coolOff() : Duration.ZERO;
     Duration hold = undoWindow.plus(coolOff);
     if (!hold.isZero() && options.via().chosen()) {
@@ -124,7 +127,4 @@ public class ReplySender {
     return mailboxes.replyAddressOf(conversationId).flatMap(mailboxes::findByAddress).map(m -> m.id()).orElse(null);
   }
 
-  private static boolean hasCopies(Replies.Options options) {
-    return !options.cc().isEmpty() || !options.bcc().isEmpty();
-  }
 }

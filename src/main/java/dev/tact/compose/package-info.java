@@ -6,5 +6,6 @@
  * tone check and undo-send will live here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compose",
-    allowedDependencies = {"contact", "conversation", "delivery", "intake", "noise", "policy", "shared", "timer"})
+    allowedDependencies = {"contact", "conversation", "delivery", "intake", "mail", "noise", "policy", "shared",
+        "timer"})
 package dev.tact.compose;

@@ -15,7 +15,9 @@ import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.UiController;
 import java.time.Clock;
 import java.time.Duration;
+import dev.tact.mail.OutgoingMail;
 import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -60,7 +62,7 @@ class ReplyController {
   String reply(@PathVariable long number, @RequestParam(defaultValue = "") String text,
       @RequestParam(defaultValue = "") String via, @RequestParam(defaultValue = "") String checkedVia,
       @RequestParam(defaultValue = "") String cc, @RequestParam(defaultValue = "") String bcc,
-      @RequestParam(defaultValue = "") String thenStatus,
+      @RequestParam(defaultValue = "") String thenStatus, @RequestParam(required = false) List<MultipartFile> files,
       @RequestParam(defaultValue = "send") String action, Authentication auth, RedirectAttributes redirect) {
     UUID id = conversationId(number);
     String back = "redirect:/conversations/" + number + "#reply-form";
@@ -78,7 +80,7 @@ class ReplyController {
         return back;
       }
       Replies.Options options = new Replies.Options(chosen, copies.parse("cc", cc), copies.parse("bcc", bcc),
-          thenStatus.isBlank() ? null : Status.parse(thenStatus), false);
+          thenStatus.isBlank() ? null : Status.parse(thenStatus), false, attachments(files));
       ReplySender.Sent sent = sender.send(id, actor, text, options);
       if (sent.isHeld()) {
         long seconds = Math.max(1, Duration.between(clock.instant(), sent.held().sendAt()).toSeconds());
@@ -129,6 +131,22 @@ class ReplyController {
     }
     drafts.save(actor.id(), conversationId(number), text, loose(cc), loose(bcc));
     return ResponseEntity.noContent().build();
+  }
+
+  /** The files chosen (a browser sends one empty part when none was). */
+  static List<OutgoingMail.Attachment> attachments(List<MultipartFile> files) {
+    if (files == null) {
+      return List.of();
+    }
+    return files.stream().filter(f -> !f.isEmpty()).map(f -> {
+      try {
+        return new OutgoingMail.Attachment(f.getOriginalFilename(), f.getContentType() == null
+            ? "application/octet-stream" : f.getContentType(), f.getBytes());
+      } catch (java.io.IOException e) {
+        throw ProblemException.invalid("unreadable-attachment", "'" + f.getOriginalFilename()
+            + "' could not be read; choose it again.");
+      }
+    }).toList();
   }
 
   /** Copies as typed, kept in a draft even while one is not yet a valid address. */
