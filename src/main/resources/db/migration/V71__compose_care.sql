@@ -45,9 +45,9 @@ CREATE TABLE compose_draft (
   PRIMARY KEY (agent_id, conversation_id)
 );
 
--- Signatures: one per agent (their own) and one per mailbox (an admin's), appended to replies when they leave.
+-- Signatures per mailbox (an admin's), appended to replies after the agent's own (their profile's) when they leave.
 CREATE TABLE compose_signature (
-  owner_kind  VARCHAR(16) NOT NULL,          -- AGENT, MAILBOX
+  owner_kind  VARCHAR(16) NOT NULL,          -- MAILBOX (room for others later)
   owner_id    UUID NOT NULL,
   body        VARCHAR(4000) NOT NULL,
   updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,

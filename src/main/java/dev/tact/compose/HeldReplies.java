@@ -55,7 +55,7 @@ public class HeldReplies {
   @Transactional
   HeldReply hold(ConversationSummary conversation, Actor author, String text, String signature, Replies.Options options,
       Duration hold, Duration coolOff) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
     HeldReply held = new HeldReply(Ids.newId(), conversation.id(), author, text, signature, options.via(),
         options.cc(), options.bcc(), options.thenStatus(), HeldReply.State.HELD, now.plus(hold),
         (int) coolOff.toSeconds(), null, null, now, null);
@@ -81,7 +81,7 @@ public class HeldReplies {
    */
   @Transactional
   public HeldReply undo(UUID id, Actor actor) {
-    HeldReply held = store.find(id).orElseThrow(() -> new ProblemException(404, "held-reply-not-found", "Held reply not found", "No held reply with id " + id + "."));
+    HeldReply held = store.find(id).orElseThrow(() -> notFound(id));
     if (!sameAuthor(held.author(), actor)) {
       throw new ProblemException(403, "not-your-reply", "Not your reply", "Only " + held.author().name()
           + ", who wrote it, can undo this reply.");
@@ -133,6 +133,11 @@ public class HeldReplies {
     if (held.author().id() != null) {
       drafts.delete(held.author().id(), held.conversationId());
     }
+  }
+
+  static ProblemException notFound(UUID id) {
+    return new ProblemException(404, "held-reply-not-found", "Held reply not found", "No held reply with id " + id
+        + ".");
   }
 
   /** An agent by id; an API token (no id) by its name. */

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compose",
     allowedDependencies = {"contact", "conversation", "delivery", "intake", "mail", "noise", "policy", "shared",
-        "timer"})
+        "staff", "timer"})
 package dev.tact.compose;

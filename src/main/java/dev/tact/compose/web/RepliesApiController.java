@@ -98,7 +98,8 @@ class RepliesApiController {
   @PostMapping("/{reference}/replies")
   @Operation(summary = "Reply to the customer", description = "Optional channel (email, sms, social) or to (one of "
       + "the contact's identities) sends it another way, after the contact policy; cc and bcc (email only); "
-      + "thenStatus sets the conversation's status with it; attachments as base64 (email only). A reply with no way out is kept with delivery.state "
+      + "thenStatus sets the conversation's status with it; attachments as base64 (email only). A reply with no "
+      + "way out is kept with delivery.state "
       + "'undeliverable' and the reason; it does not count as a response. undoSeconds (0-60) and coolOff (the tone "
       + "check flagged it: tact.compose.cool-off longer) hold it: 202 with the held reply, which can be undone.")
   ResponseEntity<?> reply(@PathVariable String reference, @RequestBody ReplyRequest request,
@@ -148,7 +149,8 @@ class RepliesApiController {
   private HeldReply require(String reference, UUID id) {
     UUID conversation = conversations.requireByReference(reference).id();
     return held.find(id).filter(h -> h.conversationId().equals(conversation))
-        .orElseThrow(() -> new ProblemException(404, "held-reply-not-found", "Held reply not found", "No held reply with id " + id + "."));
+        .orElseThrow(() -> new ProblemException(404, "held-reply-not-found", "Held reply not found",
+            "No held reply with id " + id + "."));
   }
 
   private static HeldResponse held(String reference, HeldReply h) {

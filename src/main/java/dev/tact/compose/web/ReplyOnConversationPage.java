@@ -14,6 +14,7 @@ import dev.tact.delivery.ReplyVia;
 import dev.tact.compose.Drafts;
 import dev.tact.compose.HeldReplies;
 import dev.tact.compose.HeldReply;
+import dev.tact.compose.ReplyCopies;
 import dev.tact.compose.ReplySender;
 import dev.tact.conversation.Actors;
 import java.util.ArrayList;
@@ -47,9 +48,12 @@ class ReplyOnConversationPage implements ConversationPageContributor {
   private final ReplySender sender;
   private final Actors actors;
   private final java.time.Clock clock;
+  private final ReplyCopies copies;
 
   ReplyOnConversationPage(ContactManagement contacts, ReplyDelivery delivery, ChannelProviders providers,
-      HeldReplies heldReplies, Drafts drafts, ReplySender sender, Actors actors, java.time.Clock clock) {
+      HeldReplies heldReplies, Drafts drafts, ReplySender sender, Actors actors, java.time.Clock clock,
+      ReplyCopies copies) {
+    this.copies = copies;
     this.clock = clock;
     this.heldReplies = heldReplies;
     this.drafts = drafts;
@@ -77,6 +81,8 @@ class ReplyOnConversationPage implements ConversationPageContributor {
     String cc = saved != null ? String.join(", ", saved.cc()) : (String) model.getOrDefault(CC, "");
     String bcc = saved != null ? String.join(", ", saved.bcc()) : (String) model.getOrDefault(BCC, "");
     List<ReplyForm.Held> held = heldReplies.heldIn(conversationId).stream().map(h -> held(h, agentId)).toList();
+    model.put("replyCopies", copies.of(conversation.messages().stream()
+        .filter(m -> m.direction() == dev.tact.conversation.Direction.OUTBOUND).map(m -> m.id()).toList()));
     model.put("replyForm", new ReplyForm(route, options(contact, providers), draft,
         (String) model.getOrDefault(VIA, ""), (PolicyAnswer) model.get(CHECK), cc, bcc,
         agentId == null ? null : sender.signatureFor(agentId, conversationId), held));
