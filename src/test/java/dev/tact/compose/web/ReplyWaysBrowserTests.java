@@ -209,6 +209,39 @@ class ReplyWaysBrowserTests extends BrowserPageTest {
     org.assertj.core.api.Assertions.assertThat(StaffMailbox.text(StaffMailbox.await(email, 1))).contains(text);
   }
 
+  @Test
+  void shouldSendAFileWithCopiesFromTheReplyBoxAndRefuseABadAddress() throws Exception {
+    String customer = "files-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+    String copy = "lena-" + UUID.randomUUID().toString().substring(0, 8) + "@copies.test";
+    String blind = "audit-" + UUID.randomUUID().toString().substring(0, 8) + "@copies.test";
+    long number = emailConversation(customer, "Please send the invoice.");
+    logInAsAdmin();
+    page.navigate("/conversations/" + number);
+
+    page.locator("#reply-text").fill("The invoice is attached.");
+    page.locator(".reply-copies summary").click();
+    page.locator("#reply-cc").fill("not an address");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+    assertThat(page.locator(".problem")).containsText("CC: 'not' is not an email address");
+    assertThat(page.locator("#reply-text")).hasValue("The invoice is attached.");
+    assertThat(page.locator(".msg-outbound")).hasCount(0);
+
+    page.locator("#reply-cc").fill(copy);
+    page.locator("#reply-bcc").fill(blind);
+    page.locator("#reply-files").setInputFiles(new com.microsoft.playwright.options.FilePayload("invoice-2231.pdf",
+        "application/pdf", "%PDF-1.4 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+
+    assertThat(page.locator(".notice")).containsText("Reply added.");
+    assertThat(page.locator(".msg-outbound [data-reply-copies]")).containsText(copy);
+    assertThat(page.locator(".msg-outbound [data-reply-copies]")).containsText(blind);
+    assertThat(page.locator(".msg-outbound .uploads a")).hasText("invoice-2231.pdf");
+    jakarta.mail.internet.MimeMessage mail = StaffMailbox.await(customer, 1);
+    org.assertj.core.api.Assertions.assertThat(mail.getContentType()).startsWith("multipart/mixed");
+    org.assertj.core.api.Assertions.assertThat(mail.getHeader("Cc", ",")).contains(copy);
+    await().atMost(Duration.ofSeconds(20)).until(() -> StaffMailbox.inboxOf(blind).size() == 1);
+  }
+
   private long emailConversation(String email, String text) {
     String messageId = UUID.randomUUID() + "@customer.test";
     intake.submit(new MessageSubmission("email", email, null, null, null, "Refund", text, messageId, null, null));
