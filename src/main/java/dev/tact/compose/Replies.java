@@ -5,13 +5,19 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.Message;
 import dev.tact.delivery.ReplyDelivery;
 import dev.tact.delivery.ReplyRoute;
+import dev.tact.delivery.ReplyExtras;
 import dev.tact.delivery.ReplyVia;
+import dev.tact.mail.MailArchive;
+import dev.tact.mail.MailAttachment;
+import dev.tact.mail.OutgoingMail;
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.ProblemException;
+import dev.tact.conversation.Status;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +37,51 @@ public class Replies {
   private final ConversationManagement conversations;
   private final ReplyDelivery delivery;
   private final ContactPolicyService policy;
+  private final MailArchive archive;
+  private final ReplyCopies copies;
 
-  Replies(ConversationManagement conversations, ReplyDelivery delivery, ContactPolicyService policy) {
+  Replies(ConversationManagement conversations, ReplyDelivery delivery, ContactPolicyService policy,
+      MailArchive archive, ReplyCopies copies) {
+    this.archive = archive;
+    this.copies = copies;
     this.conversations = conversations;
     this.delivery = delivery;
     this.policy = policy;
+  }
+
+  /**
+   * How a reply is sent besides its text: the way ({@code via}), copies (validated email addresses, only on email),
+   * the status the conversation takes with it ("send and set status"), and whether the tone check flagged the draft
+   * ({@code coolOff}: it is held {@code tact.compose.cool-off} longer before it leaves, see {@link ReplySender}).
+   */
+  public record Options(ReplyVia via, List<String> cc, List<String> bcc, Status thenStatus, boolean coolOff,
+      List<OutgoingMail.Attachment> attachments) {
+
+    public static final Options DEFAULT = new Options(ReplyVia.DEFAULT, List.of(), List.of(), null, false);
+
+    public Options {
+      via = via == null ? ReplyVia.DEFAULT : via;
+      cc = cc == null ? List.of() : List.copyOf(cc);
+      bcc = bcc == null ? List.of() : List.copyOf(bcc);
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Options(ReplyVia via, List<String> cc, List<String> bcc, Status thenStatus, boolean coolOff) {
+      this(via, cc, bcc, thenStatus, coolOff, List.of());
+    }
+
+    public Options withCoolOff(boolean flagged) {
+      return new Options(via, cc, bcc, thenStatus, flagged, attachments);
+    }
+
+    public Options withAttachments(List<OutgoingMail.Attachment> files) {
+      return new Options(via, cc, bcc, thenStatus, coolOff, files);
+    }
+
+    /** Whether it carries what only an email can: copies or files. */
+    public boolean hasExtras() {
+      return !cc.isEmpty() || !bcc.isEmpty() || !attachments.isEmpty();
+    }
   }
 
   /** A reply and where it went. */
@@ -57,6 +103,13 @@ public class Replies {
   /** A reply along {@code via} (see the class comment). */
   @Transactional
   public Replied reply(UUID conversationId, Actor author, String text, ReplyVia via) {
+    return reply(conversationId, author, text, new Options(via, List.of(), List.of(), null, false));
+  }
+
+  /** A reply as {@code options} say, written and queued now (the status and the cool-off are the caller's). */
+  @Transactional
+  public Replied reply(UUID conversationId, Actor author, String text, Options options) {
+    ReplyVia via = options.via();
     ReplyRoute route = delivery.route(conversationId, via);
     AuditedDecision decided = route.deliverable() ? ask(route, author) : null;
     if (route.chosen() && decided != null) {
@@ -64,7 +117,15 @@ public class Replies {
     }
     boolean reachesCustomer = decided != null && decided.decision().outcome() != Decision.Outcome.DENY;
     Message reply = conversations.reply(conversationId, author, text, route.channel(), reachesCustomer);
-    delivery.queue(conversationId, reply, route, decided);
+    delivery.queue(conversationId, reply, route, decided, new ReplyExtras(options.cc(), options.bcc(),
+        options.attachments()));
+    if (!options.attachments().isEmpty()) {
+      archive.storeUploads(reply.id(), options.attachments().stream()
+          .map(a -> new MailAttachment(a.filename(), a.contentType(), null, false, a.content())).toList());
+    }
+    if (!options.cc().isEmpty() || !options.bcc().isEmpty()) {
+      copies.record(reply.id(), options.cc(), options.bcc());
+    }
     return new Replied(reply, route);
   }
 

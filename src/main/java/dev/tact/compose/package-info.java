@@ -6,5 +6,6 @@
  * tone check and undo-send will live here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compose",
-    allowedDependencies = {"contact", "conversation", "delivery", "noise", "policy", "shared"})
+    allowedDependencies = {"contact", "conversation", "delivery", "intake", "mail", "noise", "policy", "shared",
+        "staff", "timer"})
 package dev.tact.compose;

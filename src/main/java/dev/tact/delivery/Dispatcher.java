@@ -205,7 +205,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
         break;
       }
       byte[] bytes = signer == null ? row.content() : signer.sign(row.content());
-      results.add(resultOf(row, smtp.send(bytes, row.sender(), row.recipient())));
+      results.add(resultOf(row, smtp.send(bytes, row.sender(), row.recipient(), row.copies())));
     }
     transactions.executeWithoutResult(status -> {
       Instant now = clock.instant();

@@ -263,6 +263,11 @@ public class Outbox {
     return id;
   }
 
+  /** Adds a reply's CC and BCC as envelope recipients of its row, in the caller's transaction. */
+  void setCopies(UUID id, List<String> copies) {
+    store.setCopies(id, copies);
+  }
+
   /**
    * Records, in the caller's transaction, a message that could not be written as mail (a header value would
    * have carried a line break): FAILED with the reason, never sent. The contact policy is not asked.

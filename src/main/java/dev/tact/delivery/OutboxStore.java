@@ -43,7 +43,7 @@ class OutboxStore {
   /** A row a dispatcher holds under its lease; {@code attempt} counts this one. */
   record Claimed(UUID id, OutboxKind kind, String recipient, String recipientDomain, String sender,
       String headerMessageId, byte[] content, int attempt, String idempotencyKey, Instant createdAt,
-      String providerMessageId) {}
+      String providerMessageId, List<String> copies) {}
 
   /**
    * What one attempt came to, to be written back; {@code providerMessageId} is the id a {@link ChannelSender}'s
@@ -223,7 +223,7 @@ class OutboxStore {
   List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit, boolean email) {
     List<Claimed> rows = jdbc.sql("""
         SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts, idempotency_key,
-               created_at, provider_message_id
+               created_at, provider_message_id, copies
           FROM delivery_outbox
          WHERE due_at <= :now""" + (email ? "" : " AND kind <> 'EMAIL'") + """
 
@@ -234,7 +234,8 @@ class OutboxStore {
         .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), OutboxKind.valueOf(rs.getString("kind")),
             rs.getString("recipient"), rs.getString("recipient_domain"), rs.getString("sender"),
             rs.getString("header_message_id"), rs.getBytes("content"), rs.getInt("attempts") + 1,
-            rs.getString("idempotency_key"), instant(rs, "created_at"), rs.getString("provider_message_id")))
+            rs.getString("idempotency_key"), instant(rs, "created_at"), rs.getString("provider_message_id"),
+            copies(rs.getString("copies"))))
         .list();
     if (!rows.isEmpty()) {
       jdbc.sql("""
@@ -407,6 +408,16 @@ class OutboxStore {
               + rs.getString("last_reason"));
         });
     return result;
+  }
+
+  /** Adds envelope recipients (a reply's CC and BCC) to a row that has not been sent yet. */
+  void setCopies(UUID id, List<String> copies) {
+    jdbc.sql("UPDATE delivery_outbox SET copies = :copies WHERE id = :id AND sent_at IS NULL")
+        .param("copies", copies.isEmpty() ? null : String.join(",", copies)).param("id", id).update();
+  }
+
+  private static List<String> copies(String stored) {
+    return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(","));
   }
 
   static String domainOf(String address) {

@@ -204,21 +204,32 @@ public class ReplyDelivery {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void queue(UUID conversationId, Message reply, ReplyRoute route, AuditedDecision decided) {
+    queue(conversationId, reply, route, decided, ReplyExtras.NONE);
+  }
+
+  /** The same with copies and files ({@code extras}); only an email carries them (others: 422, nothing queued). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void queue(UUID conversationId, Message reply, ReplyRoute route, AuditedDecision decided,
+      ReplyExtras extras) {
     if (reply.direction() != Direction.OUTBOUND) {
       return;
+    }
+    if (!extras.isEmpty() && route.channel() != Channel.EMAIL) {
+      throw ProblemException.invalid("extras-need-email", "Copies and attachments go with an email; this reply goes "
+          + "by " + route.channel().id() + ".");
     }
     ConversationDetails details = conversations.requireDetails(conversationId);
     UUID contactId = details.conversation().contactId();
     Contact contact = contactId == null ? null : contacts.require(contactId);
     if (route.channel() == Channel.EMAIL) {
-      email(details, reply, contact, route, decided);
+      email(details, reply, contact, route, decided, extras);
     } else {
       webhook(details, reply, contact, route, decided);
     }
   }
 
   private void email(ConversationDetails details, Message reply, Contact contact, ReplyRoute route,
-      AuditedDecision decided) {
+      AuditedDecision decided, ReplyExtras extras) {
     UUID conversationId = details.conversation().id();
     String recipient = route.recipient();
     String inReplyTo = details.messages().stream()
@@ -234,7 +245,8 @@ public class ReplyDelivery {
     try {
       content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from,
           List.of(new MailAddress(recipient, contact == null ? null : contact.name())), subject, reply.body(), TextToHtml.render(reply.body()),
-          reply.externalId(), inReplyTo, references, number, false, reply.createdAt()));
+          reply.externalId(), inReplyTo, references, number, false, reply.createdAt(),
+          extras.cc().stream().map(a -> new MailAddress(a, null)).toList(), extras.attachments()));
     } catch (UnsafeHeaderException e) {
       // The agent's reply stays in the conversation; its row says why it was not sent.
       unwritable = e.getMessage();
@@ -250,8 +262,11 @@ public class ReplyDelivery {
       outbox.recordUndeliverable(draft, route.whyNot());
       return;
     }
-    outbox.queueRendered(draft, Channel.EMAIL, "conversation #" + number,
+    UUID row = outbox.queueRendered(draft, Channel.EMAIL, "conversation #" + number,
         reply.authorName() == null ? "agent" : "agent " + reply.authorName(), decided);
+    if (!extras.cc().isEmpty() || !extras.bcc().isEmpty()) {
+      outbox.setCopies(row, java.util.stream.Stream.concat(extras.cc().stream(), extras.bcc().stream()).toList());
+    }
   }
 
   /** An email's Message-ID (a web form's "webform:…" id is none, and is not written into the headers). */

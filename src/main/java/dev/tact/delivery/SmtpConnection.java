@@ -62,16 +62,27 @@ class SmtpConnection implements AutoCloseable {
    * (MAIL FROM) when given, else the connection's.
    */
   SendOutcome send(byte[] content, String envelopeSender, String recipient) {
+    return send(content, envelopeSender, recipient, java.util.List.of());
+  }
+
+  /** The same to the recipient and {@code copies} (a reply's CC and BCC) in one SMTP transaction. */
+  SendOutcome send(byte[] content, String envelopeSender, String recipient, java.util.List<String> copies) {
     if (dev.tact.shared.ControlCharacters.hasLineBreak(envelopeSender)
-        || dev.tact.shared.ControlCharacters.hasLineBreak(recipient)) {
+        || dev.tact.shared.ControlCharacters.hasLineBreak(recipient)
+        || copies.stream().anyMatch(dev.tact.shared.ControlCharacters::hasLineBreak)) {
       // would end the SMTP command line and start another one
       return SendOutcome.permanentFailure(null, "The envelope sender or recipient contains a line break.");
     }
-    Address[] to;
+    Address[] to = new Address[1 + copies.size()];
+    String current = recipient;
     try {
-      to = new Address[] {new InternetAddress(recipient, true)};
+      to[0] = new InternetAddress(recipient, true);
+      for (int i = 0; i < copies.size(); i++) {
+        current = copies.get(i);
+        to[i + 1] = new InternetAddress(current, true);
+      }
     } catch (AddressException e) {
-      return SendOutcome.permanentFailure(null, "Not a valid address: " + recipient);
+      return SendOutcome.permanentFailure(null, "Not a valid address: " + current);
     }
     try {
       Transport open = connected();

@@ -14,13 +14,27 @@ import java.util.List;
  *     outside any conversation, whose subject is then written as given
  * @param automatic sent without a person deciding it (an acknowledgement, a notice): marked
  *     {@code Auto-Submitted: auto-generated} so that well-behaved auto-responders stay silent
+ * @param cc copies, written in the Cc header (blind copies are the sender's envelope alone, never written)
+ * @param attachments files sent as parts after the text
  */
 public record OutgoingMail(MailAddress from, List<MailAddress> to, String subject, String text, String html,
     String messageId, String inReplyTo, List<String> references, long conversationNumber, boolean automatic,
-    Instant date) {
+    Instant date, List<MailAddress> cc, List<Attachment> attachments) {
+
+  /** A file sent with the mail. */
+  public record Attachment(String filename, String contentType, byte[] content) {}
+
+  public OutgoingMail(MailAddress from, List<MailAddress> to, String subject, String text, String html,
+      String messageId, String inReplyTo, List<String> references, long conversationNumber, boolean automatic,
+      Instant date) {
+    this(from, to, subject, text, html, messageId, inReplyTo, references, conversationNumber, automatic, date,
+        List.of(), List.of());
+  }
 
   public OutgoingMail {
     to = List.copyOf(to);
     references = references == null ? List.of() : List.copyOf(references);
+    cc = cc == null ? List.of() : List.copyOf(cc);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 }

@@ -39,6 +39,9 @@ public final class OutgoingMailWriter {
       for (MailAddress to : mail.to()) {
         message.addRecipient(Message.RecipientType.TO, address("To", to));
       }
+      for (MailAddress cc : mail.cc()) {
+        message.addRecipient(Message.RecipientType.CC, address("Cc", cc));
+      }
       // A message outside any conversation (a notice, number 0) keeps its subject as written.
       message.setSubject(requireSingleLine("Subject", mail.conversationNumber() > 0
           ? MailThreading.replySubject(mail.subject(), mail.conversationNumber()) : mail.subject()), "UTF-8");
@@ -53,14 +56,24 @@ public final class OutgoingMailWriter {
       if (mail.automatic()) {
         message.setHeader("Auto-Submitted", "auto-generated");
       }
-      if (mail.html() == null) {
-        message.setText(mail.text(), "UTF-8");
+      if (!mail.attachments().isEmpty()) {
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        writeBody(body, mail);
+        mixed.addBodyPart(body);
+        for (OutgoingMail.Attachment a : mail.attachments()) {
+          MimeBodyPart part = new MimeBodyPart();
+          part.setDataHandler(new jakarta.activation.DataHandler(
+              new jakarta.mail.util.ByteArrayDataSource(a.content(), requireSingleLine("Content-Type",
+                  a.contentType()))));
+          part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(requireSingleLine("filename", a.filename()),
+              "UTF-8", null));
+          part.setDisposition(MimeBodyPart.ATTACHMENT);
+          mixed.addBodyPart(part);
+        }
+        message.setContent(mixed);
       } else {
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), "UTF-8", "html");
-        message.setContent(new MimeMultipart("alternative", text, html));
+        writeBody(message, mail);
       }
       message.saveChanges();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,6 +81,19 @@ public final class OutgoingMailWriter {
       return out.toByteArray();
     } catch (MessagingException | IOException e) {
       throw new IllegalArgumentException("The mail cannot be written: " + e.getMessage(), e);
+    }
+  }
+
+  /** The text, or text and HTML as alternatives, into a message or a part of one. */
+  private static void writeBody(jakarta.mail.internet.MimePart target, OutgoingMail mail) throws MessagingException {
+    if (mail.html() == null) {
+      target.setText(mail.text(), "UTF-8");
+    } else {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(mail.text(), "UTF-8");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(mail.html(), "UTF-8", "html");
+      target.setContent(new MimeMultipart("alternative", text, html));
     }
   }
 

@@ -52,6 +52,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
   private static final Pattern API_UPLOAD = Pattern.compile(
       "/api/v1/contacts/import|/api/v1/admin/policy/do-not-call/[^/]+/upload");
   private static final Pattern UI_UPLOAD = Pattern.compile("/contacts/import|/admin/policy/do-not-call/[^/]+/upload");
+  /** An agent's reply with its files (compose checks each file and their sum when it reads them). */
+  private static final Pattern REPLY_POST = Pattern.compile("/conversations/\\d+/reply");
   /** A public web form with its attachments: each form has its own smaller limit, checked when it is read. */
   private static final Pattern FORM_POST = Pattern.compile("/forms/[a-z0-9-]+(?:/embed)?/?");
 
@@ -61,11 +63,14 @@ class RequestBodyGuard extends OncePerRequestFilter {
   private final ApiProperties api;
   private final long formBytes;
   private final long uploadBytes;
+  private final long replyBytes;
   private final ProblemResponses problems;
 
   RequestBodyGuard(IntakeProperties intake, ApiProperties api,
       @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formBytes,
-      @Value("${spring.servlet.multipart.max-request-size:512MB}") DataSize uploadBytes, ProblemResponses problems) {
+      @Value("${spring.servlet.multipart.max-request-size:512MB}") DataSize uploadBytes,
+      @Value("${tact.compose.max-total-attachment-bytes:20971520}") long replyFileBytes, ProblemResponses problems) {
+    this.replyBytes = replyFileBytes + 1024 * 1024; // the text and the form's other fields
     this.intake = intake;
     this.api = api;
     this.formBytes = formBytes.toBytes();
@@ -124,10 +129,21 @@ class RequestBodyGuard extends OncePerRequestFilter {
     if ("POST".equalsIgnoreCase(request.getMethod()) && UI_UPLOAD.matcher(path).matches() && signedInLead(request)) {
       return new Limit(uploadBytes, "upload-too-large");
     }
+    if ("POST".equalsIgnoreCase(request.getMethod()) && REPLY_POST.matcher(path).matches() && signedIn(request)) {
+      return new Limit(replyBytes, "files-too-large");
+    }
     if ("POST".equalsIgnoreCase(request.getMethod()) && FORM_POST.matcher(path).matches()) {
       return new Limit(intake.maxMailBytes(), "files-too-large");
     }
     return new Limit(SMALL_MULTIPART_BYTES, "request-too-large");
+  }
+
+  private static boolean signedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object context = session == null ? null
+        : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    return context instanceof SecurityContext security && security.getAuthentication() != null
+        && security.getAuthentication().isAuthenticated();
   }
 
   private static boolean signedInLead(HttpServletRequest request) {

@@ -39,6 +39,23 @@ public final class StaffMailbox {
     return Arrays.stream(GREEN_MAIL.getReceivedMessages()).filter(m -> sentTo(m, address)).toList();
   }
 
+  /**
+   * The mails in this address's own mailbox: every envelope recipient gets its copy, so this counts CC and BCC
+   * deliveries too (whatever the headers say).
+   */
+  public static List<MimeMessage> inboxOf(String address) {
+    try {
+      var user = GREEN_MAIL.getUserManager().getUserByEmail(address);
+      if (user == null) {
+        return List.of();
+      }
+      return GREEN_MAIL.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+          .map(m -> m.getMimeMessage()).toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Waits (at most 30 s) until the n-th mail (1 = the first) for this address has arrived and returns it. */
   public static MimeMessage await(String address, int nth) {
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> to(address).size() >= nth);
