@@ -30,6 +30,15 @@ final class ToneLexicon {
     }
   }
 
+  /** Patterns are matched on lower-cased text: one with a capital letter outside an escape could never match. */
+  private static String lowerCase(String pattern, int line) {
+    String withoutEscapes = pattern.replaceAll("\\\\.", "");
+    if (!withoutEscapes.equals(withoutEscapes.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("tone lexicon line " + line + ": write the pattern in lower case");
+    }
+    return pattern;
+  }
+
   static List<ToneRule> parse(List<String> lines) {
     List<ToneRule> rules = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -43,7 +52,7 @@ final class ToneLexicon {
       }
       rules.add(new ToneRule(ToneKind.valueOf(cells[0].strip().toUpperCase(Locale.ROOT)),
           Double.parseDouble(cells[1].strip()),
-          Pattern.compile(cells[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE),
+          Pattern.compile(lowerCase(cells[2], i + 1), Pattern.MULTILINE),
           cells[3].strip()));
     }
     return List.copyOf(rules);

@@ -85,6 +85,9 @@ class ToneCheckTests {
   void aBrokenLexiconLineIsRefused() {
     assertThatThrownBy(() -> ToneLexicon.parse(List.of("hostile\t1.0\tidiot")))
         .hasMessageContaining("line 1");
+    assertThatThrownBy(() -> ToneLexicon.parse(List.of("hostile\t1.0\tIdiot\\b\tsay it kindly")))
+        .hasMessageContaining("lower case");
+    assertThat(ToneLexicon.parse(List.of("hostile\t1.0\t\\bidiot\\S*\tsay it kindly"))).hasSize(1);
   }
 
   private List<ToneKind> kinds(String text) {
