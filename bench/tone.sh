@@ -22,10 +22,12 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "- Commit: $COMMIT"
   echo "- Machine: $CPU, $(nproc) cores (shared); $("$JAVA" -version 2>&1 | head -1)"
   echo "- Check: dev.tact.tone.ToneCheck, lexicon src/main/resources/dev/tact/tone/lexicon.tsv plus shouting rules;"
-  echo "  a request is flagged when its findings weigh 1 or more (ADR 0035). Positive class: label \`impolite\`"
+  echo "  a request is flagged when its findings weigh ToneCheck.FLAG_AT ($(grep -o 'FLAG_AT = [0-9.]*' \
+    src/main/java/dev/tact/tone/ToneCheck.java | cut -d' ' -f3)) or more (ADR 0035). Positive class: label \`impolite\`"
   echo "  (bottom quartile of normalized_score per domain, as the corpus's SOURCE.md defines it)."
   echo "- Halves of the dev part by upstream row: even rows = tuning half (read while writing the lexicon),"
-  echo "  odd rows = check half (only measured). Nothing is fitted automatically; the held-out part is not here."
+  echo "  odd rows = check half (only measured). The flag threshold was chosen on the tuning half; nothing else is"
+  echo "  fitted. The corpus's held-out part is not here."
   echo
   echo "$TABLE"
 } | tee -a bench/RESULTS.md
