@@ -1,0 +1,26 @@
+package dev.tact.replytemplates.web;
+
+import dev.tact.replytemplates.Editor;
+import dev.tact.staff.StaffPrincipals;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The {@link Editor} behind a request: the signed-in agent, or an API token (no personal templates). */
+@Component
+class Editors {
+
+  private final StaffPrincipals principals;
+
+  Editors(StaffPrincipals principals) {
+    this.principals = principals;
+  }
+
+  Editor of(Authentication auth) {
+    boolean lead = StaffPrincipals.isLead(auth);
+    if (StaffPrincipals.token(auth).isPresent()) {
+      return new Editor(null, principals.name(auth), lead);
+    }
+    return principals.agent(auth).map(a -> new Editor(a.id(), a.displayName(), lead))
+        .orElseGet(() -> new Editor(null, principals.name(auth), lead));
+  }
+}
