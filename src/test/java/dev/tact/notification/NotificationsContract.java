@@ -36,7 +36,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,16 +46,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Notifications end to end on H2, with GreenMail as the SMTP relay: other modules' events become an agent's
+ * Notifications end to end, with GreenMail as the SMTP relay (run on H2 and on PostgreSQL by the subclasses): other modules' events become an agent's
  * notifications (once), the bell counts them, the list marks them read, and a mention mails the agent's own address.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:notifications;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false", "tact.intake.imap.enabled=false",
-    "tact.delivery.pacing.enabled=false", "tact.staff.time-zone=America/New_York"})
 @AutoConfigureMockMvc
-class NotificationsIntegrationTests {
+abstract class NotificationsContract {
 
   @DynamicPropertySource
   static void mailRelay(DynamicPropertyRegistry registry) {
