@@ -1,7 +1,6 @@
 package dev.tact.notification;
 
 import dev.tact.conversation.Actor;
-import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationPlaced;
 import dev.tact.conversation.ConversationSummary;
@@ -13,6 +12,8 @@ import dev.tact.sla.SlaBreached;
 import dev.tact.sla.SlaMetric;
 import dev.tact.sla.SlaWarned;
 import dev.tact.staff.StaffDirectory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,12 +68,11 @@ class NotificationListeners {
     if (added.automatic()) {
       return;
     }
-    ConversationDetails details = conversations.details(added.conversationId()).orElse(null);
-    if (details == null || details.conversation().assigneeId() == null || details.messages().isEmpty()
-        || details.messages().getFirst().id().equals(added.messageId())) {
-      return;
+    // the summary, not the details: this runs for every message the customers write, the details read them all
+    ConversationSummary c = summary(added.conversationId()).orElse(null);
+    if (c == null || c.assigneeId() == null || sameMillisecond(added.at(), c.createdAt())) {
+      return; // nobody's, or the message that opened it (the conversation starts when its first message arrived)
     }
-    ConversationSummary c = details.conversation();
     notifications.notify(new Notice(c.assigneeId(), NotificationKind.CUSTOMER_REPLIED, "message:" + added.messageId(),
         c.id(), c.number(), title(c) + " — the customer answered",
         "The customer answered on " + title(c) + ": “" + snippet(added.text()) + "”"));
@@ -120,6 +120,11 @@ class NotificationListeners {
         c.assigneeId(), NotificationKind.SLA, "sla:" + c.id() + ":" + metric.name() + ":" + cycle + ":" + what,
         c.id(), c.number(), title(c) + " — " + metric.label() + " " + state,
         "The " + metric.label() + " target of " + title(c) + " " + state + ".")));
+  }
+
+  /** Compared to the millisecond: the database keeps fewer digits of a second than the clock gives. */
+  private static boolean sameMillisecond(Instant a, Instant b) {
+    return a != null && b != null && a.truncatedTo(ChronoUnit.MILLIS).equals(b.truncatedTo(ChronoUnit.MILLIS));
   }
 
   private Optional<ConversationSummary> summary(UUID conversationId) {
