@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param setupValidity how long the first-start setup link works (a restart after that prints a new one)
  * @param resetsPerHour at most this many reset links are mailed to one agent per hour (more asks answer the same,
  *     and send nothing)
+ * @param timeZone the zone agent pages show times in for an agent who chose none on their profile (an IANA id such
+ *     as Europe/Paris); blank: this node's system zone
  */
 @ConfigurationProperties("tact.staff")
 public record StaffProperties(@DefaultValue("") String baseUrl, @DefaultValue("P7D") Duration invitationValidity,
     @DefaultValue("PT1H") Duration resetValidity, @DefaultValue("PT24H") Duration setupValidity,
-    @DefaultValue("5") int resetsPerHour) {
+    @DefaultValue("5") int resetsPerHour, @DefaultValue("") String timeZone) {
 
   public StaffProperties {
     for (Duration d : new Duration[] {invitationValidity, resetValidity, setupValidity}) {
@@ -28,5 +30,9 @@ public record StaffProperties(@DefaultValue("") String baseUrl, @DefaultValue("P
       }
     }
     baseUrl = baseUrl == null ? "" : baseUrl.strip();
+    timeZone = timeZone == null ? "" : timeZone.strip();
+    if (!timeZone.isEmpty()) {
+      java.time.ZoneId.of(timeZone); // an unknown zone stops the start with the reason
+    }
   }
 }

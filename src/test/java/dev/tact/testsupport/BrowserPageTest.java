@@ -38,6 +38,11 @@ public abstract class BrowserPageTest {
     }
   }
 
+  /** The class's browser, for a test that needs a context of its own (a phone's screen, say). */
+  protected static Browser browser() {
+    return chromium.browser();
+  }
+
   /** Logs in through the login form. */
   protected void logIn(String email, String password) {
     page.navigate("/login");

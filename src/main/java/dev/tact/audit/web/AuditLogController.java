@@ -7,12 +7,12 @@ import dev.tact.audit.AuditLog;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.UiFormat;
 import dev.tact.shared.web.UiController;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +49,13 @@ class AuditLogController {
   }
 
   @GetMapping
-  String page(@ModelAttribute("filter") AuditFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
+  String page(@ModelAttribute("filter") AuditFilter filter, @RequestParam(defaultValue = "0") int page,
+      @ModelAttribute(name = "fmt", binding = false) UiFormat fmt, Model model) {
     model.addAttribute("actions", actionChoices(log.actions()));
     model.addAttribute("query", filter.given());
     try {
-      PageResult<AuditEntryView> result = export.page(filter, zone(), new PageRequest(Math.max(page, 0), PAGE_SIZE));
+      PageResult<AuditEntryView> result = export.page(filter, fmt.zone(),
+          new PageRequest(Math.max(page, 0), PAGE_SIZE));
       model.addAttribute("result", result);
       model.addAttribute("rows", result.items().stream().map(this::row).toList());
     } catch (ProblemException e) {
@@ -70,13 +72,13 @@ class AuditLogController {
   /** The filtered entries as a download, oldest first, streamed; the export is itself recorded. */
   @GetMapping("/export")
   void export(@ModelAttribute AuditFilter filter, @RequestParam(defaultValue = "csv") String format,
-      HttpServletResponse response) throws IOException {
+      @ModelAttribute(name = "fmt", binding = false) UiFormat fmt, HttpServletResponse response) throws IOException {
     AuditExport.Format chosen = AuditExport.Format.parse(format);
-    filter.toQuery(zone()); // a bad date is a readable error page, not a broken download
+    filter.toQuery(fmt.zone()); // a bad date is a readable error page, not a broken download
     response.setContentType(chosen.contentType());
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chosen.fileName() + "\"");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    export.export(filter, zone(), chosen, response.getOutputStream());
+    export.export(filter, fmt.zone(), chosen, response.getOutputStream());
   }
 
   private Row row(AuditEntryView view) {
@@ -102,10 +104,5 @@ class AuditLogController {
     parameters.putAll(extra);
     return path + "?" + String.join("&", parameters.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-  }
-
-  /** Dates in filters are days in the zone the pages show times in. */
-  private static ZoneId zone() {
-    return ZoneId.systemDefault();
   }
 }

@@ -3,12 +3,16 @@ package dev.tact.shared.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** Small formatting helpers the templates reach as {@code ${fmt}}: times in the server's zone, counts. */
+/**
+ * Small formatting helpers the templates reach as {@code ${fmt}}: times in the reader's zone, named ("2026-03-05
+ * 14:05 CET"), counts, sizes. One is made per page for whoever reads it (see {@code dev.tact.staff.AgentZones}).
+ */
 public final class UiFormat {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final ZoneId zone;
@@ -17,8 +21,21 @@ public final class UiFormat {
     this.zone = zone;
   }
 
+  /** The instant in the reader's zone with the zone's short name: "2026-03-05 14:05 CET"; "" for none. */
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant.atZone(zone));
+  }
+
+  /** The reader's zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The reader's zone as people name it: "Europe/Paris (Central European Time)", for titles and settings. */
+  public String zoneName() {
+    String id = zone.getId();
+    String name = zone.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    return name.equals(id) ? id : id + " (" + name + ")";
   }
 
   /** A byte count as people read it: 512 B, 12.3 KB, 4.0 MB. */
@@ -52,6 +69,7 @@ public final class UiFormat {
     return minutes < 0 ? "−" + text : text;
   }
 
+  /** The day in the reader's zone: "5 Mar 2026". */
   public String date(Instant instant) {
     return instant == null ? "" : DATE.format(instant.atZone(zone));
   }
