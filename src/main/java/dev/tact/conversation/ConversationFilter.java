@@ -1,5 +1,6 @@
 package dev.tact.conversation;
 
+import dev.tact.shared.Channel;
 import java.util.Set;
 import java.util.UUID;
 

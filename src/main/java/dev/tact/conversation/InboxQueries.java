@@ -1,5 +1,6 @@
 package dev.tact.conversation;
 
+import dev.tact.shared.Channel;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffPrincipals;
 import java.util.EnumSet;

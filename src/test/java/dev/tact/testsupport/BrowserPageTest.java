@@ -27,7 +27,8 @@ public abstract class BrowserPageTest {
 
   @BeforeEach
   void openPage() {
-    context = HeadlessChromium.shared().browser().newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+    context = HeadlessChromium.shared().browser().newContext(
+        new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
     page = context.newPage();
   }
 
@@ -38,9 +39,9 @@ public abstract class BrowserPageTest {
     }
   }
 
-  /** The class's browser, for a test that needs a context of its own (a phone's screen, say). */
+  /** The shared browser, for a test that needs a context of its own (a phone's screen, say). */
   protected static Browser browser() {
-    return chromium.browser();
+    return HeadlessChromium.shared().browser();
   }
 
   /** Logs in through the login form. */
