@@ -42,7 +42,8 @@ public record ConversationChange(long version, Instant at, UUID actorId, String 
     String who = entry.actor().name() == null ? "Someone" : entry.actor().name();
     String detail = entry.detail() == null ? "" : entry.detail();
     return who + " " + switch (entry.kind()) {
-      case "ASSIGNED" -> "unassigned".equals(detail) ? "unassigned this" : "assigned this " + detail;
+      case "ASSIGNED" -> detail.startsWith("unassigned") ? "unassigned this" + detail.substring(10)
+          : "assigned this " + detail;
       case "TEAM_CHANGED" -> "moved this " + detail.replaceFirst("^to ", "to team ");
       case "STATUS_CHANGED" -> "changed the status: " + detail;
       case "PRIORITY_CHANGED" -> "changed the priority: " + detail;
