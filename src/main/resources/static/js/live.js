@@ -148,8 +148,10 @@
     var prefix = '/conversations/' + conversationBox.dataset.number + '/';
     document.addEventListener('submit', function (e) {
       var form = e.target;
-      var action = new URL(form.action, location.href);
-      if ((form.method || '').toLowerCase() !== 'post' || action.pathname.indexOf(prefix) !== 0) { return; }
+      // attributes, not form.action / form.method: a control named "action" (the reply box's buttons) hides them
+      var action = new URL(form.getAttribute('action') || location.href, location.href);
+      var method = (form.getAttribute('method') || 'get').toLowerCase();
+      if (method !== 'post' || action.pathname.indexOf(prefix) !== 0) { return; }
       if (form.dataset.liveChecked === 'true') { delete form.dataset.liveChecked; return; }
       e.preventDefault();
       var submitter = e.submitter || null;
