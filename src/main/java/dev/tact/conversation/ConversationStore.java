@@ -287,7 +287,8 @@ class ConversationStore {
   /** The history entries that made versions after {@code version}, oldest first, each with its version. */
   List<Map.Entry<Long, HistoryEntry>> historySince(UUID conversationId, long version) {
     return jdbc.sql("""
-        SELECT * FROM conv_event WHERE conversation_id = :id AND version > :version ORDER BY version, occurred_at, id""")
+        SELECT * FROM conv_event WHERE conversation_id = :id AND version > :version
+        ORDER BY version, occurred_at, id""")
         .param("id", conversationId).param("version", version)
         .query((rs, n) -> Map.entry(rs.getLong("version"), historyEntry(rs)))
         .list();

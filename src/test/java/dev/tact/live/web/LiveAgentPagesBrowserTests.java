@@ -84,7 +84,8 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set priority")).click();
     assertThat(page.locator("#stale-dialog")).isVisible();
     assertThat(page.locator("#stale-dialog .stale-changes"))
-        .containsText(Pattern.compile("Bo " + suffix + " changed the status: New → Pending customer (just now|\\d+ s ago)"));
+        .containsText(Pattern.compile("Bo " + suffix
+            + " changed the status: New → Pending customer (just now|\\d+ s ago)"));
     page.locator("#stale-dialog .stale-cancel").click();
     assertThat(page.locator("#stale-dialog")).isHidden();
     assertThat(priority(number)).isEqualTo("NORMAL");
