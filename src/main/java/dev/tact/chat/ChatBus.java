@@ -1,19 +1,42 @@
 package dev.tact.chat;
 
+import dev.tact.live.SignalBus;
+import dev.tact.live.SignalListener;
 import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
 
 /**
- * Tells every node's subscribers about a chat. A signal published inside a transaction is delivered after it
- * commits (nothing is announced that may roll back), one published outside at once. On PostgreSQL every node hears
- * every signal ({@link PostgresChatBus}: LISTEN/NOTIFY); on H2, a single node, it stays in the process
- * ({@link InProcessChatBus}).
+ * Tells every node's subscribers about a chat, on the {@code chat} topic of the node-wide {@link SignalBus}: after
+ * the publisher's commit, on every node. When a node may have missed signals, its subscribers get a {@code resync}
+ * signal and read again from the database.
  */
-interface ChatBus extends AutoCloseable {
+@Component
+class ChatBus {
 
-  void publish(ChatSignal signal);
+  static final String TOPIC = "chat";
+  static final String RESYNC = "resync";
 
-  void subscribe(Consumer<ChatSignal> subscriber);
+  private final SignalBus bus;
 
-  @Override
-  void close();
+  ChatBus(SignalBus bus) {
+    this.bus = bus;
+  }
+
+  void publish(ChatSignal signal) {
+    bus.publish(TOPIC, signal);
+  }
+
+  void subscribe(Consumer<ChatSignal> subscriber) {
+    bus.subscribe(TOPIC, ChatSignal.class, new SignalListener<>() {
+      @Override
+      public void signal(ChatSignal signal) {
+        subscriber.accept(signal);
+      }
+
+      @Override
+      public void missed() {
+        subscriber.accept(ChatSignal.of(RESYNC, null));
+      }
+    });
+  }
 }

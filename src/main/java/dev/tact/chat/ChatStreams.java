@@ -209,7 +209,7 @@ public class ChatStreams implements SmartLifecycle {
   }
 
   private void on(ChatSignal signal) {
-    if ("resync".equals(signal.kind())) {
+    if (ChatBus.RESYNC.equals(signal.kind())) {
       // signals were missed while the bus reconnected: every stream catches up from the database
       for (Map.Entry<UUID, Set<Stream>> entry : chats.entrySet()) {
         store.find(entry.getKey()).ifPresent(chat -> entry.getValue().forEach(s -> s.send(events -> {

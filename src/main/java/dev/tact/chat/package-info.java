@@ -7,6 +7,6 @@
  * {@link dev.tact.chat.Chats}. See ADR 0031.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Chat widget",
-    allowedDependencies = {"compose", "contact", "conversation", "delivery", "intake", "policy", "shared", "sla",
-        "staff", "timer"})
+    allowedDependencies = {"compose", "contact", "conversation", "delivery", "intake", "live", "policy", "shared",
+        "sla", "staff", "timer"})
 package dev.tact.chat;

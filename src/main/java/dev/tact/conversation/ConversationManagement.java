@@ -37,11 +37,13 @@ public class ConversationManagement {
   private final ObjectProvider<ParticipantSource> participants;
   private final ObjectProvider<EarlierCopies> earlierCopies;
   private final AuditLog audit;
+  private final ChangeRecorder changes;
 
   ConversationManagement(ConversationStore store, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
       ConversationProperties properties, ObjectProvider<ParticipantSource> participants,
-      ObjectProvider<EarlierCopies> earlierCopies, AuditLog audit) {
+      ObjectProvider<EarlierCopies> earlierCopies, AuditLog audit, ChangeRecorder changes) {
     this.audit = audit;
+    this.changes = changes;
     this.participants = participants;
     this.earlierCopies = earlierCopies;
     this.store = store;
@@ -101,7 +103,7 @@ public class ConversationManagement {
         long number = store.nextNumber();
         store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
             in.teamId(), at);
-        store.insertHistory(id, customer, "OPENED", "via " + in.channel().id(), at);
+        changes.record(id, customer, "OPENED", "via " + in.channel().id(), at);
         conversation = store.find(id).orElseThrow();
         if (opens.mentioned() != null) {
           link(conversation, opens.mentioned(), customer, at);
@@ -112,7 +114,7 @@ public class ConversationManagement {
         conversation = continues.conversation();
         if (!in.automatic() && (conversation.status() == Status.PENDING || conversation.status() == Status.SOLVED)) {
           store.updateColumn(conversation.id(), "status", Status.OPEN.name(), at);
-          store.insertHistory(conversation.id(), customer, "STATUS_CHANGED",
+          changes.record(conversation.id(), customer, "STATUS_CHANGED",
               conversation.status().label() + " → " + Status.OPEN.label() + " (customer replied)", at);
           events.publishEvent(new StatusChanged(conversation.id(), conversation.status(), Status.OPEN, at));
         }
@@ -123,7 +125,7 @@ public class ConversationManagement {
         at);
     store.insertMessage(conversation.id(), message, in.inboundItemId());
     store.touch(conversation.id(), at, true);
-    store.insertHistory(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened), at);
+    changes.record(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened), at);
     if (opened) {
       events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
     }
@@ -167,6 +169,27 @@ public class ConversationManagement {
   public Optional<ConversationDetails> details(UUID id) {
     return store.find(id).map(c -> new ConversationDetails(c, store.messages(id), store.history(id),
         store.links(id)));
+  }
+
+  /** The conversation's version: it counts up with every change in its history (ADR 0037). */
+  public long version(UUID id) {
+    return store.version(id).orElseThrow(() -> ProblemException.notFound("conversation", id)).version();
+  }
+
+  /**
+   * The version these details show: the one their newest history entries made. Read from what was shown rather
+   * than afresh, so that a change made while the page was being read is not taken as seen.
+   */
+  public long versionShown(ConversationDetails details) {
+    List<HistoryEntry> history = details.history();
+    return store.versionOf(history.subList(Math.max(0, history.size() - 100), history.size()).stream()
+        .map(HistoryEntry::id).toList());
+  }
+
+  /** What changed after {@code version}, oldest first ("Lena assigned this to Priya"). */
+  @Transactional(readOnly = true)
+  public List<ConversationChange> changesSince(UUID id, long version) {
+    return changes.changesSince(id, version);
   }
 
   public ConversationDetails requireDetails(UUID id) {
@@ -255,9 +278,9 @@ public class ConversationManagement {
     if (source.status() != Status.CLOSED) {
       changeStatusInternal(source, actor, Status.CLOSED, at);
     }
-    store.insertHistory(source.id(), actor, "MERGED_INTO", "#" + target.number() + ": " + moved.size()
+    changes.record(source.id(), actor, "MERGED_INTO", "#" + target.number() + ": " + moved.size()
         + " message(s) moved there; replies to this conversation go there", at);
-    store.insertHistory(target.id(), actor, "MERGED_FROM", "#" + source.number() + " \"" + source.subject() + "\": "
+    changes.record(target.id(), actor, "MERGED_FROM", "#" + source.number() + " \"" + source.subject() + "\": "
         + moved.size() + " message(s)" + (newTags.isEmpty() ? "" : ", tags " + String.join(", ", newTags)), at);
     store.touch(target.id(), at, false);
     audit.record(AuditRecord.of("conversation.merged", "conversation", source.id(), "Merged #" + source.number()
@@ -335,7 +358,7 @@ public class ConversationManagement {
       long number = store.nextNumber();
       store.insertConversation(id, number, subject == null || subject.isBlank() ? "(no subject)" : subject.strip(),
           channel, contactId, null, null, at);
-      store.insertHistory(id, agent, "OPENED", "by " + agent.name() + " via " + channel.id(), at);
+      changes.record(id, agent, "OPENED", "by " + agent.name() + " via " + channel.id(), at);
       if (agent.kind() == Actor.Kind.AGENT && agent.id() != null) {
         store.updateColumn(id, "assignee_id", agent.id(), at);
       }
@@ -362,7 +385,7 @@ public class ConversationManagement {
     }
     Instant at = clock.instant();
     store.updateColumn(c.id(), "channel", channel.name(), at);
-    store.insertHistory(c.id(), actor, "CHANNEL_CHANGED", c.channel().id() + " → " + channel.id()
+    changes.record(c.id(), actor, "CHANNEL_CHANGED", c.channel().id() + " → " + channel.id()
         + (reason == null || reason.isBlank() ? "" : ": " + reason), at);
     return requireSummary(conversationId);
   }
@@ -385,7 +408,7 @@ public class ConversationManagement {
     if (teamChanged) {
       String team = staff.requireTeam(teamId).name();
       store.updateColumn(c.id(), "team_id", teamId, at);
-      store.insertHistory(c.id(), actor, "TEAM_CHANGED", "to " + team, at);
+      changes.record(c.id(), actor, "TEAM_CHANGED", "to " + team, at);
       events.publishEvent(new TeamChanged(c.id(), teamId, actor.kind() == Actor.Kind.AGENT, at));
     }
     if (!java.util.Objects.equals(assigneeId, c.assigneeId())) {
@@ -400,7 +423,7 @@ public class ConversationManagement {
         detail = "to " + agent.displayName();
       }
       store.updateColumn(c.id(), "assignee_id", assigneeId, at);
-      store.insertHistory(c.id(), actor, "ASSIGNED", detail, at);
+      changes.record(c.id(), actor, "ASSIGNED", detail, at);
     }
     boolean agentGiven = assigneeId != null && !assigneeId.equals(c.assigneeId());
     if (teamChanged || agentGiven) {
@@ -430,7 +453,7 @@ public class ConversationManagement {
     }
     Instant at = clock.instant();
     store.updateColumn(c.id(), "tier", to.name(), at);
-    store.insertHistory(c.id(), actor, "ESCALATED", c.tier().label() + " → " + to.label() + ": " + reason.strip(), at);
+    changes.record(c.id(), actor, "ESCALATED", c.tier().label() + " → " + to.label() + ": " + reason.strip(), at);
     events.publishEvent(new ConversationEscalated(c.id(), c.teamId(), to, reason.strip(), at));
     return requireSummary(conversationId);
   }
@@ -453,7 +476,7 @@ public class ConversationManagement {
     if (c.priority() != priority) {
       Instant at = clock.instant();
       store.updateColumn(c.id(), "priority", priority.name(), at);
-      store.insertHistory(c.id(), actor, "PRIORITY_CHANGED", c.priority().id() + " → " + priority.id(), at);
+      changes.record(c.id(), actor, "PRIORITY_CHANGED", c.priority().id() + " → " + priority.id(), at);
       events.publishEvent(new PriorityChanged(c.id(), c.priority(), priority, at));
     }
     return requireSummary(conversationId);
@@ -465,7 +488,7 @@ public class ConversationManagement {
     Instant at = clock.instant();
     for (String tag : Tags.normalise(tags)) {
       if (store.addTag(c.id(), tag)) {
-        store.insertHistory(c.id(), actor, "TAGGED", tag, at);
+        changes.record(c.id(), actor, "TAGGED", tag, at);
         store.touch(c.id(), at, false);
       }
     }
@@ -478,7 +501,7 @@ public class ConversationManagement {
     Instant at = clock.instant();
     String normalised = Tags.normalise(tag);
     if (store.removeTag(c.id(), normalised)) {
-      store.insertHistory(c.id(), actor, "UNTAGGED", normalised, at);
+      changes.record(c.id(), actor, "UNTAGGED", normalised, at);
       store.touch(c.id(), at, false);
     }
     return requireSummary(conversationId);
@@ -491,7 +514,7 @@ public class ConversationManagement {
   @Transactional
   public void recordHistory(UUID conversationId, Actor actor, String kind, String detail) {
     ConversationSummary c = requireSummary(conversationId);
-    store.insertHistory(c.id(), actor, kind, detail, clock.instant());
+    changes.record(c.id(), actor, kind, detail, clock.instant());
   }
 
   /** When two contacts merge, their conversations follow the survivor, and each history says so. */
@@ -500,7 +523,7 @@ public class ConversationManagement {
     List<UUID> moved = store.conversationsOfContact(merged.mergedId());
     store.moveContact(merged.mergedId(), merged.survivorId());
     for (UUID conversationId : moved) {
-      store.insertHistory(conversationId, Actor.system(), "CONTACT_MERGED",
+      changes.record(conversationId, Actor.system(), "CONTACT_MERGED",
           "contact " + merged.mergedId() + " merged into " + merged.survivorId() + " by " + merged.mergedBy(),
           merged.mergedAt());
     }
@@ -567,10 +590,10 @@ public class ConversationManagement {
   /** The new conversation mentions the one the subject named; both histories say so for an agent to decide. */
   private void link(ConversationSummary opened, ConversationSummary mentioned, Actor customer, Instant at) {
     store.insertLink(opened.id(), mentioned.id(), "MENTIONS", at);
-    store.insertHistory(opened.id(), Actor.system(), "LINKED", "mentions #" + mentioned.number() + ": the subject "
+    changes.record(opened.id(), Actor.system(), "LINKED", "mentions #" + mentioned.number() + ": the subject "
         + "names #" + mentioned.number() + ", but " + customer.name() + " takes no part in it, so the message did not "
         + "join it", at);
-    store.insertHistory(mentioned.id(), Actor.system(), "MENTIONED", "mentioned by #" + opened.number() + " (opened by "
+    changes.record(mentioned.id(), Actor.system(), "MENTIONED", "mentioned by #" + opened.number() + " (opened by "
         + customer.name() + ", who takes no part here)", at);
   }
 
@@ -649,7 +672,7 @@ public class ConversationManagement {
     UUID id = Ids.newId();
     long number = store.nextNumber();
     store.insertConversation(id, number, title, channel, contactId, null, null, at);
-    store.insertHistory(id, agent, "OPENED", "by " + agent.name() + ", outbound via " + channel.id(), at);
+    changes.record(id, agent, "OPENED", "by " + agent.name() + ", outbound via " + channel.id(), at);
     ConversationSummary c = store.find(id).orElseThrow();
     events.publishEvent(new ConversationOpened(id, number, contactId, channel, at));
     reply(c, agent, text, channel, reachesCustomer);
@@ -668,7 +691,7 @@ public class ConversationManagement {
         externalId, at);
     store.insertMessage(c.id(), message, null);
     store.touch(c.id(), at, direction == Direction.OUTBOUND);
-    store.insertHistory(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
+    changes.record(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
         direction == Direction.OUTBOUND && channel != c.channel() ? "via " + channel.id() : null, at);
     events.publishEvent(MessageAdded.of(c.id(), message, c.contactId(), false, reachesCustomer));
     return message;
@@ -676,7 +699,7 @@ public class ConversationManagement {
 
   private void changeStatusInternal(ConversationSummary c, Actor actor, Status status, Instant at) {
     store.updateColumn(c.id(), "status", status.name(), at);
-    store.insertHistory(c.id(), actor, "STATUS_CHANGED", c.status().label() + " → " + status.label(), at);
+    changes.record(c.id(), actor, "STATUS_CHANGED", c.status().label() + " → " + status.label(), at);
     events.publishEvent(new StatusChanged(c.id(), c.status(), status, at));
   }
 

@@ -94,11 +94,12 @@ class ConversationStore {
         .param("value", value).param("at", utc(at)).param("id", conversationId).update();
   }
 
-  void insertHistory(UUID conversationId, Actor actor, String kind, String detail, Instant at) {
+  void insertHistory(UUID conversationId, Actor actor, String kind, String detail, Instant at, long version) {
     jdbc.sql("""
-        INSERT INTO conv_event (id, conversation_id, occurred_at, actor_kind, actor_id, actor_name, kind, detail)
-        VALUES (:id, :conversation, :at, :actorKind, :actorId, :actorName, :kind, :detail)""")
-        .param("id", Ids.newId()).param("conversation", conversationId).param("at", utc(at))
+        INSERT INTO conv_event (id, conversation_id, occurred_at, actor_kind, actor_id, actor_name, kind, detail,
+                                version)
+        VALUES (:id, :conversation, :at, :actorKind, :actorId, :actorName, :kind, :detail, :version)""")
+        .param("id", Ids.newId()).param("conversation", conversationId).param("at", utc(at)).param("version", version)
         .param("actorKind", actor.kind().name()).param("actorId", actor.id()).param("actorName", actor.name())
         .param("kind", kind).param("detail", detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000))
         .update();
@@ -287,14 +288,49 @@ class ConversationStore {
         .param("id", conversationId).query(ConversationStore::message).list();
   }
 
+  /** A conversation's number and version. */
+  record Version(long number, long version) {}
+
+  Optional<Version> version(UUID conversationId) {
+    return jdbc.sql("SELECT number, version FROM conv_conversation WHERE id = :id").param("id", conversationId)
+        .query((rs, n) -> new Version(rs.getLong("number"), rs.getLong("version"))).optional();
+  }
+
+  /** The highest version these history entries made (0 when none made one). */
+  long versionOf(java.util.Collection<UUID> historyIds) {
+    return historyIds.isEmpty() ? 0 : jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM conv_event WHERE id IN (:ids)")
+        .param("ids", historyIds).query(Long.class).single();
+  }
+
+  /** Counts the version up, only from {@code seen} when given (else from any); false when it was not {@code seen}. */
+  boolean countUpVersion(UUID conversationId, Long seen) {
+    return jdbc.sql("UPDATE conv_conversation SET version = version + 1 WHERE id = :id"
+            + (seen == null ? "" : " AND version = :seen"))
+        .param("id", conversationId).param("seen", seen).update() == 1;
+  }
+
+  /** The history entries that made versions after {@code version}, oldest first, each with its version. */
+  List<Map.Entry<Long, HistoryEntry>> historySince(UUID conversationId, long version) {
+    return jdbc.sql("""
+        SELECT * FROM conv_event WHERE conversation_id = :id AND version > :version
+        ORDER BY version, occurred_at, id""")
+        .param("id", conversationId).param("version", version)
+        .query((rs, n) -> Map.entry(rs.getLong("version"), historyEntry(rs)))
+        .list();
+  }
+
   List<HistoryEntry> history(UUID conversationId) {
     return jdbc.sql("SELECT * FROM conv_event WHERE conversation_id = :id ORDER BY occurred_at, id")
         .param("id", conversationId)
-        .query((rs, n) -> new HistoryEntry(rs.getObject("id", UUID.class), instant(rs, "occurred_at"),
-            new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getObject("actor_id", UUID.class),
-                rs.getString("actor_name")),
-            rs.getString("kind"), rs.getString("detail")))
+        .query((rs, n) -> historyEntry(rs))
         .list();
+  }
+
+  private static HistoryEntry historyEntry(ResultSet rs) throws SQLException {
+    return new HistoryEntry(rs.getObject("id", UUID.class), instant(rs, "occurred_at"),
+        new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getObject("actor_id", UUID.class),
+            rs.getString("actor_name")),
+        rs.getString("kind"), rs.getString("detail"));
   }
 
   /** When the contact's earliest conversation was opened; empty when it has none. */
@@ -382,11 +418,15 @@ class ConversationStore {
     return ids;
   }
 
-  /** Copies history entries into another conversation, keeping who and when, each detail prefixed. */
+  /**
+   * Copies history entries into another conversation, keeping who and when, each detail prefixed; they carry the
+   * other conversation's version as it stands (copies are no change of their own, the merge's entry is).
+   */
   void copyHistory(List<HistoryEntry> entries, UUID toConversation, String prefix) {
+    long version = version(toConversation).map(Version::version).orElse(0L);
     for (HistoryEntry entry : entries) {
       insertHistory(toConversation, entry.actor(), entry.kind(),
-          entry.detail() == null ? prefix : prefix + " " + entry.detail(), entry.occurredAt());
+          entry.detail() == null ? prefix : prefix + " " + entry.detail(), entry.occurredAt(), version);
     }
   }
 

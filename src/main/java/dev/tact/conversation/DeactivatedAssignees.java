@@ -20,12 +20,15 @@ class DeactivatedAssignees {
 
   private final JdbcClient jdbc;
   private final ConversationStore store;
+  private final ChangeRecorder changes;
   private final StaffDirectory staff;
   private final Clock clock;
 
-  DeactivatedAssignees(JdbcClient jdbc, ConversationStore store, StaffDirectory staff, Clock clock) {
+  DeactivatedAssignees(JdbcClient jdbc, ConversationStore store, ChangeRecorder changes, StaffDirectory staff,
+      Clock clock) {
     this.jdbc = jdbc;
     this.store = store;
+    this.changes = changes;
     this.staff = staff;
     this.clock = clock;
   }
@@ -39,7 +42,7 @@ class DeactivatedAssignees {
     Instant at = clock.instant();
     for (UUID conversationId : open) {
       store.updateColumn(conversationId, "assignee_id", null, at);
-      store.insertHistory(conversationId, Actor.system(), "ASSIGNED",
+      changes.record(conversationId, Actor.system(), "ASSIGNED",
           "unassigned: " + name + " was deactivated; back to the team's queue", at);
     }
   }

@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final String code;
   private final String title;
+  private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
   public ProblemException(int status, String code, String title, String detail) {
     super(detail);
@@ -40,6 +41,15 @@ public class ProblemException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** More members of the Problem Details (RFC 9457 extensions), such as what changed meanwhile. */
+  public java.util.Map<String, Object> properties() {
+    return java.util.Collections.unmodifiableMap(properties);
+  }
+
+  protected final void property(String name, Object value) {
+    properties.put(name, value);
   }
 
   private static String capitalise(String s) {

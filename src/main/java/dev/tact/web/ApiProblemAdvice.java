@@ -29,7 +29,9 @@ class ApiProblemAdvice {
     if (e.status() == 429 || e.status() == 503) {
       response.header(HttpHeaders.RETRY_AFTER, "1");
     }
-    return response.body(withInstance(ProblemResponses.problem(e.status(), e.code(), e.title(), e.getMessage()), request));
+    ProblemDetail problem = ProblemResponses.problem(e.status(), e.code(), e.title(), e.getMessage());
+    e.properties().forEach(problem::setProperty);
+    return response.body(withInstance(problem, request));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

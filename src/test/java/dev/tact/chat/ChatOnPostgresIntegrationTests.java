@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ChatOnPostgresIntegrationTests {
 
   private static final String LISTENERS = """
-      SELECT pid FROM pg_stat_activity WHERE application_name = 'tact-chat-listen' AND datname = current_database()""";
+      SELECT pid FROM pg_stat_activity WHERE application_name = 'tact-live-listen' AND datname = current_database()""";
 
   @Test
   void shouldCarryAChatBetweenTwoNodes() throws Exception {

@@ -125,12 +125,18 @@ class ConversationsApiController {
         found.page(), found.size(), found.total());
   }
 
-  @Operation(summary = "A conversation with its messages and history", description = "By id or by number. links: "
+  @Operation(summary = "A conversation with its messages and history", description = "By id or by number. The "
+      + "ETag is the conversation's version: send it back as If-Match on a change (assignment, status, priority, "
+      + "tags, notes, escalation) to have it refused with 412 and what changed since when someone changed it "
+      + "meanwhile. links: "
       + "conversations linked to it; kind mentions (its first mail named the other's [#number] from a sender who "
       + "takes no part there, so it opened this one instead of joining) or mentioned-by (the other way round).")
   @GetMapping("/{reference}")
-  ConversationDetails get(@PathVariable String reference) {
-    return conversations.requireDetails(resolve(reference));
+  org.springframework.http.ResponseEntity<ConversationDetails> get(@PathVariable String reference) {
+    UUID id = resolve(reference);
+    // the version before the details: a change in between makes the ETag older, never newer, than what is shown
+    String etag = "\"" + conversations.version(id) + "\"";
+    return org.springframework.http.ResponseEntity.ok().eTag(etag).body(conversations.requireDetails(id));
   }
 
   @Operation(summary = "Add an internal note", description = "Seen by agents only")

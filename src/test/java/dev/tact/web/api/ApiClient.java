@@ -56,6 +56,12 @@ final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A PUT with one more header (If-Match, say). */
+  Response put(String path, String body, String header, String value) {
+    return send(request(path).header("Content-Type", "application/json").header(header, value)
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   Response patch(String path, String body) {
     return send(request(path).header("Content-Type", "application/json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));

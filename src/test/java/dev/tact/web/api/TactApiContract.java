@@ -40,6 +40,9 @@ abstract class TactApiContract {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  dev.tact.staff.StaffDirectory staffDirectory;
+
   ApiClient admin;
 
   @BeforeEach
@@ -436,6 +439,76 @@ abstract class TactApiContract {
 
     ApiClient.Response standard = admin.put(contactPath + "/profile", "{\"tier\":\"standard\"}");
     assertThat(standard.body().path("tier").isNull()).as(standard.raw()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAChangeMadeFromAnOlderVersionAndSayWhatChangedSince() {
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "chat",
+        "sender", unique("v") + "@example.net", "text", "Can I change my plan mid-month?")));
+    String path = "/api/v1/conversations/" + item.path("conversationId").asString();
+    String seen = admin.getBytes(path).headers().firstValue("ETag").orElseThrow();
+    ApiClient lena = admin.withToken(tokens.issue("lena", Role.AGENT, null).secret());
+    assertThat(lena.put(path + "/priority", admin.json(Map.of("priority", "high"))).status()).isEqualTo(200);
+
+    ApiClient.Response stale = admin.put(path + "/status", admin.json(Map.of("status", "pending")), "If-Match", seen);
+
+    assertThat(stale.status()).as(stale.raw()).isEqualTo(412);
+    assertThat(stale.contentType()).startsWith("application/problem+json");
+    assertThat(stale.body().path("code").asString()).isEqualTo("conversation-changed");
+    assertThat(stale.body().path("changes")).hasSize(1);
+    assertThat(stale.body().path("changes").get(0).path("told").asString())
+        .isEqualTo("integration lena changed the priority: normal → high just now");
+    assertThat(stale.body().path("detail").asString()).contains("integration lena changed the priority");
+    assertThat(admin.get(path).body().path("conversation").path("status").asString()).isEqualTo("NEW");
+    String current = admin.getBytes(path).headers().firstValue("ETag").orElseThrow();
+    assertThat(stale.body().path("version").asLong()).isEqualTo(Long.parseLong(current.replace("\"", "")));
+
+    ApiClient.Response fresh = admin.put(path + "/status", admin.json(Map.of("status", "pending")), "If-Match",
+        current);
+    assertThat(fresh.status()).as(fresh.raw()).isEqualTo(200);
+    assertThat(admin.get(path).body().path("conversation").path("status").asString()).isEqualTo("PENDING");
+    assertThat(admin.getBytes(path).headers().firstValue("ETag").orElseThrow()).isNotEqualTo(current);
+
+    ApiClient.Response garbled = admin.put(path + "/priority", admin.json(Map.of("priority", "low")), "If-Match",
+        "\"yesterday\"");
+    assertThat(garbled.status()).isEqualTo(400);
+    assertThat(garbled.body().path("code").asString()).isEqualTo("invalid-version");
+    assertThat(admin.get(path).body().path("conversation").path("priority").asString()).isEqualTo("HIGH");
+  }
+
+  @Test
+  void shouldRefuseAFormFromAnOutOfDateConversationPageAndChangeNothing() {
+    JsonNode item = admin.awaitProcessed(admin.acceptMessage(Map.of("channel", "email",
+        "sender", unique("p") + "@example.net", "subject", "Refund " + unique("r"), "text", "Where is my refund?")));
+    String id = item.path("conversationId").asString();
+    long number = jdbc.sql("SELECT number FROM conv_conversation WHERE id = :id").param("id", UUID.fromString(id))
+        .query(Long.class).single();
+    String email = unique("priya") + "@tact.test";
+    staffDirectory.createAgent(email, "Priya Page", Role.AGENT, "priya-pass-12345");
+    dev.tact.testsupport.WebSession priya = new dev.tact.testsupport.WebSession(port);
+    assertThat(priya.logIn(email, "priya-pass-12345")).isTrue();
+    String pagePath = "/conversations/" + number;
+    java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-version=\"(\\d+)\"")
+        .matcher(priya.get(pagePath).body());
+    assertThat(shown.find()).isTrue();
+    assertThat(admin.put("/api/v1/conversations/" + id + "/priority", admin.json(Map.of("priority", "low")))
+        .status()).isEqualTo(200);
+
+    dev.tact.testsupport.WebSession.Page refused = priya.submit(pagePath, pagePath + "/status",
+        Map.of("status", "solved", "seenVersion", shown.group(1)));
+
+    assertThat(refused.redirectsTo(pagePath)).isTrue();
+    assertThat(priya.get(pagePath).body()).contains("changed since you opened it")
+        .contains("integration contract-tests changed the priority: normal → low");
+    assertThat(jdbc.sql("SELECT status FROM conv_conversation WHERE id = :id").param("id", UUID.fromString(id))
+        .query(String.class).single()).isEqualTo("NEW");
+
+    java.util.regex.Matcher current = java.util.regex.Pattern.compile("data-version=\"(\\d+)\"")
+        .matcher(priya.get(pagePath).body());
+    assertThat(current.find()).isTrue();
+    priya.submit(pagePath, pagePath + "/status", Map.of("status", "solved", "seenVersion", current.group(1)));
+    assertThat(jdbc.sql("SELECT status FROM conv_conversation WHERE id = :id").param("id", UUID.fromString(id))
+        .query(String.class).single()).isEqualTo("SOLVED");
   }
 
   long loggedItems() {

@@ -1,4 +1,4 @@
-package dev.tact.chat;
+package dev.tact.live;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,22 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction is delivered when it commits, and not at all when it rolls back) and one connection per node that
  * LISTENs and hands what it hears to this node's subscribers. The listening connection is opened for the bus alone,
  * not taken from the pool. When it breaks, it is opened again and the subscribers are told to catch up from the
- * database ({@code resync}), since signals sent meanwhile were missed.
+ * database ({@link SignalListener#missed}), since signals sent meanwhile were missed. Every topic shares one channel;
+ * a payload is {@code {"topic": ..., "signal": ...}}.
  */
-class PostgresChatBus implements ChatBus, SmartLifecycle {
+class PostgresSignalBus implements SignalBus, SmartLifecycle, AutoCloseable {
 
-  static final String CHANNEL = "tact_chat";
-  private static final Logger log = LoggerFactory.getLogger(PostgresChatBus.class);
+  static final String CHANNEL = "tact_live";
+  static final String APPLICATION_NAME = "tact-live-listen";
+  private static final Logger log = LoggerFactory.getLogger(PostgresSignalBus.class);
 
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private final JsonMapper json;
-  private final InProcessChatBus local;
+  private final InProcessSignalBus local;
   private volatile boolean running;
   private volatile Thread listener;
   private volatile Connection connection;
 
-  PostgresChatBus(JdbcClient jdbc, DataSource dataSource, JsonMapper json, InProcessChatBus local) {
+  PostgresSignalBus(JdbcClient jdbc, DataSource dataSource, JsonMapper json, InProcessSignalBus local) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
     this.json = json;
@@ -45,14 +47,15 @@ class PostgresChatBus implements ChatBus, SmartLifecycle {
   }
 
   @Override
-  public void publish(ChatSignal signal) {
+  public void publish(String topic, Object signal) {
     jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
-        .param("payload", json.writeValueAsString(signal)).query(Object.class).optional();
+        .param("payload", json.writeValueAsString(java.util.Map.of("topic", topic, "signal", signal)))
+        .query(Object.class).optional();
   }
 
   @Override
-  public void subscribe(Consumer<ChatSignal> subscriber) {
-    local.subscribe(subscriber);
+  public <T> void subscribe(String topic, Class<T> type, SignalListener<T> listener) {
+    local.subscribe(topic, type, listener);
   }
 
   @Override
@@ -61,9 +64,9 @@ class PostgresChatBus implements ChatBus, SmartLifecycle {
     try {
       connection = listen();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot LISTEN for chat signals", e);
+      throw new IllegalStateException("cannot LISTEN for live signals", e);
     }
-    listener = Thread.ofPlatform().daemon().name("tact-chat-listen").start(this::loop);
+    listener = Thread.ofPlatform().daemon().name(APPLICATION_NAME).start(this::loop);
   }
 
   private Connection listen() throws SQLException {
@@ -89,7 +92,7 @@ class PostgresChatBus implements ChatBus, SmartLifecycle {
     if (pool.getPassword() != null) {
       properties.setProperty("password", pool.getPassword());
     }
-    properties.setProperty("ApplicationName", "tact-chat-listen");
+    properties.setProperty("ApplicationName", APPLICATION_NAME);
     return properties;
   }
 
@@ -101,7 +104,7 @@ class PostgresChatBus implements ChatBus, SmartLifecycle {
         if (c == null) {
           c = listen();
           connection = c;
-          local.deliver(ChatSignal.of("resync", null));
+          local.missed();
           backoff = Duration.ofMillis(200);
         }
         PGNotification[] notifications = c.unwrap(PGConnection.class).getNotifications(5_000);
@@ -110,16 +113,17 @@ class PostgresChatBus implements ChatBus, SmartLifecycle {
         }
         for (PGNotification n : notifications) {
           try {
-            local.deliver(json.readValue(n.getParameter(), ChatSignal.class));
+            JsonNode payload = json.readTree(n.getParameter());
+            local.deliver(payload.path("topic").asString(), payload.path("signal"));
           } catch (RuntimeException e) {
-            log.warn("An unreadable chat signal was ignored: {}", e.toString());
+            log.warn("An unreadable signal was ignored: {}", e.toString());
           }
         }
       } catch (SQLException e) {
         if (!running) {
           return;
         }
-        log.warn("Listening for chat signals failed ({}); trying again in {} ms", e.toString(), backoff.toMillis());
+        log.warn("Listening for live signals failed ({}); trying again in {} ms", e.toString(), backoff.toMillis());
         closeQuietly();
         try {
           Thread.sleep(backoff); // back-off before reconnecting, not a stand-in for synchronisation
