@@ -57,6 +57,7 @@ class SearchIndexer implements SmartLifecycle {
   /** Sequence numbers below what was read that have no row yet, with when they were first missed (nanoTime). */
   private final TreeMap<Long, Long> missing = new TreeMap<>();
   private final AtomicLong indexedMessages = new AtomicLong();
+  private final AtomicLong rebuilds = new AtomicLong();
 
   private volatile boolean running;
   private volatile boolean rebuildRequested;
@@ -108,6 +109,7 @@ class SearchIndexer implements SmartLifecycle {
         thread.join(30_000);
       }
       synchronized (indexLock) {
+        index.commit();
         index.close();
       }
       if (temporary) {
@@ -153,6 +155,11 @@ class SearchIndexer implements SmartLifecycle {
     synchronized (indexLock) {
       return index.position();
     }
+  }
+
+  /** Rebuilds since start. */
+  long rebuilds() {
+    return rebuilds.get();
   }
 
   /** Messages indexed since start (a rebuild counts each message once more). */
@@ -292,6 +299,7 @@ class SearchIndexer implements SmartLifecycle {
       index.commit();
       lastCommit = System.nanoTime();
       index.refresh();
+      rebuilds.incrementAndGet();
       log.info("Search index rebuilt: {} messages in {} ms", indexedMessages.get() - messagesBefore,
           (System.nanoTime() - started) / 1_000_000);
     }
