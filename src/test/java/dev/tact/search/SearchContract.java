@@ -66,7 +66,7 @@ abstract class SearchContract {
     InboundOutcome c = receive("Siobhán Ó Súilleabháin", "siobhan-" + run + "@example.ie", "Parcel " + run,
         "My parcel was refunded twice, the courier zebracorn" + run + " lost it.");
 
-    SearchResults results = await().atMost(Duration.ofSeconds(5)).until(
+    SearchResults results = await().atMost(Duration.ofSeconds(15)).until(
         () -> search.search(SearchRequest.of("zebracorn" + run)), r -> r.total() == 1);
     SearchHit hit = results.hits().getFirst();
     assertThat(hit.number()).isEqualTo(c.number());
@@ -108,7 +108,7 @@ abstract class SearchContract {
 
     assertThat(numbers(search.search(filtered(run + " sign", Set.of(Status.CLOSED), null, null)))).isEmpty();
     conversations.changeStatus(c.conversationId(), agent, Status.CLOSED);
-    await().atMost(Duration.ofSeconds(5)).until(
+    await().atMost(Duration.ofSeconds(15)).until(
         () -> numbers(search.search(filtered(run + " sign", Set.of(Status.CLOSED), null, null))),
         n -> n.contains(c.number()));
     Instant now = Instant.now();
@@ -142,7 +142,7 @@ abstract class SearchContract {
     try {
       ConversationSearch afterRestart = new ConversationSearch(restarted);
       restarted.wake();
-      await().atMost(Duration.ofSeconds(10)).until(
+      await().atMost(Duration.ofSeconds(15)).until(
           () -> numbers(afterRestart.search(SearchRequest.of("kumquatline" + run))), n -> n.contains(first.number()));
       assertThat(restarted.rebuilds()).as("caught up from its position, not rebuilt").isZero();
 
@@ -157,7 +157,7 @@ abstract class SearchContract {
       // the rebuild's position is the feed as of gapWait before it; what came since is read again, up to the end
       long feedEnd = jdbc.sql("SELECT MAX(seq) FROM search_feed").query(Long.class).single();
       restarted.wake();
-      await().atMost(Duration.ofSeconds(10)).until(restarted::position, p -> p >= feedEnd);
+      await().atMost(Duration.ofSeconds(15)).until(restarted::position, p -> p >= feedEnd);
     } finally {
       restarted.stop();
     }
@@ -171,7 +171,7 @@ abstract class SearchContract {
   }
 
   private void awaitFound(String text, long number) {
-    await().atMost(Duration.ofSeconds(5)).until(() -> numbers(search.search(SearchRequest.of(text))),
+    await().atMost(Duration.ofSeconds(15)).until(() -> numbers(search.search(SearchRequest.of(text))),
         n -> n.contains(number));
   }
 
