@@ -21,7 +21,7 @@ public class SearchableContacts {
 
   private final JdbcClient jdbc;
 
-  SearchableContacts(JdbcClient jdbc) {
+  public SearchableContacts(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

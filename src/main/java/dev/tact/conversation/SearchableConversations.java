@@ -30,7 +30,7 @@ public class SearchableConversations {
 
   private final JdbcClient jdbc;
 
-  SearchableConversations(JdbcClient jdbc) {
+  public SearchableConversations(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
