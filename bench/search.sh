@@ -27,9 +27,10 @@ esac
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25-jdk-amd64/bin/java 2>/dev/null || command -v java)}
 OUT=$(mktemp)
+mkdir -p bench/out
 "$JAVA" -Xmx3g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  dev.tact.search.SearchBenchmark "$URL" "$MESSAGES" "$WORK/index" 2>/dev/null \
+  dev.tact.search.SearchBenchmark "$URL" "$MESSAGES" "$WORK/index" 2>bench/out/search-stderr.log \
   | grep -E '^[a-z0-9_]+=' | tee "$OUT"
 if [ "$DATABASE" = postgres ]; then psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB"; fi
 value() { grep "^$1=" "$OUT" | cut -d= -f2-; }

@@ -243,7 +243,7 @@ public class ContactManagement {
     changed(id);
   }
 
-  /** Every write to a contact's names or identities goes through here, so that search hears of it in its transaction. */
+  /** Every write to a contact's names or identities goes through here: search hears of it in the transaction. */
   private void changed(UUID contactId) {
     changeListeners.forEach(listener -> listener.contactChanged(contactId));
   }

@@ -46,7 +46,8 @@ public class SearchableContacts {
     jdbc.sql("SELECT contact_id, address, raw FROM contact_identity WHERE contact_id IN (:ids) ORDER BY created_at, id")
         .param("ids", names.keySet())
         .query(rs -> {
-          List<String> mine = identities.computeIfAbsent(rs.getObject("contact_id", UUID.class), k -> new ArrayList<>());
+          UUID contact = rs.getObject("contact_id", UUID.class);
+          List<String> mine = identities.computeIfAbsent(contact, k -> new ArrayList<>());
           mine.add(rs.getString("address"));
           if (!rs.getString("raw").equals(rs.getString("address"))) {
             mine.add(rs.getString("raw"));
@@ -76,7 +77,7 @@ public class SearchableContacts {
     }
   }
 
-  /** The name as {@link Contact#name()} shows it, with the given and family names too when a display name hides them. */
+  /** The name as {@link Contact#name()} shows it, with the given and family names when a display name hides them. */
   private static String name(String[] n, List<String> identities) {
     String joined = ((n[1] == null ? "" : n[1]) + " " + (n[2] == null ? "" : n[2])).strip();
     if (n[0] != null && !n[0].isBlank()) {

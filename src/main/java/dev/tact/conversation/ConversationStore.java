@@ -151,15 +151,17 @@ class ConversationStore {
   }
 
   boolean addTag(UUID conversationId, String tag) {
-    changed(conversationId);
-    return jdbc.sql("INSERT INTO conv_tag (conversation_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING")
+    boolean added = jdbc.sql("INSERT INTO conv_tag (conversation_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING")
         .param("id", conversationId).param("tag", tag).update() > 0;
+    changed(conversationId);
+    return added;
   }
 
   boolean removeTag(UUID conversationId, String tag) {
-    changed(conversationId);
-    return jdbc.sql("DELETE FROM conv_tag WHERE conversation_id = :id AND tag = :tag")
+    boolean removed = jdbc.sql("DELETE FROM conv_tag WHERE conversation_id = :id AND tag = :tag")
         .param("id", conversationId).param("tag", tag).update() > 0;
+    changed(conversationId);
+    return removed;
   }
 
   Optional<ConversationSummary> find(UUID id) {

@@ -38,7 +38,8 @@ final class SearchIndex implements AutoCloseable {
     try {
       analyzer = SearchFields.analyzer();
       directory = FSDirectory.open(folder);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(64);
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, null);

@@ -28,7 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @RequiresBrowser
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.admin-password=browser-test-pass-1",
-    "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+    "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+        + "DB_CLOSE_DELAY=-1"})
 class SearchBrowserTests extends BrowserPageTest {
 
   @Autowired
