@@ -23,11 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactManagement {
 
   private final JdbcClient jdbc;
+  private final org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
 
-  ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditLog audit) {
+  ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditLog audit,
+      org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners) {
+    this.changeListeners = changeListeners;
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
@@ -52,6 +55,7 @@ public class ContactManagement {
             WHERE id = :id""")
             .param("display", names.displayName()).param("given", names.givenName())
             .param("family", names.familyName()).param("id", id).update();
+        changed(id);
       }
       return require(id);
     }
@@ -236,6 +240,12 @@ public class ContactManagement {
         WHERE id = :id""")
         .param("display", names.displayName()).param("given", names.givenName())
         .param("family", names.familyName()).param("id", id).update();
+    changed(id);
+  }
+
+  /** Every write to a contact's names or identities goes through here: search hears of it in the transaction. */
+  private void changed(UUID contactId) {
+    changeListeners.forEach(listener -> listener.contactChanged(contactId));
   }
 
   private static String blankToNull(String s) {
@@ -356,6 +366,8 @@ public class ContactManagement {
         WHERE id = :survivor""").param("merged", mergedId).param("survivor", survivorId).update();
     jdbc.sql("UPDATE contact_contact SET merged_into = :survivor, merged_at = :now WHERE id = :merged")
         .param("survivor", survivorId).param("now", now).param("merged", mergedId).update();
+    changed(survivorId);
+    changed(mergedId);
     UUID mergeId = Ids.newId();
     String mergedName = mergedBefore.displayName() == null && mergedBefore.givenName() == null
         && mergedBefore.familyName() == null ? null : mergedBefore.name();
@@ -421,6 +433,7 @@ public class ContactManagement {
 
   /** Gives the identity to the contact; false when it already belongs to someone (a concurrent first message). */
   private boolean addIdentity(UUID contactId, Identity identity, OffsetDateTime now) {
+    changed(contactId);
     return jdbc.sql("""
         INSERT INTO contact_identity (id, contact_id, kind, address, raw, created_at)
         VALUES (:id, :contact, :kind, :value, :raw, :now)

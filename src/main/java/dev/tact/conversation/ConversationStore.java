@@ -29,9 +29,17 @@ class ConversationStore {
       c.created_at, c.last_message_at, c.tier""";
 
   private final JdbcClient jdbc;
+  private final org.springframework.beans.factory.ObjectProvider<ConversationChangeListener> changeListeners;
 
-  ConversationStore(JdbcClient jdbc) {
+  ConversationStore(JdbcClient jdbc,
+      org.springframework.beans.factory.ObjectProvider<ConversationChangeListener> changeListeners) {
     this.jdbc = jdbc;
+    this.changeListeners = changeListeners;
+  }
+
+  /** Every write to a conversation's rows goes through here, so that search hears of it in the same transaction. */
+  private void changed(UUID conversationId) {
+    changeListeners.forEach(listener -> listener.conversationChanged(conversationId));
   }
 
   long nextNumber() {
@@ -47,6 +55,7 @@ class ConversationStore {
         .param("id", id).param("number", number).param("subject", subject).param("channel", channel.name())
         .param("contact", contactId).param("team", teamId).param("thread", externalThreadId).param("at", utc(at))
         .update();
+    changed(id);
   }
 
   void insertMessage(UUID conversationId, Message m, UUID inboundItemId) {
@@ -60,6 +69,7 @@ class ConversationStore {
         .param("author", m.authorName()).param("body", m.body()).param("fullBody", m.fullBody())
         .param("automatic", m.automatic()).param("external", m.externalId())
         .param("item", inboundItemId).param("at", utc(m.createdAt())).update();
+    changed(conversationId);
   }
 
   void insertFields(UUID messageId, List<GivenField> fields) {
@@ -86,12 +96,14 @@ class ConversationStore {
             ? "UPDATE conv_conversation SET updated_at = :at, last_message_at = :at WHERE id = :id"
             : "UPDATE conv_conversation SET updated_at = :at WHERE id = :id")
         .param("at", utc(at)).param("id", conversationId).update();
+    changed(conversationId);
   }
 
   void updateColumn(UUID conversationId, String column, Object value, Instant at) {
     // column names come from this class's callers only, never from input
     jdbc.sql("UPDATE conv_conversation SET " + column + " = :value, updated_at = :at WHERE id = :id")
         .param("value", value).param("at", utc(at)).param("id", conversationId).update();
+    changed(conversationId);
   }
 
   void insertHistory(UUID conversationId, Actor actor, String kind, String detail, Instant at, long version) {
@@ -103,6 +115,7 @@ class ConversationStore {
         .param("actorKind", actor.kind().name()).param("actorId", actor.id()).param("actorName", actor.name())
         .param("kind", kind).param("detail", detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000))
         .update();
+    changed(conversationId);
   }
 
   void insertLink(UUID conversationId, UUID linkedId, String kind, Instant at) {
@@ -140,13 +153,17 @@ class ConversationStore {
   }
 
   boolean addTag(UUID conversationId, String tag) {
-    return jdbc.sql("INSERT INTO conv_tag (conversation_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING")
+    boolean added = jdbc.sql("INSERT INTO conv_tag (conversation_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING")
         .param("id", conversationId).param("tag", tag).update() > 0;
+    changed(conversationId);
+    return added;
   }
 
   boolean removeTag(UUID conversationId, String tag) {
-    return jdbc.sql("DELETE FROM conv_tag WHERE conversation_id = :id AND tag = :tag")
+    boolean removed = jdbc.sql("DELETE FROM conv_tag WHERE conversation_id = :id AND tag = :tag")
         .param("id", conversationId).param("tag", tag).update() > 0;
+    changed(conversationId);
+    return removed;
   }
 
   Optional<ConversationSummary> find(UUID id) {
@@ -345,6 +362,7 @@ class ConversationStore {
   }
 
   int moveContact(UUID fromContact, UUID toContact) {
+    conversationsOfContact(fromContact).forEach(this::changed);
     jdbc.sql("UPDATE conv_message SET contact_id = :to WHERE contact_id = :from")
         .param("to", toContact).param("from", fromContact).update();
     return jdbc.sql("UPDATE conv_conversation SET contact_id = :to WHERE contact_id = :from")
