@@ -8,6 +8,7 @@ import dev.tact.delivery.ReplyDelivery;
 import dev.tact.intake.Mailboxes;
 import dev.tact.shared.Channel;
 import dev.tact.shared.ProblemException;
+import dev.tact.tone.ToneCheck;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,10 +40,12 @@ public class ReplySender {
   private final ComposeProperties properties;
   private final ReplyDelivery delivery;
   private final AttachmentLimits attachments;
+  private final ToneCheck tone;
 
   ReplySender(Replies replies, HeldReplies held, ConversationManagement conversations, Signatures signatures,
       Preferences preferences, Drafts drafts, Mailboxes mailboxes, ComposeProperties properties,
-      ReplyDelivery delivery, AttachmentLimits attachments) {
+      ReplyDelivery delivery, AttachmentLimits attachments, ToneCheck tone) {
+    this.tone = tone;
     this.attachments = attachments;
     this.delivery = delivery;
     this.replies = replies;
@@ -93,7 +96,8 @@ public class ReplySender {
       }
     }
     attachments.check(options.attachments());
-    Duration coolOff = options.coolOff() ? properties.coolOff() : Duration.ZERO;
+    boolean flagged = options.coolOff() || (!properties.coolOff().isZero() && tone.check(text).flagged());
+    Duration coolOff = flagged ? properties.coolOff() : Duration.ZERO;
     Duration hold = undoWindow.plus(coolOff);
     if (!hold.isZero() && options.via().chosen()) {
       // asked now so that a denial answers the agent at once, not when the hold ends (Replies asks again then)

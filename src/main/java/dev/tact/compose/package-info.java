@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compose",
     allowedDependencies = {"contact", "conversation", "delivery", "intake", "mail", "noise", "policy", "shared",
-        "staff", "timer"})
+        "staff", "timer", "tone"})
 package dev.tact.compose;

@@ -58,6 +58,9 @@ abstract class RepliesWithCareContract {
   int port;
 
   @Autowired
+  dev.tact.tone.ToneCheck tone;
+
+  @Autowired
   ReplySender sender;
 
   @Autowired
@@ -231,6 +234,19 @@ abstract class RepliesWithCareContract {
     assertThat(Duration.between(unflagged.createdAt(), unflagged.sendAt())).isEqualTo(Duration.ofSeconds(5));
     held.undo(h.id(), dana);
     held.undo(unflagged.id(), dana);
+  }
+
+  @Test
+  void shouldCoolOffADraftTheToneCheckFlagsEvenWhenTheCallerDidNotSaySo() {
+    UUID conversation = conversationFrom(customer());
+    String hostile = "This is a stupid question. Obviously you did not read the manual, it is your own fault.";
+    assertThat(tone.check(hostile).flagged()).as("the tone check flags the draft").isTrue();
+
+    HeldReply h = sender.send(conversation, dana, hostile, Replies.Options.DEFAULT, Duration.ofSeconds(5)).held();
+
+    assertThat(h.coolOffSeconds()).isEqualTo(30);
+    assertThat(Duration.between(h.createdAt(), h.sendAt())).isEqualTo(Duration.ofSeconds(35));
+    held.undo(h.id(), dana);
   }
 
   @Test
