@@ -20,7 +20,8 @@ class Editors {
     if (StaffPrincipals.token(auth).isPresent()) {
       return new Editor(null, principals.name(auth), lead);
     }
+    // signed in without an agent record (a test's mock user, a deleted agent's old session): shared templates only
     return principals.agent(auth).map(a -> new Editor(a.id(), a.displayName(), lead))
-        .orElseGet(() -> new Editor(null, principals.name(auth), lead));
+        .orElseGet(() -> new Editor(null, auth == null ? "unknown" : auth.getName(), lead));
   }
 }
