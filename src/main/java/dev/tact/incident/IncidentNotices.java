@@ -15,6 +15,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,7 +44,10 @@ class IncidentNotices {
     this.incidents = incidents;
     this.outbox = outbox;
     this.properties = properties;
+    // its own transaction per batch even when called from the listener, which runs in one of its own: otherwise
+    // every batch of an incident's notices joined that one, and nothing was queued until the last batch committed
     this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @ApplicationModuleListener
