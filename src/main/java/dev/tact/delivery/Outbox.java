@@ -30,13 +30,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,18 +148,8 @@ public class Outbox {
             null));
       }
     }
-    Iterator<AuditedDecision> decisions = asked.isEmpty() ? Collections.emptyIterator()
-        : policy.decideAll(asked, actor).iterator();
-    for (int i = 0; i < drafts.size(); i++) {
-      OutboxStore.Draft draft = drafts.get(i);
-      String whyNot = unwritable.get(ids.get(i));
-      if (whyNot != null) {
-        insertOrConflict(store.insertUnsendable(ids.get(i), draft, null, OutboxState.FAILED, "Not sent: " + whyNot,
-            now), draft);
-        continue;
-      }
-      store(ids.get(i), draft, draft.recipient() == null ? null : decisions.next(), actor);
-    }
+    List<AuditedDecision> decided = asked.isEmpty() ? List.of() : policy.decideAll(asked, actor);
+    storeAll(ids, drafts, unwritable, decided, actor);
     Map<UUID, OutboxEntry> made = store.findAll(ids);
     List<Queued> result = new ArrayList<>(requests.size());
     int freshIndex = 0;
@@ -297,6 +287,58 @@ public class Outbox {
     insertOrConflict(store.insertUnsendable(id, draft, null, OutboxState.UNDELIVERABLE, reason, clock.instant()),
         draft);
     return id;
+  }
+
+  /**
+   * Stores a batch's rows as their decisions say (as {@link #store} does one), with a few round trips per batch: the
+   * permits read back from the audit together, the contact history and the rows written in JDBC batches. {@code
+   * decided} holds the decisions of the drafts with a recipient and content, in order.
+   */
+  private void storeAll(List<UUID> ids, List<OutboxStore.Draft> drafts, Map<UUID, String> unwritable,
+      List<AuditedDecision> decided, String actor) {
+    Map<UUID, ContactPermit> permits = policy.permits(decided.stream()
+        .filter(d -> d.decision().outcome() != Decision.Outcome.DENY).map(AuditedDecision::id).toList());
+    // now read after the decisions: an ALLOW's permit names the decision's own instant, never later than this
+    Instant now = clock.instant();
+    Iterator<AuditedDecision> decisions = decided.iterator();
+    List<OutboxStore.NewRow> rows = new ArrayList<>(drafts.size());
+    List<ContactPermit> allowed = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      UUID id = ids.get(i);
+      OutboxStore.Draft draft = drafts.get(i);
+      String whyNot = unwritable.get(id);
+      if (whyNot != null) {
+        rows.add(OutboxStore.unsendable(id, draft, null, OutboxState.FAILED, "Not sent: " + whyNot));
+      } else if (draft.recipient() == null) {
+        rows.add(OutboxStore.unsendable(id, draft, null, OutboxState.FAILED, noAddress(draft)));
+      } else {
+        AuditedDecision decision = decisions.next();
+        if (decision.decision().outcome() == Decision.Outcome.DENY) {
+          rows.add(OutboxStore.unsendable(id, draft, decision.id(), OutboxState.DENIED,
+              decision.decision().summary()));
+        } else {
+          ContactPermit permit = permits.get(decision.id());
+          if (permit == null) {
+            throw new IllegalStateException("no permit for the audited decision " + decision.id());
+          }
+          allowed.add(permit);
+          rows.add(OutboxStore.queued(id, draft, permit, now));
+        }
+      }
+    }
+    history.recordAll(allowed, actor);
+    Set<UUID> taken = store.insertAll(rows, now);
+    for (OutboxStore.NewRow row : rows) {
+      insertOrConflict(!taken.contains(row.id()), row.draft());
+    }
+    if (!allowed.isEmpty()) {
+      signal.afterCommit();
+    }
+  }
+
+  private static String noAddress(OutboxStore.Draft draft) {
+    return draft.kind() == OutboxKind.EMAIL ? "The contact has no email address."
+        : "The contact has no address on this channel.";
   }
 
   /** Stores a row as its decision says: no recipient or DENY unsendable, else sendable with the permit. */

@@ -71,10 +71,19 @@ class OutboxStore {
    * nothing, when the idempotency key is already taken.
    */
   boolean queue(UUID id, Draft draft, ContactPermit permit, Instant now) {
+    return insert(sendable(id, draft, permit, now), now);
+  }
+
+  /** A sendable row as {@link #queue} writes it, for {@link #insertAll}. */
+  static NewRow queued(UUID id, Draft draft, ContactPermit permit, Instant now) {
+    return sendable(id, draft, permit, now);
+  }
+
+  private static NewRow sendable(UUID id, Draft draft, ContactPermit permit, Instant now) {
     Instant earliest = permit.earliest() == null || permit.earliest().isBefore(now) ? now : permit.earliest();
     OutboxState state = earliest.isAfter(now) ? OutboxState.DEFERRED : OutboxState.QUEUED;
-    return insert(id, draft, permit.decisionId(), state, state == OutboxState.DEFERRED ? earliest : null, earliest,
-        null, now);
+    return new NewRow(id, draft, permit.decisionId(), state, state == OutboxState.DEFERRED ? earliest : null,
+        earliest, null);
   }
 
   /**
@@ -87,34 +96,97 @@ class OutboxStore {
         || !permit.recipient().equals(draft.recipient())) {
       throw new IllegalArgumentException("a staff mail permit covers one transactional mail to its agent only");
     }
-    return insert(id, draft, null, OutboxState.QUEUED, null, now, null, now);
+    return insert(new NewRow(id, draft, null, OutboxState.QUEUED, null, now, null), now);
   }
 
   /** Records a message that will not be sent (denied by the policy, or nowhere to send it), with the reason. */
   boolean insertUnsendable(UUID id, Draft draft, UUID decisionId, OutboxState state, String reason, Instant now) {
+    return insert(unsendable(id, draft, decisionId, state, reason), now);
+  }
+
+  /** A row as {@link #insertUnsendable} writes it. */
+  static NewRow unsendable(UUID id, Draft draft, UUID decisionId, OutboxState state, String reason) {
     if (!state.isFinal()) {
       throw new IllegalArgumentException("only a permit makes a row " + state);
     }
-    return insert(id, draft, decisionId, state, null, null, reason, now);
+    return new NewRow(id, draft, decisionId, state, null, null, reason);
   }
 
-  private boolean insert(UUID id, Draft d, UUID decisionId, OutboxState state, Instant notBefore, Instant dueAt,
-      String error, Instant now) {
-    int inserted = jdbc.sql("""
-        INSERT INTO delivery_outbox (id, idempotency_key, kind, purpose, cause, conversation_id, message_id,
-          contact_id, recipient, recipient_domain, sender, subject, header_message_id, content, decision_id, state,
-          not_before, due_at, attempts, last_error, created_at, updated_at)
-        VALUES (:id, :key, :kind, :purpose, :cause, :conversation, :message, :contact, :recipient, :domain, :sender,
-          :subject, :header, :content, :decision, :state, :notBefore, :due, 0, :error, :now, :now)
-        ON CONFLICT DO NOTHING""")
-        .param("id", id).param("key", d.idempotencyKey()).param("kind", d.kind().name())
-        .param("purpose", d.purpose().name()).param("cause", d.cause()).param("conversation", d.conversationId())
-        .param("message", d.messageId()).param("contact", d.contactId()).param("recipient", d.recipient())
-        .param("domain", domainOf(d.recipient())).param("sender", d.sender()).param("subject", clip(d.subject(), 1000))
-        .param("header", d.headerMessageId()).param("content", d.content()).param("decision", decisionId)
-        .param("state", state.name()).param("notBefore", utc(notBefore)).param("due", utc(dueAt))
-        .param("error", clip(error, 2000)).param("now", utc(now)).update();
-    return inserted == 1;
+  /**
+   * A row to insert. Only {@link #queued} (with a permit) makes one sendable; {@link #unsendable} makes final ones.
+   */
+  static final class NewRow {
+    private final UUID id;
+    private final Draft draft;
+    private final UUID decisionId;
+    private final OutboxState state;
+    private final Instant notBefore;
+    private final Instant dueAt;
+    private final String error;
+
+    private NewRow(UUID id, Draft draft, UUID decisionId, OutboxState state, Instant notBefore, Instant dueAt,
+        String error) {
+      this.id = id;
+      this.draft = draft;
+      this.decisionId = decisionId;
+      this.state = state;
+      this.notBefore = notBefore;
+      this.dueAt = dueAt;
+      this.error = error;
+    }
+
+    UUID id() {
+      return id;
+    }
+
+    Draft draft() {
+      return draft;
+    }
+  }
+
+  /**
+   * Inserts many rows in JDBC batches (a batch of notices: one round trip per 1,000 rows instead of one per row).
+   * Answers the ids of the rows not written because their idempotency key was taken.
+   */
+  java.util.Set<UUID> insertAll(List<NewRow> rows, Instant now) {
+    java.util.Set<UUID> notInserted = new java.util.HashSet<>();
+    for (int from = 0; from < rows.size(); from += 1000) {
+      List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+      int[] inserted = named.batchUpdate(INSERT, chunk.stream().map(r -> params(r, now))
+          .toArray(SqlParameterSource[]::new));
+      for (int i = 0; i < inserted.length; i++) {
+        if (inserted[i] == 0) {
+          notInserted.add(chunk.get(i).id());
+        }
+      }
+    }
+    return notInserted;
+  }
+
+  private static final String INSERT = """
+      INSERT INTO delivery_outbox (id, idempotency_key, kind, purpose, cause, conversation_id, message_id,
+        contact_id, recipient, recipient_domain, sender, subject, header_message_id, content, decision_id, state,
+        not_before, due_at, attempts, last_error, created_at, updated_at)
+      VALUES (:id, :key, :kind, :purpose, :cause, :conversation, :message, :contact, :recipient, :domain, :sender,
+        :subject, :header, :content, :decision, :state, :notBefore, :due, 0, :error, :now, :now)
+      ON CONFLICT DO NOTHING""";
+
+  private boolean insert(NewRow row, Instant now) {
+    return named.update(INSERT, params(row, now)) == 1;
+  }
+
+  private static SqlParameterSource params(NewRow r, Instant now) {
+    Draft d = r.draft;
+    return new MapSqlParameterSource()
+        .addValue("id", r.id).addValue("key", d.idempotencyKey()).addValue("kind", d.kind().name())
+        .addValue("purpose", d.purpose().name()).addValue("cause", d.cause()).addValue("conversation",
+            d.conversationId())
+        .addValue("message", d.messageId()).addValue("contact", d.contactId()).addValue("recipient", d.recipient())
+        .addValue("domain", domainOf(d.recipient())).addValue("sender", d.sender())
+        .addValue("subject", clip(d.subject(), 1000)).addValue("header", d.headerMessageId())
+        .addValue("content", d.content()).addValue("decision", r.decisionId).addValue("state", r.state.name())
+        .addValue("notBefore", utc(r.notBefore)).addValue("due", utc(r.dueAt))
+        .addValue("error", clip(r.error, 2000)).addValue("now", utc(now));
   }
 
   Optional<OutboxEntry> find(UUID id) {

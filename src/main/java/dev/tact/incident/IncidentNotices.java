@@ -15,6 +15,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IncidentNotices {
 
   private static final Logger log = LoggerFactory.getLogger(IncidentNotices.class);
+  static final java.time.Duration SWEEP_GRACE = java.time.Duration.ofMinutes(15);
 
   private final IncidentStore store;
   private final Incidents incidents;
@@ -43,7 +45,10 @@ class IncidentNotices {
     this.incidents = incidents;
     this.outbox = outbox;
     this.properties = properties;
+    // its own transaction per batch even when called from the listener, which runs in one of its own: otherwise
+    // every batch of an incident's notices joined that one, and nothing was queued until the last batch committed
     this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @ApplicationModuleListener
@@ -53,10 +58,13 @@ class IncidentNotices {
     }
   }
 
-  /** Updates whose notices a stopped node left unfinished. */
+  /**
+   * Updates whose notices a stopped node left unfinished: those posted more than {@link #SWEEP_GRACE} ago, so that
+   * the sweep does not work beside the listener still sending a large update (100,000 notices take minutes).
+   */
   @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
   void sweep() {
-    for (UUID update : store.updatesAwaitingNotices()) {
+    for (UUID update : store.updatesAwaitingNotices(clock.instant().minus(SWEEP_GRACE))) {
       send(update);
     }
   }

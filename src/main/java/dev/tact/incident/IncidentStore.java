@@ -209,9 +209,10 @@ class IncidentStore {
   }
 
   /** Updates that ask for notices none has sent yet (a node stopped before it finished, or the event was lost). */
-  List<UUID> updatesAwaitingNotices() {
-    return jdbc.sql("SELECT id FROM incident_update WHERE notify AND noticed_at IS NULL ORDER BY posted_at")
-        .query(UUID.class).list();
+  List<UUID> updatesAwaitingNotices(Instant postedBefore) {
+    return jdbc.sql("""
+        SELECT id FROM incident_update WHERE notify AND noticed_at IS NULL AND posted_at < :before
+        ORDER BY posted_at""").param("before", utc(postedBefore)).query(UUID.class).list();
   }
 
   // ---- linked conversations, selected contacts, subscribers

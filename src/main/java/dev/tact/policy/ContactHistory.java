@@ -4,6 +4,7 @@ import dev.tact.shared.Channel;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.shared.Ids;
 import dev.tact.shared.ProblemException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactHistory {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final ContactManagement contacts;
   private final java.time.Clock clock;
 
-  ContactHistory(JdbcClient jdbc, ContactManagement contacts, java.time.Clock clock) {
+  ContactHistory(JdbcClient jdbc, JdbcTemplate template, ContactManagement contacts, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.template = template;
     this.contacts = contacts;
     this.clock = clock;
   }
@@ -60,6 +64,38 @@ public class ContactHistory {
         .param("purpose", attempt.purpose().name()).param("subject", attempt.subject())
         .param("at", utc(attempt.at())).param("decision", decisionId).param("actor", actor).update();
     return new RecordedAttempt(id, contact, attempt, decisionId, actor, null);
+  }
+
+  /**
+   * Records the contacts many permits allow, as {@link #record} does each, in JDBC batches: for a campaign's or an
+   * incident's notices. An unknown contact is a 404 and an over-long subject a 422; the caller's transaction then
+   * rolls back whatever was written.
+   */
+  @Transactional
+  public void recordAll(List<ContactPermit> permits, String actor) {
+    if (permits.isEmpty()) {
+      return;
+    }
+    Map<UUID, Contact> found = contacts.findAll(permits.stream().map(p -> p.request().contactId()).toList());
+    List<Object[]> rows = new ArrayList<>(permits.size());
+    for (ContactPermit permit : permits) {
+      DecisionRequest request = permit.request();
+      if (request.subject() != null && request.subject().length() > ConsentLedger.MAX_TEXT) {
+        throw ProblemException.invalid("invalid-subject", "subject has at most " + ConsentLedger.MAX_TEXT
+            + " characters.");
+      }
+      Contact contact = found.get(request.contactId());
+      if (contact == null) {
+        throw ProblemException.notFound("contact", request.contactId());
+      }
+      rows.add(new Object[] {Ids.newId(), contact.id(), request.channel().name(), request.purpose().name(),
+          request.subject(), utc(permit.earliest()), permit.decisionId(), actor});
+    }
+    for (int from = 0; from < rows.size(); from += 1000) {
+      template.batchUpdate("""
+          INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+    }
   }
 
   /**

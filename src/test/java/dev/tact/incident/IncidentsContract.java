@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -233,6 +234,33 @@ abstract class IncidentsContract {
     jdbc.sql("UPDATE status_revision SET revision = revision + 1 WHERE id = 1").update();
 
     await().atMost(PATIENCE).until(() -> status("/status", null).body().contains("Edge network " + suffix));
+  }
+
+  @Test
+  void shouldServeTheStatusPageGzippedToAClientThatAsksForIt() throws Exception {
+    component("Gzip " + suffix, "compressed");
+    await().atMost(PATIENCE).until(() -> status("/status", null).body().contains("Gzip " + suffix));
+    HttpResponse<String> plain = status("/status", null);
+    HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
+        .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    assertThat(zipped.body().length).isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+    }
+    String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+    assertThat(zippedTag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+    HttpResponse<byte[]> revalidated = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/status")).header("Accept-Encoding", "gzip").header("If-None-Match", zippedTag).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(revalidated.statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/status")).header("Accept-Encoding", "gzip;q=0, identity").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
   }
 
   private static Vote suppression(Decision decision) {

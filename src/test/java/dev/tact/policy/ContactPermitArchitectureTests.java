@@ -36,7 +36,10 @@ class ContactPermitArchitectureTests {
         .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("record"))
         .toArray(Method[]::new);
 
-    assertThat(recorders).isNotEmpty().allSatisfy(m -> assertThat(m.getParameterTypes()).contains(ContactPermit.class));
+    assertThat(recorders).isNotEmpty().allSatisfy(m -> assertThat(Arrays.stream(m.getGenericParameterTypes())
+        .map(java.lang.reflect.Type::getTypeName)).as(m.getName())
+        .anyMatch(type -> type.equals(ContactPermit.class.getName())
+            || type.equals("java.util.List<" + ContactPermit.class.getName() + ">")));
     assertThat(Arrays.stream(ContactPermit.class.getDeclaredConstructors()))
         .allSatisfy(c -> assertThat(Modifier.isPublic(c.getModifiers()) || Modifier.isProtected(c.getModifiers()))
             .as("constructor %s must be package-private", c).isFalse());
@@ -48,16 +51,17 @@ class ContactPermitArchitectureTests {
     assertThat(Arrays.stream(ContactHistory.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new way into the contact history must be checked here")
-        .containsExactly("addMadeElsewhere", "attemptsOf", "of", "record");
+        .containsExactly("addMadeElsewhere", "attemptsOf", "of", "record", "recordAll");
   }
 
   @Test
   void shouldLetTheOutboxMakeARowSendableOnlyWithAPermit() throws ClassNotFoundException {
     Class<?> store = Class.forName("dev.tact.delivery.OutboxStore");
     Method[] sendable = Arrays.stream(store.getDeclaredMethods())
-        .filter(m -> m.getName().equals("queue") || m.getName().equals("requeue")).toArray(Method[]::new);
+        .filter(m -> m.getName().equals("queue") || m.getName().equals("requeue") || m.getName().equals("queued"))
+        .toArray(Method[]::new);
 
-    assertThat(sendable).hasSize(2)
+    assertThat(sendable).hasSize(3)
         .allSatisfy(m -> assertThat(m.getParameterTypes()).as(m.getName()).contains(ContactPermit.class));
     // Every other way into the outbox table writes a final state only, or a row already sendable (retries);
     // providerStatus only turns a SENT row FAILED (a provider's status callback).
@@ -65,8 +69,13 @@ class ContactPermitArchitectureTests {
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
         .containsExactly("claim", "countByState", "countHardBounce", "countWaiting", "countWaitingEmail", "discardSentContent",
-            "domainOf", "find", "findAll", "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertUnsendable",
-            "list", "ofMessages", "providerStatus", "queue", "queueStaffMail", "record", "requeue", "undeliverable");
+            "domainOf", "find", "findAll", "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertAll",
+            "insertUnsendable", "list", "ofMessages", "providerStatus", "queue", "queueStaffMail", "queued", "record",
+            "requeue", "undeliverable", "unsendable");
+    // A batch's rows: only queued (with a permit) makes a sendable one; unsendable refuses any but a final state.
+    Class<?> row = Class.forName("dev.tact.delivery.OutboxStore$NewRow");
+    assertThat(row.getDeclaredConstructors())
+        .allSatisfy(c -> assertThat(Modifier.isPrivate(c.getModifiers())).as("%s must be private", c).isTrue());
   }
 
   /**
@@ -105,12 +114,15 @@ class ContactPermitArchitectureTests {
         .filter(c -> c.getPackageName().startsWith("dev.tact.delivery"))
         .flatMap(c -> c.getMethods().stream())
         .filter(m -> calls(m, "dev.tact.delivery.OutboxStore", "queue")
-            || calls(m, "dev.tact.delivery.OutboxStore", "requeue"))
+            || calls(m, "dev.tact.delivery.OutboxStore", "requeue")
+            || calls(m, "dev.tact.delivery.OutboxStore", "queued"))
         .toList();
 
     assertThat(queueing).as("the places that make outbox rows sendable").isNotEmpty()
         .allSatisfy(m -> assertThat(calls(m, ContactPolicyService.class.getName(), "permit")
-            && calls(m, ContactHistory.class.getName(), "record"))
+            && calls(m, ContactHistory.class.getName(), "record")
+            || calls(m, ContactPolicyService.class.getName(), "permits")
+            && calls(m, ContactHistory.class.getName(), "recordAll"))
             .as("%s takes a permit from the policy and records the attempt with it", m.getFullName()).isTrue());
   }
 

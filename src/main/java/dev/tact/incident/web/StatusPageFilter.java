@@ -38,7 +38,9 @@ class StatusPageFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setHeader("ETag", representation.etag());
+    boolean gzip = acceptsGzip(request);
+    String etag = gzip ? representation.gzippedEtag() : representation.etag();
+    response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", cacheControl);
     response.setHeader("Vary", "Accept-Encoding");
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -48,15 +50,34 @@ class StatusPageFilter extends OncePerRequestFilter {
       response.setHeader("Access-Control-Allow-Origin", "*");
     }
     String seen = request.getHeader("If-None-Match");
-    if (seen != null && (seen.equals(representation.etag()) || seen.contains(representation.etag()))) {
+    if (seen != null && (seen.equals(etag) || seen.contains(etag))) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
+    byte[] body = gzip ? representation.gzipped() : representation.body();
     response.setContentType(representation.contentType());
-    response.setContentLength(representation.body().length);
-    if (!"HEAD".equals(request.getMethod())) {
-      response.getOutputStream().write(representation.body());
+    if (gzip) {
+      response.setHeader("Content-Encoding", "gzip");
     }
+    response.setContentLength(body.length);
+    if (!"HEAD".equals(request.getMethod())) {
+      response.getOutputStream().write(body);
+    }
+  }
+
+  /** Whether the client takes gzip (a q=0 refuses it). */
+  static boolean acceptsGzip(HttpServletRequest request) {
+    String accepted = request.getHeader("Accept-Encoding");
+    if (accepted == null) {
+      return false;
+    }
+    for (String coding : accepted.split(",")) {
+      String[] parts = coding.strip().split(";");
+      if (parts[0].strip().equalsIgnoreCase("gzip")) {
+        return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+      }
+    }
+    return false;
   }
 
   private StatusSnapshot.Representation representation(HttpServletRequest request) {

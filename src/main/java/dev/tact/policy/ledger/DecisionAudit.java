@@ -66,6 +66,18 @@ public class DecisionAudit {
         .query(DecisionAudit::row).optional();
   }
 
+  /** The audited decisions with these ids, by id (unknown ids absent): a query per 1,000. */
+  public java.util.Map<UUID, AuditedDecision> findAll(java.util.Collection<UUID> ids) {
+    java.util.Map<UUID, AuditedDecision> found = new java.util.HashMap<>();
+    List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.sql("SELECT * FROM policy_decision WHERE id IN (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+          .query(DecisionAudit::row).list().forEach(d -> found.put(d.id(), d));
+    }
+    return found;
+  }
+
   private static AuditedDecision row(ResultSet rs, int n) throws SQLException {
     DecisionRequest request = new DecisionRequest(rs.getObject("contact_id", UUID.class),
         PolicyChannels.stored(rs.getString("channel")), Purpose.valueOf(rs.getString("purpose")),
