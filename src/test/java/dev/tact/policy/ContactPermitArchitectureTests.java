@@ -64,14 +64,15 @@ class ContactPermitArchitectureTests {
     assertThat(sendable).hasSize(3)
         .allSatisfy(m -> assertThat(m.getParameterTypes()).as(m.getName()).contains(ContactPermit.class));
     // Every other way into the outbox table writes a final state only, or a row already sendable (retries);
-    // providerStatus only turns a SENT row FAILED (a provider's status callback).
+    // providerStatus only turns a SENT row FAILED (a provider's status callback); setCopies only adds a reply's
+    // CC/BCC envelope recipients to the row queued with the reply's permit, in the same transaction.
     assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
         .containsExactly("claim", "countByState", "countHardBounce", "countWaiting", "countWaitingEmail", "discardSentContent",
             "domainOf", "find", "findAll", "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertAll",
             "insertUnsendable", "list", "ofMessages", "providerStatus", "queue", "queueStaffMail", "queued", "record",
-            "requeue", "undeliverable", "unsendable");
+            "requeue", "setCopies", "undeliverable", "unsendable");
     // A batch's rows: only queued (with a permit) makes a sendable one; unsendable refuses any but a final state.
     Class<?> row = Class.forName("dev.tact.delivery.OutboxStore$NewRow");
     assertThat(row.getDeclaredConstructors())
