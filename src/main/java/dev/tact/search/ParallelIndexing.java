@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,8 +71,16 @@ final class ParallelIndexing implements AutoCloseable {
     }
   }
 
+  /** Lets the batches handed over finish (skipped after a failure) without interrupting the index writer. */
   @Override
   public void close() {
-    threads.shutdownNow();
+    threads.shutdown();
+    try {
+      while (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
+        // a slow disk: keep waiting, the writer must not be used by a thread of a finished rebuild
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
