@@ -102,7 +102,9 @@ public class ConversationSearch {
     }
     UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexer.index().analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withMaxLength(100_000).build();
+        .withMaxLength(100_000)
+        // a field without the words gets no passages (the default summarises it, only for the summary to be dropped)
+        .withMaxNoHighlightPassages(0).build();
     int[] passages = new int[HIGHLIGHTED.length];
     java.util.Arrays.fill(passages, 2);
     Map<String, String[]> highlights = highlighter.highlightFields(HIGHLIGHTED, query, top, passages);

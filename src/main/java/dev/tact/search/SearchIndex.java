@@ -24,6 +24,9 @@ final class SearchIndex implements AutoCloseable {
   static final String POSITION = "tact.feed.position";
   static final String DATABASE = "tact.database";
 
+  /** A rebuild flushes fewer, larger segments, so there is less merging. */
+  private static final double RAM_BUFFER_MB = 128;
+
   /** What a searcher is given to do. */
   interface SearcherWork<T> {
     T run(IndexSearcher searcher) throws IOException;
@@ -40,7 +43,7 @@ final class SearchIndex implements AutoCloseable {
       directory = FSDirectory.open(folder);
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(RAM_BUFFER_MB);
       writer = new IndexWriter(directory, config);
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
@@ -73,6 +76,11 @@ final class SearchIndex implements AutoCloseable {
 
   void put(String id, Document doc) throws IOException {
     writer.updateDocument(new Term(SearchFields.ID, id), doc);
+  }
+
+  /** Adds a document known not to be in the index (a rebuild after {@link #removeAll()}): no delete to apply. */
+  void add(Document doc) throws IOException {
+    writer.addDocument(doc);
   }
 
   void remove(String id) throws IOException {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,6 +42,12 @@ class SearchIndexer implements SmartLifecycle {
 
   /** How often the position is made durable (a commit); between commits, searches see changes all the same. */
   private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
+
+  /**
+   * Threads indexing a rebuild's batches while this thread reads the next ones (the writer is thread-safe); on a
+   * single core, reading and indexing still overlap.
+   */
+  private static final int REBUILD_THREADS = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4);
 
   /** A hole wider than this (a sequence that jumped after a crash) is not waited for. */
   private static final long WIDEST_GAP = 1_000;
@@ -253,13 +260,24 @@ class SearchIndexer implements SmartLifecycle {
   }
 
   private void indexConversations(Collection<UUID> asked, List<SearchableConversation> found) throws IOException {
+    indexConversations(asked, found, false);
+  }
+
+  /** {@code added}: the index holds none of them (a rebuild), so they are added without looking for old ones. */
+  private void indexConversations(Collection<UUID> asked, List<SearchableConversation> found, boolean added)
+      throws IOException {
     Map<UUID, SearchableContact> contactsById = contacts.load(found.stream()
         .map(SearchableConversation::contactId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
         .stream().collect(Collectors.toMap(SearchableContact::id, Function.identity()));
     Set<UUID> gone = new HashSet<>(asked);
     for (SearchableConversation c : found) {
       gone.remove(c.id());
-      index.put(c.id().toString(), SearchDocuments.conversation(c, contactsById.get(c.contactId())));
+      Document doc = SearchDocuments.conversation(c, contactsById.get(c.contactId()));
+      if (added) {
+        index.add(doc);
+      } else {
+        index.put(c.id().toString(), doc);
+      }
       indexedMessages.addAndGet(c.messages().size());
     }
     for (UUID id : gone) {
@@ -278,6 +296,12 @@ class SearchIndexer implements SmartLifecycle {
     }
   }
 
+  private void addContacts(List<SearchableContact> found) throws IOException {
+    for (SearchableContact contact : found) {
+      index.add(SearchDocuments.contact(contact));
+    }
+  }
+
   /**
    * Indexes every conversation and contact from the tables. The position it records is the feed's end as of
    * {@code gapWait} before the rebuild began, so changes committing during the rebuild are read from the feed again.
@@ -291,8 +315,12 @@ class SearchIndexer implements SmartLifecycle {
           .param("cutoff", cutoff).query(Long.class).single();
       long messagesBefore = indexedMessages.get();
       index.removeAll();
-      contacts.forEach(properties.batchSize(), batch -> uncheck(() -> indexContacts(List.of(), batch)));
-      conversations.forEach(properties.batchSize(), batch -> uncheck(() -> indexConversations(List.of(), batch)));
+      try (ParallelIndexing parallel = new ParallelIndexing(REBUILD_THREADS)) {
+        contacts.forEach(properties.batchSize(), batch -> parallel.submit(() -> addContacts(batch)));
+        conversations.forEach(properties.batchSize(),
+            batch -> parallel.submit(() -> indexConversations(List.of(), batch, true)));
+        parallel.finish();
+      }
       readUpTo = position;
       missing.clear();
       index.position(position, databaseId);
@@ -316,15 +344,4 @@ class SearchIndexer implements SmartLifecycle {
     return jdbc.sql("SELECT id FROM search_database").query(UUID.class).single().toString();
   }
 
-  private interface IoWork {
-    void run() throws IOException;
-  }
-
-  private static void uncheck(IoWork work) {
-    try {
-      work.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
