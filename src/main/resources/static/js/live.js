@@ -42,7 +42,7 @@
     return keys;
   }
   function refreshInbox() {
-    fetch(location.href, { credentials: 'same-origin' })
+    fetch(location.href, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (!html) { return; }
