@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -443,13 +442,13 @@ class IncidentStore {
 
   private static Component component(ResultSet rs, int n) throws SQLException {
     return new Component(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("group_name"),
-        rs.getString("description"), words(rs.getString("keywords")), rs.getInt("position"));
+        rs.getString("description"), Components.keywords(rs.getString("keywords")), rs.getInt("position"));
   }
 
   private static Incident incident(ResultSet rs, int n) throws SQLException {
     return new Incident(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("title"),
         Impact.valueOf(rs.getString("impact")), IncidentState.valueOf(rs.getString("state")), rs.getString("message"),
-        words(rs.getString("keywords")), instant(rs, "started_at"), instant(rs, "declared_at"),
+        Components.keywords(rs.getString("keywords")), instant(rs, "started_at"), instant(rs, "declared_at"),
         rs.getString("declared_by"), instant(rs, "first_public_update_at"), instant(rs, "resolved_at"),
         rs.getString("postmortem_url"), rs.getBoolean("acknowledge_reporters"), List.of(), rs.getLong("version"));
   }
@@ -464,11 +463,6 @@ class IncidentStore {
     return new LinkedConversation(rs.getObject("incident_id", UUID.class), rs.getObject("conversation_id", UUID.class),
         rs.getObject("contact_id", UUID.class), rs.getString("excerpt"), rs.getString("match_reason"),
         instant(rs, "linked_at"), rs.getString("linked_by"), instant(rs, "unlinked_at"), rs.getString("unlinked_by"));
-  }
-
-  static List<String> words(String joined) {
-    return joined == null || joined.isBlank() ? List.of()
-        : Arrays.stream(joined.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static String key(String name) {

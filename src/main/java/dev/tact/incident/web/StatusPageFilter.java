@@ -50,7 +50,7 @@ class StatusPageFilter extends OncePerRequestFilter {
       response.setHeader("Access-Control-Allow-Origin", "*");
     }
     String seen = request.getHeader("If-None-Match");
-    if (seen != null && (seen.equals(etag) || seen.contains(etag))) {
+    if (seen != null && seen.contains(etag)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
