@@ -55,8 +55,19 @@ public class StaffPrincipals {
         .orElseGet(() -> requireAgent(authentication).displayName());
   }
 
-  /** The name recorded as "done by" in audit-like records such as contact merges: the name and the agent's address. */
+  /**
+   * The name recorded as "done by" in audit-like records such as contact merges: "Ana Agent <ana@example.com>", or
+   * "integration <token name>". A signed-in user without an agent record (an account removed while its session
+   * lives on) is recorded by the name they signed in with rather than refused: the record still says who.
+   */
   public String who(Authentication authentication) {
-    return name(authentication) + agent(authentication).map(a -> " <" + a.email() + ">").orElse("");
+    Optional<TokenPrincipal> token = token(authentication);
+    if (token.isPresent()) {
+      return "integration " + token.get().name();
+    }
+    if (authentication == null) {
+      return "unknown";
+    }
+    return agent(authentication).map(a -> a.displayName() + " <" + a.email() + ">").orElse(authentication.getName());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tact.shared.ProblemException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
@@ -23,10 +24,26 @@ class StaffModuleTests {
 
   private final StaffDirectory staff;
   private final AgentAdministration administration;
+  private final StaffPrincipals principals;
 
-  StaffModuleTests(StaffDirectory staff, AgentAdministration administration) {
+  StaffModuleTests(StaffDirectory staff, AgentAdministration administration, StaffPrincipals principals) {
     this.staff = staff;
     this.administration = administration;
+    this.principals = principals;
+  }
+
+  @Test
+  void shouldNameWhoDidItEvenWithoutAnAgentRecord() {
+    Agent agent = staff.createAgent(unique("lin") + "@help.test", "Lin Lead", Role.LEAD, "a long enough password 4");
+    String gone = unique("gone") + "@help.test";
+    TokenPrincipal token = new TokenPrincipal(UUID.randomUUID(), "crm sync", Role.ADMIN);
+
+    assertThat(principals.who(new TestingAuthenticationToken(agent.email(), null, Role.LEAD.authority())))
+        .isEqualTo("Lin Lead <" + agent.email() + ">");
+    assertThat(principals.who(new TestingAuthenticationToken(gone, null, Role.AGENT.authority()))).isEqualTo(gone);
+    assertThat(principals.who(new TestingAuthenticationToken(token, null, Role.ADMIN.authority())))
+        .isEqualTo("integration crm sync");
+    assertThat(principals.who(null)).isEqualTo("unknown");
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.tact.incident.Incidents;
 import dev.tact.incident.LinkedConversation;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.ApiController;
+import dev.tact.staff.StaffPrincipals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -72,15 +73,15 @@ class IncidentsApiController {
   private final Components components;
   private final AffectedContactSelection selection;
   private final ConversationManagement conversations;
-  private final IncidentActors actors;
+  private final StaffPrincipals principals;
 
   IncidentsApiController(Incidents incidents, Components components, AffectedContactSelection selection,
-      ConversationManagement conversations, IncidentActors actors) {
+      ConversationManagement conversations, StaffPrincipals principals) {
     this.incidents = incidents;
     this.components = components;
     this.selection = selection;
     this.conversations = conversations;
-    this.actors = actors;
+    this.principals = principals;
   }
 
   @GetMapping("/api/v1/incidents")
@@ -111,7 +112,7 @@ class IncidentsApiController {
     Incident incident = incidents.declare(new Incidents.Declaration(body.title(),
         body.impact() == null ? null : Impact.parse(body.impact()), body.components(), body.message(),
         body.startedAt(), body.keywords(), Boolean.TRUE.equals(body.sendNotices()),
-        Boolean.TRUE.equals(body.acknowledgeReporters())), actors.who(auth));
+        Boolean.TRUE.equals(body.acknowledgeReporters())), principals.who(auth));
     return ResponseEntity.status(HttpStatus.CREATED).body(IncidentView.of(incident, incidents.figures(incident),
         incidents.updates(incident.id())));
   }
@@ -126,7 +127,7 @@ class IncidentsApiController {
     Incident incident = incidents.post(incidents.require(number(ref)).id(), new Incidents.Update(
         IncidentState.parse(body.state()), body.message(), Boolean.TRUE.equals(body.sendNotices()),
         body.impact() == null ? null : Impact.parse(body.impact()), body.components(), body.version()),
-        actors.who(auth));
+        principals.who(auth));
     return IncidentView.of(incident, incidents.figures(incident), incidents.updates(incident.id()));
   }
 
@@ -139,7 +140,7 @@ class IncidentsApiController {
     }
     Incident incident = incidents.amend(incidents.require(number(ref)).id(), new Incidents.Details(body.title(),
         body.keywords(), body.postmortemUrl(), Boolean.TRUE.equals(body.acknowledgeReporters())), body.version(),
-        actors.who(auth));
+        principals.who(auth));
     return IncidentView.of(incident, incidents.figures(incident), incidents.updates(incident.id()));
   }
 
@@ -156,14 +157,14 @@ class IncidentsApiController {
       throw ProblemException.invalid("missing-conversation", "Name the conversation (its number or id).");
     }
     ConversationSummary c = conversations.requireByReference(body.conversation());
-    incidents.link(incidents.require(number(ref)).id(), c.id(), c.contactId(), c.subject(), actors.who(auth));
+    incidents.link(incidents.require(number(ref)).id(), c.id(), c.contactId(), c.subject(), principals.who(auth));
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/api/v1/incidents/{ref}/conversations/{conversationId}")
   @Operation(summary = "Unlink a conversation that does not report the incident")
   ResponseEntity<Void> unlink(@PathVariable String ref, @PathVariable UUID conversationId, Authentication auth) {
-    incidents.unlink(incidents.require(number(ref)).id(), conversationId, actors.who(auth));
+    incidents.unlink(incidents.require(number(ref)).id(), conversationId, principals.who(auth));
     return ResponseEntity.noContent().build();
   }
 
@@ -176,7 +177,7 @@ class IncidentsApiController {
     }
     int added = selection.select(incidents.require(number(ref)).id(), new AffectedContactSelection.Criteria(
         body.tier(), body.conversationTag(), body.identities() == null ? null : String.join("\n", body.identities())),
-        actors.who(auth));
+        principals.who(auth));
     return Map.of("added", added);
   }
 

@@ -46,15 +46,15 @@ class IncidentsController {
   private final Components components;
   private final AffectedContactSelection selection;
   private final ConversationManagement conversations;
-  private final IncidentActors actors;
+  private final StaffPrincipals principals;
 
   IncidentsController(Incidents incidents, Components components, AffectedContactSelection selection,
-      ConversationManagement conversations, IncidentActors actors) {
+      ConversationManagement conversations, StaffPrincipals principals) {
     this.incidents = incidents;
     this.components = components;
     this.selection = selection;
     this.conversations = conversations;
-    this.actors = actors;
+    this.principals = principals;
   }
 
   @GetMapping(LIST)
@@ -76,7 +76,7 @@ class IncidentsController {
     String to = Flash.run(redirect, LIST, "Incident declared: it is on the status page.", () -> {
       requireLead(auth);
       declared[0] = incidents.declare(new Incidents.Declaration(title, impact.isBlank() ? null : Impact.parse(impact),
-          component, message, time(startedAt, zone), keywords, sendNotices, acknowledge), actors.who(auth));
+          component, message, time(startedAt, zone), keywords, sendNotices, acknowledge), principals.who(auth));
     });
     return declared[0] == null ? to : "redirect:/incidents/" + declared[0].number();
   }
@@ -114,7 +114,7 @@ class IncidentsController {
       requireLead(auth);
       Incident incident = incidents.require(number);
       incidents.post(incident.id(), new Incidents.Update(IncidentState.parse(state), message, sendNotices,
-          impact.isBlank() ? null : Impact.parse(impact), component, version), actors.who(auth));
+          impact.isBlank() ? null : Impact.parse(impact), component, version), principals.who(auth));
     });
   }
 
@@ -126,7 +126,7 @@ class IncidentsController {
     return Flash.run(redirect, "/incidents/" + number, "Details saved.", () -> {
       requireLead(auth);
       incidents.amend(incidents.require(number).id(), new Incidents.Details(title, keywords, postmortemUrl,
-          acknowledge), version, actors.who(auth));
+          acknowledge), version, principals.who(auth));
     });
   }
 
@@ -135,7 +135,7 @@ class IncidentsController {
       Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, "/incidents/" + number, "Conversation linked.", () -> {
       ConversationSummary c = conversations.requireByReference(conversation);
-      incidents.link(incidents.require(number).id(), c.id(), c.contactId(), c.subject(), actors.who(auth));
+      incidents.link(incidents.require(number).id(), c.id(), c.contactId(), c.subject(), principals.who(auth));
     });
   }
 
@@ -144,7 +144,7 @@ class IncidentsController {
       @RequestParam(defaultValue = "") String back, Authentication auth, RedirectAttributes redirect) {
     String to = back.matches("/conversations/\\d+") ? back : "/incidents/" + number;
     return Flash.run(redirect, to, "Unlinked: it is not counted as a report of INC-" + number + ".", () ->
-        incidents.unlink(incidents.require(number).id(), conversationId, actors.who(auth)));
+        incidents.unlink(incidents.require(number).id(), conversationId, principals.who(auth)));
   }
 
   @PostMapping("/incidents/{number}/contacts")
@@ -155,7 +155,7 @@ class IncidentsController {
     String to = Flash.run(redirect, "/incidents/" + number, "Contacts selected.", () -> {
       requireLead(auth);
       added[0] = selection.select(incidents.require(number).id(),
-          new AffectedContactSelection.Criteria(tier, tag, identities), actors.who(auth));
+          new AffectedContactSelection.Criteria(tier, tag, identities), principals.who(auth));
     });
     if (redirect.getFlashAttributes().containsKey("notice")) {
       redirect.addFlashAttribute("notice", added[0] + " more contacts count as affected.");

@@ -6,6 +6,7 @@ import dev.tact.policy.DoNotCallRegisters;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.Flash;
 import dev.tact.shared.web.UiController;
+import dev.tact.staff.StaffPrincipals;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -36,11 +37,11 @@ class DoNotCallAdminController {
   private static final String PAGE = "/admin/policy/do-not-call";
 
   private final DoNotCallRegisters registers;
-  private final Signed signed;
+  private final StaffPrincipals principals;
 
-  DoNotCallAdminController(DoNotCallRegisters registers, Signed signed) {
+  DoNotCallAdminController(DoNotCallRegisters registers, StaffPrincipals principals) {
     this.registers = registers;
-    this.signed = signed;
+    this.principals = principals;
   }
 
   @GetMapping(PAGE)
@@ -79,7 +80,7 @@ class DoNotCallAdminController {
       String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "a file"
           : file.getOriginalFilename();
       try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-        DoNotCallRegisters.LoadResult result = registers.load(which, reader, mode(mode), name, signed.who(auth));
+        DoNotCallRegisters.LoadResult result = registers.load(which, reader, mode(mode), name, principals.who(auth));
         redirect.addFlashAttribute("notice", which.title() + ": " + dev.tact.shared.Wording.count(result.rows(), "row", "rows") + " "
             + (result.mode() == DoNotCallRegisters.Mode.REPLACE ? "replaced it" : "added") + "; "
             + dev.tact.shared.Wording.count(result.entries(), "number", "numbers") + " on it now.");
@@ -93,7 +94,7 @@ class DoNotCallAdminController {
   String addOne(@PathVariable String register, @RequestParam(defaultValue = "") String number,
       @RequestParam(defaultValue = "") String registeredOn, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, "Number added.", () -> registers.add(register(register),
-        List.of(new DoNotCallRegisters.Entry(number, registeredOn)), DoNotCallRegisters.Mode.ADD, signed.who(auth)));
+        List.of(new DoNotCallRegisters.Entry(number, registeredOn)), DoNotCallRegisters.Mode.ADD, principals.who(auth)));
   }
 
   @PostMapping(PAGE + "/{register}/entries/remove")
@@ -101,7 +102,7 @@ class DoNotCallAdminController {
       Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, null, () -> {
       DoNotCallRegister which = register(register);
-      boolean removed = registers.remove(which, number, signed.who(auth));
+      boolean removed = registers.remove(which, number, principals.who(auth));
       redirect.addFlashAttribute(removed ? "notice" : "problem", removed ? number + " taken off " + which.title() + "."
           : number + " is not on " + which.title() + ".");
     });
@@ -111,7 +112,7 @@ class DoNotCallAdminController {
   String remove(@PathVariable String register, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, null, () -> {
       DoNotCallRegister which = register(register);
-      long entries = registers.clear(which, signed.who(auth));
+      long entries = registers.clear(which, principals.who(auth));
       redirect.addFlashAttribute("notice", which.title() + " removed with "
           + (entries == 1 ? "its one number." : "its " + dev.tact.shared.Wording.count(entries, "number", "numbers") + "."));
     });

@@ -4,6 +4,7 @@ import dev.tact.policy.Emergencies;
 import dev.tact.shared.ProblemException;
 import dev.tact.shared.web.Flash;
 import dev.tact.shared.web.UiController;
+import dev.tact.staff.StaffPrincipals;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,17 +28,17 @@ class EmergencyController {
   private static final String PAGE = "/policy/emergencies";
 
   private final Emergencies emergencies;
-  private final Signed signed;
+  private final StaffPrincipals principals;
 
-  EmergencyController(Emergencies emergencies, Signed signed) {
+  EmergencyController(Emergencies emergencies, StaffPrincipals principals) {
     this.emergencies = emergencies;
-    this.signed = signed;
+    this.principals = principals;
   }
 
   @GetMapping(PAGE)
   String show(Model model, Authentication auth) {
     model.addAttribute("emergencies", emergencies.all());
-    model.addAttribute("mayDeclare", Signed.isLead(auth));
+    model.addAttribute("mayDeclare", StaffPrincipals.isLead(auth));
     return "policy/emergencies";
   }
 
@@ -50,7 +51,7 @@ class EmergencyController {
       requireLead(auth);
       ZoneId in = zone(zone);
       emergencies.declare(new Emergencies.Declaration(title, country, subdivision, time(startsAt, in),
-          time(endsAt, in), !keepExemptions), signed.who(auth));
+          time(endsAt, in), !keepExemptions), principals.who(auth));
     });
   }
 
@@ -59,12 +60,12 @@ class EmergencyController {
       @RequestParam(defaultValue = "UTC") String zone, Authentication auth, RedirectAttributes redirect) {
     return Flash.run(redirect, PAGE, "Emergency end saved.", () -> {
       requireLead(auth);
-      emergencies.end(id, time(endsAt, zone(zone)), signed.who(auth));
+      emergencies.end(id, time(endsAt, zone(zone)), principals.who(auth));
     });
   }
 
   private static void requireLead(Authentication auth) {
-    if (!Signed.isLead(auth)) {
+    if (!StaffPrincipals.isLead(auth)) {
       throw new ProblemException(403, "forbidden", "Forbidden", "Only leads and admins may declare or end an "
           + "emergency.");
     }
