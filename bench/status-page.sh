@@ -19,8 +19,10 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+BENCH_TAG=status
 PORT=${BENCH_PORT:-18082}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-64 128}
 THREADS=${BENCH_THREADS:-2}
@@ -29,62 +31,17 @@ POSTER_CONNECTIONS=${BENCH_POSTER_CONNECTIONS:-2}
 POSTER_PAUSE_MS=${BENCH_POSTER_PAUSE_MS:-100}
 DBS=${BENCH_DBS:-h2}
 APP_ARGS=${BENCH_APP_ARGS:-}
-PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
-PG_PORT=${BENCH_PG_PORT:-5432}
-PG_USER=${BENCH_PG_USER:-postgres}
 PG_DB=tact_bench_status
-BASE="http://127.0.0.1:${PORT}"
-WORK=$(mktemp -d /tmp/tact-status.XXXXXX)
-APP_PID=""
-
-log() { printf '%s [status] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-stop_app() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-}
-
-cleanup() {
-  local rc=$?
-  stop_app
-  if [[ $rc -ne 0 ]]; then
-    log "FAILED (exit $rc); work dir kept: $WORK"
-    for f in "$WORK"/app-*.log; do [[ -f "$f" ]] && { log "last lines of $f:"; tail -n 30 "$f" >&2; }; done
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null; }
 
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  log "building the jar"
-  ./mvnw -q -DskipTests package
-fi
-cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
-unzip -q -o -j "$WORK/tact.jar" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/h2lib"
-H2_JAR=$(ls "$WORK"/h2lib/h2-*.jar | head -n 1)
-
-# An admin API token (its SHA-256 in the table, as ApiTokens keeps it; no rate limit).
-SECRET="tact_status$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-TOKEN_SQL="INSERT INTO staff_api_token (id, name, token_prefix, token_hash, role, scopes, rate_unlimited, created_by,
-  created_at) VALUES ('$(cat /proc/sys/kernel/random/uuid)', 'status-bench', '${SECRET:0:12}',
-  '$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)', 'ADMIN', 'intake,read,write,admin', TRUE, NULL,
-  CURRENT_TIMESTAMP)"
+build_jar
+admin_token status
 STATES_SQL="SELECT state, COUNT(*) FROM intake_item GROUP BY state ORDER BY state"
-
-psql_pg() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 db_url() {
   if [[ $1 == h2 ]]; then
-    echo "jdbc:h2:file:$WORK/h2/tact;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+    h2_url h2
   else
     echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
   fi
@@ -92,34 +49,20 @@ db_url() {
 
 sql() { # db sql -> rows "a|b"
   if [[ $1 == h2 ]]; then
-    "$JAVA" -cp "$H2_JAR" org.h2.tools.Shell -url "$(db_url h2)" -user sa -password "" -sql "$2" \
-      | sed -n '2,$p' | grep -v '^(' | tr -d ' ' || true
+    h2_sql "$(db_url h2)" "$2"
   else
     psql_pg -d "$PG_DB" -c "$2"
   fi
 }
 
 start_app() { # db
-  local db=$1 user=sa
-  [[ $db == pg ]] && user=$PG_USER
-  if [[ $db == pg ]]; then
-    psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
-    psql_pg -d postgres -c "CREATE DATABASE $PG_DB"
-  fi
+  local db=$1
+  [[ $db == pg ]] && recreate_pg_db "$PG_DB"
   log "starting Tact on $db"
   # shellcheck disable=SC2086
-  (cd "$WORK" && exec env PORT="$PORT" TACT_DB_URL="$(db_url "$db")" TACT_DB_USER="$user" \
-    "$JAVA" -jar "$WORK/tact.jar" --server.address=127.0.0.1 --tact.demo.enabled=false $APP_ARGS \
-    >"$WORK/app-$db.log" 2>&1) &
-  APP_PID=$!
-  local t0=$SECONDS
-  until curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-    kill -0 "$APP_PID" 2>/dev/null || { log "app exited during startup"; return 1; }
-    (( SECONDS - t0 > 480 )) && { log "app not UP after 480 s"; return 1; }
-    sleep 0.5
-  done
+  launch_app "$db" "$(db_url "$db")" "$WORK/app-$db.log" 480 $APP_ARGS
   sql "$db" "$TOKEN_SQL" >/dev/null
-  log "Tact UP after $((SECONDS - t0)) s"
+  log "Tact UP after $STARTUP_SECONDS s"
 }
 
 api() { # method path json
@@ -219,14 +162,13 @@ for db in $DBS; do
 done
 [[ " $DBS " == *" pg "* ]] && psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" || true
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 {
   echo
   echo "## Status page under a spike $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
   echo "- Command: \`bench/status-page.sh\` (BENCH_SECONDS=$SECONDS_PER_RUN BENCH_CONNECTIONS=\"$CONNECTIONS\" BENCH_THREADS=$THREADS BENCH_POSTER_CONNECTIONS=$POSTER_CONNECTIONS BENCH_POSTER_PAUSE_MS=$POSTER_PAUSE_MS BENCH_DBS=\"$DBS\"${APP_ARGS:+ BENCH_APP_ARGS=\"$APP_ARGS\"})"
-  echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
-  echo "- Machine: $CPU, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; JDK: $("$JAVA" -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Commit: $(commit_line)"
+  echo "- Machine: $(machine_line); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- wrk -t$THREADS over loopback on the node's own cores, ${SECONDS_PER_RUN} s a run after a 3 s warm-up per path; one incident open (two updates) on five components. During every run a second wrk (1 thread, $POSTER_CONNECTIONS connections, ${POSTER_PAUSE_MS} ms between a connection's requests) posts inbound messages to /api/v1/messages: its rate and answers are the last two columns. 'answer' is the status one request gets (status-304 revalidates with If-None-Match: the current ETag)."
   echo
   echo "| database | target | path | connections | answer (body) | requests/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | intake msg/s | intake answers |"

@@ -36,4 +36,22 @@ public class ProblemResponses {
     response.setCharacterEncoding(StandardCharsets.UTF_8);
     response.getWriter().write(json.writeValueAsString(problem(status, code, title, detail)));
   }
+
+  /** A problem that never changes, rendered once, for a filter that answers it often (the API's 401). */
+  public Rendered render(int status, String code, String title, String detail) {
+    return new Rendered(status, json.writeValueAsBytes(problem(status, code, title, detail)));
+  }
+
+  /** A problem's status and UTF-8 JSON, written as they are. */
+  public record Rendered(int status, byte[] body) {
+
+    private static final String CONTENT_TYPE = MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8";
+
+    public void write(HttpServletResponse response) throws IOException {
+      response.setStatus(status);
+      response.setContentType(CONTENT_TYPE);
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    }
+  }
 }

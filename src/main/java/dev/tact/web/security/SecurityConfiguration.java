@@ -30,6 +30,8 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    ProblemResponses.Rendered unauthenticated = problems.render(401, "unauthenticated", "Authentication required",
+        "Send a valid API token as 'Authorization: Bearer tact_…' (revoked and expired ones are refused).");
     return http
         .securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable()) // no cookies on this door: a token must be sent explicitly
@@ -43,9 +45,7 @@ class SecurityConfiguration {
         // scopes are checked apart from roles, so a role rule added above never skips them (ADR 21)
         .addFilterAfter(new AuthorizationFilter(new ApiScopeRules()), AuthorizationFilter.class)
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401, "unauthenticated",
-                "Authentication required",
-                "Send a valid API token as 'Authorization: Bearer tact_…' (revoked and expired ones are refused)."))
+            .authenticationEntryPoint((request, response, ex) -> unauthenticated.write(response))
             .accessDeniedHandler((request, response, ex) -> {
               if (ex instanceof AuthorizationDeniedException denied
                   && denied.getAuthorizationResult() instanceof ApiScopeRules.MissingScope missing) {
