@@ -5,31 +5,36 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.IdentityParser;
+import dev.tact.incident.Components;
+import dev.tact.incident.Impact;
 import dev.tact.incident.Incidents;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
-import dev.tact.testsupport.BrowserPageTest;
+import dev.tact.testsupport.MailRelayBrowserTest;
 import dev.tact.testsupport.RequiresBrowser;
+import dev.tact.testsupport.StaffMailbox;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The outage story in Chromium: a lead declares an incident on a component, the public status page shows it to a
  * visitor who is not signed in, a customer's tweet about his sites being down is linked to it, and a sales call to
- * him is refused with the incident's number in the reason.
+ * him is refused with the incident's number in the reason. And a visitor's subscription: asked for on the status
+ * page, confirmed from the mail (double opt-in), a notice received, stopped with the notice's own link. The mail goes
+ * to GreenMail, so these tests run on the mail relay browser tests' application context.
  */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.admin-password=browser-test-pass-1",
-    "spring.datasource.url=jdbc:h2:mem:ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class IncidentBrowserTests extends BrowserPageTest {
+class IncidentBrowserTests extends MailRelayBrowserTest {
 
   @Autowired
   MessageIntake intake;
@@ -42,6 +47,54 @@ class IncidentBrowserTests extends BrowserPageTest {
 
   @Autowired
   IdentityParser identities;
+
+  @Autowired
+  Components components;
+
+  @Test
+  void shouldSubscribeOnTheStatusPageConfirmByMailAndStopTheNoticesWithTheirLink() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String component = "Mail relay " + suffix;
+    UUID componentId = components.add(new Components.ComponentInput(component, "Mail", null, null, null)).id();
+    String email = "watcher-" + suffix + "@customer.test";
+
+    Page.LocatorOptions named = new Page.LocatorOptions().setHasText(component);
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      page.navigate("/status");
+      return page.locator("select[name=component] option", named).count() == 1;
+    });
+    page.getByLabel("Email").fill(email);
+    page.locator("select[name=component]").selectOption(componentId.toString());
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe")).click();
+    assertThat(page.locator("h1")).hasText("Check your inbox");
+
+    MimeMessage confirmation = StaffMailbox.await(email, 1);
+    String confirm = StaffMailbox.link(confirmation, "/status/subscriptions/");
+    page.navigate(pathOf(confirm) + "/confirm");
+    assertThat(page.locator("h1")).hasText("Subscribed");
+    assertThat(page.locator("main")).containsText(component + " (" + email + ")");
+
+    incidents.declare(new Incidents.Declaration("Mail delayed " + suffix, Impact.parse("minor"),
+        List.of(componentId), "Mail to some addresses waits in a queue.", null, null, true, false), "a test");
+    MimeMessage notice = StaffMailbox.await(email, 2);
+    org.assertj.core.api.Assertions.assertThat(notice.getSubject()).contains("Mail delayed " + suffix);
+    org.assertj.core.api.Assertions.assertThat(StaffMailbox.text(notice))
+        .contains("Mail to some addresses waits in a queue.");
+    String stop = StaffMailbox.link(notice, "/status/subscriptions/");
+    page.navigate(pathOf(stop) + "/unsubscribe");
+    assertThat(page.locator("main")).containsText(email);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop the notices")).click();
+    assertThat(page.locator("h1")).hasText("Unsubscribed");
+    assertThat(page.locator("main")).containsText("No more incident notices about " + component);
+
+    page.navigate(pathOf(confirm) + "/confirm");
+    assertThat(page.locator("h1")).hasText("Link not valid");
+  }
+
+  /** The path of a link in a mail (its host is the configured base address, not this test's random port). */
+  private static String pathOf(String link) {
+    return URI.create(link).getPath();
+  }
 
   @Test
   void shouldDeclareAnIncidentShowItPubliclyLinkTheTweetAboutItAndDenyTheSalesCall() {
