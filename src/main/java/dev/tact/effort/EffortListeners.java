@@ -12,11 +12,12 @@ import dev.tact.routing.IntentDecided;
 import java.time.Instant;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Hears what changes a conversation's effort, after the change committed and in a transaction of its own (the
- * measure never holds up a reply or a message). Each event becomes one step keyed by what it is about, so that a
- * redelivered event is heard once.
+ * Hears what changes a conversation's effort, after the change committed (the measure never holds up a reply or a
+ * message). Each event becomes one step keyed by what it is about, so that a redelivered event is heard once. The
+ * listeners take no transaction: {@link EffortMeasurements} commits the step before it measures, in two.
  */
 @Component
 class EffortListeners {
@@ -27,13 +28,13 @@ class EffortListeners {
     this.measurements = measurements;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(ConversationOpened opened) {
     measurements.heard(opened.conversationId(), new EffortStep("opened", EffortStep.Kind.OPENED, opened.openedAt(),
         opened.channel(), opened.contactId(), null, null));
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(MessageAdded added) {
     if (added.direction() == Direction.INBOUND && !added.automatic()) {
       measurements.heard(added.conversationId(), new EffortStep("message:" + added.messageId(),
@@ -44,7 +45,7 @@ class EffortListeners {
     }
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(ConversationPlaced placed) {
     if (placed.teamId() != null) {
       measurements.heard(placed.conversationId(), new EffortStep(key("team", placed.at()), EffortStep.Kind.TEAM,
@@ -56,13 +57,13 @@ class EffortListeners {
     }
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(ConversationEscalated escalated) {
     measurements.heard(escalated.conversationId(), new EffortStep(key("tier:" + escalated.tier().name(),
         escalated.at()), EffortStep.Kind.TIER, escalated.at(), null, null, null, escalated.tier().name()));
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(StatusChanged changed) {
     if (finished(changed.from()) && !finished(changed.to())) {
       measurements.heard(changed.conversationId(), new EffortStep(key("reopen", changed.at()),
@@ -70,13 +71,13 @@ class EffortListeners {
     }
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(IntentDecided decided) {
     measurements.heard(decided.conversationId(), new EffortStep(key("intent", decided.at()),
         EffortStep.Kind.INTENT, decided.at(), null, null, null, decided.intent()));
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
   void on(ConversationsMerged merged) {
     measurements.merged(merged.sourceId(), merged.targetId());
   }

@@ -19,13 +19,17 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each conversation's effort ({@code conversation_effort}) folded from its steps ({@code effort_step}). A step
- * is stored once whatever how often its event arrives; the conversation is then measured again from all its steps,
- * under a lock on its row, and {@link EffortMeasured} is published only when the measure changed. So a redelivered
- * event changes nothing and publishes nothing, and events arriving out of order give the same measure.
+ * is stored once however often its event arrives, and committed; then, in a second transaction whose first statement
+ * locks the conversation's row, the conversation is measured again from all its steps and {@link EffortMeasured} is
+ * published only when the measure changed. So a redelivered event changes nothing and publishes nothing, events
+ * arriving out of order give the same measure, and of two events heard at once the one measured last sees both
+ * steps (its step was committed before its measure began, the other's before the other's measure took the lock).
  */
 @Service
 public class EffortMeasurements {
@@ -37,9 +41,11 @@ public class EffortMeasurements {
   private final TeamCalendars calendars;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
   EffortMeasurements(JdbcClient jdbc, ConversationManagement conversations, TeamCalendars calendars,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.calendars = calendars;
@@ -60,52 +66,61 @@ public class EffortMeasurements {
         .optional();
   }
 
-  /** Records a step (nothing when it was recorded before) and measures the conversation again. */
-  @Transactional
+  /**
+   * Records a step (nothing when it was recorded before) and measures the conversation again, each in a transaction
+   * of its own: called outside any transaction.
+   */
   void heard(UUID conversationId, EffortStep step) {
-    jdbc.sql("""
-        INSERT INTO effort_step (conversation_id, step_key, kind, at, channel, contact_id, ref_id, detail)
-        VALUES (:conversation, :key, :kind, :at, :channel, :contact, :ref, :detail) ON CONFLICT DO NOTHING""")
-        .param("conversation", conversationId).param("key", step.key()).param("kind", step.kind().name())
-        .param("at", utc(step.at()))
-        .param("channel", step.channel() == null ? null : step.channel().name(), java.sql.Types.VARCHAR)
-        .param("contact", step.contactId())
-        .param("ref", step.refId())
-        .param("detail", step.detail(), java.sql.Types.VARCHAR)
-        .update();
-    measure(conversationId);
+    transactions.executeWithoutResult(status -> {
+      jdbc.sql("""
+          INSERT INTO effort_step (conversation_id, step_key, kind, at, channel, contact_id, ref_id, detail)
+          VALUES (:conversation, :key, :kind, :at, :channel, :contact, :ref, :detail) ON CONFLICT DO NOTHING""")
+          .param("conversation", conversationId).param("key", step.key()).param("kind", step.kind().name())
+          .param("at", utc(step.at()))
+          .param("channel", step.channel() == null ? null : step.channel().name(), java.sql.Types.VARCHAR)
+          .param("contact", step.contactId()).param("ref", step.refId())
+          .param("detail", step.detail(), java.sql.Types.VARCHAR)
+          .update();
+      // the row the measure locks; its opening is set right when it is measured
+      jdbc.sql("""
+          INSERT INTO conversation_effort (conversation_id, opened_at, measured_at) VALUES (:id, :opened, :opened)
+          ON CONFLICT DO NOTHING""")
+          .param("id", conversationId).param("opened", utc(step.at())).update();
+    });
+    transactions.executeWithoutResult(status -> measure(conversationId));
   }
 
-  /** The source's steps move to the target (its messages did); the source is measured no more. */
-  @Transactional
+  /**
+   * The source's customer messages, replies and reopens move to the target (its messages did), which is measured
+   * again; the source is measured no more. Called outside any transaction.
+   */
   void merged(UUID sourceId, UUID targetId) {
-    jdbc.sql("""
-        INSERT INTO effort_step (conversation_id, step_key, kind, at, channel, contact_id, ref_id, detail)
-        SELECT :target, step_key, kind, at, channel, contact_id, ref_id, detail FROM effort_step
-        WHERE conversation_id = :source AND kind IN ('CUSTOMER', 'REPLY', 'REOPEN')
-        ON CONFLICT DO NOTHING""")
-        .param("target", targetId).param("source", sourceId).update();
-    jdbc.sql("DELETE FROM effort_step WHERE conversation_id = :source").param("source", sourceId).update();
-    jdbc.sql("DELETE FROM conversation_effort WHERE conversation_id = :source").param("source", sourceId).update();
-    measure(targetId);
+    transactions.executeWithoutResult(status -> {
+      jdbc.sql("""
+          INSERT INTO effort_step (conversation_id, step_key, kind, at, channel, contact_id, ref_id, detail)
+          SELECT :target, step_key, kind, at, channel, contact_id, ref_id, detail FROM effort_step
+          WHERE conversation_id = :source AND kind IN ('CUSTOMER', 'REPLY', 'REOPEN')
+          ON CONFLICT DO NOTHING""")
+          .param("target", targetId).param("source", sourceId).update();
+      jdbc.sql("DELETE FROM effort_step WHERE conversation_id = :source").param("source", sourceId).update();
+      jdbc.sql("DELETE FROM conversation_effort WHERE conversation_id = :source").param("source", sourceId).update();
+    });
+    transactions.executeWithoutResult(status -> measure(targetId));
   }
 
   private void measure(UUID conversationId) {
-    EffortTrail trail = new EffortTrail(steps(conversationId));
-    Optional<Instant> openedAt = trail.openedAt();
-    if (openedAt.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    jdbc.sql("""
-        INSERT INTO conversation_effort (conversation_id, opened_at, measured_at) VALUES (:id, :opened, :now)
-        ON CONFLICT DO NOTHING""")
-        .param("id", conversationId).param("opened", utc(openedAt.get())).param("now", utc(now)).update();
-    Stored before = jdbc.sql("""
+    Optional<Stored> locked = jdbc.sql("""
         SELECT contact_id, team_id, agent_id, channel, intent, opened_at, customer_messages, handoffs, reopens,
           channel_switches, repeat_contact, waited_business_minutes, score
         FROM conversation_effort WHERE conversation_id = :id FOR UPDATE""")
-        .param("id", conversationId).query((rs, n) -> Stored.read(rs)).single();
+        .param("id", conversationId).query((rs, n) -> Stored.read(rs)).optional();
+    EffortTrail trail = new EffortTrail(steps(conversationId));
+    Optional<Instant> openedAt = trail.openedAt();
+    if (locked.isEmpty() || openedAt.isEmpty()) {
+      return;
+    }
+    Stored before = locked.get();
+    Instant now = clock.instant();
     // the conversation's own record says where it stands now; the steps say how it got there
     Optional<ConversationSummary> current = conversations.findByReference(conversationId.toString());
     UUID contactId = current.map(ConversationSummary::contactId).or(trail::contactId).orElse(null);

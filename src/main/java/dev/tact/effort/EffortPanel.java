@@ -57,20 +57,23 @@ class EffortPanel implements DashboardPanel {
 
   @Override
   public PanelData compute(ReportScope scope) {
-    EffortReports.Group overall = reports.overall(scope);
     List<List<Object>> rows = new ArrayList<>();
+    List<EffortReports.Group> groups;
     if (dimension == EffortReports.Dimension.PERIOD) {
       List<EffortReports.Bucket> buckets = EffortReports.buckets(scope);
-      List<EffortReports.Group> groups = reports.byPeriod(scope, buckets);
+      groups = reports.byPeriod(scope, buckets);
       for (int i = 0; i < buckets.size(); i++) {
         rows.add(row(buckets.get(i).label(), groups.get(i)));
       }
     } else {
+      groups = reports.by(dimension, scope);
       Function<Object, String> label = labels();
-      for (EffortReports.Group group : reports.by(dimension, scope)) {
+      for (EffortReports.Group group : groups) {
         rows.add(row(label.apply(group.key()), group));
       }
     }
+    // the groups cover the scope's conversations once each: their weighted average is the scope's
+    EffortReports.Group overall = EffortReports.Group.together(groups);
     List<String> columns = new ArrayList<>();
     columns.add(switch (dimension) {
       case PERIOD -> "Period";

@@ -41,7 +41,23 @@ class EffortReports {
 
   /** One group: its key (a team id, a channel's stored name, an intent, a period's start), count and averages. */
   record Group(Object key, long conversations, double score, double messages, double handoffs, double reopens,
-      double channelSwitches, double repeatContact, double waited) {}
+      double channelSwitches, double repeatContact, double waited) {
+
+    /** Groups that do not overlap, as one: the averages weighted by their conversations. */
+    static Group together(List<Group> groups) {
+      long n = groups.stream().mapToLong(Group::conversations).sum();
+      if (n == 0) {
+        return new Group(null, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN);
+      }
+      java.util.function.ToDoubleFunction<java.util.function.ToDoubleFunction<Group>> mean = part -> groups.stream()
+          .filter(g -> g.conversations() > 0).mapToDouble(g -> part.applyAsDouble(g) * g.conversations()).sum() / n;
+      return new Group(null, n, mean.applyAsDouble(Group::score), mean.applyAsDouble(Group::messages),
+          mean.applyAsDouble(Group::handoffs), mean.applyAsDouble(Group::reopens),
+          mean.applyAsDouble(Group::channelSwitches), mean.applyAsDouble(Group::repeatContact),
+          mean.applyAsDouble(Group::waited));
+    }
+  }
 
   /** A period's bucket: its label and {@code [from, to)}. */
   record Bucket(String label, Instant from, Instant to) {}
@@ -64,14 +80,6 @@ class EffortReports {
 
   EffortReports(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /** Every conversation of the scope together. */
-  @Transactional(readOnly = true)
-  Group overall(ReportScope scope) {
-    Map<String, Object> params = new java.util.HashMap<>();
-    String sql = "SELECT " + AVERAGES + " FROM conversation_effort e WHERE " + filters(scope, params);
-    return jdbc.sql(sql).params(params).query((rs, n) -> group(rs, null)).single();
   }
 
   /** The scope's conversations grouped by team, channel or intent (largest group first). */
