@@ -22,6 +22,7 @@ import dev.tact.staff.StaffDirectory;
 import dev.tact.staff.Team;
 import dev.tact.staff.Tier;
 import dev.tact.testsupport.JsonApi;
+import dev.tact.testsupport.WebSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -115,6 +116,14 @@ abstract class EffortContract {
         + 16);
     assertThat(effort.body().path("explanation").asString()).isEqualTo(expected.explanation())
         .contains("reopened 1 time", "2 switches of channel");
+
+    // the conversation page shows the score and its parts
+    WebSession browser = new WebSession(port);
+    assertThat(browser.logIn(ana.email(), password)).isTrue();
+    WebSession.Page page = browser.get("/conversations/" + c.number());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("Customer effort", expected.score() + " / 100", expected.explanation(),
+        "data-part=\"reopens\"", "+15");
 
     // the same event delivered again is heard once: nothing is measured again
     String measuredAt = effort.body().path("measuredAt").asString();
