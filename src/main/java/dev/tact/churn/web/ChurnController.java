@@ -8,7 +8,6 @@ import dev.tact.compose.Outreach;
 import dev.tact.compose.Replies;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
-import dev.tact.contact.Identity;
 import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.Actors;
 import dev.tact.delivery.ReplyVia;
@@ -36,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChurnController {
 
   /** The contact policy's answer as the page shows it: allow, defer or deny, in words. */
-  record PolicyShown(String via, String outcome, String summary, UUID decisionId) {}
+  record PolicyShown(String via, String outcome, String summary, UUID decisionId) implements java.io.Serializable {}
 
   /** A way to write to the contact: an email address or a phone number. */
   record Way(String value, String label) {}
