@@ -28,11 +28,13 @@ WITH conversations AS (
 )
 INSERT INTO churn_contact (contact_id, first_activity_at, last_activity_at, last_activity_epoch, last_episode_at,
   episodes, recent_intervals, usual_interval_seconds, longest_interval_seconds, purchases, value_cents,
-  last_conversation_id, last_conversation_open, last_channel, last_team_id, last_agent_id, last_intent)
+  last_conversation_id, last_conversation_open, last_channel, last_team_id, last_agent_id, last_intent,
+  poor_experiences, candidate)
 SELECT p.contact_id, p.first_at, p.last_at, EXTRACT(EPOCH FROM p.last_at)::BIGINT, p.last_at, p.episodes,
        p.intervals, CASE WHEN p.episodes >= 4 THEN p.usual END, p.longest, 0, 0,
        l.id, l.status NOT IN ('SOLVED', 'CLOSED'), LOWER(l.channel), l.team_id, l.assignee_id,
-       (SELECT r.intent FROM routing_intent r WHERE r.conversation_id = l.id AND NOT r.triage)
+       (SELECT r.intent FROM routing_intent r WHERE r.conversation_id = l.id AND NOT r.triage), 0,
+       p.episodes >= 4 AND p.usual IS NOT NULL AND l.status NOT IN ('SOLVED', 'CLOSED')
 FROM per_contact p JOIN conversations l ON l.contact_id = p.contact_id AND l.back = 1;
 
 ANALYZE churn_contact;

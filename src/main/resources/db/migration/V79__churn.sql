@@ -21,10 +21,14 @@ CREATE TABLE churn_contact (
   last_channel              VARCHAR(16),
   last_team_id              UUID,
   last_agent_id             UUID,
-  last_intent               VARCHAR(100)
+  last_intent               VARCHAR(100),
+  poor_experiences          INT NOT NULL DEFAULT 0,              -- rows in churn_experience for this contact
+  -- a usual interval is known and the latest episode was poor or is left open: at risk once overdue. Kept by
+  -- every write so that lists and dashboards read only these rows (a fraction of all contacts) by index
+  candidate                 BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX churn_contact_last_conversation ON churn_contact (last_conversation_id);
-CREATE INDEX churn_contact_usual ON churn_contact (usual_interval_seconds);
+CREATE INDEX churn_contact_candidate ON churn_contact (candidate, last_activity_epoch);
 
 -- The poor experiences of a contact's latest episode, one row per kind (the latest of that kind): emptied when a
 -- new episode starts. LEFT_OPEN is not stored: it is churn_contact.last_conversation_open.

@@ -48,6 +48,7 @@ public class ChurnLedger {
       store.clearExperiences(contactId);
     }
     store.latestConversation(contactId, conversationId, true, channel);
+    store.refresh(contactId);
   }
 
   /** The contact bought something (the activity API); {@code valueCents} may be 0. */
@@ -67,6 +68,7 @@ public class ChurnLedger {
       store.clearExperiences(contactId);
       store.latestConversation(contactId, null, false, null);
     }
+    store.refresh(contactId);
   }
 
   /** A poor experience in a conversation: recorded for the contacts whose latest conversation it is. */
@@ -74,7 +76,10 @@ public class ChurnLedger {
   public void poor(UUID conversationId, PoorExperience kind, String detail, Instant at) {
     for (UUID contactId : store.contactsWithLatest(conversationId)) {
       store.lock(contactId).filter(row -> conversationId.equals(row.lastConversationId()))
-          .ifPresent(row -> store.putExperience(new ExperienceRow(contactId, kind, conversationId, detail, at)));
+          .ifPresent(row -> {
+            store.putExperience(new ExperienceRow(contactId, kind, conversationId, detail, at));
+            store.refresh(contactId);
+          });
     }
   }
 
@@ -83,7 +88,10 @@ public class ChurnLedger {
   public void notPoor(UUID conversationId, PoorExperience kind) {
     for (UUID contactId : store.contactsWithLatest(conversationId)) {
       store.lock(contactId).filter(row -> conversationId.equals(row.lastConversationId()))
-          .ifPresent(row -> store.removeExperience(contactId, kind));
+          .ifPresent(row -> {
+            store.removeExperience(contactId, kind);
+            store.refresh(contactId);
+          });
     }
   }
 
@@ -121,6 +129,7 @@ public class ChurnLedger {
     boolean beforeExpected = startedAt.isBefore(rhythm.lastActivityAt().plus(expectedWithin));
     if (overlaps && beforeExpected) {
       store.putExperience(new ExperienceRow(contactId, PoorExperience.INCIDENT, null, description, startedAt));
+      store.refresh(contactId);
     }
   }
 }

@@ -62,6 +62,16 @@ class ChurnStore {
         .param("conversation", conversationId).query(UUID.class).list();
   }
 
+  private static final String CANDIDATE = "candidate = (usual_interval_seconds IS NOT NULL AND "
+      + "(last_conversation_open OR poor_experiences > 0))";
+
+  /** Recounts the contact's poor experiences and whether the contact is a candidate; after every change of them. */
+  void refresh(UUID contactId) {
+    jdbc.sql("UPDATE churn_contact SET poor_experiences = (SELECT COUNT(*) FROM churn_experience e "
+        + "WHERE e.contact_id = :id) WHERE contact_id = :id").param("id", contactId).update();
+    jdbc.sql("UPDATE churn_contact SET " + CANDIDATE + " WHERE contact_id = :id").param("id", contactId).update();
+  }
+
   void saveRhythm(UUID contactId, ContactRhythm rhythm, ChurnProperties settings) {
     jdbc.sql("""
         UPDATE churn_contact SET last_activity_at = :last, last_activity_epoch = :epoch, last_episode_at = :episode,
@@ -92,6 +102,8 @@ class ChurnStore {
   void conversationOpen(UUID conversationId, boolean open) {
     jdbc.sql("UPDATE churn_contact SET last_conversation_open = :open WHERE last_conversation_id = :conversation")
         .param("open", open).param("conversation", conversationId).update();
+    jdbc.sql("UPDATE churn_contact SET " + CANDIDATE + " WHERE last_conversation_id = :conversation")
+        .param("conversation", conversationId).update();
   }
 
   void placed(UUID conversationId, UUID teamId, UUID agentId) {

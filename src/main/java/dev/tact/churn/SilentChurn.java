@@ -30,7 +30,9 @@ public class SilentChurn {
   /** "Overdue at :now" as SQL over churn_contact c; the same arithmetic as {@link ContactRhythm#overdueAt}. */
   static final String DUE = "(c.last_activity_epoch + GREATEST(:k * c.usual_interval_seconds, "
       + "COALESCE(c.longest_interval_seconds, 0)))";
-  private static final String RHYTHM_KNOWN = "c.usual_interval_seconds IS NOT NULL AND c.episodes >= :minEpisodes";
+  /** Candidates only (read by index), with enough history under the current setting. */
+  static final String RHYTHM_KNOWN = "c.candidate AND c.usual_interval_seconds IS NOT NULL "
+      + "AND c.episodes >= :minEpisodes";
 
   private final JdbcClient jdbc;
   private final ChurnStore store;
@@ -88,8 +90,7 @@ public class SilentChurn {
           + "AND e.kind = :reason)");
       params.put("reason", filter.reason().name());
     } else {
-      where.append(" AND (c.last_conversation_open OR EXISTS (SELECT 1 FROM churn_experience e "
-          + "WHERE e.contact_id = c.contact_id))");
+      where.append(" AND (c.last_conversation_open OR c.poor_experiences > 0)");
     }
     narrow(filter, params, where);
     return where.toString();

@@ -23,10 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class SilentChurnPanels {
 
-  private static final String RHYTHM_KNOWN = "c.usual_interval_seconds IS NOT NULL AND c.episodes >= :minEpisodes";
+  private static final String RHYTHM_KNOWN = SilentChurn.RHYTHM_KNOWN;
   private static final String IN_PERIOD = " AND " + SilentChurn.DUE + " >= :from AND " + SilentChurn.DUE + " < :until";
-  private static final String AT_RISK = " AND (c.last_conversation_open OR EXISTS (SELECT 1 FROM churn_experience e "
-      + "WHERE e.contact_id = c.contact_id))";
+  private static final String AT_RISK = " AND (c.last_conversation_open OR c.poor_experiences > 0)";
 
   @Bean
   DashboardPanel silentChurnByReason(JdbcClient jdbc, ChurnProperties settings, Clock clock) {
