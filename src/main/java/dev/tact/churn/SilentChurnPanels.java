@@ -31,14 +31,12 @@ class SilentChurnPanels {
   DashboardPanel silentChurnByReason(JdbcClient jdbc, ChurnProperties settings, Clock clock) {
     return new Panel("silent-churn-by-reason", "Silent churn by reason", 0, jdbc, settings, clock) {
       @Override
-      List<List<Object>> rows(String narrowed, Map<String, Object> params) {
+      List<List<Object>> rows(String narrowed, Map<String, Object> params, long leftOpen) {
         Map<String, Long> counts = new HashMap<>();
         jdbc.sql("SELECT e.kind AS reason, COUNT(*) AS n FROM churn_contact c JOIN churn_experience e "
             + "ON e.contact_id = c.contact_id WHERE " + RHYTHM_KNOWN + IN_PERIOD + narrowed + " GROUP BY e.kind")
             .params(params).query((rs, n) -> counts.put(rs.getString("reason"), rs.getLong("n"))).list();
-        long open = jdbc.sql("SELECT COUNT(*) FROM churn_contact c WHERE " + RHYTHM_KNOWN + IN_PERIOD
-            + " AND c.last_conversation_open" + narrowed).params(params).query(Long.class).single();
-        counts.put(PoorExperience.LEFT_OPEN.name(), open);
+        counts.put(PoorExperience.LEFT_OPEN.name(), leftOpen);
         List<List<Object>> rows = new ArrayList<>();
         for (PoorExperience kind : PoorExperience.values()) {
           rows.add(List.of(kind.label(), counts.getOrDefault(kind.name(), 0L)));
@@ -52,7 +50,7 @@ class SilentChurnPanels {
   DashboardPanel silentChurnByChannel(JdbcClient jdbc, ChurnProperties settings, Clock clock) {
     return new Panel("silent-churn-by-channel", "Silent churn by channel", 1, jdbc, settings, clock) {
       @Override
-      List<List<Object>> rows(String narrowed, Map<String, Object> params) {
+      List<List<Object>> rows(String narrowed, Map<String, Object> params, long leftOpen) {
         return jdbc.sql("SELECT COALESCE(c.last_channel, 'purchase') AS channel, COUNT(*) AS n FROM churn_contact c "
             + "WHERE " + RHYTHM_KNOWN + IN_PERIOD + AT_RISK + narrowed + " GROUP BY COALESCE(c.last_channel, "
             + "'purchase') ORDER BY n DESC, channel").params(params)
@@ -79,7 +77,8 @@ class SilentChurnPanels {
       this.clock = clock;
     }
 
-    abstract List<List<Object>> rows(String narrowed, Map<String, Object> params);
+    /** The table's rows; {@code leftOpen} is how many of the contacts counted have their latest conversation open. */
+    abstract List<List<Object>> rows(String narrowed, Map<String, Object> params, long leftOpen);
 
     @Override
     public String key() {
@@ -113,15 +112,17 @@ class SilentChurnPanels {
       StringBuilder narrowed = new StringBuilder();
       SilentChurn.narrow(new ChurnFilter(null, scope.teamId(), scope.agentId(), scope.channel(), scope.intent()),
           params, narrowed);
-      long total = jdbc.sql("SELECT COUNT(*) FROM churn_contact c WHERE " + RHYTHM_KNOWN + IN_PERIOD + AT_RISK
-          + narrowed).params(params).query(Long.class).single();
+      long[] counted = jdbc.sql("SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN c.last_conversation_open THEN 1 "
+          + "ELSE 0 END), 0) AS left_open FROM churn_contact c WHERE " + RHYTHM_KNOWN + IN_PERIOD + AT_RISK + narrowed)
+          .params(params).query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("left_open")}).single();
+      long total = counted[0];
       return new PanelData(total + (total == 1 ? " contact" : " contacts") + " went quiet",
           "Contacts who used to get in touch regularly, became overdue in this period (quiet for more than "
               + settings.overdueFactor() + " times their usual interval, and longer than their longest known gap) "
               + "after a poor experience, and have not been back. Team, agent, channel and intent are those of "
               + "their last conversation. The list with reasons is under Silent churn.",
           PanelData.Chart.BAR, List.of(key.endsWith("reason") ? "Reason" : "Channel", "Contacts"),
-          rows(narrowed.toString(), params));
+          rows(narrowed.toString(), params, counted[1]));
     }
   }
 }
