@@ -1,0 +1,106 @@
+package dev.tact.churn;
+
+import dev.tact.conversation.ConversationPlaced;
+import dev.tact.conversation.Direction;
+import dev.tact.conversation.MessageAdded;
+import dev.tact.conversation.Status;
+import dev.tact.conversation.StatusChanged;
+import dev.tact.effort.EffortMeasured;
+import dev.tact.incident.Incident;
+import dev.tact.incident.IncidentUpdated;
+import dev.tact.incident.Incidents;
+import dev.tact.routing.IntentDecided;
+import dev.tact.sla.SlaBreached;
+import dev.tact.survey.SurveyAnswered;
+import java.util.Set;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** The events silent churn learns from, each turned into one {@link ChurnLedger} change after its commit. */
+@Component
+class ChurnSignals {
+
+  private static final Set<Status> SETTLED = Set.of(Status.SOLVED, Status.CLOSED);
+
+  private final ChurnLedger ledger;
+  private final ChurnProperties settings;
+  private final Incidents incidents;
+
+  ChurnSignals(ChurnLedger ledger, ChurnProperties settings, Incidents incidents) {
+    this.ledger = ledger;
+    this.settings = settings;
+    this.incidents = incidents;
+  }
+
+  @ApplicationModuleListener
+  void on(MessageAdded message) {
+    if (message.direction() == Direction.INBOUND && !message.automatic() && message.contactId() != null) {
+      ledger.inbound(message.contactId(), message.conversationId(), message.channel(), message.at());
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(StatusChanged change) {
+    ledger.conversationOpen(change.conversationId(), !SETTLED.contains(change.to()));
+    if (change.to() == Status.CLOSED && change.from() != Status.SOLVED) {
+      ledger.poor(change.conversationId(), PoorExperience.CLOSED_UNSOLVED,
+          "Closed from " + change.from().label().toLowerCase(java.util.Locale.ROOT) + " without being solved",
+          change.at());
+    } else if (SETTLED.contains(change.from()) && !SETTLED.contains(change.to())) {
+      ledger.poor(change.conversationId(), PoorExperience.REOPENED, "Reopened after it was "
+          + change.from().label().toLowerCase(java.util.Locale.ROOT), change.at());
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(SlaBreached breach) {
+    ledger.poor(breach.conversationId(), PoorExperience.SLA_BREACHED,
+        "Missed the " + breach.metric().label() + " target due " + breach.dueAt(), breach.at());
+  }
+
+  @ApplicationModuleListener
+  void on(SurveyAnswered answer) {
+    if (answer.poor()) {
+      String comment = answer.comment() == null || answer.comment().isBlank() ? "" : ": “" + answer.comment() + "”";
+      ledger.poor(answer.conversationId(), PoorExperience.POOR_SURVEY,
+          "Answered " + answer.score() + " of " + answer.scale() + comment, answer.answeredAt());
+    } else if (answer.changed()) {
+      ledger.notPoor(answer.conversationId(), PoorExperience.POOR_SURVEY);
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(EffortMeasured effort) {
+    if (effort.handoffs() >= settings.manyHandoffs()) {
+      ledger.poor(effort.conversationId(), PoorExperience.MANY_HANDOFFS,
+          effort.handoffs() + " hand-offs (effort " + effort.score() + " of 100)", effort.at());
+    } else {
+      ledger.notPoor(effort.conversationId(), PoorExperience.MANY_HANDOFFS);
+    }
+    if (effort.reopens() > 0) {
+      ledger.poor(effort.conversationId(), PoorExperience.REOPENED,
+          "Reopened " + effort.reopens() + (effort.reopens() == 1 ? " time" : " times"), effort.at());
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(ConversationPlaced placed) {
+    ledger.placed(placed.conversationId(), placed.teamId(), placed.assigneeId());
+  }
+
+  @ApplicationModuleListener
+  void on(IntentDecided decided) {
+    if (decided.intent() != null && !decided.triage()) {
+      ledger.intent(decided.conversationId(), decided.intent());
+    }
+  }
+
+  @ApplicationModuleListener
+  void on(IncidentUpdated update) {
+    Incident incident = incidents.require(update.incidentId());
+    String description = incident.reference() + " " + incident.title();
+    for (var contactId : incidents.affectedContacts(incident.id())) {
+      ledger.incident(contactId, description, incident.startedAt(), incident.resolvedAt());
+    }
+  }
+}
