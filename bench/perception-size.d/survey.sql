@@ -1,9 +1,10 @@
 -- Issue 19, perception at size: satisfaction surveys for ~30% of the solved conversations the bench generator
 -- wrote (conv_conversation / conv_message), with realistic answers, and the daily summary the dashboard reads.
 -- PostgreSQL. Assumptions: a survey is decided when the conversation last changed (updated_at), on the customer's
--- channel (email for web, phone and social); 40% of the surveys sent are answered; 80% of answers are good, 14%
--- poor (more poor answers after long conversations: more than 4 messages); answers come within 2 days; 5% of the
--- solved conversations have a survey held back by the contact policy (one per 30 days). Deterministic (hash-based).
+-- channel (email for web, phone and social); 30% of solved conversations get a survey decision, of which 10% are
+-- held back by the contact policy (one per 30 days) and the rest sent; 40% of those sent are answered; 12% of the
+-- answers are poor (25% after long conversations: more than 4 messages), the rest good; answers come within 2
+-- days. Deterministic (hash-based), so a rerun writes nothing new.
 BEGIN;
 
 CREATE TEMP TABLE bench_survey_pick ON COMMIT DROP AS
@@ -20,13 +21,13 @@ INSERT INTO survey (id, conversation_id, contact_id, channel, conversation_chann
 SELECT md5('survey' || p.conversation_id::text)::uuid, p.conversation_id, p.contact_id,
        CASE WHEN p.channel IN ('SMS', 'CHAT') THEN p.channel ELSE 'EMAIL' END, p.channel, p.team_id, p.assignee_id,
        ri.intent, p.updated_at,
-       p.roll >= 50,
-       CASE WHEN p.roll >= 50 THEN 'sent by ' || CASE p.channel WHEN 'SMS' THEN 'text' WHEN 'CHAT' THEN 'chat' ELSE 'email' END
+       p.roll >= 30,
+       CASE WHEN p.roll >= 30 THEN 'sent by ' || CASE p.channel WHEN 'SMS' THEN 'text' WHEN 'CHAT' THEN 'chat' ELSE 'email' END
             ELSE 'they were asked for a survey recently; at most one survey per 30 days' END,
        NULL,
-       CASE WHEN p.roll >= 50 THEN md5('token' || p.conversation_id::text) || md5('x' || p.conversation_id::text) END,
+       CASE WHEN p.roll >= 30 THEN md5('token' || p.conversation_id::text) || md5('x' || p.conversation_id::text) END,
        2,
-       CASE WHEN p.roll >= 50 THEN p.updated_at + INTERVAL '7 days' END,
+       CASE WHEN p.roll >= 30 THEN p.updated_at + INTERVAL '7 days' END,
        a.score, a.score = 1,
        CASE WHEN a.score = 1 AND p.roll2 % 2 = 0 THEN 'It took far too long to get an answer.' END,
        CASE WHEN a.score IS NOT NULL THEN p.updated_at + (p.roll2 % 48) * INTERVAL '1 hour' END,
@@ -34,10 +35,10 @@ SELECT md5('survey' || p.conversation_id::text)::uuid, p.conversation_id, p.cont
   FROM bench_survey_pick p
   LEFT JOIN routing_intent ri ON ri.conversation_id = p.conversation_id
   CROSS JOIN LATERAL (SELECT CASE
-      WHEN p.roll < 50 OR p.roll2 >= 400 THEN NULL                        -- held back, or not answered
+      WHEN p.roll < 30 OR p.roll2 >= 400 THEN NULL                        -- held back, or not answered
       WHEN p.roll2 < CASE WHEN p.messages > 4 THEN 100 ELSE 48 END THEN 1  -- not good
       ELSE 2 END AS score) a
- WHERE p.roll < 350                                                        -- ~30% of solved conversations
+ WHERE p.roll < 300                                                        -- ~30% of solved conversations
 ON CONFLICT DO NOTHING;
 
 DELETE FROM survey_daily;
