@@ -1,5 +1,5 @@
 -- Issue 19, perception at size: satisfaction surveys for ~30% of the solved conversations the bench generator
--- wrote (conv_conversation / conv_message), with realistic answers, and the daily summary the dashboard reads.
+-- wrote (conv_conversation / conv_message), with realistic answers, and the daily summaries the dashboard reads.
 -- PostgreSQL. Assumptions: a survey is decided when the conversation last changed (updated_at), on the customer's
 -- channel (email for web, phone and social); 30% of solved conversations get a survey decision, of which 10% are
 -- held back by the contact policy (one per 30 days) and the rest sent; 40% of those sent are answered; 12% of the
@@ -41,8 +41,8 @@ SELECT md5('survey' || p.conversation_id::text)::uuid, p.conversation_id, p.cont
  WHERE p.roll < 300                                                        -- ~30% of solved conversations
 ON CONFLICT DO NOTHING;
 
-DELETE FROM survey_daily;
-INSERT INTO survey_daily (sent_on, team_key, agent_key, channel, intent, sent, answered, good, poor)
+DELETE FROM survey_daily_detail;
+INSERT INTO survey_daily_detail (sent_on, team_key, agent_key, channel, intent, sent, answered, good, poor)
 SELECT CAST(decided_at AT TIME ZONE 'UTC' AS DATE), COALESCE(team_id::text, ''), COALESCE(agent_id::text, ''),
        conversation_channel, COALESCE(intent, ''), COUNT(*), COUNT(score),
        COUNT(*) FILTER (WHERE score = 2), COUNT(*) FILTER (WHERE poor)
@@ -50,6 +50,13 @@ SELECT CAST(decided_at AT TIME ZONE 'UTC' AS DATE), COALESCE(team_id::text, ''),
  WHERE sent
  GROUP BY 1, 2, 3, 4, 5;
 
+DELETE FROM survey_daily;
+INSERT INTO survey_daily (sent_on, team_key, channel, sent, answered, good, poor)
+SELECT sent_on, team_key, channel, SUM(sent), SUM(answered), SUM(good), SUM(poor)
+  FROM survey_daily_detail
+ GROUP BY 1, 2, 3;
+
 COMMIT;
 ANALYZE survey;
 ANALYZE survey_daily;
+ANALYZE survey_daily_detail;

@@ -35,10 +35,23 @@ CREATE TABLE survey_settings (
   updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- The dashboard's summary: surveys sent and answered per day (UTC) of sending, team, agent, the conversation's
--- channel and intent ('' where none). Kept by the survey module in the transaction that sends or answers a survey.
+-- The dashboard's summaries, kept by the survey module in the transaction that sends or answers a survey: surveys
+-- sent and answered per day (UTC) of sending, team and the conversation's channel ('' where no team), which the
+-- panels read; and the same per agent and intent too ('' where none), read only when a panel is filtered by agent or
+-- intent (it is nearly as large as the surveys: a day holds few surveys of one agent and intent).
 CREATE TABLE survey_daily (
-  sent_on    DATE NOT NULL,           -- the day (UTC) the survey was sent
+  sent_on    DATE NOT NULL,
+  team_key   VARCHAR(36) NOT NULL,
+  channel    VARCHAR(20) NOT NULL,
+  sent       INT NOT NULL DEFAULT 0,
+  answered   INT NOT NULL DEFAULT 0,
+  good       INT NOT NULL DEFAULT 0,
+  poor       INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (sent_on, team_key, channel)
+);
+
+CREATE TABLE survey_daily_detail (
+  sent_on    DATE NOT NULL,
   team_key   VARCHAR(36) NOT NULL,
   agent_key  VARCHAR(36) NOT NULL,
   channel    VARCHAR(20) NOT NULL,
@@ -49,3 +62,5 @@ CREATE TABLE survey_daily (
   poor       INT NOT NULL DEFAULT 0,
   PRIMARY KEY (sent_on, team_key, agent_key, channel, intent)
 );
+CREATE INDEX survey_daily_detail_agent ON survey_daily_detail (agent_key, sent_on);
+CREATE INDEX survey_daily_detail_intent ON survey_daily_detail (intent, sent_on);

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the daily survey summary ({@code survey_daily}) for a dashboard scope, grouped by one column: a few
- * thousand summary rows at most for a year, never the surveys or the conversations. Days are UTC days of sending.
+ * Reads the daily survey summary for a dashboard scope, grouped by one column: {@code survey_daily} (day, team,
+ * channel: a few tens of thousands of rows for a year however many surveys), or {@code survey_daily_detail} when
+ * the scope names an agent or an intent (through its index on either); never the surveys or the conversations.
+ * Days are UTC days of sending.
  */
 @Component
 class SatisfactionSummary {
@@ -58,7 +60,8 @@ class SatisfactionSummary {
 
   List<Counts> counts(ReportScope scope, GroupBy groupBy) {
     StringBuilder sql = new StringBuilder("SELECT ").append(groupBy.column).append(" AS k, SUM(sent) AS sent, ")
-        .append("SUM(answered) AS answered, SUM(good) AS good, SUM(poor) AS poor FROM survey_daily ")
+        .append("SUM(answered) AS answered, SUM(good) AS good, SUM(poor) AS poor FROM ")
+        .append(scope.agentId() != null || scope.intent() != null ? "survey_daily_detail " : "survey_daily ")
         .append("WHERE sent_on >= :from AND sent_on < :to");
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("from", LocalDate.ofInstant(scope.from(), ZoneOffset.UTC));

@@ -15,7 +15,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The survey rows and the dashboard's daily summary ({@code survey}, {@code survey_daily}), in the caller's transaction. */
+/**
+ * The survey rows and the dashboard's daily summaries ({@code survey}, {@code survey_daily}, {@code
+ * survey_daily_detail}), in the caller's transaction.
+ */
 @Repository
 class SurveyStore {
 
@@ -83,13 +86,18 @@ class SurveyStore {
     String team = s.teamId() == null ? "" : s.teamId().toString();
     String agent = s.agentId() == null ? "" : s.agentId().toString();
     String intent = s.intent() == null ? "" : s.intent();
-    jdbc.sql("INSERT INTO survey_daily (sent_on, team_key, agent_key, channel, intent) VALUES (:day, :team, :agent, "
-        + ":channel, :intent) ON CONFLICT DO NOTHING")
-        .param("day", day).param("team", team).param("agent", agent).param("channel", s.conversationChannel().name())
+    String channel = s.conversationChannel().name();
+    jdbc.sql("INSERT INTO survey_daily (sent_on, team_key, channel) VALUES (:day, :team, :channel) "
+        + "ON CONFLICT DO NOTHING").param("day", day).param("team", team).param("channel", channel).update();
+    jdbc.sql("UPDATE survey_daily SET " + increments + " WHERE sent_on = :day AND team_key = :team "
+        + "AND channel = :channel").param("day", day).param("team", team).param("channel", channel).update();
+    jdbc.sql("INSERT INTO survey_daily_detail (sent_on, team_key, agent_key, channel, intent) VALUES (:day, :team, "
+        + ":agent, :channel, :intent) ON CONFLICT DO NOTHING")
+        .param("day", day).param("team", team).param("agent", agent).param("channel", channel)
         .param("intent", intent).update();
-    jdbc.sql("UPDATE survey_daily SET " + increments + " WHERE sent_on = :day AND team_key = :team AND agent_key = :agent "
-        + "AND channel = :channel AND intent = :intent")
-        .param("day", day).param("team", team).param("agent", agent).param("channel", s.conversationChannel().name())
+    jdbc.sql("UPDATE survey_daily_detail SET " + increments + " WHERE sent_on = :day AND team_key = :team "
+        + "AND agent_key = :agent AND channel = :channel AND intent = :intent")
+        .param("day", day).param("team", team).param("agent", agent).param("channel", channel)
         .param("intent", intent).update();
   }
 

@@ -115,6 +115,7 @@ abstract class SurveysContract {
         .doesNotContain(Surveys.POOR_TAG);
     assertThat(totals()).containsEntry("answered", counted.get("answered") + 1)
         .containsEntry("good", counted.get("good") + 1).containsEntry("poor", counted.get("poor"));
+    assertThat(totals("survey_daily_detail")).isEqualTo(totals());
 
     JsonApi.Answer api = admin.get("/api/v1/conversations/" + first.number() + "/survey");
     assertThat(api.status()).isEqualTo(200);
@@ -242,8 +243,12 @@ abstract class SurveysContract {
 
   /** The summary table's totals: this class's tests run one after the other, so a test reads its own deltas. */
   private Map<String, Long> totals() {
+    return totals("survey_daily");
+  }
+
+  private Map<String, Long> totals(String table) {
     return jdbc.sql("SELECT COALESCE(SUM(sent), 0) AS sent, COALESCE(SUM(answered), 0) AS answered, "
-        + "COALESCE(SUM(good), 0) AS good, COALESCE(SUM(poor), 0) AS poor FROM survey_daily")
+        + "COALESCE(SUM(good), 0) AS good, COALESCE(SUM(poor), 0) AS poor FROM " + table)
         .query((rs, n) -> Map.of("sent", rs.getLong("sent"), "answered", rs.getLong("answered"), "good",
             rs.getLong("good"), "poor", rs.getLong("poor"))).single();
   }
