@@ -5,7 +5,8 @@ public enum NotificationKind {
   ASSIGNED("A conversation is assigned to you", false),
   CUSTOMER_REPLIED("The customer answered on a conversation assigned to you", false),
   MENTIONED("Someone mentioned you in an internal note", true),
-  SLA("An SLA warning or breach on a conversation assigned to you", false);
+  SLA("An SLA warning or breach on a conversation assigned to you", false),
+  POOR_SURVEY("A customer answered a survey poorly about your team's conversation (team leads)", true);
 
   private final String label;
   private final boolean emailByDefault;

@@ -12,6 +12,7 @@ import dev.tact.sla.SlaBreached;
 import dev.tact.sla.SlaMetric;
 import dev.tact.sla.SlaWarned;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.survey.SurveyAnswered;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -102,6 +103,34 @@ class NotificationListeners {
           c.number(), by + " mentioned you on " + title(c),
           by + " mentioned you in a note on " + title(c) + ": “" + snippet(text) + "”"));
     }
+  }
+
+  /**
+   * A poor survey answer: the leads of the conversation's team hear of it with the comment (the assignee when the
+   * team has no lead or there is no team). A changed answer that is still poor tells them again.
+   */
+  @ApplicationModuleListener
+  void on(SurveyAnswered answered) {
+    if (!answered.poor()) {
+      return;
+    }
+    summary(answered.conversationId()).ifPresent(c -> {
+      java.util.Set<UUID> told = new java.util.LinkedHashSet<>();
+      if (c.teamId() != null) {
+        staff.members(c.teamId(), dev.tact.staff.Tier.LEAD).forEach(lead -> told.add(lead.id()));
+      }
+      if (told.isEmpty() && c.assigneeId() != null) {
+        told.add(c.assigneeId());
+      }
+      String comment = answered.comment() == null || answered.comment().isBlank() ? " (no comment)"
+          : ": “" + snippet(answered.comment()) + "”";
+      for (UUID agentId : told) {
+        notifications.notify(new Notice(agentId, NotificationKind.POOR_SURVEY, "survey:" + answered.surveyId() + ":"
+            + answered.answeredAt().toEpochMilli(), c.id(), c.number(), title(c) + " — a poor survey answer",
+            "The customer answered the survey about " + title(c) + " poorly (" + answered.score() + " of "
+                + answered.scale() + ")" + comment));
+      }
+    });
   }
 
   @ApplicationModuleListener

@@ -6,5 +6,5 @@
  * {@link dev.tact.notification.Notifications}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-    allowedDependencies = {"conversation", "shared", "sla", "staff"})
+    allowedDependencies = {"conversation", "shared", "sla", "staff", "survey"})
 package dev.tact.notification;

@@ -29,11 +29,11 @@ public final class PolicyRequests {
 
   public static Purpose purpose(String value) {
     if (value == null || value.isBlank()) {
-      throw ProblemException.invalid("missing-purpose", "purpose is required: transactional or marketing.");
+      throw ProblemException.invalid("missing-purpose", "purpose is required: transactional, marketing or survey.");
     }
     return Arrays.stream(Purpose.values()).filter(p -> p.name().equals(normal(value))).findFirst()
         .orElseThrow(() -> ProblemException.invalid("unknown-purpose",
-            "Unknown purpose '" + value + "': use transactional or marketing."));
+            "Unknown purpose '" + value + "': use transactional, marketing or survey."));
   }
 
   public static ConsentEntry.Kind kind(String value) {

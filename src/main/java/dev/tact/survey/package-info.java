@@ -3,5 +3,6 @@
  * channel, through the contact policy (its own purpose), answered on a public page by a signed link.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Satisfaction surveys",
-    allowedDependencies = {"shared"})
+    allowedDependencies = {"audit", "compose", "conversation", "dashboard", "delivery", "policy", "routing", "shared",
+        "staff"})
 package dev.tact.survey;

@@ -76,6 +76,7 @@ public final class UnsubscribeTokens {
     return switch (purpose) {
       case TRANSACTIONAL -> 1;
       case MARKETING -> 2;
+      case SURVEY -> 3;
     };
   }
 
@@ -83,6 +84,7 @@ public final class UnsubscribeTokens {
     return switch (code) {
       case 1 -> Optional.of(Purpose.TRANSACTIONAL);
       case 2 -> Optional.of(Purpose.MARKETING);
+      case 3 -> Optional.of(Purpose.SURVEY);
       default -> Optional.empty();
     };
   }

@@ -10,7 +10,8 @@ import dev.tact.policy.Vote;
  * Honours opt-outs forever, on the channels they name: a marketing opt-out (purpose MARKETING or unnamed) denies
  * marketing on its channel (null: every channel) for its subject (null: every offer), and never touches
  * transactional contact; an opt-out of TRANSACTIONAL contact on a channel denies that channel for every purpose.
- * An opt-out is never outweighed by a consent line, however recent (R2, R4, R6, R22).
+ * A survey is denied by any opt-out on its channel but one for a single offer: someone who said "stop" is not asked
+ * how we did. An opt-out is never outweighed by a consent line, however recent (R2, R4, R6, R22).
  */
 final class OptOutRule implements Rule {
 
@@ -27,6 +28,11 @@ final class OptOutRule implements Rule {
         continue;
       }
       boolean transactionalOptOut = entry.purpose() == Purpose.TRANSACTIONAL;
+      if (request.purpose() == Purpose.SURVEY && (entry.subject() == null || entry.purpose() == Purpose.SURVEY)) {
+        String what = entry.purpose() == null ? "contact" : entry.purpose().name().toLowerCase(java.util.Locale.ROOT);
+        return deny("opted out of " + what + " by " + Ledger.channelName(entry.channel()) + Ledger.describe(entry)
+            + "; no survey goes to someone who opted out");
+      }
       if (transactionalOptOut || request.purpose() == Purpose.MARKETING) {
         String what = transactionalOptOut ? "all contact" : "marketing";
         String offer = entry.subject() == null ? "" : " for \"" + entry.subject() + "\"";

@@ -20,7 +20,8 @@ public record RuleBook(List<Rule> rules, PolicySettings settings, PublicHolidays
 
   /**
    * Opt-out, consent, channel escalation, do-not-call registers, declared emergencies, suppression, unknown zone, quiet hours, weekends, public holidays, the
-   * legal calling windows R1 and R8–R16, the marketing frequency cap and the calls-per-subject cap.
+   * legal calling windows R1 and R8–R16, the marketing frequency cap, the calls-per-subject cap
+   * and the surveys' manners.
    */
   public static RuleBook standard(PolicySettings settings) {
     List<Rule> rules = new ArrayList<>(List.of(
@@ -39,6 +40,7 @@ public record RuleBook(List<Rule> rules, PolicySettings settings, PublicHolidays
     }
     rules.add(new FrequencyCapRule());
     rules.add(new SubjectCallCapRule());
+    rules.add(new SurveyMannersRule());
     return new RuleBook(rules, settings, PublicHolidays.shared());
   }
 }
