@@ -41,7 +41,8 @@ public class Dashboards {
 
   public DashboardPanel panel(String key) {
     return panels.stream().filter(p -> p.key().equals(key)).findFirst()
-        .orElseThrow(() -> ProblemException.notFound("dashboard panel", key));
+        .orElseThrow(() -> new ProblemException(404, "dashboard-panel-not-found", "Not found",
+            "There is no dashboard panel '" + key + "'."));
   }
 
   public List<PanelResult> computeAll(ReportScope scope) {
