@@ -104,6 +104,6 @@ public class SignInCompletion {
     }
     java.net.URI asked = java.net.URI.create(saved.getRedirectUrl());
     boolean askedForHome = "/".equals(asked.getPath()) && asked.getQuery() == null;
-    return askedForHome ? request.getContextPath() + home : saved.getRedirectUrl();
+    return askedForHome && LEADS_HOME.equals(home) ? request.getContextPath() + home : saved.getRedirectUrl();
   }
 }
