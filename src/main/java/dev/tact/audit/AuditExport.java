@@ -1,5 +1,6 @@
 package dev.tact.audit;
 
+import dev.tact.shared.CsvWriter;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
@@ -99,14 +100,14 @@ public class AuditExport {
     try {
       Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       if (format == Format.CSV) {
-        writer.write(AuditCsv.row(CSV_COLUMNS));
+        writer.write(CsvWriter.row(CSV_COLUMNS));
       } else {
         writer.write("[");
       }
       log.each(query, entry -> {
         try {
           if (format == Format.CSV) {
-            writer.write(AuditCsv.row(csvCells(entry)));
+            writer.write(CsvWriter.row(csvCells(entry)));
           } else {
             writer.write((written.get() == 0 ? "\n" : ",\n") + json.writeValueAsString(view(entry)));
           }

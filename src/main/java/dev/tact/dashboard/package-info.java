@@ -4,5 +4,5 @@
  * the dashboard filters, draws, tabulates and exports them, and mails the weekly digest.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboards",
-    allowedDependencies = {"shared"})
+    allowedDependencies = {"shared", "staff", "timer"})
 package dev.tact.dashboard;

@@ -430,6 +430,31 @@ class IncidentStore {
         ((Number) row.get("reporters")).longValue(), ((Number) row.get("linked")).longValue(), notices);
   }
 
+  /** One incident's figures for the dashboard: minutes to its first public update null before one. */
+  record FiguresRow(long number, String title, String impact, Instant startedAt, Long minutesToFirstUpdate,
+      long reporters, long conversations, long notices) {}
+
+  /** The figures of every incident that started in {@code [from, to)}, oldest first (at most {@code limit}). */
+  List<FiguresRow> figuresStartedBetween(Instant from, Instant to, int limit) {
+    return jdbc.sql("""
+        SELECT i.number, i.title, i.impact, i.started_at, i.first_public_update_at,
+          (SELECT COUNT(DISTINCT ic.contact_id) FROM incident_conversation ic
+            WHERE ic.incident_id = i.id AND ic.unlinked_at IS NULL) AS reporters,
+          (SELECT COUNT(*) FROM incident_conversation ic
+            WHERE ic.incident_id = i.id AND ic.unlinked_at IS NULL) AS conversations,
+          (SELECT COALESCE(SUM(u.notices_queued), 0) FROM incident_update u WHERE u.incident_id = i.id) AS notices
+        FROM incident i WHERE i.started_at >= :from AND i.started_at < :to
+        ORDER BY i.started_at, i.number LIMIT :limit""")
+        .param("from", utc(from)).param("to", utc(to)).param("limit", limit)
+        .query((rs, n) -> {
+          Instant started = instant(rs, "started_at");
+          Instant firstUpdate = instant(rs, "first_public_update_at");
+          return new FiguresRow(rs.getLong("number"), rs.getString("title"), rs.getString("impact"), started,
+              firstUpdate == null ? null : java.time.Duration.between(started, firstUpdate).toMinutes(),
+              rs.getLong("reporters"), rs.getLong("conversations"), rs.getLong("notices"));
+        }).list();
+  }
+
   void bumpRevision() {
     jdbc.sql("UPDATE status_revision SET revision = revision + 1 WHERE id = 1").update();
   }

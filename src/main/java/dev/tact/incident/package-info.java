@@ -7,5 +7,5 @@
  * {@link dev.tact.incident.Incidents}, {@link dev.tact.incident.Components}. See ADR 0040.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incidents and status page",
-    allowedDependencies = {"audit", "contact", "conversation", "delivery", "policy", "routing", "shared", "staff"})
+    allowedDependencies = {"audit", "contact", "conversation", "dashboard", "delivery", "policy", "routing", "shared", "staff"})
 package dev.tact.incident;

@@ -131,6 +131,15 @@ class ClockStore {
         .param("t", teamId).param("from", utc(from)).param("to", utc(to)).query((rs, n) -> clock(rs)).list();
   }
 
+  void describeAnswer(UUID conversationId, SlaMetric metric, int cycle, String channel, String intent,
+      UUID answeredBy) {
+    jdbc.sql("""
+        UPDATE sla_clock SET channel = :channel, intent = :intent, answered_by = :agent
+        WHERE conversation_id = :id AND metric = :metric AND cycle = :cycle""")
+        .param("channel", channel).param("intent", intent).param("agent", answeredBy).param("id", conversationId)
+        .param("metric", metric.name()).param("cycle", cycle).update();
+  }
+
   void save(ClockRow c) {
     int updated = jdbc.sql("""
         UPDATE sla_clock SET team_id = :team, running_since = :running, consumed_nanos = :consumed,

@@ -181,10 +181,15 @@ public class SlaClocks {
     Tracked t = found.get();
     List<ClockRow> clocks = store.clocks(t.conversationId());
     if (message.direction() == Direction.OUTBOUND) {
+      List<ClockRow> answered = new ArrayList<>();
       for (ClockRow c : clocks) {
         if (c.active() && c.metric() != SlaMetric.RESOLUTION) {
           save(stop(c, message.at(), "REPLY"));
+          answered.add(c);
         }
+      }
+      if (!answered.isEmpty()) {
+        describeAnswer(t.conversationId(), answered);
       }
       if (!t.agentReplied()) {
         store.update(new Tracked(t.conversationId(), t.contactId(), t.teamId(), t.policyId(), true, t.paused(),
@@ -448,6 +453,16 @@ public class SlaClocks {
 
   private void save(ClockRow c) {
     store.save(c);
+  }
+
+  /** Keeps on the clocks a reply stopped what the dashboard filters them by: channel, intent and the assignee. */
+  private void describeAnswer(UUID conversationId, List<ClockRow> answered) {
+    ConversationSummary c = conversation(conversationId);
+    String intent = frontDoor.intentOf(conversationId).filter(i -> !i.triage()).map(ConversationIntent::intent)
+        .map(i -> i.replace('_', '-')).orElse(null);
+    for (ClockRow clock : answered) {
+      store.describeAnswer(conversationId, clock.metric(), clock.cycle(), c.channel().name(), intent, c.assigneeId());
+    }
   }
 
   private Optional<SlaPolicy> match(ConversationSummary c) {

@@ -5,5 +5,5 @@
  * arithmetic is plain Java (no Spring) in this package's root types and {@code dev.tact.sla.calendar}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLAs",
-    allowedDependencies = {"audit", "contact", "conversation", "routing", "shared", "staff", "timer"})
+    allowedDependencies = {"audit", "contact", "conversation", "dashboard", "routing", "shared", "staff", "timer"})
 package dev.tact.sla;

@@ -44,15 +44,27 @@ public abstract class BrowserPageTest {
     return HeadlessChromium.shared().browser();
   }
 
-  /** Logs in through the login form. */
+  /**
+   * Logs in through the login form and, when that lands on the leads' dashboard, goes on to the inbox, where most
+   * tests start (a test of the landing itself uses {@link #logInWhereItLands}).
+   */
   protected void logIn(String email, String password) {
+    logInWhereItLands(email, password);
+    page.waitForURL(url -> !url.endsWith("/login"));
+    if (page.url().endsWith("/dashboard")) {
+      page.navigate("/");
+    }
+  }
+
+  /** Logs in through the login form and stays where the sign-in lands. */
+  protected void logInWhereItLands(String email, String password) {
     page.navigate("/login");
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
   }
 
-  /** Logs in as the demo workspace's admin. */
+  /** Logs in as the demo workspace's admin (to the inbox). */
   protected void logInAsAdmin() {
     logIn(ADMIN, ADMIN_PASSWORD);
   }

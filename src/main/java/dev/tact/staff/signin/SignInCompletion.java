@@ -5,6 +5,7 @@ import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
 import dev.tact.staff.Agent;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.StaffPrincipals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SignInCompletion {
+
+  /** Where leads and admins land after signing in (agents land in their inbox). */
+  static final String LEADS_HOME = "/dashboard";
 
   private final UserDetailsService users;
   private final StaffDirectory staff;
@@ -88,13 +92,18 @@ public class SignInCompletion {
     contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
   }
 
-  /** Where to go after signing in: the page that asked for it, or the inbox. */
+  /** Where to go after signing in: the page that asked for it, or home (leads and admins: the dashboard). */
   public String landingPage(HttpServletRequest request, HttpServletResponse response) {
     SavedRequest saved = requestCache.getRequest(request, response);
-    if (saved == null) {
-      return "/";
+    if (saved != null) {
+      requestCache.removeRequest(request, response);
     }
-    requestCache.removeRequest(request, response);
-    return saved.getRedirectUrl();
+    String home = StaffPrincipals.isLead(SecurityContextHolder.getContext().getAuthentication()) ? LEADS_HOME : "/";
+    if (saved == null) {
+      return home;
+    }
+    java.net.URI asked = java.net.URI.create(saved.getRedirectUrl());
+    boolean askedForHome = "/".equals(asked.getPath()) && asked.getQuery() == null;
+    return askedForHome && LEADS_HOME.equals(home) ? request.getContextPath() + home : saved.getRedirectUrl();
   }
 }

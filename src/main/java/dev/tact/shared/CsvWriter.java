@@ -1,4 +1,4 @@
-package dev.tact.audit;
+package dev.tact.shared;
 
 import java.util.List;
 
@@ -7,11 +7,11 @@ import java.util.List;
  * one addition for spreadsheets: a cell starting with {@code = + - @}, a tab or a carriage return gets a leading
  * apostrophe, so that a summary an attacker chose is never run as a formula when the export is opened.
  */
-final class AuditCsv {
+public final class CsvWriter {
 
-  private AuditCsv() {}
+  private CsvWriter() {}
 
-  static String row(List<String> cells) {
+  public static String row(List<String> cells) {
     StringBuilder row = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
@@ -22,7 +22,7 @@ final class AuditCsv {
     return row.append("\r\n").toString();
   }
 
-  static String cell(String value) {
+  public static String cell(String value) {
     String text = value == null ? "" : value;
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
@@ -30,5 +30,18 @@ final class AuditCsv {
     boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
         || text.indexOf('\r') >= 0;
     return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+
+  /** A row of values: numbers as they are (a negative one is no formula), anything else as {@link #cell}. */
+  public static String values(List<?> values) {
+    StringBuilder row = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        row.append(',');
+      }
+      Object value = values.get(i);
+      row.append(value instanceof Number ? value.toString() : cell(value == null ? null : value.toString()));
+    }
+    return row.append("\r\n").toString();
   }
 }
