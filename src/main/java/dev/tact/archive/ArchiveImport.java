@@ -145,6 +145,9 @@ public class ArchiveImport {
       if (!table.selfReferences().isEmpty()) {
         linkRows(connection, file, table);
       }
+    }
+    // last: on H2 these statements commit the transaction
+    for (DatabaseSchema.Table table : tables) {
       for (DatabaseSchema.Column column : table.columns()) {
         if (column.identity()) {
           dialect.restartIdentity(connection, table.name(), column.name());
