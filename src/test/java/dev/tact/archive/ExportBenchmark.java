@@ -2,31 +2,27 @@ package dev.tact.archive;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 
 /**
- * The export benchmark (bench/export.sh): fills a fresh database with N messages (five per conversation, ten
- * conversations per contact; every inbound message with its raw MIME in the inbound log and its parsed mail), then
- * runs the real commands in this JVM, {@code export} (timed), {@code import} into a second empty database (timed)
- * and {@code export} again, and compares the two manifests. Prints key=value lines.
- *   java ... dev.tact.archive.ExportBenchmark SOURCE_URL TARGET_URL MESSAGES FOLDER
+ * The export benchmark's data (bench/export.sh): migrates a fresh database and fills it with N messages (five per
+ * conversation, ten conversations per contact; every inbound message with its raw MIME in the inbound log and its
+ * parsed mail). The script then times the real {@code java -jar tact.jar export} and {@code import}. Prints
+ * key=value lines.
+ *   java ... dev.tact.archive.ExportBenchmark JDBC_URL MESSAGES
  */
 public final class ExportBenchmark {
 
   private ExportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String source = args[0];
-    String target = args[1];
-    int messages = Integer.parseInt(args[2]);
-    Path folder = Path.of(args[3]);
+    String url = args[0];
+    int messages = Integer.parseInt(args[1]);
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(source);
+    config.setJdbcUrl(url);
     config.setMaximumPoolSize(2);
     try (HikariDataSource dataSource = new HikariDataSource(config)) {
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -35,29 +31,6 @@ public final class ExportBenchmark {
       print("load_seconds", seconds(System.nanoTime() - loadStart));
     }
     print("messages", messages);
-    Path first = folder.resolve("first.zip");
-    long exportStart = System.nanoTime();
-    require(ArchiveCommand.run(new String[] {"export", first.toString(), "--spring.datasource.url=" + source}));
-    long exportNanos = System.nanoTime() - exportStart;
-    print("export_seconds", seconds(exportNanos));
-    print("export_messages_per_second", String.format(Locale.ROOT, "%.0f", messages / (exportNanos / 1e9)));
-    print("archive_mb", String.format(Locale.ROOT, "%.1f", Files.size(first) / 1048576.0));
-    long importStart = System.nanoTime();
-    require(ArchiveCommand.run(new String[] {"import", first.toString(), "--spring.datasource.url=" + target}));
-    long importNanos = System.nanoTime() - importStart;
-    print("import_seconds", seconds(importNanos));
-    print("import_messages_per_second", String.format(Locale.ROOT, "%.0f", messages / (importNanos / 1e9)));
-    Path second = folder.resolve("second.zip");
-    require(ArchiveCommand.run(new String[] {"export", second.toString(), "--spring.datasource.url=" + target}));
-    print("manifests_identical", ArchiveRoundTripIntegrationTests.manifestOf(first)
-        .equals(ArchiveRoundTripIntegrationTests.manifestOf(second)));
-    print("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576);
-  }
-
-  private static void require(int exit) {
-    if (exit != 0) {
-      throw new IllegalStateException("command failed with exit code " + exit);
-    }
   }
 
   /** Generated on the server (INSERT ... SELECT over generate_series), so that loading is not what is timed. */
