@@ -1,5 +1,6 @@
 package dev.tact.archive;
 
+import dev.tact.shared.PrivateFiles;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,6 +64,10 @@ public class ArchiveExport {
       }
       DatabaseSchema schema = DatabaseSchema.read(connection);
       List<Manifest.Entry> files = new ArrayList<>();
+      // the archive holds everything, password hashes and encrypted secrets included: only its owner may read it
+      Files.deleteIfExists(partial);
+      Files.createFile(partial);
+      PrivateFiles.restrict(partial);
       try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial),
           1 << 16), StandardCharsets.UTF_8)) {
         zip.setLevel(Deflater.BEST_SPEED);
@@ -128,6 +134,10 @@ public class ArchiveExport {
     try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
         ResultSet.CONCUR_READ_ONLY)) {
       statement.setFetchSize(FETCH_SIZE);
+      if (dialect == Dialect.POSTGRESQL) {
+        // binary transfer from the first execution (each query runs once): no hex for bytes, no text timestamps
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      }
       try (ResultSet rs = statement.executeQuery()) {
         List<DatabaseSchema.Column> list = table.columns();
         while (rs.next()) {

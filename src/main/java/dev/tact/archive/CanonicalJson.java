@@ -50,9 +50,28 @@ final class CanonicalJson {
     quote(line, value);
   }
 
+  /** A string known to need no escaping (base64, UUIDs, ISO times): appended without looking at each character. */
+  void safeString(String value) {
+    separator();
+    if (value == null) {
+      line.append("null");
+      return;
+    }
+    line.append('"').append(value).append('"');
+  }
+
   static void quote(StringBuilder out, String value) {
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int clean = 0;
+    while (clean < value.length()) {
+      char c = value.charAt(clean);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        break;
+      }
+      clean++;
+    }
+    out.append(value, 0, clean);
+    for (int i = clean; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

@@ -88,27 +88,27 @@ enum ColumnKind {
       }
       case UUID -> {
         java.util.UUID value = rs.getObject(index, java.util.UUID.class);
-        out.string(value == null ? null : value.toString());
+        out.safeString(value == null ? null : value.toString());
       }
       case TIMESTAMP_TZ -> {
         OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
-        out.string(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value.toInstant()));
+        out.safeString(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value.toInstant()));
       }
       case TIMESTAMP -> {
         LocalDateTime value = rs.getObject(index, LocalDateTime.class);
-        out.string(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
+        out.safeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
       }
       case DATE -> {
         LocalDate value = rs.getObject(index, LocalDate.class);
-        out.string(value == null ? null : value.toString());
+        out.safeString(value == null ? null : value.toString());
       }
       case TIME -> {
         LocalTime value = rs.getObject(index, LocalTime.class);
-        out.string(value == null ? null : DateTimeFormatter.ISO_LOCAL_TIME.format(value));
+        out.safeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_TIME.format(value));
       }
       case BYTES -> {
         byte[] value = rs.getBytes(index);
-        out.string(value == null ? null : Base64.getEncoder().encodeToString(value));
+        out.safeString(value == null ? null : Base64.getEncoder().encodeToString(value));
       }
     }
   }

@@ -4,5 +4,5 @@
  * into an empty database (H2 or PostgreSQL). Runs without the web server, pollers or workers
  * ({@link dev.tact.archive.ArchiveCommand}). See ADR 0044.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Export and import", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Export and import", allowedDependencies = {"shared"})
 package dev.tact.archive;
