@@ -1,5 +1,6 @@
 package dev.tact;
 
+import dev.tact.archive.ArchiveCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TactApplication {
 
   public static void main(String[] args) {
+    if (ArchiveCommand.handles(args)) {
+      // export and import run without the web server, pollers or workers
+      System.exit(ArchiveCommand.run(args));
+    }
     SpringApplication.run(TactApplication.class, args);
   }
 }

@@ -1,0 +1,235 @@
+package dev.tact.archive;
+
+import dev.tact.shared.PrivateFiles;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.postgresql.PGStatement;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every table of the schema (but {@link DatabaseSchema#LEFT_OUT}) into an archive, row by row from one
+ * read-only snapshot, then reads the archive back against its manifest. Rows stream from the database to the file:
+ * memory holds one fetch of rows, whatever the size of a table.
+ */
+@Component
+public class ArchiveExport {
+
+  private static final int FETCH_SIZE = 1000;
+
+  private final DataSource dataSource;
+
+  public ArchiveExport(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public record Result(Path archive, Manifest manifest) {}
+
+  public Result export(Path archive) {
+    Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
+    try (Connection connection = dataSource.getConnection()) {
+      Dialect dialect = Dialect.of(connection);
+      connection.setAutoCommit(false);
+      // one snapshot for every table, so that an export while Tact writes is still consistent: PostgreSQL's
+      // REPEATABLE READ is a snapshot; H2's weakest level that excludes phantoms is SERIALIZABLE (reads only here)
+      connection.setTransactionIsolation(dialect == Dialect.POSTGRESQL ? Connection.TRANSACTION_REPEATABLE_READ
+          : Connection.TRANSACTION_SERIALIZABLE);
+      connection.setReadOnly(true);
+      String version = DatabaseSchema.flywayVersion(connection);
+      if (version == null) {
+        throw new ArchiveProblem("The database has no Tact schema (no Flyway history): there is nothing to export");
+      }
+      DatabaseSchema schema = DatabaseSchema.read(connection);
+      List<Manifest.Entry> files = new ArrayList<>();
+      // the archive holds everything, password hashes and encrypted secrets included: only its owner may read it
+      Files.deleteIfExists(partial);
+      Files.createFile(partial);
+      PrivateFiles.restrict(partial);
+      try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial),
+          1 << 16), StandardCharsets.UTF_8)) {
+        zip.setLevel(Deflater.BEST_SPEED);
+        files.add(write(zip, ArchiveFile.SCHEMA, out -> written(out, schemaJson(schema))));
+        files.add(write(zip, ArchiveFile.SEQUENCES, out -> written(out, sequencesJson(connection, dialect))));
+        for (DatabaseSchema.Table table : schema.tables()) {
+          files.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+        }
+        files.sort(Comparator.comparing(Manifest.Entry::path));
+        Manifest manifest = new Manifest(Manifest.FORMAT, version, List.copyOf(files));
+        write(zip, Manifest.PATH, out -> written(out, manifest.toJson()));
+      }
+      connection.rollback();
+      Manifest verified;
+      try (ArchiveFile written = ArchiveFile.open(partial)) {
+        verified = written.verify();
+      }
+      Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return new Result(archive, verified);
+    } catch (SQLException e) {
+      throw new ArchiveProblem("The export stopped: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ArchiveProblem("The archive cannot be written to " + archive + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException e) {
+        // the partial file stays; the next export replaces it
+      }
+    }
+  }
+
+  private interface Content {
+    /** Writes the file and returns its rows (0 for a file that is not a table). */
+    long writeTo(Writer out) throws IOException, SQLException;
+  }
+
+  private static Manifest.Entry write(ZipOutputStream zip, String path, Content content)
+      throws IOException, SQLException {
+    ZipEntry entry = new ZipEntry(path);
+    entry.setTime(0);
+    zip.putNextEntry(entry);
+    MessageDigest digest = sha256();
+    Counting counting = new Counting(new KeepOpen(zip));
+    Writer out = new OutputStreamWriter(new DigestOutputStream(counting, digest), StandardCharsets.UTF_8);
+    long rows = content.writeTo(out);
+    out.flush();
+    zip.closeEntry();
+    return new Manifest.Entry(path, counting.count, rows, HexFormat.of().formatHex(digest.digest()));
+  }
+
+  private static long written(Writer out, String text) throws IOException {
+    out.write(text);
+    return 0;
+  }
+
+  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, Writer out)
+      throws SQLException, IOException {
+    String columns = table.columns().stream().map(c -> Dialect.quote(c.name())).collect(Collectors.joining(", "));
+    String order = table.orderColumns().stream().map(dialect::orderTerm).collect(Collectors.joining(", "));
+    String sql = "SELECT " + columns + " FROM " + Dialect.quote(table.name()) + " ORDER BY " + order;
+    CanonicalJson line = new CanonicalJson();
+    long rows = 0;
+    try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+        ResultSet.CONCUR_READ_ONLY)) {
+      statement.setFetchSize(FETCH_SIZE);
+      if (dialect == Dialect.POSTGRESQL) {
+        // binary transfer from the first execution (each query runs once): no hex for bytes, no text timestamps
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        List<DatabaseSchema.Column> list = table.columns();
+        while (rs.next()) {
+          line.startRow();
+          for (int i = 0; i < list.size(); i++) {
+            list.get(i).kind().write(rs, i + 1, line);
+          }
+          out.write(line.endRow());
+          rows++;
+        }
+      }
+    }
+    return rows;
+  }
+
+  static String schemaJson(DatabaseSchema schema) {
+    StringBuilder out = new StringBuilder("{\"tables\":[\n");
+    List<DatabaseSchema.Table> tables = schema.tables();
+    for (int t = 0; t < tables.size(); t++) {
+      DatabaseSchema.Table table = tables.get(t);
+      out.append("{\"name\":");
+      CanonicalJson.quote(out, table.name());
+      out.append(",\"primaryKey\":[");
+      for (int i = 0; i < table.primaryKey().size(); i++) {
+        out.append(i > 0 ? "," : "");
+        CanonicalJson.quote(out, table.primaryKey().get(i));
+      }
+      out.append("],\"columns\":[");
+      for (int i = 0; i < table.columns().size(); i++) {
+        DatabaseSchema.Column column = table.columns().get(i);
+        out.append(i > 0 ? "," : "").append("{\"name\":");
+        CanonicalJson.quote(out, column.name());
+        out.append(",\"kind\":\"").append(column.kind().name()).append("\"}");
+      }
+      out.append(t + 1 < tables.size() ? "]},\n" : "]}\n");
+    }
+    return out.append("]}\n").toString();
+  }
+
+  private static String sequencesJson(Connection connection, Dialect dialect) throws SQLException {
+    StringBuilder out = new StringBuilder("{");
+    List<String> sequences = dialect.sequences(connection);
+    for (int i = 0; i < sequences.size(); i++) {
+      out.append(i > 0 ? ",\n" : "\n");
+      CanonicalJson.quote(out, sequences.get(i));
+      out.append(':').append(dialect.nextValue(connection, sequences.get(i)));
+    }
+    return out.append("\n}\n").toString();
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class Counting extends FilterOutputStream {
+    long count;
+
+    Counting(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      count += length;
+    }
+  }
+
+  /** Lets an entry's writer be flushed and dropped without closing the archive under it. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}
