@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 19's first "done when", in Chromium: an agent solves a conversation, the survey arrives through GreenMail,
- * the customer opens the link (no login) and answers poorly with a comment, and the answer shows on the conversation
- * page with the conversation flagged; the same contact's next solved conversation gets no survey, and the page says
- * why in the contact policy's words.
+ * the customer opens the link (no login) and answers poorly with a comment, and the answer shows on the dashboard's
+ * satisfaction panels and on the conversation page with the conversation flagged; the same contact's next solved
+ * conversation gets no survey, and the page says why in the contact policy's words.
  */
 @RequiresBrowser
 class SurveyBrowserTests extends MailRelayBrowserTest {
@@ -61,6 +61,11 @@ class SurveyBrowserTests extends MailRelayBrowserTest {
       assertThat(customerPage.locator("[data-survey-state=thanks]")).hasText("Thank you for your answer.");
       assertThat(customerPage.locator("[data-survey-answer]")).containsText("Your answer: Not good");
     }
+
+    page.navigate("/dashboard");
+    assertThat(page.locator("#panel-satisfaction-over-time .headline"))
+        .containsText(java.util.regex.Pattern.compile("\\d+ % satisfied, \\d+ % poor \\(\\d+ answers?"));
+    assertThat(page.locator("#panel-satisfaction-by-channel .panel-table")).containsText("email");
 
     page.navigate("/conversations/" + first);
     assertThat(page.locator("[data-survey-score]")).hasText("Not good");
