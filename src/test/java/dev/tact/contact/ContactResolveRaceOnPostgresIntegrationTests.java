@@ -2,8 +2,9 @@ package dev.tact.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
+import dev.tact.testsupport.TactTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -14,10 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The first messages of one new person, taken by several workers at the same moment: each worker resolves the
@@ -25,15 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * contact left behind.
  */
 @RequiresPostgres
-@SpringBootTest(properties = {"tact.demo.enabled=false", "tact.routing.enabled=false"})
+@FreshPostgresDatabase
+@TactTest
 class ContactResolveRaceOnPostgresIntegrationTests {
 
   static final int WORKERS = 6;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
 
   @Autowired
   ContactManagement contacts;

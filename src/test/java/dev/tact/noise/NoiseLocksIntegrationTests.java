@@ -1,10 +1,8 @@
 package dev.tact.noise;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import dev.tact.testsupport.TactTest;
 
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:sla-notifications;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@TactTest
 class NoiseLocksIntegrationTests extends NoiseLocksContract {
 
   @Override

@@ -1,19 +1,13 @@
 package dev.tact.noise;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.tact.testsupport.TactTest;
 
 @RequiresPostgres
-@SpringBootTest(properties = {"tact.demo.enabled=false", "tact.routing.enabled=false"})
+@FreshPostgresDatabase
+@TactTest
 class NoiseLocksOnPostgresIntegrationTests extends NoiseLocksContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
 
   @Override
   boolean someoneWaitsForALock() {

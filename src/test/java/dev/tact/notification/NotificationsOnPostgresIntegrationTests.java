@@ -1,18 +1,11 @@
 package dev.tact.notification;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
+@FreshPostgresDatabase
 @SpringBootTest(properties = {"tact.demo.enabled=false", "tact.routing.enabled=false",
     "tact.intake.imap.enabled=false", "tact.delivery.pacing.enabled=false", "tact.staff.time-zone=America/New_York"})
-class NotificationsOnPostgresIntegrationTests extends NotificationsContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+class NotificationsOnPostgresIntegrationTests extends NotificationsContract {}

@@ -1,8 +1,6 @@
 package dev.tact.search;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import dev.tact.testsupport.TactTest;
 
-@SpringBootTest(properties = {"tact.demo.enabled=false", "tact.routing.enabled=false",
-    "spring.datasource.url=jdbc:h2:mem:search;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-        + "DB_CLOSE_DELAY=-1"})
+@TactTest
 class SearchIntegrationTests extends SearchContract {}

@@ -1,19 +1,12 @@
 package dev.tact.sla;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
+@FreshPostgresDatabase
 @SpringBootTest(properties = {"tact.demo.enabled=false", "tact.routing.enabled=false"})
 @Import(SlaClocksContract.Fixtures.class)
-class SlaClocksOnPostgresIntegrationTests extends SlaClocksContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+class SlaClocksOnPostgresIntegrationTests extends SlaClocksContract {}

@@ -1,20 +1,13 @@
 package dev.tact.sms;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
+@FreshPostgresDatabase
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.enabled=false", "tact.delivery.threads=1", "tact.delivery.poll-interval=PT0.1S",
     "tact.delivery.webhook.initial-backoff=PT0.2S", "tact.delivery.webhook.max-backoff=PT1S",
     "tact.delivery.webhook.jitter=0", "tact.delivery.webhook.max-attempts=3"})
-class SmsOnPostgresIntegrationTests extends SmsContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+class SmsOnPostgresIntegrationTests extends SmsContract {}

@@ -3,6 +3,7 @@ package dev.tact.testsupport;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import java.util.Map;
  * needs (no sandbox as root, no background connections to a closed network). Playwright never downloads a browser.
  */
 public final class HeadlessChromium implements AutoCloseable {
+
+  private static final double ASSERTION_PATIENCE_MILLIS = 30_000;
 
   private static HeadlessChromium shared;
 
@@ -29,6 +32,9 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public static synchronized HeadlessChromium shared() {
     if (shared == null) {
+      // Playwright's assertions wait for their condition up to 5 s by default: on a loaded machine (two test JVMs,
+      // other builds) a page can answer later and still be right. A holding assertion returns at once either way.
+      PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_PATIENCE_MILLIS);
       HeadlessChromium launched = launch();
       Runtime.getRuntime().addShutdownHook(new Thread(launched::close, "headless-chromium-close"));
       shared = launched;

@@ -18,6 +18,7 @@ import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.TactTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,8 +30,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -41,11 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The inbox and the conversation list API filter by SLA state with the SLA queue's meaning: breached, due soon
  * (at risk); an unknown state is a readable 400 page or a 400 Problem Details answer.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:sla-inbox-filter;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
-@AutoConfigureMockMvc
+@TactTest
 class SlaInboxFilterTests {
 
   static final RequestPostProcessor AGENT = user("agent@example.com").roles("AGENT");

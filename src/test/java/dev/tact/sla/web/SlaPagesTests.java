@@ -20,23 +20,18 @@ import dev.tact.shared.Ids;
 import dev.tact.sla.SlaPolicies;
 import dev.tact.sla.TeamCalendars;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.TactTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The SLA pages: calendars and policies by form (readable errors, nothing changed), status in inbox and report. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:sla-pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
-@AutoConfigureMockMvc
+@TactTest
 class SlaPagesTests {
 
   static final RequestPostProcessor ADMIN = user("admin@example.com").roles("ADMIN");

@@ -1,17 +1,10 @@
 package dev.tact.web.api;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
+@FreshPostgresDatabase
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tact.demo.enabled=false")
-class PolicyApiOnPostgresIntegrationTests extends PolicyApiContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+class PolicyApiOnPostgresIntegrationTests extends PolicyApiContract {}

@@ -1,18 +1,11 @@
 package dev.tact.web.api;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
+@FreshPostgresDatabase
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tact.demo.enabled=false", "tact.routing.triage-below=0.9"})
-class RoutingSkillsOnPostgresIntegrationTests extends RoutingSkillsContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+class RoutingSkillsOnPostgresIntegrationTests extends RoutingSkillsContract {}

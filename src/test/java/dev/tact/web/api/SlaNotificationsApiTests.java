@@ -10,24 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.TactTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The SLA notification API as an agent calls it: unread count, mark one or all read, never another agent's. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:sla-notifications-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
-@AutoConfigureMockMvc
+@TactTest
 class SlaNotificationsApiTests {
 
   @Autowired MockMvc mvc;
