@@ -76,8 +76,8 @@ class SatisfactionPanels {
     Counts total = SatisfactionSummary.total(groups);
     String headline = total.answered() == 0
         ? (total.sent() == 0 ? "No surveys sent in this period" : "No answers yet to " + total.sent() + " surveys")
-        : total.satisfied() + " % satisfied, " + total.poorShare() + " % poor (" + total.answered() + " answers, "
-            + "response rate " + total.responseRate() + " %)";
+        : total.satisfied() + " % satisfied, " + total.poorShare() + " % poor (" + total.answered()
+            + (total.answered() == 1 ? " answer" : " answers") + ", response rate " + total.responseRate() + " %)";
     List<String> columns = new ArrayList<>();
     columns.add(label);
     columns.addAll(COLUMNS);

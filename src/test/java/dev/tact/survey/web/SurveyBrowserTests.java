@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ class SurveyBrowserTests extends MailRelayBrowserTest {
 
     page.navigate("/dashboard");
     assertThat(page.locator("#panel-satisfaction-over-time .headline"))
-        .containsText(java.util.regex.Pattern.compile("\\d+ % satisfied, \\d+ % poor \\(\\d+ answers?"));
+        .containsText(Pattern.compile("[\\d.]+ % satisfied, [\\d.]+ % poor \\((1 answer|\\d+ answers),"));
     assertThat(page.locator("#panel-satisfaction-by-channel .panel-table")).containsText("email");
 
     page.navigate("/conversations/" + first);
