@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class TextToHtml {
 
   private static final Pattern LINK = Pattern.compile("\\bhttps?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]']");
+  private static final Pattern PARAGRAPHS = Pattern.compile("\n[ \t]*\n+");
+  private static final Pattern QUOTE_MARK = Pattern.compile("^>[ ]?");
 
   private TextToHtml() {}
 
@@ -18,12 +20,12 @@ public final class TextToHtml {
     StringBuilder html = new StringBuilder(text.length() * 2 + 200)
         .append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>\n")
         .append("<body style=\"font-family: sans-serif; line-height: 1.4\">\n");
-    for (String paragraph : text.replace("\r\n", "\n").strip().split("\n[ \t]*\n+")) {
+    for (String paragraph : PARAGRAPHS.split(text.replace("\r\n", "\n").strip())) {
       if (paragraph.isBlank()) {
         continue;
       }
       boolean quoted = paragraph.lines().allMatch(line -> line.startsWith(">"));
-      String body = paragraph.lines().map(line -> quoted ? line.replaceFirst("^>[ ]?", "") : line)
+      String body = paragraph.lines().map(line -> quoted ? QUOTE_MARK.matcher(line).replaceFirst("") : line)
           .map(TextToHtml::lineToHtml).reduce((a, b) -> a + "<br>\n" + b).orElse("");
       html.append(quoted ? "<blockquote style=\"margin: 0 0 1em; padding-left: 1em; border-left: 3px solid #ccc\">"
           : "<p>").append(body).append(quoted ? "</blockquote>\n" : "</p>\n");
