@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -57,6 +58,31 @@ class NoticeMailTemplateTests {
     assertThat(parts.getBodyPart(0).getContent().toString().replace("\r\n", "\n")).isEqualTo(zoeText);
     assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
     assertThat(parts.getBodyPart(1).getContent().toString().replace("\r\n", "\n")).isEqualTo(TextToHtml.render(zoeText));
+  }
+
+  @Test
+  void shouldEncodeQuotedPrintableThatDecodesToTheTextWithLinesOfAtMost76Characters() throws Exception {
+    java.util.Random random = new java.util.Random(18);
+    String alphabet = "ab =\t\nüß—€x.:/";
+    for (int round = 0; round < 200; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(400);
+      for (int i = 0; i < length; i++) {
+        text.append(random.nextInt(10) == 0 ? "a".repeat(random.nextInt(90))
+            : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+      }
+      byte[] encoded = NoticeMailTemplate.quotedPrintable(text.toString().getBytes(StandardCharsets.UTF_8));
+      String wire = new String(encoded, StandardCharsets.US_ASCII);
+      assertThat(wire.split("\r\n", -1)).allSatisfy(line -> {
+        assertThat(line.length()).isLessThanOrEqualTo(76);
+        assertThat(line).doesNotEndWith(" ").doesNotEndWith("\t");
+      });
+      assertThat(wire.replace("\r\n", "")).doesNotContain("\n", "\r");
+      try (var in = jakarta.mail.internet.MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"))
+            .isEqualTo(text.toString());
+      }
+    }
   }
 
   @Test
