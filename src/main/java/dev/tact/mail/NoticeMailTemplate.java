@@ -19,7 +19,8 @@ import java.util.Date;
 /**
  * A notice (a text and its HTML alternative, automatic, outside any conversation) written for many recipients: the
  * header fields they share (From, Subject, Date) are encoded once; each recipient costs the To, the Message-ID and
- * the two body parts in quoted-printable, with no Jakarta Activation lookup per part; the HTML of paragraphs the
+ * the two body parts (as they are when they are short ASCII lines, as Jakarta Mail would send them, else
+ * quoted-printable), with no Jakarta Activation lookup per part; the HTML of paragraphs the
  * recipients share is rendered once. The result reads as
  * {@link OutgoingMailWriter} writes the same mail; the boundary begins with "=_", which quoted-printable never
  * produces, so no body can contain it. A header value with CR or LF is refused ({@link UnsafeHeaderException}).
@@ -80,10 +81,37 @@ public final class NoticeMailTemplate {
   }
 
   private static void part(ByteArrayOutputStream out, String boundary, String type, String body) throws IOException {
+    byte[] bytes = body.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+    boolean plain = sevenBit(bytes);
     ascii(out, "--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\n"
-        + "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-    out.write(quotedPrintable(body.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
+        + "Content-Transfer-Encoding: " + (plain ? "7bit" : "quoted-printable") + "\r\n\r\n");
+    out.write(plain ? crlf(bytes) : quotedPrintable(bytes));
     ascii(out, "\r\n");
+  }
+
+  /** ASCII without control characters but tab and line feed, in lines of at most 998 bytes: sent as it is. */
+  static boolean sevenBit(byte[] text) {
+    int line = 0;
+    for (byte b : text) {
+      if (b == '\n') {
+        line = 0;
+      } else if (b < 32 && b != '\t' || b == 127 || ++line > 998) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] crlf(byte[] text) {
+    byte[] out = new byte[text.length * 2];
+    int n = 0;
+    for (byte b : text) {
+      if (b == '\n') {
+        out[n++] = '\r';
+      }
+      out[n++] = b;
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /**

@@ -86,6 +86,19 @@ class NoticeMailTemplateTests {
   }
 
   @Test
+  void shouldSendShortAsciiLinesAsTheyAre() throws Exception {
+    NoticeMailTemplate template = new NoticeMailTemplate(new MailAddress("help@acme.example", null), "Your link", AT);
+    String text = "Open your conversations: https://help.acme.example/portal/link/" + "k".repeat(60) + "\n\nThanks.\n";
+    byte[] written = template.write(new MailAddress("zoe@customer.example", null), "tact.outbox.4@acme.example", text);
+
+    assertThat(new String(written, StandardCharsets.US_ASCII)).contains("Content-Transfer-Encoding: 7bit",
+        "/portal/link/" + "k".repeat(60) + "\r\n");
+    assertThat(parser.parse(written).text().replace("\r\n", "\n")).isEqualTo(text);
+    assertThat(NoticeMailTemplate.sevenBit("x".repeat(999).getBytes(StandardCharsets.US_ASCII))).isFalse();
+    assertThat(NoticeMailTemplate.sevenBit("caf\u00e9".getBytes(StandardCharsets.UTF_8))).isFalse();
+  }
+
+  @Test
   void shouldRefuseHeaderValuesThatWouldCarryALineBreak() {
     MailAddress from = new MailAddress("status@acme.example", null);
     assertThatThrownBy(() -> new NoticeMailTemplate(from, "Down\r\nBcc: x@evil.example", AT))
