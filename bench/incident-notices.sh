@@ -7,7 +7,8 @@
 # queueing, not SMTP. Appends a section to bench/RESULTS.md. Run by hand, never in CI.
 #
 # Tunables (env): BENCH_PORT (18083), BENCH_CONTACTS (100000), BENCH_MAX_SECONDS (600), BENCH_PG_HOST (127.0.0.1),
-# BENCH_PG_PORT (5432), BENCH_PG_USER (postgres), BENCH_SKIP_BUILD (unset), BENCH_APP_ARGS (extra app arguments).
+# BENCH_PG_PORT (5432), BENCH_PG_USER (postgres), BENCH_SKIP_BUILD (unset), BENCH_APP_ARGS (extra app arguments),
+# BENCH_JVM_ARGS (extra JVM options for the node only, e.g. a flight recording: -XX:StartFlightRecording=filename=/tmp/n.jfr).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ PORT=${BENCH_PORT:-18083}
 CONTACTS=${BENCH_CONTACTS:-100000}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-600}
 APP_ARGS=${BENCH_APP_ARGS:-}
+JVM_ARGS=${BENCH_JVM_ARGS:-}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
@@ -66,7 +68,7 @@ psql_pg -d postgres -c "CREATE DATABASE $PG_DB"
 log "starting Tact on PostgreSQL"
 # shellcheck disable=SC2086
 (cd "$WORK" && exec env PORT="$PORT" TACT_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" TACT_DB_USER="$PG_USER" \
-  "$JAVA" -jar "$WORK/tact.jar" --server.address=127.0.0.1 --tact.demo.enabled=false --tact.delivery.enabled=false \
+  "$JAVA" $JVM_ARGS -jar "$WORK/tact.jar" --server.address=127.0.0.1 --tact.demo.enabled=false --tact.delivery.enabled=false \
   $APP_ARGS >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 t0=$SECONDS
@@ -148,7 +150,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo
   echo "## Incident notices $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
-  echo "- Command: \`bench/incident-notices.sh\` (BENCH_CONTACTS=$CONTACTS${APP_ARGS:+ BENCH_APP_ARGS=\"$APP_ARGS\"})"
+  echo "- Command: \`bench/incident-notices.sh\` (BENCH_CONTACTS=$CONTACTS${APP_ARGS:+ BENCH_APP_ARGS=\"$APP_ARGS\"}${JVM_ARGS:+ BENCH_JVM_ARGS=\"$JVM_ARGS\"})"
   echo "- Commit: $(git rev-parse --short HEAD)$(git diff --quiet -- . ':!bench/RESULTS.md' || echo ' (with uncommitted changes)')"
   echo "- Machine: $CPU, $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; JDK: $("$JAVA" -version 2>&1 | head -1); PostgreSQL $(psql_pg -d postgres -c 'SHOW server_version'); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- $CONTACTS contacts seeded by SQL in $SEED_SECONDS s (an email identity and a confirmed status-page subscription to the incident's component each); the incident declared with sendNotices through POST /api/v1/incidents (answered in $(secs $(( declared - start ))) s). Sending off (tact.delivery.enabled=false): the clock stops when every affected contact has its delivery_outbox row (decided by the contact policy, audited, queued or recorded unsent)."

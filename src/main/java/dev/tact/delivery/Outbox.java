@@ -8,9 +8,8 @@ import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.ConversationProperties;
 import dev.tact.delivery.unsubscribe.UnsubscribeLinks;
 import dev.tact.mail.MailAddress;
-import dev.tact.mail.OutgoingMail;
+import dev.tact.mail.NoticeMailTemplate;
 import dev.tact.mail.OutgoingMailWriter;
-import dev.tact.mail.TextToHtml;
 import dev.tact.mail.UnsafeHeaderException;
 import dev.tact.policy.AuditedDecision;
 import dev.tact.policy.ContactHistory;
@@ -129,12 +128,13 @@ public class Outbox {
     List<OutboxStore.Draft> drafts = new ArrayList<>(fresh.size());
     List<UUID> ids = new ArrayList<>(fresh.size());
     Map<UUID, String> unwritable = new java.util.HashMap<>();
+    Map<String, NoticeMailTemplate> written = new java.util.HashMap<>();
     for (OutboundRequest request : fresh) {
       UUID id = Ids.newId();
       ids.add(id);
       Contact contact = found.get(request.contactId());
       try {
-        drafts.add(notice(id, request, contact, now));
+        drafts.add(notice(id, request, contact, now, written));
       } catch (UnsafeHeaderException e) {
         unwritable.put(id, e.getMessage());
         drafts.add(unwritten(id, request, contact));
@@ -161,14 +161,16 @@ public class Outbox {
     return result;
   }
 
-  private OutboxStore.Draft notice(UUID id, OutboundRequest request, Contact contact, Instant now) {
+  /** The notice's row; a batch's notices with one subject share a template (its common header fields). */
+  private OutboxStore.Draft notice(UUID id, OutboundRequest request, Contact contact, Instant now,
+      Map<String, NoticeMailTemplate> templates) {
     String headerMessageId = "tact.outbox." + id + "@" + conversations.messageIdDomain();
     String recipient = emailOf(contact);
     String subject = request.subject().strip();
     MailAddress from = from();
-    byte[] content = recipient == null ? null : OutgoingMailWriter.write(new OutgoingMail(from,
-        List.of(new MailAddress(recipient, contact.name())), subject, request.text(), TextToHtml.render(request.text()), headerMessageId, null,
-        List.of(), 0, true, now));
+    byte[] content = recipient == null ? null : templates.computeIfAbsent(subject,
+        s -> new NoticeMailTemplate(from, s, now)).write(new MailAddress(recipient, contact.name()), headerMessageId,
+        request.text());
     if (content != null && request.purpose() == Purpose.MARKETING) {
       content = withHeaders(unsubscribe.headers(contact.id(), Purpose.MARKETING).asMap(), content);
     }

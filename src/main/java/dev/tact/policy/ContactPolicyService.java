@@ -83,6 +83,7 @@ public class ContactPolicyService {
       decided.add(new AuditedDecision(Ids.newId(), request, decision, askedBy, now));
     }
     audit.write(decided);
+    AuditedInThisTransaction.remember(decided);
     return decided;
   }
 
@@ -97,16 +98,28 @@ public class ContactPolicyService {
 
   /**
    * The permits for many audited decisions at once (a campaign's, a batch of notices), by decision id: as
-   * {@link #permit} answers each, read back from the audit in a query per 1,000 instead of one per decision. A denial
-   * or an unknown decision has none.
+   * {@link #permit} answers each. Decisions this service audited in the current transaction are answered from memory
+   * (they commit or roll back with it); others are read back from the audit in a query per 1,000. A denial or an
+   * unknown decision has none.
    */
   public Map<UUID, ContactPermit> permits(Collection<UUID> decisionIds) {
     Map<UUID, ContactPermit> permits = new HashMap<>();
-    audit.findAll(decisionIds).forEach((id, d) -> {
-      if (d.decision().outcome() != Decision.Outcome.DENY) {
+    List<UUID> unseen = new ArrayList<>();
+    for (UUID id : decisionIds) {
+      AuditedDecision d = AuditedInThisTransaction.find(id);
+      if (d == null) {
+        unseen.add(id);
+      } else if (d.decision().outcome() != Decision.Outcome.DENY) {
         permits.put(id, permitOf(d));
       }
-    });
+    }
+    if (!unseen.isEmpty()) {
+      audit.findAll(unseen).forEach((id, d) -> {
+        if (d.decision().outcome() != Decision.Outcome.DENY) {
+          permits.put(id, permitOf(d));
+        }
+      });
+    }
     return permits;
   }
 

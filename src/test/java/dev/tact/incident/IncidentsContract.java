@@ -7,7 +7,13 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactNames;
 import dev.tact.contact.IdentityParser;
 import dev.tact.intake.MessageIntake;
+import dev.tact.mail.MailLimits;
+import dev.tact.mail.MailParser;
+import dev.tact.mail.ParsedMail;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.policy.ConsentEntry;
+import dev.tact.policy.ConsentLedger;
+import dev.tact.policy.ConsentRequest;
 import dev.tact.policy.ContactPolicyService;
 import dev.tact.policy.Decision;
 import dev.tact.policy.DecisionRequest;
@@ -70,6 +76,12 @@ abstract class IncidentsContract {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate template;
+
+  @Autowired
+  ConsentLedger consents;
 
   JsonApi admin;
   String suffix;
@@ -194,6 +206,118 @@ abstract class IncidentsContract {
     UUID thirdId = UUID.fromString(third.body().path("updates").get(0).path("id").asString());
     await().atMost(PATIENCE).until(() -> noticed(thirdId));
     assertThat(outboxRows("incident-notice:" + thirdId + ":%")).isZero();
+  }
+
+  @Test
+  void shouldNoticeTwoThousandSubscribersOnceEachRecordDenialsAndQueueNothingTwiceAfterACrashOrASecondRun()
+      throws Exception {
+    String component = component("Object storage " + suffix, "buckets");
+    List<UUID> subscribers = new java.util.ArrayList<>();
+    List<Object[]> people = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      UUID contact = UUID.randomUUID();
+      subscribers.add(contact);
+      String email = "bulk" + i + "-" + suffix + "@example.org";
+      people.add(new Object[] {contact, "Bulk " + i, UUID.randomUUID(), email, UUID.randomUUID(),
+          UUID.fromString(component), "tok-" + suffix + "-" + i});
+    }
+    template.batchUpdate("INSERT INTO contact_contact (id, display_name, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+        people.stream().map(p -> new Object[] {p[0], p[1]}).toList());
+    template.batchUpdate("INSERT INTO contact_identity (id, contact_id, kind, address, raw, created_at) "
+        + "VALUES (?, ?, 'EMAIL', ?, ?, CURRENT_TIMESTAMP)",
+        people.stream().map(p -> new Object[] {p[2], p[0], p[3], p[3]}).toList());
+    template.batchUpdate("INSERT INTO status_subscriber (id, contact_id, email, component_id, token, created_at, "
+        + "confirmed_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        people.stream().map(p -> new Object[] {p[4], p[0], p[3], p[5], p[6]}).toList());
+    List<UUID> optedOut = subscribers.subList(0, 25);
+    optedOut.forEach(contact -> consents.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
+        Purpose.TRANSACTIONAL, null, "phone call", "asked to hear nothing more by email", null), "test"));
+
+    JsonApi.Answer declared = admin.post("/api/v1/incidents", Map.of("title", "Buckets unreachable " + suffix,
+        "impact", "major", "components", List.of(component), "message", "Uploads fail.", "sendNotices", true));
+    assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
+    UUID update = UUID.fromString(declared.body().path("updates").get(0).path("id").asString());
+    String keys = "incident-notice:" + update + ":%";
+    await().atMost(Duration.ofSeconds(120)).until(() -> noticed(update) && outboxRows(keys) == 2000);
+
+    Map<UUID, String> stateOf = noticeStates(update);
+    assertThat(stateOf).hasSize(2000).containsOnlyKeys(subscribers);
+    assertThat(stateOf.entrySet().stream().filter(e -> e.getValue().equals("DENIED")).map(Map.Entry::getKey))
+        .containsExactlyInAnyOrderElementsOf(optedOut);
+    assertThat(stateOf.values().stream().filter(s -> s.equals("QUEUED")).count()).isEqualTo(2000 - optedOut.size());
+    assertThat(jdbc.sql("""
+        SELECT COUNT(*) FROM delivery_outbox o JOIN policy_decision d ON d.id = o.decision_id
+        WHERE o.idempotency_key LIKE :key AND o.state = 'DENIED' AND d.outcome = 'DENY' AND d.summary LIKE '%opted out%'
+        """).param("key", keys).query(Long.class).single()).isEqualTo(optedOut.size());
+    assertThat(decisionsPerContact(subscribers)).containsOnlyKeys(subscribers).allSatisfy((c, n) ->
+        assertThat(n).as("decisions for %s", c).isEqualTo(1L));
+    byte[] written = jdbc.sql("SELECT content FROM delivery_outbox WHERE idempotency_key = :key")
+        .param("key", "incident-notice:" + update + ":" + subscribers.get(1000)).query(byte[].class).single();
+    ParsedMail notice = new MailParser(MailLimits.defaults()).parse(written);
+    assertThat(notice.to().getFirst().address()).isEqualTo("bulk1000-" + suffix + "@example.org");
+    assertThat(notice.subject()).contains("Buckets unreachable " + suffix);
+    assertThat(notice.text()).contains("Uploads fail.", "/status/subscriptions/tok-" + suffix + "-1000/unsubscribe");
+
+    // a node stopped after some batches: the batches it had not committed left nothing behind
+    List<UUID> lost = subscribers.subList(1000, 2000);
+    Map<UUID, UUID> kept = noticeIds(update);
+    for (UUID contact : lost) {
+      UUID decision = jdbc.sql("SELECT decision_id FROM delivery_outbox WHERE idempotency_key = :key")
+          .param("key", "incident-notice:" + update + ":" + contact).query(UUID.class).single();
+      jdbc.sql("DELETE FROM delivery_outbox WHERE idempotency_key = :key")
+          .param("key", "incident-notice:" + update + ":" + contact).update();
+      jdbc.sql("DELETE FROM policy_attempt WHERE decision_id = :d").param("d", decision).update();
+      jdbc.sql("DELETE FROM policy_decision WHERE id = :d").param("d", decision).update();
+    }
+    jdbc.sql("UPDATE incident_update SET noticed_at = NULL, notices_queued = 0 WHERE id = :id").param("id", update)
+        .update();
+
+    assertThat(notices.send(update)).isEqualTo(2000);
+    assertThat(noticeStates(update)).isEqualTo(stateOf);
+    Map<UUID, UUID> resumed = noticeIds(update);
+    subscribers.subList(0, 1000).forEach(c -> assertThat(resumed.get(c)).as("kept row of %s", c)
+        .isEqualTo(kept.get(c)));
+    assertThat(decisionsPerContact(subscribers)).allSatisfy((c, n) -> assertThat(n).isEqualTo(1L));
+    assertThat(noticed(update)).isTrue();
+
+    // and a second run of the whole update queues and decides nothing more
+    long decisions = count("policy_decision");
+    assertThat(notices.send(update)).isEqualTo(2000);
+    assertThat(noticeIds(update)).isEqualTo(resumed);
+    assertThat(count("policy_decision")).isEqualTo(decisions);
+  }
+
+  private Map<UUID, String> noticeStates(UUID update) {
+    Map<UUID, String> states = new java.util.HashMap<>();
+    jdbc.sql("SELECT contact_id, state FROM delivery_outbox WHERE idempotency_key LIKE :key")
+        .param("key", "incident-notice:" + update + ":%")
+        .query(rs -> {
+          states.merge(rs.getObject(1, UUID.class), rs.getString(2), (a, b) -> a + "," + b);
+        });
+    return states;
+  }
+
+  private Map<UUID, UUID> noticeIds(UUID update) {
+    Map<UUID, UUID> ids = new java.util.HashMap<>();
+    jdbc.sql("SELECT contact_id, id FROM delivery_outbox WHERE idempotency_key LIKE :key")
+        .param("key", "incident-notice:" + update + ":%")
+        .query(rs -> {
+          ids.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
+    return ids;
+  }
+
+  private Map<UUID, Long> decisionsPerContact(List<UUID> contacts) {
+    Map<UUID, Long> counts = new java.util.HashMap<>();
+    for (int from = 0; from < contacts.size(); from += 500) {
+      jdbc.sql("SELECT contact_id, COUNT(*) FROM policy_decision WHERE contact_id IN (:ids) AND purpose = 'TRANSACTIONAL' "
+              + "GROUP BY contact_id")
+          .param("ids", contacts.subList(from, Math.min(contacts.size(), from + 500)))
+          .query(rs -> {
+            counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+          });
+    }
+    return counts;
   }
 
   @Test

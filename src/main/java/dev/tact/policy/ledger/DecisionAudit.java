@@ -38,6 +38,8 @@ public class DecisionAudit {
 
   /** Inserts the rows in JDBC batches; call inside the caller's transaction. */
   public void write(List<AuditedDecision> decisions) {
+    // a batch's decisions mostly carry the same votes (a notice to many contacts): each distinct list written once
+    java.util.Map<List<Vote>, String> written = new java.util.HashMap<>();
     for (int from = 0; from < decisions.size(); from += 1000) {
       List<AuditedDecision> chunk = decisions.subList(from, Math.min(decisions.size(), from + 1000));
       template.batchUpdate("""
@@ -54,7 +56,7 @@ public class DecisionAudit {
             ps.setString(7, a.decision().outcome().name());
             ps.setObject(8, utc(a.decision().notBefore()));
             ps.setString(9, a.decision().summary() == null ? "" : a.decision().summary());
-            ps.setString(10, JSON.writeValueAsString(a.decision().votes()));
+            ps.setString(10, written.computeIfAbsent(a.decision().votes(), JSON::writeValueAsString));
             ps.setString(11, a.askedBy());
             ps.setObject(12, utc(a.decidedAt()));
           });
