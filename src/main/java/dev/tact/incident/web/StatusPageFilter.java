@@ -3,6 +3,7 @@ package dev.tact.incident.web;
 import dev.tact.incident.IncidentProperties;
 import dev.tact.incident.StatusPages;
 import dev.tact.incident.StatusSnapshot;
+import dev.tact.shared.web.EncodedBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ class StatusPageFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    boolean gzip = acceptsGzip(request);
+    boolean gzip = EncodedBodies.acceptsGzip(request);
     String etag = gzip ? representation.gzippedEtag() : representation.etag();
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", cacheControl);
@@ -49,35 +50,12 @@ class StatusPageFilter extends OncePerRequestFilter {
     if (representation.contentType().startsWith("application/json")) {
       response.setHeader("Access-Control-Allow-Origin", "*");
     }
-    String seen = request.getHeader("If-None-Match");
-    if (seen != null && seen.contains(etag)) {
+    if (EncodedBodies.notModified(request, etag)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
-    byte[] body = gzip ? representation.gzipped() : representation.body();
-    response.setContentType(representation.contentType());
-    if (gzip) {
-      response.setHeader("Content-Encoding", "gzip");
-    }
-    response.setContentLength(body.length);
-    if (!"HEAD".equals(request.getMethod())) {
-      response.getOutputStream().write(body);
-    }
-  }
-
-  /** Whether the client takes gzip (a q=0 refuses it). */
-  static boolean acceptsGzip(HttpServletRequest request) {
-    String accepted = request.getHeader("Accept-Encoding");
-    if (accepted == null) {
-      return false;
-    }
-    for (String coding : accepted.split(",")) {
-      String[] parts = coding.strip().split(";");
-      if (parts[0].strip().equalsIgnoreCase("gzip")) {
-        return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-      }
-    }
-    return false;
+    EncodedBodies.write(request, response, representation.contentType(),
+        gzip ? representation.gzipped() : representation.body(), gzip);
   }
 
   private StatusSnapshot.Representation representation(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.tact.web.ui;
 
+import dev.tact.shared.web.EncodedBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ class StaticAssetsFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    boolean gzip = asset.gzipped() != null && acceptsGzip(request.getHeader("Accept-Encoding"));
+    boolean gzip = asset.gzipped() != null && EncodedBodies.acceptsGzip(request);
     String etag = gzip ? asset.gzippedEtag() : asset.etag();
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", asset.cacheControl());
@@ -47,33 +48,11 @@ class StaticAssetsFilter extends OncePerRequestFilter {
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT);
     }
-    String seen = request.getHeader("If-None-Match");
-    if (seen != null && (seen.contains(etag) || seen.strip().equals("*"))) {
+    if (EncodedBodies.notModified(request, etag)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
-    byte[] body = gzip ? asset.gzipped() : asset.body();
-    response.setContentType(asset.contentType());
-    if (gzip) {
-      response.setHeader("Content-Encoding", "gzip");
-    }
-    response.setContentLength(body.length);
-    if (!"HEAD".equals(method)) {
-      response.getOutputStream().write(body);
-    }
+    EncodedBodies.write(request, response, asset.contentType(), gzip ? asset.gzipped() : asset.body(), gzip);
   }
 
-  /** Whether the client takes gzip (a q=0 refuses it). */
-  static boolean acceptsGzip(String accepted) {
-    if (accepted == null) {
-      return false;
-    }
-    for (String coding : accepted.split(",")) {
-      String[] parts = coding.strip().split(";");
-      if (parts[0].strip().equalsIgnoreCase("gzip")) {
-        return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-      }
-    }
-    return false;
-  }
 }
