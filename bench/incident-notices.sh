@@ -12,78 +12,31 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+BENCH_TAG=notices
 PORT=${BENCH_PORT:-18083}
 CONTACTS=${BENCH_CONTACTS:-100000}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-600}
 APP_ARGS=${BENCH_APP_ARGS:-}
 JVM_ARGS=${BENCH_JVM_ARGS:-}
-PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
-PG_PORT=${BENCH_PG_PORT:-5432}
-PG_USER=${BENCH_PG_USER:-postgres}
+BENCH_JAVA_OPTS=$JVM_ARGS
 PG_DB=tact_bench_notices
-BASE="http://127.0.0.1:${PORT}"
-WORK=$(mktemp -d /tmp/tact-notices.XXXXXX)
-APP_PID=""
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+bench_extra_cleanup() { psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true; }
 
-log() { printf '%s [notices] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-stop_app() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-}
-
-cleanup() {
-  local rc=$?
-  stop_app
-  psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
-  if [[ $rc -ne 0 ]]; then
-    log "FAILED (exit $rc); work dir kept: $WORK"
-    [[ -f "$WORK/app.log" ]] && { log "last lines of the app log:"; tail -n 30 "$WORK/app.log" >&2; }
-  else
-    rm -rf "$WORK"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-psql_pg() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 sql() { psql_pg -d "$PG_DB" -c "$1"; }
 now_ms() { date +%s%3N; }
 
-if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  log "building the jar"
-  ./mvnw -q -DskipTests package
-fi
-cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
-
-psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
-psql_pg -d postgres -c "CREATE DATABASE $PG_DB"
+build_jar
+recreate_pg_db "$PG_DB"
 
 log "starting Tact on PostgreSQL"
 # shellcheck disable=SC2086
-(cd "$WORK" && exec env PORT="$PORT" TACT_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" TACT_DB_USER="$PG_USER" \
-  "$JAVA" $JVM_ARGS -jar "$WORK/tact.jar" --server.address=127.0.0.1 --tact.demo.enabled=false --tact.delivery.enabled=false \
-  $APP_ARGS >"$WORK/app.log" 2>&1) &
-APP_PID=$!
-t0=$SECONDS
-until curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-  kill -0 "$APP_PID" 2>/dev/null || { log "app exited during startup"; exit 1; }
-  (( SECONDS - t0 > 480 )) && { log "app not UP after 480 s"; exit 1; }
-  sleep 0.5
-done
-log "Tact UP after $((SECONDS - t0)) s"
+launch_app pg "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" "$WORK/app-pg.log" 480 --tact.delivery.enabled=false $APP_ARGS
+log "Tact UP after $STARTUP_SECONDS s"
 
-SECRET="tact_notices$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-sql "INSERT INTO staff_api_token (id, name, token_prefix, token_hash, role, scopes, rate_unlimited, created_by,
-  created_at) VALUES (gen_random_uuid(), 'notices-bench', '${SECRET:0:12}',
-  '$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)', 'ADMIN', 'intake,read,write,admin', TRUE, NULL,
-  CURRENT_TIMESTAMP)"
+admin_token notices
+sql "$TOKEN_SQL"
 api() { # method path json
   curl -sS --fail-with-body -X "$1" "$BASE$2" -H "Authorization: Bearer $SECRET" -H 'Content-Type: application/json' -d "$3"
 }
@@ -142,7 +95,7 @@ RATE=$(awk -v n="$count" -v ms=$(( all_at - start )) 'BEGIN { printf "%.0f", n *
 STATES=$(sql "SELECT state || ' ' || COUNT(*) FROM delivery_outbox WHERE idempotency_key LIKE 'incident-notice:%'
   GROUP BY state ORDER BY state" | paste -sd, -)
 DECISIONS=$(sql "SELECT COUNT(*) FROM policy_decision" 2>/dev/null || echo '?')
-LOGLINE=$(grep -m1 'notices queued for the' "$WORK/app.log" | sed -E 's/.*IncidentNotices *: //' || true)
+LOGLINE=$(grep -m1 'notices queued for the' "$WORK/app-pg.log" | sed -E 's/.*IncidentNotices *: //' || true)
 log "$REF: $count of $CONTACTS queued in $TOTAL_S s ($RATE/s); outbox $STATES; update marked done: ${done_at:+$(secs $(( done_at - start ))) s}"
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')

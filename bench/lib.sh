@@ -28,9 +28,10 @@ stop_app() {
   APP_PID=""
 }
 
-bench_cleanup() {
+bench_cleanup() { # a script may define bench_extra_cleanup (e.g. to drop its database): it runs after the app stops
   local rc=$?
   stop_app
+  if declare -F bench_extra_cleanup >/dev/null; then bench_extra_cleanup || true; fi
   if [[ $rc -ne 0 ]]; then
     log "FAILED (exit $rc); work dir kept: $WORK"
     for f in "$WORK"/app-*.log; do [[ -f "$f" ]] && { log "last lines of $f:"; tail -n 30 "$f" >&2; }; done

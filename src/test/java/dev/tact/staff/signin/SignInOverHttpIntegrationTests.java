@@ -117,7 +117,7 @@ class SignInOverHttpIntegrationTests {
     HttpResponse<String> landed = signInAtProvider(browser, "ada");
 
     assertThat(landed.uri()).as(() -> Jsoup.parse(landed.body()).select(".problem").text())
-        .isEqualTo(URI.create(tact("/")));
+        .isEqualTo(URI.create(tact("/dashboard"))); // a lead lands on the dashboard
     assertThat(Jsoup.parse(landed.body()).select("header .who").text()).isEqualTo(ada.email());
     assertThat(landed.body()).contains("Inbox");
     // the same authentication a password gives: the lead may open what leads open, not what admins open
