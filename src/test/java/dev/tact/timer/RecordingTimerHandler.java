@@ -24,6 +24,9 @@ public class RecordingTimerHandler implements TimerHandler, ApplicationListener<
 
   public static final String KIND = "test.record";
 
+  /** How many timers of this kind are pending (the application schedules timers of its own, e.g. the digest's). */
+  public static final String PENDING = "SELECT COUNT(*) FROM timer_entry WHERE kind = '" + KIND + "'";
+
   /** After-commit work registered by failed firings that ran anyway: must stay 0. */
   static final AtomicInteger AFTER_COMMIT_OF_FAILED = new AtomicInteger();
 

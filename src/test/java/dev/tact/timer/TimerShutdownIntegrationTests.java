@@ -37,7 +37,7 @@ class TimerShutdownIntegrationTests {
         Statement statement = connection.createStatement()) {
       assertThat(count(statement, "SELECT COUNT(*) FROM test_timer_firing WHERE timer_key = 'in-flight'"))
           .isEqualTo(1);
-      assertThat(count(statement, "SELECT COUNT(*) FROM timer_entry")).isZero();
+      assertThat(count(statement, RecordingTimerHandler.PENDING)).isZero();
     }
   }
 

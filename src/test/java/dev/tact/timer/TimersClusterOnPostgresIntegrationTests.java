@@ -44,7 +44,7 @@ class TimersClusterOnPostgresIntegrationTests {
 
       JdbcClient jdbc = a.jdbc();
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-          .until(() -> count(jdbc, "SELECT COUNT(*) FROM timer_entry") == 0);
+          .until(() -> count(jdbc, RecordingTimerHandler.PENDING) == 0);
 
       assertThat(count(jdbc, "SELECT COUNT(*) FROM test_timer_firing")).isEqualTo(TIMERS);
       assertThat(count(jdbc, "SELECT COUNT(DISTINCT timer_key) FROM test_timer_firing")).isEqualTo(TIMERS);
