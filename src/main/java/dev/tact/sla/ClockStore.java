@@ -138,6 +138,30 @@ class ClockStore {
         WHERE conversation_id = :id AND metric = :metric AND cycle = :cycle""")
         .param("channel", channel).param("intent", intent).param("agent", answeredBy).param("id", conversationId)
         .param("metric", metric.name()).param("cycle", cycle).update();
+    if (metric == SlaMetric.FIRST_RESPONSE) {
+      countFirstResponse(conversationId, cycle, channel);
+    }
+  }
+
+  /** Adds an answered first response to {@code sla_first_response_daily} (its day, team, channel, minute bucket). */
+  private void countFirstResponse(UUID conversationId, int cycle, String channel) {
+    jdbc.sql("""
+        SELECT started_at, team_id, consumed_nanos FROM sla_clock
+        WHERE conversation_id = :id AND metric = 'FIRST_RESPONSE' AND cycle = :cycle AND ended_by = 'REPLY'""")
+        .param("id", conversationId).param("cycle", cycle)
+        .query(rs -> {
+          java.time.LocalDate day = java.time.LocalDate.ofInstant(instant(rs, "started_at"), java.time.ZoneOffset.UTC);
+          UUID team = rs.getObject("team_id", UUID.class);
+          String teamKey = team == null ? "" : team.toString();
+          int bucket = MinuteBuckets.of(rs.getLong("consumed_nanos"));
+          String key = " WHERE started_on = :day AND team_key = :team AND channel = :channel AND minute_bucket = :bucket";
+          jdbc.sql("""
+              INSERT INTO sla_first_response_daily (started_on, team_key, channel, minute_bucket)
+              VALUES (:day, :team, :channel, :bucket) ON CONFLICT DO NOTHING""")
+              .param("day", day).param("team", teamKey).param("channel", channel).param("bucket", bucket).update();
+          jdbc.sql("UPDATE sla_first_response_daily SET answered = answered + 1" + key)
+              .param("day", day).param("team", teamKey).param("channel", channel).param("bucket", bucket).update();
+        });
   }
 
   void save(ClockRow c) {

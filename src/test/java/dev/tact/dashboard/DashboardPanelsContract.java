@@ -116,6 +116,41 @@ abstract class DashboardPanelsContract {
   }
 
   @Test
+  void shouldKeepTheOpenedSummaryInAgreementWithTheConversations() {
+    Actor lead = Actor.agent(agent.id(), agent.displayName());
+    Team other = staff.createTeam("Panels other " + suffix);
+    ConversationSummary reopened = open("came back");
+    ConversationSummary moved = open("moved");
+    ConversationSummary merged = open("merged");
+    ConversationSummary kept = open("kept");
+    conversations.changeStatus(reopened.id(), lead, Status.SOLVED);
+    customerWrites(reopened, "Still broken");
+    conversations.assign(moved.id(), lead, null, other.id());
+    conversations.merge(merged.id(), kept.id(), lead);
+    conversations.changeStatus(kept.id(), lead, Status.SOLVED);
+
+    for (Team t : List.of(team, other)) {
+      java.util.Map<String, Object> summary = jdbc.sql("SELECT COALESCE(SUM(opened), 0) AS opened,"
+          + " COALESCE(SUM(reopened), 0) AS reopened, COALESCE(SUM(unresolved), 0) AS unresolved"
+          + " FROM conv_opened_daily WHERE team_key = :team").param("team", t.id().toString()).query().singleRow();
+      java.util.Map<String, Object> detail = jdbc.sql("SELECT COUNT(*) AS opened,"
+          + " COALESCE(SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END), 0) AS reopened,"
+          + " COALESCE(SUM(CASE WHEN status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN 1 ELSE 0 END), 0)"
+          + " AS unresolved FROM conv_conversation WHERE team_id = :team AND merged_into_id IS NULL")
+          .param("team", t.id()).query().singleRow();
+      for (String column : List.of("opened", "reopened", "unresolved")) {
+        assertThat(((Number) summary.get(column)).longValue()).as(column)
+            .isEqualTo(((Number) detail.get(column)).longValue());
+      }
+    }
+    ReportScope byTheTeam = scope(null, null);
+    ReportScope otherTeam = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, other.id(), null, null,
+        null);
+    assertThat(totals(compute("reopened-unresolved", byTheTeam))).containsExactly(2L, 1L, 1L);
+    assertThat(totals(compute("reopened-unresolved", otherTeam))).containsExactly(1L, 0L, 1L);
+  }
+
+  @Test
   void shouldMeasureFirstResponsesByTheAgentWhoAnswered() {
     ConversationSummary asked = open("question");
     conversations.assign(asked.id(), Actor.system(), agent.id(), team.id());
@@ -131,6 +166,46 @@ abstract class DashboardPanelsContract {
         Channel.WEB, null);
     assertThat(compute("first-response", byAgent).headline()).endsWith("(1 answered)");
     assertThat(compute("first-response", otherAgent).headline()).isEqualTo("No first responses in the period");
+  }
+
+  @Test
+  void shouldKeepTheFirstResponseSummaryInAgreementWithTheClocks() {
+    for (String subject : List.of("first", "second", "third")) {
+      ConversationSummary asked = open(subject);
+      conversations.assign(asked.id(), Actor.system(), agent.id(), team.id());
+      conversations.reply(asked.id(), Actor.agent(agent.id(), agent.displayName()), "Answered: " + subject);
+    }
+    ReportScope teamScope = scope(null, null);
+    ReportScope byTheAgent = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, team.id(), agent.id(),
+        null, null);
+
+    List<java.util.Map<String, Object>> summary = jdbc.sql("SELECT started_on, SUM(answered) AS answered"
+        + " FROM sla_first_response_daily WHERE team_key = :team GROUP BY started_on ORDER BY started_on")
+        .param("team", team.id().toString()).query().listOfRows();
+    List<java.util.Map<String, Object>> clocks = jdbc.sql("SELECT CAST((started_at AT TIME ZONE 'UTC') AS DATE)"
+        + " AS started_on, COUNT(*) AS answered FROM sla_clock WHERE team_id = :team AND metric = 'FIRST_RESPONSE'"
+        + " AND ended_by = 'REPLY' GROUP BY CAST((started_at AT TIME ZONE 'UTC') AS DATE) ORDER BY 1")
+        .param("team", team.id()).query().listOfRows();
+    PanelData summed = compute("first-response", teamScope);
+    PanelData exact = compute("first-response", byTheAgent);
+
+    assertThat(summary).hasSameSizeAs(clocks).isNotEmpty();
+    for (int i = 0; i < clocks.size(); i++) {
+      assertThat(summary.get(i).get("started_on").toString()).isEqualTo(clocks.get(i).get("started_on").toString());
+      assertThat(((Number) summary.get(i).get("answered")).longValue())
+          .isEqualTo(((Number) clocks.get(i).get("answered")).longValue()).isPositive();
+    }
+    assertThat(summed.rows()).hasSameSizeAs(exact.rows());
+    for (int i = 0; i < exact.rows().size(); i++) {
+      assertThat(summed.rows().get(i).get(1)).isEqualTo(exact.rows().get(i).get(1));
+      if (exact.rows().get(i).get(2) != null) {
+        // answered within a minute: both in the first minute bucket, the summary's value inside it
+        assertThat((Double) summed.rows().get(i).get(2)).isBetween(0.0, 1.0);
+        assertThat((Double) exact.rows().get(i).get(2)).isBetween(0.0, 1.0);
+      }
+    }
+    assertThat(summed.headline()).endsWith("(3 answered)");
+    assertThat(exact.headline()).endsWith("(3 answered)");
   }
 
   @Test

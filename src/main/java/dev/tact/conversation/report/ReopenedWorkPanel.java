@@ -40,22 +40,8 @@ class ReopenedWorkPanel implements DashboardPanel {
   @Override
   public PanelData compute(ReportScope scope) {
     TimeBuckets buckets = TimeBuckets.of(scope);
-    ScopeConditions where = ConversationScope.filters(scope).period("c.created_at");
-    Map<String, Object> parameters = where.parameters();
-    parameters.putAll(buckets.parameters());
-    long[][] counts = new long[buckets.size()][3];
-    jdbc.sql("SELECT bucket, COUNT(*) AS opened, SUM(reopened) AS reopened, SUM(unresolved) AS unresolved FROM ("
-            + "SELECT " + buckets.caseOf("c.created_at") + " AS bucket,"
-            + " CASE WHEN c.reopen_count > 0 THEN 1 ELSE 0 END AS reopened,"
-            + " CASE WHEN c.status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN 1 ELSE 0 END AS unresolved"
-            + " FROM conv_conversation c WHERE c.merged_into_id IS NULL" + where.sql() + ") opened GROUP BY bucket")
-        .params(parameters)
-        .query(rs -> {
-          long[] row = counts[rs.getInt("bucket")];
-          row[0] = rs.getLong("opened");
-          row[1] = rs.getLong("reopened");
-          row[2] = rs.getLong("unresolved");
-        });
+    long[][] counts = scope.agentId() == null && scope.intent() == null ? summed(scope, buckets)
+        : exact(scope, buckets);
     List<List<Object>> rows = new ArrayList<>();
     long opened = 0;
     long reopened = 0;
@@ -74,6 +60,54 @@ class ReopenedWorkPanel implements DashboardPanel {
         + "was not over) and how many are still not solved today. Both should stay low; unresolved ones in early "
         + "weeks are the backlog's oldest.", PanelData.Chart.LINE,
         List.of(capital(buckets.unit()), "Opened", "Reopened", "Unresolved"), rows);
+  }
+
+  /** From {@code conv_opened_daily} (UTC days), for scopes without an agent or intent. */
+  private long[][] summed(ReportScope scope, TimeBuckets buckets) {
+    long[][] counts = new long[buckets.size()][3];
+    StringBuilder sql = new StringBuilder("SELECT opened_on, SUM(opened) AS opened, SUM(reopened) AS reopened,"
+        + " SUM(unresolved) AS unresolved FROM conv_opened_daily WHERE opened_on >= :fromDay AND opened_on <= :toDay");
+    Map<String, Object> parameters = new java.util.HashMap<>();
+    parameters.put("fromDay", java.time.LocalDate.ofInstant(scope.from(), java.time.ZoneOffset.UTC));
+    parameters.put("toDay", java.time.LocalDate.ofInstant(scope.to().minusNanos(1), java.time.ZoneOffset.UTC));
+    if (scope.teamId() != null) {
+      sql.append(" AND team_key = :team");
+      parameters.put("team", scope.teamId().toString());
+    }
+    if (scope.channel() != null) {
+      sql.append(" AND channel = :channel");
+      parameters.put("channel", scope.channel().name());
+    }
+    jdbc.sql(sql.append(" GROUP BY opened_on").toString()).params(parameters).query(rs -> {
+      java.time.Instant dayStart = rs.getObject("opened_on", java.time.LocalDate.class)
+          .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      long[] row = counts[buckets.indexOf(dayStart.isBefore(scope.from()) ? scope.from() : dayStart)];
+      row[0] += rs.getLong("opened");
+      row[1] += rs.getLong("reopened");
+      row[2] += rs.getLong("unresolved");
+    });
+    return counts;
+  }
+
+  /** From the conversations themselves (an agent or an intent, which the summary does not keep). */
+  private long[][] exact(ReportScope scope, TimeBuckets buckets) {
+    ScopeConditions where = ConversationScope.filters(scope).period("c.created_at");
+    Map<String, Object> parameters = where.parameters();
+    parameters.putAll(buckets.parameters());
+    long[][] counts = new long[buckets.size()][3];
+    jdbc.sql("SELECT bucket, COUNT(*) AS opened, SUM(reopened) AS reopened, SUM(unresolved) AS unresolved FROM ("
+            + "SELECT " + buckets.caseOf("c.created_at") + " AS bucket,"
+            + " CASE WHEN c.reopen_count > 0 THEN 1 ELSE 0 END AS reopened,"
+            + " CASE WHEN c.status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN 1 ELSE 0 END AS unresolved"
+            + " FROM conv_conversation c WHERE c.merged_into_id IS NULL" + where.sql() + ") opened GROUP BY bucket")
+        .params(parameters)
+        .query(rs -> {
+          long[] row = counts[rs.getInt("bucket")];
+          row[0] = rs.getLong("opened");
+          row[1] = rs.getLong("reopened");
+          row[2] = rs.getLong("unresolved");
+        });
+    return counts;
   }
 
   private static String capital(TimeBuckets.Unit unit) {
