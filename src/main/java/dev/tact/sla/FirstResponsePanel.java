@@ -48,7 +48,9 @@ class FirstResponsePanel implements DashboardPanel {
     Object[][] cells = new Object[buckets.size()][];
     long answered;
     Double median;
-    if (scope.agentId() == null && scope.intent() == null) {
+    boolean summarised = scope.agentId() == null
+        && (scope.teamId() == null ? 0 : 1) + (scope.channel() == null ? 0 : 1) + (scope.intent() == null ? 0 : 1) <= 1;
+    if (summarised) {
       long[][] histograms = summed(scope, buckets);
       long[] overall = new long[MinuteBuckets.COUNT];
       for (int i = 0; i < histograms.length; i++) {
@@ -87,7 +89,7 @@ class FirstResponsePanel implements DashboardPanel {
         + "hours), for the conversations whose wait began in each " + buckets.unit().name().toLowerCase(
         java.util.Locale.ROOT) + ": the median and the 90th percentile. Shown last on purpose: a fast first "
         + "reply matters less than whether the problem went away (the panels above)."
-        + (scope.agentId() == null && scope.intent() == null ? " Median and 90th percentile are read from counts in "
+        + (summarised ? " Median and 90th percentile are read from counts in "
             + "fixed minute ranges, so they are close to, not exactly, the true value (within the range's width)."
             : ""), PanelData.Chart.LINE,
         List.of("Period", "Answered", "Median minutes", "90th percentile minutes"), rows);
@@ -98,21 +100,14 @@ class FirstResponsePanel implements DashboardPanel {
     long[][] histograms = new long[buckets.size()][MinuteBuckets.COUNT];
     java.time.LocalDate fromDay = java.time.LocalDate.ofInstant(scope.from(), java.time.ZoneOffset.UTC);
     java.time.LocalDate toDay = java.time.LocalDate.ofInstant(scope.to().minusNanos(1), java.time.ZoneOffset.UTC);
-    StringBuilder sql = new StringBuilder("SELECT started_on, minute_bucket, SUM(answered) AS answered"
-        + " FROM sla_first_response_daily WHERE started_on >= :fromDay AND started_on <= :toDay");
-    Map<String, Object> parameters = new java.util.HashMap<>();
-    parameters.put("fromDay", fromDay);
-    parameters.put("toDay", toDay);
-    if (scope.teamId() != null) {
-      sql.append(" AND team_key = :team");
-      parameters.put("team", scope.teamId().toString());
-    }
-    if (scope.channel() != null) {
-      sql.append(" AND channel = :channel");
-      parameters.put("channel", scope.channel().name());
-    }
-    sql.append(" GROUP BY started_on, minute_bucket");
-    jdbc.sql(sql.toString()).params(parameters).query(rs -> {
+    String dimension = scope.teamId() != null ? "team" : scope.channel() != null ? "channel"
+        : scope.intent() != null ? "intent" : "all";
+    String key = scope.teamId() != null ? scope.teamId().toString() : scope.channel() != null
+        ? scope.channel().name() : scope.intent() != null ? scope.intent().replace('_', '-') : "";
+    String sql = "SELECT started_on, minute_bucket, answered FROM sla_first_response_daily"
+        + " WHERE dimension = :dimension AND dim_key = :key AND started_on >= :fromDay AND started_on <= :toDay";
+    Map<String, Object> parameters = Map.of("dimension", dimension, "key", key, "fromDay", fromDay, "toDay", toDay);
+    jdbc.sql(sql).params(parameters).query(rs -> {
       java.time.Instant dayStart = rs.getObject("started_on", java.time.LocalDate.class)
           .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       int bucket = buckets.indexOf(dayStart.isBefore(scope.from()) ? scope.from() : dayStart);

@@ -40,8 +40,9 @@ class ReopenedWorkPanel implements DashboardPanel {
   @Override
   public PanelData compute(ReportScope scope) {
     TimeBuckets buckets = TimeBuckets.of(scope);
-    long[][] counts = scope.agentId() == null && scope.intent() == null ? summed(scope, buckets)
-        : exact(scope, buckets);
+    boolean summarised = scope.agentId() == null
+        && (scope.teamId() == null ? 0 : 1) + (scope.channel() == null ? 0 : 1) + (scope.intent() == null ? 0 : 1) <= 1;
+    long[][] counts = summarised ? summed(scope, buckets) : exact(scope, buckets);
     List<List<Object>> rows = new ArrayList<>();
     long opened = 0;
     long reopened = 0;
@@ -62,23 +63,18 @@ class ReopenedWorkPanel implements DashboardPanel {
         List.of(capital(buckets.unit()), "Opened", "Reopened", "Unresolved"), rows);
   }
 
-  /** From {@code conv_opened_daily} (UTC days), for scopes without an agent or intent. */
+  /** From {@code conv_opened_daily} (UTC days), for scopes narrowed by at most one of team, channel and intent. */
   private long[][] summed(ReportScope scope, TimeBuckets buckets) {
     long[][] counts = new long[buckets.size()][3];
-    StringBuilder sql = new StringBuilder("SELECT opened_on, SUM(opened) AS opened, SUM(reopened) AS reopened,"
-        + " SUM(unresolved) AS unresolved FROM conv_opened_daily WHERE opened_on >= :fromDay AND opened_on <= :toDay");
-    Map<String, Object> parameters = new java.util.HashMap<>();
-    parameters.put("fromDay", java.time.LocalDate.ofInstant(scope.from(), java.time.ZoneOffset.UTC));
-    parameters.put("toDay", java.time.LocalDate.ofInstant(scope.to().minusNanos(1), java.time.ZoneOffset.UTC));
-    if (scope.teamId() != null) {
-      sql.append(" AND team_key = :team");
-      parameters.put("team", scope.teamId().toString());
-    }
-    if (scope.channel() != null) {
-      sql.append(" AND channel = :channel");
-      parameters.put("channel", scope.channel().name());
-    }
-    jdbc.sql(sql.append(" GROUP BY opened_on").toString()).params(parameters).query(rs -> {
+    String dimension = scope.teamId() != null ? "team" : scope.channel() != null ? "channel"
+        : scope.intent() != null ? "intent" : "all";
+    String key = scope.teamId() != null ? scope.teamId().toString() : scope.channel() != null
+        ? scope.channel().name() : scope.intent() != null ? "intent:" + scope.intent().replace('_', '-') : "";
+    Map<String, Object> parameters = Map.of("dimension", dimension, "key", key,
+        "fromDay", java.time.LocalDate.ofInstant(scope.from(), java.time.ZoneOffset.UTC),
+        "toDay", java.time.LocalDate.ofInstant(scope.to().minusNanos(1), java.time.ZoneOffset.UTC));
+    jdbc.sql("SELECT opened_on, opened, reopened, unresolved FROM conv_opened_daily WHERE dimension = :dimension"
+        + " AND dim_key = :key AND opened_on >= :fromDay AND opened_on <= :toDay").params(parameters).query(rs -> {
       java.time.Instant dayStart = rs.getObject("opened_on", java.time.LocalDate.class)
           .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       long[] row = counts[buckets.indexOf(dayStart.isBefore(scope.from()) ? scope.from() : dayStart)];
