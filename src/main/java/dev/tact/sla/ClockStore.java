@@ -138,43 +138,6 @@ class ClockStore {
         WHERE conversation_id = :id AND metric = :metric AND cycle = :cycle""")
         .param("channel", channel).param("intent", intent).param("agent", answeredBy).param("id", conversationId)
         .param("metric", metric.name()).param("cycle", cycle).update();
-    if (metric == SlaMetric.FIRST_RESPONSE) {
-      countFirstResponse(conversationId, cycle, channel, intent);
-    }
-  }
-
-  /**
-   * Adds an answered first response to {@code sla_first_response_daily}: its day and minute bucket, once under 'all'
-   * and once under its team, its channel and (when it has one) its intent.
-   */
-  private void countFirstResponse(UUID conversationId, int cycle, String channel, String intent) {
-    jdbc.sql("""
-        SELECT started_at, team_id, consumed_nanos FROM sla_clock
-        WHERE conversation_id = :id AND metric = 'FIRST_RESPONSE' AND cycle = :cycle AND ended_by = 'REPLY'""")
-        .param("id", conversationId).param("cycle", cycle)
-        .query(rs -> {
-          java.time.LocalDate day = java.time.LocalDate.ofInstant(instant(rs, "started_at"), java.time.ZoneOffset.UTC);
-          UUID team = rs.getObject("team_id", UUID.class);
-          String teamKey = team == null ? "" : team.toString();
-          int bucket = MinuteBuckets.of(rs.getLong("consumed_nanos"));
-          java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
-          keys.put("all", "");
-          keys.put("team", teamKey);
-          keys.put("channel", channel);
-          if (intent != null) {
-            keys.put("intent", intent);
-          }
-          keys.forEach((dimension, key) -> {
-            jdbc.sql("""
-                INSERT INTO sla_first_response_daily (dimension, dim_key, started_on, minute_bucket)
-                VALUES (:dimension, :key, :day, :bucket) ON CONFLICT DO NOTHING""")
-                .param("dimension", dimension).param("key", key).param("day", day).param("bucket", bucket).update();
-            jdbc.sql("""
-                UPDATE sla_first_response_daily SET answered = answered + 1
-                WHERE dimension = :dimension AND dim_key = :key AND started_on = :day AND minute_bucket = :bucket""")
-                .param("dimension", dimension).param("key", key).param("day", day).param("bucket", bucket).update();
-          });
-        });
   }
 
   void save(ClockRow c) {

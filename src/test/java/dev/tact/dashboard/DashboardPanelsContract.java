@@ -116,51 +116,6 @@ abstract class DashboardPanelsContract {
   }
 
   @Test
-  void shouldKeepTheOpenedSummaryInAgreementWithTheConversations() {
-    Actor lead = Actor.agent(agent.id(), agent.displayName());
-    Team other = staff.createTeam("Panels other " + suffix);
-    ConversationSummary reopened = open("came back");
-    ConversationSummary moved = open("moved");
-    ConversationSummary merged = open("merged");
-    ConversationSummary kept = open("kept");
-    conversations.changeStatus(reopened.id(), lead, Status.SOLVED);
-    customerWrites(reopened, "Still broken");
-    conversations.assign(moved.id(), lead, null, other.id());
-    conversations.merge(merged.id(), kept.id(), lead);
-    conversations.changeStatus(kept.id(), lead, Status.SOLVED);
-    String intent = "speed-" + suffix;
-    conversations.addTags(reopened.id(), lead, List.of("intent:" + intent));
-    conversations.addTags(moved.id(), lead, List.of("intent:" + intent));
-
-    for (Team t : List.of(team, other)) {
-      java.util.Map<String, Object> summary = jdbc.sql("SELECT COALESCE(SUM(opened), 0) AS opened,"
-          + " COALESCE(SUM(reopened), 0) AS reopened, COALESCE(SUM(unresolved), 0) AS unresolved"
-          + " FROM conv_opened_daily WHERE dimension = 'team' AND dim_key = :team").param("team", t.id().toString())
-          .query().singleRow();
-      java.util.Map<String, Object> detail = jdbc.sql("SELECT COUNT(*) AS opened,"
-          + " COALESCE(SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END), 0) AS reopened,"
-          + " COALESCE(SUM(CASE WHEN status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN 1 ELSE 0 END), 0)"
-          + " AS unresolved FROM conv_conversation WHERE team_id = :team AND merged_into_id IS NULL")
-          .param("team", t.id()).query().singleRow();
-      for (String column : List.of("opened", "reopened", "unresolved")) {
-        assertThat(((Number) summary.get(column)).longValue()).as(column)
-            .isEqualTo(((Number) detail.get(column)).longValue());
-      }
-    }
-    ReportScope byTheTeam = scope(null, null);
-    ReportScope otherTeam = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, other.id(), null, null,
-        null);
-    assertThat(totals(compute("reopened-unresolved", byTheTeam))).containsExactly(2L, 1L, 1L);
-    assertThat(totals(compute("reopened-unresolved", otherTeam))).containsExactly(1L, 0L, 1L);
-    ReportScope byIntent = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, null, null, null,
-        intent);
-    ReportScope byTeamAndIntent = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, team.id(), null,
-        null, intent);
-    assertThat(totals(compute("reopened-unresolved", byIntent))).containsExactly(2L, 1L, 2L);
-    assertThat(totals(compute("reopened-unresolved", byTeamAndIntent))).containsExactly(1L, 1L, 1L);
-  }
-
-  @Test
   void shouldMeasureFirstResponsesByTheAgentWhoAnswered() {
     ConversationSummary asked = open("question");
     conversations.assign(asked.id(), Actor.system(), agent.id(), team.id());
@@ -176,63 +131,6 @@ abstract class DashboardPanelsContract {
         Channel.WEB, null);
     assertThat(compute("first-response", byAgent).headline()).endsWith("(1 answered)");
     assertThat(compute("first-response", otherAgent).headline()).isEqualTo("No first responses in the period");
-  }
-
-  @Test
-  void shouldKeepTheFirstResponseSummaryInAgreementWithTheClocks() {
-    String intent = "speed-" + suffix;
-    for (String subject : List.of("first", "second", "third")) {
-      ConversationSummary asked = open(subject);
-      // what routing decides when it reads the message (the clocks take the intent from here when answered)
-      jdbc.sql("DELETE FROM routing_intent WHERE conversation_id = :id").param("id", asked.id()).update();
-      jdbc.sql("INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)"
-          + " VALUES (:id, :intent, 0.9, FALSE, CURRENT_TIMESTAMP)").param("id", asked.id())
-          .param("intent", intent).update();
-      conversations.assign(asked.id(), Actor.system(), agent.id(), team.id());
-      conversations.reply(asked.id(), Actor.agent(agent.id(), agent.displayName()), "Answered: " + subject);
-    }
-    ReportScope teamScope = scope(null, null);
-    ReportScope byTheAgent = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, team.id(), agent.id(),
-        null, null);
-
-    List<java.util.Map<String, Object>> summary = jdbc.sql("SELECT started_on, SUM(answered) AS answered"
-        + " FROM sla_first_response_daily WHERE dimension = 'team' AND dim_key = :team GROUP BY started_on"
-        + " ORDER BY started_on")
-        .param("team", team.id().toString()).query().listOfRows();
-    List<java.util.Map<String, Object>> clocks = jdbc.sql("SELECT CAST((started_at AT TIME ZONE 'UTC') AS DATE)"
-        + " AS started_on, COUNT(*) AS answered FROM sla_clock WHERE team_id = :team AND metric = 'FIRST_RESPONSE'"
-        + " AND ended_by = 'REPLY' GROUP BY CAST((started_at AT TIME ZONE 'UTC') AS DATE) ORDER BY 1")
-        .param("team", team.id()).query().listOfRows();
-    PanelData summed = compute("first-response", teamScope);
-    PanelData exact = compute("first-response", byTheAgent);
-
-    assertThat(summary).hasSameSizeAs(clocks).isNotEmpty();
-    for (int i = 0; i < clocks.size(); i++) {
-      assertThat(summary.get(i).get("started_on").toString()).isEqualTo(clocks.get(i).get("started_on").toString());
-      assertThat(((Number) summary.get(i).get("answered")).longValue())
-          .isEqualTo(((Number) clocks.get(i).get("answered")).longValue()).isPositive();
-    }
-    assertThat(summed.rows()).hasSameSizeAs(exact.rows());
-    for (int i = 0; i < exact.rows().size(); i++) {
-      assertThat(summed.rows().get(i).get(1)).isEqualTo(exact.rows().get(i).get(1));
-      if (exact.rows().get(i).get(2) != null) {
-        // answered within a minute: both in the first minute bucket, the summary's value inside it
-        assertThat((Double) summed.rows().get(i).get(2)).isBetween(0.0, 1.0);
-        assertThat((Double) exact.rows().get(i).get(2)).isBetween(0.0, 1.0);
-      }
-    }
-    assertThat(summed.headline()).endsWith("(3 answered)");
-    assertThat(exact.headline()).endsWith("(3 answered)");
-    ReportScope byIntent = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, null, null, null,
-        intent);
-    ReportScope byIntentExactly = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, team.id(), null,
-        null, intent);
-    assertThat(jdbc.sql("SELECT SUM(answered) FROM sla_first_response_daily WHERE dimension = 'intent'"
-        + " AND dim_key = :intent")
-        .param("intent", intent).query(Long.class).single()).isEqualTo(3L);
-    assertThat(compute("first-response", byIntent).rows().stream().map(r -> r.get(1)).toList())
-        .isEqualTo(compute("first-response", byIntentExactly).rows().stream().map(r -> r.get(1)).toList());
-    assertThat(compute("first-response", byIntent).headline()).endsWith("(3 answered)");
   }
 
   @Test
