@@ -107,6 +107,9 @@ abstract class SmsContract {
   @Autowired
   dev.tact.staff.StaffDirectory staff;
 
+  @Autowired
+  dev.tact.survey.Surveys surveys;
+
   final HttpClient http = HttpClient.newHttpClient();
   JsonApi api;
 
@@ -341,6 +344,42 @@ abstract class SmsContract {
     assertThat(TWILIO.posts.subList(postsBefore, TWILIO.posts.size())).singleElement()
         .satisfies(p -> assertThat(p.form()).containsEntry("To", customer)
             .containsEntry("Body", "Your link: https://help.example/portal/enter/abc"));
+  }
+
+  @Test
+  void shouldTextTheSurveyLinkThroughTwilioWhenAnSmsConversationIsSolvedAndTakeTheAnswerOnThePage() throws Exception {
+    String customer = phone();
+    Map<String, String> form = twilioSms(customer, "My card was charged twice");
+    assertThat(postForm("/hooks/twilio/sms", form, twilioSignature("/hooks/twilio/sms", form)).statusCode())
+        .isEqualTo(200);
+    ConversationDetails conversation = conversationOf(customer);
+    UUID id = conversation.conversation().id();
+    int postsBefore = TWILIO.posts.size();
+
+    JsonApi.Answer solved = api.put("/api/v1/conversations/" + conversation.conversation().number() + "/status",
+        Map.of("status", "solved"));
+    assertThat(solved.status()).as(solved.raw()).isEqualTo(200);
+
+    dev.tact.survey.Survey survey = await().atMost(Duration.ofSeconds(30))
+        .until(() -> surveys.ofConversation(id).stream().findFirst().orElse(null), s -> s != null);
+    assertThat(survey.sent()).as(survey.reason()).isTrue();
+    assertThat(survey.channel()).isEqualTo(Channel.SMS);
+    FakeTwilio.Post text = await().atMost(Duration.ofSeconds(30)).until(() -> TWILIO.posts
+        .subList(postsBefore, TWILIO.posts.size()).stream().filter(p -> customer.equals(p.form().get("To")))
+        .findFirst().orElse(null), p -> p != null);
+    assertThat(text.form()).containsEntry("From", OUR_NUMBER);
+    assertThat(text.form().get("Body")).contains("Was our help good, or not good?", "/survey/");
+    assertThat(conversations.requireDetails(id).messages()).filteredOn(m -> m.body().contains("/survey/"))
+        .as("the survey is a reply in the conversation").hasSize(1);
+
+    String token = dev.tact.survey.SolvedConversations.tokenIn(text.form().get("Body"));
+    HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/survey/" + token)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("score=2&comment=Quick+fix")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    assertThat(answered.body()).contains("Thank you for your answer.");
+    assertThat(surveys.ofConversation(id).getFirst().score()).isEqualTo(2);
   }
 
   /** A customer texts in through Twilio; an agent replies over the API; the reply's outbox row. */
