@@ -430,6 +430,21 @@ class IncidentStore {
         ((Number) row.get("reporters")).longValue(), ((Number) row.get("linked")).longValue(), notices);
   }
 
+  /** A conversation linked (and not unlinked) to an incident, for narrowing the dashboard's figures. */
+  record LinkRow(long number, UUID conversationId, UUID contactId) {}
+
+  /** The active links of every incident that started in {@code [from, to)} (the first {@code limit} incidents). */
+  List<LinkRow> linksOfIncidentsStartedBetween(Instant from, Instant to, int limit) {
+    return jdbc.sql("""
+        SELECT i.number, ic.conversation_id, ic.contact_id FROM incident_conversation ic
+          JOIN (SELECT id, number FROM incident WHERE started_at >= :from AND started_at < :to
+                ORDER BY started_at, number LIMIT :limit) i ON i.id = ic.incident_id
+         WHERE ic.unlinked_at IS NULL""")
+        .param("from", utc(from)).param("to", utc(to)).param("limit", limit)
+        .query((rs, n) -> new LinkRow(rs.getLong("number"), rs.getObject("conversation_id", UUID.class),
+            rs.getObject("contact_id", UUID.class))).list();
+  }
+
   /** One incident's figures for the dashboard: minutes to its first public update null before one. */
   record FiguresRow(long number, String title, String impact, Instant startedAt, Long minutesToFirstUpdate,
       long reporters, long conversations, long notices) {}

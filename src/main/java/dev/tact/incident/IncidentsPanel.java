@@ -1,23 +1,39 @@
 package dev.tact.incident;
 
+import dev.tact.conversation.ConversationFilter;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationSummary;
 import dev.tact.dashboard.DashboardPanel;
 import dev.tact.dashboard.DashboardSection;
 import dev.tact.dashboard.PanelData;
 import dev.tact.dashboard.ReportScope;
+import dev.tact.shared.PageRequest;
+import dev.tact.shared.PageResult;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The incidents that started in the period: how fast customers heard, how many reported it, how many were told. */
+/**
+ * The incidents that started in the period: how fast customers heard, how many reported it, how many were told.
+ * Narrowed by team, agent, channel or intent, it keeps the incidents reported in conversations that match (their
+ * team, assignee, channel and read intent now) and counts only those reporters and conversations.
+ */
 @Component
 class IncidentsPanel implements DashboardPanel {
 
   static final int LIMIT = 200;
 
   private final IncidentStore store;
+  private final ConversationManagement conversations;
 
-  IncidentsPanel(IncidentStore store) {
+  IncidentsPanel(IncidentStore store, ConversationManagement conversations) {
     this.store = store;
+    this.conversations = conversations;
   }
 
   @Override
@@ -38,36 +54,84 @@ class IncidentsPanel implements DashboardPanel {
   @Override
   public PanelData compute(ReportScope scope) {
     List<IncidentStore.FiguresRow> incidents = store.figuresStartedBetween(scope.from(), scope.to(), LIMIT);
+    boolean narrowed = scope.teamId() != null || scope.agentId() != null || scope.channel() != null
+        || scope.intent() != null;
+    Map<Long, Reports> matching = narrowed ? matchingReports(scope) : Map.of();
     List<List<Object>> rows = new ArrayList<>();
     List<Long> minutes = new ArrayList<>();
     long reporters = 0;
+    int shown = 0;
     for (IncidentStore.FiguresRow i : incidents) {
+      Reports reports = narrowed ? matching.get(i.number()) : new Reports(i.reporters(), i.conversations());
+      if (reports == null) {
+        continue; // narrowed: no conversation that matches reported it
+      }
       List<Object> row = new ArrayList<>();
       row.add("INC-" + i.number() + " " + i.title());
       row.add(i.minutesToFirstUpdate());
-      row.add(i.reporters());
-      row.add(i.conversations());
+      row.add(reports.reporters());
+      row.add(reports.conversations());
       row.add(i.notices());
       rows.add(row);
-      reporters += i.reporters();
+      shown++;
+      reporters += reports.reporters();
       if (i.minutesToFirstUpdate() != null) {
         minutes.add(i.minutesToFirstUpdate());
       }
     }
-    String headline = incidents.isEmpty() ? "No incidents in the period"
-        : incidents.size() + (incidents.size() == 1 ? " incident" : " incidents") + ", " + reporters
+    String headline = shown == 0 ? (narrowed ? "No incidents reported in the filtered conversations"
+        : "No incidents in the period")
+        : shown + (shown == 1 ? " incident" : " incidents") + ", " + reporters
             + " customers reported them; first public update after " + median(minutes) + " (median)";
-    boolean narrowed = scope.teamId() != null || scope.agentId() != null || scope.channel() != null
-        || scope.intent() != null;
     String explanation = "Incidents that started in the period: minutes from the start to the first update "
         + "customers could read, distinct customers whose messages were linked to it, conversations linked, and "
         + "notices queued over its updates. A slow first update means customers found out before we told them."
-        + (narrowed ? " Incidents concern everyone: the team, agent, channel and intent filters do not narrow them."
-            : "");
+        + (narrowed ? " Filtered by team, agent, channel or intent, the panel shows the incidents reported in "
+            + "conversations that match now (their team, assignee, channel and intent), and counts only those "
+            + "reporters and conversations; an incident nobody reported in them is left out. The minutes to the "
+            + "first update and the notices concern the whole incident and are not narrowed." : "");
     return new PanelData(headline, explanation, PanelData.Chart.BAR,
         List.of("Incident", "Minutes to first public update", "Reporters", "Conversations linked", "Notices queued"),
         rows);
   }
+
+  /** Per incident number: the reporters and conversations among its links that match the scope's filters. */
+  private Map<Long, Reports> matchingReports(ReportScope scope) {
+    List<IncidentStore.LinkRow> links = store.linksOfIncidentsStartedBetween(scope.from(), scope.to(), LIMIT);
+    Set<UUID> ids = new HashSet<>();
+    links.forEach(link -> ids.add(link.conversationId()));
+    Set<UUID> kept = new HashSet<>();
+    if (!ids.isEmpty()) {
+      // the intent as the conversation panels read it: the front door's tag on the conversation
+      String intentTag = scope.intent() == null ? null : "intent:" + scope.intent().replace('_', '-');
+      ConversationFilter filter = new ConversationFilter(Set.of(), scope.teamId(), scope.agentId(), false, intentTag,
+          null, ids, scope.channel(), null);
+      for (int page = 0; ; page++) {
+        PageResult<ConversationSummary> found = conversations.list(filter,
+            dev.tact.conversation.ConversationSort.OLDEST, new PageRequest(page, PageRequest.MAX_SIZE));
+        found.items().forEach(c -> kept.add(c.id()));
+        if (found.items().size() < PageRequest.MAX_SIZE) {
+          break;
+        }
+      }
+    }
+    Map<Long, Set<UUID>> contacts = new HashMap<>();
+    Map<Long, Long> counted = new HashMap<>();
+    for (IncidentStore.LinkRow link : links) {
+      if (kept.contains(link.conversationId())) {
+        counted.merge(link.number(), 1L, Long::sum);
+        Set<UUID> reporters = contacts.computeIfAbsent(link.number(), n -> new HashSet<>());
+        if (link.contactId() != null) {
+          reporters.add(link.contactId());
+        }
+      }
+    }
+    Map<Long, Reports> reports = new HashMap<>();
+    counted.forEach((number, count) -> reports.put(number, new Reports(contacts.get(number).size(), count)));
+    return reports;
+  }
+
+  private record Reports(long reporters, long conversations) {}
 
   private static String median(List<Long> minutes) {
     if (minutes.isEmpty()) {

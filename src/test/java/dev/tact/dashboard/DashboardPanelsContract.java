@@ -153,6 +153,52 @@ abstract class DashboardPanelsContract {
   }
 
   @Test
+  void shouldNarrowTheIncidentsToThoseReportedInConversationsThatMatchTheFilters() {
+    UUID component = components.add(new Components.ComponentInput("Narrow hosting " + suffix, null, null,
+        "narrow-" + suffix, null)).id();
+    Instant started = Instant.now().minus(Duration.ofMinutes(200 + (suffix.hashCode() & 0x3ff)));
+    UUID incident = incidents.declare(new Incidents.Declaration("Narrow down " + suffix, Impact.MAJOR,
+        List.of(component), "We are on it.", started, null, false, false), "Lee").id();
+    ConversationSummary billing = open("cannot pay");
+    ConversationSummary other = open("cannot log in");
+    conversations.addTags(billing.id(), Actor.system(), List.of("intent:billing"));
+    conversations.assign(billing.id(), Actor.system(), agent.id(), team.id());
+    incidents.link(incident, billing.id(), billing.contactId(), "cannot pay", "Lee");
+    incidents.link(incident, other.id(), other.contactId(), "cannot log in", "Lee");
+    Team elsewhere = staff.createTeam("Elsewhere " + suffix);
+
+    PanelData all = compute("incidents", hour(started, null, null, null, null));
+    PanelData ofTeam = compute("incidents", hour(started, team.id(), null, null, null));
+    PanelData ofIntent = compute("incidents", hour(started, team.id(), null, null, "billing"));
+    PanelData ofAgent = compute("incidents", hour(started, null, agent.id(), Channel.WEB, null));
+    PanelData otherTeam = compute("incidents", hour(started, elsewhere.id(), null, null, null));
+    PanelData bySms = compute("incidents", hour(started, null, null, Channel.SMS, null));
+
+    assertThat(all.rows()).singleElement().satisfies(row -> assertThat(row.subList(2, 4)).containsExactly(2L, 2L));
+    assertThat(all.explanation()).doesNotContain("not narrowed");
+    assertThat(ofTeam.rows()).singleElement().satisfies(row -> assertThat(row.subList(2, 4))
+        .containsExactly(2L, 2L));
+    assertThat(ofIntent.rows()).singleElement().satisfies(row -> {
+      assertThat((String) row.get(0)).endsWith("Narrow down " + suffix);
+      assertThat(row.subList(2, 4)).containsExactly(1L, 1L);
+    });
+    assertThat(ofIntent.headline()).startsWith("1 incident, 1 customers reported them");
+    assertThat(ofAgent.rows()).singleElement().satisfies(row -> assertThat(row.subList(2, 4))
+        .containsExactly(1L, 1L));
+    for (PanelData none : List.of(otherTeam, bySms)) {
+      assertThat(none.rows()).isEmpty();
+      assertThat(none.headline()).isEqualTo("No incidents reported in the filtered conversations");
+      assertThat(none.explanation()).contains("The minutes to the first update and the notices concern the whole "
+          + "incident and are not narrowed");
+    }
+  }
+
+  private static ReportScope hour(Instant started, UUID teamId, UUID agentId, Channel channel, String intent) {
+    return new ReportScope(started.minusSeconds(1), started.plusSeconds(1), ZoneOffset.UTC, teamId, agentId, channel,
+        intent);
+  }
+
+  @Test
   void shouldListThePanelsInTheSectionsOrderPerceptionFirst() {
     List<DashboardSection> sections = dashboards.panels().stream().map(DashboardPanel::section).toList();
 
