@@ -71,6 +71,33 @@ public class ChurnLedger {
     store.refresh(contactId);
   }
 
+  /**
+   * Two contacts were merged: the survivor keeps one churn state. Whichever of the two was active last gives its
+   * rhythm, latest episode and poor experiences (the other's are of an older episode, which a new one would have
+   * forgotten anyway); purchases and value are added up and the earlier first activity is kept.
+   */
+  @Transactional
+  public void merged(UUID survivorId, UUID mergedId) {
+    Optional<ContactRow> merged = store.lock(mergedId);
+    if (merged.isEmpty()) {
+      return;
+    }
+    Optional<ContactRow> survivor = store.lock(survivorId);
+    ContactRow other;
+    if (survivor.isEmpty()
+        || merged.get().rhythm().lastActivityAt().isAfter(survivor.get().rhythm().lastActivityAt())) {
+      store.takeOver(survivorId, mergedId);
+      other = survivor.orElse(null);
+    } else {
+      store.delete(mergedId);
+      other = merged.get();
+    }
+    if (other != null) {
+      store.absorb(survivorId, other.rhythm().firstActivityAt(), other.purchases(), other.valueCents());
+    }
+    store.refresh(survivorId);
+  }
+
   /** A poor experience in a conversation: recorded for the contacts whose latest conversation it is. */
   @Transactional
   public void poor(UUID conversationId, PoorExperience kind, String detail, Instant at) {

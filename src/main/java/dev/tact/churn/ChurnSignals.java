@@ -1,5 +1,6 @@
 package dev.tact.churn;
 
+import dev.tact.contact.ContactsMerged;
 import dev.tact.conversation.ConversationPlaced;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.MessageAdded;
@@ -50,6 +51,11 @@ class ChurnSignals {
       ledger.poor(change.conversationId(), PoorExperience.REOPENED, "Reopened after it was "
           + change.from().label().toLowerCase(java.util.Locale.ROOT), change.at());
     }
+  }
+
+  @ApplicationModuleListener
+  void on(ContactsMerged merge) {
+    ledger.merged(merge.survivorId(), merge.mergedId());
   }
 
   @ApplicationModuleListener

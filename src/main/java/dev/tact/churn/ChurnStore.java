@@ -118,6 +118,41 @@ class ChurnStore {
         .param("intent", intent).param("conversation", conversationId).update();
   }
 
+  /**
+   * The merged contact's row becomes the survivor's: the survivor's own row (if any) and its experiences are
+   * replaced by a copy of the merged one, whose experiences move over; the merged row is deleted.
+   */
+  void takeOver(UUID survivorId, UUID mergedId) {
+    jdbc.sql("DELETE FROM churn_contact WHERE contact_id = :survivor").param("survivor", survivorId).update();
+    jdbc.sql("""
+        INSERT INTO churn_contact (contact_id, first_activity_at, last_activity_at, last_activity_epoch,
+          last_episode_at, episodes, recent_intervals, usual_interval_seconds, longest_interval_seconds, purchases,
+          value_cents, last_conversation_id, last_conversation_open, last_channel, last_team_id, last_agent_id,
+          last_intent, poor_experiences, candidate)
+        SELECT :survivor, first_activity_at, last_activity_at, last_activity_epoch, last_episode_at, episodes,
+          recent_intervals, usual_interval_seconds, longest_interval_seconds, purchases, value_cents,
+          last_conversation_id, last_conversation_open, last_channel, last_team_id, last_agent_id, last_intent,
+          poor_experiences, candidate
+        FROM churn_contact WHERE contact_id = :merged""").param("survivor", survivorId).param("merged", mergedId)
+        .update();
+    jdbc.sql("UPDATE churn_experience SET contact_id = :survivor WHERE contact_id = :merged")
+        .param("survivor", survivorId).param("merged", mergedId).update();
+    delete(mergedId);
+  }
+
+  /** Adds the other row's earlier start, purchases and value to the contact's row. */
+  void absorb(UUID contactId, Instant firstActivityAt, int purchases, long valueCents) {
+    jdbc.sql("""
+        UPDATE churn_contact SET first_activity_at = LEAST(first_activity_at, :first),
+          purchases = purchases + :purchases, value_cents = value_cents + :value WHERE contact_id = :id""")
+        .param("id", contactId).param("first", utc(firstActivityAt)).param("purchases", purchases)
+        .param("value", valueCents).update();
+  }
+
+  void delete(UUID contactId) {
+    jdbc.sql("DELETE FROM churn_contact WHERE contact_id = :id").param("id", contactId).update();
+  }
+
   void clearExperiences(UUID contactId) {
     jdbc.sql("DELETE FROM churn_experience WHERE contact_id = :id").param("id", contactId).update();
   }

@@ -181,6 +181,52 @@ class SilentChurnIntegrationTests {
   }
 
   @Test
+  void shouldMoveTheChurnStateToTheSurvivorWhenContactsAreMerged() {
+    // the merged contact has the rhythm and a poor latest episode; the survivor only an old purchase
+    Contact away = contact("merged-away");
+    UUID last = history(away, 10, 6, 60).getLast();
+    publish(new SlaBreached(last, SlaMetric.FIRST_RESPONSE, 1, ago(59), ago(59)));
+    await().atMost(PATIENCE).until(() -> hasExperience(away.id(), PoorExperience.SLA_BREACHED));
+    Contact survivor = contact("survivor");
+    assertThat(lead.post("/api/v1/contacts/" + survivor.id() + "/activity", Map.of("kind", "purchase", "at",
+        ago(200).toString(), "valueCents", 999)).status()).isEqualTo(202);
+    assertThat(listed("/api/v1/churn/at-risk?size=100")).contains(away.id().toString())
+        .doesNotContain(survivor.id().toString());
+
+    contacts.merge(survivor.id(), away.id(), "churn test");
+
+    await().atMost(PATIENCE).until(() -> churn.of(away.id()).isEmpty()
+        && churn.of(survivor.id()).map(c -> c.episodes() == 6).orElse(false));
+    AtRiskContact moved = churn.of(survivor.id()).orElseThrow();
+    assertThat(moved.usualInterval()).isEqualTo(Duration.ofDays(10));
+    assertThat(moved.lastConversationId()).isEqualTo(last);
+    assertThat(moved.experiences()).extracting(AtRiskContact.Experience::kind)
+        .contains(PoorExperience.SLA_BREACHED);
+    assertThat(moved.purchases()).isEqualTo(1);
+    assertThat(moved.valueCents()).isEqualTo(999);
+    assertThat(listed("/api/v1/churn/at-risk?size=100")).contains(survivor.id().toString())
+        .doesNotContain(away.id().toString());
+
+    // a contact with only older activity merged into it: the survivor's state stays, the purchases add up
+    Contact older = contact("older");
+    assertThat(lead.post("/api/v1/contacts/" + older.id() + "/activity", Map.of("kind", "purchase", "at",
+        ago(300).toString(), "valueCents", 100)).status()).isEqualTo(202);
+    contacts.merge(survivor.id(), older.id(), "churn test");
+    await().atMost(PATIENCE).until(() -> churn.of(older.id()).isEmpty());
+    AtRiskContact kept = churn.of(survivor.id()).orElseThrow();
+    assertThat(kept.episodes()).isEqualTo(6);
+    assertThat(kept.lastConversationId()).isEqualTo(last);
+    assertThat(kept.purchases()).isEqualTo(2);
+    assertThat(kept.valueCents()).isEqualTo(1099);
+    assertThat(kept.experiences()).extracting(AtRiskContact.Experience::kind)
+        .contains(PoorExperience.SLA_BREACHED);
+
+    // later messages of the merged person carry on the survivor's rhythm, not a new one
+    inbound(survivor, UUID.randomUUID(), now);
+    await().atMost(PATIENCE).until(() -> churn.of(survivor.id()).orElseThrow().episodes() == 7);
+  }
+
+  @Test
   void shouldLearnTheRhythmFromPurchasesAndRefuseBadActivityChangingNothing() {
     Contact buyer = contact("buyer");
     for (int i = 5; i >= 1; i--) {
