@@ -62,6 +62,34 @@ class WeeklyDigestIntegrationTests {
   }
 
   @Test
+  void shouldSendTheDigestWhenItsTimerFiresAndScheduleTheNextWeek() {
+    Agent lead = person(Role.LEAD);
+    Agent optedOut = person(Role.ADMIN);
+    Agent agent = person(Role.AGENT);
+    optOuts.choose(optedOut.id(), false);
+    // the timer made due (a past Monday morning): the application's own timer workers fire it, no waiting a week
+    java.time.Instant due = LocalDate.parse("2026-04-13").atTime(WeeklyDigest.SEND_AT).atZone(zones.siteZone())
+        .toInstant();
+    transactions.executeWithoutResult(s -> timers.schedule(WeeklyDigest.KIND, WeeklyDigest.KEY, due, null));
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> !subjectsTo(lead).isEmpty());
+
+    assertThat(subjectsTo(lead)).containsExactly("Tact weekly digest: week of 2026-04-06");
+    String text = new String(jdbc.sql("SELECT content FROM delivery_outbox WHERE recipient = :to AND cause = "
+        + "'staff mail'").param("to", lead.email()).query(byte[].class).single(), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("=\r\n", "");
+    assertThat(text).contains("The week from 2026-04-06 to 2026-04-12");
+    assertThat(subjectsTo(optedOut)).as("opted out").isEmpty();
+    assertThat(subjectsTo(agent)).as("not a lead").isEmpty();
+    java.time.Instant next = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> timers.find(WeeklyDigest.KIND, WeeklyDigest.KEY).map(t -> t.dueAt()).orElse(null),
+            at -> at != null && at.isAfter(java.time.Instant.now()));
+    assertThat(next.atZone(zones.siteZone()).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+    assertThat(next).isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+  }
+
+  @Test
   void shouldWriteEveryPanelsHeadlineBySection() {
     String text = WeeklyDigest.text(LocalDate.parse("2026-03-02"), java.util.List.of(
         new PanelResult("backlog-age", "Open conversations by age", DashboardSection.BACKLOG,
