@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,11 +25,32 @@ public final class StatusContent {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
       .withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-  public record Day(LocalDate date, int level, String label) {}
+  /**
+   * Consecutive days of a component's history in the same state, shown as one element: the page stays small (a
+   * quiet component is one run, not 90 days) while each day stays findable, since a run names its first and last
+   * date.
+   *
+   * @param days how many days it spans (its width)
+   * @param label what a reader and assistive technology are told: the dates and the state
+   */
+  public record Run(LocalDate from, LocalDate to, int days, int level, String label) {
 
-  public record ComponentView(UUID id, String name, String description, String state, int level, List<Day> days,
-      int incidents) {}
+    /** Whether the day is in this run. */
+    public boolean covers(LocalDate date) {
+      return !date.isBefore(from) && !date.isAfter(to);
+    }
+  }
+
+  public record ComponentView(UUID id, String name, String description, String state, int level, List<Run> runs,
+      int incidents) {
+
+    /** The run the day belongs to, if the day is in the history. */
+    public Optional<Run> on(LocalDate date) {
+      return runs.stream().filter(r -> r.covers(date)).findFirst();
+    }
+  }
 
   public record GroupView(String name, List<ComponentView> components) {}
 
@@ -59,18 +82,8 @@ public final class StatusContent {
       List<Incident> its = incidents.stream().filter(i -> i.componentIds().contains(c.id())).toList();
       int level = its.stream().filter(Incident::open).mapToInt(StatusContent::level).max().orElse(0);
       worst = Math.max(worst, level);
-      List<Day> days = new ArrayList<>(HISTORY_DAYS);
-      for (int back = HISTORY_DAYS - 1; back >= 0; back--) {
-        LocalDate date = today.minusDays(back);
-        Instant dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant dayEnd = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        int worstThatDay = its.stream().filter(i -> i.startedAt().isBefore(dayEnd)
-            && (i.resolvedAt() == null || i.resolvedAt().isAfter(dayStart))).mapToInt(StatusContent::level).max()
-            .orElse(0);
-        days.add(new Day(date, worstThatDay, DAY.format(date) + ": " + label(worstThatDay)));
-      }
       byGroup.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(new ComponentView(c.id(), c.name(),
-          c.description(), label(level), level, days, its.size()));
+          c.description(), label(level), level, runs(its, today), its.size()));
     }
     this.worstLevel = worst;
     this.groups = byGroup.entrySet().stream().map(e -> new GroupView(e.getKey(), e.getValue())).toList();
@@ -78,6 +91,41 @@ public final class StatusContent {
         .map(i -> view(i, names, updates.getOrDefault(i.id(), List.of()))).toList();
     this.open = views.stream().filter(IncidentView::open).toList();
     this.past = views.stream().filter(v -> !v.open()).toList();
+  }
+
+  /** The component's last {@value #HISTORY_DAYS} days (up to today), each day at its worst incident's level. */
+  static List<Run> runs(List<Incident> its, LocalDate today) {
+    List<Run> runs = new ArrayList<>();
+    LocalDate from = null;
+    int runLevel = -1;
+    for (int back = HISTORY_DAYS - 1; back >= -1; back--) {
+      LocalDate date = today.minusDays(back);
+      int worstThatDay = back < 0 ? -1 : worstOn(its, date);
+      if (worstThatDay != runLevel) {
+        if (from != null) {
+          runs.add(run(from, date.minusDays(1), runLevel));
+        }
+        from = date;
+        runLevel = worstThatDay;
+      }
+    }
+    return List.copyOf(runs);
+  }
+
+  private static int worstOn(List<Incident> its, LocalDate date) {
+    Instant dayStart = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant dayEnd = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return its.stream().filter(i -> i.startedAt().isBefore(dayEnd)
+        && (i.resolvedAt() == null || i.resolvedAt().isAfter(dayStart))).mapToInt(StatusContent::level).max()
+        .orElse(0);
+  }
+
+  private static Run run(LocalDate from, LocalDate to, int level) {
+    int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+    String dates = days == 1 ? DAY.format(from)
+        : (from.getYear() == to.getYear() ? SHORT_DAY.format(from) : DAY.format(from)) + " – " + DAY.format(to);
+    String count = days == 1 ? "" : " (" + days + " days)";
+    return new Run(from, to, days, level, dates + ": " + label(level) + count);
   }
 
   /** The page's headline. */

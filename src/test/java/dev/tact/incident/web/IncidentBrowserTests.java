@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tact.contact.ContactManagement;
@@ -19,7 +20,11 @@ import dev.tact.testsupport.StaffMailbox;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -123,6 +128,16 @@ class IncidentBrowserTests extends MailRelayBrowserTest {
       assertThat(status.locator(".banner")).hasText("Major outage");
       assertThat(status.locator("#" + reference)).containsText("Sites unreachable " + suffix);
       assertThat(status.locator("#" + reference)).containsText("Sites hosted with us do not load.");
+      // the component's 90 days as assistive technology meets them: a list, one item per run of days in one state
+      Locator history = status.getByRole(AriaRole.LIST, new Page.GetByRoleOptions()
+          .setName("Site hosting " + suffix + ", last 90 days"));
+      Locator runs = history.getByRole(AriaRole.LISTITEM);
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      String day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(today);
+      assertThat(runs.last()).hasText(day + ": Major outage");
+      assertThat(runs.last()).hasAttribute("title", day + ": Major outage");
+      assertThat(runs.first()).containsText("Operational (89 days)");
+      assertThat(runs.first()).hasAttribute("data-from", today.minusDays(89).toString());
     }
 
     String handle = "twitter:@hostless_" + suffix;

@@ -258,6 +258,10 @@ class RequestLimitsIntegrationTests {
     assertThat(unauthenticated.body().path("detail").asString()).contains("tact_…");
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.contentType()).containsIgnoringCase("charset=UTF-8");
+    // refusing costs no observation per filter, authorization or authentication (Spring Security's own are off)
+    assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
+    assertThat(meters.find("spring.security.authorizations").meters()).isEmpty();
+    assertThat(meters.find("spring.security.authentications").meters()).isEmpty();
   }
 
   private static void assertProblem(RawHttpUpload.Answer answer, int status, String code) {
