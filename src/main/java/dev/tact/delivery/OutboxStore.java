@@ -145,23 +145,37 @@ class OutboxStore {
   }
 
   /**
-   * Inserts many rows in JDBC batches (a batch of notices: one round trip per 1,000 rows instead of one per row).
-   * Answers the ids of the rows not written because their idempotency key was taken.
+   * Inserts many rows, {@value dev.tact.shared.MultiRowInsert#ROWS} per statement, each skipped when its idempotency
+   * key is taken. Answers the ids of the rows not written: none when the statements wrote every row, else those of
+   * these (fresh) ids that the table does not hold.
    */
   java.util.Set<UUID> insertAll(List<NewRow> rows, Instant now) {
-    java.util.Set<UUID> notInserted = new java.util.HashSet<>();
-    for (int from = 0; from < rows.size(); from += 1000) {
-      List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-      int[] inserted = named.batchUpdate(INSERT, chunk.stream().map(r -> params(r, now))
-          .toArray(SqlParameterSource[]::new));
-      for (int i = 0; i < inserted.length; i++) {
-        if (inserted[i] == 0) {
-          notInserted.add(chunk.get(i).id());
-        }
-      }
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (NewRow r : rows) {
+      Draft d = r.draft;
+      values.add(new Object[] {r.id, d.idempotencyKey(), d.kind().name(), d.purpose().name(), d.cause(),
+          d.conversationId(), d.messageId(), d.contactId(), d.recipient(), domainOf(d.recipient()), d.sender(),
+          clip(d.subject(), 1000), d.headerMessageId(), d.content(), r.decisionId, r.state.name(),
+          utc(r.notBefore), utc(r.dueAt), 0, clip(r.error, 2000), utc(now), utc(now)});
     }
+    java.util.Set<UUID> notInserted = new java.util.HashSet<>();
+    if (INSERT_ROWS.insert(named.getJdbcTemplate(), values) == rows.size()) {
+      return notInserted;
+    }
+    java.util.Set<UUID> written = new java.util.HashSet<>();
+    List<UUID> ids = rows.stream().map(NewRow::id).toList();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      written.addAll(jdbc.sql("SELECT id FROM delivery_outbox WHERE id IN (:ids)")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).query(UUID.class).list());
+    }
+    ids.stream().filter(id -> !written.contains(id)).forEach(notInserted::add);
     return notInserted;
   }
+
+  private static final dev.tact.shared.MultiRowInsert INSERT_ROWS = new dev.tact.shared.MultiRowInsert("""
+      INSERT INTO delivery_outbox (id, idempotency_key, kind, purpose, cause, conversation_id, message_id,
+        contact_id, recipient, recipient_domain, sender, subject, header_message_id, content, decision_id, state,
+        not_before, due_at, attempts, last_error, created_at, updated_at)""", 22, "ON CONFLICT DO NOTHING");
 
   private static final String INSERT = """
       INSERT INTO delivery_outbox (id, idempotency_key, kind, purpose, cause, conversation_id, message_id,

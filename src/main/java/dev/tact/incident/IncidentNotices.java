@@ -79,21 +79,12 @@ class IncidentNotices {
     List<UUID> contacts = store.affectedContacts(incident.id());
     String subject = subject(incident, update);
     String text = text(incident, update);
-    int queued = 0;
+    List<List<UUID>> batches = new ArrayList<>();
     for (int from = 0; from < contacts.size(); from += Outbox.MAX_BATCH) {
-      List<UUID> some = contacts.subList(from, Math.min(contacts.size(), from + Outbox.MAX_BATCH));
-      Map<UUID, String> subscribed = store.subscriptionTokens(some);
-      List<OutboundRequest> batch = new ArrayList<>();
-      for (UUID contact : some) {
-        String token = subscribed.get(contact);
-        batch.add(new OutboundRequest(contact, subject, token == null ? text : text + "\nYou subscribed to these "
-            + "notices on our status page. To stop them: " + properties.baseUrl() + "/status/subscriptions/" + token
-            + "/unsubscribe\n", Purpose.TRANSACTIONAL, "incident-notice:" + update.id() + ":" + contact));
-      }
-      List<Queued> results = transactions.execute(status -> outbox.queueAll(batch, "incident "
-          + incident.reference()));
-      queued += results.size();
+      batches.add(contacts.subList(from, Math.min(contacts.size(), from + Outbox.MAX_BATCH)));
     }
+    String actor = "incident " + incident.reference();
+    int queued = inFlight(properties.noticeBatchesInFlight(), batches, some -> queueBatch(update, some, subject, text, actor));
     int total = queued;
     transactions.executeWithoutResult(status -> {
       if (store.claimNotices(update.id(), clock.instant())) {
@@ -103,6 +94,60 @@ class IncidentNotices {
     log.info("{}: {} notices queued for the {} update to {} affected contacts", incident.reference(), total,
         update.state().id(), contacts.size());
     return total;
+  }
+
+  /**
+   * Runs every batch, {@code threads} at once (each in its own transaction, in any
+   * order: a batch's contacts are its own, and the outbox's keys are per update and contact); answers the sum. After a
+   * batch failed no further one starts, and the first failure is thrown once those running have ended: the update is
+   * then not marked, and the sweep (or a later run) resumes it by the keys already taken.
+   */
+  static <T> int inFlight(int threads, List<T> batches, java.util.function.ToIntFunction<T> batch) {
+    if (Math.min(threads, batches.size()) <= 1) {
+      int sum = 0;
+      for (T some : batches) {
+        sum += batch.applyAsInt(some);
+      }
+      return sum;
+    }
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic
+        .AtomicReference<>();
+    java.util.concurrent.atomic.AtomicInteger sum = new java.util.concurrent.atomic.AtomicInteger();
+    try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, batches.size()),
+        Thread.ofVirtual().name("incident-notices-", 0).factory())) {
+      for (T some : batches) {
+        pool.execute(() -> {
+          if (failed.get() != null) {
+            return;
+          }
+          try {
+            sum.addAndGet(batch.applyAsInt(some));
+          } catch (RuntimeException | Error e) {
+            if (!failed.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e))) {
+              failed.get().addSuppressed(e);
+            }
+          }
+        });
+      }
+    } // close() waits for every batch started
+    if (failed.get() != null) {
+      throw failed.get();
+    }
+    return sum.get();
+  }
+
+  /** One batch of notices, in its own transaction: answers how many rows it has (queued now or earlier). */
+  private int queueBatch(IncidentUpdate update, List<UUID> some, String subject, String text, String actor) {
+    Map<UUID, String> subscribed = store.subscriptionTokens(some);
+    List<OutboundRequest> batch = new ArrayList<>(some.size());
+    for (UUID contact : some) {
+      String token = subscribed.get(contact);
+      batch.add(new OutboundRequest(contact, subject, token == null ? text : text + "\nYou subscribed to these "
+          + "notices on our status page. To stop them: " + properties.baseUrl() + "/status/subscriptions/" + token
+          + "/unsubscribe\n", Purpose.TRANSACTIONAL, "incident-notice:" + update.id() + ":" + contact));
+    }
+    List<Queued> results = transactions.execute(status -> outbox.queueAll(batch, actor));
+    return results.size();
   }
 
   static String subject(Incident incident, IncidentUpdate update) {

@@ -13,18 +13,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statusMaxAge how long a browser or proxy may keep the status page without asking again
  * @param statusTitle the status page's heading, e.g. "Acme status"
  * @param matching whether inbound messages are matched to open incidents
+ * @param noticeBatchesInFlight how many batches of an update's notices are decided and queued at once, each in its own
+ *     transaction (2: one is decided and written while the other waits on the database)
  */
 @ConfigurationProperties("tact.incident")
 public record IncidentProperties(@DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue("7d") Duration salesCoolDown, @DefaultValue("2s") Duration statusRefresh,
     @DefaultValue("10s") Duration statusMaxAge, @DefaultValue("Service status") String statusTitle,
-    @DefaultValue("true") boolean matching) {
+    @DefaultValue("true") boolean matching, @DefaultValue("2") int noticeBatchesInFlight) {
 
   public IncidentProperties {
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     if (salesCoolDown.isNegative() || statusRefresh.isNegative() || statusRefresh.isZero()
-        || statusMaxAge.isNegative()) {
-      throw new IllegalArgumentException("tact.incident durations must not be negative (and status-refresh > 0)");
+        || statusMaxAge.isNegative() || noticeBatchesInFlight < 1 || noticeBatchesInFlight > 16) {
+      throw new IllegalArgumentException("tact.incident durations must not be negative (and status-refresh > 0), "
+          + "notice-batches-in-flight is 1 to 16");
     }
   }
 

@@ -66,10 +66,13 @@ public class ContactHistory {
     return new RecordedAttempt(id, contact, attempt, decisionId, actor, null);
   }
 
+  private static final dev.tact.shared.MultiRowInsert ATTEMPTS = new dev.tact.shared.MultiRowInsert(
+      "INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor)", 8, "");
+
   /**
-   * Records the contacts many permits allow, as {@link #record} does each, in JDBC batches: for a campaign's or an
-   * incident's notices. An unknown contact is a 404 and an over-long subject a 422; the caller's transaction then
-   * rolls back whatever was written.
+   * Records the contacts many permits allow, as {@link #record} does each, many rows per statement: for a campaign's
+   * or an incident's notices. An unknown contact is a 404 and an over-long subject a 422; the caller's transaction
+   * then rolls back whatever was written.
    */
   @Transactional
   public void recordAll(List<ContactPermit> permits, String actor) {
@@ -91,11 +94,7 @@ public class ContactHistory {
       rows.add(new Object[] {Ids.newId(), contact.id(), request.channel().name(), request.purpose().name(),
           request.subject(), utc(permit.earliest()), permit.decisionId(), actor});
     }
-    for (int from = 0; from < rows.size(); from += 1000) {
-      template.batchUpdate("""
-          INSERT INTO policy_attempt (id, contact_id, channel, purpose, subject, attempted_at, decision_id, actor)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
-    }
+    ATTEMPTS.insert(template, rows);
   }
 
   /**

@@ -218,23 +218,7 @@ abstract class IncidentsContract {
   void shouldNoticeTwoThousandSubscribersOnceEachRecordDenialsAndQueueNothingTwiceAfterACrashOrASecondRun()
       throws Exception {
     String component = component("Object storage " + suffix, "buckets");
-    List<UUID> subscribers = new java.util.ArrayList<>();
-    List<Object[]> people = new java.util.ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
-      UUID contact = UUID.randomUUID();
-      subscribers.add(contact);
-      String email = "bulk" + i + "-" + suffix + "@example.org";
-      people.add(new Object[] {contact, "Bulk " + i, UUID.randomUUID(), email, UUID.randomUUID(),
-          UUID.fromString(component), "tok-" + suffix + "-" + i});
-    }
-    template.batchUpdate("INSERT INTO contact_contact (id, display_name, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
-        people.stream().map(p -> new Object[] {p[0], p[1]}).toList());
-    template.batchUpdate("INSERT INTO contact_identity (id, contact_id, kind, address, raw, created_at) "
-        + "VALUES (?, ?, 'EMAIL', ?, ?, CURRENT_TIMESTAMP)",
-        people.stream().map(p -> new Object[] {p[2], p[0], p[3], p[3]}).toList());
-    template.batchUpdate("INSERT INTO status_subscriber (id, contact_id, email, component_id, token, created_at, "
-        + "confirmed_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
-        people.stream().map(p -> new Object[] {p[4], p[0], p[3], p[5], p[6]}).toList());
+    List<UUID> subscribers = subscribers(component, "bulk", 2000);
     List<UUID> optedOut = subscribers.subList(0, 25);
     optedOut.forEach(contact -> consents.record(contact, new ConsentRequest(ConsentEntry.Kind.OPT_OUT, Channel.EMAIL,
         Purpose.TRANSACTIONAL, null, "phone call", "asked to hear nothing more by email", null), "test"));
@@ -291,6 +275,80 @@ abstract class IncidentsContract {
     assertThat(notices.send(update)).isEqualTo(2000);
     assertThat(noticeIds(update)).isEqualTo(resumed);
     assertThat(count("policy_decision")).isEqualTo(decisions);
+  }
+
+  /** Confirmed subscribers of the component, written by SQL: {@code prefix<i>-<suffix>@example.org}, tokens tok-. */
+  private List<UUID> subscribers(String component, String prefix, int count) {
+    List<UUID> subscribers = new java.util.ArrayList<>();
+    List<Object[]> people = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      UUID contact = UUID.randomUUID();
+      subscribers.add(contact);
+      String email = prefix + i + "-" + suffix + "@example.org";
+      people.add(new Object[] {contact, "Bulk " + i, UUID.randomUUID(), email, UUID.randomUUID(),
+          UUID.fromString(component), "tok-" + suffix + "-" + i});
+    }
+    template.batchUpdate("INSERT INTO contact_contact (id, display_name, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+        people.stream().map(p -> new Object[] {p[0], p[1]}).toList());
+    template.batchUpdate("INSERT INTO contact_identity (id, contact_id, kind, address, raw, created_at) "
+        + "VALUES (?, ?, 'EMAIL', ?, ?, CURRENT_TIMESTAMP)",
+        people.stream().map(p -> new Object[] {p[2], p[0], p[3], p[3]}).toList());
+    template.batchUpdate("INSERT INTO status_subscriber (id, contact_id, email, component_id, token, created_at, "
+        + "confirmed_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        people.stream().map(p -> new Object[] {p[4], p[0], p[3], p[5], p[6]}).toList());
+    return subscribers;
+  }
+
+  /**
+   * Batches go two at a time, and another run of the same update (a second node, the sweep) may work beside them: the
+   * runs at once may fail on a key another one took (that batch rolls back, decisions included), a later run completes
+   * what they left, and no contact is ever queued or decided twice.
+   */
+  @Test
+  void shouldNeverQueueOrDecideAContactTwiceWhileRunsOfOneUpdateOverlapWithBatchesInFlight() throws Exception {
+    assertThat(properties.noticeBatchesInFlight()).isGreaterThan(1);
+    String component = component("Queues " + suffix, "brokers");
+    List<UUID> subscribers = subscribers(component, "overlap", 3500);
+    JsonApi.Answer declared = admin.post("/api/v1/incidents", Map.of("title", "Brokers down " + suffix,
+        "impact", "major", "components", List.of(component), "message", "Messages wait.", "sendNotices", true));
+    assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
+    UUID update = UUID.fromString(declared.body().path("updates").get(0).path("id").asString());
+    String keys = "incident-notice:" + update + ":%";
+
+    // the listener's run is under way; two more start beside it
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    List<java.util.concurrent.CompletableFuture<Integer>> runs = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    for (int i = 0; i < 2; i++) {
+      runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        return notices.send(update);
+      }, two));
+    }
+    two.shutdown();
+    for (java.util.concurrent.CompletableFuture<Integer> run : runs) {
+      try {
+        assertThat(run.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3500);
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(e.getCause()).as("only a key taken by another run may stop one").isInstanceOfAny(
+            dev.tact.shared.ProblemException.class, org.springframework.dao.DataAccessException.class);
+      }
+    }
+    // whatever the overlapping runs left, a run alone completes
+    await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> notices.send(update) == 3500);
+    await().atMost(Duration.ofSeconds(120)).until(() -> noticed(update) && outboxRows(keys) == 3500);
+
+    assertThat(noticeStates(update)).hasSize(3500).containsOnlyKeys(subscribers)
+        .allSatisfy((contact, state) -> assertThat(state).as("rows of %s", contact).isEqualTo("QUEUED"));
+    assertThat(decisionsPerContact(subscribers)).containsOnlyKeys(subscribers).allSatisfy((c, n) ->
+        assertThat(n).as("decisions for %s", c).isEqualTo(1L));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM policy_attempt WHERE contact_id IN (SELECT contact_id FROM "
+        + "delivery_outbox WHERE idempotency_key LIKE :key)").param("key", keys).query(Long.class).single())
+        .isEqualTo(3500);
   }
 
   private Map<UUID, String> noticeStates(UUID update) {

@@ -36,31 +36,23 @@ public class DecisionAudit {
     this.template = template;
   }
 
-  /** Inserts the rows in JDBC batches; call inside the caller's transaction. */
+  private static final dev.tact.shared.MultiRowInsert INSERT = new dev.tact.shared.MultiRowInsert("""
+      INSERT INTO policy_decision (id, contact_id, channel, purpose, subject, proposed_at, outcome, not_before,
+        summary, votes, asked_by, decided_at)""", 12, "");
+
+  /** Inserts the rows, many per statement; call inside the caller's transaction. */
   public void write(List<AuditedDecision> decisions) {
     // a batch's decisions mostly carry the same votes (a notice to many contacts): each distinct list written once
     java.util.Map<List<Vote>, String> written = new java.util.HashMap<>();
-    for (int from = 0; from < decisions.size(); from += 1000) {
-      List<AuditedDecision> chunk = decisions.subList(from, Math.min(decisions.size(), from + 1000));
-      template.batchUpdate("""
-          INSERT INTO policy_decision (id, contact_id, channel, purpose, subject, proposed_at, outcome, not_before,
-            summary, votes, asked_by, decided_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, chunk.size(), (ps, a) -> {
-            DecisionRequest r = a.request();
-            ps.setObject(1, a.id());
-            ps.setObject(2, r.contactId());
-            ps.setString(3, PolicyChannels.name(r.channel()));
-            ps.setString(4, r.purpose().name());
-            ps.setString(5, r.subject());
-            ps.setObject(6, utc(r.proposedAt()));
-            ps.setString(7, a.decision().outcome().name());
-            ps.setObject(8, utc(a.decision().notBefore()));
-            ps.setString(9, a.decision().summary() == null ? "" : a.decision().summary());
-            ps.setString(10, written.computeIfAbsent(a.decision().votes(), JSON::writeValueAsString));
-            ps.setString(11, a.askedBy());
-            ps.setObject(12, utc(a.decidedAt()));
-          });
+    List<Object[]> rows = new java.util.ArrayList<>(decisions.size());
+    for (AuditedDecision a : decisions) {
+      DecisionRequest r = a.request();
+      rows.add(new Object[] {a.id(), r.contactId(), PolicyChannels.name(r.channel()), r.purpose().name(),
+          r.subject(), utc(r.proposedAt()), a.decision().outcome().name(), utc(a.decision().notBefore()),
+          a.decision().summary() == null ? "" : a.decision().summary(),
+          written.computeIfAbsent(a.decision().votes(), JSON::writeValueAsString), a.askedBy(), utc(a.decidedAt())});
     }
+    INSERT.insert(template, rows);
   }
 
   public Optional<AuditedDecision> find(UUID id) {
