@@ -1,26 +1,23 @@
 package dev.tact.effort;
 
 import dev.tact.timer.Backoff;
+import dev.tact.timer.ChangeLog;
 import dev.tact.timer.ClaimWorkers;
 import dev.tact.timer.WakeUp;
 import dev.tact.timer.WorkFailure;
 import dev.tact.timer.WorkQueue;
-import dev.tact.timer.Worker;
 import dev.tact.timer.WorkerSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,15 +29,10 @@ import org.springframework.stereotype.Component;
  * sorted key order), and deletes the claimed changes, in one transaction. A measure only inserts a change row.
  */
 @Component
-class EffortFold implements WorkQueue<EffortFold.Change> {
+class EffortFold implements WorkQueue<ChangeLog.Change> {
 
   static final List<String> FILTERS = List.of("all", "team", "channel", "intent");
   static final List<String> GROUPS = List.of("period", "team", "channel", "intent");
-  private static final int CHUNK = 500;
-
-  /** A conversation whose effort row changed. */
-  record Change(long seq, UUID conversationId) {}
-
   /** What one conversation adds: its UTC day, team, channel and intent ('' for none), score and capped points. */
   record Counted(LocalDate openedOn, String teamKey, String channel, String intent, long[] points) {
 
@@ -84,45 +76,30 @@ class EffortFold implements WorkQueue<EffortFold.Change> {
       "waited");
 
   private final JdbcClient jdbc;
-  private final Worker worker;
+  private final ChangeLog changes;
 
   EffortFold(JdbcClient jdbc, ClaimWorkers workers, @Value("${tact.dashboard.fold.enabled:true}") boolean enabled,
       @Value("${tact.dashboard.fold.poll-interval:2s}") Duration pollInterval) {
     this.jdbc = jdbc;
-    this.worker = workers.register(this, WorkerSettings.locked("effort-fold", enabled, enabled ? 1 : 0, 2000,
+    this.changes = new ChangeLog(jdbc, "effort_change", "conversation_id", "effort_fold_lock");
+    workers.register(this, WorkerSettings.locked("effort-fold", enabled, enabled ? 1 : 0, 2000,
         pollInterval, 10, Backoff.doubling(Duration.ofSeconds(1), Duration.ofMinutes(5))), new WakeUp());
   }
 
   /** Notes, in the measure's transaction, that the conversation's effort row changed: an INSERT, nothing else. */
   void changed(UUID conversationId) {
-    jdbc.sql("INSERT INTO effort_change (conversation_id) VALUES (:id)").param("id", conversationId).update();
-  }
-
-  /** Folds every batch due now on the calling thread (tests; a node whose fold threads are off). */
-  void foldAll() {
-    while (worker.runOnce().done() > 0) {
-      // the next batch
-    }
+    changes.note(conversationId);
   }
 
   @Override
-  public List<Change> claimDue(Instant now, int limit) {
-    if (jdbc.sql("SELECT id FROM effort_fold_lock WHERE id = 1 FOR UPDATE SKIP LOCKED").query(Integer.class)
-        .optional().isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("SELECT seq, conversation_id FROM effort_change ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED")
-        .param("limit", limit)
-        .query((rs, n) -> new Change(rs.getLong("seq"), rs.getObject("conversation_id", UUID.class))).list();
+  public List<ChangeLog.Change> claimDue(Instant now, int limit) {
+    return changes.claim(limit);
   }
 
   @Override
-  public void handle(List<Change> changes) {
-    List<UUID> ids = new ArrayList<>(changes.stream().map(Change::conversationId)
-        .collect(Collectors.toCollection(TreeSet::new)));
+  public void handle(List<ChangeLog.Change> claimed) {
     Map<Key, long[]> moves = new TreeMap<>();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+    for (List<UUID> chunk : ChangeLog.chunksOfIds(claimed)) {
       Map<UUID, Counted> now = read("SELECT conversation_id, CAST((opened_at AT TIME ZONE 'UTC') AS DATE) AS opened_on,"
           + " COALESCE(CAST(team_id AS VARCHAR(36)), '') AS team_key, COALESCE(channel, '') AS channel,"
           + " COALESCE(intent, '') AS intent, " + EffortFold.POINTS + " FROM conversation_effort"
@@ -151,15 +128,11 @@ class EffortFold implements WorkQueue<EffortFold.Change> {
       }
     }
     moves.forEach(this::add);
-    List<Long> seqs = changes.stream().map(Change::seq).toList();
-    for (int from = 0; from < seqs.size(); from += CHUNK) {
-      jdbc.sql("DELETE FROM effort_change WHERE seq IN (:seqs)")
-          .param("seqs", seqs.subList(from, Math.min(seqs.size(), from + CHUNK))).update();
-    }
+    changes.forget(claimed);
   }
 
   @Override
-  public boolean recordFailure(Change item, WorkFailure failure) {
+  public boolean recordFailure(ChangeLog.Change item, WorkFailure failure) {
     // the change stays; the next pass reads the conversation's effort again
     return false;
   }

@@ -5,7 +5,6 @@ import dev.tact.timer.ClaimWorkers;
 import dev.tact.timer.WakeUp;
 import dev.tact.timer.WorkFailure;
 import dev.tact.timer.WorkQueue;
-import dev.tact.timer.Worker;
 import dev.tact.timer.WorkerSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,21 +40,13 @@ class FirstResponseFold implements WorkQueue<FirstResponseFold.Delta> {
   }
 
   private final JdbcClient jdbc;
-  private final Worker worker;
 
   FirstResponseFold(JdbcClient jdbc, ClaimWorkers workers,
       @Value("${tact.dashboard.fold.enabled:true}") boolean enabled,
       @Value("${tact.dashboard.fold.poll-interval:2s}") Duration pollInterval) {
     this.jdbc = jdbc;
-    this.worker = workers.register(this, WorkerSettings.locked("sla-first-response-fold", enabled, enabled ? 1 : 0,
+    workers.register(this, WorkerSettings.locked("sla-first-response-fold", enabled, enabled ? 1 : 0,
         2000, pollInterval, 10, Backoff.doubling(Duration.ofSeconds(1), Duration.ofMinutes(5))), new WakeUp());
-  }
-
-  /** Folds every batch due now on the calling thread (tests; a node whose fold threads are off). */
-  void foldAll() {
-    while (worker.runOnce().done() > 0) {
-      // the next batch
-    }
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.tact.conversation.ConversationChangeListener;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,10 +17,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class OpenedFigures implements ConversationChangeListener {
 
-  private final JdbcClient jdbc;
+  private final OpenedFold fold;
 
-  OpenedFigures(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  OpenedFigures(OpenedFold fold) {
+    this.fold = fold;
   }
 
   @Override
@@ -29,7 +28,7 @@ class OpenedFigures implements ConversationChangeListener {
     if (TransactionSynchronizationManager.isSynchronizationActive() && !notedNow().add(conversationId)) {
       return;
     }
-    jdbc.sql("INSERT INTO conv_opened_change (conversation_id) VALUES (:id)").param("id", conversationId).update();
+    fold.changed(conversationId);
   }
 
   /** The conversations this transaction noted already (bound to it, dropped when it ends). */

@@ -2,11 +2,11 @@ package dev.tact.conversation.report;
 
 import dev.tact.shared.SqlTime;
 import dev.tact.timer.Backoff;
+import dev.tact.timer.ChangeLog;
 import dev.tact.timer.ClaimWorkers;
 import dev.tact.timer.WakeUp;
 import dev.tact.timer.WorkFailure;
 import dev.tact.timer.WorkQueue;
-import dev.tact.timer.Worker;
 import dev.tact.timer.WorkerSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,15 +34,10 @@ import org.springframework.stereotype.Component;
  * reading the conversation afresh makes a change noted twice, or out of order, harmless.
  */
 @Component
-class OpenedFold implements WorkQueue<OpenedFold.Change> {
+class OpenedFold implements WorkQueue<ChangeLog.Change> {
 
   private static final Set<String> OPEN_STATUSES = StatusFacts.OPEN.stream().map(Enum::name)
       .collect(Collectors.toUnmodifiableSet());
-  private static final int CHUNK = 500;
-
-  /** A conversation noted as changed. */
-  record Change(long seq, UUID conversationId) {}
-
   /** What one conversation adds to the summary: its UTC day, team, channel, intent tags and two flags. */
   record Counted(LocalDate openedOn, String teamKey, String channel, String intents, int reopened, int unresolved) {
 
@@ -71,40 +65,30 @@ class OpenedFold implements WorkQueue<OpenedFold.Change> {
   }
 
   private final JdbcClient jdbc;
-  private final Worker worker;
+  private final ChangeLog changes;
 
   OpenedFold(JdbcClient jdbc, ClaimWorkers workers, @Value("${tact.dashboard.fold.enabled:true}") boolean enabled,
       @Value("${tact.dashboard.fold.poll-interval:2s}") Duration pollInterval) {
     this.jdbc = jdbc;
-    this.worker = workers.register(this, WorkerSettings.locked("conversation-opened-fold", enabled, enabled ? 1 : 0,
+    this.changes = new ChangeLog(jdbc, "conv_opened_change", "conversation_id", "conv_opened_fold_lock");
+    workers.register(this, WorkerSettings.locked("conversation-opened-fold", enabled, enabled ? 1 : 0,
         2000, pollInterval, 10, Backoff.doubling(Duration.ofSeconds(1), Duration.ofMinutes(5))), new WakeUp());
   }
 
-  /** Folds every batch due now on the calling thread (tests; a node whose fold threads are off). */
-  void foldAll() {
-    while (worker.runOnce().done() > 0) {
-      // the next batch
-    }
+  /** Notes, in the writing transaction, that the conversation changed (an INSERT, nothing else). */
+  void changed(UUID conversationId) {
+    changes.note(conversationId);
   }
 
   @Override
-  public List<Change> claimDue(Instant now, int limit) {
-    if (jdbc.sql("SELECT id FROM conv_opened_fold_lock WHERE id = 1 FOR UPDATE SKIP LOCKED").query(Integer.class)
-        .optional().isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("SELECT seq, conversation_id FROM conv_opened_change ORDER BY seq LIMIT :limit"
-            + " FOR UPDATE SKIP LOCKED").param("limit", limit)
-        .query((rs, n) -> new Change(rs.getLong("seq"), rs.getObject("conversation_id", UUID.class))).list();
+  public List<ChangeLog.Change> claimDue(Instant now, int limit) {
+    return changes.claim(limit);
   }
 
   @Override
-  public void handle(List<Change> changes) {
-    List<UUID> ids = new ArrayList<>(changes.stream().map(Change::conversationId)
-        .collect(Collectors.toCollection(TreeSet::new)));
+  public void handle(List<ChangeLog.Change> claimed) {
     Map<Key, long[]> moves = new TreeMap<>();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+    for (List<UUID> chunk : ChangeLog.chunksOfIds(claimed)) {
       Map<UUID, Counted> now = now(chunk);
       Map<UUID, Counted> before = counted(chunk);
       for (UUID id : chunk) {
@@ -145,15 +129,11 @@ class OpenedFold implements WorkQueue<OpenedFold.Change> {
             .param("dimension", key.dimension()).param("key", key.dimKey()).param("day", key.day()).update();
       }
     });
-    List<Long> seqs = changes.stream().map(Change::seq).toList();
-    for (int from = 0; from < seqs.size(); from += CHUNK) {
-      jdbc.sql("DELETE FROM conv_opened_change WHERE seq IN (:seqs)")
-          .param("seqs", seqs.subList(from, Math.min(seqs.size(), from + CHUNK))).update();
-    }
+    changes.forget(claimed);
   }
 
   @Override
-  public boolean recordFailure(Change item, WorkFailure failure) {
+  public boolean recordFailure(ChangeLog.Change item, WorkFailure failure) {
     // the change stays as it is; the next pass reads the conversation again
     return false;
   }
