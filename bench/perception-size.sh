@@ -51,7 +51,7 @@ cleanup() {
   local rc=$?
   stop_app
   [[ -n "${WATCHDOG:-}" ]] && kill "$WATCHDOG" 2>/dev/null || true
-  if [[ -z "${BENCH_KEEP_DB:-}" ]]; then
+  if [[ -z "${BENCH_KEEP_DB:-}" && -z "${BENCH_REUSE_DB:-}" ]]; then
     psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
   fi
   if [[ $rc -ne 0 ]]; then
@@ -76,8 +76,14 @@ if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
 fi
 cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
 
-psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
-psql_pg -d postgres -c "CREATE DATABASE $PG_DB"
+if [[ -n "${BENCH_REUSE_DB:-}" ]]; then
+  [[ "$(psql_pg -d postgres -c "SELECT COUNT(*) FROM pg_database WHERE datname = '$PG_DB'")" == 1 ]] \
+    || { log "BENCH_REUSE_DB: no database $PG_DB to reuse (run once with BENCH_KEEP_DB=1)"; exit 1; }
+  log "reusing $PG_DB ($(psql_pg -d "$PG_DB" -c "SELECT COUNT(*) FROM conv_conversation") conversations)"
+else
+  psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
+  psql_pg -d postgres -c "CREATE DATABASE $PG_DB"
+fi
 
 log "starting Tact on PostgreSQL (the schema)"
 # shellcheck disable=SC2086
@@ -86,21 +92,29 @@ log "starting Tact on PostgreSQL (the schema)"
   --tact.intake.imap.enabled=false $APP_ARGS >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 t0=$SECONDS
+UP_LIMIT=480
+[[ -n "${BENCH_REUSE_DB:-}" ]] && UP_LIMIT=1500   # the new migrations' backfills read the million rows
 until curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 "$APP_PID" 2>/dev/null || { log "app exited during startup"; exit 1; }
-  (( SECONDS - t0 > 480 )) && { log "app not UP after 480 s"; exit 1; }
+  (( SECONDS - t0 > UP_LIMIT )) && { log "app not UP after $UP_LIMIT s"; exit 1; }
   sleep 0.5
 done
-log "Tact UP after $((SECONDS - t0)) s"
+UP_SECONDS=$((SECONDS - t0))
+log "Tact UP after $UP_SECONDS s (Flyway's migrations included)"
 
 SECRET="tact_perception$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 sql "INSERT INTO staff_api_token (id, name, token_prefix, token_hash, role, scopes, rate_unlimited, created_by,
   created_at) VALUES (gen_random_uuid(), 'perception-bench', '${SECRET:0:12}',
   '$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)', 'ADMIN', 'read', TRUE, NULL, CURRENT_TIMESTAMP)"
 
-log "generating $CONVERSATIONS conversations and $((CONVERSATIONS * 3)) messages"
-gen_start=$(now_ms)
-psql_pg -d "$PG_DB" <<SQL
+if [[ -n "${BENCH_REUSE_DB:-}" ]]; then
+  GEN_SECONDS="0 (reused)"
+  EXTRA_SECONDS=0
+  EXTRA_FILES=()
+else
+  log "generating $CONVERSATIONS conversations and $((CONVERSATIONS * 3)) messages"
+  gen_start=$(now_ms)
+  psql_pg -d "$PG_DB" <<SQL
 SET synchronous_commit = off;
 -- 8 teams of 10 agents; team sizes of work are skewed (team 1 gets the most)
 CREATE TABLE bench_team AS SELECT t AS n, gen_random_uuid() AS id FROM generate_series(1, 8) t;
@@ -195,22 +209,23 @@ INSERT INTO incident_conversation (incident_id, conversation_id, contact_id, mat
   JOIN LATERAL (SELECT id, contact_id FROM conv_conversation
     WHERE created_at BETWEEN i.started_at AND i.started_at + interval '3 hours' LIMIT 200) c ON TRUE;
 SQL
-GEN_SECONDS=$(awk -v ms=$(( $(now_ms) - gen_start )) 'BEGIN { printf "%.0f", ms / 1000 }')
-log "core data generated in $GEN_SECONDS s"
+  GEN_SECONDS=$(awk -v ms=$(( $(now_ms) - gen_start )) 'BEGIN { printf "%.0f", ms / 1000 }')
+  log "core data generated in $GEN_SECONDS s"
 
-EXTRA_START=$(now_ms)
-EXTRA_FILES=()
-for f in bench/perception-size.d/*.sql; do
-  [[ -e "$f" ]] || continue
-  log "running $f"
-  psql_pg -d "$PG_DB" -v conversations="$CONVERSATIONS" -f "$f"
-  EXTRA_FILES+=("$(basename "$f")")
-done
-EXTRA_SECONDS=$(awk -v ms=$(( $(now_ms) - EXTRA_START )) 'BEGIN { printf "%.0f", ms / 1000 }')
+  EXTRA_START=$(now_ms)
+  EXTRA_FILES=()
+  for f in bench/perception-size.d/*.sql; do
+    [[ -e "$f" ]] || continue
+    log "running $f"
+    psql_pg -d "$PG_DB" -v conversations="$CONVERSATIONS" -f "$f"
+    EXTRA_FILES+=("$(basename "$f")")
+  done
+  EXTRA_SECONDS=$(awk -v ms=$(( $(now_ms) - EXTRA_START )) 'BEGIN { printf "%.0f", ms / 1000 }')
+fi
 
 log "VACUUM ANALYZE"
 va_start=$(now_ms)
-psql_pg -d "$PG_DB" -c "DROP TABLE bench_conv, bench_contact" -c "VACUUM ANALYZE"
+psql_pg -d "$PG_DB" -c "DROP TABLE IF EXISTS bench_conv, bench_contact" -c "VACUUM ANALYZE"
 VACUUM_SECONDS=$(awk -v ms=$(( $(now_ms) - va_start )) 'BEGIN { printf "%.0f", ms / 1000 }')
 COUNTS=$(sql "SELECT (SELECT COUNT(*) FROM conv_conversation) || ' conversations, ' ||
   (SELECT COUNT(*) FROM conv_message) || ' messages, ' || (SELECT COUNT(*) FROM sla_clock) || ' clocks, ' ||
@@ -264,7 +279,8 @@ PGV=$(sql "SELECT version()" | cut -d' ' -f1-2)
   echo
   echo "## Dashboards at size (perception-size) $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
-  echo "- Command: \`bench/perception-size.sh\` (BENCH_CONVERSATIONS=$CONVERSATIONS, BENCH_RUNS=$RUNS)"
+  REUSED=${BENCH_REUSE_DB:+, BENCH_REUSE_DB=1: the kept database, Tact UP with its new migrations in $UP_SECONDS s}
+  echo "- Command: \`bench/perception-size.sh\` (BENCH_CONVERSATIONS=$CONVERSATIONS, BENCH_RUNS=$RUNS$REUSED)"
   echo "- Commit: $COMMIT"
   echo "- Machine: $CPU, $CORES cores, $MEM GiB RAM; load average (1, 5, 15 min) when the run ended: $LOAD"
   echo "- Database: $PGV on loopback; $COUNTS; core data generated in $GEN_SECONDS s, extra files" \

@@ -478,6 +478,7 @@ class ConversationStore {
     }
     jdbc.sql("UPDATE conv_conversation SET merged_into_id = :target, updated_at = :at WHERE id = :id")
         .param("target", targetId).param("at", utc(at)).param("id", sourceId).update();
+    changed(sourceId);
   }
 
   /** The id of the row locked for the rest of the transaction (two merges of one pair wait for each other). */

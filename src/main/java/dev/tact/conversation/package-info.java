@@ -4,5 +4,5 @@
  * {@link dev.tact.conversation.ConversationManagement}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Conversations",
-    allowedDependencies = {"audit", "contact", "dashboard", "mail", "shared", "staff"})
+    allowedDependencies = {"audit", "contact", "dashboard", "mail", "shared", "staff", "timer"})
 package dev.tact.conversation;

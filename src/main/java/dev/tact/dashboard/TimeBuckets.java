@@ -79,6 +79,15 @@ public final class TimeBuckets {
     return sql.append(" ELSE ").append(size() - 1).append(" END").toString();
   }
 
+  /** The 0-based bucket of an instant already within the scope's period (as {@link #caseOf} numbers it in SQL). */
+  public int indexOf(Instant at) {
+    int index = 0;
+    while (index + 1 < starts.size() && !at.isBefore(starts.get(index + 1))) {
+      index++;
+    }
+    return index;
+  }
+
   public Map<String, Object> parameters() {
     Map<String, Object> parameters = new HashMap<>();
     for (int i = 1; i < size(); i++) {

@@ -42,10 +42,12 @@ public class EffortMeasurements {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final EffortFold fold;
 
   EffortMeasurements(JdbcClient jdbc, ConversationManagement conversations, TeamCalendars calendars,
-      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+      ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager, EffortFold fold) {
     this.transactions = new TransactionTemplate(transactionManager);
+    this.fold = fold;
     this.jdbc = jdbc;
     this.conversations = conversations;
     this.calendars = calendars;
@@ -82,10 +84,12 @@ public class EffortMeasurements {
           .param("detail", step.detail(), java.sql.Types.VARCHAR)
           .update();
       // the row the measure locks; its opening is set right when it is measured
-      jdbc.sql("""
+      if (jdbc.sql("""
           INSERT INTO conversation_effort (conversation_id, opened_at, measured_at) VALUES (:id, :opened, :opened)
           ON CONFLICT DO NOTHING""")
-          .param("id", conversationId).param("opened", utc(step.at())).update();
+          .param("id", conversationId).param("opened", utc(step.at())).update() > 0) {
+        fold.changed(conversationId);
+      }
     });
     transactions.executeWithoutResult(status -> measure(conversationId));
   }
@@ -104,6 +108,7 @@ public class EffortMeasurements {
           .param("target", targetId).param("source", sourceId).update();
       jdbc.sql("DELETE FROM effort_step WHERE conversation_id = :source").param("source", sourceId).update();
       jdbc.sql("DELETE FROM conversation_effort WHERE conversation_id = :source").param("source", sourceId).update();
+      fold.changed(sourceId);
     });
     transactions.executeWithoutResult(status -> measure(targetId));
   }
@@ -149,6 +154,7 @@ public class EffortMeasurements {
         .param("reopens", score.reopens()).param("switches", score.channelSwitches())
         .param("repeat", score.repeatContact()).param("waited", score.waitedBusinessMinutes())
         .param("score", score.score()).param("now", utc(now)).param("id", conversationId).update();
+    fold.changed(conversationId);
     if (!after.sameMeasure(before)) {
       events.publishEvent(new EffortMeasured(conversationId, contactId, score.customerMessages(), score.handoffs(),
           score.reopens(), score.channelSwitches(), score.repeatContact(), score.waitedBusinessMinutes(),

@@ -88,6 +88,14 @@ class EffortReports {
     if (dimension == Dimension.PERIOD) {
       throw new IllegalArgumentException("periods are asked with byPeriod");
     }
+    if (summarised(scope)) {
+      List<Group> groups = new ArrayList<>();
+      summed(scope, dimension.name().toLowerCase(Locale.ROOT), (key, sums) -> groups.add(group(key.isEmpty() ? null
+          : dimension == Dimension.TEAM ? java.util.UUID.fromString(key) : key, sums)));
+      groups.sort(java.util.Comparator.comparingLong(Group::conversations).reversed()
+          .thenComparing(g -> String.valueOf(g.key())));
+      return groups;
+    }
     Map<String, Object> params = new java.util.HashMap<>();
     String sql = "SELECT e." + dimension.column + " AS grouped, " + AVERAGES + " FROM conversation_effort e WHERE "
         + filters(scope, params) + " GROUP BY e." + dimension.column + " ORDER BY conversations DESC, grouped";
@@ -97,6 +105,24 @@ class EffortReports {
   /** The scope's conversations per day, week or month of the scope's zone (every bucket, empty ones too). */
   @Transactional(readOnly = true)
   List<Group> byPeriod(ReportScope scope, List<Bucket> buckets) {
+    if (summarised(scope)) {
+      long[][] sums = new long[buckets.size()][1 + EffortFold.SUMS.size()];
+      summed(scope, "period", (day, daySums) -> {
+        Instant start = java.time.LocalDate.parse(day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        int i = 0;
+        while (i + 1 < buckets.size() && !start.isBefore(buckets.get(i + 1).from())) {
+          i++;
+        }
+        for (int k = 0; k < daySums.length; k++) {
+          sums[i][k] += daySums[k];
+        }
+      });
+      List<Group> all = new ArrayList<>();
+      for (int i = 0; i < buckets.size(); i++) {
+        all.add(group(i, sums[i]));
+      }
+      return all;
+    }
     Map<String, Object> params = new java.util.HashMap<>();
     StringBuilder table = new StringBuilder();
     for (int i = 0; i < buckets.size(); i++) {
@@ -117,6 +143,69 @@ class EffortReports {
           Double.NaN, Double.NaN)));
     }
     return all;
+  }
+
+  /** Whether the summary answers the scope: no agent, at most one of team, channel and intent (ADR 0046). */
+  private static boolean summarised(ReportScope scope) {
+    return scope.agentId() == null
+        && (scope.teamId() == null ? 0 : 1) + (scope.channel() == null ? 0 : 1) + (scope.intent() == null ? 0 : 1) <= 1;
+  }
+
+  /**
+   * The scope's sums per group key (for 'period': per UTC day, as yyyy-mm-dd) from {@code effort_daily}, in one
+   * statement (one snapshot): the summary, minus what it counts for the conversations changed since the last fold
+   * ({@code effort_counted}), plus what their {@code conversation_effort} rows add now. Exact at any lag of the fold;
+   * days are UTC days.
+   */
+  private void summed(ReportScope scope, String groupDim, java.util.function.BiConsumer<String, long[]> each) {
+    String filterDim = scope.teamId() != null ? "team" : scope.channel() != null ? "channel"
+        : scope.intent() != null ? "intent" : "all";
+    String filterKey = scope.teamId() != null ? scope.teamId().toString() : scope.channel() != null
+        ? scope.channel().name() : scope.intent() != null ? scope.intent() : "";
+    Map<String, String> counted = Map.of("team", "k.team_key", "channel", "k.channel", "intent", "k.intent");
+    Map<String, String> current = Map.of("team", "COALESCE(CAST(e.team_id AS VARCHAR(36)), '')",
+        "channel", "COALESCE(e.channel, '')", "intent", "COALESCE(e.intent, '')");
+    String day = "CAST((e.opened_at AT TIME ZONE 'UTC') AS DATE)";
+    String groupOfSummary = groupDim.equals("period") ? "CAST(opened_on AS VARCHAR(10))" : "group_key";
+    String groupOfCounted = groupDim.equals("period") ? "CAST(k.opened_on AS VARCHAR(10))" : counted.get(groupDim);
+    String groupOfCurrent = groupDim.equals("period") ? "CAST(" + day + " AS VARCHAR(10))" : current.get(groupDim);
+    String sums = String.join(", ", EffortFold.SUMS);
+    String negated = EffortFold.SUMS.stream().map(c -> "-k." + c).collect(java.util.stream.Collectors.joining(", "));
+    String sql = "SELECT grouped, SUM(conversations) AS conversations, "
+        + EffortFold.SUMS.stream().map(c -> "SUM(" + c + ") AS " + c).collect(java.util.stream.Collectors.joining(", "))
+        + " FROM (SELECT " + groupOfSummary + " AS grouped, conversations, " + sums + " FROM effort_daily"
+        + " WHERE filter_dim = :filterDim AND filter_key = :filterKey AND group_dim = :groupDim"
+        + " AND opened_on >= :fromDay AND opened_on <= :toDay"
+        + " UNION ALL SELECT " + groupOfCounted + ", -1, " + negated + " FROM effort_counted k"
+        + " WHERE k.conversation_id IN (SELECT conversation_id FROM effort_change)"
+        + " AND k.opened_on >= :fromDay AND k.opened_on <= :toDay"
+        + (filterDim.equals("all") ? "" : " AND " + counted.get(filterDim) + " = :filterKey")
+        + " UNION ALL SELECT " + groupOfCurrent + ", 1, " + EffortFold.POINTS + " FROM conversation_effort e"
+        + " WHERE e.conversation_id IN (SELECT conversation_id FROM effort_change)"
+        + " AND " + day + " >= :fromDay AND " + day + " <= :toDay"
+        + (filterDim.equals("all") ? "" : " AND " + current.get(filterDim) + " = :filterKey")
+        + ") summed GROUP BY grouped";
+    Map<String, Object> params = Map.of("filterDim", filterDim, "filterKey", filterKey, "groupDim", groupDim,
+        "fromDay", java.time.LocalDate.ofInstant(scope.from(), java.time.ZoneOffset.UTC),
+        "toDay", java.time.LocalDate.ofInstant(scope.to().minusNanos(1), java.time.ZoneOffset.UTC));
+    jdbc.sql(sql).params(params).query(rs -> {
+      long[] values = new long[1 + EffortFold.SUMS.size()];
+      values[0] = rs.getLong("conversations");
+      for (int i = 0; i < EffortFold.SUMS.size(); i++) {
+        values[1 + i] = rs.getLong(EffortFold.SUMS.get(i));
+      }
+      if (values[0] != 0) {
+        each.accept(rs.getString("grouped"), values);
+      }
+    });
+  }
+
+  /** A group from summed points: the averages are the sums over the conversations. */
+  private static Group group(Object key, long[] sums) {
+    long n = sums[0];
+    java.util.function.IntToDoubleFunction mean = i -> n == 0 ? Double.NaN : (double) sums[1 + i] / n;
+    return new Group(key, n, mean.applyAsDouble(0), mean.applyAsDouble(1), mean.applyAsDouble(2),
+        mean.applyAsDouble(3), mean.applyAsDouble(4), mean.applyAsDouble(5), mean.applyAsDouble(6));
   }
 
   /** Days for a period up to 62 days, ISO weeks up to 53 weeks, months beyond; cut to the scope at both ends. */

@@ -5,5 +5,5 @@
  * conversation page and in the API, and aggregated on the dashboard.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customer effort",
-    allowedDependencies = {"conversation", "dashboard", "routing", "shared", "sla", "staff"})
+    allowedDependencies = {"conversation", "dashboard", "routing", "shared", "sla", "staff", "timer"})
 package dev.tact.effort;

@@ -138,6 +138,31 @@ class ClockStore {
         WHERE conversation_id = :id AND metric = :metric AND cycle = :cycle""")
         .param("channel", channel).param("intent", intent).param("agent", answeredBy).param("id", conversationId)
         .param("metric", metric.name()).param("cycle", cycle).update();
+    if (metric == SlaMetric.FIRST_RESPONSE) {
+      countFirstResponse(conversationId, cycle, channel, intent);
+    }
+  }
+
+  /**
+   * Records an answered first response for the dashboard's summary: one new row of {@code sla_first_response_delta}
+   * (its UTC day, minute bucket, team, channel and intent), which {@link FirstResponseFold} adds to {@code
+   * sla_first_response_daily} later. Only an INSERT, so concurrent replies share no row (ADR 0046).
+   */
+  private void countFirstResponse(UUID conversationId, int cycle, String channel, String intent) {
+    jdbc.sql("""
+        SELECT started_at, team_id, consumed_nanos FROM sla_clock
+        WHERE conversation_id = :id AND metric = 'FIRST_RESPONSE' AND cycle = :cycle AND ended_by = 'REPLY'""")
+        .param("id", conversationId).param("cycle", cycle)
+        .query(rs -> {
+          UUID team = rs.getObject("team_id", UUID.class);
+          jdbc.sql("""
+              INSERT INTO sla_first_response_delta (started_on, minute_bucket, team_key, channel, intent)
+              VALUES (:day, :bucket, :team, :channel, :intent)""")
+              .param("day", java.time.LocalDate.ofInstant(instant(rs, "started_at"), java.time.ZoneOffset.UTC))
+              .param("bucket", MinuteBuckets.of(rs.getLong("consumed_nanos")))
+              .param("team", team == null ? "" : team.toString()).param("channel", channel == null ? "" : channel)
+              .param("intent", intent).update();
+        });
   }
 
   void save(ClockRow c) {

@@ -116,6 +116,145 @@ abstract class DashboardPanelsContract {
   }
 
   @Test
+  void shouldKeepTheOpenedSummaryInAgreementWithTheConversations() {
+    Actor lead = Actor.agent(agent.id(), agent.displayName());
+    Team other = staff.createTeam("Panels other " + suffix);
+    ConversationSummary reopened = open("came back");
+    ConversationSummary moved = open("moved");
+    ConversationSummary merged = open("merged");
+    ConversationSummary kept = open("kept");
+    conversations.changeStatus(reopened.id(), lead, Status.SOLVED);
+    customerWrites(reopened, "Still broken");
+    conversations.assign(moved.id(), lead, null, other.id());
+    conversations.merge(merged.id(), kept.id(), lead);
+    conversations.changeStatus(kept.id(), lead, Status.SOLVED);
+    String intent = "speed-" + suffix;
+    conversations.addTags(reopened.id(), lead, List.of("intent:" + intent));
+    conversations.addTags(moved.id(), lead, List.of("intent:" + intent));
+
+    awaitFolded();
+    for (Team t : List.of(team, other)) {
+      java.util.Map<String, Object> summary = jdbc.sql("SELECT COALESCE(SUM(opened), 0) AS opened,"
+          + " COALESCE(SUM(reopened), 0) AS reopened, COALESCE(SUM(unresolved), 0) AS unresolved"
+          + " FROM conv_opened_daily WHERE dimension = 'team' AND dim_key = :team").param("team", t.id().toString())
+          .query().singleRow();
+      java.util.Map<String, Object> detail = jdbc.sql("SELECT COUNT(*) AS opened,"
+          + " COALESCE(SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END), 0) AS reopened,"
+          + " COALESCE(SUM(CASE WHEN status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN 1 ELSE 0 END), 0)"
+          + " AS unresolved FROM conv_conversation WHERE team_id = :team AND merged_into_id IS NULL")
+          .param("team", t.id()).query().singleRow();
+      for (String column : List.of("opened", "reopened", "unresolved")) {
+        assertThat(((Number) summary.get(column)).longValue()).as(column)
+            .isEqualTo(((Number) detail.get(column)).longValue());
+      }
+    }
+    ReportScope byTheTeam = scope(null, null);
+    ReportScope otherTeam = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, other.id(), null, null,
+        null);
+    assertThat(totals(compute("reopened-unresolved", byTheTeam))).containsExactly(2L, 1L, 1L);
+    assertThat(totals(compute("reopened-unresolved", otherTeam))).containsExactly(1L, 0L, 1L);
+    ReportScope byIntent = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, null, null, null,
+        intent);
+    ReportScope byTeamAndIntent = new ReportScope(byTheTeam.from(), byTheTeam.to(), ZoneOffset.UTC, team.id(), null,
+        null, intent);
+    assertThat(totals(compute("reopened-unresolved", byIntent))).containsExactly(2L, 1L, 2L);
+    assertThat(totals(compute("reopened-unresolved", byTeamAndIntent))).containsExactly(1L, 1L, 1L);
+  }
+
+  @Test
+  void shouldFileAndChangeConversationsConcurrentlyWithoutDeadlockAndKeepTheSummariesExact() throws Exception {
+    Actor lead = Actor.agent(agent.id(), agent.displayName());
+    Team other = staff.createTeam("Panels busy " + suffix);
+    String intent = "busy-" + suffix;
+    int threads = 8;
+    int each = 6;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Integer>> filed = new java.util.ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        filed.add(pool.submit(() -> {
+          start.await();
+          // every thread writes on the same day, team, channel and intent: the summary rows all of them touch
+          for (int i = 0; i < each; i++) {
+            ConversationSummary c = open("busy " + thread + "/" + i);
+            conversations.addTags(c.id(), lead, List.of("intent:" + intent));
+            conversations.assign(c.id(), Actor.system(), agent.id(), (thread + i) % 3 == 0 ? other.id() : team.id());
+            conversations.reply(c.id(), lead, "Answered " + thread + "/" + i);
+            if (i % 2 == 0) {
+              conversations.changeStatus(c.id(), lead, Status.SOLVED);
+              customerWrites(c, "Still broken " + thread + "/" + i);
+            }
+          }
+          return each;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Integer> f : filed) {
+        assertThat(f.get(3, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(each);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // exact at once, folded or not: the panels add what the fold has not taken yet
+    assertOpenedAgreesWithTheConversations(List.of(team, other), intent, threads * each);
+    awaitFolded();
+    assertOpenedAgreesWithTheConversations(List.of(team, other), intent, threads * each);
+    for (Team t : List.of(team, other)) {
+      java.util.Map<String, Object> summary = jdbc.sql("SELECT COALESCE(SUM(opened), 0) AS opened,"
+          + " COALESCE(SUM(reopened), 0) AS reopened, COALESCE(SUM(unresolved), 0) AS unresolved"
+          + " FROM conv_opened_daily WHERE dimension = 'team' AND dim_key = :team").param("team", t.id().toString())
+          .query().singleRow();
+      java.util.Map<String, Object> detail = openedCounts(t);
+      for (String column : List.of("opened", "reopened", "unresolved")) {
+        assertThat(((Number) summary.get(column)).longValue()).as(column)
+            .isEqualTo(((Number) detail.get(column)).longValue());
+      }
+      assertThat(jdbc.sql("SELECT COALESCE(SUM(answered), 0) FROM sla_first_response_daily WHERE dimension = 'team'"
+              + " AND dim_key = :team").param("team", t.id().toString()).query(Long.class).single())
+          .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM sla_clock WHERE team_id = :team AND metric = 'FIRST_RESPONSE'"
+              + " AND ended_by = 'REPLY'").param("team", t.id()).query(Long.class).single());
+    }
+  }
+
+  private void assertOpenedAgreesWithTheConversations(List<Team> teams, String intent, long filed) {
+    ReportScope scope = scope(null, null);
+    long opened = 0;
+    for (Team t : teams) {
+      java.util.Map<String, Object> detail = openedCounts(t);
+      ReportScope byTeam = new ReportScope(scope.from(), scope.to(), ZoneOffset.UTC, t.id(), null, null, null);
+      assertThat(totals(compute("reopened-unresolved", byTeam))).as(t.name()).containsExactly(
+          ((Number) detail.get("opened")).longValue(), ((Number) detail.get("reopened")).longValue(),
+          ((Number) detail.get("unresolved")).longValue());
+      opened += ((Number) detail.get("opened")).longValue();
+      long answered = jdbc.sql("SELECT COUNT(*) FROM sla_clock WHERE team_id = :team AND metric = 'FIRST_RESPONSE'"
+          + " AND ended_by = 'REPLY'").param("team", t.id()).query(Long.class).single();
+      assertThat(answered).isPositive();
+      assertThat(compute("first-response", byTeam).headline()).endsWith("(" + answered + " answered)");
+    }
+    assertThat(opened).isEqualTo(filed);
+    ReportScope byIntent = new ReportScope(scope.from(), scope.to(), ZoneOffset.UTC, null, null, null, intent);
+    assertThat(totals(compute("reopened-unresolved", byIntent)).getFirst()).isEqualTo(filed);
+  }
+
+  private java.util.Map<String, Object> openedCounts(Team t) {
+    return jdbc.sql("SELECT COUNT(*) AS opened,"
+        + " COALESCE(SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END), 0) AS reopened,"
+        + " COALESCE(SUM(CASE WHEN status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN 1 ELSE 0 END), 0)"
+        + " AS unresolved FROM conv_conversation WHERE team_id = :team AND merged_into_id IS NULL")
+        .param("team", t.id()).query().singleRow();
+  }
+
+  /** Waits until the modules' folds have taken every change written so far into their summaries. */
+  private void awaitFolded() {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+        "SELECT (SELECT COUNT(*) FROM conv_opened_change) + (SELECT COUNT(*) FROM sla_first_response_delta)")
+        .query(Long.class).single() == 0);
+  }
+
+  @Test
   void shouldMeasureFirstResponsesByTheAgentWhoAnswered() {
     ConversationSummary asked = open("question");
     conversations.assign(asked.id(), Actor.system(), agent.id(), team.id());
@@ -131,6 +270,64 @@ abstract class DashboardPanelsContract {
         Channel.WEB, null);
     assertThat(compute("first-response", byAgent).headline()).endsWith("(1 answered)");
     assertThat(compute("first-response", otherAgent).headline()).isEqualTo("No first responses in the period");
+  }
+
+  @Test
+  void shouldKeepTheFirstResponseSummaryInAgreementWithTheClocks() {
+    String intent = "speed-" + suffix;
+    for (String subject : List.of("first", "second", "third")) {
+      ConversationSummary asked = open(subject);
+      // what routing decides when it reads the message (the clocks take the intent from here when answered)
+      jdbc.sql("DELETE FROM routing_intent WHERE conversation_id = :id").param("id", asked.id()).update();
+      jdbc.sql("INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)"
+          + " VALUES (:id, :intent, 0.9, FALSE, CURRENT_TIMESTAMP)").param("id", asked.id())
+          .param("intent", intent).update();
+      conversations.assign(asked.id(), Actor.system(), agent.id(), team.id());
+      conversations.reply(asked.id(), Actor.agent(agent.id(), agent.displayName()), "Answered: " + subject);
+    }
+    ReportScope teamScope = scope(null, null);
+    awaitFolded();
+    ReportScope byTheAgent = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, team.id(), agent.id(),
+        null, null);
+
+    List<java.util.Map<String, Object>> summary = jdbc.sql("SELECT started_on, SUM(answered) AS answered"
+        + " FROM sla_first_response_daily WHERE dimension = 'team' AND dim_key = :team GROUP BY started_on"
+        + " ORDER BY started_on")
+        .param("team", team.id().toString()).query().listOfRows();
+    List<java.util.Map<String, Object>> clocks = jdbc.sql("SELECT CAST((started_at AT TIME ZONE 'UTC') AS DATE)"
+        + " AS started_on, COUNT(*) AS answered FROM sla_clock WHERE team_id = :team AND metric = 'FIRST_RESPONSE'"
+        + " AND ended_by = 'REPLY' GROUP BY CAST((started_at AT TIME ZONE 'UTC') AS DATE) ORDER BY 1")
+        .param("team", team.id()).query().listOfRows();
+    PanelData summed = compute("first-response", teamScope);
+    PanelData exact = compute("first-response", byTheAgent);
+
+    assertThat(summary).hasSameSizeAs(clocks).isNotEmpty();
+    for (int i = 0; i < clocks.size(); i++) {
+      assertThat(summary.get(i).get("started_on").toString()).isEqualTo(clocks.get(i).get("started_on").toString());
+      assertThat(((Number) summary.get(i).get("answered")).longValue())
+          .isEqualTo(((Number) clocks.get(i).get("answered")).longValue()).isPositive();
+    }
+    assertThat(summed.rows()).hasSameSizeAs(exact.rows());
+    for (int i = 0; i < exact.rows().size(); i++) {
+      assertThat(summed.rows().get(i).get(1)).isEqualTo(exact.rows().get(i).get(1));
+      if (exact.rows().get(i).get(2) != null) {
+        // answered within a minute: both in the first minute bucket, the summary's value inside it
+        assertThat((Double) summed.rows().get(i).get(2)).isBetween(0.0, 1.0);
+        assertThat((Double) exact.rows().get(i).get(2)).isBetween(0.0, 1.0);
+      }
+    }
+    assertThat(summed.headline()).endsWith("(3 answered)");
+    assertThat(exact.headline()).endsWith("(3 answered)");
+    ReportScope byIntent = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, null, null, null,
+        intent);
+    ReportScope byIntentExactly = new ReportScope(teamScope.from(), teamScope.to(), ZoneOffset.UTC, team.id(), null,
+        null, intent);
+    assertThat(jdbc.sql("SELECT SUM(answered) FROM sla_first_response_daily WHERE dimension = 'intent'"
+        + " AND dim_key = :intent")
+        .param("intent", intent).query(Long.class).single()).isEqualTo(3L);
+    assertThat(compute("first-response", byIntent).rows().stream().map(r -> r.get(1)).toList())
+        .isEqualTo(compute("first-response", byIntentExactly).rows().stream().map(r -> r.get(1)).toList());
+    assertThat(compute("first-response", byIntent).headline()).endsWith("(3 answered)");
   }
 
   @Test

@@ -162,6 +162,26 @@ abstract class EffortContract {
     assertThat(days.rows()).hasSize(3);
     assertThat(days.rows().stream().filter(row -> "1".equals(row.getLast())).toList()).singleElement()
         .satisfies(row -> assertThat(row.get(1)).isEqualTo((double) expected.score()));
+
+    // one filter reads the summary, an agent besides reads the detailed rows: they agree, folded or not (ADR 0046)
+    ReportScope teamOnly = new ReportScope(scope.from(), scope.to(), scope.zone(), refunds.id(), null, null, null);
+    ReportScope teamAndBen = new ReportScope(scope.from(), scope.to(), scope.zone(), refunds.id(), ben.id(), null,
+        null);
+    List<String> keys = List.of("effort-by-team", "effort-by-channel", "effort-by-intent", "effort-by-period");
+    for (String key : keys) {
+      assertThat(panel(key).compute(teamOnly).rows()).as(key).isEqualTo(panel(key).compute(teamAndBen).rows());
+    }
+    await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT COUNT(*) FROM effort_change").query(Long.class).single()
+        == 0);
+    for (String key : keys) {
+      assertThat(panel(key).compute(teamOnly).rows()).as(key).isEqualTo(panel(key).compute(teamAndBen).rows());
+    }
+    assertThat(jdbc.sql("SELECT SUM(conversations) AS n, SUM(score) AS score FROM effort_daily WHERE filter_dim = 'team'"
+        + " AND filter_key = :team AND group_dim = 'period'").param("team", refunds.id().toString()).query()
+        .singleRow()).satisfies(row -> {
+          assertThat(((Number) row.get("n")).longValue()).isEqualTo(1);
+          assertThat(((Number) row.get("score")).longValue()).isEqualTo(expected.score());
+        });
   }
 
   @Test

@@ -19,9 +19,11 @@ class StatusFacts {
   static final Set<Status> OPEN = EnumSet.of(Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD);
 
   private final JdbcClient jdbc;
+  private final OpenedFigures figures;
 
-  StatusFacts(JdbcClient jdbc) {
+  StatusFacts(JdbcClient jdbc, OpenedFigures figures) {
     this.jdbc = jdbc;
+    this.figures = figures;
   }
 
   @EventListener
@@ -32,6 +34,7 @@ class StatusFacts {
     } else if ((change.from() == Status.SOLVED || change.from() == Status.CLOSED) && OPEN.contains(change.to())) {
       jdbc.sql("UPDATE conv_conversation SET reopen_count = reopen_count + 1 WHERE id = :id")
           .param("id", change.conversationId()).update();
+      figures.conversationChanged(change.conversationId());
     }
   }
 }
