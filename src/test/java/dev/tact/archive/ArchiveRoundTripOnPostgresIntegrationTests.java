@@ -8,11 +8,11 @@ import dev.tact.policy.ConsentLedger;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.PostgresTestDatabase;
 import dev.tact.testsupport.RequiresPostgres;
+import dev.tact.testsupport.TactTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -22,9 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * identical, byte for byte. The same H2 context as {@link ArchiveRoundTripIntegrationTests}.
  */
 @RequiresPostgres
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@TactTest
 class ArchiveRoundTripOnPostgresIntegrationTests {
 
   @Autowired

@@ -28,7 +28,7 @@ class ChatOnPostgresIntegrationTests {
 
   @Test
   void shouldCarryAChatBetweenTwoNodes() throws Exception {
-    String url = PostgresTestDatabase.create();
+    String url = PostgresTestDatabase.createMigrated();
     String[] args = {"--tact.chat.allowed-origins=" + ChatScenario.SITE, "--tact.chat.accept-timeout=60s",
         "--tact.chat.start-burst=1000", "--tact.chat.starts-per-minute=1000",
         "--tact.delivery.enabled=false", "--tact.intake.imap.enabled=false"};

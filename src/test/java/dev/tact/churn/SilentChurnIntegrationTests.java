@@ -23,6 +23,7 @@ import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.survey.SurveyAnswered;
 import dev.tact.testsupport.JsonApi;
+import dev.tact.testsupport.TactTest;
 import dev.tact.testsupport.WebSession;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,9 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dashboard panel agreeing with the list, bad input that changes nothing, and reaching out through the contact
  * policy from the page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@TactTest
 class SilentChurnIntegrationTests {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);

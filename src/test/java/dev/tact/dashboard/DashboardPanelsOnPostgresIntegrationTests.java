@@ -1,18 +1,10 @@
 package dev.tact.dashboard;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.tact.testsupport.TactTest;
 
 @RequiresPostgres
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
-class DashboardPanelsOnPostgresIntegrationTests extends DashboardPanelsContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+@FreshPostgresDatabase
+@TactTest
+class DashboardPanelsOnPostgresIntegrationTests extends DashboardPanelsContract {}

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.TactTest;
 import dev.tact.timer.Timers;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,9 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of every panel, and its timer waits for the next Monday morning. Same settings as the API contract's tests on H2,
  * so one context serves them all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@TactTest
 class WeeklyDigestIntegrationTests {
 
   @Autowired

@@ -78,7 +78,7 @@ class OutboxCrashIntegrationTests {
 
   @Test
   void shouldDeliverEveryMailAndRepeatOnlyInFlightOnesWhenKilledDuringABurst() throws Exception {
-    String url = PostgresTestDatabase.create();
+    String url = PostgresTestDatabase.createMigrated();
     // An open connection keeps the database "in use", so that other test runs' clean-up leaves it alone
     // while no Tact is connected (between the setup node and the first start).
     keepAlive = DriverManager.getConnection(url);

@@ -1,18 +1,12 @@
 package dev.tact.effort;
 
-import dev.tact.testsupport.PostgresTestDatabase;
+import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
+/** The same context (and settings) as {@code IncidentsOnPostgresIntegrationTests}, as the H2 siblings share theirs. */
 @RequiresPostgres
+@FreshPostgresDatabase
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.incident.status-refresh=200ms"})
-class EffortOnPostgresIntegrationTests extends EffortContract {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", PostgresTestDatabase::create);
-  }
-}
+class EffortOnPostgresIntegrationTests extends EffortContract {}

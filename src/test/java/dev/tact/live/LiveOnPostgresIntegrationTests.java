@@ -30,7 +30,7 @@ class LiveOnPostgresIntegrationTests {
 
   @Test
   void shouldCarryChangesAndPresenceBetweenTwoNodes() {
-    String url = PostgresTestDatabase.create();
+    String url = PostgresTestDatabase.createMigrated();
     String[] args = {"--tact.delivery.enabled=false", "--tact.intake.imap.enabled=false",
         "--tact.live.heartbeat=1s", "--tact.live.replying=2s"};
     try (TactNode a = TactNode.start(url, args); TactNode b = TactNode.start(url, args)) {

@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points a Spring test context at a new, empty PostgreSQL database ({@link PostgresTestDatabase#create()}), made
+ * Points a Spring test context at a new PostgreSQL database ({@link PostgresTestDatabase#createMigrated()}: a copy of
+ * one migrated per test JVM, so the context finds nothing left to migrate), made
  * when the context starts. Unlike a {@code @DynamicPropertySource} method declared in each test class, this is the
  * same for every class that carries it, so test classes whose other settings are equal share one context (and one
  * database) instead of starting one each: give a new PostgreSQL test this annotation, not a property source of its
@@ -46,7 +47,7 @@ public @interface FreshPostgresDatabase {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshPostgresDatabase",
-          Map.of("spring.datasource.url", PostgresTestDatabase.create())));
+          Map.of("spring.datasource.url", PostgresTestDatabase.createMigrated())));
     }
 
     @Override

@@ -11,7 +11,7 @@ class TimerRestartOnPostgresIntegrationTests {
 
   @Test
   void shouldFireTimersOfAStoppedNodeOnceOnTheNextNodeWhenOnPostgres() throws Exception {
-    String url = PostgresTestDatabase.create();
+    String url = PostgresTestDatabase.createMigrated();
     // PostgresTestDatabase drops test databases nobody is connected to: hold one from the start, and while no node runs
     try (Connection keepAlive = DriverManager.getConnection(url)) {
       TimerRestartScenario.run(url);

@@ -29,7 +29,7 @@ class TimersClusterOnPostgresIntegrationTests {
 
   @Test
   void shouldFireEachOfTenThousandTimersOnceWhenTwoNodesShareTheDatabase() throws Exception {
-    String url = PostgresTestDatabase.create();
+    String url = PostgresTestDatabase.createMigrated();
     // PostgresTestDatabase drops test databases nobody is connected to: hold one for the whole test
     try (Connection keepAlive = DriverManager.getConnection(url);
         // node a is woken by its own scheduling; node b finds the timers by polling, every 50 ms here so that it

@@ -40,7 +40,7 @@ class ChatWidgetBrowserTests {
   @Test
   void visitorOnOneNodeChatsLiveWithAnAgentOnAnother() throws Exception {
     HttpServer shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    String url = PostgresTestDatabase.create();
+    String url = PostgresTestDatabase.createMigrated();
     String site = "http://127.0.0.1:" + shop.getAddress().getPort();
     String[] args = {"--tact.chat.allowed-origins=" + site, "--tact.chat.accept-timeout=120s",
         "--tact.delivery.enabled=false", "--tact.intake.imap.enabled=false"};

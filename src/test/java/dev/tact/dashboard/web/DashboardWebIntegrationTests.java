@@ -6,6 +6,7 @@ import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.testsupport.JsonApi;
+import dev.tact.testsupport.TactTest;
 import dev.tact.testsupport.WebSession;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,9 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (page) for a filter it cannot read, with nothing computed; agents kept out. Same settings as the API contract's
  * tests on H2, so one context serves them all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@TactTest
 class DashboardWebIntegrationTests {
 
   static final String PASSWORD = "a-long-password-1";

@@ -28,6 +28,6 @@ class ImapPollingOnPostgresIntegrationTests {
 
   @Test
   void shouldLogEachMessageExactlyOnceWhenTactIsRestartedBetweenPolls() {
-    ImapRestartScenario.run(greenMail, PostgresTestDatabase.create());
+    ImapRestartScenario.run(greenMail, PostgresTestDatabase.createMigrated());
   }
 }

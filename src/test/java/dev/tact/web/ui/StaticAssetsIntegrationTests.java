@@ -2,6 +2,7 @@ package dev.tact.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tact.testsupport.TactTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,18 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * Stylesheets and scripts as a browser gets them: pages link content-versioned paths, which are served from memory
  * with a year's Cache-Control, an entity tag (304 when it matches), gzip when asked for, and the security headers;
- * the plain path is always revalidated. Runs on the API contract tests' application context.
+ * the plain path is always revalidated. Runs in the shared {@link TactTest} context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-contract;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+@TactTest
 class StaticAssetsIntegrationTests {
 
   private static final Pattern VERSIONED_STYLESHEET = Pattern.compile("href=\"(/css/tact-[0-9a-f]{32}\\.css)\"");
