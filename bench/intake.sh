@@ -9,7 +9,9 @@
 #   bench/intake.sh                      # the whole run (about 3 minutes on 2 cores)
 #   BENCH_PROFILE=1 bench/intake.sh      # also JFR during the PostgreSQL runs: hottest frames in the section
 # Env: BENCH_SECONDS (10 a run), BENCH_CONCURRENCY (64), BENCH_BATCH (1000), BENCH_DBS ("pg h2"), BENCH_PORT (18090),
-#      BENCH_STARTUP_SECONDS (600), BENCH_SKIP_BUILD, BENCH_JAR (a jar built before: measure another commit), BENCH_PIPELINE, BENCH_PG_HOST/PORT/USER (loopback only).
+#      BENCH_PG_URL_OPTIONS ("reWriteBatchedInserts=true"; empty: none), BENCH_STARTUP_SECONDS (600),
+#      BENCH_SKIP_BUILD, BENCH_JAR (a jar built before: measure another commit, e.g. the one before issue 20),
+#      BENCH_PIPELINE, BENCH_PG_HOST/PORT/USER (loopback only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_TAG=intake
@@ -24,6 +26,8 @@ DBS=${BENCH_DBS:-"pg h2"}
 PG_DB=tact_bench_intake
 PG_RAW_DB=tact_bench_intake_raw
 RESULTS=bench/RESULTS.md
+# the PostgreSQL driver sends a JDBC batch as multi-row INSERTs with this (README: recommended for busy intake)
+PG_URL_OPTIONS=${BENCH_PG_URL_OPTIONS-reWriteBatchedInserts=true}
 START=$(date +%s)
 LOADS=()
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
@@ -93,7 +97,7 @@ bench_db() { # db
   local db=$1 url
   if [[ $db == pg ]]; then
     recreate_pg_db "$PG_DB"
-    url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB"
+    url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB${PG_URL_OPTIONS:+?$PG_URL_OPTIONS}"
   else
     url=$(h2_url h2)
   fi
@@ -107,7 +111,7 @@ bench_db() { # db
   load "$db" warm "$SECRET" single 1 3 >/dev/null
   [[ $batch_code == 200 ]] && load "$db" warm-batch "$SECRET" batch "$BATCH" 3 >/dev/null
   load "$db" single "$SECRET" single 1 "$RUN_SECONDS"
-  load "$db" unauthorized "tact_not-a-token-$START" single 1 "$RUN_SECONDS"
+  load "$db" unauthorized "not-a-token-$START" single 1 "$RUN_SECONDS" # no tact_ prefix: refused without a lookup
   if [[ $batch_code == 200 ]]; then
     HAS_BATCH+=("$db")
     load "$db" batch "$SECRET" batch "$BATCH" "$RUN_SECONDS"
@@ -152,7 +156,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", 
   echo
   echo "- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=1 }${BENCH_PIPELINE:+BENCH_PIPELINE=1 }bench/intake.sh\` (wrk -t2 -c$C keep-alive, $RUN_SECONDS s a run after 3 s of warm-up; every message its own externalMessageId, 5,000 senders; pipeline $([[ -n "${BENCH_PIPELINE:-}" ]] && echo on || echo off))"
   echo "- Commit: ${BENCH_JAR:+the jar $BENCH_JAR (${BENCH_COMMIT:-built before}); the script at }$(commit_line)"
-  echo "- Machine: $(machine_line); $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version') || ' (synchronous_commit=' || current_setting('synchronous_commit') || ')'") on loopback; app, wrk and PostgreSQL share the cores"
+  echo "- Machine: $(machine_line); $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version') || ' (synchronous_commit=' || current_setting('synchronous_commit') || ')'") on loopback (JDBC URL options: ${PG_URL_OPTIONS:-none}); app, wrk and PostgreSQL share the cores"
   echo "- Load average (1 min) after each run: ${LOADS[*]}; when it ended: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- PostgreSQL ceiling in this run (pgbench -c 16 -j 2 -T $RUN_SECONDS, intake_item's columns and indexes): $PG_SINGLE rows/s one row a transaction, $PG_BATCHED rows/s 100 rows a transaction"
   echo
