@@ -1,8 +1,10 @@
--- wrk script for bench/intake.sh: posts inbound messages as fast as the connections allow, each message with its own
--- externalMessageId and sender. args: token, mode, batch size, run label (keeps ids unique across runs).
+-- wrk script posting inbound messages, each with its own externalMessageId and sender: as fast as the connections
+-- allow (bench/intake.sh), or paced (bench/status-page.sh's low-rate poster beside its runs).
+-- args: token, mode, batch size, run label (keeps ids unique across runs), pause between a connection's requests in
+-- ms (optional, none by default)
 --   mode "single": POST /api/v1/messages, one message a request; a 202 is one message accepted
 --   mode "batch":  POST /api/v1/messages/batch, a JSON array of <batch size> messages; each "accepted" result counts
--- Prints when done:  INTAKE requests=<n> messages=<accepted messages> statuses=<status>:<count>,...
+-- Prints when done:  INTAKE requests=<n> messages=<accepted messages> <status>=<count> ...
 local threads = {}
 
 function setup(thread)
@@ -15,6 +17,10 @@ function init(args)
   mode = args[2]
   size = tonumber(args[3])
   label = args[4]
+  local pause = tonumber(args[5] or "0")
+  if pause > 0 then
+    delay = function() return pause end -- wrk paces only a script that has delay() once init has run
+  end
   n = 0
   messages = 0
   statuses = {}
@@ -65,8 +71,8 @@ function done(summary, latency, requests)
   end
   local list = {}
   for status, count in pairs(total) do
-    table.insert(list, status .. ":" .. count)
+    table.insert(list, status .. "=" .. count)
   end
   table.sort(list)
-  io.write(string.format("INTAKE requests=%d messages=%d statuses=%s\n", sent, accepted, table.concat(list, ",")))
+  io.write(string.format("INTAKE requests=%d messages=%d %s\n", sent, accepted, table.concat(list, " ")))
 end

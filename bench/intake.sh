@@ -85,7 +85,7 @@ load() { # db name token mode size seconds -> RATE, REQ, STAT, P50, P99 [name]
   secs=$(sed -nE 's/.* requests in ([0-9.]+)(m?s),.*/\1 \2/p' <<<"$out" | awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }')
   REQ[$db,$name]=$(awk -v r="$requests" -v s="$secs" 'BEGIN { printf "%.0f", r / s }')
   RATE[$db,$name]=$(awk -v m="$messages" -v s="$secs" 'BEGIN { printf "%.0f", m / s }')
-  STAT[$db,$name]=$(sed -E 's/.*statuses=([^ ]*).*/\1/' <<<"$line")
+  STAT[$db,$name]=$(sed -E 's/^INTAKE requests=[0-9]+ messages=[0-9]+ *//; s/ /, /g' <<<"$line")
   P50[$db,$name]=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   P99[$db,$name]=$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
   log "$db $name: ${RATE[$db,$name]} messages/s, ${REQ[$db,$name]} requests/s, statuses ${STAT[$db,$name]}, p50 ${P50[$db,$name]} ms, p99 ${P99[$db,$name]} ms"

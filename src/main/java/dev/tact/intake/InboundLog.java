@@ -65,8 +65,8 @@ class InboundLog implements SmartLifecycle {
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> writers = new ArrayList<>();
 
-  InboundLog(JdbcTemplate jdbc, JdbcClient named, TransactionTemplate transactions, IntakeProperties properties, PipelineSignal signal,
-      MeterRegistry meters) {
+  InboundLog(JdbcTemplate jdbc, JdbcClient named, TransactionTemplate transactions, IntakeProperties properties,
+      PipelineSignal signal, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.named = named;
     this.transactions = transactions;

@@ -121,6 +121,15 @@ abstract class MessagesBatchContract {
     assertThat(results.get(2).path("status").asString()).isEqualTo("accepted");
     assertThat(logged(run + "-1")).isEqualTo(1);
     assertThat(logged(run + "-2")).isEqualTo(1);
+
+    // a NUL in any line refuses the whole body, as in JSON (PostgreSQL could not store it)
+    String withNul = intake.json(message(run + "-3", "nd3@example.com")) + "\n"
+        + intake.json(message(run + "-4", "nd4@example.com")).replace("Hello", "Hel\\u0000lo") + "\n";
+    ApiClient.Response refused = intake.postBytes("/api/v1/messages/batch", withNul.getBytes(StandardCharsets.UTF_8),
+        "application/x-ndjson");
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(refused.body().path("code").asString()).isEqualTo("invalid-text");
+    assertThat(logged(run + "-3") + logged(run + "-4")).isZero();
   }
 
   @Test
@@ -139,7 +148,8 @@ abstract class MessagesBatchContract {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE external_id LIKE :prefix")
         .param("prefix", run + "-%").query(Long.class).single()).isZero();
 
-    ApiClient.Response object = intake.post("/api/v1/messages/batch", intake.json(message(run + "-x", "x@example.com")));
+    ApiClient.Response object = intake.post("/api/v1/messages/batch",
+        intake.json(message(run + "-x", "x@example.com")));
     assertThat(object.status()).isEqualTo(400);
     assertThat(object.body().path("code").asString()).isEqualTo("malformed-request");
     ApiClient.Response broken = intake.post("/api/v1/messages/batch",
