@@ -40,7 +40,9 @@ admin_token intake
 APP_ARGS=()
 [[ -z "${BENCH_PIPELINE:-}" ]] && APP_ARGS+=(--tact.intake.pipeline.enabled=false)
 
-declare -A RATE REQ STAT P50 P99 PROFILE
+declare -A RATE REQ STAT P50 P99 PROFILE CPU PERCPU
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+app_cpu_ms() { awk -v t="$TICK_MS" '{ print ($14 + $15) * t }' "/proc/$APP_PID/stat"; } # user + system
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
   else if (v ~ /s$/) printf "%.0f", v * 1000; else print v }'; }
 
@@ -73,8 +75,11 @@ load() { # db name token mode size seconds -> RATE, REQ, STAT, P50, P99 [name]
     jfr="$WORK/$db-$name.jfr"
     "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.start name="$name" settings=profile >/dev/null
   fi
+  local cpu0 cpu1
+  cpu0=$(app_cpu_ms)
   out=$(wrk -t2 -c"$C" -d"${seconds}s" --timeout 30s --latency -s bench/intake-load.lua "$BASE" -- \
     "$token" "$mode" "$size" "$db-$name-$START")
+  cpu1=$(app_cpu_ms)
   if [[ -n "$jfr" ]]; then
     "$(dirname "$JAVA")/jcmd" "$APP_PID" JFR.stop name="$name" filename="$jfr" >/dev/null
     PROFILE[$db,$name]=$(frames "$jfr")
@@ -85,6 +90,10 @@ load() { # db name token mode size seconds -> RATE, REQ, STAT, P50, P99 [name]
   messages=$(sed -E 's/.*messages=([0-9]+).*/\1/' <<<"$line")
   secs=$(sed -nE 's/.* requests in ([0-9.]+)(m?s),.*/\1 \2/p' <<<"$out" | awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }')
   REQ[$db,$name]=$(awk -v r="$requests" -v s="$secs" 'BEGIN { printf "%.0f", r / s }')
+  # the app's own CPU time for each message (each request on the 401 path): what the load of others hides least
+  local per=$messages; [[ $name == unauthorized ]] && per=$requests
+  CPU[$db,$name]=$(awk -v c="$((cpu1 - cpu0))" -v n="$per" 'BEGIN { if (n > 0) printf "%.3f", c / n; else print "n/a" }')
+  PERCPU[$db,$name]=$(awk -v c="$((cpu1 - cpu0))" -v n="$per" 'BEGIN { if (c > 0) printf "%.0f", n * 1000 / c; else print "n/a" }')
   RATE[$db,$name]=$(awk -v m="$messages" -v s="$secs" 'BEGIN { printf "%.0f", m / s }')
   STAT[$db,$name]=$(sed -E 's/^INTAKE requests=[0-9]+ messages=[0-9]+ *//; s/ /, /g' <<<"$line")
   P50[$db,$name]=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
@@ -109,7 +118,7 @@ bench_db() { # db
   batch_code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $SECRET" \
     -H 'Content-Type: application/json' --data '[]' "$BASE/api/v1/messages/batch")
   # JIT warm-up (not recorded); the batches last, so that what a batch run leaves queued delays nothing measured
-  load "$db" warm "$SECRET" single 1 3 >/dev/null
+  load "$db" warm "$SECRET" single 1 6 >/dev/null
   load "$db" single "$SECRET" single 1 "$RUN_SECONDS"
   load "$db" unauthorized "not-a-token-$START" single 1 "$RUN_SECONDS" # no tact_ prefix: refused without a lookup
   if [[ $batch_code == 200 ]]; then
@@ -159,20 +168,21 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", 
   echo
   echo "## Intake at c=$C $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
-  echo "- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=1 }${BENCH_PIPELINE:+BENCH_PIPELINE=1 }bench/intake.sh\` (wrk -t2 -c$C keep-alive, $RUN_SECONDS s a run, batches $BATCH_SECONDS s, each after 3 s of warm-up; every message its own externalMessageId, 5,000 senders; pipeline $([[ -n "${BENCH_PIPELINE:-}" ]] && echo on || echo off))"
+  echo "- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=1 }${BENCH_PIPELINE:+BENCH_PIPELINE=1 }bench/intake.sh\` (wrk -t2 -c$C keep-alive, $RUN_SECONDS s a run, batches $BATCH_SECONDS s, after 6 s (single) and 3 s (batches) of warm-up; every message its own externalMessageId, 5,000 senders; pipeline $([[ -n "${BENCH_PIPELINE:-}" ]] && echo on || echo off))"
   echo "- Commit: ${BENCH_JAR:+the jar $BENCH_JAR (${BENCH_COMMIT:-built before}); the script at }$(commit_line)"
   echo "- Machine: $(machine_line); $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version') || ' (synchronous_commit=' || current_setting('synchronous_commit') || ')'") on loopback (JDBC URL options: ${PG_URL_OPTIONS:-none}); app, wrk and PostgreSQL share the cores"
   echo "- Load average (1 min) after each run: ${LOADS[*]}; when it ended: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- App CPU: the Tact JVM's user + system time during the run (/proc), over the messages accepted (on the 401 path: the requests answered); work still under way when a run ends is counted, its answer is not, so the batch figure is high. JFR runs in both when profiling"
   echo "- PostgreSQL ceiling in this run (pgbench -c 16 -j 2 -T $RUN_SECONDS, intake_item's columns and indexes): $PG_SINGLE rows/s one row a transaction, $PG_BATCHED rows/s 100 rows a transaction"
   echo
-  echo "| Database | Run | Messages accepted/s | Requests/s | p50 ms | p99 ms | Statuses | / PG single-row | / PG batched |"
-  echo "|---|---|---:|---:|---:|---:|---|---:|---:|"
+  echo "| Database | Run | Messages accepted/s | Requests/s | p50 ms | p99 ms | Statuses | / PG single-row | / PG batched | App CPU ms a message | Messages per app CPU second |"
+  echo "|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|"
   for db in $DBS; do
     for name in single unauthorized batch; do
       [[ -n "${STAT[$db,$name]:-}" ]] || continue
       msgs=${RATE[$db,$name]}; [[ $name == unauthorized ]] && msgs="(401 path)"
       base=${RATE[$db,$name]}; [[ $name == unauthorized ]] && base=${REQ[$db,$name]}
-      echo "| $([[ $db == pg ]] && echo PostgreSQL || echo 'H2 (file)') | $name$([[ $name == batch ]] && echo " ($BATCH a request)") | $msgs | ${REQ[$db,$name]} | ${P50[$db,$name]} | ${P99[$db,$name]} | ${STAT[$db,$name]} | $(ratio "$base" "$PG_SINGLE") | $(ratio "$base" "$PG_BATCHED") |"
+      echo "| $([[ $db == pg ]] && echo PostgreSQL || echo 'H2 (file)') | $name$([[ $name == batch ]] && echo " ($BATCH a request)") | $msgs | ${REQ[$db,$name]} | ${P50[$db,$name]} | ${P99[$db,$name]} | ${STAT[$db,$name]} | $(ratio "$base" "$PG_SINGLE") | $(ratio "$base" "$PG_BATCHED") | ${CPU[$db,$name]} | ${PERCPU[$db,$name]} |"
     done
   done
   echo
