@@ -141,27 +141,10 @@ for db in $DBS; do bench_db "$db"; done
 
 # The raw PostgreSQL insert ceiling (as bench/run.sh measures it): intake_item's own migration, no application.
 log "pgbench: the raw insert ceiling"
-recreate_pg_db "$PG_RAW_DB"
-sed 's/intake_item/scratch_item/g' src/main/resources/db/migration/V5__intake.sql | psql_pg -d "$PG_RAW_DB"
-PAYLOAD="Hello, I ordered item 98765 last week and it has not arrived yet. Could you check the delivery status, please? Thanks."
-cat >"$WORK/single.sql" <<SQL
-INSERT INTO scratch_item (id, channel, external_id, content_type, payload, received_at, state, attempts, next_attempt_at, message_id)
-VALUES (gen_random_uuid(), 'email', 'pgb-' || :client_id || '-' || md5(random()::text), 'application/vnd.tact.message+json',
-        '{"channel":"email","sender":"user1234@example.com","subject":"Order 98765 did not arrive","text":"$PAYLOAD"}', now(), 'PENDING', 0, now(), gen_random_uuid());
-SQL
-sed -e 's/^VALUES (/SELECT /' -e 's/gen_random_uuid());$/gen_random_uuid() FROM generate_series(1, 100);/' \
-  "$WORK/single.sql" >"$WORK/batch100.sql"
-pgb() { # script -> transactions/s (pgbench's own output on stderr when it aborts)
-  local out
-  out=$(pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -c 16 -j 2 -T "$RUN_SECONDS" -f "$1" "$PG_RAW_DB" 2>&1)
-  grep -q 'aborted' <<<"$out" && { log "pgbench failed:"; printf '%s\n' "$out" >&2; return 1; }
-  sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out" | head -1
-}
-PG_SINGLE=$(awk -v t="$(pgb "$WORK/single.sql")" 'BEGIN { printf "%.0f", t }')
+CEILING=$(BENCH_PG_HOST=$PG_HOST BENCH_PG_PORT=$PG_PORT BENCH_PG_USER=$PG_USER bench/pg-ceiling.sh "$PG_RAW_DB" "$RUN_SECONDS")
+PG_SINGLE=$(sed -E 's/.*single_rows=([0-9]+).*/\1/' <<<"$CEILING")
+PG_BATCHED=$(sed -E 's/.*batched_rows=([0-9]+).*/\1/' <<<"$CEILING")
 LOADS+=("$(cut -d' ' -f1 /proc/loadavg)")
-PG_BATCHED=$(awk -v t="$(pgb "$WORK/batch100.sql")" 'BEGIN { printf "%.0f", t * 100 }')
-LOADS+=("$(cut -d' ' -f1 /proc/loadavg)")
-psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_RAW_DB WITH (FORCE)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", a / b; else print "n/a" }'; }
 
 {

@@ -32,15 +32,16 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class MessagesBatchContract {
 
-  @LocalServerPort
-  int port;
+  @Autowired
+  JdbcClient jdbc;
 
   @Autowired
   ApiTokens tokens;
 
-  @Autowired
-  JdbcClient jdbc;
+  @LocalServerPort
+  int port;
 
+  /** A client with a token of the intake scope only, as an integration has. */
   ApiClient intake;
 
   @BeforeEach
