@@ -42,12 +42,13 @@ bench_cleanup() { # a script may define bench_extra_cleanup (e.g. to drop its da
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
-build_jar() { # builds the jar (unless BENCH_SKIP_BUILD), copies it to $WORK/tact.jar; H2_JAR: the H2 jar inside it
-  if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+build_jar() { # builds the jar (unless BENCH_SKIP_BUILD or BENCH_JAR, a jar built before, e.g. of another commit), copies
+  # it to $WORK/tact.jar; H2_JAR: the H2 jar inside it
+  if [[ -z "${BENCH_SKIP_BUILD:-}" && -z "${BENCH_JAR:-}" ]]; then
     log "building the jar"
     ./mvnw -q -DskipTests package
   fi
-  cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
+  cp "${BENCH_JAR:-target/tact-0.1.0-SNAPSHOT.jar}" "$WORK/tact.jar"
   unzip -q -o -j "$WORK/tact.jar" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/h2lib"
   H2_JAR=$(ls "$WORK"/h2lib/h2-*.jar | head -n 1)
 }

@@ -181,31 +181,10 @@ psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" || true
 # ---------------------------------------------------------------------------------------------
 # Raw PostgreSQL insert ceiling: the same row shape as intake_item (same indexes), no app.
 log "pgbench: raw insert ceiling"
-psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_RAW_DB WITH (FORCE)"
-psql_pg -d postgres -c "CREATE DATABASE $PG_RAW_DB"
-# The table is made from Tact's own migration, so the ceiling keeps the log's exact shape.
-sed 's/intake_item/scratch_item/g' src/main/resources/db/migration/V5__intake.sql | psql_pg -d "$PG_RAW_DB"
-PAYLOAD='{"channel":"email","sender":"user1234@example.com","name":"Bench User 1234","subject":"Order 98765 did not arrive","text":"Hello, I ordered item 98765 last week and it has not arrived yet. Could you check the delivery status, please? Thanks.","externalMessageId":"bench-0000000-98765"}'
-cat >"$WORK/single.sql" <<SQL
-INSERT INTO scratch_item (id, channel, external_id, content_type, payload, received_at, state, attempts, next_attempt_at, message_id)
-VALUES (gen_random_uuid(), 'email', 'pgb-' || :client_id || '-' || md5(random()::text), 'application/vnd.tact.message+json',
-        '$PAYLOAD', now(), 'PENDING', 0, now(), gen_random_uuid());
-SQL
-cat >"$WORK/batch100.sql" <<SQL
-INSERT INTO scratch_item (id, channel, external_id, content_type, payload, received_at, state, attempts, next_attempt_at, message_id)
-SELECT gen_random_uuid(), 'email', 'pgb-' || :client_id || '-' || md5(random()::text), 'application/vnd.tact.message+json',
-       '$PAYLOAD', now(), 'PENDING', 0, now(), gen_random_uuid()
-FROM generate_series(1, 100);
-SQL
-pgb() { # script -> tps
-  pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -c 16 -j 2 -T 10 -f "$1" "$PG_RAW_DB" 2>&1 \
-    | tee -a "$WORK/pgbench.log" | sed -nE 's/^tps = ([0-9.]+) .*without initial connection time.*/\1/p'
-}
-PGB_SINGLE_TPS=$(pgb "$WORK/single.sql")
-PGB_BATCH_TPS=$(pgb "$WORK/batch100.sql")
-cat "$WORK/pgbench.log" >&2
-PGB_SINGLE_ROWS=$(awk -v t="$PGB_SINGLE_TPS" 'BEGIN{printf "%.0f", t}')
-PGB_BATCH_ROWS=$(awk -v t="$PGB_BATCH_TPS" 'BEGIN{printf "%.0f", t*100}')
+CEILING=$(BENCH_PG_HOST=$PG_HOST BENCH_PG_PORT=$PG_PORT BENCH_PG_USER=$PG_USER bench/pg-ceiling.sh "$PG_RAW_DB" 10)
+PGB_SINGLE_ROWS=$(sed -E 's/.*single_rows=([0-9]+).*/\1/' <<<"$CEILING")
+PGB_BATCH_ROWS=$(sed -E 's/.*batched_rows=([0-9]+).*/\1/' <<<"$CEILING")
+PGB_BATCH_TPS=$(awk -v r="$PGB_BATCH_ROWS" 'BEGIN{printf "%.1f", r / 100}')
 PG_SETTINGS=$(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync') || ', shared_buffers=' || current_setting('shared_buffers')")
 psql_pg -d postgres -c "DROP DATABASE IF EXISTS $PG_RAW_DB WITH (FORCE)" || true
 

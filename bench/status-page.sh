@@ -8,7 +8,7 @@
 #   json         GET /status.json
 #   refused-401  GET /api/v1/incidents without a token (a request the security chain refuses: a trivial endpoint)
 #   css          GET /css/tact.css (a static resource: a trivial endpoint)
-# While each run lasts, a second wrk posts inbound messages at a low rate (bench/intake-poster.lua) and counts the
+# While each run lasts, a second wrk posts inbound messages at a low rate (bench/intake-load.lua) and counts the
 # answers: intake must keep accepting (202). Afterwards every accepted message is looked up: filed or held, none lost.
 # Appends a section to bench/RESULTS.md. Run by hand, never in CI.
 #
@@ -108,8 +108,8 @@ run() { # db target connections
     refused-401) path=/api/v1/incidents ;;
     css) path=/css/tact.css ;;
   esac
-  wrk -t1 -c"$POSTER_CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/intake-poster.lua "$BASE" -- "$SECRET" \
-    "$POSTER_PAUSE_MS" "$db-$target-$c-$RANDOM" >"$WORK/poster.out" 2>&1 &
+  wrk -t1 -c"$POSTER_CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/intake-load.lua "$BASE" -- "$SECRET" \
+    single 1 "$db-$target-$c-$RANDOM" "$POSTER_PAUSE_MS" >"$WORK/poster.out" 2>&1 &
   local poster_pid=$!
   out=$(wrk -t"$THREADS" -c"$c" -d"${SECONDS_PER_RUN}s" --latency "${headers[@]}" "$BASE$path")
   wait "$poster_pid"
@@ -122,7 +122,7 @@ run() { # db target connections
   errors=$(awk '/Socket errors/ {print $4 $5 $6 $7 $8 $9 $10 $11}' <<<"$out"); errors=${errors:-none}
   status=$(curl -s -o /dev/null -w '%{http_code} %{size_download} B' "${headers[@]}" "$BASE$path")
   accepted=$(grep -oE '\b202=[0-9]+' <<<"$poster" | cut -d= -f2 || true); accepted=${accepted:-0}
-  posted=$(grep '^POSTER' <<<"$poster" | sed 's/^POSTER *//')
+  posted=$(grep '^INTAKE' <<<"$poster" | sed -E 's/^INTAKE requests=[0-9]+ messages=[0-9]+ *//')
   poster_rps=$(awk '/^Requests\/sec:/ {printf "%.1f", $2}' <<<"$poster")
   POSTED_TOTAL=$((POSTED_TOTAL + accepted))
   RATE[$db,$target,$c]=$rps

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes everything waiting (up to a batch), inserts it in one transaction, commits, and only
  * then releases the callers. Under load many requests share one commit; with one request the
  * wait is a single insert. A full queue answers 429 at once instead of letting requests pile up.
+ *
+ * <p>The writer also decides redeliveries, once per batch instead of once per request: an item whose external id is
+ * already in the log (or earlier in the same batch) takes the message id of the first item with it and is marked a
+ * redelivery. With one writer (the default) this is free of races: two requests with the same external id, however
+ * close, share one message id. The pipeline still decides redeliveries finally when it files (the conversation
+ * module), so a second writer or node only loses the early answer, never a message's uniqueness.
  */
 @Component
 class InboundLog implements SmartLifecycle {
@@ -37,9 +47,16 @@ class InboundLog implements SmartLifecycle {
         attempts, next_attempt_at, message_id, submitted_by, submitted_by_token)
       VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""";
 
-  private record Waiting(NewItem item, CompletableFuture<Void> committed) {}
+  private static final int LOOKUP_CHUNK = 500;
+
+  /** What the log answers for a committed item: the message it is (or will be), and whether it repeats one. */
+  record Logged(UUID itemId, UUID messageId, boolean redelivery) {}
+
+  /** One request's items, committed together (in the same transaction) and answered together. */
+  private record Waiting(List<NewItem> items, CompletableFuture<List<Logged>> committed) {}
 
   private final JdbcTemplate jdbc;
+  private final JdbcClient named;
   private final TransactionTemplate transactions;
   private final IntakeProperties.Log settings;
   private final PipelineSignal signal;
@@ -48,9 +65,10 @@ class InboundLog implements SmartLifecycle {
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> writers = new ArrayList<>();
 
-  InboundLog(JdbcTemplate jdbc, TransactionTemplate transactions, IntakeProperties properties, PipelineSignal signal,
-      MeterRegistry meters) {
+  InboundLog(JdbcTemplate jdbc, JdbcClient named, TransactionTemplate transactions, IntakeProperties properties,
+      PipelineSignal signal, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.named = named;
     this.transactions = transactions;
     this.settings = properties.log();
     this.signal = signal;
@@ -60,17 +78,25 @@ class InboundLog implements SmartLifecycle {
   }
 
   /** Returns once the item is committed; throws a 429 or 503 problem when it cannot be. */
-  void append(NewItem item) {
+  Logged append(NewItem item) {
+    return appendAll(List.of(item)).getFirst();
+  }
+
+  /**
+   * Returns once every item is committed, in one transaction (all or none), answers in the items' order; throws a
+   * 429 or 503 problem when they cannot be.
+   */
+  List<Logged> appendAll(List<NewItem> items) {
     if (!running.get()) {
       throw unavailable("Tact is starting or stopping; try again shortly.");
     }
-    Waiting waiting = new Waiting(item, new CompletableFuture<>());
+    Waiting waiting = new Waiting(List.copyOf(items), new CompletableFuture<>());
     if (!queue.offer(waiting)) {
       throw new ProblemException(429, "intake-overloaded", "Too many requests",
           "The inbound log is saturated; retry after a second.");
     }
     try {
-      waiting.committed().get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return waiting.committed().get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw unavailable("The inbound log could not be written: " + e.getCause().getMessage());
     } catch (TimeoutException e) {
@@ -91,7 +117,12 @@ class InboundLog implements SmartLifecycle {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, settings.maxBatch() - 1);
+        int items = first.items().size();
+        Waiting next;
+        while (items < settings.maxBatch() && (next = queue.poll()) != null) {
+          batch.add(next);
+          items += next.items().size();
+        }
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -103,30 +134,81 @@ class InboundLog implements SmartLifecycle {
   }
 
   private void commit(List<Waiting> batch) {
+    List<List<Logged>> answers = new ArrayList<>(batch.size());
+    int count;
     try {
-      transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, w) -> {
-        NewItem item = w.item();
-        OffsetDateTime received = item.receivedAt().atOffset(ZoneOffset.UTC);
-        ps.setObject(1, item.id());
-        ps.setString(2, item.channel());
-        ps.setString(3, item.externalId());
-        ps.setString(4, item.contentType());
-        ps.setString(5, item.payload());
-        ps.setBytes(6, item.raw());
-        ps.setObject(7, received);
-        ps.setObject(8, received);
-        ps.setObject(9, item.messageId());
-        ps.setString(10, item.submittedBy() == null ? null : item.submittedBy().name());
-        ps.setObject(11, item.submittedBy() == null ? null : item.submittedBy().tokenId());
-      }));
+      count = transactions.execute(status -> {
+        List<NewItem> rows = new ArrayList<>();
+        batch.forEach(w -> rows.addAll(w.items()));
+        Map<String, UUID> firsts = earlierMessageIds(rows);
+        List<NewItem> resolved = new ArrayList<>(rows.size());
+        for (Waiting w : batch) {
+          List<Logged> logged = new ArrayList<>(w.items().size());
+          for (NewItem item : w.items()) {
+            UUID earlier = item.externalId() == null ? null : firsts.putIfAbsent(key(item), item.messageId());
+            NewItem row = earlier == null ? item : item.withMessageId(earlier);
+            resolved.add(row);
+            logged.add(new Logged(row.id(), row.messageId(), earlier != null));
+          }
+          answers.add(logged);
+        }
+        jdbc.batchUpdate(INSERT, resolved, resolved.size(), (ps, item) -> {
+          OffsetDateTime received = item.receivedAt().atOffset(ZoneOffset.UTC);
+          ps.setObject(1, item.id());
+          ps.setString(2, item.channel());
+          ps.setString(3, item.externalId());
+          ps.setString(4, item.contentType());
+          ps.setString(5, item.payload());
+          ps.setBytes(6, item.raw());
+          ps.setObject(7, received);
+          ps.setObject(8, received);
+          ps.setObject(9, item.messageId());
+          ps.setString(10, item.submittedBy() == null ? null : item.submittedBy().name());
+          ps.setObject(11, item.submittedBy() == null ? null : item.submittedBy().tokenId());
+        });
+        return resolved.size();
+      });
     } catch (RuntimeException e) {
-      log.error("Inbound log batch of {} failed; every request in it gets 503", batch.size(), e);
+      log.error("Inbound log batch of {} requests failed; every request in it gets 503", batch.size(), e);
       batch.forEach(w -> w.committed().completeExceptionally(e));
       return;
     }
-    batchSizes.record(batch.size());
-    batch.forEach(w -> w.committed().complete(null));
+    batchSizes.record(count);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).committed().complete(answers.get(i));
+    }
     signal.itemsLogged();
+  }
+
+  /**
+   * The message id of the first logged item for each (channel, external id) among these items', looked up in chunks
+   * (the index on channel and external id answers each).
+   */
+  private Map<String, UUID> earlierMessageIds(List<NewItem> rows) {
+    Map<String, java.util.Set<String>> byChannel = new HashMap<>();
+    for (NewItem item : rows) {
+      if (item.externalId() != null) {
+        byChannel.computeIfAbsent(item.channel(), c -> new java.util.LinkedHashSet<>()).add(item.externalId());
+      }
+    }
+    Map<String, UUID> firsts = new HashMap<>();
+    byChannel.forEach((channel, externalIds) -> {
+      List<String> ids = List.copyOf(externalIds);
+      for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+        named.sql("""
+            SELECT external_id, message_id FROM intake_item
+            WHERE channel = :channel AND external_id IN (:ids) ORDER BY received_at DESC, id DESC""")
+            .param("channel", channel).param("ids", chunk)
+            // newest first, so the earliest is put last and stays
+            .query((rs, n) -> firsts.put(channel + '\n' + rs.getString(1), rs.getObject(2, UUID.class))).list();
+      }
+    });
+    return firsts;
+  }
+
+  private static String key(NewItem item) {
+    return item.channel() + '\n' + item.externalId();
   }
 
   private static ProblemException unavailable(String detail) {

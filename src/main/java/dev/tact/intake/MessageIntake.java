@@ -13,11 +13,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -92,6 +96,121 @@ public class MessageIntake {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not a JSON object.");
     }
     return submit(submission, body, submittedBy);
+  }
+
+  /**
+   * Accepts up to {@link #MAX_BATCH} messages at once ({@code POST /api/v1/messages/batch}): a JSON array of message
+   * objects, or (ndjson) one message object a line. Each message is checked as a single one is; those that pass are
+   * logged together, in one transaction, and the answer comes once they are committed. A message that fails its
+   * checks is answered with its problem and stores nothing; it does not keep the others out. Every result names its
+   * message by its position (from 0; in NDJSON the non-blank lines). The whole request is refused, and nothing
+   * stored, when it is not a JSON array (or not UTF-8), holds more than {@link #MAX_BATCH} messages (413), or the
+   * log cannot take it (429, 503).
+   */
+  public List<BatchItem> submitBatch(String body, boolean ndjson, Submitter submittedBy) {
+    List<BatchEntry> entries = ndjson ? ndjsonEntries(body) : arrayEntries(body);
+    List<BatchItem> results = new ArrayList<>(entries.size());
+    List<NewItem> valid = new ArrayList<>(entries.size());
+    Instant now = clock.instant();
+    for (int i = 0; i < entries.size(); i++) {
+      BatchEntry entry = entries.get(i);
+      ProblemException problem = entry.problem();
+      if (problem == null) {
+        try {
+          Channel channel = check(entry.submission());
+          valid.add(new NewItem(Ids.newId(), channel.id(), blankToNull(entry.submission().externalMessageId()),
+              API_CONTENT_TYPE, entry.raw(), null, now, Ids.newId(), submittedBy));
+        } catch (ProblemException e) {
+          problem = e;
+        }
+      }
+      results.add(new BatchItem(i, null, problem));
+    }
+    List<InboundLog.Logged> logged = valid.isEmpty() ? List.of() : inboundLog.appendAll(valid);
+    accepted.increment(logged.size());
+    int next = 0;
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).problem() == null) {
+        InboundLog.Logged item = logged.get(next++);
+        results.set(i, new BatchItem(i, new Acknowledgement(item.itemId(), item.messageId(), item.redelivery(), now),
+            null));
+      }
+    }
+    return results;
+  }
+
+  /** The most messages one batch may hold. */
+  public static final int MAX_BATCH = 1000;
+
+  /** One message of a batch: acknowledged (committed), or the problem that kept it out (nothing of it stored). */
+  public record BatchItem(int index, Acknowledgement acknowledgement, ProblemException problem) {}
+
+  /** A message of a batch as read: its JSON text and what it says, or why it cannot be read. */
+  private record BatchEntry(String raw, MessageSubmission submission, ProblemException problem) {}
+
+  /** The elements of a JSON array, each bound once from its tree; each keeps its own text for the log. */
+  private List<BatchEntry> arrayEntries(String body) {
+    List<BatchEntry> entries = new ArrayList<>();
+    try (JsonParser parser = json.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new ProblemException(400, "malformed-request", "Malformed request",
+            "The body must be a JSON array of messages (or NDJSON, sent as application/x-ndjson).");
+      }
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        tooMany(entries.size());
+        if (token != JsonToken.START_OBJECT) {
+          parser.skipChildren();
+          entries.add(new BatchEntry(null, null, new ProblemException(400, "malformed-message", "Malformed message",
+              "A message is a JSON object, not " + token.name().toLowerCase(java.util.Locale.ROOT) + ".")));
+          continue;
+        }
+        int start = (int) parser.currentTokenLocation().getCharOffset();
+        JsonNode tree = parser.readValueAsTree();
+        String raw = body.substring(start, (int) parser.currentLocation().getCharOffset());
+        entries.add(bind(raw, () -> json.treeToValue(tree, MessageSubmission.class)));
+      }
+      if (parser.nextToken() != null) {
+        throw new ProblemException(400, "malformed-request", "Malformed request",
+            "The body has more after its array of messages.");
+      }
+    } catch (JacksonException e) {
+      throw new ProblemException(400, "malformed-request", "Malformed request",
+          "The body is not a valid JSON array: " + e.getOriginalMessage());
+    }
+    return entries;
+  }
+
+  /** Each non-blank line a message. */
+  private List<BatchEntry> ndjsonEntries(String body) {
+    List<BatchEntry> entries = new ArrayList<>();
+    for (String line : (Iterable<String>) body.lines()::iterator) {
+      if (line.isBlank()) {
+        continue;
+      }
+      tooMany(entries.size());
+      String raw = line.strip();
+      entries.add(bind(raw, () -> json.readValue(raw, MessageSubmission.class)));
+    }
+    return entries;
+  }
+
+  private static void tooMany(int before) {
+    if (before >= MAX_BATCH) {
+      throw new ProblemException(413, "batch-too-large", "Batch too large",
+          "A batch holds at most " + MAX_BATCH + " messages; nothing of this one was accepted.");
+    }
+  }
+
+  private static BatchEntry bind(String raw, java.util.function.Supplier<MessageSubmission> reader) {
+    try {
+      MessageSubmission submission = reader.get();
+      return submission == null ? new BatchEntry(raw, null, new ProblemException(400, "malformed-message",
+          "Malformed message", "A message is a JSON object.")) : new BatchEntry(raw, submission, null);
+    } catch (JacksonException e) {
+      return new BatchEntry(raw, null, new ProblemException(400, "malformed-message", "Malformed message",
+          "Not a valid message JSON: " + e.getOriginalMessage()));
+    }
   }
 
   /** Accepts a message built in code (the demo workspace, other channels). */
@@ -185,14 +304,10 @@ public class MessageIntake {
   private Acknowledgement append(String channel, String externalId, String contentType, String payload, byte[] raw,
       Submitter submittedBy) {
     Instant now = clock.instant();
-    Optional<InboundItem> earlier = externalId == null ? Optional.empty()
-        : items.firstWithExternalId(channel, externalId);
-    UUID messageId = earlier.map(InboundItem::messageId).orElseGet(Ids::newId);
-    NewItem item = new NewItem(Ids.newId(), channel, externalId, contentType, payload, raw, now, messageId,
-        submittedBy);
-    inboundLog.append(item);
+    InboundLog.Logged logged = inboundLog.append(new NewItem(Ids.newId(), channel, externalId, contentType, payload,
+        raw, now, Ids.newId(), submittedBy));
     accepted.increment();
-    return new Acknowledgement(item.id(), messageId, earlier.isPresent(), now);
+    return new Acknowledgement(logged.itemId(), logged.messageId(), logged.redelivery(), now);
   }
 
   private static String sha256Hex(byte[] bytes) {

@@ -14,4 +14,9 @@ record NewItem(UUID id, String channel, String externalId, String contentType, S
       Instant receivedAt, UUID messageId) {
     this(id, channel, externalId, contentType, payload, raw, receivedAt, messageId, null);
   }
+
+  /** This item as the copy of an earlier one: the earlier item's message id. */
+  NewItem withMessageId(UUID earlier) {
+    return new NewItem(id, channel, externalId, contentType, payload, raw, receivedAt, earlier, submittedBy);
+  }
 }

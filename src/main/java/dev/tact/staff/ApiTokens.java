@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,15 +21,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bearer tokens for integrations. The secret is 256 random bits, shown once; the database keeps
  * its SHA-256 (a slow password hash buys nothing for a random secret of that length and would
  * cost every API call). Creating, revoking and changing a token's limit are written to the audit log
  * in the same transaction.
+ *
+ * <p>A token read for a request is kept for {@link #CACHE_TTL} by its hash, so that a busy integration costs a
+ * database read every few seconds instead of one a request. Revoking it or changing its limit here drops it from the
+ * cache at once; expiry is checked on every request; a change made on another node (or in the database by hand)
+ * takes effect within {@link #CACHE_TTL}. Unknown secrets are not kept (a caller cannot fill the cache).
  */
 @Service
 public class ApiTokens {
@@ -40,6 +50,19 @@ public class ApiTokens {
   private final AuditLog audit;
   private final ApiRateLimit defaultRateLimit;
   private final SecureRandom random = new SecureRandom();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  /** How long a token read from the database is trusted without reading it again. */
+  static final Duration CACHE_TTL = Duration.ofSeconds(5);
+  private static final int CACHE_MAX = 10_000;
+
+  /** A token as read at {@code readAt}; {@code lastUsed} is what "last used" in the database says (or was set to). */
+  private record Cached(ApiToken token, Instant readAt, AtomicReference<Instant> lastUsed) {
+
+    boolean freshAt(Instant now) {
+      return !now.isBefore(readAt) && now.isBefore(readAt.plus(CACHE_TTL));
+    }
+  }
 
   ApiTokens(JdbcClient jdbc, Clock clock, AuditLog audit, ApiTokenProperties properties) {
     this.jdbc = jdbc;
@@ -99,16 +122,48 @@ public class ApiTokens {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<ApiToken> token = jdbc.sql("""
-        SELECT * FROM staff_api_token
-        WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
-        .param("hash", hash(secret)).param("now", utc(now)).query((rs, n) -> StaffRows.token(rs, now, defaultRateLimit))
-        .optional();
+    String hash = hash(secret);
+    Cached cached = cache.get(hash);
+    if (cached == null || !cached.freshAt(now)) {
+      cached = jdbc.sql("SELECT * FROM staff_api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+          .param("hash", hash).query((rs, n) -> StaffRows.token(rs, now, defaultRateLimit)).optional()
+          .map(t -> new Cached(t, now, new AtomicReference<>(t.lastUsedAt()))).orElse(null);
+      if (cached == null) {
+        cache.remove(hash);
+        return Optional.empty();
+      }
+      if (cache.size() >= CACHE_MAX) {
+        cache.clear();
+      }
+      cache.put(hash, cached);
+    }
+    ApiToken t = cached.token();
+    if (t.expiresAt() != null && !t.expiresAt().isAfter(now)) {
+      return Optional.empty();
+    }
     // "last used" to the minute is enough; writing it on every call would cost each API request a write
-    token.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60)))
-        .ifPresent(t -> jdbc.sql("UPDATE staff_api_token SET last_used_at = :now WHERE id = :id")
-            .param("now", utc(now)).param("id", t.id()).update());
-    return token.map(t -> new TokenPrincipal(t.id(), t.name(), t.role(), t.scopes(), t.effectiveRateLimit()));
+    Instant used = cached.lastUsed().get();
+    if ((used == null || used.isBefore(now.minusSeconds(60))) && cached.lastUsed().compareAndSet(used, now)) {
+      jdbc.sql("UPDATE staff_api_token SET last_used_at = :now WHERE id = :id").param("now", utc(now))
+          .param("id", t.id()).update();
+    }
+    return Optional.of(new TokenPrincipal(t.id(), t.name(), t.role(), t.scopes(), t.effectiveRateLimit()));
+  }
+
+  /**
+   * Drops a token from the cache (it changed here): its next request reads it again. Once more after the commit, so a
+   * request that read the row before the change committed does not keep the old one.
+   */
+  private void forget(UUID id) {
+    cache.values().removeIf(c -> c.token().id().equals(id));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          cache.values().removeIf(c -> c.token().id().equals(id));
+        }
+      });
+    }
   }
 
   public List<ApiToken> list() {
@@ -141,6 +196,7 @@ public class ApiTokens {
     }
     jdbc.sql("UPDATE staff_api_token SET revoked_at = :now, revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
         .param("now", utc(clock.instant())).param("by", clip(by)).param("id", id).update();
+    forget(id);
     ApiToken after = require(id);
     audit.record(AuditRecord.of("token.revoked", "api-token", id, "Revoked API token '" + after.name() + "'")
         .change(before, after));
@@ -154,6 +210,7 @@ public class ApiTokens {
     jdbc.sql("""
         UPDATE staff_api_token SET rate_unlimited = :unlimited, rate_per_second = :perSecond, rate_burst = :burst
         WHERE id = :id""").params(limitParams(limit)).param("id", id).update();
+    forget(id);
     ApiToken after = require(id);
     audit.record(AuditRecord.of("token.rate-limit-changed", "api-token", id, "Rate limit of API token '"
         + after.name() + "' set to " + (limit == null ? "the default (" + defaultRateLimit.describe() + ")"

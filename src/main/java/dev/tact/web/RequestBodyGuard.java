@@ -92,7 +92,9 @@ class RequestBodyGuard extends OncePerRequestFilter {
           "A multipart body must say its length (Content-Length)."));
       return;
     }
-    boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+    // NDJSON (a batch of messages, one a line) is JSON text too: the same UTF-8 and NUL checks
+    boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")
+        || "x-ndjson".equals(type.getSubtype()));
     if (request.getContentLengthLong() > limit.bytes()) {
       response.setHeader(HttpHeaders.CONNECTION, "close"); // what was not read is not read either
       refuse(response, api, multipart, RequestBodyException.tooLarge(limit.code(), limit.bytes()));

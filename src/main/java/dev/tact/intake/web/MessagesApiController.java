@@ -14,8 +14,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tact.shared.ProblemException;
+import dev.tact.shared.web.ProblemDetails;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -59,6 +70,63 @@ class MessagesApiController {
     String statusUrl = "/api/v1/messages/" + ack.itemId();
     return ResponseEntity.accepted().location(URI.create(statusUrl))
         .body(new Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));
+  }
+
+  /** One message of a batch: accepted or duplicate (committed; the status URL follows it), or rejected. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record BatchResult(int index, String status, UUID itemId, UUID messageId, String statusUrl, ProblemDetail problem) {}
+
+  record BatchAnswer(int accepted, int duplicates, int rejected, List<BatchResult> results) {}
+
+  @Operation(summary = "Accept up to 1,000 messages at once",
+      description = "A JSON array of messages (each as POST /api/v1/messages takes one), or NDJSON (one message a "
+          + "line, Content-Type application/x-ndjson). Answers 200 once every message that passed its checks is "
+          + "committed, with a result per message in order: accepted (itemId, messageId, statusUrl), duplicate (its "
+          + "externalMessageId on that channel was seen before, in the log or earlier in the batch: the first one's "
+          + "messageId) or rejected (a Problem Details object; nothing of that message is stored). More than 1,000 "
+          + "messages: 413 batch-too-large, and nothing is stored; a body that is not an array: 400.")
+  @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+  BatchAnswer acceptBatch(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(array =
+      @ArraySchema(schema = @Schema(implementation = MessageSubmission.class)))) @RequestBody byte[] body,
+      Authentication authentication) {
+    return batch(body, false, authentication);
+  }
+
+  @PostMapping(path = "/batch", consumes = "application/x-ndjson")
+  BatchAnswer acceptBatchLines(@RequestBody byte[] body, Authentication authentication) {
+    return batch(body, true, authentication);
+  }
+
+  private BatchAnswer batch(byte[] body, boolean ndjson, Authentication authentication) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not UTF-8 text.");
+    }
+    List<MessageIntake.BatchItem> items = intake.submitBatch(text, ndjson, Submitter.of(authentication, principals));
+    List<BatchResult> results = new ArrayList<>(items.size());
+    int accepted = 0;
+    int duplicates = 0;
+    for (MessageIntake.BatchItem item : items) {
+      Acknowledgement ack = item.acknowledgement();
+      if (ack == null) {
+        ProblemException e = item.problem();
+        ProblemDetail problem = ProblemDetails.of(e.status(), e.code(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        results.add(new BatchResult(item.index(), "rejected", null, null, null, problem));
+      } else {
+        if (ack.redelivery()) {
+          duplicates++;
+        } else {
+          accepted++;
+        }
+        results.add(new BatchResult(item.index(), ack.redelivery() ? "duplicate" : "accepted", ack.itemId(),
+            ack.messageId(), "/api/v1/messages/" + ack.itemId(), null));
+      }
+    }
+    return new BatchAnswer(accepted, duplicates, results.size() - accepted - duplicates, results);
   }
 
   @Operation(summary = "What became of an accepted message",

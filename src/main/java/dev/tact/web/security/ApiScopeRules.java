@@ -30,7 +30,7 @@ final class ApiScopeRules implements AuthorizationManager<HttpServletRequest> {
   }
 
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-  private static final Set<String> SUBMISSIONS = Set.of("/api/v1/messages", "/api/v1/mail");
+  private static final Set<String> SUBMISSIONS = Set.of("/api/v1/messages", "/api/v1/messages/batch", "/api/v1/mail");
   private static final Pattern MESSAGE_STATUS = Pattern.compile("/api/v1/messages/[^/]+");
 
   @Override

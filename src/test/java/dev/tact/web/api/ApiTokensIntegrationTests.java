@@ -143,6 +143,9 @@ class ApiTokensIntegrationTests {
         .param("past", Instant.now().minusSeconds(1).atOffset(java.time.ZoneOffset.UTC))
         .param("id", UUID.fromString(id)).update();
 
+    // changed in the database behind Tact's back: the token cache notices within ApiTokens.CACHE_TTL (5 s)
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> soon.get("/api/v1/conversations").status() == 401);
     ApiClient.Response expired = soon.get("/api/v1/conversations");
     assertThat(expired.status()).isEqualTo(401);
     assertThat(expired.body().path("code").asString()).isEqualTo("unauthenticated");
