@@ -304,12 +304,12 @@ public class ConversationManagement {
     return current;
   }
 
-  /** Every conversation of one contact, newest activity first (at most 100). */
   /** When this contact's earliest conversation was opened, if it has any (noise control's "known customer"). */
   public Optional<Instant> firstConversationAt(UUID contactId) {
     return store.firstConversationAt(contactId);
   }
 
+  /** Every conversation of one contact, newest activity first (at most 100). */
   public List<ConversationSummary> ofContact(UUID contactId) {
     return store.list(new ConversationFilter(Set.of(), null, null, false, null, contactId), new PageRequest(0, 100)).items();
   }

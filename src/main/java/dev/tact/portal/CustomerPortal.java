@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -274,7 +275,12 @@ public class CustomerPortal {
     return all;
   }
 
-  /** The customer's conversations, the newest activity first. */
+  /**
+   * The customer's conversations, the newest activity first. One snapshot for every contact of the family: a merge
+   * moves conversations to the survivor while this reads, and reading contact by contact at different moments could
+   * miss one that moved from a contact not yet read to one already read.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public List<ConversationSummary> conversations(PortalCustomer customer) {
     Map<UUID, ConversationSummary> all = new LinkedHashMap<>();
     for (UUID contactId : customer.contactIds()) {
