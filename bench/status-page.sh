@@ -12,7 +12,7 @@
 # answers: intake must keep accepting (202). Afterwards every accepted message is looked up: filed or held, none lost.
 # Appends a section to bench/RESULTS.md. Run by hand, never in CI.
 #
-# Tunables (env): BENCH_PORT (18082), BENCH_SECONDS (20), BENCH_CONNECTIONS ("64 128"), BENCH_THREADS (2),
+# Tunables (env): BENCH_PORT (18082), BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (10, each path before the runs), BENCH_CONNECTIONS ("64 128"), BENCH_THREADS (2),
 # BENCH_TARGETS ("status status-gzip status-304 json refused-401 css"), BENCH_POSTER_CONNECTIONS (2), BENCH_POSTER_PAUSE_MS (100),
 # BENCH_DBS ("h2"; add "pg" for PostgreSQL at BENCH_PG_HOST/PORT/USER), BENCH_SKIP_BUILD (unset),
 # BENCH_APP_ARGS (extra app arguments).
@@ -24,6 +24,7 @@ PORT=${BENCH_PORT:-18082}
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-64 128}
 THREADS=${BENCH_THREADS:-2}
 TARGETS=${BENCH_TARGETS:-status status-gzip status-304 json refused-401 css}
@@ -134,8 +135,11 @@ NOTES=()
 for db in $DBS; do
   start_app "$db"
   make_incident
-  # Warm up (JIT) each path before measuring.
-  for p in /status /status.json /api/v1/incidents /css/tact.css; do wrk -t1 -c8 -d3s "$BASE$p" >/dev/null; done
+  # Warm up (JIT) each path, as it is measured, before measuring: a node serves its first minute slower.
+  for p in /status /status.json /api/v1/incidents /css/tact.css; do
+    wrk -t"$THREADS" -c"${CONNECTIONS%% *}" -d"${WARMUP_SECONDS}s" "$BASE$p" >/dev/null
+  done
+  wrk -t"$THREADS" -c"${CONNECTIONS%% *}" -d"${WARMUP_SECONDS}s" -H "Accept-Encoding: gzip" "$BASE/status" >/dev/null
   POSTED_TOTAL=0
   for c in $CONNECTIONS; do
     for target in $TARGETS; do run "$db" "$target" "$c"; done
@@ -166,10 +170,10 @@ done
   echo
   echo "## Status page under a spike $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
-  echo "- Command: \`bench/status-page.sh\` (BENCH_SECONDS=$SECONDS_PER_RUN BENCH_CONNECTIONS=\"$CONNECTIONS\" BENCH_THREADS=$THREADS BENCH_POSTER_CONNECTIONS=$POSTER_CONNECTIONS BENCH_POSTER_PAUSE_MS=$POSTER_PAUSE_MS BENCH_DBS=\"$DBS\"${APP_ARGS:+ BENCH_APP_ARGS=\"$APP_ARGS\"})"
+  echo "- Command: \`bench/status-page.sh\` (BENCH_SECONDS=$SECONDS_PER_RUN BENCH_WARMUP_SECONDS=$WARMUP_SECONDS BENCH_CONNECTIONS=\"$CONNECTIONS\" BENCH_THREADS=$THREADS BENCH_POSTER_CONNECTIONS=$POSTER_CONNECTIONS BENCH_POSTER_PAUSE_MS=$POSTER_PAUSE_MS BENCH_DBS=\"$DBS\"${APP_ARGS:+ BENCH_APP_ARGS=\"$APP_ARGS\"})"
   echo "- Commit: $(commit_line)"
   echo "- Machine: $(machine_line); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- wrk -t$THREADS over loopback on the node's own cores, ${SECONDS_PER_RUN} s a run after a 3 s warm-up per path; one incident open (two updates) on five components. During every run a second wrk (1 thread, $POSTER_CONNECTIONS connections, ${POSTER_PAUSE_MS} ms between a connection's requests) posts inbound messages to /api/v1/messages: its rate and answers are the last two columns. 'answer' is the status one request gets (status-304 revalidates with If-None-Match: the current ETag)."
+  echo "- wrk -t$THREADS over loopback on the node's own cores, ${SECONDS_PER_RUN} s a run after a ${WARMUP_SECONDS} s warm-up of each path (as measured, with the first connection count); one incident open (two updates) on five components. During every run a second wrk (1 thread, $POSTER_CONNECTIONS connections, ${POSTER_PAUSE_MS} ms between a connection's requests) posts inbound messages to /api/v1/messages: its rate and answers are the last two columns. 'answer' is the status one request gets (status-304 revalidates with If-None-Match: the current ETag)."
   echo
   echo "| database | target | path | connections | answer (body) | requests/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | intake msg/s | intake answers |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|"
