@@ -228,6 +228,14 @@ public class ConversationManagement {
     return store.list(filter, sort, page);
   }
 
+  /**
+   * The ids of the conversations the filter selects (typically narrowed by {@link ConversationFilter#onlyIds()}):
+   * for a caller that needs to know which match, not to show them.
+   */
+  public Set<UUID> idsMatching(ConversationFilter filter) {
+    return store.idsMatching(filter);
+  }
+
   /** How many conversations the filter selects, in one query (counts beside the inbox's views). */
   public long count(ConversationFilter filter) {
     return store.count(filter);

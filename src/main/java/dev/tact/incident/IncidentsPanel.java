@@ -2,13 +2,10 @@ package dev.tact.incident;
 
 import dev.tact.conversation.ConversationFilter;
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.conversation.ConversationSummary;
 import dev.tact.dashboard.DashboardPanel;
 import dev.tact.dashboard.DashboardSection;
 import dev.tact.dashboard.PanelData;
 import dev.tact.dashboard.ReportScope;
-import dev.tact.shared.PageRequest;
-import dev.tact.shared.PageResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,20 +97,13 @@ class IncidentsPanel implements DashboardPanel {
     List<IncidentStore.LinkRow> links = store.linksOfIncidentsStartedBetween(scope.from(), scope.to(), LIMIT);
     Set<UUID> ids = new HashSet<>();
     links.forEach(link -> ids.add(link.conversationId()));
-    Set<UUID> kept = new HashSet<>();
+    Set<UUID> kept = Set.of();
     if (!ids.isEmpty()) {
       // the intent as the conversation panels read it: the front door's tag on the conversation
       String intentTag = scope.intent() == null ? null : "intent:" + scope.intent().replace('_', '-');
       ConversationFilter filter = new ConversationFilter(Set.of(), scope.teamId(), scope.agentId(), false, intentTag,
           null, ids, scope.channel(), null);
-      for (int page = 0; ; page++) {
-        PageResult<ConversationSummary> found = conversations.list(filter,
-            dev.tact.conversation.ConversationSort.OLDEST, new PageRequest(page, PageRequest.MAX_SIZE));
-        found.items().forEach(c -> kept.add(c.id()));
-        if (found.items().size() < PageRequest.MAX_SIZE) {
-          break;
-        }
-      }
+      kept = conversations.idsMatching(filter);
     }
     Map<Long, Set<UUID>> contacts = new HashMap<>();
     Map<Long, Long> counted = new HashMap<>();
