@@ -135,11 +135,16 @@ NOTES=()
 for db in $DBS; do
   start_app "$db"
   make_incident
-  # Warm up (JIT) each path, as it is measured, before measuring: a node serves its first minute slower.
+  # Warm up (JIT) each path as it is measured, with intake posting as during the runs: a fresh node spends its first
+  # minute compiling the filing road, which the first run would otherwise pay for.
+  wrk -t1 -c"$POSTER_CONNECTIONS" -d"$((5 * WARMUP_SECONDS))s" -s bench/intake-load.lua "$BASE" -- "$SECRET" \
+    single 1 "$db-warmup-$RANDOM" "$POSTER_PAUSE_MS" >/dev/null 2>&1 &
+  warm_poster=$!
   for p in /status /status.json /api/v1/incidents /css/tact.css; do
     wrk -t"$THREADS" -c"${CONNECTIONS%% *}" -d"${WARMUP_SECONDS}s" "$BASE$p" >/dev/null
   done
   wrk -t"$THREADS" -c"${CONNECTIONS%% *}" -d"${WARMUP_SECONDS}s" -H "Accept-Encoding: gzip" "$BASE/status" >/dev/null
+  wait "$warm_poster"
   POSTED_TOTAL=0
   for c in $CONNECTIONS; do
     for target in $TARGETS; do run "$db" "$target" "$c"; done
@@ -173,7 +178,7 @@ done
   echo "- Command: \`bench/status-page.sh\` (BENCH_SECONDS=$SECONDS_PER_RUN BENCH_WARMUP_SECONDS=$WARMUP_SECONDS BENCH_CONNECTIONS=\"$CONNECTIONS\" BENCH_THREADS=$THREADS BENCH_POSTER_CONNECTIONS=$POSTER_CONNECTIONS BENCH_POSTER_PAUSE_MS=$POSTER_PAUSE_MS BENCH_DBS=\"$DBS\"${APP_ARGS:+ BENCH_APP_ARGS=\"$APP_ARGS\"})"
   echo "- Commit: $(commit_line)"
   echo "- Machine: $(machine_line); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); load average (1, 5, 15 min) when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- wrk -t$THREADS over loopback on the node's own cores, ${SECONDS_PER_RUN} s a run after a ${WARMUP_SECONDS} s warm-up of each path (as measured, with the first connection count); one incident open (two updates) on five components. During every run a second wrk (1 thread, $POSTER_CONNECTIONS connections, ${POSTER_PAUSE_MS} ms between a connection's requests) posts inbound messages to /api/v1/messages: its rate and answers are the last two columns. 'answer' is the status one request gets (status-304 revalidates with If-None-Match: the current ETag)."
+  echo "- wrk -t$THREADS over loopback on the node's own cores, ${SECONDS_PER_RUN} s a run after a ${WARMUP_SECONDS} s warm-up of each path (as measured, with the first connection count, intake posting); one incident open (two updates) on five components. During every run a second wrk (1 thread, $POSTER_CONNECTIONS connections, ${POSTER_PAUSE_MS} ms between a connection's requests) posts inbound messages to /api/v1/messages: its rate and answers are the last two columns. 'answer' is the status one request gets (status-304 revalidates with If-None-Match: the current ETag)."
   echo
   echo "| database | target | path | connections | answer (body) | requests/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | intake msg/s | intake answers |"
   echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|"
