@@ -8,7 +8,7 @@
 #
 #   bench/intake.sh                      # the whole run (about 3 minutes on 2 cores)
 #   BENCH_PROFILE=1 bench/intake.sh      # also JFR during the PostgreSQL runs: hottest frames in the section
-# Env: BENCH_SECONDS (10 a run), BENCH_BATCH_SECONDS (20), BENCH_CONCURRENCY (64), BENCH_BATCH (1000), BENCH_DBS ("pg h2"), BENCH_PORT (18090),
+# Env: BENCH_SECONDS (10 a run), BENCH_BATCH_SECONDS (20), BENCH_CONCURRENCY (64), BENCH_BATCH_CONCURRENCY (4), BENCH_BATCH (1000), BENCH_DBS ("pg h2"), BENCH_PORT (18090),
 #      BENCH_PG_URL_OPTIONS ("reWriteBatchedInserts=true"; empty: none), BENCH_STARTUP_SECONDS (600),
 #      BENCH_SKIP_BUILD, BENCH_JAR (a jar built before: measure another commit, e.g. the one before issue 20),
 #      BENCH_PIPELINE, BENCH_PG_HOST/PORT/USER (loopback only).
@@ -22,7 +22,8 @@ case "$PG_HOST" in 127.0.0.1|localhost|::1) ;; *) echo "loopback PostgreSQL only
 RUN_SECONDS=${BENCH_SECONDS:-10}
 C=${BENCH_CONCURRENCY:-64}
 BATCH=${BENCH_BATCH:-1000}
-BATCH_SECONDS=${BENCH_BATCH_SECONDS:-20} # 64 requests of 1,000 messages in flight: a longer run, fewer cut off at its end
+BATCH_SECONDS=${BENCH_BATCH_SECONDS:-20}
+BATCH_C=${BENCH_BATCH_CONCURRENCY:-4} # 64 batches of 1,000 in flight would be 64,000 messages a round: none answered in a run
 DBS=${BENCH_DBS:-"pg h2"}
 PG_DB=tact_bench_intake
 PG_RAW_DB=tact_bench_intake_raw
@@ -77,7 +78,9 @@ load() { # db name token mode size seconds -> RATE, REQ, STAT, P50, P99 [name]
   fi
   local cpu0 cpu1
   cpu0=$(app_cpu_ms)
-  out=$(wrk -t2 -c"$C" -d"${seconds}s" --timeout 30s --latency -s bench/intake-load.lua "$BASE" -- \
+  local conns=$C
+  [[ $mode == batch ]] && conns=$BATCH_C
+  out=$(wrk -t2 -c"$conns" -d"${seconds}s" --timeout 30s --latency -s bench/intake-load.lua "$BASE" -- \
     "$token" "$mode" "$size" "$db-$name-$START")
   cpu1=$(app_cpu_ms)
   if [[ -n "$jfr" ]]; then
@@ -151,7 +154,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", 
   echo
   echo "## Intake at c=$C $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
-  echo "- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=1 }${BENCH_PIPELINE:+BENCH_PIPELINE=1 }bench/intake.sh\` (wrk -t2 -c$C keep-alive, $RUN_SECONDS s a run, batches $BATCH_SECONDS s, after 6 s (single) and 3 s (batches) of warm-up; every message its own externalMessageId, 5,000 senders; pipeline $([[ -n "${BENCH_PIPELINE:-}" ]] && echo on || echo off))"
+  echo "- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=1 }${BENCH_PIPELINE:+BENCH_PIPELINE=1 }bench/intake.sh\` (wrk -t2 -c$C keep-alive, $RUN_SECONDS s a run, batches $BATCH_SECONDS s at -c$BATCH_C, after 6 s (single) and 3 s (batches) of warm-up; every message its own externalMessageId, 5,000 senders; pipeline $([[ -n "${BENCH_PIPELINE:-}" ]] && echo on || echo off))"
   echo "- Commit: ${BENCH_JAR:+the jar $BENCH_JAR (${BENCH_COMMIT:-built before}); the script at }$(commit_line)"
   echo "- Machine: $(machine_line); $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version') || ' (synchronous_commit=' || current_setting('synchronous_commit') || ')'") on loopback (JDBC URL options: ${PG_URL_OPTIONS:-none}); app, wrk and PostgreSQL share the cores"
   echo "- Load average (1 min) after each run: ${LOADS[*]}; when it ended: $(cut -d' ' -f1-3 /proc/loadavg)"
