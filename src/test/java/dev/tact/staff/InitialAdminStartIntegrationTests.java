@@ -11,11 +11,13 @@ class InitialAdminStartIntegrationTests {
 
   @Test
   void shouldRefuseToStartWhenTheFirstAdminsPasswordIsTooWeak() {
-    assertThatThrownBy(() -> new SpringApplicationBuilder(TactApplication.class).properties(
-            "spring.datasource.url=jdbc:h2:mem:weak-admin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "server.port=0", "tact.demo.enabled=false", "tact.routing.enabled=false", "tact.delivery.enabled=false",
-            "tact.intake.imap.enabled=false", "tact.admin.email=boss@weak.test", "tact.admin.password=short")
-        .run().close())
+    // Command-line arguments, not default properties: application.yml's datasource (./data/tact) would win over
+    // those, and an admin already in that file would let the start succeed.
+    assertThatThrownBy(() -> new SpringApplicationBuilder(TactApplication.class).run(
+            "--spring.datasource.url=jdbc:h2:mem:weak-admin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "--server.port=0", "--tact.demo.enabled=false", "--tact.routing.enabled=false",
+            "--tact.delivery.enabled=false", "--tact.intake.imap.enabled=false", "--tact.admin.email=boss@weak.test",
+            "--tact.admin.password=short").close())
         .hasStackTraceContaining("Cannot create the first admin from TACT_ADMIN_EMAIL / TACT_ADMIN_PASSWORD: "
             + "A password needs at least 10 characters.");
   }
