@@ -351,11 +351,8 @@ abstract class DashboardPanelsContract {
 
   @Test
   void shouldNarrowTheIncidentsToThoseReportedInConversationsThatMatchTheFilters() {
-    UUID component = components.add(new Components.ComponentInput("Narrow hosting " + suffix, null, null,
-        "narrow-" + suffix, null)).id();
     Instant started = Instant.now().minus(Duration.ofMinutes(200 + (suffix.hashCode() & 0x3ff)));
-    UUID incident = incidents.declare(new Incidents.Declaration("Narrow down " + suffix, Impact.MAJOR,
-        List.of(component), "We are on it.", started, null, false, false), "Lee").id();
+    UUID incident = declare("Narrow down " + suffix, started);
     ConversationSummary billing = open("cannot pay");
     ConversationSummary other = open("cannot log in");
     conversations.addTags(billing.id(), Actor.system(), List.of("intent:billing"));

@@ -2,13 +2,10 @@ package dev.tact.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
+import dev.tact.testsupport.Migrations;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,8 +20,7 @@ abstract class IncidentLinkFilingMigrationContract {
   @Test
   void shouldFileTheLinksMadeBeforeAsTheirConversationsAreFiled() {
     DataSource data = emptyDatabase();
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").target(lastBefore(data, 87)).load()
-        .migrate();
+    Migrations.migrateBefore(data, 87);
     JdbcClient jdbc = JdbcClient.create(data);
     UUID team = UUID.randomUUID();
     UUID agent = UUID.randomUUID();
@@ -46,7 +42,7 @@ abstract class IncidentLinkFilingMigrationContract {
           .param("incident", incident).param("conversation", conversation).update();
     }
 
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+    Migrations.migrate(data);
 
     assertThat(filing(jdbc, tagged)).containsExactly(tagged, team, agent, "CHAT", ",intent:billing,intent:refund,");
     assertThat(filing(jdbc, plain)).containsExactly(plain, null, null, "EMAIL", null);
@@ -73,11 +69,5 @@ abstract class IncidentLinkFilingMigrationContract {
         WHERE conversation_id = :id""").param("id", conversation).query().singleRow();
     return new Object[] {row.get("filed_as"), row.get("team_id"), row.get("assignee_id"), row.get("channel"),
         row.get("intent_tags")};
-  }
-
-  private static String lastBefore(DataSource data, int version) {
-    return Arrays.stream(Flyway.configure().dataSource(data).locations("classpath:db/migration").load().info().all())
-        .map(MigrationInfo::getVersion).filter(v -> v.compareTo(MigrationVersion.fromVersion(
-            Integer.toString(version))) < 0).max(MigrationVersion::compareTo).orElseThrow().getVersion();
   }
 }
