@@ -203,10 +203,14 @@ INSERT INTO incident_update (id, incident_id, state, message, notify, posted_at,
   SELECT gen_random_uuid(), i.id, s.state, 'Update', TRUE, i.started_at + s.k * interval '30 minutes', 'bench',
     100 + i.g, i.started_at + s.k * interval '30 minutes'
   FROM bench_incident i CROSS JOIN (VALUES (1, 'INVESTIGATING'), (6, 'RESOLVED')) s(k, state);
-INSERT INTO incident_conversation (incident_id, conversation_id, contact_id, match_reason, linked_at)
-  SELECT i.id, c.id, c.contact_id, 'bench', i.started_at
+-- each link filed as its conversation is (what the incidents panel filters by; V87)
+INSERT INTO incident_conversation (incident_id, conversation_id, contact_id, match_reason, linked_at, filed_as, team_id,
+    assignee_id, channel, intent_tags)
+  SELECT i.id, c.id, c.contact_id, 'bench', i.started_at, c.id, c.team_id, c.assignee_id, c.channel,
+    (SELECT ',' || STRING_AGG(t.tag, ',' ORDER BY t.tag) || ',' FROM conv_tag t
+      WHERE t.conversation_id = c.id AND t.tag LIKE 'intent:%')
   FROM bench_incident i
-  JOIN LATERAL (SELECT id, contact_id FROM conv_conversation
+  JOIN LATERAL (SELECT id, contact_id, team_id, assignee_id, channel FROM conv_conversation
     WHERE created_at BETWEEN i.started_at AND i.started_at + interval '3 hours' LIMIT 200) c ON TRUE;
 SQL
   GEN_SECONDS=$(awk -v ms=$(( $(now_ms) - gen_start )) 'BEGIN { printf "%.0f", ms / 1000 }')

@@ -228,14 +228,6 @@ public class ConversationManagement {
     return store.list(filter, sort, page);
   }
 
-  /**
-   * The ids of the conversations the filter selects (typically narrowed by {@link ConversationFilter#onlyIds()}):
-   * for a caller that needs to know which match, not to show them.
-   */
-  public Set<UUID> idsMatching(ConversationFilter filter) {
-    return store.idsMatching(filter);
-  }
-
   /** How many conversations the filter selects, in one query (counts beside the inbox's views). */
   public long count(ConversationFilter filter) {
     return store.count(filter);
@@ -296,7 +288,8 @@ public class ConversationManagement {
         .change(java.util.Map.of("conversation", source.number(), "status", source.status().id()),
             java.util.Map.of("mergedInto", target.number(), "messagesMoved", moved.size())));
     events.publishEvent(new ConversationsMerged(source.id(), source.number(), target.id(), target.number(), actor, at));
-    return requireSummary(target.id());
+    // after ConversationsMerged, so that what a listener moved to the target is filed as the target (its tags now)
+    return filed(requireSummary(target.id()), at);
   }
 
   /** Where a conversation went: itself, or the end of its chain of merges. */
@@ -395,7 +388,7 @@ public class ConversationManagement {
     store.updateColumn(c.id(), "channel", channel.name(), at);
     changes.record(c.id(), actor, "CHANNEL_CHANGED", c.channel().id() + " → " + channel.id()
         + (reason == null || reason.isBlank() ? "" : ": " + reason), at);
-    return requireSummary(conversationId);
+    return filed(requireSummary(conversationId), at);
   }
 
   @Transactional
@@ -438,7 +431,8 @@ public class ConversationManagement {
       events.publishEvent(new ConversationPlaced(c.id(), teamChanged ? teamId : null, agentGiven ? assigneeId : null,
           actor, at));
     }
-    return requireSummary(conversationId);
+    ConversationSummary now = requireSummary(conversationId);
+    return teamChanged || !java.util.Objects.equals(assigneeId, c.assigneeId()) ? filed(now, at) : now;
   }
 
   /**
@@ -494,13 +488,16 @@ public class ConversationManagement {
   public ConversationSummary addTags(UUID conversationId, Actor actor, Collection<String> tags) {
     ConversationSummary c = requireSummary(conversationId);
     Instant at = clock.instant();
+    boolean added = false;
     for (String tag : Tags.normalise(tags)) {
       if (store.addTag(c.id(), tag)) {
         changes.record(c.id(), actor, "TAGGED", tag, at);
         store.touch(c.id(), at, false);
+        added = true;
       }
     }
-    return requireSummary(conversationId);
+    ConversationSummary now = requireSummary(conversationId);
+    return added ? filed(now, at) : now;
   }
 
   @Transactional
@@ -511,6 +508,7 @@ public class ConversationManagement {
     if (store.removeTag(c.id(), normalised)) {
       changes.record(c.id(), actor, "UNTAGGED", normalised, at);
       store.touch(c.id(), at, false);
+      return filed(requireSummary(conversationId), at);
     }
     return requireSummary(conversationId);
   }
@@ -709,6 +707,12 @@ public class ConversationManagement {
     store.updateColumn(c.id(), "status", status.name(), at);
     changes.record(c.id(), actor, "STATUS_CHANGED", c.status().label() + " → " + status.label(), at);
     events.publishEvent(new StatusChanged(c.id(), c.status(), status, at));
+  }
+
+  /** Tells other modules what the conversation is filed under now ({@link FilingChanged}); answers it. */
+  private ConversationSummary filed(ConversationSummary now, Instant at) {
+    events.publishEvent(FilingChanged.of(now, at));
+    return now;
   }
 
   private ConversationSummary requireSummary(UUID id) {

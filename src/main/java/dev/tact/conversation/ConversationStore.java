@@ -13,11 +13,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -246,14 +244,6 @@ class ConversationStore {
     Map<String, Object> params = new HashMap<>();
     String where = where(filter, params);
     return jdbc.sql("SELECT COUNT(*) FROM conv_conversation c" + where).params(params).query(Long.class).single();
-  }
-
-  /** The ids of every conversation the filter selects: one query, no order, no summaries. */
-  Set<UUID> idsMatching(ConversationFilter filter) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(filter, params);
-    return new HashSet<>(jdbc.sql("SELECT c.id FROM conv_conversation c" + where).params(params).query(UUID.class)
-        .list());
   }
 
   PageResult<ConversationSummary> list(ConversationFilter filter, ConversationSort sort, PageRequest page) {

@@ -6,14 +6,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * When an agent is deactivated, their conversations that are not solved or closed go back to their team's queue:
- * unassigned, the team kept, with a history entry that says why. It runs in the deactivation's own transaction, so
- * both happen or neither. Histories keep the agent's name (it is stored with each entry).
+ * unassigned, the team kept, with a history entry that says why and {@link FilingChanged}. It runs in the
+ * deactivation's own transaction, so both happen or neither. Histories keep the agent's name (it is stored with each
+ * entry).
  */
 @Component
 class DeactivatedAssignees {
@@ -23,9 +25,11 @@ class DeactivatedAssignees {
   private final ChangeRecorder changes;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   DeactivatedAssignees(JdbcClient jdbc, ConversationStore store, ChangeRecorder changes, StaffDirectory staff,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.store = store;
     this.changes = changes;
@@ -44,6 +48,7 @@ class DeactivatedAssignees {
       store.updateColumn(conversationId, "assignee_id", null, at);
       changes.record(conversationId, Actor.system(), "ASSIGNED",
           "unassigned: " + name + " was deactivated; back to the team's queue", at);
+      store.find(conversationId).ifPresent(now -> events.publishEvent(FilingChanged.of(now, at)));
     }
   }
 }

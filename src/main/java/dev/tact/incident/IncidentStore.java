@@ -216,15 +216,37 @@ class IncidentStore {
 
   // ---- linked conversations, selected contacts, subscribers
 
-  boolean link(LinkedConversation link) {
+  /** Links the conversation, filed as {@code filing} says; false when it was linked (or unlinked) before. */
+  boolean link(LinkedConversation link, LinkFiling filing) {
     return jdbc.sql("INSERT INTO incident_conversation (" + LINK_COLUMNS + """
-        ) SELECT :incident, :conversation, :contact, :excerpt, :reason, :linked, :by, NULL, NULL
+          , filed_as, team_id, assignee_id, channel, intent_tags
+        ) SELECT :incident, :conversation, :contact, :excerpt, :reason, :linked, :by, NULL, NULL,
+          :conversation, :team, :assignee, :channel, :intents
           WHERE NOT EXISTS (SELECT 1 FROM incident_conversation
                             WHERE incident_id = :incident AND conversation_id = :conversation)""")
         .param("incident", link.incidentId()).param("conversation", link.conversationId())
         .param("contact", link.contactId()).param("excerpt", clip(link.excerpt(), 1000))
         .param("reason", clip(link.matchReason(), 300)).param("linked", utc(link.linkedAt()))
-        .param("by", link.linkedBy()).update() == 1;
+        .param("by", link.linkedBy()).param("team", filing.teamId()).param("assignee", filing.assigneeId())
+        .param("channel", filing.channel() == null ? null : filing.channel().name(), java.sql.Types.VARCHAR)
+        .param("intents", filing.intentTags(), java.sql.Types.VARCHAR).update() == 1;
+  }
+
+  /** Files every link that follows this conversation's filing (its own, and those of conversations merged into it). */
+  void refile(UUID conversationId, LinkFiling filing) {
+    jdbc.sql("""
+        UPDATE incident_conversation SET team_id = :team, assignee_id = :assignee, channel = :channel,
+          intent_tags = :intents
+        WHERE filed_as = :id""")
+        .param("id", conversationId).param("team", filing.teamId()).param("assignee", filing.assigneeId())
+        .param("channel", filing.channel() == null ? null : filing.channel().name(), java.sql.Types.VARCHAR)
+        .param("intents", filing.intentTags(), java.sql.Types.VARCHAR).update();
+  }
+
+  /** The links that followed {@code sourceId}'s filing follow {@code targetId}'s from now on (a merge). */
+  void fileAs(UUID sourceId, UUID targetId) {
+    jdbc.sql("UPDATE incident_conversation SET filed_as = :target WHERE filed_as = :source")
+        .param("source", sourceId).param("target", targetId).update();
   }
 
   /** Links again a conversation an agent had unlinked, when an agent links it by hand. */
@@ -430,19 +452,52 @@ class IncidentStore {
         ((Number) row.get("reporters")).longValue(), ((Number) row.get("linked")).longValue(), notices);
   }
 
-  /** A conversation linked (and not unlinked) to an incident, for narrowing the dashboard's figures. */
-  record LinkRow(long number, UUID conversationId, UUID contactId) {}
+  /** Of one incident, the reporters and conversations among its links that match the dashboard's filters. */
+  record Reports(long reporters, long conversations) {}
 
-  /** The active links of every incident that started in {@code [from, to)} (the first {@code limit} incidents). */
-  List<LinkRow> linksOfIncidentsStartedBetween(Instant from, Instant to, int limit) {
-    return jdbc.sql("""
-        SELECT i.number, ic.conversation_id, ic.contact_id FROM incident_conversation ic
+  /**
+   * Per incident number, of every incident that started in {@code [from, to)} (the first {@code limit}): the active
+   * links filed under this team, assignee, channel and intent tag (null: any), counted; absent when none match.
+   */
+  Map<Long, Reports> reportsFiledUnder(Instant from, Instant to, int limit, UUID teamId, UUID assigneeId,
+      String channel, String intentTag) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("from", utc(from));
+    params.put("to", utc(to));
+    params.put("limit", limit);
+    StringBuilder where = new StringBuilder(" WHERE ic.unlinked_at IS NULL");
+    if (teamId != null) {
+      where.append(" AND ic.team_id = :team");
+      params.put("team", teamId);
+    }
+    if (assigneeId != null) {
+      where.append(" AND ic.assignee_id = :assignee");
+      params.put("assignee", assigneeId);
+    }
+    if (channel != null) {
+      where.append(" AND ic.channel = :channel");
+      params.put("channel", channel);
+    }
+    if (intentTag != null) {
+      where.append(" AND ic.intent_tags LIKE :intents");
+      params.put("intents", "%," + likeLiteral(intentTag) + ",%");
+    }
+    Map<Long, Reports> reports = new HashMap<>();
+    jdbc.sql("""
+        SELECT i.number, COUNT(DISTINCT ic.contact_id) AS reporters, COUNT(*) AS conversations
+          FROM incident_conversation ic
           JOIN (SELECT id, number FROM incident WHERE started_at >= :from AND started_at < :to
-                ORDER BY started_at, number LIMIT :limit) i ON i.id = ic.incident_id
-         WHERE ic.unlinked_at IS NULL""")
-        .param("from", utc(from)).param("to", utc(to)).param("limit", limit)
-        .query((rs, n) -> new LinkRow(rs.getLong("number"), rs.getObject("conversation_id", UUID.class),
-            rs.getObject("contact_id", UUID.class))).list();
+                ORDER BY started_at, number LIMIT :limit) i ON i.id = ic.incident_id""" + where
+        + " GROUP BY i.number").params(params)
+        .query(rs -> {
+          reports.put(rs.getLong("number"), new Reports(rs.getLong("reporters"), rs.getLong("conversations")));
+        });
+    return reports;
+  }
+
+  /** The text matched as itself by LIKE (backslash is the escape character on PostgreSQL and H2). */
+  private static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** One incident's figures for the dashboard: minutes to its first public update null before one. */

@@ -57,9 +57,11 @@ public class Incidents {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final LinkFilings filings;
 
   Incidents(IncidentStore store, Components components, AuditLog audit, ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock, LinkFilings filings) {
+    this.filings = filings;
     this.store = store;
     this.components = components;
     this.audit = audit;
@@ -200,7 +202,8 @@ public class Incidents {
     Incident incident = require(incidentId);
     Instant now = now();
     boolean done = store.link(new LinkedConversation(incidentId, conversationId, contactId, excerpt,
-        "linked by an agent", now, by, null, null)) || store.relink(incidentId, conversationId, by, now);
+        "linked by an agent", now, by, null, null), filings.current(conversationId))
+        || store.relink(incidentId, conversationId, by, now);
     if (done) {
       audit.record(AuditRecord.of("incident.conversation.linked", "incident", incident.reference(),
           "Linked a conversation to " + incident.reference()).change(null, conversationId));
@@ -212,7 +215,7 @@ public class Incidents {
   @Transactional
   public boolean linkMatched(UUID incidentId, UUID conversationId, UUID contactId, String excerpt, String reason) {
     boolean linked = store.link(new LinkedConversation(incidentId, conversationId, contactId, excerpt, reason,
-        now(), null, null, null));
+        now(), null, null, null), filings.current(conversationId));
     if (linked) {
       changed(require(incidentId), null);
     }

@@ -1,24 +1,19 @@
 package dev.tact.incident;
 
-import dev.tact.conversation.ConversationFilter;
-import dev.tact.conversation.ConversationManagement;
 import dev.tact.dashboard.DashboardPanel;
 import dev.tact.dashboard.DashboardSection;
 import dev.tact.dashboard.PanelData;
 import dev.tact.dashboard.ReportScope;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * The incidents that started in the period: how fast customers heard, how many reported it, how many were told.
  * Narrowed by team, agent, channel or intent, it keeps the incidents reported in conversations that match (their
- * team, assignee, channel and read intent now) and counts only those reporters and conversations.
+ * team, assignee, channel and intent tags now, as each link keeps them: {@link LinkFilings}) and counts only those
+ * reporters and conversations.
  */
 @Component
 class IncidentsPanel implements DashboardPanel {
@@ -26,11 +21,9 @@ class IncidentsPanel implements DashboardPanel {
   static final int LIMIT = 200;
 
   private final IncidentStore store;
-  private final ConversationManagement conversations;
 
-  IncidentsPanel(IncidentStore store, ConversationManagement conversations) {
+  IncidentsPanel(IncidentStore store) {
     this.store = store;
-    this.conversations = conversations;
   }
 
   @Override
@@ -53,13 +46,16 @@ class IncidentsPanel implements DashboardPanel {
     List<IncidentStore.FiguresRow> incidents = store.figuresStartedBetween(scope.from(), scope.to(), LIMIT);
     boolean narrowed = scope.teamId() != null || scope.agentId() != null || scope.channel() != null
         || scope.intent() != null;
-    Map<Long, Reports> matching = narrowed ? matchingReports(scope) : Map.of();
+    Map<Long, IncidentStore.Reports> matching = narrowed ? store.reportsFiledUnder(scope.from(), scope.to(), LIMIT,
+        scope.teamId(), scope.agentId(), scope.channel() == null ? null : scope.channel().name(),
+        scope.intent() == null ? null : LinkFiling.intentTag(scope.intent())) : Map.of();
     List<List<Object>> rows = new ArrayList<>();
     List<Long> minutes = new ArrayList<>();
     long reporters = 0;
     int shown = 0;
     for (IncidentStore.FiguresRow i : incidents) {
-      Reports reports = narrowed ? matching.get(i.number()) : new Reports(i.reporters(), i.conversations());
+      IncidentStore.Reports reports = narrowed ? matching.get(i.number())
+          : new IncidentStore.Reports(i.reporters(), i.conversations());
       if (reports == null) {
         continue; // narrowed: no conversation that matches reported it
       }
@@ -91,37 +87,6 @@ class IncidentsPanel implements DashboardPanel {
         List.of("Incident", "Minutes to first public update", "Reporters", "Conversations linked", "Notices queued"),
         rows);
   }
-
-  /** Per incident number: the reporters and conversations among its links that match the scope's filters. */
-  private Map<Long, Reports> matchingReports(ReportScope scope) {
-    List<IncidentStore.LinkRow> links = store.linksOfIncidentsStartedBetween(scope.from(), scope.to(), LIMIT);
-    Set<UUID> ids = new HashSet<>();
-    links.forEach(link -> ids.add(link.conversationId()));
-    Set<UUID> kept = Set.of();
-    if (!ids.isEmpty()) {
-      // the intent as the conversation panels read it: the front door's tag on the conversation
-      String intentTag = scope.intent() == null ? null : "intent:" + scope.intent().replace('_', '-');
-      ConversationFilter filter = new ConversationFilter(Set.of(), scope.teamId(), scope.agentId(), false, intentTag,
-          null, ids, scope.channel(), null);
-      kept = conversations.idsMatching(filter);
-    }
-    Map<Long, Set<UUID>> contacts = new HashMap<>();
-    Map<Long, Long> counted = new HashMap<>();
-    for (IncidentStore.LinkRow link : links) {
-      if (kept.contains(link.conversationId())) {
-        counted.merge(link.number(), 1L, Long::sum);
-        Set<UUID> reporters = contacts.computeIfAbsent(link.number(), n -> new HashSet<>());
-        if (link.contactId() != null) {
-          reporters.add(link.contactId());
-        }
-      }
-    }
-    Map<Long, Reports> reports = new HashMap<>();
-    counted.forEach((number, count) -> reports.put(number, new Reports(contacts.get(number).size(), count)));
-    return reports;
-  }
-
-  private record Reports(long reporters, long conversations) {}
 
   private static String median(List<Long> minutes) {
     if (minutes.isEmpty()) {

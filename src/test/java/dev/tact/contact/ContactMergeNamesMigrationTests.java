@@ -2,11 +2,8 @@ package dev.tact.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
+import dev.tact.testsupport.Migrations;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -18,8 +15,7 @@ class ContactMergeNamesMigrationTests {
   void shouldNameTheMergedContactOfEarlierMergesWhenMigrated() {
     DriverManagerDataSource data = new DriverManagerDataSource("jdbc:h2:mem:merge-migration-" + UUID.randomUUID()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").target(lastBefore(data, 54)).load()
-        .migrate();
+    Migrations.migrateBefore(data, 54);
     JdbcClient jdbc = JdbcClient.create(data);
     UUID survivor = contact(jdbc, "Zoë Łukasiewicz", null, null, null);
     UUID named = contact(jdbc, "  ", "Kenji", "Watanabe", survivor);
@@ -27,7 +23,7 @@ class ContactMergeNamesMigrationTests {
     merge(jdbc, survivor, named);
     merge(jdbc, survivor, nameless);
 
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+    Migrations.migrate(data);
 
     assertThat(jdbc.sql("SELECT merged_name FROM contact_merge WHERE merged_id = :id").param("id", named)
         .query(String.class).single()).isEqualTo("Kenji Watanabe");
@@ -50,11 +46,5 @@ class ContactMergeNamesMigrationTests {
         INSERT INTO contact_merge (id, survivor_id, merged_id, merged_by, merged_at, identities)
         VALUES (:id, :survivor, :merged, 'Ada', CURRENT_TIMESTAMP, 1)""").param("id", UUID.randomUUID())
         .param("survivor", survivor).param("merged", merged).update();
-  }
-
-  private static String lastBefore(DriverManagerDataSource data, int version) {
-    return Arrays.stream(Flyway.configure().dataSource(data).locations("classpath:db/migration").load().info().all())
-        .map(MigrationInfo::getVersion).filter(v -> v.compareTo(MigrationVersion.fromVersion(
-            Integer.toString(version))) < 0).max(MigrationVersion::compareTo).orElseThrow().getVersion();
   }
 }

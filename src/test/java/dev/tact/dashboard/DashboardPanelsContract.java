@@ -351,11 +351,8 @@ abstract class DashboardPanelsContract {
 
   @Test
   void shouldNarrowTheIncidentsToThoseReportedInConversationsThatMatchTheFilters() {
-    UUID component = components.add(new Components.ComponentInput("Narrow hosting " + suffix, null, null,
-        "narrow-" + suffix, null)).id();
     Instant started = Instant.now().minus(Duration.ofMinutes(200 + (suffix.hashCode() & 0x3ff)));
-    UUID incident = incidents.declare(new Incidents.Declaration("Narrow down " + suffix, Impact.MAJOR,
-        List.of(component), "We are on it.", started, null, false, false), "Lee").id();
+    UUID incident = declare("Narrow down " + suffix, started);
     ConversationSummary billing = open("cannot pay");
     ConversationSummary other = open("cannot log in");
     conversations.addTags(billing.id(), Actor.system(), List.of("intent:billing"));
@@ -388,6 +385,70 @@ abstract class DashboardPanelsContract {
       assertThat(none.explanation()).contains("The minutes to the first update and the notices concern the whole "
           + "incident and are not narrowed");
     }
+  }
+
+  @Test
+  void shouldCountALinkedConversationUnderTheTeamAgentChannelAndIntentItHasNowNotWhenItWasLinked() {
+    Instant started = Instant.now().minus(Duration.ofMinutes(2000 + (suffix.hashCode() & 0x3ff)));
+    UUID incident = declare("Moved on " + suffix, started);
+    Actor lead = Actor.agent(agent.id(), agent.displayName());
+    ConversationSummary moved = open("cannot pay twice");
+    conversations.addTags(moved.id(), lead, List.of("intent:billing-" + suffix));
+    incidents.link(incident, moved.id(), moved.contactId(), "cannot pay twice", "Lee");
+    Team other = staff.createTeam("Moved to " + suffix);
+    Agent taker = staff.createAgent("taker-" + suffix + "@example.com", "Tai " + suffix, Role.AGENT,
+        "a-long-password-1");
+    staff.addMember(other.id(), taker.id());
+
+    conversations.assign(moved.id(), lead, taker.id(), other.id());
+    conversations.removeTag(moved.id(), lead, "intent:billing-" + suffix);
+    conversations.addTags(moved.id(), lead, List.of("intent:refund-" + suffix));
+    conversations.changeChannel(moved.id(), lead, Channel.EMAIL, "went on by email");
+
+    for (ReportScope now : List.of(hour(started, other.id(), null, null, null),
+        hour(started, null, taker.id(), Channel.EMAIL, "refund_" + suffix))) {
+      assertThat(compute("incidents", now).rows()).singleElement().satisfies(row -> {
+        assertThat((String) row.get(0)).endsWith("Moved on " + suffix);
+        assertThat(row.subList(2, 4)).containsExactly(1L, 1L);
+      });
+    }
+    for (ReportScope before : List.of(hour(started, team.id(), null, null, null),
+        hour(started, null, null, null, "billing_" + suffix), hour(started, null, null, Channel.WEB, null))) {
+      assertThat(compute("incidents", before).rows()).isEmpty();
+    }
+    conversations.assign(moved.id(), lead, null, null);
+    assertThat(compute("incidents", hour(started, null, taker.id(), null, null)).rows()).isEmpty();
+  }
+
+  @Test
+  void shouldCountTheLinksOfAMergedConversationUnderTheConversationItWasMergedInto() {
+    Instant started = Instant.now().minus(Duration.ofMinutes(4000 + (suffix.hashCode() & 0x3ff)));
+    UUID incident = declare("Merged away " + suffix, started);
+    Actor lead = Actor.agent(agent.id(), agent.displayName());
+    ConversationSummary source = open("down again");
+    ConversationSummary target = open("down");
+    incidents.link(incident, source.id(), source.contactId(), "down again", "Lee");
+    Team other = staff.createTeam("Merged into " + suffix);
+    conversations.assign(target.id(), lead, null, other.id());
+    conversations.addTags(target.id(), lead, List.of("intent:outage-" + suffix));
+
+    conversations.merge(source.id(), target.id(), lead);
+
+    assertThat(compute("incidents", hour(started, other.id(), null, null, "outage_" + suffix)).rows())
+        .singleElement().satisfies(row -> assertThat(row.subList(2, 4)).containsExactly(1L, 1L));
+    assertThat(compute("incidents", hour(started, team.id(), null, null, null)).rows()).isEmpty();
+    Team third = staff.createTeam("Moved on after the merge " + suffix);
+    conversations.assign(target.id(), lead, null, third.id());
+    assertThat(compute("incidents", hour(started, third.id(), null, null, null)).rows()).hasSize(1);
+    assertThat(incidents.linksOf(source.id())).singleElement()
+        .satisfies(link -> assertThat(link.contactId()).isEqualTo(source.contactId()));
+  }
+
+  private UUID declare(String title, Instant started) {
+    UUID component = components.add(new Components.ComponentInput("Hosting " + title, null, null,
+        "hosting-" + UUID.randomUUID(), null)).id();
+    return incidents.declare(new Incidents.Declaration(title, Impact.MAJOR, List.of(component), "We are on it.",
+        started, null, false, false), "Lee").id();
   }
 
   private static ReportScope hour(Instant started, UUID teamId, UUID agentId, Channel channel, String intent) {

@@ -2,11 +2,8 @@ package dev.tact.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
+import dev.tact.testsupport.Migrations;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -18,8 +15,7 @@ class ApiTokenScopesMigrationTests {
   void shouldGiveExistingTokensTheScopesTheirRoleImpliesAndNameTheirCreator() {
     DriverManagerDataSource data = new DriverManagerDataSource("jdbc:h2:mem:token-migration-" + UUID.randomUUID()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").target(lastBefore(data, 42)).load()
-        .migrate();
+    Migrations.migrateBefore(data, 42);
     JdbcClient jdbc = JdbcClient.create(data);
     UUID ada = UUID.randomUUID();
     jdbc.sql("""
@@ -29,7 +25,7 @@ class ApiTokenScopesMigrationTests {
     insertToken(jdbc, "lead-bot", "LEAD", null);
     insertToken(jdbc, "admin-bot", "ADMIN", null);
 
-    Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+    Migrations.migrate(data);
 
     assertThat(column(jdbc, "agent-bot", "scopes")).isEqualTo("intake,read,write");
     assertThat(column(jdbc, "lead-bot", "scopes")).isEqualTo("intake,read,write");
@@ -39,13 +35,6 @@ class ApiTokenScopesMigrationTests {
     assertThat(column(jdbc, "admin-bot", "expires_at")).isNull();
     assertThat(column(jdbc, "admin-bot", "rate_per_second")).as("the default limit applies").isNull();
     assertThat(ApiScope.load(column(jdbc, "admin-bot", "scopes"))).isEqualTo(ApiScope.impliedBy(Role.ADMIN));
-  }
-
-  /** The newest migration before {@code version} (the others' migrations may or may not be there yet). */
-  private static String lastBefore(DriverManagerDataSource data, int version) {
-    return Arrays.stream(Flyway.configure().dataSource(data).locations("classpath:db/migration").load().info().all())
-        .map(MigrationInfo::getVersion).filter(v -> v.compareTo(MigrationVersion.fromVersion(
-            Integer.toString(version))) < 0).max(MigrationVersion::compareTo).orElseThrow().getVersion();
   }
 
   private static void insertToken(JdbcClient jdbc, String name, String role, UUID createdBy) {
