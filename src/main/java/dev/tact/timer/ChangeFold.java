@@ -13,33 +13,17 @@ import java.util.function.Function;
  * next pass, so the summary never lags behind silently; reading afresh makes a change noted twice, or out of order,
  * harmless. The owning module says only what an id adds and to which summary rows.
  *
+ * @param now what each id adds now (absent for one that adds nothing, as a deleted one)
  * @param <C> what one id adds to the summary (equal when it adds the same)
  */
-public final class ChangeFold<C> implements SummaryFolds.Fold<ChangeLog.Change> {
+public record ChangeFold<C>(ChangeLog changes, Function<List<UUID>, Map<UUID, C>> now, CountedRows<C> counted,
+    SummaryTable summary, ChangeFold.Contribution<C> contribution) implements SummaryFolds.Fold<ChangeLog.Change> {
 
   /** Adds what one id counts, times {@code sign} (1 or -1), to the summary rows it touches. */
   @FunctionalInterface
   public interface Contribution<C> {
 
     void addTo(SummaryTable.Additions summary, C counted, int sign);
-  }
-
-  private final ChangeLog changes;
-  private final Function<List<UUID>, Map<UUID, C>> now;
-  private final CountedRows<C> counted;
-  private final SummaryTable summary;
-  private final Contribution<C> contribution;
-
-  /**
-   * @param now what each id adds now (absent for one that adds nothing, as a deleted one)
-   */
-  public ChangeFold(ChangeLog changes, Function<List<UUID>, Map<UUID, C>> now, CountedRows<C> counted,
-      SummaryTable summary, Contribution<C> contribution) {
-    this.changes = changes;
-    this.now = now;
-    this.counted = counted;
-    this.summary = summary;
-    this.contribution = contribution;
   }
 
   /** Notes, in the writer's transaction, that the id changed: an INSERT, nothing else. */
