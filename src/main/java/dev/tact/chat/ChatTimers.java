@@ -1,6 +1,5 @@
 package dev.tact.chat;
 
-import dev.tact.timer.FiredTimer;
 import dev.tact.timer.TimerHandler;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -16,30 +15,16 @@ class ChatTimers {
 
   @Bean
   TimerHandler chatNoAgentTimer(@Lazy Chats chats) {
-    return handler(Chats.NO_AGENT_TIMER, timer -> chats.noAgentCame(UUID.fromString(timer.key())));
+    return TimerHandler.of(Chats.NO_AGENT_TIMER, timer -> chats.noAgentCame(UUID.fromString(timer.key())));
   }
 
   @Bean
   TimerHandler chatVisitorGoneTimer(@Lazy Chats chats) {
-    return handler(Chats.VISITOR_GONE_TIMER, timer -> chats.visitorGone(UUID.fromString(timer.key())));
+    return TimerHandler.of(Chats.VISITOR_GONE_TIMER, timer -> chats.visitorGone(UUID.fromString(timer.key())));
   }
 
   @Bean
   TimerHandler chatFilingTimer(@Lazy Chats chats) {
-    return handler(Chats.FILING_TIMER, timer -> chats.checkFiling(UUID.fromString(timer.key())));
-  }
-
-  private static TimerHandler handler(String kind, java.util.function.Consumer<FiredTimer> fire) {
-    return new TimerHandler() {
-      @Override
-      public String kind() {
-        return kind;
-      }
-
-      @Override
-      public void fire(FiredTimer timer) {
-        fire.accept(timer);
-      }
-    };
+    return TimerHandler.of(Chats.FILING_TIMER, timer -> chats.checkFiling(UUID.fromString(timer.key())));
   }
 }

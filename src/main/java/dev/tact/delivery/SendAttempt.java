@@ -23,4 +23,14 @@ public record SendAttempt(boolean sent, int status, String providerMessageId, bo
   public static SendAttempt failed(int status, boolean retryable, Optional<Duration> retryAfter, String error) {
     return new SendAttempt(false, status, null, retryable, retryAfter, error);
   }
+
+  /** A Retry-After header's wait in seconds (the HTTP-date form is rare from providers and is ignored). */
+  public static Optional<Duration> retryAfter(String headerValue) {
+    try {
+      long s = Long.parseLong(headerValue.strip());
+      return s >= 0 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
+    } catch (NumberFormatException notSeconds) {
+      return Optional.empty();
+    }
+  }
 }

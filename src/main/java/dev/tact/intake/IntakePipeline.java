@@ -4,32 +4,29 @@ import dev.tact.timer.Backoff;
 import dev.tact.timer.ClaimWorkers;
 import dev.tact.timer.WorkFailure;
 import dev.tact.timer.WorkQueue;
-import dev.tact.timer.Worker;
 import dev.tact.timer.WorkerSettings;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The inbound log as a work queue: the claim worker takes batches of due items ({@code FOR UPDATE SKIP LOCKED}, so
  * workers on every node share the log without taking an item twice) and this turns them into messages. A failing
  * item is counted while it is still locked, and parked after the last attempt or at once when it is unreadable.
- * Stopping and starting this bean pauses and resumes the pipeline on this node.
+ * Its worker starts and stops with the application ({@link ClaimWorkers}).
  */
 @Component
-class IntakePipeline implements WorkQueue<InboundItem>, SmartLifecycle {
+class IntakePipeline implements WorkQueue<InboundItem> {
 
   private final ItemStore items;
   private final ItemProcessor processor;
-  private final Worker worker;
 
   IntakePipeline(ItemStore items, ItemProcessor processor, PipelineSignal signal, IntakeProperties properties,
       ClaimWorkers workers) {
     this.items = items;
     this.processor = processor;
     IntakeProperties.Pipeline settings = properties.pipeline();
-    this.worker = workers.register(this, WorkerSettings.locked("intake-pipeline", settings.enabled(),
+    workers.register(this, WorkerSettings.locked("intake-pipeline", settings.enabled(),
         settings.workers(), settings.batchSize(), settings.pollInterval(), settings.maxAttempts(),
         Backoff.doubling(settings.retryBackoff(), settings.retryBackoff().multipliedBy(1L << 16))), signal);
   }
@@ -58,25 +55,5 @@ class IntakePipeline implements WorkQueue<InboundItem>, SmartLifecycle {
   public boolean recordFailure(InboundItem item, WorkFailure failure) {
     items.recordFailure(item.id(), failure.error(), failure.parked(), failure.retryAt());
     return true;
-  }
-
-  @Override
-  public void start() {
-    worker.start();
-  }
-
-  @Override
-  public void stop() {
-    worker.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return worker.isRunning();
-  }
-
-  @Override
-  public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE - 200;
   }
 }

@@ -1,6 +1,5 @@
 package dev.tact.sla;
 
-import dev.tact.timer.FiredTimer;
 import dev.tact.timer.TimerHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,25 +10,11 @@ class SlaTimerHandlers {
 
   @Bean
   TimerHandler slaWarningTimer(SlaClocks clocks) {
-    return handler(SlaClocks.WARNING_TIMER, clocks::fireWarning);
+    return TimerHandler.of(SlaClocks.WARNING_TIMER, clocks::fireWarning);
   }
 
   @Bean
   TimerHandler slaBreachTimer(SlaClocks clocks) {
-    return handler(SlaClocks.BREACH_TIMER, clocks::fireBreach);
-  }
-
-  private static TimerHandler handler(String kind, java.util.function.Consumer<FiredTimer> fire) {
-    return new TimerHandler() {
-      @Override
-      public String kind() {
-        return kind;
-      }
-
-      @Override
-      public void fire(FiredTimer timer) {
-        fire.accept(timer);
-      }
-    };
+    return TimerHandler.of(SlaClocks.BREACH_TIMER, clocks::fireBreach);
   }
 }

@@ -112,7 +112,7 @@ class TwilioSms implements ChannelSender {
     }
     boolean retryable = status >= 500 || status == 429 || status == 408;
     Optional<Duration> retryAfter = retryable ? response.headers().firstValue("Retry-After").flatMap(
-        TwilioSms::seconds) : Optional.empty();
+        SendAttempt::retryAfter) : Optional.empty();
     return SendAttempt.failed(status, retryable, retryAfter, "Twilio answered " + status + ": " + excerpt(response
         .body()));
   }
@@ -178,15 +178,6 @@ class TwilioSms implements ChannelSender {
   static String encode(Map<String, String> form) {
     return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-  }
-
-  private static Optional<Duration> seconds(String value) {
-    try {
-      long s = Long.parseLong(value.strip());
-      return s >= 0 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
-    } catch (NumberFormatException notSeconds) {
-      return Optional.empty();
-    }
   }
 
   private static String excerpt(String body) {

@@ -1,5 +1,7 @@
 package dev.tact.timer;
 
+import java.util.function.Consumer;
+
 /**
  * Fires the timers of one kind. Implementations are Spring beans; each kind has exactly one handler.
  *
@@ -13,4 +15,19 @@ public interface TimerHandler {
   String kind();
 
   void fire(FiredTimer timer);
+
+  /** A handler that fires the timers of {@code kind} with {@code fire}: for a module that declares them as beans. */
+  static TimerHandler of(String kind, Consumer<FiredTimer> fire) {
+    return new TimerHandler() {
+      @Override
+      public String kind() {
+        return kind;
+      }
+
+      @Override
+      public void fire(FiredTimer timer) {
+        fire.accept(timer);
+      }
+    };
+  }
 }

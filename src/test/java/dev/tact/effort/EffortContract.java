@@ -138,8 +138,10 @@ abstract class EffortContract {
         .isEqualTo(measuredAt);
 
     // the dashboard: the conversation is the refunds team's, Ben's, opened by email
-    ReportScope scope = new ReportScope(Instant.now().minus(Duration.ofDays(2)), Instant.now().plusSeconds(3600),
-        ZoneId.of("UTC"), refunds.id(), null, null, null);
+    // three whole UTC days, today the last: "now plus an hour" spanned four days between 23:00 and midnight
+    Instant tomorrow = java.time.LocalDate.now(ZoneId.of("UTC")).plusDays(1).atStartOfDay(ZoneId.of("UTC")).toInstant();
+    ReportScope scope = new ReportScope(tomorrow.minus(Duration.ofDays(3)), tomorrow, ZoneId.of("UTC"), refunds.id(),
+        null, null, null);
     PanelData byTeam = panel("effort-by-team").compute(scope);
     assertThat(byTeam.rows()).hasSize(1);
     assertThat(byTeam.rows().getFirst()).startsWith("Refunds " + suffix, (double) expected.score());

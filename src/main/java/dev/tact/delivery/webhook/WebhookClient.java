@@ -1,5 +1,6 @@
 package dev.tact.delivery.webhook;
 
+import dev.tact.delivery.SendAttempt;
 import dev.tact.shared.HookSignature;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,18 +99,8 @@ public class WebhookClient {
           "HTTP " + status + ": redirects are not followed (to " + location.orElse("?") + "); fix the endpoint");
     }
     boolean retryable = status >= 500 || status == 408 || status == 425 || status == 429;
-    return WebhookResult.failed(status, retryable, retryable ? retryAfter.flatMap(WebhookClient::seconds)
+    return WebhookResult.failed(status, retryable, retryable ? retryAfter.flatMap(SendAttempt::retryAfter)
         : Optional.empty(), error);
-  }
-
-  /** Retry-After in seconds (the HTTP-date form is rare from adapters and is ignored). */
-  private static Optional<Duration> seconds(String value) {
-    try {
-      long s = Long.parseLong(value.strip());
-      return s >= 0 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
-    } catch (NumberFormatException notSeconds) {
-      return Optional.empty();
-    }
   }
 
   private static String excerpt(InputStream body) {
