@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.tact.shared.ProblemException;
-import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -20,11 +19,11 @@ public class IdentityParser {
 
   private static final Pattern HANDLE = Pattern.compile("([a-zA-Z][a-zA-Z0-9_.-]{0,30}):@?([^\\s@:][^\\s]{0,99})");
   private static final Pattern EMAIL_LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}");
-  private static final Pattern DOMAIN_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern PHONE_CHARS = Pattern.compile("[+0-9()./\\s-]{3,40}");
 
   private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
   private final String defaultRegion;
+  private final EmailDomains domains = new EmailDomains(EmailDomains.DEFAULT_CAPACITY);
 
   public IdentityParser(ContactProperties properties) {
     this.defaultRegion = properties.defaultRegion().toUpperCase(Locale.ROOT);
@@ -55,23 +54,9 @@ public class IdentityParser {
       throw invalidEmail(given);
     }
     String local = given.substring(0, at);
-    String domain;
-    try {
-      domain = IDN.toASCII(given.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      throw invalidEmail(given);
-    }
+    String domain = domains.normalized(given.substring(at + 1)).orElseThrow(() -> invalidEmail(given));
     if (!EMAIL_LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
       throw invalidEmail(given);
-    }
-    String[] labels = domain.split("\\.", -1);
-    if (labels.length < 2) {
-      throw invalidEmail(given);
-    }
-    for (String label : labels) {
-      if (!DOMAIN_LABEL.matcher(label).matches()) {
-        throw invalidEmail(given);
-      }
     }
     return new Identity(IdentityKind.EMAIL, local.toLowerCase(Locale.ROOT) + "@" + domain, given);
   }

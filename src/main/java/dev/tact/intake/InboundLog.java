@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +47,12 @@ class InboundLog implements SmartLifecycle {
         attempts, next_attempt_at, message_id, submitted_by, submitted_by_token)
       VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""";
 
-  private static final int LOOKUP_CHUNK = 500;
+  /** For each external id, the message id of the first item logged with it (null if none). */
+  private static final String FIRST_MESSAGE_IDS = """
+      SELECT x.external_id, (SELECT i.message_id FROM intake_item i
+                              WHERE i.channel = ? AND i.external_id = x.external_id
+                              ORDER BY i.received_at, i.id LIMIT 1)
+        FROM UNNEST(?) AS x(external_id)""";
 
   /** What the log answers for a committed item: the message it is (or will be), and whether it repeats one. */
   record Logged(UUID itemId, UUID messageId, boolean redelivery) {}
@@ -56,7 +61,6 @@ class InboundLog implements SmartLifecycle {
   private record Waiting(List<NewItem> items, CompletableFuture<List<Logged>> committed) {}
 
   private final JdbcTemplate jdbc;
-  private final JdbcClient named;
   private final TransactionTemplate transactions;
   private final IntakeProperties.Log settings;
   private final PipelineSignal signal;
@@ -65,10 +69,9 @@ class InboundLog implements SmartLifecycle {
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> writers = new ArrayList<>();
 
-  InboundLog(JdbcTemplate jdbc, JdbcClient named, TransactionTemplate transactions, IntakeProperties properties,
+  InboundLog(JdbcTemplate jdbc, TransactionTemplate transactions, IntakeProperties properties,
       PipelineSignal signal, MeterRegistry meters) {
     this.jdbc = jdbc;
-    this.named = named;
     this.transactions = transactions;
     this.settings = properties.log();
     this.signal = signal;
@@ -181,8 +184,11 @@ class InboundLog implements SmartLifecycle {
   }
 
   /**
-   * The message id of the first logged item for each (channel, external id) among these items', looked up in chunks
-   * (the index on channel and external id answers each).
+   * The message id of the first logged item for each (channel, external id) among these items', one query per
+   * channel. Each id is looked up on its own in the (channel, external id) index, whatever the planner believes about
+   * the table: a plain {@code external_id IN (...)} was planned as a scan of the whole channel on a young, growing,
+   * not yet analysed table (PostgreSQL's generic plan; H2 uses an index only for an IN on its first column), so a
+   * batch's wait grew with the log (notes-batch20).
    */
   private Map<String, UUID> earlierMessageIds(List<NewItem> rows) {
     Map<String, java.util.Set<String>> byChannel = new HashMap<>();
@@ -192,18 +198,15 @@ class InboundLog implements SmartLifecycle {
       }
     }
     Map<String, UUID> firsts = new HashMap<>();
-    byChannel.forEach((channel, externalIds) -> {
-      List<String> ids = List.copyOf(externalIds);
-      for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-        named.sql("""
-            SELECT external_id, message_id FROM intake_item
-            WHERE channel = :channel AND external_id IN (:ids) ORDER BY received_at DESC, id DESC""")
-            .param("channel", channel).param("ids", chunk)
-            // newest first, so the earliest is put last and stays
-            .query((rs, n) -> firsts.put(channel + '\n' + rs.getString(1), rs.getObject(2, UUID.class))).list();
+    byChannel.forEach((channel, externalIds) -> jdbc.query(FIRST_MESSAGE_IDS, ps -> {
+      ps.setString(1, channel);
+      ps.setArray(2, ps.getConnection().createArrayOf("varchar", externalIds.toArray()));
+    }, (RowCallbackHandler) rs -> {
+      UUID first = rs.getObject(2, UUID.class);
+      if (first != null) {
+        firsts.put(channel + '\n' + rs.getString(1), first);
       }
-    });
+    }));
     return firsts;
   }
 

@@ -58,4 +58,31 @@ class InboundLogIntegrationTests {
     double transactions = meters.get("tact.intake.log.batch.size").summary().count() - transactionsBefore;
     assertThat(transactions).as("commits for %d concurrent requests", requests).isLessThan(requests);
   }
+
+  @Test
+  void shouldGiveEveryCopyTheFirstMessageIdInARoundOfMoreThanAThousandItems() {
+    String run = UUID.randomUUID().toString();
+    InboundLog.Logged earlier = inboundLog.append(item("web", run + "-7"));
+    InboundLog.Logged elsewhere = inboundLog.append(item("chat", run + "-8"));
+    List<NewItem> round = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      round.add(item("web", run + "-" + i));
+    }
+    round.add(item("web", run + "-1199")); // a copy within the round
+    List<InboundLog.Logged> logged = inboundLog.appendAll(round);
+
+    assertThat(logged).hasSize(1_201);
+    assertThat(logged.get(7).redelivery()).isTrue();
+    assertThat(logged.get(7).messageId()).isEqualTo(earlier.messageId());
+    assertThat(logged.get(8).redelivery()).as("the same external id on another channel").isFalse();
+    assertThat(logged.get(8).messageId()).isNotEqualTo(elsewhere.messageId());
+    assertThat(logged.get(1_200).redelivery()).isTrue();
+    assertThat(logged.get(1_200).messageId()).isEqualTo(logged.get(1_199).messageId());
+    assertThat(logged.stream().filter(InboundLog.Logged::redelivery)).hasSize(2);
+    assertThat(logged.stream().map(InboundLog.Logged::messageId).distinct()).hasSize(1_200);
+  }
+
+  private static NewItem item(String channel, String externalId) {
+    return new NewItem(Ids.newId(), channel, externalId, "application/json", "{}", null, Instant.now(), Ids.newId());
+  }
 }

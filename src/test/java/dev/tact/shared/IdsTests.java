@@ -45,6 +45,30 @@ class IdsTests {
   }
 
   @Test
+  void shouldTakeItsRandomBitsFromTheCsprngInBlocksAndNeverReuseThem() {
+    CountingRandom random = new CountingRandom();
+    Ids ids = new Ids(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), random);
+    List<Long> randomHalves = new ArrayList<>();
+    for (int i = 0; i < 3 * Ids.POOL; i++) {
+      randomHalves.add(ids.next().getLeastSignificantBits());
+    }
+    // one block for the counter's start and the first ids, then one more block every POOL ids
+    assertThat(random.blocks).isEqualTo(4);
+    assertThat(new HashSet<>(randomHalves)).hasSize(randomHalves.size());
+  }
+
+  /** A CSPRNG that counts how often it is asked. */
+  private static final class CountingRandom extends SecureRandom {
+    int blocks;
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+      blocks++;
+      super.nextBytes(bytes);
+    }
+  }
+
+  @Test
   void shouldRejectTimestampOfOtherVersions() {
     assertThatThrownBy(() -> Ids.timestampOf(UUID.randomUUID())).isInstanceOf(IllegalArgumentException.class);
   }
