@@ -81,3 +81,22 @@ ON CONFLICT (conversation_id) DO NOTHING;
 
 DROP TABLE effort_messages;
 DROP TABLE effort_history;
+
+-- Effort per day and dimension (effort_counted, effort_daily) for the generated conversations: runs V86's backfill
+-- statements, read from the migration itself (psql runs in the repository's root), so the two never differ; from then
+-- on a measure adds a row to effort_change and EffortFold folds it. Without this the effort panels would read an
+-- empty summary at size.
+DELETE FROM effort_change;
+DELETE FROM effort_daily;
+DELETE FROM effort_counted;
+\set counted `sed -n '/^INSERT INTO effort_counted /,/;$/p' src/main/resources/db/migration/V86__effort_summary.sql`
+:counted
+\set daily `sed -n '/^INSERT INTO effort_daily /,/;$/p' src/main/resources/db/migration/V86__effort_summary.sql`
+:daily
+-- the backfill ran, and counted every measured conversation once under ('all', 'period')
+DO $$ BEGIN
+  IF (SELECT COALESCE(SUM(conversations), 0) FROM effort_daily WHERE filter_dim = 'all' AND group_dim = 'period')
+      <> (SELECT COUNT(*) FROM conversation_effort) THEN
+    RAISE EXCEPTION 'effort_daily does not count the generated conversations: is V86''s backfill still there?';
+  END IF;
+END $$;
