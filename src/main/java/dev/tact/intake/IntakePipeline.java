@@ -2,12 +2,14 @@ package dev.tact.intake;
 
 import dev.tact.timer.Backoff;
 import dev.tact.timer.ClaimWorkers;
+import dev.tact.timer.QueueBacklog;
 import dev.tact.timer.WorkFailure;
 import dev.tact.timer.WorkQueue;
 import dev.tact.timer.Worker;
 import dev.tact.timer.WorkerSettings;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,11 @@ class IntakePipeline implements WorkQueue<InboundItem>, SmartLifecycle {
   @Override
   public void handle(List<InboundItem> batch) {
     processor.processAll(batch);
+  }
+
+  @Override
+  public Optional<QueueBacklog> backlog(Instant now) {
+    return Optional.of(items.backlog(now));
   }
 
   @Override
