@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import dev.tact.delivery.webhook.WebhookProperties;
 import dev.tact.delivery.webhook.WebhookResult;
 import dev.tact.timer.Backoff;
 import dev.tact.timer.ClaimWorkers;
+import dev.tact.timer.QueueBacklog;
 import dev.tact.timer.WorkQueue;
 import dev.tact.timer.Worker;
 import dev.tact.timer.WorkerSettings;
@@ -107,6 +109,11 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     }
     send(claimed, smtp);
     return claimed.size();
+  }
+
+  @Override
+  public Optional<QueueBacklog> backlog(Instant now) {
+    return Optional.of(store.backlog(now));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.timer.QueueBacklog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -268,6 +269,18 @@ class OutboxStore {
 
   /** Emails waiting (queued or deferred, they need a relay to leave) and replies that are UNDELIVERABLE. */
   record Waiting(long email, long undeliverable) {}
+
+  /**
+   * Rows due at {@code now} (queued, deferred until now, or sending under a lease that ran out) and the earliest
+   * one's due time. The outbox parks nothing: a message it gives up on ends failed.
+   */
+  QueueBacklog backlog(Instant now) {
+    return jdbc.sql("SELECT COUNT(*) AS waiting, MIN(due_at) AS oldest FROM delivery_outbox WHERE due_at <= :now")
+        .param("now", utc(now))
+        .query((rs, n) -> new QueueBacklog(rs.getLong("waiting"), Optional.ofNullable(instant(rs, "oldest")),
+            java.util.OptionalLong.empty()))
+        .single();
+  }
 
   /** Both counts of {@link Waiting} in one query. */
   Waiting countWaiting() {

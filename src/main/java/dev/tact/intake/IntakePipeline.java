@@ -2,11 +2,13 @@ package dev.tact.intake;
 
 import dev.tact.timer.Backoff;
 import dev.tact.timer.ClaimWorkers;
+import dev.tact.timer.QueueBacklog;
 import dev.tact.timer.WorkFailure;
 import dev.tact.timer.WorkQueue;
 import dev.tact.timer.WorkerSettings;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,11 @@ class IntakePipeline implements WorkQueue<InboundItem> {
   @Override
   public void handle(List<InboundItem> batch) {
     processor.processAll(batch);
+  }
+
+  @Override
+  public Optional<QueueBacklog> backlog(Instant now) {
+    return Optional.of(items.backlog(now));
   }
 
   @Override

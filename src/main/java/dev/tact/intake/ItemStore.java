@@ -5,6 +5,7 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.timer.QueueBacklog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,6 +166,19 @@ class ItemStore {
   long count(ItemState state) {
     return jdbc.sql("SELECT COUNT(*) FROM intake_item WHERE state = :state").param("state", state.name())
         .query(Long.class).single();
+  }
+
+  /** Items due for the pipeline at {@code now}, the longest-waiting one's due time, and parked items. */
+  QueueBacklog backlog(Instant now) {
+    return jdbc.sql("""
+        SELECT SUM(CASE WHEN state = 'PENDING' AND next_attempt_at <= :now THEN 1 ELSE 0 END) AS waiting,
+               MIN(CASE WHEN state = 'PENDING' AND next_attempt_at <= :now THEN next_attempt_at END) AS oldest,
+               SUM(CASE WHEN state = 'PARKED' THEN 1 ELSE 0 END) AS parked
+          FROM intake_item WHERE state IN ('PENDING', 'PARKED')""")
+        .param("now", utc(now))
+        .query((rs, n) -> new QueueBacklog(rs.getLong("waiting"), Optional.ofNullable(instant(rs, "oldest")),
+            OptionalLong.of(rs.getLong("parked"))))
+        .single();
   }
 
   /** When the oldest item still waiting for the pipeline was received; empty when none waits. */

@@ -29,6 +29,8 @@ final class ClaimWorker<T> implements Worker {
   private final boolean virtualThreads;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> threads = new ArrayList<>();
+  private final RecentCounts recentlyDone = new RecentCounts();
+  private final RecentCounts recentlyFailed = new RecentCounts();
 
   ClaimWorker(WorkQueue<T> queue, WorkerSettings settings, WakeUp wakeUp, TransactionTemplate transactions,
       WorkerMetrics metrics, Clock clock, boolean virtualThreads) {
@@ -55,8 +57,18 @@ final class ClaimWorker<T> implements Worker {
     if (outcome.claimed() > 0) {
       metrics.record(outcome.claimed(), outcome.pass().done(), outcome.pass().failed(), outcome.parked(),
           Duration.ofNanos(System.nanoTime() - started));
+      Instant at = clock.instant();
+      recentlyDone.add(at, outcome.pass().done());
+      recentlyFailed.add(at, outcome.pass().failed());
     }
     return outcome.pass();
+  }
+
+  /** The queue's backlog across nodes and what this node's threads did with it in the last minute. */
+  QueueStatus status() {
+    Instant now = clock.instant();
+    return new QueueStatus(settings.queue(), settings.enabled() ? settings.threads() : 0, queue.backlog(now),
+        recentlyDone.lastMinute(now), recentlyFailed.lastMinute(now), now);
   }
 
   /**

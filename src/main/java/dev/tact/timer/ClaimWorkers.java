@@ -44,10 +44,17 @@ public class ClaimWorkers implements SmartLifecycle {
     ClaimWorker<T> worker = new ClaimWorker<>(queue, settings, wakeUp, new TransactionTemplate(transactionManager),
         new WorkerMetrics(meters, settings.queue()), clock, virtualThreads);
     workers.add(worker);
+    BacklogGauges.register(meters, settings.queue(), () -> queue.backlog(clock.instant()), clock);
     if (running) {
       worker.start();
     }
     return worker;
+  }
+
+  /** Every registered queue, by name: its backlog (read now, one query a queue) and this node's recent work. */
+  public List<QueueStatus> statuses() {
+    return workers.stream().sorted(java.util.Comparator.comparing(ClaimWorker::queueName))
+        .map(ClaimWorker::status).toList();
   }
 
   @Override

@@ -90,6 +90,11 @@ class TimerFiring implements WorkQueue<TimerRow> {
     return kinds.isEmpty() ? Optional.empty() : store.claimNext(kinds).map(TimerRow::nextAttemptAt);
   }
 
+  @Override
+  public Optional<QueueBacklog> backlog(Instant now) {
+    return Optional.of(store.backlog(now));
+  }
+
   private static String describe(Throwable failure) {
     Throwable e = failure instanceof IllegalStateException && failure.getCause() instanceof Error
         ? failure.getCause() : failure;

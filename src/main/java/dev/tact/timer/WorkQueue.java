@@ -53,6 +53,14 @@ public interface WorkQueue<T> {
     return Optional.empty();
   }
 
+  /**
+   * What waits for this queue across every node at {@code now}, read from its table, for the queues page and the
+   * {@code tact.worker.backlog.waiting}/{@code lag}/{@code parked} gauges; empty where the queue does not say.
+   */
+  default Optional<QueueBacklog> backlog(Instant now) {
+    return Optional.empty();
+  }
+
   /** Called on each worker thread as it ends, to release what the queue keeps per thread (a connection). */
   default void threadEnding() {}
 }
