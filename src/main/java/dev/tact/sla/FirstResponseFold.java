@@ -40,6 +40,11 @@ class FirstResponseFold implements SummaryFolds.Fold<FirstResponseFold.Delta> {
   }
 
   @Override
+  public long waiting() {
+    return jdbc.sql("SELECT COUNT(*) FROM sla_first_response_delta").query(Long.class).single();
+  }
+
+  @Override
   public void fold(List<Delta> deltas) {
     SummaryTable.Additions answered = summary.additions();
     for (Delta d : deltas) {

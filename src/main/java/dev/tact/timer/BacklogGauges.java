@@ -31,7 +31,8 @@ final class BacklogGauges {
     Gauge.builder("tact.worker.backlog.waiting", gauges, g -> g.current().map(b -> (double) b.waiting()).orElse(Double.NaN))
         .description("Items due and not yet worked, across nodes").tag("queue", queue).register(registry);
     Gauge.builder("tact.worker.backlog.lag", gauges,
-            g -> g.current().map(b -> b.lag(g.clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
+            g -> g.current().filter(QueueBacklog::knowsLag).map(b -> b.lag(g.clock.instant()).toMillis() / 1000.0)
+                .orElse(Double.NaN))
         .description("How long the oldest waiting item has waited").baseUnit("seconds").tag("queue", queue)
         .register(registry);
     Gauge.builder("tact.worker.backlog.parked", gauges,

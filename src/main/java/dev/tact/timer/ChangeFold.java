@@ -37,6 +37,11 @@ public record ChangeFold<C>(ChangeLog changes, Function<List<UUID>, Map<UUID, C>
   }
 
   @Override
+  public long waiting() {
+    return changes.count();
+  }
+
+  @Override
   public void fold(List<ChangeLog.Change> claimed) {
     SummaryTable.Additions additions = summary.additions();
     for (List<UUID> chunk : ChangeLog.chunksOfIds(claimed)) {

@@ -49,6 +49,11 @@ public final class ChangeLog {
   }
 
   /** Deletes the changes folded (the claimed rows only: a change noted meanwhile stays for the next pass). */
+  /** Changes noted and not yet folded. */
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
   public void forget(List<Change> changes) {
     List<Long> seqs = changes.stream().map(Change::seq).toList();
     for (int from = 0; from < seqs.size(); from += CHUNK) {

@@ -22,6 +22,11 @@ public record QueueBacklog(long waiting, Optional<Instant> oldestDueSince, Optio
     }
   }
 
+  /** Whether {@link #lag} means something: nothing waits, or the queue knows when its oldest item became due. */
+  public boolean knowsLag() {
+    return waiting == 0 || oldestDueSince.isPresent();
+  }
+
   /** How long the oldest waiting item has waited at {@code now}: the queue's lag (zero when nothing waits). */
   public Duration lag(Instant now) {
     return oldestDueSince.map(since -> Duration.between(since, now)).filter(d -> !d.isNegative())

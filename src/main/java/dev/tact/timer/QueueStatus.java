@@ -18,9 +18,9 @@ import java.util.Optional;
 public record QueueStatus(String queue, int threads, Optional<QueueBacklog> backlog, long doneLastMinute,
     long failedLastMinute, Instant readAt) {
 
-  /** The lag: how long the oldest waiting item has waited. */
+  /** The lag: how long the oldest waiting item has waited; empty when not known. */
   public Optional<Duration> lag() {
-    return backlog.map(b -> b.lag(readAt));
+    return backlog.filter(QueueBacklog::knowsLag).map(b -> b.lag(readAt));
   }
 
   /**

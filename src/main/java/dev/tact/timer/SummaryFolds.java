@@ -3,6 +3,8 @@ package dev.tact.timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,9 @@ public class SummaryFolds {
 
     /** Adds the claimed rows to the summary and removes them. */
     void fold(List<T> claimed);
+
+    /** How many rows wait to be folded (change rows carry no time, so the lag is not known). */
+    long waiting();
   }
 
   private final ClaimWorkers workers;
@@ -57,6 +62,11 @@ public class SummaryFolds {
     @Override
     public boolean recordFailure(T item, WorkFailure failure) {
       return false;
+    }
+
+    @Override
+    public Optional<QueueBacklog> backlog(Instant now) {
+      return Optional.of(new QueueBacklog(fold.waiting(), Optional.empty(), OptionalLong.empty()));
     }
   }
 }

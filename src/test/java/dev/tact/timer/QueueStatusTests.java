@@ -33,6 +33,16 @@ class QueueStatusTests {
   }
 
   @Test
+  void shouldNotClaimALagForAQueueThatDoesNotRecordWhenItsItemsCame() {
+    QueueBacklog untimed = new QueueBacklog(12, Optional.empty(), OptionalLong.empty());
+    QueueBacklog emptyUntimed = new QueueBacklog(0, Optional.empty(), OptionalLong.empty());
+
+    assertThat(new QueueStatus("effort-fold", 1, Optional.of(untimed), 0, 0, NOW).lag()).isEmpty();
+    assertThat(new QueueStatus("effort-fold", 1, Optional.of(emptyUntimed), 0, 0, NOW).lag())
+        .contains(Duration.ZERO);
+  }
+
+  @Test
   void shouldReadALagOfZeroForAnItemDueInTheFuture() {
     QueueBacklog early = new QueueBacklog(1, Optional.of(NOW.plusSeconds(5)), OptionalLong.empty());
 

@@ -16,7 +16,8 @@ record QueueView(String queue, int threads, String waiting, String lag, String p
     Duration lag = status.lag().orElse(Duration.ZERO);
     return new QueueView(status.queue(), status.threads(),
         backlog.map(b -> Long.toString(b.waiting())).orElse("—"),
-        backlog.map(b -> b.waiting() == 0 ? "none waiting" : duration(lag)).orElse("—"),
+        backlog.map(b -> b.waiting() == 0 ? "none waiting" : b.knowsLag() ? duration(lag) : "not recorded")
+            .orElse("—"),
         backlog.map(QueueBacklog::parked).filter(p -> p.isPresent()).map(p -> Long.toString(p.getAsLong()))
             .orElse("—"),
         status.doneLastMinute(), String.format(java.util.Locale.ROOT, "%.1f", status.doneLastMinute() / 60.0),

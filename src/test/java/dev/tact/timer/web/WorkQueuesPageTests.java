@@ -70,6 +70,9 @@ class WorkQueuesPageTests {
     assertThat(timersEntry.path("lagSeconds").asDouble()).isGreaterThanOrEqualTo(600.0);
     assertThat(timersEntry.path("parked").isNumber()).isTrue();
     assertThat(entry(answer.body(), "delivery").path("parked").isNull()).as("the outbox parks nothing").isTrue();
+    for (String fold : new String[] {"conversation-opened-fold", "effort-fold", "sla-first-response-fold"}) {
+      assertThat(entry(answer.body(), fold).path("waiting").isNumber()).as(fold).isTrue();
+    }
 
     String page = mvc.perform(get("/admin/queues").with(user("queues-admin@example.com").roles("ADMIN")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
