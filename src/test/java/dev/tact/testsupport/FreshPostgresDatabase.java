@@ -42,22 +42,12 @@ public @interface FreshPostgresDatabase {
   }
 
   /** Equal to every other instance: the database is made per context, not per test class. */
-  final class Customizer implements ContextCustomizer {
+  final class Customizer extends SameForEveryContext {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshPostgresDatabase",
           Map.of("spring.datasource.url", PostgresTestDatabase.createMigrated())));
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Customizer;
-    }
-
-    @Override
-    public int hashCode() {
-      return Customizer.class.hashCode();
     }
   }
 }

@@ -2,9 +2,9 @@ package dev.tact.web.api;
 
 import dev.tact.testsupport.FreshPostgresDatabase;
 import dev.tact.testsupport.RequiresPostgres;
-import org.springframework.boot.test.context.SpringBootTest;
+import dev.tact.testsupport.TactTest;
 
 @RequiresPostgres
 @FreshPostgresDatabase
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tact.demo.enabled=false")
+@TactTest
 class PolicyApiOnPostgresIntegrationTests extends PolicyApiContract {}
