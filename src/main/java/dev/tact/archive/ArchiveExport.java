@@ -1,17 +1,12 @@
 package dev.tact.archive;
 
 import dev.tact.shared.PrivateFiles;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -20,12 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
@@ -68,9 +59,7 @@ public class ArchiveExport {
       Files.deleteIfExists(partial);
       Files.createFile(partial);
       PrivateFiles.restrict(partial);
-      try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial),
-          1 << 16), StandardCharsets.UTF_8)) {
-        zip.setLevel(Deflater.BEST_SPEED);
+      try (DeflatingZip zip = new DeflatingZip(partial)) {
         files.add(write(zip, ArchiveFile.SCHEMA, out -> written(out, schemaJson(schema))));
         files.add(write(zip, ArchiveFile.SEQUENCES, out -> written(out, sequencesJson(connection, dialect))));
         for (DatabaseSchema.Table table : schema.tables()) {
@@ -79,11 +68,12 @@ public class ArchiveExport {
         files.sort(Comparator.comparing(Manifest.Entry::path));
         Manifest manifest = new Manifest(Manifest.FORMAT, version, List.copyOf(files));
         write(zip, Manifest.PATH, out -> written(out, manifest.toJson()));
+        zip.finish();
       }
       connection.rollback();
       Manifest verified;
       try (ArchiveFile written = ArchiveFile.open(partial)) {
-        verified = written.verify();
+        verified = written.verifyWritten();
       }
       Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Result(archive, verified);
@@ -102,34 +92,28 @@ public class ArchiveExport {
 
   private interface Content {
     /** Writes the file and returns its rows (0 for a file that is not a table). */
-    long writeTo(Writer out) throws IOException, SQLException;
+    long writeTo(OutputStream out) throws IOException, SQLException;
   }
 
-  private static Manifest.Entry write(ZipOutputStream zip, String path, Content content)
+  private static Manifest.Entry write(DeflatingZip zip, String path, Content content)
       throws IOException, SQLException {
-    ZipEntry entry = new ZipEntry(path);
-    entry.setTime(0);
-    zip.putNextEntry(entry);
-    MessageDigest digest = sha256();
-    Counting counting = new Counting(new KeepOpen(zip));
-    Writer out = new OutputStreamWriter(new DigestOutputStream(counting, digest), StandardCharsets.UTF_8);
+    EntryOutput out = new EntryOutput(zip, path);
     long rows = content.writeTo(out);
-    out.flush();
-    zip.closeEntry();
-    return new Manifest.Entry(path, counting.count, rows, HexFormat.of().formatHex(digest.digest()));
+    String sha256 = out.end();
+    return new Manifest.Entry(path, out.bytes(), rows, sha256);
   }
 
-  private static long written(Writer out, String text) throws IOException {
-    out.write(text);
+  private static long written(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
     return 0;
   }
 
-  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, Writer out)
+  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
       throws SQLException, IOException {
     String columns = table.columns().stream().map(c -> Dialect.quote(c.name())).collect(Collectors.joining(", "));
     String order = table.orderColumns().stream().map(dialect::orderTerm).collect(Collectors.joining(", "));
     String sql = "SELECT " + columns + " FROM " + Dialect.quote(table.name()) + " ORDER BY " + order;
-    CanonicalJson line = new CanonicalJson();
+    CanonicalRow line = new CanonicalRow();
     long rows = 0;
     try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
         ResultSet.CONCUR_READ_ONLY)) {
@@ -140,12 +124,14 @@ public class ArchiveExport {
       }
       try (ResultSet rs = statement.executeQuery()) {
         List<DatabaseSchema.Column> list = table.columns();
+        ColumnKind[] kinds = list.stream().map(DatabaseSchema.Column::kind).toArray(ColumnKind[]::new);
         while (rs.next()) {
           line.startRow();
-          for (int i = 0; i < list.size(); i++) {
-            list.get(i).kind().write(rs, i + 1, line);
+          for (int i = 0; i < kinds.length; i++) {
+            kinds[i].write(rs, i + 1, line);
           }
-          out.write(line.endRow());
+          line.endRow();
+          line.writeTo(out);
           rows++;
         }
       }
@@ -193,43 +179,6 @@ public class ArchiveExport {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static final class Counting extends FilterOutputStream {
-    long count;
-
-    Counting(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-      count += length;
-    }
-  }
-
-  /** Lets an entry's writer be flushed and dropped without closing the archive under it. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
     }
   }
 }
