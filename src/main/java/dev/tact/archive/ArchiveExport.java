@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
@@ -54,20 +56,24 @@ public class ArchiveExport {
         throw new ArchiveProblem("The database has no Tact schema (no Flyway history): there is nothing to export");
       }
       DatabaseSchema schema = DatabaseSchema.read(connection);
-      List<Manifest.Entry> files = new ArrayList<>();
+      List<Written> handed = new ArrayList<>();
       // the archive holds everything, password hashes and encrypted secrets included: only its owner may read it
       Files.deleteIfExists(partial);
       Files.createFile(partial);
       PrivateFiles.restrict(partial);
       try (DeflatingZip zip = new DeflatingZip(partial)) {
-        files.add(write(zip, ArchiveFile.SCHEMA, out -> written(out, schemaJson(schema))));
-        files.add(write(zip, ArchiveFile.SEQUENCES, out -> written(out, sequencesJson(connection, dialect))));
+        handed.add(write(zip, ArchiveFile.SCHEMA, out -> text(out, schemaJson(schema))));
+        handed.add(write(zip, ArchiveFile.SEQUENCES, out -> text(out, sequencesJson(connection, dialect))));
         for (DatabaseSchema.Table table : schema.tables()) {
-          files.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+          handed.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+        }
+        List<Manifest.Entry> files = new ArrayList<>();
+        for (Written file : handed) {
+          files.add(file.entry());
         }
         files.sort(Comparator.comparing(Manifest.Entry::path));
         Manifest manifest = new Manifest(Manifest.FORMAT, version, List.copyOf(files));
-        write(zip, Manifest.PATH, out -> written(out, manifest.toJson()));
+        write(zip, Manifest.PATH, out -> text(out, manifest.toJson()));
         zip.finish();
       }
       connection.rollback();
@@ -95,15 +101,26 @@ public class ArchiveExport {
     long writeTo(OutputStream out) throws IOException, SQLException;
   }
 
-  private static Manifest.Entry write(DeflatingZip zip, String path, Content content)
-      throws IOException, SQLException {
-    EntryOutput out = new EntryOutput(zip, path);
-    long rows = content.writeTo(out);
-    String sha256 = out.end();
-    return new Manifest.Entry(path, out.bytes(), rows, sha256);
+  /** A file handed to the zip: its SHA-256 comes once the zip thread has summed its last chunk. */
+  private record Written(String path, long bytes, long rows, CompletableFuture<String> sha256) {
+
+    Manifest.Entry entry() throws IOException {
+      try {
+        return new Manifest.Entry(path, bytes, rows, sha256.join());
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      }
+    }
   }
 
-  private static long written(OutputStream out, String text) throws IOException {
+  private static Written write(DeflatingZip zip, String path, Content content) throws IOException, SQLException {
+    EntryOutput out = new EntryOutput(zip, path);
+    long rows = content.writeTo(out);
+    CompletableFuture<String> sha256 = out.end();
+    return new Written(path, out.bytes(), rows, sha256);
+  }
+
+  private static long text(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
     return 0;
   }

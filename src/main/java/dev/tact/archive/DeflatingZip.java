@@ -7,15 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * A zip written on a thread of its own: the caller hands over entries and filled chunks of their bytes, the zip thread
- * deflates and writes them, so that reading rows and deflating them run on two cores. At most {@link #IN_FLIGHT}
+ * sums (SHA-256), deflates and writes them, so that reading rows and deflating them run on two cores. At most {@link #IN_FLIGHT}
  * chunks wait between the two, so memory stays bounded whatever the size of an entry.
  */
 final class DeflatingZip implements AutoCloseable {
@@ -29,7 +32,7 @@ final class DeflatingZip implements AutoCloseable {
 
   private record Bytes(byte[] bytes, int length) implements Step {}
 
-  private record End() implements Step {}
+  private record End(CompletableFuture<String> sha256) implements Step {}
 
   private record Finish() implements Step {}
 
@@ -54,8 +57,11 @@ final class DeflatingZip implements AutoCloseable {
     hand(new Bytes(bytes, length));
   }
 
-  void end() throws IOException {
-    hand(new End());
+  /** Ends the entry; the future gives its SHA-256 in hex once the zip thread has taken all its bytes. */
+  CompletableFuture<String> end() throws IOException {
+    CompletableFuture<String> sha256 = new CompletableFuture<>();
+    hand(new End(sha256));
+    return sha256;
   }
 
   /** Writes the zip's directory and waits until everything is on disk. */
@@ -100,10 +106,14 @@ final class DeflatingZip implements AutoCloseable {
   }
 
   private void drain() {
+    MessageDigest digest = null;
     try {
       while (true) {
         Step step = steps.take();
         if (failure != null) {
+          if (step instanceof End end) {
+            end.sha256().completeExceptionally(failure);
+          }
           continue;
         }
         try {
@@ -112,9 +122,16 @@ final class DeflatingZip implements AutoCloseable {
               ZipEntry entry = new ZipEntry(begin.path());
               entry.setTime(0);
               zip.putNextEntry(entry);
+              digest = ArchiveExport.sha256();
             }
-            case Bytes bytes -> zip.write(bytes.bytes(), 0, bytes.length());
-            case End end -> zip.closeEntry();
+            case Bytes bytes -> {
+              digest.update(bytes.bytes(), 0, bytes.length());
+              zip.write(bytes.bytes(), 0, bytes.length());
+            }
+            case End end -> {
+              zip.closeEntry();
+              end.sha256().complete(HexFormat.of().formatHex(digest.digest()));
+            }
             case Finish done -> {
               zip.close();
               return;
@@ -123,6 +140,9 @@ final class DeflatingZip implements AutoCloseable {
         } catch (IOException e) {
           // the caller sees it at its next hand-over; steps keep being taken so that it is never blocked
           failure = e;
+          if (step instanceof End end) {
+            end.sha256().completeExceptionally(e);
+          }
           if (step instanceof Finish) {
             return;
           }

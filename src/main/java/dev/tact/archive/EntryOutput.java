@@ -2,17 +2,15 @@ package dev.tact.archive;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The bytes of one archive file on their way into a {@link DeflatingZip}: counted and summed (SHA-256) here, in
- * chunks, before the zip thread deflates them.
+ * The bytes of one archive file on their way into a {@link DeflatingZip}: counted here and handed over in chunks (the
+ * zip thread sums and deflates them).
  */
 final class EntryOutput extends OutputStream {
 
   private final DeflatingZip zip;
-  private final MessageDigest digest = ArchiveExport.sha256();
   private byte[] chunk = new byte[DeflatingZip.CHUNK];
   private int filled;
   private long count;
@@ -48,17 +46,15 @@ final class EntryOutput extends OutputStream {
     return count;
   }
 
-  /** Ends the file in the zip and returns its SHA-256 in hex. */
-  String end() throws IOException {
+  /** Ends the file in the zip; the future gives its SHA-256 in hex. */
+  CompletableFuture<String> end() throws IOException {
     if (filled > 0) {
       handOver();
     }
-    zip.end();
-    return HexFormat.of().formatHex(digest.digest());
+    return zip.end();
   }
 
   private void handOver() throws IOException {
-    digest.update(chunk, 0, filled);
     count += filled;
     zip.write(chunk, filled);
     chunk = new byte[DeflatingZip.CHUNK];
