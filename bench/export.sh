@@ -26,18 +26,32 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS $SOURCE_DB" -c "CREATE DATABASE 
   -c "DROP DATABASE IF EXISTS $TARGET_DB" -c "CREATE DATABASE $TARGET_DB"
 SOURCE="jdbc:postgresql://$PGHOST:$PGPORT/$SOURCE_DB?user=$PGUSER"
 TARGET="jdbc:postgresql://$PGHOST:$PGPORT/$TARGET_DB?user=$PGUSER&reWriteBatchedInserts=true"
+mkdir -p "$WORK/lib" "$WORK/classes" bench/out
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
-  ./mvnw -q -B -o -DskipTests package
+  # offline, the fat jar's repackaging may lack its plugin's dependencies: then Tact runs from its classes and the
+  # dependency jars Maven resolved (the same classes; `java -cp ... dev.tact.TactApplication` instead of `-jar`)
+  ./mvnw -q -B -o -DskipTests package >bench/out/export-build.log 2>&1 \
+    || ./mvnw -B -o -X test-compile >bench/out/export-build.log 2>&1
 fi
 # a private copy: others may rebuild target/ while this runs
-cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
-mkdir -p "$WORK/lib" "$WORK/classes"
-unzip -q -o -j "$WORK/tact.jar" 'BOOT-INF/lib/*.jar' -d "$WORK/lib"
-unzip -q -o "$WORK/tact.jar" 'BOOT-INF/classes/*' -d "$WORK/classes"
-cp -r target/test-classes "$WORK/test-classes"
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25-jdk-amd64/bin/java 2>/dev/null || command -v java)}
+if unzip -l target/tact-0.1.0-SNAPSHOT.jar 2>/dev/null | grep -q 'BOOT-INF/lib/'; then
+  cp target/tact-0.1.0-SNAPSHOT.jar "$WORK/tact.jar"
+  unzip -q -o -j "$WORK/tact.jar" 'BOOT-INF/lib/*.jar' -d "$WORK/lib"
+  unzip -q -o "$WORK/tact.jar" 'BOOT-INF/classes/*' -d "$WORK/classes"
+  TACT=(-jar "$WORK/tact.jar")
+else
+  [[ -s bench/out/export-build.log ]] && grep -q 'testPath = ' bench/out/export-build.log \
+    || ./mvnw -B -o -X test-compile >bench/out/export-build.log 2>&1
+  mkdir -p "$WORK/classes/BOOT-INF"
+  cp -r target/classes "$WORK/classes/BOOT-INF/classes"
+  # the test path's jars (test-only ones too: the archive commands auto-configure nothing but the data source)
+  grep -m1 'testPath = ' bench/out/export-build.log | sed -E 's/.*testPath = \[(.*)\]/\1/' | tr ',' '\n' \
+    | sed 's/^ //' | grep '\.jar$' | while read -r jar; do cp "$jar" "$WORK/lib/"; done
+  TACT=(-cp "$WORK/classes/BOOT-INF/classes:$WORK/lib/*" dev.tact.TactApplication)
+fi
+cp -r target/test-classes "$WORK/test-classes"
 OUT="$WORK/figures"
-mkdir -p bench/out
 "$JAVA" -cp "$WORK/test-classes:$WORK/classes/BOOT-INF/classes:$WORK/lib/*" dev.tact.archive.ExportBenchmark \
   "$SOURCE" "$MESSAGES" 2>bench/out/export-generate-stderr.log | grep -E '^[a-z0-9_]+=' | tee "$OUT"
 psql -q -d "$SOURCE_DB" -c "VACUUM ANALYZE"
@@ -51,7 +65,7 @@ timed() {
     profile=("-XX:StartFlightRecording=filename=$WORK/$name.jfr,settings=profile")
   fi
   start=$(date +%s.%N)
-  /usr/bin/time -f '%U %S' -o "$WORK/cpu-$name" "$JAVA" -Xmx"$HEAP" "${profile[@]}" -jar "$WORK/tact.jar" "$@" \
+  /usr/bin/time -f '%U %S' -o "$WORK/cpu-$name" "$JAVA" -Xmx"$HEAP" "${profile[@]}" "${TACT[@]}" "$@" \
     >"bench/out/export-$name.log" 2>&1
   end=$(date +%s.%N)
   local cpu

@@ -1,17 +1,12 @@
 package dev.tact.archive;
 
 import dev.tact.shared.PrivateFiles;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -20,12 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
@@ -63,27 +56,30 @@ public class ArchiveExport {
         throw new ArchiveProblem("The database has no Tact schema (no Flyway history): there is nothing to export");
       }
       DatabaseSchema schema = DatabaseSchema.read(connection);
-      List<Manifest.Entry> files = new ArrayList<>();
+      List<Written> handed = new ArrayList<>();
       // the archive holds everything, password hashes and encrypted secrets included: only its owner may read it
       Files.deleteIfExists(partial);
       Files.createFile(partial);
       PrivateFiles.restrict(partial);
-      try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial),
-          1 << 16), StandardCharsets.UTF_8)) {
-        zip.setLevel(Deflater.BEST_SPEED);
-        files.add(write(zip, ArchiveFile.SCHEMA, out -> written(out, schemaJson(schema))));
-        files.add(write(zip, ArchiveFile.SEQUENCES, out -> written(out, sequencesJson(connection, dialect))));
+      try (DeflatingZip zip = new DeflatingZip(partial)) {
+        handed.add(write(zip, ArchiveFile.SCHEMA, out -> text(out, schemaJson(schema))));
+        handed.add(write(zip, ArchiveFile.SEQUENCES, out -> text(out, sequencesJson(connection, dialect))));
         for (DatabaseSchema.Table table : schema.tables()) {
-          files.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+          handed.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+        }
+        List<Manifest.Entry> files = new ArrayList<>();
+        for (Written file : handed) {
+          files.add(file.entry());
         }
         files.sort(Comparator.comparing(Manifest.Entry::path));
         Manifest manifest = new Manifest(Manifest.FORMAT, version, List.copyOf(files));
-        write(zip, Manifest.PATH, out -> written(out, manifest.toJson()));
+        write(zip, Manifest.PATH, out -> text(out, manifest.toJson()));
+        zip.finish();
       }
       connection.rollback();
       Manifest verified;
       try (ArchiveFile written = ArchiveFile.open(partial)) {
-        verified = written.verify();
+        verified = written.verifyWritten();
       }
       Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Result(archive, verified);
@@ -102,34 +98,39 @@ public class ArchiveExport {
 
   private interface Content {
     /** Writes the file and returns its rows (0 for a file that is not a table). */
-    long writeTo(Writer out) throws IOException, SQLException;
+    long writeTo(OutputStream out) throws IOException, SQLException;
   }
 
-  private static Manifest.Entry write(ZipOutputStream zip, String path, Content content)
-      throws IOException, SQLException {
-    ZipEntry entry = new ZipEntry(path);
-    entry.setTime(0);
-    zip.putNextEntry(entry);
-    MessageDigest digest = sha256();
-    Counting counting = new Counting(new KeepOpen(zip));
-    Writer out = new OutputStreamWriter(new DigestOutputStream(counting, digest), StandardCharsets.UTF_8);
+  /** A file handed to the zip: its SHA-256 comes once the zip thread has summed its last chunk. */
+  private record Written(String path, long bytes, long rows, CompletableFuture<String> sha256) {
+
+    Manifest.Entry entry() throws IOException {
+      try {
+        return new Manifest.Entry(path, bytes, rows, sha256.join());
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      }
+    }
+  }
+
+  private static Written write(DeflatingZip zip, String path, Content content) throws IOException, SQLException {
+    EntryOutput out = new EntryOutput(zip, path);
     long rows = content.writeTo(out);
-    out.flush();
-    zip.closeEntry();
-    return new Manifest.Entry(path, counting.count, rows, HexFormat.of().formatHex(digest.digest()));
+    CompletableFuture<String> sha256 = out.end();
+    return new Written(path, out.bytes(), rows, sha256);
   }
 
-  private static long written(Writer out, String text) throws IOException {
-    out.write(text);
+  private static long text(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
     return 0;
   }
 
-  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, Writer out)
+  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
       throws SQLException, IOException {
     String columns = table.columns().stream().map(c -> Dialect.quote(c.name())).collect(Collectors.joining(", "));
     String order = table.orderColumns().stream().map(dialect::orderTerm).collect(Collectors.joining(", "));
     String sql = "SELECT " + columns + " FROM " + Dialect.quote(table.name()) + " ORDER BY " + order;
-    CanonicalJson line = new CanonicalJson();
+    CanonicalRow line = new CanonicalRow();
     long rows = 0;
     try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
         ResultSet.CONCUR_READ_ONLY)) {
@@ -140,12 +141,14 @@ public class ArchiveExport {
       }
       try (ResultSet rs = statement.executeQuery()) {
         List<DatabaseSchema.Column> list = table.columns();
+        ColumnKind[] kinds = list.stream().map(DatabaseSchema.Column::kind).toArray(ColumnKind[]::new);
         while (rs.next()) {
           line.startRow();
-          for (int i = 0; i < list.size(); i++) {
-            list.get(i).kind().write(rs, i + 1, line);
+          for (int i = 0; i < kinds.length; i++) {
+            kinds[i].write(rs, i + 1, line);
           }
-          out.write(line.endRow());
+          line.endRow();
+          line.writeTo(out);
           rows++;
         }
       }
@@ -193,43 +196,6 @@ public class ArchiveExport {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static final class Counting extends FilterOutputStream {
-    long count;
-
-    Counting(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-      count += length;
-    }
-  }
-
-  /** Lets an entry's writer be flushed and dropped without closing the archive under it. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
     }
   }
 }

@@ -4,101 +4,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row of an archive's table file: a JSON array on one line. Writing is canonical (the same values always give
- * the same characters): strings escape only the quote, the backslash and control characters; reading accepts exactly
- * what writing gives (null, true, false, numbers, strings).
+ * One row of an archive's table file: a JSON array on one line. Writing ({@link CanonicalRow}) is canonical (the same
+ * values always give the same characters): strings escape only the quote, the backslash and control characters;
+ * reading accepts exactly what writing gives (null, true, false, numbers, strings).
  */
 final class CanonicalJson {
 
   /** A JSON number, kept as written so that no precision is lost on the way to its column. */
   record Number(String literal) {}
 
-  private final StringBuilder line = new StringBuilder(256);
-  private boolean first = true;
-
-  void startRow() {
-    line.setLength(0);
-    line.append('[');
-    first = true;
-  }
-
-  String endRow() {
-    line.append("]\n");
-    return line.toString();
-  }
-
-  StringBuilder buffer() {
-    return line;
-  }
-
-  void nullValue() {
-    separator();
-    line.append("null");
-  }
-
-  void literal(String literal) {
-    separator();
-    line.append(literal);
-  }
-
-  void string(String value) {
-    separator();
-    if (value == null) {
-      line.append("null");
-      return;
-    }
-    quote(line, value);
-  }
-
-  /** A string known to need no escaping (base64, UUIDs, ISO times): appended without looking at each character. */
-  void safeString(String value) {
-    separator();
-    if (value == null) {
-      line.append("null");
-      return;
-    }
-    line.append('"').append(value).append('"');
-  }
+  private CanonicalJson() {}
 
   static void quote(StringBuilder out, String value) {
     out.append('"');
-    int clean = 0;
-    while (clean < value.length()) {
-      char c = value.charAt(clean);
-      if (c < 0x20 || c == '"' || c == '\\') {
-        break;
-      }
-      clean++;
-    }
-    out.append(value, 0, clean);
-    for (int i = clean; i < value.length(); i++) {
+    for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
-          } else {
-            out.append(c);
-          }
-        }
+      if (c < 0x20 || c == '"' || c == '\\') {
+        out.append(escape(c));
+      } else {
+        out.append(c);
       }
     }
     out.append('"');
   }
 
-  private void separator() {
-    if (!first) {
-      line.append(',');
-    }
-    first = false;
+  /** How a quote, a backslash or a control character is written inside a string. */
+  static String escape(char c) {
+    return switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> "\\u00" + Character.forDigit(c >> 4, 16) + Character.forDigit(c & 0xF, 16);
+    };
   }
 
-  /** Reads one line written by this class; a line that is not one is refused with {@link ArchiveProblem}. */
+  /** Reads one line {@link CanonicalRow} wrote; a line that is not one is refused with {@link ArchiveProblem}. */
   static List<Object> parseArray(String text, String where) {
     List<Object> values = new ArrayList<>();
     int i = 0;

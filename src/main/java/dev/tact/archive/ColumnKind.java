@@ -49,7 +49,7 @@ enum ColumnKind {
   }
 
   /** Appends the value at this result set column as a JSON token ({@code null} included). */
-  void write(ResultSet rs, int index, CanonicalJson out) throws SQLException {
+  void write(ResultSet rs, int index, CanonicalRow out) throws SQLException {
     switch (this) {
       case TEXT -> out.string(rs.getString(index));
       case INTEGER -> {
@@ -57,7 +57,7 @@ enum ColumnKind {
         if (rs.wasNull()) {
           out.nullValue();
         } else {
-          out.literal(Long.toString(value));
+          out.integer(value);
         }
       }
       case DECIMAL -> {
@@ -75,7 +75,7 @@ enum ColumnKind {
         } else if (Double.isFinite(value)) {
           out.literal(Double.toString(value));
         } else {
-          out.string(Double.toString(value));
+          out.safeString(Double.toString(value));
         }
       }
       case BOOLEAN -> {
@@ -86,10 +86,7 @@ enum ColumnKind {
           out.literal(value ? "true" : "false");
         }
       }
-      case UUID -> {
-        java.util.UUID value = rs.getObject(index, java.util.UUID.class);
-        out.safeString(value == null ? null : value.toString());
-      }
+      case UUID -> out.uuid(rs.getObject(index, java.util.UUID.class));
       case TIMESTAMP_TZ -> {
         OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
         out.safeString(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value.toInstant()));
@@ -106,10 +103,7 @@ enum ColumnKind {
         LocalTime value = rs.getObject(index, LocalTime.class);
         out.safeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_TIME.format(value));
       }
-      case BYTES -> {
-        byte[] value = rs.getBytes(index);
-        out.safeString(value == null ? null : Base64.getEncoder().encodeToString(value));
-      }
+      case BYTES -> out.base64(rs.getBytes(index));
     }
   }
 

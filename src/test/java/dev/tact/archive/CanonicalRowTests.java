@@ -1,0 +1,82 @@
+package dev.tact.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The byte writer of a row gives what the format says, and what {@link CanonicalJson#parseArray} reads back. */
+class CanonicalRowTests {
+
+  @Test
+  void textIsUtf8WithOnlyQuotesBackslashesAndControlCharactersEscaped() throws IOException {
+    String text = "Grüße \"quoted\" back\\slash\ttab\nline\u0001 € 😀 /";
+    CanonicalRow row = new CanonicalRow();
+    row.startRow();
+    row.string(text);
+    row.string(null);
+    row.endRow();
+
+    assertThat(written(row)).isEqualTo(
+        "[\"Grüße \\\"quoted\\\" back\\\\slash\\ttab\\nline\\u0001 € 😀 /\",null]\n");
+    assertThat(CanonicalJson.parseArray(line(row), "test")).containsExactly(text, null);
+  }
+
+  @Test
+  void aLoneSurrogateIsWrittenAsAQuestionMark() throws IOException {
+    CanonicalRow row = new CanonicalRow();
+    row.startRow();
+    row.string("a\uD800b");
+    row.endRow();
+
+    assertThat(written(row)).isEqualTo("[\"a?b\"]\n");
+  }
+
+  @Test
+  void numbersUuidsAndBytesAreWrittenAsTheirUsualForms() throws IOException {
+    UUID id = UUID.randomUUID();
+    UUID leadingZeros = new UUID(0x000000000000000FL, 0x00000000000000A0L);
+    CanonicalRow row = new CanonicalRow();
+    row.startRow();
+    for (long value : List.of(0L, 7L, 10L, 1234567890123L, -42L, Long.MAX_VALUE, Long.MIN_VALUE)) {
+      row.integer(value);
+    }
+    row.uuid(id);
+    row.uuid(leadingZeros);
+    row.uuid(null);
+    row.base64(new byte[] {0, (byte) 0xFF, 'a'});
+    row.literal("true");
+    row.nullValue();
+    row.endRow();
+
+    assertThat(written(row)).isEqualTo("[0,7,10,1234567890123,-42," + Long.MAX_VALUE + "," + Long.MIN_VALUE
+        + ",\"" + id + "\",\"" + leadingZeros + "\",null,\"AP9h\",true,null]\n");
+  }
+
+  @Test
+  void aRowLongerThanTheBufferIsWrittenWhole() throws IOException {
+    String large = "x".repeat(5000);
+    CanonicalRow row = new CanonicalRow();
+    row.startRow();
+    row.string(large);
+    row.string(large);
+    row.endRow();
+
+    assertThat(CanonicalJson.parseArray(line(row), "test")).containsExactly(large, large);
+  }
+
+  private static String written(CanonicalRow row) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    row.writeTo(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String line(CanonicalRow row) throws IOException {
+    String text = written(row);
+    return text.substring(0, text.length() - 1);
+  }
+}
