@@ -69,8 +69,8 @@ recreate_pg_db() { # name
   psql_pg -d postgres -c "CREATE DATABASE $1"
 }
 
-h2_url() { # directory under $WORK -> the URL of a file database there, as Tact's own but shareable with h2_sql
-  echo "jdbc:h2:file:$WORK/$1/tact;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+h2_url() { # directory under $WORK -> the URL of a file database there, as Tact's default (WRITE_DELAY=0) but shareable with h2_sql
+  echo "jdbc:h2:file:$WORK/$1/tact;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
 }
 
 h2_sql() { # url sql -> rows "a|b" (no header, no row count)

@@ -1,6 +1,7 @@
 package dev.tact.intake;
 
 import dev.tact.shared.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
@@ -36,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * redelivery. With one writer (the default) this is free of races: two requests with the same external id, however
  * close, share one message id. The pipeline still decides redeliveries finally when it files (the conversation
  * module), so a second writer or node only loses the early answer, never a message's uniqueness.
+ *
+ * <p>A request whose items the writer has not taken within {@code tact.intake.admission.queue-wait} gets 429 and
+ * none of them is written: the request and the writer each try to claim the queued entry, and only one can (ADR
+ * 0051). Once the writer has it, the request waits for the commit, so a 429 never stands for something committed.
  */
 @Component
 class InboundLog implements SmartLifecycle {
@@ -58,11 +63,20 @@ class InboundLog implements SmartLifecycle {
   record Logged(UUID itemId, UUID messageId, boolean redelivery) {}
 
   /** One request's items, committed together (in the same transaction) and answered together. */
-  private record Waiting(List<NewItem> items, CompletableFuture<List<Logged>> committed) {}
+  private record Waiting(List<NewItem> items, CompletableFuture<List<Logged>> committed, AtomicBoolean claimed) {
+
+    /** True for the first to ask only: the writer (to write it) or the request (to give up on it). */
+    boolean claim() {
+      return claimed.compareAndSet(false, true);
+    }
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final IntakeProperties.Log settings;
+  private final long queueWaitNanos;
+  private final Counter refusedQueueFull;
+  private final Counter refusedQueueWait;
   private final PipelineSignal signal;
   private final BlockingQueue<Waiting> queue;
   private final DistributionSummary batchSizes;
@@ -70,10 +84,13 @@ class InboundLog implements SmartLifecycle {
   private final List<Thread> writers = new ArrayList<>();
 
   InboundLog(JdbcTemplate jdbc, TransactionTemplate transactions, IntakeProperties properties,
-      PipelineSignal signal, MeterRegistry meters) {
+      IntakeAdmissionProperties admission, PipelineSignal signal, MeterRegistry meters) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.settings = properties.log();
+    this.queueWaitNanos = admission.queueWait().toNanos();
+    this.refusedQueueFull = refusedCounter(meters, "queue-full");
+    this.refusedQueueWait = refusedCounter(meters, "queue-wait");
     this.signal = signal;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.batchSizes = DistributionSummary.builder("tact.intake.log.batch.size")
@@ -93,12 +110,20 @@ class InboundLog implements SmartLifecycle {
     if (!running.get()) {
       throw unavailable("Tact is starting or stopping; try again shortly.");
     }
-    Waiting waiting = new Waiting(List.copyOf(items), new CompletableFuture<>());
+    Waiting waiting = new Waiting(List.copyOf(items), new CompletableFuture<>(), new AtomicBoolean());
     if (!queue.offer(waiting)) {
-      throw new ProblemException(429, "intake-overloaded", "Too many requests",
-          "The inbound log is saturated; retry after a second.");
+      refusedQueueFull.increment();
+      throw overloaded("The inbound log is saturated; retry after a second.");
     }
     try {
+      try {
+        return waiting.committed().get(queueWaitNanos, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (waiting.claim()) {
+          refusedQueueWait.increment();
+          throw overloaded("The inbound log is behind; nothing of this request was stored. Retry after a second.");
+        }
+      }
       return waiting.committed().get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw unavailable("The inbound log could not be written: " + e.getCause().getMessage());
@@ -116,15 +141,17 @@ class InboundLog implements SmartLifecycle {
     while (running.get() || !queue.isEmpty()) {
       try {
         Waiting first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
+        if (first == null || !first.claim()) {
           continue;
         }
         batch.add(first);
         int items = first.items().size();
         Waiting next;
         while (items < settings.maxBatch() && (next = queue.poll()) != null) {
-          batch.add(next);
-          items += next.items().size();
+          if (next.claim()) {
+            batch.add(next);
+            items += next.items().size();
+          }
         }
         commit(batch);
       } catch (InterruptedException e) {
@@ -212,6 +239,15 @@ class InboundLog implements SmartLifecycle {
 
   private static String key(NewItem item) {
     return item.channel() + '\n' + item.externalId();
+  }
+
+  private static ProblemException overloaded(String detail) {
+    return new ProblemException(429, "intake-overloaded", "Too many requests", detail);
+  }
+
+  private static Counter refusedCounter(MeterRegistry meters, String reason) {
+    return Counter.builder("tact.intake.refused").tag("reason", reason)
+        .description("Message posts answered 429 because intake was saturated").register(meters);
   }
 
   private static ProblemException unavailable(String detail) {

@@ -13,9 +13,9 @@ import dev.tact.staff.Role;
 import dev.tact.testsupport.PostgresTestDatabase;
 import dev.tact.testsupport.RequiresPostgres;
 import dev.tact.testsupport.TactNode;
+import dev.tact.testsupport.TactProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,14 +54,13 @@ class OutboxCrashIntegrationTests {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private GreenMail greenMail;
-  private Process tact;
-  private Path log;
+  private TactProcess tact;
   private Connection keepAlive;
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     if (tact != null) {
-      tact.destroyForcibly();
+      tact.kill();
     }
     if (greenMail != null) {
       greenMail.stop();
@@ -97,10 +95,8 @@ class OutboxCrashIntegrationTests {
       token = setup.bean(ApiTokens.class).issue("crash-test", Role.ADMIN, null).secret();
     }
 
-    int port = freePort();
-    log = Files.createTempFile("tact-crash-", ".log");
+    int port = TactProcess.freePort();
     tact = startTact(url, port);
-    awaitHealthy(port);
     Instant burstStarted = Instant.now();
 
     // Queue the burst, a campaign step of 1,000 mails at a time, while the dispatchers send; kill -9 once a
@@ -117,14 +113,13 @@ class OutboxCrashIntegrationTests {
     });
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
         .until(() -> greenMail.getReceivedMessages().length >= MAILS / 3);
-    tact.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux: no shutdown hooks, no graceful stop
+    tact.kill();
     int receivedAtKill = greenMail.getReceivedMessages().length;
     client.join(Duration.ofSeconds(60));
     int acknowledgedAtKill = acknowledged.size() * 1000;
     int inFlightAtKill = countState(url, "SENDING");
 
     tact = startTact(url, port);
-    awaitHealthy(port);
     for (int batch = 0; batch < MAILS / 1000; batch++) {
       List<String> ids = queue(port, token, contactIds, batch);
       assertThat(ids).as("batch %d queued after the restart", batch).isNotNull().hasSize(1000);
@@ -162,25 +157,12 @@ class OutboxCrashIntegrationTests {
         .isLessThanOrEqualTo(THREADS * BATCH);
   }
 
-  private Process startTact(String url, int port) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "dev.tact.TactApplication", "--server.port=" + port, "--spring.datasource.url=" + url,
-        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TactNode.TEST_SECRET_KEY,
-        "--tact.delivery.smtp.host=127.0.0.1", "--tact.delivery.smtp.port=" + greenMail.getSmtp().getPort(),
-        "--tact.delivery.smtp.security=NONE", "--tact.delivery.pacing.enabled=false", "--tact.delivery.threads=" + THREADS, "--tact.delivery.batch=" + BATCH,
+  private TactProcess startTact(String url, int port) throws IOException {
+    return TactProcess.start(url, port, "--tact.delivery.smtp.host=127.0.0.1",
+        "--tact.delivery.smtp.port=" + greenMail.getSmtp().getPort(), "--tact.delivery.smtp.security=NONE",
+        "--tact.delivery.pacing.enabled=false", "--tact.delivery.threads=" + THREADS, "--tact.delivery.batch=" + BATCH,
         "--tact.delivery.lease=PT5S", "--tact.delivery.poll-interval=PT0.2S",
-        "--tact.conversation.message-id-domain=crash.test", "--logging.level.root=WARN");
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-        log.toFile())).start();
-  }
-
-  /** A start takes well under a minute on a quiet machine; the bound is for one shared with other builds. */
-  private void awaitHealthy(int port) {
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-        .failFast("Tact exited; its log is in " + log, () -> !tact.isAlive())
-        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-            .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        "--tact.conversation.message-id-domain=crash.test");
   }
 
   /** Queues batch {@code b} of 1,000 mails; answers their outbox ids, or null when Tact did not answer (killed). */
@@ -232,11 +214,5 @@ class OutboxCrashIntegrationTests {
       }
     }
     return ids;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

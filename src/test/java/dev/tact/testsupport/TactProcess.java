@@ -1,0 +1,88 @@
+package dev.tact.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole Tact in a JVM of its own, on a database a test made, so that it can be killed as an operating system
+ * would (SIGKILL: no shutdown hooks, no graceful stop) and started again on the same port. Its output goes to a
+ * temporary log file, named in failures.
+ */
+public final class TactProcess implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private TactProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts Tact on {@code url} at {@code port} and waits until it is healthy; {@code args} are more settings. */
+  public static TactProcess start(String url, int port, String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "dev.tact.TactApplication", "--server.port=" + port, "--spring.datasource.url=" + url,
+        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TactNode.TEST_SECRET_KEY,
+        "--logging.level.root=WARN"));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile("tact-process-", ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    TactProcess tact = new TactProcess(process, log, port);
+    tact.awaitHealthy();
+    return tact;
+  }
+
+  /** A port free now, for a process that is to keep it across restarts. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL on Linux, and returns once the process is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** A start takes well under a minute on a quiet machine; the bound is for one shared with other builds. */
+  private void awaitHealthy() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        .failFast("Tact exited; its log is in " + log, () -> !process.isAlive())
+        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}
