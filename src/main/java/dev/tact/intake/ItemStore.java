@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -170,15 +169,7 @@ class ItemStore {
 
   /** Items due for the pipeline at {@code now}, the longest-waiting one's due time, and parked items. */
   QueueBacklog backlog(Instant now) {
-    return jdbc.sql("""
-        SELECT SUM(CASE WHEN state = 'PENDING' AND next_attempt_at <= :now THEN 1 ELSE 0 END) AS waiting,
-               MIN(CASE WHEN state = 'PENDING' AND next_attempt_at <= :now THEN next_attempt_at END) AS oldest,
-               SUM(CASE WHEN state = 'PARKED' THEN 1 ELSE 0 END) AS parked
-          FROM intake_item WHERE state IN ('PENDING', 'PARKED')""")
-        .param("now", utc(now))
-        .query((rs, n) -> new QueueBacklog(rs.getLong("waiting"), Optional.ofNullable(instant(rs, "oldest")),
-            OptionalLong.of(rs.getLong("parked"))))
-        .single();
+    return QueueBacklog.ofStateTable(jdbc, "intake_item", ItemState.PENDING.name(), now);
   }
 
   /** When the oldest item still waiting for the pipeline was received; empty when none waits. */

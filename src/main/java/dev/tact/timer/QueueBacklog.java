@@ -1,9 +1,11 @@
 package dev.tact.timer;
 
+import dev.tact.shared.SqlTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What waits for a {@link WorkQueue} across every node, read from its table.
@@ -20,6 +22,21 @@ public record QueueBacklog(long waiting, Optional<Instant> oldestDueSince, Optio
     if (waiting < 0) {
       throw new IllegalArgumentException("waiting cannot be negative");
     }
+  }
+
+  /**
+   * Reads the backlog of a queue kept as a table with a {@code state} column (items waiting in {@code waitingState},
+   * parked ones in {@code PARKED}) and a {@code next_attempt_at} column, as the intake log and the timers are.
+   */
+  public static QueueBacklog ofStateTable(JdbcClient jdbc, String table, String waitingState, Instant now) {
+    return jdbc.sql("SELECT SUM(CASE WHEN state = :waiting AND next_attempt_at <= :now THEN 1 ELSE 0 END) AS waiting,"
+            + " MIN(CASE WHEN state = :waiting AND next_attempt_at <= :now THEN next_attempt_at END) AS oldest,"
+            + " SUM(CASE WHEN state = 'PARKED' THEN 1 ELSE 0 END) AS parked"
+            + " FROM " + table + " WHERE state IN (:waiting, 'PARKED')")
+        .param("waiting", waitingState).param("now", SqlTime.utc(now))
+        .query((rs, n) -> new QueueBacklog(rs.getLong("waiting"),
+            Optional.ofNullable(SqlTime.instant(rs, "oldest")), OptionalLong.of(rs.getLong("parked"))))
+        .single();
   }
 
   /** Whether {@link #lag} means something: nothing waits, or the queue knows when its oldest item became due. */

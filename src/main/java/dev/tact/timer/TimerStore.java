@@ -118,15 +118,7 @@ class TimerStore {
 
   /** Timers due at {@code now} and not yet fired (of any kind), the earliest one's due time, and parked timers. */
   QueueBacklog backlog(Instant now) {
-    return jdbc.sql("""
-        SELECT SUM(CASE WHEN state = 'WAITING' AND next_attempt_at <= :now THEN 1 ELSE 0 END) AS waiting,
-               MIN(CASE WHEN state = 'WAITING' AND next_attempt_at <= :now THEN next_attempt_at END) AS oldest,
-               SUM(CASE WHEN state = 'PARKED' THEN 1 ELSE 0 END) AS parked
-          FROM timer_entry WHERE state IN ('WAITING', 'PARKED')""")
-        .param("now", utc(now))
-        .query((rs, n) -> new QueueBacklog(rs.getLong("waiting"), Optional.ofNullable(instant(rs, "oldest")),
-            java.util.OptionalLong.of(rs.getLong("parked"))))
-        .single();
+    return QueueBacklog.ofStateTable(jdbc, "timer_entry", "WAITING", now);
   }
 
   /** When the earliest waiting timer was due, or empty when none waits. */

@@ -33,7 +33,7 @@ class CopiesAtOnceIntegrationTests {
   }
 
   static void assertOneConversation(List<TactNode> nodes) {
-    List<SmartLifecycle> pipelines = nodes.stream().map(n -> n.bean("intakePipeline", SmartLifecycle.class)).toList();
+    List<SmartLifecycle> pipelines = nodes.stream().map(n -> n.bean("claimWorkers", SmartLifecycle.class)).toList();
     pipelines.forEach(SmartLifecycle::stop);
     String vendor = "vera-" + UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
     List<String> items = new ArrayList<>();

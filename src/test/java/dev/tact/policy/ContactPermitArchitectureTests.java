@@ -69,7 +69,7 @@ class ContactPermitArchitectureTests {
     assertThat(Arrays.stream(store.getDeclaredMethods()).filter(m -> !Modifier.isPrivate(m.getModifiers()))
         .map(Method::getName).distinct().sorted())
         .as("a new method that writes outbox rows must be checked here")
-        .containsExactly("claim", "countByState", "countHardBounce", "countWaiting", "countWaitingEmail", "discardSentContent",
+        .containsExactly("backlog", "claim", "countByState", "countHardBounce", "countWaiting", "countWaitingEmail", "discardSentContent",
             "domainOf", "find", "findAll", "findByHeaderMessageId", "findByKey", "findByKeys", "finish", "hardBounces", "hasContent", "insertAll",
             "insertUnsendable", "list", "ofMessages", "providerStatus", "queue", "queueStaffMail", "queued", "record",
             "requeue", "setCopies", "undeliverable", "unsendable");
