@@ -89,8 +89,8 @@ class InboundLog implements SmartLifecycle {
     this.transactions = transactions;
     this.settings = properties.log();
     this.queueWaitNanos = admission.queueWait().toNanos();
-    this.refusedQueueFull = refusedCounter(meters, "queue-full");
-    this.refusedQueueWait = refusedCounter(meters, "queue-wait");
+    this.refusedQueueFull = IntakeRefusals.counter(meters, "queue-full");
+    this.refusedQueueWait = IntakeRefusals.counter(meters, "queue-wait");
     this.signal = signal;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.batchSizes = DistributionSummary.builder("tact.intake.log.batch.size")
@@ -243,11 +243,6 @@ class InboundLog implements SmartLifecycle {
 
   private static ProblemException overloaded(String detail) {
     return new ProblemException(429, "intake-overloaded", "Too many requests", detail);
-  }
-
-  private static Counter refusedCounter(MeterRegistry meters, String reason) {
-    return Counter.builder("tact.intake.refused").tag("reason", reason)
-        .description("Message posts answered 429 because intake was saturated").register(meters);
   }
 
   private static ProblemException unavailable(String detail) {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Gauges read from the log at scrape time: items waiting, parked, and how far behind the pipeline is. */
+/** Deprecated gauges (README, Operations) read from the log at scrape time: items waiting, parked, and how far behind the pipeline is. */
 @Component
 class IntakeMetrics implements MeterBinder {
 
@@ -22,12 +22,12 @@ class IntakeMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     Gauge.builder("tact.intake.pending", items, s -> s.count(ItemState.PENDING))
-        .description("Inbound items logged but not yet turned into messages").register(registry);
+        .description("Deprecated, see tact.worker.backlog.waiting{queue=intake-pipeline}: inbound items logged but not yet turned into messages").register(registry);
     Gauge.builder("tact.intake.parked", items, s -> s.count(ItemState.PARKED))
-        .description("Inbound items that failed and wait for an admin").register(registry);
+        .description("Deprecated, see tact.worker.backlog.parked{queue=intake-pipeline}: inbound items that failed and wait for an admin").register(registry);
     Gauge.builder("tact.intake.pipeline.lag", items,
             s -> s.oldestPending().map(t -> Duration.between(t, clock.instant()).toMillis() / 1000.0).orElse(0.0))
-        .description("Age in seconds of the oldest item waiting for the pipeline").baseUnit("seconds")
+        .description("Deprecated, see tact.worker.backlog.lag{queue=intake-pipeline}: age in seconds of the oldest item waiting for the pipeline").baseUnit("seconds")
         .register(registry);
   }
 }

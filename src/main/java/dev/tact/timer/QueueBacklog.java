@@ -39,6 +39,11 @@ public record QueueBacklog(long waiting, Optional<Instant> oldestDueSince, Optio
         .single();
   }
 
+  /** {@link #parked} as a nullable number, for views and API bodies: null for a queue that never parks. */
+  public Long parkedCount() {
+    return parked.isPresent() ? parked.getAsLong() : null;
+  }
+
   /** Whether {@link #lag} means something: nothing waits, or the queue knows when its oldest item became due. */
   public boolean knowsLag() {
     return waiting == 0 || oldestDueSince.isPresent();

@@ -19,13 +19,13 @@ class TimerMetrics {
   TimerMetrics(MeterRegistry registry, TimerStore store, Clock clock) {
     this.registry = registry;
     Gauge.builder("tact.timers.waiting", store, TimerStore::countWaiting)
-        .description("Timers waiting to fire").register(registry);
+        .description("Deprecated, see tact.worker.backlog.waiting{queue=timers}: timers waiting to fire").register(registry);
     Gauge.builder("tact.timers.parked", store, TimerStore::countParked)
-        .description("Timers that failed max-attempts times and wait for a new schedule or a cancel")
+        .description("Deprecated, see tact.worker.backlog.parked{queue=timers}: timers that failed max-attempts times and wait for a new schedule or a cancel")
         .register(registry);
     Gauge.builder("tact.timers.overdue", store, s -> s.earliestWaiting()
             .map(next -> Math.max(0, Duration.between(next, clock.instant()).toMillis()) / 1000.0).orElse(0.0))
-        .description("Seconds since the earliest waiting timer was due (0 when none is overdue)")
+        .description("Deprecated, see tact.worker.backlog.lag{queue=timers}: seconds since the earliest waiting timer was due (0 when none is overdue)")
         .baseUnit("seconds").register(registry);
   }
 

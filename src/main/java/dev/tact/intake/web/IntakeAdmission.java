@@ -3,6 +3,7 @@ package dev.tact.intake.web;
 import dev.tact.intake.IntakeAdmissionProperties;
 import dev.tact.shared.web.ProblemDetails;
 import io.micrometer.core.instrument.Counter;
+import dev.tact.intake.IntakeRefusals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -39,8 +40,7 @@ class IntakeAdmission extends OncePerRequestFilter {
     this.places = new Semaphore(max);
     this.refusal = json.writeValueAsBytes(ProblemDetails.of(429, "intake-overloaded", "Too many requests",
         "This server works on at most " + max + " message posts at once; send this one again in a second."));
-    this.refused = Counter.builder("tact.intake.refused").tag("reason", "in-flight")
-        .description("Message posts answered 429 because intake was saturated").register(meters);
+    this.refused = IntakeRefusals.counter(meters, "in-flight");
     Gauge.builder("tact.intake.in.flight", this, IntakeAdmission::inFlight)
         .description("Message posts being worked on now").register(meters);
   }

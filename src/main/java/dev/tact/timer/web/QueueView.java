@@ -18,8 +18,7 @@ record QueueView(String queue, int threads, String waiting, String lag, String p
         backlog.map(b -> Long.toString(b.waiting())).orElse("—"),
         backlog.map(b -> b.waiting() == 0 ? "none waiting" : b.knowsLag() ? duration(lag) : "not recorded")
             .orElse("—"),
-        backlog.map(QueueBacklog::parked).filter(p -> p.isPresent()).map(p -> Long.toString(p.getAsLong()))
-            .orElse("—"),
+        backlog.map(QueueBacklog::parkedCount).map(String::valueOf).orElse("—"),
         status.doneLastMinute(), String.format(java.util.Locale.ROOT, "%.1f", status.doneLastMinute() / 60.0),
         status.failedLastMinute(), status.drainEstimate().map(QueueView::duration).orElse("—"),
         lag.compareTo(BEHIND) > 0);

@@ -2,6 +2,7 @@ package dev.tact.timer.web;
 
 import dev.tact.shared.web.ApiController;
 import dev.tact.timer.ClaimWorkers;
+import dev.tact.timer.QueueBacklog;
 import dev.tact.timer.QueueStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,7 @@ class WorkQueuesApiController {
     static Queue of(QueueStatus s) {
       return new Queue(s.queue(), s.threads(), s.backlog().map(b -> b.waiting()).orElse(null),
           s.lag().map(WorkQueuesApiController::seconds).orElse(null),
-          s.backlog().filter(b -> b.parked().isPresent()).map(b -> b.parked().getAsLong()).orElse(null),
+          s.backlog().map(QueueBacklog::parkedCount).orElse(null),
           s.doneLastMinute(), s.failedLastMinute(), s.drainEstimate().map(WorkQueuesApiController::seconds)
               .orElse(null));
     }
