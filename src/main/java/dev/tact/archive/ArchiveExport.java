@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes every table of the schema (but {@link DatabaseSchema#LEFT_OUT}) into an archive, row by row from one
  * read-only snapshot, then reads the archive back against its manifest. Rows stream from the database to the file:
- * memory holds one fetch of rows, whatever the size of a table.
+ * memory holds one fetch of rows, whatever the size of a table. On PostgreSQL a second connection shares the
+ * snapshot and reads other tables meanwhile into spool files beside the archive ({@link SpoolingReader}), the largest
+ * tables first, so that both cores and two database backends work.
  */
 @Component
 public class ArchiveExport {
@@ -61,12 +63,18 @@ public class ArchiveExport {
       Files.deleteIfExists(partial);
       Files.createFile(partial);
       PrivateFiles.restrict(partial);
-      try (DeflatingZip zip = new DeflatingZip(partial)) {
+      TableQueue tables = new TableQueue(schema.tables(), dialect.tableSizes(connection));
+      DeflatingZip.Written zipped;
+      try (DeflatingZip zip = new DeflatingZip(partial);
+          SpoolingReader second = SpoolingReader.startIfShared(dataSource, connection, dialect, tables, partial)) {
         handed.add(write(zip, ArchiveFile.SCHEMA, out -> text(out, schemaJson(schema))));
         handed.add(write(zip, ArchiveFile.SEQUENCES, out -> text(out, sequencesJson(connection, dialect))));
-        for (DatabaseSchema.Table table : schema.tables()) {
-          handed.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+        for (DatabaseSchema.Table table; (table = tables.next()) != null; ) {
+          DatabaseSchema.Table current = table;
+          handed.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, current, out)));
+          handSpooled(second, zip, handed, false);
         }
+        handSpooled(second, zip, handed, true);
         List<Manifest.Entry> files = new ArrayList<>();
         for (Written file : handed) {
           files.add(file.entry());
@@ -74,12 +82,12 @@ public class ArchiveExport {
         files.sort(Comparator.comparing(Manifest.Entry::path));
         Manifest manifest = new Manifest(Manifest.FORMAT, version, List.copyOf(files));
         write(zip, Manifest.PATH, out -> text(out, manifest.toJson()));
-        zip.finish();
+        zipped = zip.finish();
       }
       connection.rollback();
       Manifest verified;
       try (ArchiveFile written = ArchiveFile.open(partial)) {
-        verified = written.verifyWritten();
+        verified = written.verifyWritten(zipped);
       }
       Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new Result(archive, verified);
@@ -113,6 +121,18 @@ public class ArchiveExport {
     }
   }
 
+  /** Hands the tables the second connection has spooled to the zip; at the end, waits for the rest of them. */
+  private static void handSpooled(SpoolingReader second, DeflatingZip zip, List<Written> handed, boolean all)
+      throws IOException, SQLException {
+    if (second == null) {
+      return;
+    }
+    for (SpoolingReader.Spooled spooled : all ? second.awaitAll() : second.ready()) {
+      handed.add(new Written(spooled.path(), spooled.bytes(), spooled.rows(), zip.addSpooled(spooled.path(),
+          spooled.file())));
+    }
+  }
+
   private static Written write(DeflatingZip zip, String path, Content content) throws IOException, SQLException {
     EntryOutput out = new EntryOutput(zip, path);
     long rows = content.writeTo(out);
@@ -125,7 +145,7 @@ public class ArchiveExport {
     return 0;
   }
 
-  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
+  static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
       throws SQLException, IOException {
     String columns = table.columns().stream().map(c -> Dialect.quote(c.name())).collect(Collectors.joining(", "));
     String order = table.orderColumns().stream().map(dialect::orderTerm).collect(Collectors.joining(", "));
