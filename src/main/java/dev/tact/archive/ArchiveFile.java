@@ -83,7 +83,7 @@ final class ArchiveFile implements AutoCloseable {
    * inflated again: the SHA-256 sums in the manifest were taken from the same bytes on their way into the deflater,
    * and {@link #verify()} (import) inflates and sums every file before anything is written.
    */
-  Manifest verifyWritten(DeflatingZip.Written written) {
+  Manifest verifyWritten(ZipAssembler.Written written) {
     checkRawBytes(written);
     Manifest manifest = Manifest.parse(text(Manifest.PATH));
     Set<String> listed = new HashSet<>();
@@ -100,7 +100,7 @@ final class ArchiveFile implements AutoCloseable {
     return manifest;
   }
 
-  private void checkRawBytes(DeflatingZip.Written written) {
+  private void checkRawBytes(ZipAssembler.Written written) {
     try (InputStream in = Files.newInputStream(path)) {
       CRC32 crc = new CRC32();
       byte[] buffer = new byte[1 << 20];

@@ -1,10 +1,7 @@
 package dev.tact.archive;
 
-import dev.tact.shared.PrivateFiles;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,39 +9,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * A second reader of an export on PostgreSQL: its own connection in the first one's snapshot
  * ({@code pg_export_snapshot}, {@code SET TRANSACTION SNAPSHOT}), taking tables from the same {@link TableQueue} and
- * writing their rows, the same bytes, into spool files beside the archive (private to their owner, as the archive),
- * which the zip thread then sums, deflates and deletes. Memory stays bounded; the spool files hold at most the tables
- * this reader took.
+ * writing their rows, the same bytes, through a {@link DeflatingSpool} of its own, so that two database backends,
+ * two encoders and two deflaters work at once. Memory stays bounded.
  */
 final class SpoolingReader implements AutoCloseable {
-
-  record Spooled(String path, Path file, long bytes, long rows) {}
 
   private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
   private final Connection connection;
   private final Dialect dialect;
   private final TableQueue tables;
-  private final Path besides;
-  private final Queue<Spooled> ready = new ConcurrentLinkedQueue<>();
-  private final Queue<Path> files = new ConcurrentLinkedQueue<>();
+  private final DeflatingSpool spool;
+  private final List<ArchiveExport.Written> written = new ArrayList<>();
   private final Thread thread;
   private volatile Exception failure;
   private volatile boolean stopped;
 
-  private SpoolingReader(Connection connection, Dialect dialect, TableQueue tables, Path besides) {
+  private SpoolingReader(Connection connection, Dialect dialect, TableQueue tables, DeflatingSpool spool) {
     this.connection = connection;
     this.dialect = dialect;
     this.tables = tables;
-    this.besides = besides;
+    this.spool = spool;
     thread = Thread.ofPlatform().name("archive-read-2").daemon().start(this::run);
   }
 
@@ -53,7 +44,7 @@ final class SpoolingReader implements AutoCloseable {
    * or returns null on H2, whose connections cannot share a snapshot (and whose file Tact has closed for the export).
    */
   static SpoolingReader startIfShared(DataSource dataSource, Connection first, Dialect dialect, TableQueue tables,
-      Path besides) throws SQLException {
+      Path spoolFile) throws SQLException, IOException {
     if (dialect != Dialect.POSTGRESQL) {
       return null;
     }
@@ -74,36 +65,33 @@ final class SpoolingReader implements AutoCloseable {
       try (Statement statement = second.createStatement()) {
         statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
       }
-    } catch (SQLException e) {
+      return new SpoolingReader(second, dialect, tables, new DeflatingSpool(spoolFile, "archive-deflate-2"));
+    } catch (SQLException | IOException e) {
       second.close();
       throw e;
     }
-    return new SpoolingReader(second, dialect, tables, besides);
   }
 
-  /** The tables spooled whole since the last call. */
-  List<Spooled> ready() throws IOException, SQLException {
-    rethrow();
-    List<Spooled> done = new ArrayList<>();
-    for (Spooled spooled; (spooled = ready.poll()) != null; ) {
-      done.add(spooled);
-    }
-    return done;
-  }
-
-  /** Waits until this reader has taken its last table, then gives the tables spooled since the last call. */
-  List<Spooled> awaitAll() throws IOException, SQLException {
+  /** Waits until this reader has read its last table into its spool, and gives the files it wrote. */
+  List<ArchiveExport.Written> awaitAll() throws IOException, SQLException {
     try {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("The export was interrupted");
     }
-    return ready();
+    switch (failure) {
+      case null -> { }
+      case IOException e -> throw new IOException(e.getMessage(), e);
+      case SQLException e -> throw new SQLException(e.getMessage(), e);
+      case RuntimeException e -> throw e;
+      default -> throw new IllegalStateException(failure);
+    }
+    return List.copyOf(written);
   }
 
   @Override
-  public void close() throws SQLException {
+  public void close() throws SQLException, IOException {
     stopped = true;
     try {
       if (thread.isAlive()) {
@@ -114,19 +102,16 @@ final class SpoolingReader implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      for (Path file : files) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          // a spool file that stays is private to its owner; the next export's directory listing shows it
-        }
-      }
       try {
-        if (!connection.isClosed()) {
-          connection.rollback();
-        }
+        spool.close();
       } finally {
-        connection.close();
+        try {
+          if (!connection.isClosed()) {
+            connection.rollback();
+          }
+        } finally {
+          connection.close();
+        }
       }
     }
   }
@@ -134,31 +119,13 @@ final class SpoolingReader implements AutoCloseable {
   private void run() {
     try {
       for (DatabaseSchema.Table table; !stopped && (table = tables.next()) != null; ) {
-        Path file = Files.createTempFile(besides.getParent(), besides.getFileName() + ".", ".spool");
-        files.add(file);
-        PrivateFiles.restrict(file);
-        long rows;
-        long bytes;
-        try (CountingOutputStream out = new CountingOutputStream(new BufferedOutputStream(
-            Files.newOutputStream(file), DeflatingZip.CHUNK))) {
-          rows = ArchiveExport.rows(connection, dialect, table, out);
-          out.flush();
-          bytes = out.count();
-        }
-        ready.add(new Spooled(ArchiveFile.tablePath(table.name()), file, bytes, rows));
+        DatabaseSchema.Table current = table;
+        written.add(ArchiveExport.write(spool, ArchiveFile.tablePath(table.name()),
+            out -> ArchiveExport.rows(connection, dialect, current, out)));
       }
+      spool.finish();
     } catch (IOException | SQLException | RuntimeException e) {
       failure = e;
-    }
-  }
-
-  private void rethrow() throws IOException, SQLException {
-    switch (failure) {
-      case null -> { }
-      case IOException e -> throw new IOException(e.getMessage(), e);
-      case SQLException e -> throw new SQLException(e.getMessage(), e);
-      case RuntimeException e -> throw e;
-      default -> throw new IllegalStateException(failure);
     }
   }
 }
