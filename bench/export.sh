@@ -6,7 +6,8 @@
 #   bench/export.sh [messages] [heap]   (a loopback server, PGHOST/PGPORT/PGUSER as for psql; heap default 256m;
 #                                        BENCH_SKIP_BUILD=1 reuses target/tact-0.1.0-SNAPSHOT.jar;
 #                                        BENCH_PROFILE=1 records JFR and adds the export's hottest frames;
-#                                        BENCH_EXPORT_ONLY=1 skips the import and the second export)
+#                                        BENCH_EXPORT_ONLY=1 skips the import and the second export;
+#                                        BENCH_DB_PREFIX names the two databases, default tact_bench_export)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${1:-200000}
@@ -15,8 +16,8 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 case "$PGHOST" in 127.0.0.1|localhost|::1|/*) ;; *) echo "loopback PostgreSQL only" >&2; exit 2 ;; esac
 export PGHOST PGPORT PGUSER
 WORK=$(mktemp -d /tmp/tact-bench-export.XXXXXX)
-SOURCE_DB=tact_bench_export_source
-TARGET_DB=tact_bench_export_target
+SOURCE_DB=${BENCH_DB_PREFIX:-tact_bench_export}_source
+TARGET_DB=${BENCH_DB_PREFIX:-tact_bench_export}_target
 cleanup() {
   rm -rf "$WORK"
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $SOURCE_DB" -c "DROP DATABASE IF EXISTS $TARGET_DB" >/dev/null 2>&1 || true
@@ -80,6 +81,7 @@ timed() {
       | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); count[$0]++; total++}
              END {for (f in count) printf "%5.1f%%  %s\n", 100 * count[f] / total, f}' \
       | sort -rn > "bench/out/export-$name-profile.txt" || true
+    cp "$WORK/$name.jfr" "bench/out/export-$name.jfr"
   fi
 }
 timed export export "$WORK/first.zip" "--spring.datasource.url=$SOURCE"

@@ -36,7 +36,10 @@ public final class ArchiveCommand {
     Path archive = Path.of(files[0]).toAbsolutePath();
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Beans.class)
         .web(WebApplicationType.NONE).logStartupInfo(false)
-        .properties("spring.main.banner-mode=off", "tact.archive.command=" + command)
+        // a pool that opens connections when asked: an export uses two, an import one (Hikari would otherwise fill
+        // the whole pool, 20 backends forked on the database's cores while the rows are read)
+        .properties("spring.main.banner-mode=off", "tact.archive.command=" + command,
+            "spring.datasource.hikari.minimum-idle=1")
         .run(options)) {
       long started = System.nanoTime();
       if (command.equals("export")) {

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes every table of the schema (but {@link DatabaseSchema#LEFT_OUT}) into an archive, row by row from one
  * read-only snapshot, then reads the archive back against its manifest. Rows stream from the database to the file:
- * memory holds one fetch of rows, whatever the size of a table.
+ * memory holds one fetch of rows, whatever the size of a table. On PostgreSQL a second connection shares the
+ * snapshot and reads other tables meanwhile into spool files beside the archive ({@link SpoolingReader}), the largest
+ * tables first, so that both cores and two database backends work.
  */
 @Component
 public class ArchiveExport {
@@ -43,6 +45,8 @@ public class ArchiveExport {
 
   public Result export(Path archive) {
     Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
+    Path firstSpool = archive.resolveSibling(archive.getFileName() + ".partial-1");
+    Path secondSpool = archive.resolveSibling(archive.getFileName() + ".partial-2");
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(connection);
       connection.setAutoCommit(false);
@@ -56,68 +60,85 @@ public class ArchiveExport {
         throw new ArchiveProblem("The database has no Tact schema (no Flyway history): there is nothing to export");
       }
       DatabaseSchema schema = DatabaseSchema.read(connection);
-      List<Written> handed = new ArrayList<>();
-      // the archive holds everything, password hashes and encrypted secrets included: only its owner may read it
-      Files.deleteIfExists(partial);
-      Files.createFile(partial);
-      PrivateFiles.restrict(partial);
-      try (DeflatingZip zip = new DeflatingZip(partial)) {
-        handed.add(write(zip, ArchiveFile.SCHEMA, out -> text(out, schemaJson(schema))));
-        handed.add(write(zip, ArchiveFile.SEQUENCES, out -> text(out, sequencesJson(connection, dialect))));
-        for (DatabaseSchema.Table table : schema.tables()) {
-          handed.add(write(zip, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, table, out)));
+      // the archive and its spools hold everything, password hashes and encrypted secrets included: only its owner
+      // may read them
+      for (Path file : List.of(partial, firstSpool, secondSpool)) {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        PrivateFiles.restrict(file);
+      }
+      TableQueue tables = new TableQueue(schema.tables(), dialect.tableSizes(connection));
+      List<Written> written = new ArrayList<>();
+      try (DeflatingSpool spool = new DeflatingSpool(firstSpool, "archive-deflate-1");
+          SpoolingReader second = SpoolingReader.startIfShared(dataSource, connection, dialect, tables,
+              secondSpool)) {
+        written.add(write(spool, ArchiveFile.SCHEMA, out -> text(out, schemaJson(schema))));
+        written.add(write(spool, ArchiveFile.SEQUENCES, out -> text(out, sequencesJson(connection, dialect))));
+        for (DatabaseSchema.Table table; (table = tables.next()) != null; ) {
+          DatabaseSchema.Table current = table;
+          written.add(write(spool, ArchiveFile.tablePath(table.name()), out -> rows(connection, dialect, current,
+              out)));
+        }
+        if (second != null) {
+          written.addAll(second.awaitAll());
         }
         List<Manifest.Entry> files = new ArrayList<>();
-        for (Written file : handed) {
-          files.add(file.entry());
+        List<DeflatingSpool.Spooled> spooled = new ArrayList<>();
+        for (Written file : written) {
+          DeflatingSpool.Spooled done = file.spooled();
+          files.add(new Manifest.Entry(file.path(), done.bytes(), file.rows(), done.sha256()));
+          spooled.add(done);
         }
         files.sort(Comparator.comparing(Manifest.Entry::path));
         Manifest manifest = new Manifest(Manifest.FORMAT, version, List.copyOf(files));
-        write(zip, Manifest.PATH, out -> text(out, manifest.toJson()));
-        zip.finish();
+        Written manifestFile = write(spool, Manifest.PATH, out -> text(out, manifest.toJson()));
+        spool.finish();
+        spooled.add(manifestFile.spooled());
+        connection.rollback();
+        ZipAssembler.Written zipped = ZipAssembler.assemble(partial, spooled);
+        Manifest verified;
+        try (ArchiveFile archived = ArchiveFile.open(partial)) {
+          verified = archived.verifyWritten(zipped);
+        }
+        Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Result(archive, verified);
       }
-      connection.rollback();
-      Manifest verified;
-      try (ArchiveFile written = ArchiveFile.open(partial)) {
-        verified = written.verifyWritten();
-      }
-      Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return new Result(archive, verified);
     } catch (SQLException e) {
       throw new ArchiveProblem("The export stopped: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new ArchiveProblem("The archive cannot be written to " + archive + ": " + e.getMessage(), e);
     } finally {
-      try {
-        Files.deleteIfExists(partial);
-      } catch (IOException e) {
-        // the partial file stays; the next export replaces it
+      for (Path file : List.of(partial, firstSpool, secondSpool)) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // a file that stays is private to its owner; the next export replaces it
+        }
       }
     }
   }
 
-  private interface Content {
+  interface Content {
     /** Writes the file and returns its rows (0 for a file that is not a table). */
     long writeTo(OutputStream out) throws IOException, SQLException;
   }
 
-  /** A file handed to the zip: its SHA-256 comes once the zip thread has summed its last chunk. */
-  private record Written(String path, long bytes, long rows, CompletableFuture<String> sha256) {
+  /** A file handed to a spool: where its deflated bytes are and its SHA-256 come once the spool's thread is done. */
+  record Written(String path, long rows, CompletableFuture<DeflatingSpool.Spooled> future) {
 
-    Manifest.Entry entry() throws IOException {
+    DeflatingSpool.Spooled spooled() throws IOException {
       try {
-        return new Manifest.Entry(path, bytes, rows, sha256.join());
+        return future.join();
       } catch (CompletionException e) {
         throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
       }
     }
   }
 
-  private static Written write(DeflatingZip zip, String path, Content content) throws IOException, SQLException {
-    EntryOutput out = new EntryOutput(zip, path);
+  static Written write(DeflatingSpool spool, String path, Content content) throws IOException, SQLException {
+    EntryOutput out = new EntryOutput(spool, path);
     long rows = content.writeTo(out);
-    CompletableFuture<String> sha256 = out.end();
-    return new Written(path, out.bytes(), rows, sha256);
+    return new Written(path, rows, out.end());
   }
 
   private static long text(OutputStream out, String text) throws IOException {
@@ -125,7 +146,7 @@ public class ArchiveExport {
     return 0;
   }
 
-  private static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
+  static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
       throws SQLException, IOException {
     String columns = table.columns().stream().map(c -> Dialect.quote(c.name())).collect(Collectors.joining(", "));
     String order = table.orderColumns().stream().map(dialect::orderTerm).collect(Collectors.joining(", "));

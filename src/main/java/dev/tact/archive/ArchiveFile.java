@@ -57,55 +57,80 @@ final class ArchiveFile implements AutoCloseable {
 
   /** Reads the manifest and checks every file it lists (size, rows, SHA-256) and that nothing else is there. */
   Manifest verify() {
-    return verify(true);
-  }
-
-  /**
-   * The export's read-back of the archive it has just written: every listed file is there, inflates whole to its
-   * size in the manifest and matches the CRC-32 the zip recorded when it wrote it, and nothing else is there. The
-   * SHA-256 sums in the manifest were taken from those same bytes on their way into the zip, so they are not
-   * computed a second time here; {@link #verify()} (import) recomputes them.
-   */
-  Manifest verifyWritten() {
-    return verify(false);
-  }
-
-  private Manifest verify(boolean sums) {
     Manifest manifest = Manifest.parse(text(Manifest.PATH));
     if (!Manifest.FORMAT.equals(manifest.format())) {
       throw new ArchiveProblem("The archive is in the format " + manifest.format() + "; this Tact reads "
           + Manifest.FORMAT);
     }
     Set<String> listed = new HashSet<>();
-    Map<String, Check> checks = checkAll(manifest.files(), sums);
+    Map<String, Check> checks = checkAll(manifest.files());
     for (Manifest.Entry file : manifest.files()) {
       listed.add(file.path());
       Check check = checks.get(file.path());
-      if (!check.matches(file) && check.sha256() == null) {
-        throw new ArchiveProblem("The archive is damaged: " + file.path() + " does not read back as written (its size"
-            + " or its CRC-32 differs)");
-      }
       if (!check.matches(file)) {
         throw new ArchiveProblem("The archive is damaged: " + file.path() + " does not match its SHA-256 sum in the"
             + " manifest (expected " + file.sha256() + ", found " + check.sha256() + "). Nothing was imported.");
       }
     }
+    refuseUnlisted(listed);
+    return manifest;
+  }
+
+  /**
+   * The export's read-back of the archive it has just written: the file on disk holds exactly the bytes the zip
+   * writer produced (its length and the CRC-32 of all its bytes, read back raw), its directory lists every file of the
+   * manifest with the manifest's size and the CRC-32 the writer recorded for it, and nothing else. The entries are not
+   * inflated again: the SHA-256 sums in the manifest were taken from the same bytes on their way into the deflater,
+   * and {@link #verify()} (import) inflates and sums every file before anything is written.
+   */
+  Manifest verifyWritten(ZipAssembler.Written written) {
+    checkRawBytes(written);
+    Manifest manifest = Manifest.parse(text(Manifest.PATH));
+    Set<String> listed = new HashSet<>();
+    for (Manifest.Entry file : manifest.files()) {
+      listed.add(file.path());
+      ZipEntry entry = zip.getEntry(file.path());
+      Long crc = written.entryCrcs().get(file.path());
+      if (entry == null || crc == null || entry.getSize() != file.bytes() || entry.getCrc() != crc) {
+        throw new ArchiveProblem("The archive is damaged: " + file.path() + " does not read back as written (missing,"
+            + " or its size or its CRC-32 differs)");
+      }
+    }
+    refuseUnlisted(listed);
+    return manifest;
+  }
+
+  private void checkRawBytes(ZipAssembler.Written written) {
+    try (InputStream in = Files.newInputStream(path)) {
+      CRC32 crc = new CRC32();
+      byte[] buffer = new byte[1 << 20];
+      long bytes = 0;
+      for (int read; (read = in.read(buffer)) > 0; ) {
+        bytes += read;
+        crc.update(buffer, 0, read);
+      }
+      if (bytes != written.bytes() || crc.getValue() != written.crc32()) {
+        throw new ArchiveProblem("The archive is damaged: " + path + " does not read back as written (" + bytes
+            + " bytes where " + written.bytes() + " were written, or their CRC-32 differs)");
+      }
+    } catch (IOException e) {
+      throw new ArchiveProblem("The archive " + path + " cannot be read back: " + e.getMessage(), e);
+    }
+  }
+
+  private void refuseUnlisted(Set<String> listed) {
     for (var entries = zip.entries(); entries.hasMoreElements(); ) {
       String name = entries.nextElement().getName();
       if (!name.equals(Manifest.PATH) && !listed.contains(name)) {
         throw new ArchiveProblem("The archive is damaged: it holds " + name + ", which its manifest does not list");
       }
     }
-    return manifest;
   }
 
-  /** What a file holds: its size, and its lines and SHA-256 or (without sums) whether its CRC-32 matched. */
-  private record Check(long bytes, long lines, String sha256, boolean crcMatches) {
+  /** What a file holds: its size, its lines and its SHA-256. */
+  private record Check(long bytes, long lines, String sha256) {
 
     boolean matches(Manifest.Entry file) {
-      if (sha256 == null) {
-        return crcMatches && bytes == file.bytes();
-      }
       return bytes == file.bytes() && sha256.equals(file.sha256())
           && (!file.path().startsWith("tables/") || lines == file.rows());
     }
@@ -115,7 +140,7 @@ final class ArchiveFile implements AutoCloseable {
    * Reads the listed files on as many threads as there are cores, the largest first (each inflates and checks its
    * own file; the zip serves its raw bytes to all), and returns what each holds.
    */
-  private Map<String, Check> checkAll(List<Manifest.Entry> files, boolean sums) {
+  private Map<String, Check> checkAll(List<Manifest.Entry> files) {
     List<Manifest.Entry> largestFirst = files.stream()
         .sorted(Comparator.comparingLong(Manifest.Entry::bytes).reversed()).toList();
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), largestFirst.size()));
@@ -124,7 +149,7 @@ final class ArchiveFile implements AutoCloseable {
         .daemon().factory())) {
       List<Future<?>> done = new ArrayList<>();
       for (Manifest.Entry file : largestFirst) {
-        done.add(pool.submit(() -> checks.put(file.path(), check(file.path(), sums))));
+        done.add(pool.submit(() -> checks.put(file.path(), check(file.path()))));
       }
       for (Future<?> future : done) {
         future.get();
@@ -141,18 +166,10 @@ final class ArchiveFile implements AutoCloseable {
     return checks;
   }
 
-  private Check check(String name, boolean sums) {
+  private Check check(String name) {
     try (InputStream in = stream(name)) {
       byte[] buffer = new byte[1 << 16];
       long bytes = 0;
-      if (!sums) {
-        CRC32 crc = new CRC32();
-        for (int read; (read = in.read(buffer)) > 0; ) {
-          bytes += read;
-          crc.update(buffer, 0, read);
-        }
-        return new Check(bytes, -1, null, crc.getValue() == zip.getEntry(name).getCrc());
-      }
       MessageDigest digest = ArchiveExport.sha256();
       long lines = 0;
       for (int read; (read = in.read(buffer)) > 0; ) {
@@ -164,7 +181,7 @@ final class ArchiveFile implements AutoCloseable {
           }
         }
       }
-      return new Check(bytes, lines, HexFormat.of().formatHex(digest.digest()), true);
+      return new Check(bytes, lines, HexFormat.of().formatHex(digest.digest()));
     } catch (ZipException e) {
       throw new ArchiveProblem("The archive is damaged: " + name + " cannot be read (" + e.getMessage()
           + "). Nothing was imported.", e);

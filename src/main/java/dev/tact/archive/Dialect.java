@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What H2 and PostgreSQL spell differently for an archive: text order, sequences. */
 enum Dialect {
@@ -55,6 +57,22 @@ enum Dialect {
       }
     }
     return names;
+  }
+
+  /** Each table's size on disk in bytes (PostgreSQL), to read the largest first; empty on H2. */
+  Map<String, Long> tableSizes(Connection connection) throws SQLException {
+    if (this != POSTGRESQL) {
+      return Map.of();
+    }
+    Map<String, Long> sizes = new HashMap<>();
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+        SELECT c.relname, pg_table_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')""")) {
+      while (rs.next()) {
+        sizes.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return sizes;
   }
 
   /** The value the sequence gives next, read without taking it. */

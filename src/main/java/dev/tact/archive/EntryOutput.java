@@ -5,19 +5,19 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bytes of one archive file on their way into a {@link DeflatingZip}: counted here and handed over in chunks (the
- * zip thread sums and deflates them).
+ * The bytes of one archive file on their way into a {@link DeflatingSpool}: counted here and handed over in chunks
+ * (the spool's thread sums and deflates them).
  */
 final class EntryOutput extends OutputStream {
 
-  private final DeflatingZip zip;
-  private byte[] chunk = new byte[DeflatingZip.CHUNK];
+  private final DeflatingSpool spool;
+  private byte[] chunk = new byte[DeflatingSpool.CHUNK];
   private int filled;
   private long count;
 
-  EntryOutput(DeflatingZip zip, String path) throws IOException {
-    this.zip = zip;
-    zip.begin(path);
+  EntryOutput(DeflatingSpool spool, String path) throws IOException {
+    this.spool = spool;
+    spool.begin(path);
   }
 
   @Override
@@ -46,18 +46,18 @@ final class EntryOutput extends OutputStream {
     return count;
   }
 
-  /** Ends the file in the zip; the future gives its SHA-256 in hex. */
-  CompletableFuture<String> end() throws IOException {
+  /** Ends the file; the future says where its deflated bytes are and gives its SHA-256. */
+  CompletableFuture<DeflatingSpool.Spooled> end() throws IOException {
     if (filled > 0) {
       handOver();
     }
-    return zip.end();
+    return spool.end();
   }
 
   private void handOver() throws IOException {
     count += filled;
-    zip.write(chunk, filled);
-    chunk = new byte[DeflatingZip.CHUNK];
+    spool.write(chunk, filled);
+    chunk = new byte[DeflatingSpool.CHUNK];
     filled = 0;
   }
 }

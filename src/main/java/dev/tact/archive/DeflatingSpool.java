@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,19 +11,23 @@ import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
- * A zip written on a thread of its own: the caller hands over entries and filled chunks of their bytes, the zip thread
- * sums (SHA-256), deflates and writes them, so that reading rows and deflating them run on two cores. At most {@link #IN_FLIGHT}
- * chunks wait between the two, so memory stays bounded whatever the size of an entry.
+ * Archive files deflated on a thread of their own into a spool file, one after the other: the reading thread hands
+ * over filled chunks, this thread sums them (SHA-256, CRC-32) and deflates them (raw deflate at its fastest level),
+ * so that reading rows and deflating them run on two cores; each reader of an export has its own. At most
+ * {@link #IN_FLIGHT} chunks wait between the two, so memory stays bounded whatever the size of a file.
+ * {@link ZipAssembler} then copies the deflated bytes into the archive.
  */
-final class DeflatingZip implements AutoCloseable {
+final class DeflatingSpool implements AutoCloseable {
 
   static final int CHUNK = 1 << 16;
   private static final int IN_FLIGHT = 16;
+
+  /** One archive file in the spool: where its deflated bytes are, and what they inflate to. */
+  record Spooled(String path, Path spool, long offset, long compressedBytes, long bytes, long crc32, String sha256) {}
 
   private sealed interface Step {}
 
@@ -32,20 +35,21 @@ final class DeflatingZip implements AutoCloseable {
 
   private record Bytes(byte[] bytes, int length) implements Step {}
 
-  private record End(CompletableFuture<String> sha256) implements Step {}
+  private record End(CompletableFuture<Spooled> spooled) implements Step {}
 
   private record Finish() implements Step {}
 
   private final BlockingQueue<Step> steps = new ArrayBlockingQueue<>(IN_FLIGHT);
-  private final ZipOutputStream zip;
+  private final Path file;
+  private final CountingOutputStream out;
   private final Thread thread;
   private volatile IOException failure;
   private boolean finished;
 
-  DeflatingZip(Path file) throws IOException {
-    zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), CHUNK), StandardCharsets.UTF_8);
-    zip.setLevel(Deflater.BEST_SPEED);
-    thread = Thread.ofPlatform().name("archive-deflate").daemon().start(this::drain);
+  DeflatingSpool(Path file, String threadName) throws IOException {
+    this.file = file;
+    out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), CHUNK));
+    thread = Thread.ofPlatform().name(threadName).daemon().start(this::drain);
   }
 
   void begin(String path) throws IOException {
@@ -57,14 +61,14 @@ final class DeflatingZip implements AutoCloseable {
     hand(new Bytes(bytes, length));
   }
 
-  /** Ends the entry; the future gives its SHA-256 in hex once the zip thread has taken all its bytes. */
-  CompletableFuture<String> end() throws IOException {
-    CompletableFuture<String> sha256 = new CompletableFuture<>();
-    hand(new End(sha256));
-    return sha256;
+  /** Ends the file; the future completes once this thread has deflated all its bytes. */
+  CompletableFuture<Spooled> end() throws IOException {
+    CompletableFuture<Spooled> spooled = new CompletableFuture<>();
+    hand(new End(spooled));
+    return spooled;
   }
 
-  /** Writes the zip's directory and waits until everything is on disk. */
+  /** Waits until every file handed over is in the spool file, on disk. */
   void finish() throws IOException {
     hand(new Finish());
     join();
@@ -77,10 +81,10 @@ final class DeflatingZip implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (!finished) {
-      // a failed export: stop the zip thread without waiting for its remaining work
+      // a failed export: stop without waiting for the remaining work
       thread.interrupt();
       join();
-      zip.close();
+      out.close();
     }
   }
 
@@ -106,34 +110,51 @@ final class DeflatingZip implements AutoCloseable {
   }
 
   private void drain() {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+    byte[] deflated = new byte[CHUNK];
     MessageDigest digest = null;
+    CRC32 crc = new CRC32();
+    String path = null;
+    long offset = 0;
+    long bytes = 0;
     try {
       while (true) {
         Step step = steps.take();
         if (failure != null) {
           if (step instanceof End end) {
-            end.sha256().completeExceptionally(failure);
+            end.spooled().completeExceptionally(failure);
           }
           continue;
         }
         try {
           switch (step) {
             case Begin begin -> {
-              ZipEntry entry = new ZipEntry(begin.path());
-              entry.setTime(0);
-              zip.putNextEntry(entry);
+              path = begin.path();
               digest = ArchiveExport.sha256();
+              crc.reset();
+              deflater.reset();
+              offset = out.count();
+              bytes = 0;
             }
-            case Bytes bytes -> {
-              digest.update(bytes.bytes(), 0, bytes.length());
-              zip.write(bytes.bytes(), 0, bytes.length());
+            case Bytes chunk -> {
+              digest.update(chunk.bytes(), 0, chunk.length());
+              crc.update(chunk.bytes(), 0, chunk.length());
+              bytes += chunk.length();
+              deflater.setInput(chunk.bytes(), 0, chunk.length());
+              while (!deflater.needsInput()) {
+                out.write(deflated, 0, deflater.deflate(deflated));
+              }
             }
             case End end -> {
-              zip.closeEntry();
-              end.sha256().complete(HexFormat.of().formatHex(digest.digest()));
+              deflater.finish();
+              while (!deflater.finished()) {
+                out.write(deflated, 0, deflater.deflate(deflated));
+              }
+              end.spooled().complete(new Spooled(path, file, offset, out.count() - offset, bytes, crc.getValue(),
+                  HexFormat.of().formatHex(digest.digest())));
             }
             case Finish done -> {
-              zip.close();
+              out.close();
               return;
             }
           }
@@ -141,7 +162,7 @@ final class DeflatingZip implements AutoCloseable {
           // the caller sees it at its next hand-over; steps keep being taken so that it is never blocked
           failure = e;
           if (step instanceof End end) {
-            end.sha256().completeExceptionally(e);
+            end.spooled().completeExceptionally(e);
           }
           if (step instanceof Finish) {
             return;
@@ -150,6 +171,8 @@ final class DeflatingZip implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       // close(): the export failed elsewhere
+    } finally {
+      deflater.end();
     }
   }
 }
