@@ -152,15 +152,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", 
   for db in $DBS; do
     echo "- $db: intake_item holds ${ROWS[$db]} rows after the runs (warm-ups included); app log ERROR lines: ${ERRORS[$db]}"
   done
-  if [[ -n "${BENCH_PROFILE:-}" ]]; then
-    echo "- JFR (settings=profile) over each PostgreSQL run, app JVM only:"
-    for name in single batch; do
-      [[ -n "${PROFILE[pg,$name]:-}" ]] || continue
-      echo "  - $name:"
-      sed 's/^/  /' <<<"${PROFILE[pg,$name]}"
-    done
-  fi
-  echo "- Whole script took $(( $(date +%s) - START )) s"
+  profile_lines "PostgreSQL run, app JVM only" single batch
+  end_section
 } >>"$RESULTS"
 log "done in $(( $(date +%s) - START )) s"
 tail -n 60 "$RESULTS" >&2

@@ -6,7 +6,8 @@
 # and defines
 #   log, stop_app, build_jar (sets H2_JAR), admin_token (sets SECRET and TOKEN_SQL), psql_pg, recreate_pg_db,
 #   h2_url, h2_sql, launch_app (starts the jar on 127.0.0.1:$PORT and waits until it is UP), commit_line, machine_line,
-#   frames (a JFR recording's hottest frames as markdown lines).
+#   frames (a JFR recording's hottest frames as markdown lines), profile_lines and end_section (a RESULTS.md section's
+#   last lines).
 # BENCH_JAVA_OPTS are given to the JVM (e.g. -XX:StartFlightRecording=... to profile a run).
 
 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -128,3 +129,17 @@ frames() { # jfr-file -> markdown lines
   grep '^T ' "$1.txt" | sort -k2,2nr | head -8 | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
     printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
 }
+
+profile_lines() { # what-each-run-is names... : with BENCH_PROFILE, the frames() of PROFILE[pg,<name>] for each name
+  [[ -n "${BENCH_PROFILE:-}" ]] || return 0
+  echo "- JFR (settings=profile) over each $1:"
+  shift
+  local name
+  for name in "$@"; do
+    [[ -n "${PROFILE[pg,$name]:-}" ]] || continue
+    echo "  - $name:"
+    sed 's/^/  /' <<<"${PROFILE[pg,$name]}"
+  done
+}
+
+end_section() { echo "- Whole script took $(( $(date +%s) - START )) s"; }

@@ -11,6 +11,7 @@
 #   bench/pipeline.sh                     # PostgreSQL and H2, 20,000 new + 20,000 replies each
 #   BENCH_PROFILE=1 bench/pipeline.sh     # also JFR during the measured PostgreSQL phases: hottest frames
 # Env: BENCH_MESSAGES (20000), BENCH_WARMUP (2000), BENCH_DBS ("pg h2"), BENCH_DRAIN_SECONDS (600 a phase at most),
+#      BENCH_PG_DB (tact_bench_pipeline; another name to run two at once),
 #      BENCH_APP_ARGS (extra app arguments, e.g. --tact.intake.pipeline.workers=4), BENCH_PORT (18092),
 #      BENCH_PG_URL_OPTIONS ("reWriteBatchedInserts=true"), BENCH_STARTUP_SECONDS (600), BENCH_SKIP_BUILD,
 #      BENCH_JAR (a jar built before, e.g. of main: the before figure), BENCH_COMMIT (what BENCH_JAR was built of),
@@ -26,7 +27,7 @@ N=${BENCH_MESSAGES:-20000}
 WARM=${BENCH_WARMUP:-2000}
 DBS=${BENCH_DBS:-"pg h2"}
 DRAIN_SECONDS=${BENCH_DRAIN_SECONDS:-600}
-PG_DB=tact_bench_pipeline
+PG_DB=${BENCH_PG_DB:-tact_bench_pipeline}
 PG_URL_OPTIONS=${BENCH_PG_URL_OPTIONS-reWriteBatchedInserts=true}
 RESULTS=bench/RESULTS.md
 START=$(date +%s)
@@ -44,8 +45,13 @@ SLA_SQL="INSERT INTO sla_policy (id, position, name, priorities, intents, custom
 
 declare -A RATE COUNT SECS STATES PROFILE LOADAVG CONVS LISTENERS
 DB_URL=""
-sql() { # db sql -> rows a|b
-  if [[ $1 == pg ]]; then psql_pg -d "$PG_DB" -c "$2"; else h2_sql "$DB_URL" "$2"; fi
+sql() { # db sql -> rows a|b; a refused connection (PostgreSQL's max_connections, shared with others) is tried again
+  local attempt
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    if [[ $1 == pg ]]; then psql_pg -d "$PG_DB" -c "$2" && return 0; else h2_sql "$DB_URL" "$2" && return 0; fi
+    sleep 1
+  done
+  return 1
 }
 
 post_batches() { # files... : each array posted once it is accepted (a 429 is retried after its Retry-After)
@@ -141,7 +147,7 @@ bench_db() { # db
 declare -A ERRORS POOL
 for db in $DBS; do bench_db "$db"; done
 
-{
+section() {
   echo
   echo "## Pipeline drain $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
@@ -161,15 +167,9 @@ for db in $DBS; do bench_db "$db"; done
   for db in $DBS; do
     echo "- $db: warm-up ${RATE[$db,warm,new]}/s new, ${RATE[$db,warm,reply]}/s replies; at the end ${CONVS[$db]}; app log ERROR lines: ${ERRORS[$db]}, of them 'Could not open JDBC Connection': ${POOL[$db]}"
   done
-  if [[ -n "${BENCH_PROFILE:-}" ]]; then
-    echo "- JFR (settings=profile) over each measured PostgreSQL phase, app JVM only (CPU samples; time spent waiting on the database is not in them):"
-    for kind in new reply; do
-      [[ -n "${PROFILE[pg,$kind]:-}" ]] || continue
-      echo "  - $kind:"
-      sed 's/^/  /' <<<"${PROFILE[pg,$kind]}"
-    done
-  fi
-  echo "- Whole script took $(( $(date +%s) - START )) s"
-} >>"$RESULTS"
+  profile_lines "measured PostgreSQL phase, app JVM only (CPU samples; time spent waiting on the database is not in them)" new reply
+  end_section
+}
+section >>"$RESULTS"
 log "done in $(( $(date +%s) - START )) s"
 tail -n 40 "$RESULTS" >&2
