@@ -47,7 +47,7 @@ declare -A RATE COUNT SECS STATES PROFILE LOADAVG CONVS LISTENERS
 DB_URL=""
 sql() { # db sql -> rows a|b; a refused connection (PostgreSQL's max_connections, shared with others) is tried again
   local attempt
-  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  for attempt in $(seq 1 30); do
     if [[ $1 == pg ]]; then psql_pg -d "$PG_DB" -c "$2" && return 0; else h2_sql "$DB_URL" "$2" && return 0; fi
     sleep 1
   done
