@@ -121,12 +121,12 @@ frames() { # jfr-file -> markdown lines
           for (f in pkg) printf "P %d %s\n", pkg[f], f }' >"$1.txt"
   local total; total=$(head -1 "$1.txt" | cut -d' ' -f1)
   echo "  - $total execution samples; leaf frames (top 12):"
-  grep '^L ' "$1.txt" | sort -k2,2nr | head -12 | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
+  grep '^L ' "$1.txt" | sort -k2,2nr | awk 'NR <= 12' | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
     printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
-  echo "  - leaf frames by package (top 8): $(grep '^P ' "$1.txt" | sort -k2,2nr | head -8 | awk -v t="$total" '{
+  echo "  - leaf frames by package (top 8): $(grep '^P ' "$1.txt" | sort -k2,2nr | awk 'NR <= 8' | awk -v t="$total" '{
     printf "%s%s %.0f%%", (NR > 1 ? ", " : ""), $3, 100 * $2 / t }')"
   echo "  - innermost frame of Tact's own code on the stack (top 8; the time below it is in libraries):"
-  grep '^T ' "$1.txt" | sort -k2,2nr | head -8 | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
+  grep '^T ' "$1.txt" | sort -k2,2nr | awk 'NR <= 8' | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
     printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
 }
 
