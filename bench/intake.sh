@@ -47,29 +47,6 @@ app_cpu_ms() { awk -v t="$TICK_MS" '{ print ($14 + $15) * t }' "/proc/$APP_PID/s
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0;
   else if (v ~ /s$/) printf "%.0f", v * 1000; else print v }'; }
 
-# Hottest frames of a JFR recording: the leaf frames, and the first frame of Tact's own code on each sampled stack.
-frames() { # jfr-file -> markdown lines
-  "$(dirname "$JAVA")/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$1" | awk '
-    /stackTrace = \[/ { inside = 1; first = ""; own = ""; next }
-    inside && /^[ \t]*\]/ { inside = 0; if (first != "") { leaf[first]++; total++; if (own != "") mine[own]++
-                               n = split(first, part, "."); pkg[part[1] "." part[2] "." part[3]]++ } next }
-    inside { line = $0; sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*/, "", line)
-             if (first == "") first = line; if (own == "" && line ~ /^dev\.tact\./) own = line }
-    END { printf "%d samples\n", total
-          for (f in leaf) printf "L %d %s\n", leaf[f], f
-          for (f in mine) printf "T %d %s\n", mine[f], f
-          for (f in pkg) printf "P %d %s\n", pkg[f], f }' >"$1.txt"
-  local total; total=$(head -1 "$1.txt" | cut -d' ' -f1)
-  echo "  - $total execution samples; leaf frames (top 12):"
-  grep '^L ' "$1.txt" | sort -k2,2nr | head -12 | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
-    printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
-  echo "  - leaf frames by package (top 8): $(grep '^P ' "$1.txt" | sort -k2,2nr | head -8 | awk -v t="$total" '{
-    printf "%s%s %.0f%%", (NR > 1 ? ", " : ""), $3, 100 * $2 / t }')"
-  echo "  - innermost frame of Tact's own code on the stack (top 8; the time below it is in libraries):"
-  grep '^T ' "$1.txt" | sort -k2,2nr | head -8 | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
-    printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
-}
-
 load() { # db name token mode size seconds -> RATE, REQ, STAT, P50, P99 [name]
   local db=$1 name=$2 token=$3 mode=$4 size=$5 seconds=$6 out line jfr=""
   if [[ -n "${BENCH_PROFILE:-}" && $db == pg && $name != warm* ]]; then
@@ -175,15 +152,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "") printf "%.2f", 
   for db in $DBS; do
     echo "- $db: intake_item holds ${ROWS[$db]} rows after the runs (warm-ups included); app log ERROR lines: ${ERRORS[$db]}"
   done
-  if [[ -n "${BENCH_PROFILE:-}" ]]; then
-    echo "- JFR (settings=profile) over each PostgreSQL run, app JVM only:"
-    for name in single batch; do
-      [[ -n "${PROFILE[pg,$name]:-}" ]] || continue
-      echo "  - $name:"
-      sed 's/^/  /' <<<"${PROFILE[pg,$name]}"
-    done
-  fi
-  echo "- Whole script took $(( $(date +%s) - START )) s"
+  profile_lines "PostgreSQL run, app JVM only" single batch
+  end_section
 } >>"$RESULTS"
 log "done in $(( $(date +%s) - START )) s"
 tail -n 60 "$RESULTS" >&2

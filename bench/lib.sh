@@ -5,7 +5,9 @@
 #   succeeds, kept with the app logs' tails printed when it fails), BASE and APP_PID, and the EXIT/INT/TERM traps,
 # and defines
 #   log, stop_app, build_jar (sets H2_JAR), admin_token (sets SECRET and TOKEN_SQL), psql_pg, recreate_pg_db,
-#   h2_url, h2_sql, launch_app (starts the jar on 127.0.0.1:$PORT and waits until it is UP), commit_line, machine_line.
+#   h2_url, h2_sql, launch_app (starts the jar on 127.0.0.1:$PORT and waits until it is UP), commit_line, machine_line,
+#   frames (a JFR recording's hottest frames as markdown lines), profile_lines and end_section (a RESULTS.md section's
+#   last lines).
 # BENCH_JAVA_OPTS are given to the JVM (e.g. -XX:StartFlightRecording=... to profile a run).
 
 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -104,3 +106,40 @@ commit_line() { # the commit measured, and whether the work tree differed from i
 machine_line() { # CPU, cores, memory and JDK
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; JDK: $("$JAVA" -version 2>&1 | head -1)"
 }
+
+# Hottest frames of a JFR recording: the leaf frames, and the first frame of Tact's own code on each sampled stack.
+frames() { # jfr-file -> markdown lines
+  "$(dirname "$JAVA")/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$1" | awk '
+    /stackTrace = \[/ { inside = 1; first = ""; own = ""; next }
+    inside && /^[ \t]*\]/ { inside = 0; if (first != "") { leaf[first]++; total++; if (own != "") mine[own]++
+                               n = split(first, part, "."); pkg[part[1] "." part[2] "." part[3]]++ } next }
+    inside { line = $0; sub(/^[ \t]+/, "", line); sub(/[ \t]+line:.*/, "", line)
+             if (first == "") first = line; if (own == "" && line ~ /^dev\.tact\./) own = line }
+    END { printf "%d samples\n", total
+          for (f in leaf) printf "L %d %s\n", leaf[f], f
+          for (f in mine) printf "T %d %s\n", mine[f], f
+          for (f in pkg) printf "P %d %s\n", pkg[f], f }' >"$1.txt"
+  local total; total=$(head -1 "$1.txt" | cut -d' ' -f1)
+  echo "  - $total execution samples; leaf frames (top 12):"
+  grep '^L ' "$1.txt" | sort -k2,2nr | awk 'NR <= 12' | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
+    printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
+  echo "  - leaf frames by package (top 8): $(grep '^P ' "$1.txt" | sort -k2,2nr | awk 'NR <= 8' | awk -v t="$total" '{
+    printf "%s%s %.0f%%", (NR > 1 ? ", " : ""), $3, 100 * $2 / t }')"
+  echo "  - innermost frame of Tact's own code on the stack (top 8; the time below it is in libraries):"
+  grep '^T ' "$1.txt" | sort -k2,2nr | awk 'NR <= 8' | awk -v t="$total" '{ c = $2; $1 = ""; $2 = ""; sub(/^ +/, "");
+    printf "    - %.1f%% `%s`\n", 100 * c / t, $0 }'
+}
+
+profile_lines() { # what-each-run-is names... : with BENCH_PROFILE, the frames() of PROFILE[pg,<name>] for each name
+  [[ -n "${BENCH_PROFILE:-}" ]] || return 0
+  echo "- JFR (settings=profile) over each $1:"
+  shift
+  local name
+  for name in "$@"; do
+    [[ -n "${PROFILE[pg,$name]:-}" ]] || continue
+    echo "  - $name:"
+    sed 's/^/  /' <<<"${PROFILE[pg,$name]}"
+  done
+}
+
+end_section() { echo "- Whole script took $(( $(date +%s) - START )) s"; }
