@@ -144,7 +144,7 @@ stop_sampler
 ROW[overload]="$LINE"
 ROW[overload,cpu]=$(awk -v c="$((CPU1 - CPU0))" -v n="$(field answered "$LINE")" 'BEGIN { if (n > 0) printf "%.3f", c / n; else print "n/a" }')
 ROW[overload,rss]="$(max_of "$WORK/rss-overload") / $(rss_mb)"
-ROW[overload,drain]="$DRAIN s ($PENDING_AT_END pending)"
+ROW[overload,drain]="$DRAIN$([[ $DRAIN =~ ^[0-9]+$ ]] && echo " s") ($PENDING_AT_END pending)"
 ROW[overload,check]=$(check_acknowledged "$WORK/overload.ids")
 log "overload: drained in $DRAIN s; ${ROW[overload,check]}"
 
@@ -170,7 +170,7 @@ LOADS+=("$(cut -d' ' -f1 /proc/loadavg)")
 ROW[kill]="$LINE"
 ROW[kill,cpu]="n/a"
 ROW[kill,rss]="$(max_of "$WORK/rss-kill") / $(rss_mb)"
-ROW[kill,drain]="$DRAIN s after a restart of $RESTART s ($PENDING_AT_KILL pending at the kill)"
+ROW[kill,drain]="$DRAIN$([[ $DRAIN =~ ^[0-9]+$ ]] && echo " s") after a restart of $RESTART s ($PENDING_AT_KILL pending at the kill)"
 ROW[kill,check]=$(check_acknowledged "$WORK/kill.ids")
 log "kill: ${ROW[kill,check]}"
 ERRORS=$(cat "$WORK"/app-*.log | grep -cE ' ERROR ' || true)
@@ -181,7 +181,7 @@ stop_app
   echo "## Overload and kill -9, open loop $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
   echo "- Command: \`BENCH_WARM_RATE=$WARM_RATE BENCH_WARM_SECONDS=$WARM_SECONDS BENCH_RATE=$RATE BENCH_SECONDS=$SECONDS_RUN BENCH_KILL_RATE=$KILL_RATE BENCH_KILL_SECONDS=$KILL_SECONDS BENCH_CONNECTIONS=$CONNS BENCH_DB=$DB${BENCH_APP_ARGS:+ BENCH_APP_ARGS=\"$BENCH_APP_ARGS\"} bench/overload.sh\` (bench/OpenLoad.java: fixed arrival rate over $CONNS keep-alive connections, latency from when a request was due; pipeline on; app -Xmx$HEAP)"
-  echo "- Commit: $(commit_line)"
+  echo "- Commit: ${BENCH_JAR:+the jar $BENCH_JAR (${BENCH_COMMIT:-built before}); the script at }$(commit_line)"
   echo "- Machine: $(machine_line); database: $([[ $DB == pg ]] && psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version')" || echo 'H2 (file)'); app, generator and database share the cores"
   echo "- Load average (1 min) after each run: ${LOADS[*]}; when it ended: $(cut -d' ' -f1-3 /proc/loadavg). App RSS idle before the runs: $RSS_IDLE MB"
   echo "- Goal (issue 20, part 4): every request 202 or 429 with Retry-After within 100 ms; \"within 100 ms\" is over all requests offered (unanswered and not sent count against it)"
