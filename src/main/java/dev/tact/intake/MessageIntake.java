@@ -78,6 +78,17 @@ public class MessageIntake {
    * status, and a message naming its conversation joins it on that integration's authority.
    */
   public Acknowledgement submitJson(String body, Submitter submittedBy) {
+    return submit(readJson(body), submittedBy);
+  }
+
+  /** A message read from its JSON and past every check, not yet logged: its channel, external id and text. */
+  public record Checked(String channel, String externalId, String raw) {}
+
+  /**
+   * Reads and checks a message as {@link #submitJson(String, Submitter)} does, storing nothing: a problem here means
+   * nothing was written, and the same body submitted again gets the same problem.
+   */
+  public Checked readJson(String body) {
     if (body == null || body.isBlank()) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The request body is empty.");
     }
@@ -95,7 +106,12 @@ public class MessageIntake {
     if (submission == null) {
       throw new ProblemException(400, "malformed-request", "Malformed request", "The body is not a JSON object.");
     }
-    return submit(submission, body, submittedBy);
+    return new Checked(check(submission).id(), blankToNull(submission.externalMessageId()), body);
+  }
+
+  /** Logs a checked message and returns once it is committed; throws a 429 or 503 problem when it cannot be. */
+  public Acknowledgement submit(Checked message, Submitter submittedBy) {
+    return append(message.channel(), message.externalId(), API_CONTENT_TYPE, message.raw(), null, submittedBy);
   }
 
   /**
@@ -257,9 +273,7 @@ public class MessageIntake {
   }
 
   private Acknowledgement submit(MessageSubmission submission, String raw, Submitter submittedBy) {
-    Channel channel = check(submission);
-    String externalId = blankToNull(submission.externalMessageId());
-    return append(channel.id(), externalId, API_CONTENT_TYPE, raw, null, submittedBy);
+    return submit(new Checked(check(submission).id(), blankToNull(submission.externalMessageId()), raw), submittedBy);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tact.intake;
 
 import dev.tact.staff.StaffPrincipals;
+import dev.tact.staff.TokenPrincipal;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 
@@ -16,9 +17,13 @@ public record Submitter(UUID tokenId, String name) {
 
   /** The API token calling ("API token <name>"), or the signed-in agent ("agent <email>"); null for neither. */
   public static Submitter of(Authentication authentication, StaffPrincipals principals) {
-    return StaffPrincipals.token(authentication)
-        .map(token -> new Submitter(token.tokenId(), "API token " + token.name()))
+    return StaffPrincipals.token(authentication).map(Submitter::of)
         .orElseGet(() -> principals.agent(authentication).map(a -> new Submitter(null, "agent " + a.email()))
             .orElse(null));
+  }
+
+  /** The API token calling ("API token <name>"). */
+  public static Submitter of(TokenPrincipal token) {
+    return new Submitter(token.tokenId(), "API token " + token.name());
   }
 }

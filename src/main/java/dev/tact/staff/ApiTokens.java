@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A token read for a request is kept for {@link #CACHE_TTL} by its hash, so that a busy integration costs a
  * database read every few seconds instead of one a request. Revoking it or changing its limit here drops it from the
  * cache at once; expiry is checked on every request; a change made on another node (or in the database by hand)
- * takes effect within {@link #CACHE_TTL}. Unknown secrets are not kept (a caller cannot fill the cache).
+ * takes effect within {@link #CACHE_TTL}. Unknown secrets are not kept (a caller cannot fill the cache). Past half its
+ * time one request reads the token again while the others go on with the entry, still fresh: a busy token's entry
+ * never runs out under all its requests at once (under a spike every request in flight read it again when it did, and
+ * waited for a connection the pipeline was using: notes-single20).
  */
 @Service
 public class ApiTokens {
@@ -57,10 +61,16 @@ public class ApiTokens {
   private static final int CACHE_MAX = 10_000;
 
   /** A token as read at {@code readAt}; {@code lastUsed} is what "last used" in the database says (or was set to). */
-  private record Cached(ApiToken token, Instant readAt, AtomicReference<Instant> lastUsed) {
+  private record Cached(ApiToken token, Instant readAt, AtomicReference<Instant> lastUsed,
+      AtomicBoolean rereading) {
 
     boolean freshAt(Instant now) {
       return !now.isBefore(readAt) && now.isBefore(readAt.plus(CACHE_TTL));
+    }
+
+    /** True for one caller once the entry is past half its time: that caller reads the token again. */
+    boolean rereadBy(Instant now) {
+      return !now.isBefore(readAt.plus(CACHE_TTL.dividedBy(2))) && rereading.compareAndSet(false, true);
     }
   }
 
@@ -124,18 +134,11 @@ public class ApiTokens {
     Instant now = clock.instant();
     String hash = hash(secret);
     Cached cached = cache.get(hash);
-    if (cached == null || !cached.freshAt(now)) {
-      cached = jdbc.sql("SELECT * FROM staff_api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-          .param("hash", hash).query((rs, n) -> StaffRows.token(rs, now, defaultRateLimit)).optional()
-          .map(t -> new Cached(t, now, new AtomicReference<>(t.lastUsedAt()))).orElse(null);
+    if (cached == null || !cached.freshAt(now) || cached.rereadBy(now)) {
+      cached = read(hash, now);
       if (cached == null) {
-        cache.remove(hash);
         return Optional.empty();
       }
-      if (cache.size() >= CACHE_MAX) {
-        cache.clear();
-      }
-      cache.put(hash, cached);
     }
     ApiToken t = cached.token();
     if (t.expiresAt() != null && !t.expiresAt().isAfter(now)) {
@@ -148,6 +151,24 @@ public class ApiTokens {
           .param("id", t.id()).update();
     }
     return Optional.of(new TokenPrincipal(t.id(), t.name(), t.role(), t.scopes(), t.effectiveRateLimit()));
+  }
+
+  /** The token of this hash as the database has it now, kept in the cache; null (and not kept) if there is none. */
+  private Cached read(String hash, Instant now) {
+    Cached cached = jdbc.sql("SELECT * FROM staff_api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+        .param("hash", hash).query((rs, n) -> StaffRows.token(rs, now, defaultRateLimit)).optional()
+        .map(t -> new Cached(t, now, new AtomicReference<>(t.lastUsedAt()),
+            new AtomicBoolean()))
+        .orElse(null);
+    if (cached == null) {
+      cache.remove(hash);
+      return null;
+    }
+    if (cache.size() >= CACHE_MAX) {
+      cache.clear();
+    }
+    cache.put(hash, cached);
+    return cached;
   }
 
   /**

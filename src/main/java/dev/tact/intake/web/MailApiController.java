@@ -97,7 +97,7 @@ class MailApiController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
       mediaType = "message/rfc822", schema = @Schema(type = "string", format = "binary")))
   @PostMapping(consumes = "message/rfc822")
-  ResponseEntity<MessagesApiController.Accepted> accept(HttpServletRequest request,
+  ResponseEntity<AcceptedMessage> accept(HttpServletRequest request,
       @RequestParam(required = false) String envelopeSender, @RequestParam(required = false) List<String> recipient,
       Authentication authentication) throws IOException {
     Acknowledgement ack;
@@ -108,8 +108,7 @@ class MailApiController {
       ack = intake.submitMail(new IncomingMail(raw, "api", null, envelopeSender, recipient, null),
           Submitter.of(authentication, principals));
     }
-    String statusUrl = "/api/v1/messages/" + ack.itemId();
-    return ResponseEntity.accepted().location(URI.create(statusUrl)).body(
-        new MessagesApiController.Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));
+    AcceptedMessage accepted = AcceptedMessage.of(ack);
+    return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
   }
 }

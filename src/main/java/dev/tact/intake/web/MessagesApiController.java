@@ -41,8 +41,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Tag(name = "Messages", description = "Inbound messages from any channel")
 class MessagesApiController {
 
-  record Accepted(UUID itemId, UUID messageId, boolean redelivery, java.time.Instant receivedAt, String statusUrl) {}
-
   record ItemStatus(UUID itemId, String state, UUID messageId, UUID contactId, UUID conversationId, String error,
       String note) {}
 
@@ -63,13 +61,11 @@ class MessagesApiController {
           + "character (line break, tab, NUL...) in any of them is a 422 control-characters. A message naming its "
           + "conversation joins it; the conversation's history names the token that posted it.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Accepted> accept(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+  ResponseEntity<AcceptedMessage> accept(@io.swagger.v3.oas.annotations.parameters.RequestBody(
       content = @Content(schema = @Schema(implementation = MessageSubmission.class))) @RequestBody String body,
       Authentication authentication) {
-    Acknowledgement ack = intake.submitJson(body, Submitter.of(authentication, principals));
-    String statusUrl = "/api/v1/messages/" + ack.itemId();
-    return ResponseEntity.accepted().location(URI.create(statusUrl))
-        .body(new Accepted(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(), statusUrl));
+    AcceptedMessage accepted = AcceptedMessage.of(intake.submitJson(body, Submitter.of(authentication, principals)));
+    return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
   }
 
   /** One message of a batch: accepted or duplicate (committed; the status URL follows it), or rejected. */

@@ -2,6 +2,7 @@ package dev.tact.web.security;
 
 import dev.tact.staff.ApiScope;
 import dev.tact.staff.ApiTokens;
+import dev.tact.staff.TokenRateLimiter;
 import dev.tact.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,9 @@ class ActuatorSecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+        // buckets of its own: scraping the metrics never eats into a token's API allowance
+        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, new TokenRateLimiter(), problems),
+            AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**").access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),

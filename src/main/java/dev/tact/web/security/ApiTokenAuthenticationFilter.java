@@ -4,6 +4,7 @@ import dev.tact.audit.AuditActor;
 import dev.tact.audit.AuditedPrincipal;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.TokenPrincipal;
+import dev.tact.staff.TokenRateLimiter;
 import dev.tact.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,10 +29,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
   private final ProblemResponses problems;
-  private final TokenRateLimiter limiter = new TokenRateLimiter();
+  private final TokenRateLimiter limiter;
 
-  ApiTokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems) {
+  ApiTokenAuthenticationFilter(ApiTokens tokens, TokenRateLimiter limiter, ProblemResponses problems) {
     this.tokens = tokens;
+    this.limiter = limiter;
     this.problems = problems;
   }
 
@@ -42,11 +44,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Optional<TokenPrincipal> principal = tokens.authenticate(header.substring(7).strip());
       if (principal.isPresent()) {
-        long wait = limiter.secondsToWait(principal.get());
+        long wait = principal.get().tokenId().equals(request.getAttribute(TokenRateLimiter.COUNTED)) ? 0
+            : limiter.secondsToWait(principal.get());
         if (wait > 0) {
           response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-          problems.write(response, 429, "rate-limited", "Too many requests", "Token '" + principal.get().name()
-              + "' may make " + principal.get().rateLimit().describe() + "; try again in " + wait + " s.");
+          problems.write(response, 429, "rate-limited", "Too many requests",
+              TokenRateLimiter.refusal(principal.get(), wait));
           return;
         }
         var context = SecurityContextHolder.createEmptyContext();

@@ -4,6 +4,7 @@ import dev.tact.shared.web.ContentSecurityPolicies;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.SignInSecurity;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.staff.TokenRateLimiter;
 import dev.tact.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,14 +42,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TokenRateLimiter limiter, ProblemResponses problems)
+      throws Exception {
     ProblemResponses.Rendered unauthenticated = problems.render(401, "unauthenticated", "Authentication required",
         "Send a valid API token as 'Authorization: Bearer tact_…' (revoked and expired ones are refused).");
     return http
         .securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable()) // no cookies on this door: a token must be sent explicitly
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, limiter, problems), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
             // held mail-bomb groups are an admin's decision, as on the UI's Admin → Noise control

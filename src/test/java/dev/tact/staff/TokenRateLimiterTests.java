@@ -1,11 +1,7 @@
-package dev.tact.web.security;
+package dev.tact.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tact.staff.ApiRateLimit;
-import dev.tact.staff.ApiScope;
-import dev.tact.staff.Role;
-import dev.tact.staff.TokenPrincipal;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
