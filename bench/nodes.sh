@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Several nodes (issue 20, part 6): three Tact nodes on one PostgreSQL behind HAProxy (round robin, health checks on
-# /actuator/health, retries with redispatch), their mail pointed at a counting SMTP sink (bench/CountingSmtpSink.java),
+# readiness, retries with redispatch), their mail pointed at an SMTP sink that counts (bench/CountingSmtpSink.java),
 # an SLA policy on (first response in 1 minute, warning at 10 %) so that every new conversation schedules two durable
 # timers. Three runs in one go:
 #   1. one node, wrk straight at it: accepted messages/s, then how fast the pipeline drains the backlog;
@@ -16,9 +16,10 @@
 #   BENCH_SECONDS=5 BENCH_KILL_SECONDS=10 BENCH_KILL_RATE=100 bench/nodes.sh   # a short try
 # Env: BENCH_SECONDS (15, each measured wrk run), BENCH_WARM_SECONDS (5), BENCH_CONCURRENCY (64),
 #      BENCH_KILL_RATE (300), BENCH_KILL_SECONDS (20), BENCH_KILL_AT (BENCH_KILL_SECONDS / 2), BENCH_RESTART (1),
-#      BENCH_REPLIES (400, most replies posted), BENCH_HEAP (-Xmx of each node; 512m), BENCH_DRAIN_SECONDS (600),
+#      BENCH_REPLIES (400, most replies posted), BENCH_HEAP (-Xmx of each node; 512m), BENCH_POOL_SIZE (8, each node's
+#      database pool), BENCH_DRAIN_SECONDS (600),
 #      BENCH_SETTLE_SECONDS (300, most waited for timers and mail), BENCH_PORT (18100: HAProxy; nodes on +1..+3,
-#      the SMTP sink on +25, HAProxy's stats on +50), BENCH_STARTUP_SECONDS (600), BENCH_SKIP_BUILD, BENCH_JAR,
+#      HAProxy's stats on +50; the SMTP sink on a free port), BENCH_STARTUP_SECONDS (600), BENCH_SKIP_BUILD, BENCH_JAR,
 #      BENCH_APP_ARGS (more settings for every node), BENCH_PG_HOST/PORT/USER (loopback only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +37,11 @@ KILL_AT=${BENCH_KILL_AT:-$((KILL_SECONDS / 2))}
 RESTART=${BENCH_RESTART:-1}
 MAX_REPLIES=${BENCH_REPLIES:-400}
 HEAP=${BENCH_HEAP:-512m}
+# each node's database pool: three of the default 20 (plus the chat's LISTEN connection each) took 63 of this shared
+# PostgreSQL's 100 connections, and other clients were refused ("too many clients") in a first run
+POOL=${BENCH_POOL_SIZE:-8}
 DRAIN_SECONDS=${BENCH_DRAIN_SECONDS:-600}
 SETTLE_SECONDS=${BENCH_SETTLE_SECONDS:-300}
-SMTP_PORT=$((PORT + 25))
 STATS_PORT=$((PORT + 50))
 PG_DB=tact_bench_nodes
 RESULTS=bench/RESULTS.md
@@ -67,12 +70,18 @@ bench_extra_cleanup() {
 
 build_jar
 admin_token nodes
-mkdir -p "$WORK/gen" && "$(dirname "$JAVA")/javac" -d "$WORK/gen" bench/OpenLoad.java bench/CountingSmtpSink.java
+[[ -d target/test-classes/dev/tact/testsupport ]] || ./mvnw -q -o test-compile # the sink is the tests' SmtpSink
+mkdir -p "$WORK/gen" && "$(dirname "$JAVA")/javac" -d "$WORK/gen" bench/OpenLoad.java
+"$(dirname "$JAVA")/javac" -cp target/test-classes -d "$WORK/gen" bench/CountingSmtpSink.java
 recreate_pg_db "$PG_DB"
 URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB?reWriteBatchedInserts=true"
 sql() { psql_pg -d "$PG_DB" -c "$1"; }
 # every node of one installation shares the key (README, "Receiving email")
 SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+"$JAVA" -cp "$WORK/gen:target/test-classes" CountingSmtpSink "$WORK/sink.txt" >"$WORK/sink.log" 2>&1 &
+SINK_PID=$!
+until grep -q '^SINK port=' "$WORK/sink.log"; do kill -0 "$SINK_PID" || { log "the SMTP sink did not start"; exit 1; }; sleep 0.2; done
+SMTP_PORT=$(sed -n 's/^SINK port=//p' "$WORK/sink.log")
 read -r -a EXTRA <<<"${BENCH_APP_ARGS:-}"
 # noise limits raised: the generators' senders are few domains, and held mail would file nothing; pacing split
 # over the three sending nodes; a short delivery lease, so that the mail a killed node was sending is sent again
@@ -95,7 +104,7 @@ launch_node() { # n -> NODE_PID[n]; does not wait
   mkdir -p "$WORK/node$n"
   # shellcheck disable=SC2086
   (cd "$WORK/node$n" && exec env PORT=$((PORT + n)) TACT_DB_URL="$URL" TACT_DB_USER="$PG_USER" \
-    TACT_SECRET_KEY="$SECRET_KEY" "$JAVA" -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$WORK/tact.jar" \
+    TACT_DB_POOL_SIZE="$POOL" TACT_SECRET_KEY="$SECRET_KEY" "$JAVA" -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$WORK/tact.jar" \
     --server.address=127.0.0.1 --tact.demo.enabled=false --tact.delivery.node-id="node$n" "${APP_ARGS[@]}" \
     >>"$WORK/app-node$n.log" 2>&1) &
   NODE_PID[$n]=$!
@@ -147,8 +156,6 @@ EOF
 "$HAPROXY" -c -q -f "$WORK/haproxy.cfg"
 "$HAPROXY" -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
 HAPROXY_PID=$!
-"$JAVA" -cp "$WORK/gen" CountingSmtpSink --port "$SMTP_PORT" --out "$WORK/sink.txt" >"$WORK/sink.log" 2>&1 &
-SINK_PID=$!
 proxied() { # node -> requests HAProxy has sent to it so far (its stats' stot)
   curl -fsS "http://127.0.0.1:$STATS_PORT/stats;csv" | awk -F, -v s="node$1" '$1 == "nodes" && $2 == s { print $8 }'
 }
@@ -290,7 +297,10 @@ until mail_settled; do (( SECONDS - T0 > SETTLE_SECONDS )) && break; sleep 1; do
 MAIL_WAIT=$((SECONDS - T0))
 LOADS+=("$(cut -d' ' -f1 /proc/loadavg)")
 
-# Checks
+# Checks (the sink writes what it received when it stops)
+kill "$SINK_PID"
+wait "$SINK_PID" 2>/dev/null || true
+SINK_PID=""
 psql_pg -d "$PG_DB" -c "CREATE TABLE bench_acked (id TEXT)" -c "\\copy bench_acked FROM '$WORK/kill.ids'" \
   -c "CREATE TABLE bench_reply (id UUID)" -c "\\copy bench_reply FROM '$WORK/replies.ids'" \
   -c "CREATE TABLE bench_received (header TEXT, recipients TEXT)" \
@@ -354,10 +364,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo
   echo "## Several nodes: one vs three behind HAProxy, kill -9 of one $(date -u '+%Y-%m-%d %H:%M:%S') UTC"
   echo
-  echo "- Command: \`BENCH_SECONDS=$RUN_SECONDS BENCH_WARM_SECONDS=$WARM_SECONDS BENCH_CONCURRENCY=$C BENCH_KILL_RATE=$KILL_RATE BENCH_KILL_SECONDS=$KILL_SECONDS BENCH_KILL_AT=$KILL_AT BENCH_RESTART=$RESTART BENCH_HEAP=$HEAP${BENCH_APP_ARGS:+ BENCH_APP_ARGS=\"$BENCH_APP_ARGS\"} bench/nodes.sh\`"
+  echo "- Command: \`BENCH_SECONDS=$RUN_SECONDS BENCH_WARM_SECONDS=$WARM_SECONDS BENCH_CONCURRENCY=$C BENCH_KILL_RATE=$KILL_RATE BENCH_KILL_SECONDS=$KILL_SECONDS BENCH_KILL_AT=$KILL_AT BENCH_RESTART=$RESTART BENCH_HEAP=$HEAP BENCH_POOL_SIZE=$POOL${BENCH_APP_ARGS:+ BENCH_APP_ARGS=\"$BENCH_APP_ARGS\"} bench/nodes.sh\`"
   echo "- Commit: $(commit_line)"
-  echo "- Machine: $(machine_line); $("$HAPROXY" -v | head -1 | cut -d' ' -f1-3); database: $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version')"); nodes (-Xmx$HEAP each), HAProxy, wrk, the SMTP sink and PostgreSQL all share the cores"
+  echo "- Machine: $(machine_line); $("$HAPROXY" -v | head -1 | cut -d' ' -f1-3); database: $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version')"); nodes (-Xmx$HEAP, a pool of $POOL database connections each), HAProxy, wrk, the SMTP sink and PostgreSQL all share the cores"
   echo "- Load average (1 min) after each step: ${LOADS[*]}; when it ended: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- HAProxy: round robin, readiness checked every second (down after 2 failures), retries 3 with redispatch on connection failures"
   echo "- Setup: an SLA policy (first response 1 minute, warning at 10 %) on every conversation, so each schedules a warning and a breach timer; noise limits per sender and domain raised (the generators' senders share domains); delivery pacing split over 3 nodes, lease 20 s"
   echo
   echo "| Run | Accepted messages/s (wrk c=$C, ${RUN_SECONDS} s, pipeline on) | Statuses | Node CPU ms a message (all nodes) | HAProxy CPU ms a message | Backlog at the end | Drained in | Pipeline items/s while draining | Timers settled after the drain | Requests per node |"
