@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Everything that happens to a conversation, and its history. */
@@ -511,6 +512,17 @@ public class ConversationManagement {
       return filed(requireSummary(conversationId), at);
     }
     return requireSummary(conversationId);
+  }
+
+  /**
+   * Locks the conversation's row for the caller's transaction, or fails at once (a
+   * {@link org.springframework.dao.PessimisticLockingFailureException}) when another transaction holds it. For work
+   * that already holds rows a change of the conversation takes after its row, such as a claimed timer: waiting there
+   * would deadlock with that change.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lockWithoutWaiting(UUID conversationId) {
+    store.lockWithoutWaiting(conversationId);
   }
 
   /**

@@ -487,6 +487,12 @@ class ConversationStore {
         .query(UUID.class).optional();
   }
 
+  /** As {@link #lock}, but failing at once when another transaction holds the row. */
+  void lockWithoutWaiting(UUID conversationId) {
+    jdbc.sql("SELECT id FROM conv_conversation WHERE id = :id FOR UPDATE NOWAIT").param("id", conversationId)
+        .query(UUID.class).optional();
+  }
+
   Optional<Message> findMessage(UUID messageId) {
     return jdbc.sql("SELECT * FROM conv_message WHERE id = :id").param("id", messageId)
         .query(ConversationStore::message).optional();

@@ -175,6 +175,24 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
     Instant leaseUntil = claimed.getFirst().leaseUntil();
     Map<String, String> undeliverable = store.undeliverable(rows.stream().map(OutboxStore.Claimed::recipient)
         .toList());
+    // The connection that records the results is taken before the first send: a mail the relay took must not stay
+    // SENDING for want of a pooled connection, to be sent again when its lease runs out (bench/nodes.sh saw it under
+    // load). Nothing is written before the results, so the transaction holds no lock while the mail goes out.
+    transactions.executeWithoutResult(status -> {
+      List<OutboxStore.Result> results = sendEach(rows, undeliverable, leaseUntil, smtp);
+      Instant now = clock.instant();
+      store.record(node, results, now);
+      for (OutboxStore.Result r : results) {
+        if ("FAILED".equals(r.outcome()) && r.row().kind() == OutboxKind.EMAIL && r.replyCode() != null
+            && r.replyCode() >= 500) {
+          store.countHardBounce(r.row().recipient(), r.error(), now, properties.hardBouncesUntilUndeliverable());
+        }
+      }
+    });
+  }
+
+  private List<OutboxStore.Result> sendEach(List<OutboxStore.Claimed> rows, Map<String, String> undeliverable,
+      Instant leaseUntil, SmtpConnection smtp) {
     List<OutboxStore.Result> results = new ArrayList<>(rows.size());
     // Stop while a fifth of the lease is left, so that no row is sent after another node may have claimed it.
     Instant stopAt = leaseUntil.minus(properties.lease().dividedBy(5));
@@ -214,16 +232,7 @@ class Dispatcher implements WorkQueue<Dispatcher.Leased>, SmartLifecycle {
       byte[] bytes = signer == null ? row.content() : signer.sign(row.content());
       results.add(resultOf(row, smtp.send(bytes, row.sender(), row.recipient(), row.copies())));
     }
-    transactions.executeWithoutResult(status -> {
-      Instant now = clock.instant();
-      store.record(node, results, now);
-      for (OutboxStore.Result r : results) {
-        if ("FAILED".equals(r.outcome()) && r.row().kind() == OutboxKind.EMAIL && r.replyCode() != null
-            && r.replyCode() >= 500) {
-          store.countHardBounce(r.row().recipient(), r.error(), now, properties.hardBouncesUntilUndeliverable());
-        }
-      }
-    });
+    return results;
   }
 
   /**

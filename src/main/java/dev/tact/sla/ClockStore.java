@@ -33,6 +33,12 @@ class ClockStore {
         .param("id", conversationId).query((rs, n) -> tracked(rs)).optional();
   }
 
+  /** As {@link #lock}, but failing at once when another transaction holds the row. */
+  Optional<Tracked> lockWithoutWaiting(UUID conversationId) {
+    return jdbc.sql("SELECT * FROM sla_conversation WHERE conversation_id = :id FOR UPDATE NOWAIT")
+        .param("id", conversationId).query((rs, n) -> tracked(rs)).optional();
+  }
+
   Optional<Tracked> find(UUID conversationId) {
     return jdbc.sql("SELECT * FROM sla_conversation WHERE conversation_id = :id")
         .param("id", conversationId).query((rs, n) -> tracked(rs)).optional();

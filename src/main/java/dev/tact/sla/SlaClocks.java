@@ -365,7 +365,11 @@ public class SlaClocks {
       return Optional.empty();
     }
     UUID conversationId = UUID.fromString(parts[0]);
-    store.lock(conversationId);
+    // The worker holds this timer (and the batch's others) already, and a change of the conversation locks its row,
+    // then the SLA row, then moves its timers: waiting here for either row would deadlock with such a change. Busy,
+    // the timer fails this attempt and fires at the next one.
+    conversations.lockWithoutWaiting(conversationId);
+    store.lockWithoutWaiting(conversationId);
     return store.clock(conversationId, SlaMetric.valueOf(parts[1]), Integer.parseInt(parts[2]))
         .filter(c -> ClockRow.RUNNING.equals(c.outcome()) && c.target() != null)
         .filter(c -> close(warning ? c.warnAt() : c.dueAt(), timer.dueAt()));
