@@ -53,7 +53,16 @@ public final class TactProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     TactProcess tact = new TactProcess(process, launch, log, port, tokenFile);
-    tact.awaitHealthy();
+    try {
+      tact.awaitHealthy();
+    } catch (RuntimeException | Error e) {
+      try {
+        tact.kill(); // not left running (and recording) after a start the test gave up on
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw e;
+    }
     return tact;
   }
 
@@ -91,10 +100,13 @@ public final class TactProcess implements AutoCloseable {
     }
   }
 
-  /** A start takes well under a minute on a quiet machine; the bound is for one shared with other builds. */
+  /**
+   * A start takes well under a minute on a quiet machine; the bound is for one shared with other builds (a start
+   * that records the AOT cache took 5 min 12 s at load 47).
+   */
   private void awaitHealthy() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+    await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
         .failFast("Tact exited; its log is in " + log, () -> !process.isAlive())
         .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
             .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200 && Files.exists(tokenFile));
