@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * next JVM started records one; it is written when that JVM exits normally ({@link TactProcess#close}), and every
  * later start of the build uses it. A recording JVM killed with SIGKILL writes nothing and hands the recording on to
  * the next start. With no cache (a fresh clone's first start, or one the JDK rejects) a JVM starts as without one.
- * The folder is shared by the test JVMs of a build: a file lock orders them.
+ * The folder is shared by the test JVMs of a build: a file lock orders them. The cache is used only with
+ * {@code -Dtact.test.child-aot=true}; without it a child starts on the test class path as it is, with Serial GC.
  */
 final class ChildJvm {
 
@@ -72,6 +73,10 @@ final class ChildJvm {
   }
 
   private static Launch launch() throws IOException {
+    if (!Boolean.getBoolean("tact.test.child-aot")) {
+      // opt-in: on a quiet machine the recording's one-time cost outweighed its gain (docs/notes-suite15.md)
+      return new Launch(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")), null, null);
+    }
     List<String> classpath = new ArrayList<>();
     boolean repacked = false;
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
