@@ -5,14 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.tact.contact.ContactManagement;
-import dev.tact.contact.ContactNames;
-import dev.tact.contact.IdentityParser;
-import dev.tact.staff.ApiTokens;
-import dev.tact.staff.Role;
 import dev.tact.testsupport.PostgresTestDatabase;
 import dev.tact.testsupport.RequiresPostgres;
-import dev.tact.testsupport.TactNode;
 import dev.tact.testsupport.TactProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -60,7 +54,7 @@ class OutboxCrashIntegrationTests {
   @AfterEach
   void stop() throws InterruptedException {
     if (tact != null) {
-      tact.kill();
+      tact.close();
     }
     if (greenMail != null) {
       greenMail.stop();
@@ -78,25 +72,17 @@ class OutboxCrashIntegrationTests {
   void shouldDeliverEveryMailAndRepeatOnlyInFlightOnesWhenKilledDuringABurst() throws Exception {
     String url = PostgresTestDatabase.createMigrated();
     // An open connection keeps the database "in use", so that other test runs' clean-up leaves it alone
-    // while no Tact is connected (between the setup node and the first start).
+    // while no Tact is connected (between the kill and the restart).
     keepAlive = DriverManager.getConnection(url);
     greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     greenMail.start();
-    // The schema, the recipients and an API token, made by a Tact node in this JVM that then stops.
-    List<UUID> contactIds = new ArrayList<>();
-    String token;
-    try (TactNode setup = TactNode.start(url, "--tact.delivery.enabled=false")) {
-      ContactManagement contacts = setup.bean(ContactManagement.class);
-      IdentityParser identities = setup.bean(IdentityParser.class);
-      for (int i = 0; i < CONTACTS; i++) {
-        contactIds.add(contacts.resolve(identities.parse("customer" + i + "@burst.example"),
-            new ContactNames(null, null, null)).id());
-      }
-      token = setup.bean(ApiTokens.class).issue("crash-test", Role.ADMIN, null).secret();
-    }
-
     int port = TactProcess.freePort();
     tact = startTact(url, port);
+    String token = tact.token(); // kept in the database: the restarted process takes it too
+    List<UUID> contactIds = new ArrayList<>();
+    for (int i = 0; i < CONTACTS; i++) {
+      contactIds.add(createContact(port, token, "customer" + i + "@burst.example"));
+    }
     Instant burstStarted = Instant.now();
 
     // Queue the burst, a campaign step of 1,000 mails at a time, while the dispatchers send; kill -9 once a
@@ -163,6 +149,15 @@ class OutboxCrashIntegrationTests {
         "--tact.delivery.pacing.enabled=false", "--tact.delivery.threads=" + THREADS, "--tact.delivery.batch=" + BATCH,
         "--tact.delivery.lease=PT5S", "--tact.delivery.poll-interval=PT0.2S",
         "--tact.conversation.message-id-domain=crash.test");
+  }
+
+  private UUID createContact(int port, String token, String email) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/v1/contacts")).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"%s\"}".formatted(email))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("contact %s: %s", email, response.body()).isEqualTo(201);
+    return UUID.fromString(DeliveryContract.JSON.readTree(response.body()).path("contact").path("id").asString());
   }
 
   /** Queues batch {@code b} of 1,000 mails; answers their outbox ids, or null when Tact did not answer (killed). */

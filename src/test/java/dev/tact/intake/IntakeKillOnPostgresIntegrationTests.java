@@ -15,7 +15,7 @@ class IntakeKillOnPostgresIntegrationTests extends IntakeKillContract {
   String database() throws Exception {
     String url = PostgresTestDatabase.createMigrated();
     // An open connection keeps the database "in use", so that other test runs' clean-up leaves it alone while no
-    // Tact is connected (between the setup node and the first start).
+    // Tact is connected (between the kill and the restart).
     keepAlive = DriverManager.getConnection(url);
     return url;
   }
