@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.LoadState;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,8 @@ class DashboardBrowserTests extends BrowserPageTest {
 
     assertThat(page).hasURL(Pattern.compile("/dashboard$"));
     assertThat(page.locator("main h1")).hasText("Dashboard");
+    // The page arrives in chunks; its sections are read once the whole of it is in the document.
+    page.waitForLoadState(LoadState.LOAD);
     Locator headings = page.locator("section.dashboard-section h2");
     java.util.List<String> order = headings.allTextContents();
     org.assertj.core.api.Assertions.assertThat(order).containsSubsequence("Backlog age",
