@@ -9,6 +9,11 @@ record AcceptedMessage(UUID itemId, UUID messageId, boolean redelivery, Instant 
 
   static AcceptedMessage of(Acknowledgement ack) {
     return new AcceptedMessage(ack.itemId(), ack.messageId(), ack.redelivery(), ack.receivedAt(),
-        "/api/v1/messages/" + ack.itemId());
+        statusUrl(ack.itemId()));
+  }
+
+  /** Where the item's state can be followed, for a single post and for a batch's results alike. */
+  static String statusUrl(UUID itemId) {
+    return "/api/v1/messages/" + itemId;
   }
 }

@@ -109,9 +109,7 @@ class MessagesApiController {
       Acknowledgement ack = item.acknowledgement();
       if (ack == null) {
         ProblemException e = item.problem();
-        ProblemDetail problem = ProblemDetails.of(e.status(), e.code(), e.title(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
-        results.add(new BatchResult(item.index(), "rejected", null, null, null, problem));
+        results.add(new BatchResult(item.index(), "rejected", null, null, null, ProblemDetails.of(e)));
       } else {
         if (ack.redelivery()) {
           duplicates++;
@@ -119,7 +117,7 @@ class MessagesApiController {
           accepted++;
         }
         results.add(new BatchResult(item.index(), ack.redelivery() ? "duplicate" : "accepted", ack.itemId(),
-            ack.messageId(), "/api/v1/messages/" + ack.itemId(), null));
+            ack.messageId(), AcceptedMessage.statusUrl(ack.itemId()), null));
       }
     }
     return new BatchAnswer(accepted, duplicates, results.size() - accepted - duplicates, results);

@@ -177,8 +177,7 @@ class SingleMessageLane extends OncePerRequestFilter {
   /** The log's refusal (429, 503), as the API's problem advice answers it. */
   private void problem(HttpServletRequest request, HttpServletResponse response, ProblemException e)
       throws IOException {
-    ProblemDetail problem = ProblemDetails.of(e.status(), e.code(), e.title(), e.getMessage());
-    e.properties().forEach(problem::setProperty);
+    ProblemDetail problem = ProblemDetails.of(e);
     problem.setInstance(URI.create(request.getRequestURI()));
     if (e.status() == 429 || e.status() == 503) {
       response.setHeader(HttpHeaders.RETRY_AFTER, "1");

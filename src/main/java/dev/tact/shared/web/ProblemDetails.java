@@ -1,5 +1,6 @@
 package dev.tact.shared.web;
 
+import dev.tact.shared.ProblemException;
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,13 @@ public final class ProblemDetails {
     problem.setType(URI.create(TYPE_PREFIX + code));
     problem.setTitle(title);
     problem.setProperty("code", code);
+    return problem;
+  }
+
+  /** The problem a {@link ProblemException} stands for, its extra properties included. */
+  public static ProblemDetail of(ProblemException e) {
+    ProblemDetail problem = of(e.status(), e.code(), e.title(), e.getMessage());
+    e.properties().forEach(problem::setProperty);
     return problem;
   }
 }
