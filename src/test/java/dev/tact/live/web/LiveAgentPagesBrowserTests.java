@@ -67,7 +67,14 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
     logInAsAdmin();
     BrowserContext boContext = page.context().browser().newContext(
         new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-    Page bo = boContext.newPage();
+    try {
+      twoAgentsOnOneConversation(number, suffix, boContext.newPage(), boPassword);
+    } finally {
+      boContext.close(); // a page left open keeps its stream, and its reconnections, until the JVM ends
+    }
+  }
+
+  private void twoAgentsOnOneConversation(long number, String suffix, Page bo, String boPassword) {
     logIn(bo, "bo-" + suffix + "@tact.test", boPassword);
 
     page.navigate("/conversations/" + number);
@@ -117,7 +124,6 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
     page.locator("#stale-dialog .stale-apply").click();
     assertThat(page.locator(".notice")).containsText("Reply added.");
     assertThat(replies(number)).isEqualTo(1);
-    boContext.close();
   }
 
   @Test
