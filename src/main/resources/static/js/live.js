@@ -81,10 +81,11 @@
     var active = document.activeElement;
     return typed || (active && active.closest && active.closest('main form') !== null);
   }
+  // asked, not assumed: the stream's hello (after the page loaded, or after a reconnect) may find nothing changed
   function conversationChanged() {
-    if (!busy()) { location.reload(); return; }
     changesSince(version).then(function (answer) {
       if (answer.changes.length === 0) { return; }
+      if (!busy()) { location.reload(); return; }
       changedEl.querySelector('.live-changed-text').textContent = 'Changed since you opened it: '
         + answer.changes.map(function (c) { return c.told; }).join('; ') + '.';
       changedEl.hidden = false;
@@ -188,7 +189,15 @@
 
   // ---- the stream
   var source = new EventSource('/live/events' + (conversation ? '?conversation=' + conversation : ''));
-  source.addEventListener('hello', function () { refreshCounts(); });
+  // a change made between this page's rendering and its stream's opening (or while the stream was down) sent no
+  // signal to this page: each hello asks what changed since the version shown
+  var hellos = 0;
+  source.addEventListener('hello', function () {
+    refreshCounts();
+    if (conversation) { conversationSoon(); }
+    if (inbox && hellos > 0) { inboxSoon(); }
+    hellos++;
+  });
   source.addEventListener('changed', function (e) {
     var s = JSON.parse(e.data);
     countsSoon();

@@ -158,6 +158,7 @@ public class ChatStreams implements SmartLifecycle {
     } catch (IOException e) {
       remove.run();
     }
+    endIfStopping(emitter);
     return emitter;
   }
 
@@ -180,7 +181,19 @@ public class ChatStreams implements SmartLifecycle {
       events.add(SseEmitter.event().name("presence").data(json(presenceJson(chat))));
     });
     stream.sendLines();
+    endIfStopping(stream.emitter);
     return stream.emitter;
+  }
+
+  /**
+   * A stream opened while this node stops is ended at once (the widget or page tries again later): it would keep the
+   * web server's graceful shutdown waiting until its timeout. Checked after the stream is registered, so a stream
+   * {@link #stop()} did not see is ended here.
+   */
+  private void endIfStopping(SseEmitter emitter) {
+    if (!running) {
+      emitter.complete();
+    }
   }
 
   private void close(Stream stream, String name) {

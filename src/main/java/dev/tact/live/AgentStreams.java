@@ -109,7 +109,19 @@ public class AgentStreams implements SmartLifecycle {
       stream.announce(PresenceSignal.VIEWING);
       stream.sendPresence();
     }
+    endIfStopping(stream);
     return stream.emitter;
+  }
+
+  /**
+   * A page that reconnects while this node stops gets an ended stream (its browser tries again later): a stream
+   * opened after {@link #stop()} would keep the web server's graceful shutdown waiting until its timeout.
+   */
+  private void endIfStopping(Stream stream) {
+    if (!running) {
+      close(stream);
+      stream.emitter.complete();
+    }
   }
 
   /** The agent is typing a reply on this conversation. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -192,16 +193,33 @@ class SearchIndexer implements SmartLifecycle {
   }
 
   private void waitForWake() {
+    long waitMillis = untilNextLook();
     synchronized (wakeLock) {
       if (!woken && running) {
         try {
-          wakeLock.wait(properties.pollInterval().toMillis());
+          wakeLock.wait(waitMillis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           running = false;
         }
       }
       woken = false;
+    }
+  }
+
+  /**
+   * The poll interval, or less while a hole in the feed is waited for: the hole is looked for again when its wait
+   * ends, so the position moves past it then even on a node whose poll interval is long and that nothing wakes.
+   */
+  private long untilNextLook() {
+    long pollMillis = properties.pollInterval().toMillis();
+    synchronized (indexLock) {
+      if (missing.isEmpty()) {
+        return pollMillis;
+      }
+      long oldest = Collections.min(missing.values());
+      long endsInMillis = (oldest + properties.gapWait().toNanos() - System.nanoTime()) / 1_000_000 + 1;
+      return Math.clamp(endsInMillis, 1, Math.max(pollMillis, 1));
     }
   }
 

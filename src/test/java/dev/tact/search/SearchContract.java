@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search against a running node and a real database: what the change feed carries is found, with accents folded and
@@ -58,6 +59,9 @@ abstract class SearchContract {
 
   @Autowired
   SearchProperties properties;
+
+  @Autowired
+  TransactionTemplate transactions;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -161,6 +165,33 @@ abstract class SearchContract {
       await().atMost(properties.gapWait().plusSeconds(15)).until(restarted::position, p -> p >= feedEnd);
     } finally {
       restarted.stop();
+    }
+  }
+
+  @Test
+  void aHoleInTheFeedIsPassedWhenItsWaitEndsOnANodeNothingWakes() throws IOException {
+    Path folder = Files.createTempDirectory("tact-search-hole");
+    SearchProperties slowPoll = new SearchProperties(folder.toString(), Duration.ofMinutes(10), Duration.ofSeconds(1),
+        properties.batchSize());
+    SearchIndexer node = new SearchIndexer(jdbc, searchableConversations, searchableContacts, slowPoll);
+    node.start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(node::rebuilds, n -> n == 1);
+      // a feed number taken by a transaction that rolls back leaves a hole for ever
+      transactions.executeWithoutResult(status -> {
+        jdbc.sql("INSERT INTO search_feed (kind, entity_id) VALUES ('CONVERSATION', :id)").param("id", Ids.newId())
+            .update();
+        status.setRollbackOnly();
+      });
+      InboundOutcome after = receive("Ines Hole", "ines-" + run + "@example.pt", "Hole " + run, "after the hole");
+      long afterSeq = jdbc.sql("SELECT MAX(seq) FROM search_feed").query(Long.class).single();
+      node.wake();
+      // one wake only: the node looks again when the hole's second is up, not at its ten-minute poll
+      await().atMost(Duration.ofSeconds(20)).until(node::position, p -> p >= afterSeq);
+      assertThat(numbers(new ConversationSearch(node).search(SearchRequest.of("hole " + run))))
+          .contains(after.number());
+    } finally {
+      node.stop();
     }
   }
 

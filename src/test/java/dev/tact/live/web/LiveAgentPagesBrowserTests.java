@@ -9,6 +9,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.tact.conversation.Actor;
+import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.Priority;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
 import dev.tact.staff.Role;
@@ -17,6 +20,7 @@ import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +54,9 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  ConversationManagement conversations;
+
   @Test
   void twoAgentsSeeEachOtherAndAStaleChangeAsksFirst() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -60,7 +67,14 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
     logInAsAdmin();
     BrowserContext boContext = page.context().browser().newContext(
         new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-    Page bo = boContext.newPage();
+    try {
+      twoAgentsOnOneConversation(number, suffix, boContext.newPage(), boPassword);
+    } finally {
+      boContext.close(); // a page left open keeps its stream, and its reconnections, until the JVM ends
+    }
+  }
+
+  private void twoAgentsOnOneConversation(long number, String suffix, Page bo, String boPassword) {
     logIn(bo, "bo-" + suffix + "@tact.test", boPassword);
 
     page.navigate("/conversations/" + number);
@@ -110,7 +124,34 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
     page.locator("#stale-dialog .stale-apply").click();
     assertThat(page.locator(".notice")).containsText("Reply added.");
     assertThat(replies(number)).isEqualTo(1);
-    boContext.close();
+  }
+
+  @Test
+  void aChangeMadeWhileThePageHadNoStreamIsToldWhenTheStreamOpens() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    long number = newConversation("Lamp flickers " + suffix, "vera-" + suffix + "@example.org",
+        "The lamp flickers at night.");
+    UUID id = jdbc.sql("SELECT id FROM conv_conversation WHERE number = :n").param("n", number)
+        .query(UUID.class).single();
+    logInAsAdmin();
+    // the page's stream cannot connect until the change is made: no signal can reach the page
+    AtomicBoolean streamHeld = new AtomicBoolean(true);
+    page.route("**/live/events**", route -> {
+      if (streamHeld.get()) {
+        route.abort();
+      } else {
+        route.resume();
+      }
+    });
+    page.navigate("/conversations/" + number);
+    page.locator("#reply-text").fill("A draft the page keeps");
+    conversations.changePriority(id, Actor.agent(null, "Lena " + suffix), Priority.URGENT);
+    streamHeld.set(false);
+
+    assertThat(page.locator("#live-changed")).isVisible(
+        new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE.toMillis()));
+    assertThat(page.locator("#live-changed")).containsText("Lena " + suffix + " changed the priority");
+    assertThat(page.locator("#reply-text")).hasValue("A draft the page keeps");
   }
 
   @Test
