@@ -31,7 +31,8 @@ record DatabaseSchema(List<Table> tables) {
   static final Set<String> LEFT_OUT = Set.of("flyway_schema_history", "staff_session", "staff_session_attributes",
       "staff_signin_bucket", "search_database");
 
-  record Column(String name, ColumnKind kind, int jdbcType, boolean identity) {}
+  /** A column; {@code typeName} is the database's own name of its type ({@code timestamptz}, {@code int4}, ...). */
+  record Column(String name, ColumnKind kind, int jdbcType, String typeName, boolean identity) {}
 
   record Table(String name, List<Column> columns, List<String> primaryKey, Set<String> selfReferences) {
 
@@ -67,8 +68,9 @@ record DatabaseSchema(List<Table> tables) {
       try (ResultSet rs = meta.getColumns(catalog, schema, name, "%")) {
         while (rs.next()) {
           String column = rs.getString("COLUMN_NAME");
-          columns.add(new Column(column, ColumnKind.of(name, column, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
-              rs.getInt("DATA_TYPE"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+          String typeName = rs.getString("TYPE_NAME");
+          columns.add(new Column(column, ColumnKind.of(name, column, rs.getInt("DATA_TYPE"), typeName),
+              rs.getInt("DATA_TYPE"), typeName, "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
         }
       }
       columns.sort(Comparator.comparing(Column::name));
