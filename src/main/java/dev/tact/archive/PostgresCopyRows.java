@@ -48,12 +48,9 @@ final class PostgresCopyRows {
     CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI()
         .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
     try {
-      long rows = new PostgresCopyRows(copy).rows(columns, line, out);
-      if (copy.isActive()) {
-        throw new SQLException("PostgreSQL sent more after the end of the rows of: " + select);
-      }
-      return rows;
+      return new PostgresCopyRows(copy).rows(columns, line, out);
     } finally {
+      // only when the rows stopped early (a failure): a finished copy is no longer active
       if (copy.isActive()) {
         copy.cancelCopy();
       }
