@@ -148,9 +148,24 @@ public class ArchiveExport {
 
   static long rows(Connection connection, Dialect dialect, DatabaseSchema.Table table, OutputStream out)
       throws SQLException, IOException {
+    String sql = select(dialect, table);
+    PostgresBinaryColumn[] binary = dialect == Dialect.POSTGRESQL ? PostgresCopyRows.readers(table.columns()) : null;
+    if (binary != null) {
+      return PostgresCopyRows.write(connection, sql, binary, new CanonicalRow(), out);
+    }
+    return jdbcRows(connection, dialect, table, sql, out);
+  }
+
+  /** Every column of the table by name, in the archive's row order. */
+  static String select(Dialect dialect, DatabaseSchema.Table table) {
     String columns = table.columns().stream().map(c -> Dialect.quote(c.name())).collect(Collectors.joining(", "));
     String order = table.orderColumns().stream().map(dialect::orderTerm).collect(Collectors.joining(", "));
-    String sql = "SELECT " + columns + " FROM " + Dialect.quote(table.name()) + " ORDER BY " + order;
+    return "SELECT " + columns + " FROM " + Dialect.quote(table.name()) + " ORDER BY " + order;
+  }
+
+  /** The rows of {@code sql} through a JDBC result set, fetched in batches (H2, and types the copy does not read). */
+  static long jdbcRows(Connection connection, Dialect dialect, DatabaseSchema.Table table, String sql,
+      OutputStream out) throws SQLException, IOException {
     CanonicalRow line = new CanonicalRow();
     long rows = 0;
     try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,

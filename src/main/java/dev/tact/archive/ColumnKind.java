@@ -89,7 +89,11 @@ enum ColumnKind {
       case UUID -> out.uuid(rs.getObject(index, java.util.UUID.class));
       case TIMESTAMP_TZ -> {
         OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
-        out.safeString(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value.toInstant()));
+        if (value == null) {
+          out.nullValue();
+        } else {
+          out.instant(value.toEpochSecond(), value.getNano());
+        }
       }
       case TIMESTAMP -> {
         LocalDateTime value = rs.getObject(index, LocalDateTime.class);

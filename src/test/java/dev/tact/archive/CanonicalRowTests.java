@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +73,48 @@ class CanonicalRowTests {
     row.endRow();
 
     assertThat(CanonicalJson.parseArray(line(row), "test")).containsExactly(large, large);
+  }
+
+  @Test
+  void instantsAreWrittenAsTheIsoFormatterWritesThem() throws IOException {
+    Random random = new Random(7);
+    List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.ofEpochSecond(-1, 999_999_000),
+        Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("0999-12-31T23:59:59.5Z"),
+        Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.MIN,
+        Instant.MAX, Instant.parse("2026-12-07T04:33:00Z"), Instant.parse("2026-12-07T04:33:14.100Z")));
+    for (int i = 0; i < 2000; i++) {
+      int nano = switch (i % 4) {
+        case 0 -> 0;
+        case 1 -> random.nextInt(1000) * 1_000_000;
+        case 2 -> random.nextInt(1_000_000) * 1000;
+        default -> random.nextInt(1_000_000_000);
+      };
+      instants.add(Instant.ofEpochSecond(random.nextLong(-40_000_000_000L, 300_000_000_000L), nano));
+    }
+    for (Instant instant : instants) {
+      CanonicalRow row = new CanonicalRow();
+      row.startRow();
+      row.instant(instant.getEpochSecond(), instant.getNano());
+      row.endRow();
+
+      assertThat(written(row)).isEqualTo("[\"" + DateTimeFormatter.ISO_INSTANT.format(instant) + "\"]\n");
+    }
+  }
+
+  @Test
+  void bytesOfEveryLengthAreBase64AsTheJdkEncodesThem() throws IOException {
+    Random random = new Random(3);
+    for (int length = 0; length < 70; length++) {
+      byte[] bytes = new byte[length + 2];
+      random.nextBytes(bytes);
+      CanonicalRow row = new CanonicalRow();
+      row.startRow();
+      row.base64(bytes, 1, length);
+      row.endRow();
+
+      assertThat(written(row)).isEqualTo("[\"" + Base64.getEncoder().encodeToString(
+          Arrays.copyOfRange(bytes, 1, length + 1)) + "\"]\n");
+    }
   }
 
   private static String written(CanonicalRow row) throws IOException {
