@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * later start of the build uses it. A recording JVM killed with SIGKILL writes nothing and hands the recording on to
  * the next start. With no cache (a fresh clone's first start, or one the JDK rejects) a JVM starts as without one.
  * The folder is shared by the test JVMs of a build: a file lock orders them. The cache is used only with
- * {@code -Dtact.test.child-aot=true}; without it a child starts on the test class path as it is, with Serial GC.
+ * {@code -Dtact.test.child-aot=true}; without it a child starts on the test class path as it is, with Serial GC and
+ * the client compiler only ({@code TieredStopAtLevel=1}): a child lives for one start and a short burst, and the
+ * server compiler's work on its start cost about as much CPU again as the start itself (docs/notes-suite15c.md).
  */
 final class ChildJvm {
 
@@ -75,7 +77,8 @@ final class ChildJvm {
   private static Launch launch() throws IOException {
     if (!Boolean.getBoolean("tact.test.child-aot")) {
       // opt-in: on a quiet machine the recording's one-time cost outweighed its gain (docs/notes-suite15.md)
-      return new Launch(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")), null, null);
+      return new Launch(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+          System.getProperty("java.class.path")), null, null);
     }
     List<String> classpath = new ArrayList<>();
     boolean repacked = false;

@@ -21,14 +21,15 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Every Spring test context on a new in-memory H2 database starts from the schema the first such context of the test
- * JVM migrated (ADR 0049): that context runs Flyway over every migration as the application does, and its database
+ * Every Spring test context and every {@link TactNode} on a new H2 database (in memory or a file) starts from the
+ * schema the first such database of the test JVM with the same settings migrated (ADR 0049): that context runs Flyway over every migration as the application does, and its database
  * is then written out with H2's {@code SCRIPT} (tables, indexes, constraints, sequences, the rows migrations insert and
  * Flyway's history); each later one replays that script into its empty database before Flyway runs, so Flyway
  * validates every migration against its history and applies none. {@code H2SchemaSnapshotTests} shows that the copy
  * is the same database as the migrated original. Registered for every test context in {@code META-INF/spring.factories}:
- * the same customizer for all, so which contexts share a cache entry does not change. Other databases (PostgreSQL,
- * H2 files such as {@link TactNode}'s) and databases that are not empty migrate as before.
+ * the same customizer for all, so which contexts share a cache entry does not change; {@link TactNode} registers the
+ * same strategy. Other databases (PostgreSQL, H2 over TCP) and databases that are not empty (a node restarted on its
+ * file) migrate as before.
  */
 public final class H2SchemaSnapshot {
 
@@ -43,7 +44,7 @@ public final class H2SchemaSnapshot {
     try (Connection connection = dataSource.getConnection()) {
       String url = dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl()
           : connection.getMetaData().getURL();
-      if (!url.startsWith("jdbc:h2:mem:") || !isEmpty(connection)) {
+      if (!(url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:file:")) || !isEmpty(connection)) {
         flyway.migrate();
         return;
       }
@@ -93,10 +94,14 @@ public final class H2SchemaSnapshot {
     }
   }
 
-  /** What the migrated result depends on: H2's connection settings (not the database name) and Flyway's. */
+  /**
+   * What the migrated result depends on: in memory or in a file (H2 writes {@code MEMORY} or {@code CACHED} tables),
+   * H2's connection settings (not the database name or path) and Flyway's.
+   */
   private static String key(String url, Configuration flyway) {
     int settings = url.indexOf(';');
-    return String.join("|", settings < 0 ? "" : url.substring(settings), Arrays.toString(flyway.getLocations()),
+    return String.join("|", url.substring(0, url.indexOf(':', "jdbc:h2:".length())),
+        settings < 0 ? "" : url.substring(settings), Arrays.toString(flyway.getLocations()),
         String.valueOf(flyway.getTarget()), String.valueOf(flyway.getPlaceholders()), flyway.getTable(),
         Arrays.toString(flyway.getSchemas()), flyway.getDefaultSchema(), String.valueOf(flyway.isBaselineOnMigrate()));
   }
@@ -116,8 +121,13 @@ public final class H2SchemaSnapshot {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-      context.getBeanFactory().registerSingleton("h2SchemaSnapshotMigration",
-          (FlywayMigrationStrategy) H2SchemaSnapshot::migrate);
+      register(context);
     }
+  }
+
+  /** Makes {@link #migrate} the context's {@link FlywayMigrationStrategy}; before the context is refreshed. */
+  static void register(ConfigurableApplicationContext context) {
+    context.getBeanFactory().registerSingleton("h2SchemaSnapshotMigration",
+        (FlywayMigrationStrategy) H2SchemaSnapshot::migrate);
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -51,6 +53,43 @@ class H2SchemaSnapshotTests {
       assertThat(flyway(second).info().pending()).isEmpty();
       assertThat(H2SchemaSnapshot.script(second)).containsExactlyElementsOf(H2SchemaSnapshot.script(first));
     }
+  }
+
+  @Test
+  void shouldGiveANewH2FileTheSchemaTheMigrationsMakeInAFile(@TempDir Path folder) throws SQLException {
+    String settings = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    try (Connection inMemory = DriverManager.getConnection("jdbc:h2:mem:snapshot-" + UUID.randomUUID() + settings,
+            "sa", "");
+        Connection original = file(folder.resolve("original"), settings);
+        Connection first = file(folder.resolve("first"), settings);
+        Connection second = file(folder.resolve("second"), settings)) {
+      H2SchemaSnapshot.migrate(flyway(inMemory)); // same settings in memory: its MEMORY tables must not serve files
+      flyway(original).migrate();
+      H2SchemaSnapshot.migrate(flyway(first)); // migrates and keeps a snapshot, unless an earlier file did
+      H2SchemaSnapshot.migrate(flyway(second)); // restored
+
+      assertThat(flyway(second).migrate().migrationsExecuted).isZero();
+      assertThat(flyway(second).info().pending()).isEmpty();
+      assertThat(H2SchemaSnapshot.script(second)).containsExactlyElementsOf(H2SchemaSnapshot.script(first))
+          .anySatisfy(sql -> assertThat(sql).startsWith("CREATE CACHED TABLE"))
+          .noneSatisfy(sql -> assertThat(sql).startsWith("CREATE MEMORY TABLE"));
+      assertThat(withoutTimes(H2SchemaSnapshot.script(second))).as("a file migrated from nothing")
+          .containsExactlyElementsOf(withoutTimes(H2SchemaSnapshot.script(original)));
+    }
+  }
+
+  /**
+   * Without what differs between two migrations of the same schema: Flyway's history rows (times, durations) and the
+   * times rows written by migrations carry.
+   */
+  static List<String> withoutTimes(List<String> script) {
+    return script.stream().filter(sql -> !sql.startsWith("INSERT INTO \"public\".\"flyway_schema_history\""))
+        .map(sql -> sql.replaceAll("TIMESTAMP( WITH TIME ZONE)? '[^']*'", "TIMESTAMP '?'")).toList();
+  }
+
+  /** A new H2 file, as {@link TactNode#h2File} makes them. */
+  static Connection file(Path path, String settings) throws SQLException {
+    return DriverManager.getConnection("jdbc:h2:file:" + path.toAbsolutePath() + settings, "sa", "");
   }
 
   static Connection connect() throws SQLException {

@@ -35,7 +35,9 @@ public final class TactNode implements AutoCloseable {
     List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
         "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TEST_SECRET_KEY));
     all.addAll(List.of(args));
-    return new TactNode(new SpringApplicationBuilder(TactApplication.class).run(all.toArray(String[]::new)));
+    return new TactNode(new SpringApplicationBuilder(TactApplication.class)
+        .initializers(H2SchemaSnapshot::register) // a new H2 database from the JVM's migrated copy (ADR 0049)
+        .run(all.toArray(String[]::new)));
   }
 
   /**
