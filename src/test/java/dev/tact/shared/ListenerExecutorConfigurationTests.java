@@ -37,6 +37,13 @@ class ListenerExecutorConfigurationTests {
     }
   }
 
+  @Test
+  void shouldKeepListenerThreadsToHalfTheDatabasePool() {
+    assertThat(ListenerExecutorConfiguration.threadsFor(8, 20)).isEqualTo(8);
+    assertThat(ListenerExecutorConfiguration.threadsFor(8, 8)).isEqualTo(4);
+    assertThat(ListenerExecutorConfiguration.threadsFor(8, 1)).isEqualTo(1);
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
