@@ -1,6 +1,5 @@
 package dev.tact.shared;
 
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
@@ -27,11 +26,21 @@ class ListenerExecutorConfiguration implements AsyncConfigurer, DisposableBean {
   private final ThreadPoolTaskExecutor executor;
 
   ListenerExecutorConfiguration(ListenerExecutorProperties properties,
-      @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+      @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+      @Value("${tact.intake.pipeline.enabled:true}") boolean pipelineEnabled,
+      @Value("${tact.intake.pipeline.workers:2}") int pipelineWorkers,
+      @Value("${tact.intake.log.writers:1}") int logWriters) {
     int threads = threadsFor(properties.threads(), poolSize);
     if (threads < properties.threads()) {
       log.warn("tact.events.listeners.threads={} is more than half the database pool ({}): using {} listener threads",
           properties.threads(), poolSize, threads);
+    }
+    int intakeThreads = (pipelineEnabled ? pipelineWorkers : 0) + logWriters;
+    if (threads + intakeThreads > poolSize) {
+      log.error("The database pool ({} connections, TACT_DB_POOL_SIZE) is smaller than the {} listener threads, {} "
+          + "pipeline workers and {} intake log writers that each hold a connection: they will wait on each other "
+          + "for connections until the pool's timeout. Raise the pool or lower tact.intake.pipeline.workers and "
+          + "tact.intake.log.writers.", poolSize, threads, pipelineEnabled ? pipelineWorkers : 0, logWriters);
     }
     this.executor = boundedExecutor(threads, properties.queueCapacity());
   }
