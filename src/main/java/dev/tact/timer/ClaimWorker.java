@@ -74,27 +74,71 @@ final class ClaimWorker<T> implements Worker {
   /**
    * Claims and works a batch in one transaction. If the queue throws, the batch goes back to its savepoint and the
    * items are worked again one at a time, each in a savepoint of its own; a failing one is counted (or parked)
-   * while it is still locked, so no other worker sees it in between. A failure to claim or to record is thrown.
+   * while it is still locked, so no other worker sees it in between. A failure to claim or to record is thrown. When
+   * the database ended the transaction under the work, see {@link #workedAgainAlone}.
    */
   private Outcome runLocked() {
+    return runLocked(settings.batchSize());
+  }
+
+  private Outcome runLocked(int limit) {
     Instant now = clock.instant();
-    return transactions.execute(status -> {
-      List<T> claimed = queue.claimDue(now, settings.batchSize());
-      if (claimed.isEmpty()) {
-        return new Outcome(new Pass(0, 0, queue.nextDue().orElse(null)), 0, 0);
-      }
-      RuntimeException batchFailure = SavepointAttempt.run(status, () -> queue.handle(claimed));
-      if (batchFailure == null) {
-        return new Outcome(new Pass(claimed.size(), 0, null), claimed.size(), 0);
-      }
-      if (claimed.size() > 1) {
-        log.debug("{}: a batch of {} failed; working its items one at a time", settings.queue(), claimed.size(),
-            batchFailure);
-        return oneByOne(status, claimed);
-      }
-      boolean parked = recordFailure(claimed.getFirst(), batchFailure);
+    List<T> claimed = new ArrayList<>();
+    try {
+      return transactions.execute(status -> workLocked(status, now, limit, claimed));
+    } catch (TransactionLostException lost) {
+      return workedAgainAlone(claimed, lost);
+    }
+  }
+
+  private Outcome workLocked(TransactionStatus status, Instant now, int limit, List<T> claimed) {
+    claimed.addAll(queue.claimDue(now, limit));
+    if (claimed.isEmpty()) {
+      return new Outcome(new Pass(0, 0, queue.nextDue().orElse(null)), 0, 0);
+    }
+    RuntimeException batchFailure = SavepointAttempt.run(status, () -> queue.handle(claimed));
+    if (batchFailure == null) {
+      return new Outcome(new Pass(claimed.size(), 0, null), claimed.size(), 0);
+    }
+    if (claimed.size() > 1) {
+      log.debug("{}: a batch of {} failed; working its items one at a time", settings.queue(), claimed.size(),
+          batchFailure);
+      return oneByOne(status, claimed);
+    }
+    boolean parked = recordFailure(claimed.getFirst(), batchFailure);
+    return new Outcome(new Pass(0, 1, null), 1, parked ? 1 : 0);
+  }
+
+  /**
+   * The database ended the transaction under the worker (on H2, a deadlock's victim is rolled back whole): nothing
+   * it wrote stands, the items' locks are gone, and going on in it would commit later items without the earlier ones.
+   * The transaction has been rolled back; its items are worked again, each in a transaction of its own (claimed
+   * afresh, oldest first), so that one item's trouble no longer takes the others with it. A single item whose
+   * transaction was lost has the failure counted in a transaction of its own.
+   */
+  private Outcome workedAgainAlone(List<T> lostBatch, TransactionLostException lost) {
+    if (lostBatch.size() == 1) {
+      boolean parked = Boolean.TRUE.equals(transactions.execute(status ->
+          recordFailure(lostBatch.getFirst(), lost.failure())));
       return new Outcome(new Pass(0, 1, null), 1, parked ? 1 : 0);
-    });
+    }
+    log.warn("{}: the database ended the transaction of a batch of {} ({}); working its items again one per "
+        + "transaction", settings.queue(), lostBatch.size(), describe(lost.failure()));
+    int done = 0;
+    int failed = 0;
+    int claimed = 0;
+    int parked = 0;
+    for (int i = 0; i < lostBatch.size(); i++) {
+      Outcome alone = runLocked(1);
+      if (alone.claimed() == 0) {
+        break;
+      }
+      done += alone.pass().done();
+      failed += alone.pass().failed();
+      claimed += alone.claimed();
+      parked += alone.parked();
+    }
+    return new Outcome(new Pass(done, failed, null), claimed, parked);
   }
 
   private Outcome oneByOne(TransactionStatus status, List<T> claimed) {

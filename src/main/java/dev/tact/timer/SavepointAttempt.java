@@ -1,6 +1,7 @@
 package dev.tact.timer;
 
 import java.util.List;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,7 +16,12 @@ final class SavepointAttempt {
 
   private SavepointAttempt() {}
 
-  /** Answers the failure, or null when the work succeeded and stays in the transaction. */
+  /**
+   * Answers the failure, or null when the work succeeded and stays in the transaction. When the savepoint cannot be
+   * rolled back to (the database ended the transaction under the work), throws {@link TransactionLostException}: the
+   * caller must not go on in that transaction, whose earlier work is gone and whose later statements would commit
+   * without it.
+   */
   static RuntimeException run(TransactionStatus transaction, Runnable work) {
     Object savepoint = transaction.createSavepoint();
     List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
@@ -24,18 +30,24 @@ final class SavepointAttempt {
       transaction.releaseSavepoint(savepoint);
       return null;
     } catch (RuntimeException e) {
-      undo(transaction, savepoint, before);
+      undo(transaction, savepoint, before, e);
       return e;
     } catch (OutOfMemoryError e) {
       throw e;
     } catch (Error e) { // an assertion or a stack overflow in one item's work must not end the worker
-      undo(transaction, savepoint, before);
-      return new IllegalStateException(e.toString(), e);
+      IllegalStateException failure = new IllegalStateException(e.toString(), e);
+      undo(transaction, savepoint, before, failure);
+      return failure;
     }
   }
 
-  private static void undo(TransactionStatus transaction, Object savepoint, List<TransactionSynchronization> before) {
-    transaction.rollbackToSavepoint(savepoint);
+  private static void undo(TransactionStatus transaction, Object savepoint, List<TransactionSynchronization> before,
+      RuntimeException failure) {
+    try {
+      transaction.rollbackToSavepoint(savepoint);
+    } catch (TransactionException notUndone) {
+      throw new TransactionLostException(failure, notUndone);
+    }
     if (TransactionSynchronizationManager.getSynchronizations().size() != before.size()) {
       TransactionSynchronizationManager.clearSynchronization();
       TransactionSynchronizationManager.initSynchronization();

@@ -85,8 +85,22 @@ abstract class ClaimWorkerContract {
   @Test
   void shouldWorkTheItemsOneByOneWhenTheBatchFailsAndCountTheFailureOnTheLockedItem() {
     WorkTable table = table("a");
+
+    assertFourDoneAndItemTwoFailedAlone(table, "fail", "IllegalStateException: item 2 fails as asked");
+    assertThat(table.jdbc.sql("SELECT next_attempt_at FROM test_work WHERE id = 2")
+        .query((rs, n) -> dev.tact.shared.SqlTime.instant(rs, "next_attempt_at")).single())
+        .isEqualTo(T.plusSeconds(1).plusSeconds(10));
+    assertThat(meters.get("tact.worker.failed").tag("queue", "test-work").counter().count()).isEqualTo(1.0);
+  }
+
+  /**
+   * Items 0 to 4 in one batch, item 2 with {@code payload}: the batch is handed whole, then each item alone; the four
+   * others are done once each with their writes and after-commit work, item 2's writes are gone and its failure
+   * counted once.
+   */
+  private void assertFourDoneAndItemTwoFailedAlone(WorkTable table, String payload, String error) {
     for (int i = 0; i < 5; i++) {
-      table.add(i, i == 2 ? "fail" : "ok", T.plusMillis(i));
+      table.add(i, i == 2 ? payload : "ok", T.plusMillis(i));
     }
     Worker worker = worker(table, settings(1, 20, Duration.ofSeconds(1), 3), new WakeUp(), clock);
     clock.set(T.plusSeconds(1));
@@ -95,20 +109,33 @@ abstract class ClaimWorkerContract {
 
     assertThat(pass.done()).isEqualTo(4);
     assertThat(pass.failed()).isEqualTo(1);
-    assertThat(table.handed).containsExactly(5, 1, 1, 1, 1, 1);
-    assertThat(table.count("SELECT COUNT(*) FROM test_work_done WHERE id <> 2")).as("each other item once").isEqualTo(4);
-    assertThat(table.count("SELECT COUNT(*) FROM test_work_done WHERE id = 2")).as("the failed item's writes")
-        .isZero();
-    assertThat(table.afterCommitRuns).as("after-commit work of the four, not of the failed one").hasValue(4);
+    assertThat(table.handed).as("the batch, then each item alone").containsExactly(5, 1, 1, 1, 1, 1);
+    assertThat(table.count("SELECT COUNT(*) FROM test_work_done WHERE id <> 2")).as("each other item once")
+        .isEqualTo(4);
+    assertThat(table.count("SELECT COUNT(*) FROM test_work_done WHERE id = 2")).as("item 2's writes").isZero();
+    assertThat(table.count("SELECT COUNT(*) FROM test_work WHERE state = 'DONE'")).isEqualTo(4);
+    assertThat(table.afterCommitRuns).as("after-commit work of the four, not of item 2").hasValue(4);
     assertThat(table.state(2)).isEqualTo("WAITING");
     assertThat(table.jdbc.sql("SELECT attempts FROM test_work WHERE id = 2").query(Integer.class).single())
-        .isEqualTo(1);
+        .as("item 2's failure counted").isEqualTo(1);
     assertThat(table.jdbc.sql("SELECT last_error FROM test_work WHERE id = 2").query(String.class).single())
-        .isEqualTo("IllegalStateException: item 2 fails as asked");
-    assertThat(table.jdbc.sql("SELECT next_attempt_at FROM test_work WHERE id = 2")
-        .query((rs, n) -> dev.tact.shared.SqlTime.instant(rs, "next_attempt_at")).single())
-        .isEqualTo(T.plusSeconds(1).plusSeconds(10));
-    assertThat(meters.get("tact.worker.failed").tag("queue", "test-work").counter().count()).isEqualTo(1.0);
+        .isEqualTo(error);
+  }
+
+  /**
+   * Item 2's work ends the whole transaction and then throws, as H2 does to a deadlock's victim: the batch's earlier
+   * work is gone and its savepoint no longer exists. Nothing of that transaction may be committed, and each item is
+   * then worked in a transaction of its own: done with its writes, or failed without them (never one without the
+   * other). Before, the worker gave up the batch (logged "could not claim or record work") and took the same batch
+   * again after its poll interval, for ever: no item of it was ever done and item 2 never counted or parked.
+   */
+  @Test
+  void shouldWorkABatchAgainOneItemPerTransactionWhenTheDatabaseEndedItsTransaction() {
+    WorkTable table = table("a");
+
+    assertFourDoneAndItemTwoFailedAlone(table, "lost", "IllegalStateException: item 2 lost its transaction");
+    assertThat(meters.get("tact.worker.claimed").tag("queue", "test-work").counter().count())
+        .as("the lost batch is not counted, its items alone are").isEqualTo(5.0);
   }
 
   @Test

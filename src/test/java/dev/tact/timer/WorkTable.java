@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A work queue over a table of its own ({@code test_work}) for the claim worker's tests. Working an item records
  * it in {@code test_work_done} (no unique key, so an item worked twice shows) and marks it DONE, and registers
  * after-commit work that counts it; payload {@code fail} records and then throws, {@code unreadable} throws an
- * {@link UnreadableException}, which parks at once.
+ * {@link UnreadableException}, which parks at once; {@code lost} records, then ends the whole transaction in the
+ * database and throws (as H2 does to a deadlock's victim).
  */
 final class WorkTable implements WorkQueue<WorkTable.Item> {
 
@@ -94,6 +95,10 @@ final class WorkTable implements WorkQueue<WorkTable.Item> {
       }
       if ("fail".equals(item.payload())) {
         throw new IllegalStateException("item " + item.id() + " fails as asked");
+      }
+      if ("lost".equals(item.payload())) {
+        jdbc.sql("ROLLBACK").update(); // the whole transaction, as H2 rolls back a deadlock's victim
+        throw new IllegalStateException("item " + item.id() + " lost its transaction");
       }
       if ("unreadable".equals(item.payload())) {
         throw new UnreadableException("item " + item.id() + " cannot be read");
