@@ -94,7 +94,7 @@ class ChurnSignals {
     ledger.placed(placed.conversationId(), placed.teamId(), placed.assigneeId());
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#decided.intent() != null and !#decided.triage()")
   void on(IntentDecided decided) {
     if (decided.intent() != null && !decided.triage()) {
       ledger.intent(decided.conversationId(), decided.intent());
