@@ -33,7 +33,8 @@ class ChurnSignals {
     this.incidents = incidents;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#message.direction() == T(dev.tact.conversation.Direction).INBOUND"
+      + " and !#message.automatic() and #message.contactId() != null")
   void on(MessageAdded message) {
     if (message.direction() == Direction.INBOUND && !message.automatic() && message.contactId() != null) {
       ledger.inbound(message.contactId(), message.conversationId(), message.channel(), message.at());
