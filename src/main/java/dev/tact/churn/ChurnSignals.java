@@ -2,7 +2,6 @@ package dev.tact.churn;
 
 import dev.tact.contact.ContactsMerged;
 import dev.tact.conversation.ConversationPlaced;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.conversation.Status;
 import dev.tact.conversation.StatusChanged;
@@ -33,10 +32,9 @@ class ChurnSignals {
     this.incidents = incidents;
   }
 
-  @ApplicationModuleListener(condition = "#message.direction() == T(dev.tact.conversation.Direction).INBOUND"
-      + " and !#message.automatic() and #message.contactId() != null")
+  @ApplicationModuleListener(condition = "#message.fromCustomer()")
   void on(MessageAdded message) {
-    if (message.direction() == Direction.INBOUND && !message.automatic() && message.contactId() != null) {
+    if (message.fromCustomer()) {
       ledger.inbound(message.contactId(), message.conversationId(), message.channel(), message.at());
     }
   }

@@ -1,7 +1,6 @@
 package dev.tact.incident;
 
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.routing.DefaultIntents;
@@ -45,10 +44,9 @@ class IncidentMatching {
     this.properties = properties;
   }
 
-  @ApplicationModuleListener(condition = "#added.direction() == T(dev.tact.conversation.Direction).INBOUND"
-      + " and !#added.automatic() and #added.contactId() != null and @incidentMatching.matchingNow()")
+  @ApplicationModuleListener(condition = "#added.fromCustomer() and @incidentMatching.matchingNow()")
   void on(MessageAdded added) {
-    if (added.direction() != Direction.INBOUND || added.automatic() || added.contactId() == null || !matchingNow()) {
+    if (!added.fromCustomer() || !matchingNow()) {
       return;
     }
     match(added.conversationId(), added.contactId(), added.text(), false);

@@ -1,7 +1,6 @@
 package dev.tact.policy.ledger;
 
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.policy.ConsentLedger;
@@ -35,10 +34,9 @@ class OptOutDetector {
     this.reviews = reviews;
   }
 
-  @ApplicationModuleListener(condition = "#added.direction() == T(dev.tact.conversation.Direction).INBOUND"
-      + " and !#added.automatic() and #added.contactId() != null")
+  @ApplicationModuleListener(condition = "#added.fromCustomer()")
   void on(MessageAdded added) {
-    if (added.direction() != Direction.INBOUND || added.automatic() || added.contactId() == null) {
+    if (!added.fromCustomer()) {
       return;
     }
     // the event carries the text unless it is long; messages are never deleted or rewritten, so it is the body
