@@ -2,7 +2,6 @@ package dev.tact.churn;
 
 import dev.tact.contact.ContactsMerged;
 import dev.tact.conversation.ConversationPlaced;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.conversation.Status;
 import dev.tact.conversation.StatusChanged;
@@ -33,9 +32,9 @@ class ChurnSignals {
     this.incidents = incidents;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#message.fromCustomer()")
   void on(MessageAdded message) {
-    if (message.direction() == Direction.INBOUND && !message.automatic() && message.contactId() != null) {
+    if (message.fromCustomer()) {
       ledger.inbound(message.contactId(), message.conversationId(), message.channel(), message.at());
     }
   }
@@ -94,7 +93,7 @@ class ChurnSignals {
     ledger.placed(placed.conversationId(), placed.teamId(), placed.assigneeId());
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#decided.intent() != null and !#decided.triage()")
   void on(IntentDecided decided) {
     if (decided.intent() != null && !decided.triage()) {
       ledger.intent(decided.conversationId(), decided.intent());

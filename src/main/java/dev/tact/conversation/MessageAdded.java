@@ -37,6 +37,11 @@ public record MessageAdded(UUID conversationId, UUID messageId, Direction direct
     text = text == null ? "" : text;
   }
 
+  /** Written by a known customer, not sent automatically (what opt-out, churn and incident listeners look at). */
+  public boolean fromCustomer() {
+    return direction == Direction.INBOUND && !automatic && contactId != null;
+  }
+
   static MessageAdded of(UUID conversationId, Message message, UUID contactId, boolean unauthenticated) {
     return of(conversationId, message, contactId, unauthenticated, true);
   }

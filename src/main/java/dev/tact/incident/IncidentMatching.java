@@ -1,7 +1,6 @@
 package dev.tact.incident;
 
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.routing.DefaultIntents;
@@ -45,23 +44,31 @@ class IncidentMatching {
     this.properties = properties;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#added.fromCustomer() and @incidentMatching.matchingNow()")
   void on(MessageAdded added) {
-    if (added.direction() != Direction.INBOUND || added.automatic() || added.contactId() == null
-        || !properties.matching() || !hint.anyOpen()) {
+    if (!added.fromCustomer() || !matchingNow()) {
       return;
     }
     match(added.conversationId(), added.contactId(), added.text(), false);
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "T(dev.tact.routing.DefaultIntents).OUTAGE.equals(#decided.intent())"
+      + " and @incidentMatching.matchingNow()")
   void on(IntentDecided decided) {
-    if (!DefaultIntents.OUTAGE.equals(decided.intent()) || !properties.matching() || !hint.anyOpen()) {
+    if (!DefaultIntents.OUTAGE.equals(decided.intent()) || !matchingNow()) {
       return;
     }
     Optional<Message> first = conversations.requireDetails(decided.conversationId()).firstInbound();
     first.filter(m -> m.contactId() != null)
         .ifPresent(m -> match(decided.conversationId(), m.contactId(), m.body(), true));
+  }
+
+  /**
+   * Whether messages are matched at all now: matching is on and an incident is open. Asked when an event is
+   * published too (the listeners' conditions), so that while nothing is open no listener call is recorded or run.
+   */
+  public boolean matchingNow() {
+    return properties.matching() && hint.anyOpen();
   }
 
   private void match(UUID conversationId, UUID contactId, String text, boolean outageIntent) {

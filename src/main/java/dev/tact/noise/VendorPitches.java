@@ -50,7 +50,8 @@ class VendorPitches {
     this.clock = clock;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "T(dev.tact.routing.DefaultIntents).VENDOR_PITCH.equals(#classified.intent())"
+      + " and !#classified.triage()")
   void on(IntentDecided classified) {
     if (!DefaultIntents.VENDOR_PITCH.equals(classified.intent()) || classified.triage()) {
       return;

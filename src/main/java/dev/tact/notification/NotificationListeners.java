@@ -41,7 +41,7 @@ class NotificationListeners {
   }
 
   /** Assigned to you, by someone else (an agent choosing themselves needs no telling). */
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#placed.assigneeId() != null and !#placed.assigneeId().equals(#placed.actor().id())")
   void on(ConversationPlaced placed) {
     if (placed.assigneeId() == null || placed.assigneeId().equals(placed.actor().id())) {
       return;

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -77,6 +78,9 @@ class SearchIndexer implements SmartLifecycle {
   private String databaseId;
   private long readUpTo;
   private long lastCommit = System.nanoTime();
+  /** When the searchers' reader was last reopened (nanoTime), and whether something was indexed since. */
+  private long lastRefresh = System.nanoTime() - Long.MAX_VALUE / 2;
+  private boolean unrefreshed;
 
   SearchIndexer(JdbcClient jdbc, SearchableConversations conversations, SearchableContacts contacts,
       SearchProperties properties) {
@@ -112,6 +116,9 @@ class SearchIndexer implements SmartLifecycle {
   public void stop() {
     running = false;
     wake();
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
     try {
       if (thread != null) {
         thread.join(30_000);
@@ -182,13 +189,36 @@ class SearchIndexer implements SmartLifecycle {
           rebuild();
           rebuildRequested = false;
         }
+        pauseUntilRefreshDue();
         while (running && catchUp()) {
           // a full batch: there may be more
         }
+        refreshIfIndexed();
       } catch (RuntimeException | IOException e) {
         log.warn("Search indexing failed; trying again in {}", properties.pollInterval(), e);
       }
       waitForWake();
+    }
+  }
+
+  /**
+   * Under a burst of changes the reader was reopened moments ago: the changes committed meanwhile are left to pile up
+   * in the feed until {@code refreshInterval} has passed, then read, indexed and shown with one reopening.
+   */
+  private void pauseUntilRefreshDue() {
+    long due = lastRefresh + properties.refreshInterval().toNanos();
+    for (long left = due - System.nanoTime(); running && left > 0; left = due - System.nanoTime()) {
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  private void refreshIfIndexed() throws IOException {
+    synchronized (indexLock) {
+      if (unrefreshed) {
+        index.refresh();
+        lastRefresh = System.nanoTime();
+        unrefreshed = false;
+      }
     }
   }
 
@@ -250,7 +280,7 @@ class SearchIndexer implements SmartLifecycle {
       missing.values().removeIf(since -> now - since > properties.gapWait().toNanos());
       long position = missing.isEmpty() ? readUpTo : missing.firstKey() - 1;
       index.position(position, databaseId);
-      index.refresh();
+      unrefreshed |= rows.size() + filled.size() > 0;
       commitIfDue(rows.size() + filled.size() > 0);
       return rows.size() == properties.batchSize();
     }

@@ -2,6 +2,7 @@ package dev.tact.search;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,11 +12,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapWait how long a hole in the feed's sequence is waited for (a transaction that took its number earlier
  *     but commits later) before the position moves past it
  * @param batchSize how many feed rows, or conversations in a rebuild, are read and indexed at once
+ * @param refreshInterval the least time between two reopenings of the searchers' reader: under a burst of changes
+ *     the indexer waits out the rest of it before reading the feed again, so one reopening shows many batches
+ *     (searches may lag that much behind the feed); a change after a quiet spell is read and shown at once
  */
 @ConfigurationProperties("tact.search")
 public record SearchProperties(@DefaultValue("./data/search") String directory,
     @DefaultValue("500ms") Duration pollInterval, @DefaultValue("30s") Duration gapWait,
-    @DefaultValue("500") int batchSize) {
+    @DefaultValue("500") int batchSize, @DefaultValue("250ms") Duration refreshInterval) {
 
   static final String TEMPORARY = "temporary";
+
+  static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(250);
+
+  @ConstructorBinding
+  public SearchProperties {
+  }
+
+  public SearchProperties(String directory, Duration pollInterval, Duration gapWait, int batchSize) {
+    this(directory, pollInterval, gapWait, batchSize, DEFAULT_REFRESH_INTERVAL);
+  }
 }

@@ -36,7 +36,8 @@ class FormConfirmations {
     this.outbox = outbox;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#added.direction() == T(dev.tact.conversation.Direction).INBOUND"
+      + " and #added.channel() == T(dev.tact.shared.Channel).WEB and #added.contactId() != null")
   void on(MessageAdded added) {
     if (added.direction() != Direction.INBOUND || added.channel() != Channel.WEB || added.contactId() == null) {
       return;

@@ -1,7 +1,6 @@
 package dev.tact.policy.ledger;
 
 import dev.tact.conversation.ConversationManagement;
-import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.policy.ConsentLedger;
@@ -35,16 +34,18 @@ class OptOutDetector {
     this.reviews = reviews;
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "#added.fromCustomer()")
   void on(MessageAdded added) {
-    if (added.direction() != Direction.INBOUND || added.automatic() || added.contactId() == null) {
+    if (!added.fromCustomer()) {
       return;
     }
-    Optional<Message> message = conversations.findMessage(added.messageId());
-    if (message.isEmpty()) {
+    // the event carries the text unless it is long; messages are never deleted or rewritten, so it is the body
+    Optional<String> body = added.textComplete() ? Optional.of(added.text())
+        : conversations.findMessage(added.messageId()).map(Message::body);
+    if (body.isEmpty()) {
       return;
     }
-    String text = message.get().body();
+    String text = body.get();
     // how we would answer them: a web form is answered by email
     Channel cameOn = PolicyChannels.answering(added.channel());
     OptOutClassifier.Signal signal = classifier.classify(text, cameOn);
