@@ -351,6 +351,15 @@ IFS='|' read -r REPLIES MAIL_LOST MAIL_TWICE MAIL_UNSENT RECEIVED RECEIVED_TWICE
   OUTBOX_SENT <<<"$MAIL_CHECK"
 REPLY_STATUSES=$(sort "$WORK/reply-statuses" | uniq -c | awk '{ printf "%s%s=%s", (NR > 1 ? "," : ""), $2, $1 }')
 ERRORS=$(cat "$WORK"/app-node*.log | grep -cE ' ERROR ' || true)
+# what the ERROR lines say, most frequent first (logger and message, without time, thread and ids); the logs are kept
+ERROR_KINDS=$(cat "$WORK"/app-node*.log | grep -E ' ERROR ' | sed -E 's/^[^ ]+ +ERROR [0-9]+ --- \[[^]]*\] \[[^]]*\] //; s/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]+/<n>/g' \
+  | cut -c1-160 | sort | uniq -c | sort -rn | head -5 || true)
+if (( ERRORS > 0 )); then
+  KEPT_LOGS="/tmp/tact-nodes-logs-$(date -u +%Y%m%dT%H%M%S)"
+  mkdir -p "$KEPT_LOGS" && cp "$WORK"/app-node*.log "$KEPT_LOGS"/
+  log "$ERRORS ERROR lines; the nodes' logs are kept in $KEPT_LOGS; most frequent:"
+  printf '%s\n' "$ERROR_KINDS" >&2
+fi
 log "intake: $ACKED acknowledged, $MISSING missing, $REPEATED repeated, $UNFILED not filed once"
 log "timers: $WARNINGS warnings, $BREACHES breaches, $TIMER_TWICE recorded twice, $UNBREACHED due and not breached, $TIMERS_LEFT due left"
 log "mail: $REPLIES replies acknowledged, $MAIL_LOST not received, $MAIL_TWICE received twice, $RECEIVED received in all ($RECEIVED_TWICE Message-IDs twice, $INFLIGHT_TWICE of $INFLIGHT in flight at the kill twice, $RECEIVED_UNKNOWN unknown)"
@@ -382,6 +391,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo "- Timers (whole run): $WARNINGS warnings and $BREACHES breaches fired; recorded twice for a conversation $TIMER_TWICE; clocks due and not breached $UNBREACHED; clocks breached/warned without exactly one history entry $BREACH_MISMATCH/$WARN_MISMATCH; timers due or parked left $TIMERS_LEFT"
   echo "- Mail: $REPLIES agent replies acknowledged (201) during the burst (reply statuses: $REPLY_STATUSES); not received by the sink $MAIL_LOST, received more than once (not in flight at the kill) $MAIL_TWICE, outbox row not SENT $MAIL_UNSENT; the sink received $RECEIVED mails in all ($OUTBOX_SENT outbox rows SENT), Message-IDs received more than once: $RECEIVED_TWICE not in flight at the kill, $INFLIGHT_TWICE of the $INFLIGHT node 2 was sending when it died (sent again by another node with the same Message-ID, as the README says); unknown to the outbox $RECEIVED_UNKNOWN"
   echo "- Verdict: $VERDICT; app log ERROR lines: $ERRORS"
+  if (( ERRORS > 0 )); then
+    echo "- The most frequent ERROR lines (count, logger: message; numbers and ids masked):"
+    while read -r line; do [[ -n "$line" ]] && echo "  - \`$line\`"; done <<<"$ERROR_KINDS"
+  fi
   echo "- Whole script took $(( $(date +%s) - START )) s"
 } >>"$RESULTS"
 log "done in $(( $(date +%s) - START )) s: $VERDICT"
