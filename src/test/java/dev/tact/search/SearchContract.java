@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,6 +65,8 @@ abstract class SearchContract {
   TransactionTemplate transactions;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  private Long hole;
 
   @Test
   void findsANewMessageByAWordOfItsBodyWithHighlights() {
@@ -178,11 +181,13 @@ abstract class SearchContract {
     try {
       await().atMost(Duration.ofSeconds(30)).until(node::rebuilds, n -> n == 1);
       // a feed number taken by a transaction that rolls back leaves a hole for ever
+      GeneratedKeyHolder taken = new GeneratedKeyHolder();
       transactions.executeWithoutResult(status -> {
         jdbc.sql("INSERT INTO search_feed (kind, entity_id) VALUES ('CONVERSATION', :id)").param("id", Ids.newId())
-            .update();
+            .update(taken, "seq");
         status.setRollbackOnly();
       });
+      hole = taken.getKey().longValue();
       InboundOutcome after = receive("Ines Hole", "ines-" + run + "@example.pt", "Hole " + run, "after the hole");
       long afterSeq = jdbc.sql("SELECT MAX(seq) FROM search_feed").query(Long.class).single();
       node.wake();
@@ -192,6 +197,16 @@ abstract class SearchContract {
           .contains(after.number());
     } finally {
       node.stop();
+      fillHole();
+    }
+  }
+
+  /** The other tests share the database: a hole left open would keep their indexes' positions below it a while. */
+  private void fillHole() {
+    if (hole != null) {
+      jdbc.sql("INSERT INTO search_feed (seq, kind, entity_id) VALUES (:seq, 'CONTACT', :id)").param("seq", hole)
+          .param("id", Ids.newId()).update();
+      hole = null;
     }
   }
 
