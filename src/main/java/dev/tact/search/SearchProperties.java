@@ -2,7 +2,6 @@ package dev.tact.search;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,14 +21,4 @@ public record SearchProperties(@DefaultValue("./data/search") String directory,
     @DefaultValue("500") int batchSize, @DefaultValue("250ms") Duration refreshInterval) {
 
   static final String TEMPORARY = "temporary";
-
-  static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(250);
-
-  @ConstructorBinding
-  public SearchProperties {
-  }
-
-  public SearchProperties(String directory, Duration pollInterval, Duration gapWait, int batchSize) {
-    this(directory, pollInterval, gapWait, batchSize, DEFAULT_REFRESH_INTERVAL);
-  }
 }

@@ -54,7 +54,7 @@ public final class SearchBenchmark {
 
       JdbcClient jdbc = JdbcClient.create(dataSource);
       SearchProperties properties = new SearchProperties(folder.toString(), Duration.ofMillis(500),
-          Duration.ofSeconds(30), 500);
+          Duration.ofSeconds(30), 500, Duration.ofMillis(250));
       SearchIndexer indexer = new SearchIndexer(jdbc, new SearchableConversations(jdbc),
           new SearchableContacts(jdbc), properties);
       long buildStart = System.nanoTime();

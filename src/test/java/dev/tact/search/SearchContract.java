@@ -131,7 +131,7 @@ abstract class SearchContract {
     awaitFound("order " + run, first.number());
     Path folder = Files.createTempDirectory("tact-search-node");
     SearchProperties nodeProperties = new SearchProperties(folder.toString(), Duration.ofMinutes(10),
-        properties.gapWait(), properties.batchSize());
+        properties.gapWait(), properties.batchSize(), properties.refreshInterval());
 
     SearchIndexer node = new SearchIndexer(jdbc, searchableConversations, searchableContacts, nodeProperties);
     node.start();
@@ -175,7 +175,7 @@ abstract class SearchContract {
   void aHoleInTheFeedIsPassedWhenItsWaitEndsOnANodeNothingWakes() throws IOException {
     Path folder = Files.createTempDirectory("tact-search-hole");
     SearchProperties slowPoll = new SearchProperties(folder.toString(), Duration.ofMinutes(10), Duration.ofSeconds(1),
-        properties.batchSize());
+        properties.batchSize(), properties.refreshInterval());
     SearchIndexer node = new SearchIndexer(jdbc, searchableConversations, searchableContacts, slowPoll);
     node.start();
     try {
