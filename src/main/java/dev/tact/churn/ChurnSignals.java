@@ -93,9 +93,9 @@ class ChurnSignals {
     ledger.placed(placed.conversationId(), placed.teamId(), placed.assigneeId());
   }
 
-  @ApplicationModuleListener(condition = "#decided.intent() != null and !#decided.triage()")
+  @ApplicationModuleListener(condition = "#decided.settled()")
   void on(IntentDecided decided) {
-    if (decided.intent() != null && !decided.triage()) {
+    if (decided.settled()) {
       ledger.intent(decided.conversationId(), decided.intent());
     }
   }

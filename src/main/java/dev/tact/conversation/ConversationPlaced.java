@@ -11,4 +11,10 @@ import java.util.UUID;
  * @param teamId the team it was given, null when only the agent changed
  * @param assigneeId the agent it was given, null when only the team changed
  */
-public record ConversationPlaced(UUID conversationId, UUID teamId, UUID assigneeId, Actor actor, Instant at) {}
+public record ConversationPlaced(UUID conversationId, UUID teamId, UUID assigneeId, Actor actor, Instant at) {
+
+  /** Assigned to an agent by someone else (an agent choosing themselves needs no telling). */
+  public boolean assignedByAnother() {
+    return assigneeId != null && !assigneeId.equals(actor.id());
+  }
+}

@@ -50,10 +50,9 @@ class VendorPitches {
     this.clock = clock;
   }
 
-  @ApplicationModuleListener(condition = "T(dev.tact.routing.DefaultIntents).VENDOR_PITCH.equals(#classified.intent())"
-      + " and !#classified.triage()")
+  @ApplicationModuleListener(condition = "#classified.settledAs(T(dev.tact.routing.DefaultIntents).VENDOR_PITCH)")
   void on(IntentDecided classified) {
-    if (!DefaultIntents.VENDOR_PITCH.equals(classified.intent()) || classified.triage()) {
+    if (!classified.settledAs(DefaultIntents.VENDOR_PITCH)) {
       return;
     }
     ConversationDetails details = conversations.requireDetails(classified.conversationId());

@@ -41,9 +41,9 @@ class NotificationListeners {
   }
 
   /** Assigned to you, by someone else (an agent choosing themselves needs no telling). */
-  @ApplicationModuleListener(condition = "#placed.assigneeId() != null and !#placed.assigneeId().equals(#placed.actor().id())")
+  @ApplicationModuleListener(condition = "#placed.assignedByAnother()")
   void on(ConversationPlaced placed) {
-    if (placed.assigneeId() == null || placed.assigneeId().equals(placed.actor().id())) {
+    if (!placed.assignedByAnother()) {
       return;
     }
     summary(placed.conversationId()).ifPresent(c -> {

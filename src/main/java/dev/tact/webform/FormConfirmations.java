@@ -36,10 +36,9 @@ class FormConfirmations {
     this.outbox = outbox;
   }
 
-  @ApplicationModuleListener(condition = "#added.direction() == T(dev.tact.conversation.Direction).INBOUND"
-      + " and #added.channel() == T(dev.tact.shared.Channel).WEB and #added.contactId() != null")
+  @ApplicationModuleListener(condition = "@formConfirmations.confirms(#added)")
   void on(MessageAdded added) {
-    if (added.direction() != Direction.INBOUND || added.channel() != Channel.WEB || added.contactId() == null) {
+    if (!confirms(added)) {
       return;
     }
     Optional<Message> message = conversations.findMessage(added.messageId());
@@ -62,6 +61,14 @@ class FormConfirmations {
         + quote(message.get().body());
     outbox.queue(new OutboundRequest(contact.get().id(), subject.length() > 400 ? subject.substring(0, 400) : subject,
         text, Purpose.TRANSACTIONAL, "webform-confirmation:" + added.messageId()), ACTOR);
+  }
+
+  /**
+   * Whether a message may need a confirmation: a known customer's, through the web form. Asked when the event is
+   * published (the listener's condition, so no call is recorded for other messages) and again when it runs.
+   */
+  public boolean confirms(MessageAdded added) {
+    return added.direction() == Direction.INBOUND && added.channel() == Channel.WEB && added.contactId() != null;
   }
 
   private static String quote(String body) {
