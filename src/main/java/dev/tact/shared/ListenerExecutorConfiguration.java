@@ -26,32 +26,13 @@ class ListenerExecutorConfiguration implements AsyncConfigurer, DisposableBean {
   private final ThreadPoolTaskExecutor executor;
 
   ListenerExecutorConfiguration(ListenerExecutorProperties properties,
-      @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
-      @Value("${tact.intake.pipeline.enabled:true}") boolean pipelineEnabled,
-      @Value("${tact.intake.pipeline.workers:2}") int pipelineWorkers,
-      @Value("${tact.intake.log.writers:1}") int logWriters) {
-    int threads = threadsFor(properties.threads(), poolSize);
+      @Value(ListenerExecutorProperties.POOL_SIZE) int poolSize) {
+    int threads = properties.threadsFor(poolSize);
     if (threads < properties.threads()) {
       log.warn("tact.events.listeners.threads={} is more than half the database pool ({}): using {} listener threads",
           properties.threads(), poolSize, threads);
     }
-    int intakeThreads = (pipelineEnabled ? pipelineWorkers : 0) + logWriters;
-    if (threads + intakeThreads > poolSize) {
-      log.error("The database pool ({} connections, TACT_DB_POOL_SIZE) is smaller than the {} listener threads, {} "
-          + "pipeline workers and {} intake log writers that each hold a connection: they will wait on each other "
-          + "for connections until the pool's timeout. Raise the pool or lower tact.intake.pipeline.workers and "
-          + "tact.intake.log.writers.", poolSize, threads, pipelineEnabled ? pipelineWorkers : 0, logWriters);
-    }
     this.executor = boundedExecutor(threads, properties.queueCapacity());
-  }
-
-  /**
-   * At most half the pool: each listener holds a connection, and a publisher that runs one itself (queue full) may
-   * still hold its own; with listeners as many as the pool, found by bench/nodes.sh at a pool of 8, they and the
-   * pipeline waited on each other for connections until the pool's timeout, and the listeners failed.
-   */
-  static int threadsFor(int configured, int poolSize) {
-    return Math.max(1, Math.min(configured, poolSize / 2));
   }
 
   /** Virtual threads, at most {@code threads} at once, {@code queueCapacity} waiting, then the caller runs it. */

@@ -6,23 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-@ExtendWith(OutputCaptureExtension.class)
 class ListenerExecutorConfigurationTests {
-
-  @Test
-  void shouldSayAtStartWhenThePoolCannotServeTheListenersAndTheIntakeThreads(CapturedOutput output) {
-    new ListenerExecutorConfiguration(new ListenerExecutorProperties(8, 100), 10, true, 2, 1).destroy();
-    assertThat(output).doesNotContain("The database pool");
-
-    new ListenerExecutorConfiguration(new ListenerExecutorProperties(8, 100), 6, true, 3, 1).destroy();
-    assertThat(output).contains("The database pool (6 connections, TACT_DB_POOL_SIZE) is smaller than the 3 listener "
-        + "threads, 3 pipeline workers and 1 intake log writers");
-  }
 
   @Test
   void shouldRunAtMostItsThreadsAtOnceAndLetThePublisherRunTheCallWhenTheQueueIsFull() throws Exception {
@@ -53,9 +39,10 @@ class ListenerExecutorConfigurationTests {
 
   @Test
   void shouldKeepListenerThreadsToHalfTheDatabasePool() {
-    assertThat(ListenerExecutorConfiguration.threadsFor(8, 20)).isEqualTo(8);
-    assertThat(ListenerExecutorConfiguration.threadsFor(8, 8)).isEqualTo(4);
-    assertThat(ListenerExecutorConfiguration.threadsFor(8, 1)).isEqualTo(1);
+    ListenerExecutorProperties eight = new ListenerExecutorProperties(8, 100);
+    assertThat(eight.threadsFor(20)).isEqualTo(8);
+    assertThat(eight.threadsFor(8)).isEqualTo(4);
+    assertThat(eight.threadsFor(1)).isEqualTo(1);
   }
 
   private static void await(CountDownLatch latch) {
