@@ -12,6 +12,7 @@
 
 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
+case "$PG_HOST" in 127.0.0.1|localhost|::1) ;; *) echo "loopback PostgreSQL only" >&2; exit 2 ;; esac
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
 BASE="http://127.0.0.1:${PORT}"

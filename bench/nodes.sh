@@ -27,7 +27,6 @@ BENCH_TAG=nodes
 PORT=${BENCH_PORT:-18100}
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-[[ $PG_HOST =~ ^(127\.0\.0\.1|localhost|::1)$ ]] || { echo "loopback PostgreSQL only" >&2; exit 2; }
 RUN_SECONDS=${BENCH_SECONDS:-15}
 WARM_SECONDS=${BENCH_WARM_SECONDS:-5}
 C=${BENCH_CONCURRENCY:-64}
