@@ -8,11 +8,11 @@ import dev.tact.conversation.Message;
 import dev.tact.delivery.Outbox;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.testsupport.ManualDispatchTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,11 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An agent's reply and its outbox row are written in one transaction: both commit, or neither does.
  * (Same settings as ReplyFromMailboxOnH2IntegrationTests, so the two share one application context.)
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:delivery-reply-from;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.delivery.pacing.enabled=false",
-    "tact.delivery.from-address=support@tact.test", "tact.delivery.from-name=Acme Help",
-    "tact.intake.smtp.enabled=true", "tact.intake.smtp.port=0", "tact.intake.imap.enabled=false"})
+@ManualDispatchTest
 class RepliesIntegrationTests {
 
   @Autowired

@@ -7,21 +7,16 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactNames;
 import dev.tact.contact.IdentityParser;
 import dev.tact.policy.Purpose;
+import dev.tact.testsupport.ManualDispatchTest;
 import dev.tact.testsupport.SmtpSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** With a DKIM key configured, the dispatcher signs each mail as it sends it; the stored bytes stay unsigned. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:delivery-dkim;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.delivery.pacing.enabled=false",
-    "tact.delivery.from-address=support@tact.test", "tact.delivery.dkim.enabled=true",
-    "tact.delivery.dkim.domain=tact.test", "tact.delivery.dkim.selector=s2026",
-    "tact.delivery.dkim.private-key-file=src/test/resources/dkim/rsa-pkcs1.pem"})
+@ManualDispatchTest
 class DkimDeliveryIntegrationTests {
 
   @Autowired

@@ -11,6 +11,7 @@ import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactNames;
 import dev.tact.contact.IdentityParser;
 import dev.tact.policy.Purpose;
+import dev.tact.testsupport.ManualDispatchTest;
 import dev.tact.testsupport.SmtpSink;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,10 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * STARTTLS_REQUIRED is shown refusing to send; STARTTLS itself is tested against {@link SmtpSink}
  * offering it with the same certificate.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:delivery-tls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.delivery.pacing.enabled=false",
-    "tact.delivery.retry-base=PT1H", "tact.delivery.from-address=support@tact.test"})
+@ManualDispatchTest
 class SmtpTlsIntegrationTests {
 
   static final String LOGIN = "relay-user";

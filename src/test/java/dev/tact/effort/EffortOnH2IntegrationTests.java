@@ -1,9 +1,6 @@
 package dev.tact.effort;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import dev.tact.testsupport.DeliveryOffTest;
 
-/** The settings of {@code IncidentsOnH2IntegrationTests} (routing on, delivery off): one context serves both. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:incidents;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.incident.status-refresh=200ms"})
+@DeliveryOffTest
 class EffortOnH2IntegrationTests extends EffortContract {}

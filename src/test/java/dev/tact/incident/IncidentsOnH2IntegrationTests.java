@@ -1,8 +1,6 @@
 package dev.tact.incident;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import dev.tact.testsupport.DeliveryOffTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:incidents;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.delivery.enabled=false", "tact.incident.status-refresh=200ms"})
+@DeliveryOffTest
 class IncidentsOnH2IntegrationTests extends IncidentsContract {}

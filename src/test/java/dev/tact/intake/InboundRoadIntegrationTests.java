@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tact.shared.Ids;
+import dev.tact.testsupport.PipelineStoppedTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The road in, run on claimed sets of items of different channels (the workers that claim them are off). */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:inbound-road;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.pipeline.enabled=false"})
+@PipelineStoppedTest
 class InboundRoadIntegrationTests {
 
   private static final List<String> WHOLE_ROAD = List.of("read", "check", "identify sender", "thread", "noise", "file");

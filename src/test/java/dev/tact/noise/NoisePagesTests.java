@@ -15,6 +15,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.shared.PageRequest;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.PipelineStoppedTest;
 import java.time.Clock;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -23,21 +24,13 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The conversation page lists its reports and splits one out; the admin page releases a held group. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:noise-pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
-    "tact.routing.enabled=false", "tact.noise.per-sender=1",
-    "tact.secrets.key=dGFjdC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISEhISE="})
-@AutoConfigureMockMvc
+@PipelineStoppedTest
 class NoisePagesTests {
 
   static final RequestPostProcessor ADMIN = user("admin@example.com").roles("ADMIN");

@@ -13,28 +13,20 @@ import dev.tact.conversation.Message;
 import dev.tact.conversation.ThreadDecision;
 import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
+import dev.tact.testsupport.PipelineStoppedTest;
 import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where the conversation module puts an inbound message, decided once for the road in: each kind of decision for
- * the facts that lead to it, including a redelivery of a copy noise control kept as a report. (The same context as
- * {@link NoisePagesTests}, so the suite builds it once.)
+ * the facts that lead to it, including a redelivery of a copy noise control kept as a report.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:noise-pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
-    "tact.routing.enabled=false", "tact.noise.per-sender=1",
-    "tact.secrets.key=dGFjdC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISEhISE="})
-@AutoConfigureMockMvc
+@PipelineStoppedTest
 class ThreadDecisionIntegrationTests {
 
   @Autowired

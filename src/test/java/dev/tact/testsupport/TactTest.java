@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The whole application without demo data or routing, on a random port and with {@code MockMvc}, on one in-memory
+ * The whole application without demo data, routing or IMAP polling (mailboxes a test adds are polled only when it
+ * asks), on a random port and with {@code MockMvc}, on one in-memory
  * H2 database (or, with {@link FreshPostgresDatabase}, one PostgreSQL database per context): every
  * test class with this annotation (and nothing else that changes the context) runs in the same cached Spring
  * context, so it costs no start of its own. Tests share the database, so each makes its own data (UUID-suffixed
@@ -24,6 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tact-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
         + "DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false"})
+    "tact.demo.enabled=false", "tact.routing.enabled=false", "tact.intake.imap.enabled=false",
+    // the public address in unsubscribe links; tests follow a link at the application's random port instead
+    "tact.delivery.unsubscribe.base-url=http://unused.example"})
 @AutoConfigureMockMvc
 public @interface TactTest {}

@@ -11,24 +11,18 @@ import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditQuery;
 import dev.tact.audit.AuditRecord;
 import dev.tact.shared.PageRequest;
+import dev.tact.testsupport.TactTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Admin → Audit log: the table with filters and before/after, exports, and admins only. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:mailbox-page;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
-    "tact.secrets.key=dGFjdC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISEhISE="})
-@AutoConfigureMockMvc
+@TactTest
 class AuditLogPageTests {
 
   static final RequestPostProcessor ADMIN = user("auditor@example.com").roles("ADMIN");

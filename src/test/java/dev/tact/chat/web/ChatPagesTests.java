@@ -26,22 +26,17 @@ import dev.tact.shared.PageRequest;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.TactTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Agents' chat pages: the waiting list, one agent's acceptance, readable refusals, and lines as replies. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:chat-pages;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.routing.enabled=false", "tact.delivery.enabled=false"})
-@AutoConfigureMockMvc
+@TactTest
 class ChatPagesTests {
 
   @Autowired
@@ -69,8 +64,8 @@ class ChatPagesTests {
     Agent bo = staff.createAgent("bo-" + suffix + "@tact.test", "Bo Agent", Role.AGENT, "pass-" + suffix + "-long");
     RequestPostProcessor asAna = user(ana.email()).roles("AGENT");
     RequestPostProcessor asBo = user(bo.email()).roles("AGENT");
-    UUID chat = chats.start("Pia <b>Page</b>", "pia-" + suffix + "@example.org", "Can I change my plan " + suffix + "?",
-        null).chat().id();
+    String customer = "pia-" + suffix + "@example.org";
+    UUID chat = chats.start("Pia <b>Page</b>", customer, "Can I change my plan " + suffix + "?", null).chat().id();
     await().atMost(Duration.ofSeconds(30)).until(() -> chats.require(chat).conversationId() != null);
     UUID conversation = chats.require(chat).conversationId();
 
@@ -123,6 +118,7 @@ class ChatPagesTests {
 
     // the conversation goes on by email: the transcript is queued, and the next reply is an email, not a chat line
     assertThat(outbox.list(null, new PageRequest(0, 100)).items())
+        .filteredOn(e -> customer.equals(e.recipient()))
         .anySatisfy(e -> assertThat(e.subject()).startsWith("Your chat with us [#"));
     long linesAtEnd = chats.lines(chat, 0).size();
     Message byEmail = replies.reply(conversation, Actor.agent(ana.id(), "Ana Agent"), "Following up by email.");

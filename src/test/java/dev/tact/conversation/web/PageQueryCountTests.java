@@ -17,15 +17,14 @@ import dev.tact.shared.Ids;
 import dev.tact.staff.Agent;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.PipelineStoppedTest;
+import dev.tact.testsupport.StatementCounter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -34,13 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The inbox and the conversation page run a bounded number of SQL statements: the count does not grow with the
  * rows shown (no query per conversation, contact, message or SLA clock).
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:page-query-count;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
-    "tact.routing.enabled=false"})
-@AutoConfigureMockMvc
-@Import(StatementCounter.Configuration.class)
+@PipelineStoppedTest
 class PageQueryCountTests {
 
   static final String AGENT_EMAIL = "counted-agent@example.com";

@@ -15,18 +15,14 @@ import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.Purpose;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
+import dev.tact.testsupport.TactTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** A recipient follows the unsubscribe link of a mail in a real browser (Debian's Chromium, headless), not logged in. */
 @RequiresBrowser
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.enabled=false",
-    "tact.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    "tact.delivery.unsubscribe.base-url=http://unused.example",
-    "spring.datasource.url=jdbc:h2:mem:unsubscribe-ui;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@TactTest
 class UnsubscribeBrowserTests extends BrowserPageTest {
 
   @Autowired

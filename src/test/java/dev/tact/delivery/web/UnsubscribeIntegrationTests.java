@@ -12,6 +12,7 @@ import dev.tact.policy.ConsentLedger;
 import dev.tact.policy.ConsentRecord;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
+import dev.tact.testsupport.TactTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,15 +21,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The one-click unsubscribe endpoint over real HTTP, without login, cookies or CSRF token. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "tact.demo.enabled=false",
-    "tact.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    "tact.delivery.unsubscribe.base-url=https://help.shop.example",
-    "spring.datasource.url=jdbc:h2:mem:unsubscribe;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@TactTest
 class UnsubscribeIntegrationTests {
 
   @LocalServerPort
@@ -135,8 +131,8 @@ class UnsubscribeIntegrationTests {
   }
 
   static String pathOf(ListUnsubscribeHeaders headers) {
-    assertThat(headers.url()).startsWith("https://help.shop.example/unsubscribe/");
-    return headers.url().substring("https://help.shop.example".length());
+    assertThat(headers.url()).startsWith("http://unused.example/unsubscribe/");
+    return headers.url().substring("http://unused.example".length());
   }
 
   HttpResponse<String> post(String path, String contentType, String body, String accept) throws Exception {

@@ -9,22 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tact.intake.Mailbox;
 import dev.tact.intake.Mailboxes;
+import dev.tact.testsupport.TactTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The admin page for mailboxes: add, edit without retyping the password, readable errors, admins only. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:mailbox-page;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
-    "tact.secrets.key=dGFjdC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISEhISE="})
-@AutoConfigureMockMvc
+@TactTest
 class MailboxesPageTests {
 
   static final RequestPostProcessor ADMIN = user("admin@example.com").roles("ADMIN");

@@ -17,13 +17,12 @@ import dev.tact.staff.ApiToken;
 import dev.tact.staff.ApiTokens;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.TactTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -32,12 +31,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Admin → API tokens: a created token's secret is shown once after a redirect, so reloading never creates a second
  * token; revoking asks first. The same context as {@link MailboxesPageTests}.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:mailbox-page;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-    "tact.demo.enabled=false", "tact.intake.imap.enabled=false", "tact.intake.pipeline.enabled=false",
-    "tact.secrets.key=dGFjdC10ZXN0LWtleS0zMi1ieXRlcy1sb25nISEhISE="})
-@AutoConfigureMockMvc
+@TactTest
 class TokensPageTests {
 
   static final String ADMIN_EMAIL = "token-admin@example.com";

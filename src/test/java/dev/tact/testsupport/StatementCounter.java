@@ -1,4 +1,4 @@
-package dev.tact.conversation.web;
+package dev.tact.testsupport;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * out connections that count {@code prepareStatement}, {@code prepareCall} and {@code createStatement}. MockMvc
  * runs a request on the test's thread, so the count is that request's, and background work is not in it.
  */
-final class StatementCounter {
+public final class StatementCounter {
 
   private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
   private static final ThreadLocal<long[]> COUNT = new ThreadLocal<>();
@@ -25,17 +25,17 @@ final class StatementCounter {
 
   private StatementCounter() {}
 
-  static void start() {
+  public static void start() {
     COUNT.set(new long[1]);
   }
 
-  static void stop() {
+  public static void stop() {
     LAST.set(COUNT.get()[0]);
     COUNT.remove();
   }
 
   /** The statements counted between the last {@link #start()} and {@link #stop()}. */
-  static long counted() {
+  public static long counted() {
     return LAST.get();
   }
 
@@ -56,7 +56,7 @@ final class StatementCounter {
   }
 
   @TestConfiguration(proxyBeanMethods = false)
-  static class Configuration {
+  public static class Configuration {
 
     @Bean
     static BeanPostProcessor countingDataSource() {
