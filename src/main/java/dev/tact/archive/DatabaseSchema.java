@@ -25,11 +25,11 @@ record DatabaseSchema(List<Table> tables) {
   /**
    * Tables an archive leaves out. Flyway's history is written by the import's own migrate; the others hold state
    * that belongs to one running installation rather than to its data: agents' web sessions (they sign in again on
-   * the new host), sign-in throttle buckets (they refill), and the id the search index is built against (the new
-   * database gets its own, so every node rebuilds its index from the imported rows).
+   * the new host), sign-in throttle buckets (they refill), the id the search index is built against (the new
+   * database gets its own, so every node rebuilds its index from the imported rows), and the nodes running now.
    */
   static final Set<String> LEFT_OUT = Set.of("flyway_schema_history", "staff_session", "staff_session_attributes",
-      "staff_signin_bucket", "search_database");
+      "staff_signin_bucket", "search_database", "live_node");
 
   /** A column; {@code typeName} is the database's own name of its type ({@code timestamptz}, {@code int4}, ...). */
   record Column(String name, ColumnKind kind, int jdbcType, String typeName, boolean identity) {}

@@ -33,7 +33,8 @@ public final class TactNode implements AutoCloseable {
   /** Starts Tact on the database at {@code url}; {@code args} are more {@code --name=value} settings. */
   public static TactNode start(String url, String... args) {
     List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TEST_SECRET_KEY));
+        "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TEST_SECRET_KEY,
+        "--tact.events.recovery.enabled=true"));
     all.addAll(List.of(args));
     return new TactNode(new SpringApplicationBuilder(TactApplication.class)
         .initializers(H2SchemaSnapshot::register) // a new H2 database from the JVM's migrated copy (ADR 0049)

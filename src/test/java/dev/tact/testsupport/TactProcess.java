@@ -48,7 +48,7 @@ public final class TactProcess implements AutoCloseable {
     command.addAll(List.of("-D" + TactProcessMain.TOKEN_FILE + "=" + tokenFile, TactProcessMain.class.getName(),
         "--server.port=" + port, "--spring.datasource.url=" + url,
         "--tact.demo.enabled=false", "--spring.jmx.enabled=false", "--tact.secrets.key=" + TactNode.TEST_SECRET_KEY,
-        "--logging.level.root=WARN"));
+        "--tact.events.recovery.enabled=true", "--logging.level.root=WARN"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
