@@ -78,6 +78,7 @@ class SurveyBrowserTests extends MailRelayBrowserTest {
 
     long second = emailConversation(customer, "And my second parcel?");
     solve(second);
+    page.navigate("about:blank"); // as above: the survey decision changes the conversation its live page shows
     await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT COUNT(*) FROM survey s JOIN conv_conversation c "
         + "ON c.id = s.conversation_id WHERE c.number = :n").param("n", second).query(Long.class).single() > 0);
     page.navigate("/conversations/" + second);
