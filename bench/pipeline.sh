@@ -152,7 +152,7 @@ section() {
   echo
   echo "- Command: \`${BENCH_PROFILE:+BENCH_PROFILE=1 }${BENCH_APP_ARGS:+BENCH_APP_ARGS='$BENCH_APP_ARGS' }${BENCH_JAR:+BENCH_JAR=$BENCH_JAR }bench/pipeline.sh\` ($N new conversations from $N senders on distinct domains, then one reply from each into its conversation by externalThreadId; $WARM of each before as warm-up, not recorded; batches of 1,000 through POST /api/v1/messages/batch; one SLA policy matching every conversation, the front door, noise control and the search feed on)"
   echo "- Commit: ${BENCH_JAR:+the jar $BENCH_JAR (${BENCH_COMMIT:-built before}); the script at }$(commit_line)"
-  echo "- Machine: $(machine_line); $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version')") on loopback (JDBC URL options: ${PG_URL_OPTIONS:-none}); app and PostgreSQL share the cores with other work"
+  echo "- Machine: $(machine_line); $(psql_pg -d postgres -c "SELECT 'PostgreSQL ' || current_setting('server_version') || ', autovacuum ' || current_setting('autovacuum')") on loopback (JDBC URL options: ${PG_URL_OPTIONS:-none}); app and PostgreSQL share the cores with other work"
   echo "- Rate: items of the phase over the time from the first one received to the last one processed (intake_item's own times)"
   echo
   echo "| Database | Phase | Items | Seconds | Items/s | Goal | Item states | Listeners done (wall clock from the first post) | Load (1 min) at the end |"
