@@ -82,6 +82,7 @@ abstract class ListenerRecoveryContract {
 
       b.close();
       b = node(url, "b");
+      assertThat(publicationOf(key)).as("not claimed by b as it started").containsEntry("completion_attempts", 1);
       // a publication a gone process left is run by a node's pass; once it is done, that pass has also looked at
       // the publication a is running (due ones are claimed oldest first, and the left one is an hour old)
       String left = leaveOrphan(Instant.now().minus(Duration.ofHours(1)), 0);
