@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.stereotype.Component;
 
 /** Fills an empty installation with a workspace to try Tact on, and prints each agent's login once. */
@@ -50,10 +52,12 @@ class DemoWorkspace implements ApplicationRunner {
   private final TeamCalendars calendars;
   private final SlaPolicies policies;
   private final Environment environment;
+  private final EventPublicationRegistry publications;
 
   DemoWorkspace(DemoProperties properties, StaffDirectory staff, MessageIntake intake, InboundItems items,
       ConversationManagement conversations, Replies replies, TeamCalendars calendars, SlaPolicies policies,
-      Environment environment) {
+      Environment environment, EventPublicationRegistry publications) {
+    this.publications = publications;
     this.replies = replies;
     this.environment = environment;
     this.calendars = calendars;
@@ -104,6 +108,9 @@ class DemoWorkspace implements ApplicationRunner {
         intake.submit(message("social", "twitter:@hostwatcher", null, null, null,
             null, "@tact still down, any update?", "demo-6", "tw-thread-77")));
     awaitPipeline(acks);
+    // routing places the new conversations in listeners of its own; assigning them while it does waits on its row
+    // locks, longer than the database's lock timeout on a busy machine
+    awaitListeners();
 
     Actor leadActor = Actor.agent(lead.id(), lead.displayName());
     assignByExternalThread(acks.get(0), leadActor, sam.id(), presales.id(), Priority.NORMAL, "quote");
@@ -189,6 +196,23 @@ class DemoWorkspace implements ApplicationRunner {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  /** The listeners of what the demo filed have run (or failed), bounded: then the demo edits its conversations. */
+  private void awaitListeners() {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (publications.findIncompletePublications().stream().anyMatch(p -> p.getStatus() != EventPublication.Status.FAILED)) {
+      if (Instant.now().isAfter(deadline)) {
+        log.warn("The demo's listeners did not finish within 30 s; assigning its conversations anyway");
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
