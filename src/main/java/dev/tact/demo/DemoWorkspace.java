@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,6 +43,8 @@ class DemoWorkspace implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
   static final String ADMIN_EMAIL = "admin@tact.local";
+  /** How long the demo waits for the pipeline, and then for its listeners. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final DemoProperties properties;
   private final StaffDirectory staff;
@@ -184,37 +187,36 @@ class DemoWorkspace implements ApplicationRunner {
 
   /** The demo's own messages are processed by the pipeline; wait until they are, bounded. */
   private void awaitPipeline(List<Acknowledgement> acks) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    Instant deadline = Instant.now().plus(WAIT);
     for (Acknowledgement ack : acks) {
-      while (items.require(ack.itemId()).state() == ItemState.PENDING) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("the intake pipeline did not process the demo messages within 30 s");
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      if (timesOut(deadline, () -> items.require(ack.itemId()).state() != ItemState.PENDING)) {
+        throw new IllegalStateException("the intake pipeline did not process the demo messages within 30 s");
       }
     }
   }
 
   /** The listeners of what the demo filed have run (or failed), bounded: then the demo edits its conversations. */
   private void awaitListeners() {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (publications.findIncompletePublications().stream().anyMatch(p -> p.getStatus() != EventPublication.Status.FAILED)) {
+    if (timesOut(Instant.now().plus(WAIT), () -> publications.findIncompletePublications().stream()
+        .allMatch(p -> p.getStatus() == EventPublication.Status.FAILED))) {
+      log.warn("The demo's listeners did not finish within 30 s; assigning its conversations anyway");
+    }
+  }
+
+  /** Looks every 20 ms until {@code done}; answers whether the deadline passed first (not when interrupted). */
+  private static boolean timesOut(Instant deadline, BooleanSupplier done) {
+    while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        log.warn("The demo's listeners did not finish within 30 s; assigning its conversations anyway");
-        return;
+        return true;
       }
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return false;
       }
     }
+    return false;
   }
 
   private static MessageSubmission message(String channel, String sender, String name, String given, String family,
