@@ -16,6 +16,7 @@ import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
 import dev.tact.staff.Role;
 import dev.tact.staff.StaffDirectory;
+import dev.tact.testsupport.ListenerWork;
 import dev.tact.testsupport.BrowserPageTest;
 import dev.tact.testsupport.RequiresBrowser;
 import java.time.Duration;
@@ -183,9 +184,7 @@ class LiveAgentPagesBrowserTests extends BrowserPageTest {
         .param("s", subject).query(Long.class).single() == 1);
     UUID id = jdbc.sql("SELECT id FROM conv_conversation WHERE subject = :s").param("s", subject)
         .query(UUID.class).single();
-    await().atMost(PATIENCE).until(() -> jdbc.sql("""
-        SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :id""")
-        .param("id", "%" + id + "%").query(Long.class).single() == 0);
+    ListenerWork.awaitDone(jdbc, id, PATIENCE);
     return jdbc.sql("SELECT number FROM conv_conversation WHERE id = :id").param("id", id).query(Long.class).single();
   }
 

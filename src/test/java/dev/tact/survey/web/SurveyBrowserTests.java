@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tact.intake.MessageIntake;
 import dev.tact.intake.MessageSubmission;
+import dev.tact.testsupport.ListenerWork;
 import dev.tact.testsupport.MailRelayBrowserTest;
 import dev.tact.testsupport.RequiresBrowser;
 import dev.tact.testsupport.StaffMailbox;
@@ -101,8 +102,11 @@ class SurveyBrowserTests extends MailRelayBrowserTest {
         messageId, null, null));
     await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT COUNT(*) FROM conv_message WHERE external_id = :id")
         .param("id", messageId).query(Long.class).single() > 0);
-    return jdbc.sql("""
-        SELECT c.number FROM conv_conversation c JOIN conv_message m ON m.conversation_id = c.id
-         WHERE m.external_id = :id""").param("id", messageId).query(Long.class).single();
+    UUID conversationId = jdbc.sql("SELECT conversation_id FROM conv_message WHERE external_id = :id")
+        .param("id", messageId).query(UUID.class).single();
+    // triage and effort change the conversation after it is filed: its live page would reload under solve()
+    ListenerWork.awaitDone(jdbc, conversationId, PATIENCE);
+    return jdbc.sql("SELECT number FROM conv_conversation WHERE id = :id").param("id", conversationId)
+        .query(Long.class).single();
   }
 }
