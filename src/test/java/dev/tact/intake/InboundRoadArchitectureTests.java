@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.tact.testsupport.TactClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.noise.NoiseControl;
 import java.util.ArrayDeque;
@@ -25,8 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class InboundRoadArchitectureTests {
 
-  private static final JavaClasses TACT = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tact");
+  private static final JavaClasses TACT = TactClasses.all();
 
   @Test
   void shouldFileEveryChannelsItemsThroughTheOneFilingStep() {

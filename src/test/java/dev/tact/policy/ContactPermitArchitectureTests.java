@@ -4,8 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tact.testsupport.TactClasses;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -18,8 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ContactPermitArchitectureTests {
 
-  private static final JavaClasses TACT = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tact");
+  private static final JavaClasses TACT = TactClasses.all();
 
   @Test
   void shouldLetOnlyThePolicyModuleIssuePermits() {
