@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Silent churn",
     allowedDependencies = {"compose", "contact", "conversation", "dashboard", "delivery", "effort", "incident",
-        "policy", "routing", "shared", "sla", "staff", "survey"})
+        "policy", "routing", "shared", "sla", "staff", "survey", "timer"})
 package dev.tact.churn;

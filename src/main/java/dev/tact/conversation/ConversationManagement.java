@@ -39,10 +39,13 @@ public class ConversationManagement {
   private final ObjectProvider<EarlierCopies> earlierCopies;
   private final AuditLog audit;
   private final ChangeRecorder changes;
+  private final FiledTogether filedTogether;
 
   ConversationManagement(ConversationStore store, StaffDirectory staff, Clock clock, ApplicationEventPublisher events,
       ConversationProperties properties, ObjectProvider<ParticipantSource> participants,
-      ObjectProvider<EarlierCopies> earlierCopies, AuditLog audit, ChangeRecorder changes) {
+      ObjectProvider<EarlierCopies> earlierCopies, AuditLog audit, ChangeRecorder changes,
+      FiledTogether filedTogether) {
+    this.filedTogether = filedTogether;
     this.audit = audit;
     this.changes = changes;
     this.participants = participants;
@@ -127,6 +130,8 @@ public class ConversationManagement {
     store.insertMessage(conversation.id(), message, in.inboundItemId());
     store.touch(conversation.id(), at, true);
     changes.record(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened), at);
+    filedTogether.add(new FiledMessage(conversation.id(), conversation.number(), message.id(), in.contactId(),
+        in.channel(), at, opened, in.automatic()));
     if (opened) {
       events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
     }

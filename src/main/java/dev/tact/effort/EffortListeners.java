@@ -5,11 +5,18 @@ import dev.tact.conversation.ConversationOpened;
 import dev.tact.conversation.ConversationPlaced;
 import dev.tact.conversation.ConversationsMerged;
 import dev.tact.conversation.Direction;
+import dev.tact.conversation.FiledMessage;
 import dev.tact.conversation.MessageAdded;
+import dev.tact.conversation.MessagesFiled;
 import dev.tact.conversation.Status;
 import dev.tact.conversation.StatusChanged;
 import dev.tact.routing.IntentDecided;
+import dev.tact.routing.IntentsDecided;
+import dev.tact.shared.Channel;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,21 +35,45 @@ class EffortListeners {
     this.measurements = measurements;
   }
 
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "!@filedTogether.takes(#opened)")
   void on(ConversationOpened opened) {
-    measurements.heard(opened.conversationId(), new EffortStep("opened", EffortStep.Kind.OPENED, opened.openedAt(),
-        opened.channel(), opened.contactId(), null, null));
+    measurements.heard(opened.conversationId(), opening(opened));
   }
 
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "!@filedTogether.takes(#added)")
   void on(MessageAdded added) {
     if (added.direction() == Direction.INBOUND && !added.automatic()) {
-      measurements.heard(added.conversationId(), new EffortStep("message:" + added.messageId(),
-          EffortStep.Kind.CUSTOMER, added.at(), added.channel(), added.contactId(), null, null));
+      measurements.heard(added.conversationId(), customer(added.messageId(), added.at(), added.channel(),
+          added.contactId()));
     } else if (added.direction() == Direction.OUTBOUND && !added.undelivered()) {
       measurements.heard(added.conversationId(), new EffortStep("message:" + added.messageId(),
           EffortStep.Kind.REPLY, added.at(), added.channel(), null, null, null));
     }
+  }
+
+  /** The steps the single events give, for messages filed together: each of their conversations measured once. */
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(MessagesFiled filed) {
+    List<EffortMeasurements.Heard> heard = new ArrayList<>();
+    for (FiledMessage message : filed.messages()) {
+      if (message.opened()) {
+        heard.add(new EffortMeasurements.Heard(message.conversationId(), opening(message.opening())));
+      }
+      if (!message.automatic()) {
+        heard.add(new EffortMeasurements.Heard(message.conversationId(), customer(message.messageId(), message.at(),
+            message.channel(), message.contactId())));
+      }
+    }
+    measurements.heardAll(heard);
+  }
+
+  private static EffortStep opening(ConversationOpened opened) {
+    return new EffortStep("opened", EffortStep.Kind.OPENED, opened.openedAt(), opened.channel(), opened.contactId(),
+        null, null);
+  }
+
+  private static EffortStep customer(UUID messageId, Instant at, Channel channel, UUID contactId) {
+    return new EffortStep("message:" + messageId, EffortStep.Kind.CUSTOMER, at, channel, contactId, null, null);
   }
 
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -71,10 +102,22 @@ class EffortListeners {
     }
   }
 
-  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED,
+      condition = "!@frontDoor.routedTogether(#decided)")
   void on(IntentDecided decided) {
-    measurements.heard(decided.conversationId(), new EffortStep(key("intent", decided.at()),
-        EffortStep.Kind.INTENT, decided.at(), null, null, null, decided.intent()));
+    measurements.heard(decided.conversationId(), intent(decided));
+  }
+
+  /** Decisions of conversations routed together: each conversation measured once, all in one transaction. */
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(IntentsDecided decided) {
+    measurements.heardAll(decided.decisions().stream()
+        .map(d -> new EffortMeasurements.Heard(d.conversationId(), intent(d))).toList());
+  }
+
+  private static EffortStep intent(IntentDecided decided) {
+    return new EffortStep(key("intent", decided.at()), EffortStep.Kind.INTENT, decided.at(), null, null, null,
+        decided.intent());
   }
 
   @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

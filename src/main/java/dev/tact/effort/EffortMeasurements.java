@@ -7,11 +7,13 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.shared.Channel;
 import dev.tact.sla.TeamCalendars;
+import dev.tact.timer.SavepointBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps each conversation's effort ({@code conversation_effort}) folded from its steps ({@code effort_step}). A step
  * is stored once however often its event arrives, and committed; then, in a second transaction whose first statement
  * locks the conversation's row, the conversation is measured again from all its steps and {@link EffortMeasured} is
- * published only when the measure changed. So a redelivered event changes nothing and publishes nothing, events
+ * published only when the measure changed (for conversations measured together, one {@link EffortsMeasured} for those
+ * that changed). So a redelivered event changes nothing and publishes nothing, events
  * arriving out of order give the same measure, and of two events heard at once the one measured last sees both
  * steps (its step was committed before its measure began, the other's before the other's measure took the lock).
  */
@@ -73,25 +76,53 @@ public class EffortMeasurements {
    * of its own: called outside any transaction.
    */
   void heard(UUID conversationId, EffortStep step) {
-    transactions.executeWithoutResult(status -> {
-      jdbc.sql("""
-          INSERT INTO effort_step (conversation_id, step_key, kind, at, channel, contact_id, ref_id, detail)
-          VALUES (:conversation, :key, :kind, :at, :channel, :contact, :ref, :detail) ON CONFLICT DO NOTHING""")
-          .param("conversation", conversationId).param("key", step.key()).param("kind", step.kind().name())
-          .param("at", utc(step.at()))
-          .param("channel", step.channel() == null ? null : step.channel().name(), java.sql.Types.VARCHAR)
-          .param("contact", step.contactId()).param("ref", step.refId())
-          .param("detail", step.detail(), java.sql.Types.VARCHAR)
-          .update();
-      // the row the measure locks; its opening is set right when it is measured
-      if (jdbc.sql("""
-          INSERT INTO conversation_effort (conversation_id, opened_at, measured_at) VALUES (:id, :opened, :opened)
-          ON CONFLICT DO NOTHING""")
-          .param("id", conversationId).param("opened", utc(step.at())).update() > 0) {
-        fold.changed(conversationId);
+    transactions.executeWithoutResult(status -> store(conversationId, step));
+    transactions.executeWithoutResult(status -> measure(conversationId).ifPresent(events::publishEvent));
+  }
+
+  /**
+   * Records the steps of many conversations (messages filed together) in one transaction, then measures each of
+   * their conversations once, all in a second transaction, each in a savepoint (in the order of their ids, the order
+   * in which their rows are locked): a conversation whose measure fails is measured again when the caller's
+   * publication is run again. Called outside any transaction, or under one it must not join (a publication run
+   * again): each is a transaction of its own.
+   */
+  void heardAll(List<Heard> heard) {
+    TransactionTemplate own = SavepointBatch.newTransaction(transactions.getTransactionManager());
+    own.executeWithoutResult(status -> heard.forEach(h -> store(h.conversationId(), h.step())));
+    List<UUID> conversations = heard.stream().map(Heard::conversationId).distinct().sorted().toList();
+    List<RuntimeException> failures = own.execute(status -> {
+      List<EffortMeasured> measured = new ArrayList<>();
+      List<RuntimeException> failed = SavepointBatch.eachInSavepoint(status, conversations,
+          id -> measure(id).ifPresent(measured::add));
+      if (!measured.isEmpty()) {
+        events.publishEvent(new EffortsMeasured(measured));
       }
+      return failed;
     });
-    transactions.executeWithoutResult(status -> measure(conversationId));
+    SavepointBatch.throwIfAny(failures, conversations.size());
+  }
+
+  /** A step heard of a conversation. */
+  record Heard(UUID conversationId, EffortStep step) {}
+
+  private void store(UUID conversationId, EffortStep step) {
+    jdbc.sql("""
+        INSERT INTO effort_step (conversation_id, step_key, kind, at, channel, contact_id, ref_id, detail)
+        VALUES (:conversation, :key, :kind, :at, :channel, :contact, :ref, :detail) ON CONFLICT DO NOTHING""")
+        .param("conversation", conversationId).param("key", step.key()).param("kind", step.kind().name())
+        .param("at", utc(step.at()))
+        .param("channel", step.channel() == null ? null : step.channel().name(), java.sql.Types.VARCHAR)
+        .param("contact", step.contactId()).param("ref", step.refId())
+        .param("detail", step.detail(), java.sql.Types.VARCHAR)
+        .update();
+    // the row the measure locks; its opening is set right when it is measured
+    if (jdbc.sql("""
+        INSERT INTO conversation_effort (conversation_id, opened_at, measured_at) VALUES (:id, :opened, :opened)
+        ON CONFLICT DO NOTHING""")
+        .param("id", conversationId).param("opened", utc(step.at())).update() > 0) {
+      fold.changed(conversationId);
+    }
   }
 
   /**
@@ -110,10 +141,11 @@ public class EffortMeasurements {
       jdbc.sql("DELETE FROM conversation_effort WHERE conversation_id = :source").param("source", sourceId).update();
       fold.changed(sourceId);
     });
-    transactions.executeWithoutResult(status -> measure(targetId));
+    transactions.executeWithoutResult(status -> measure(targetId).ifPresent(events::publishEvent));
   }
 
-  private void measure(UUID conversationId) {
+  /** Measures the conversation again; answers what to tell when the measure changed. */
+  private Optional<EffortMeasured> measure(UUID conversationId) {
     Optional<Stored> locked = jdbc.sql("""
         SELECT contact_id, team_id, agent_id, channel, intent, opened_at, customer_messages, handoffs, reopens,
           channel_switches, repeat_contact, waited_business_minutes, score
@@ -122,7 +154,7 @@ public class EffortMeasurements {
     EffortTrail trail = new EffortTrail(steps(conversationId));
     Optional<Instant> openedAt = trail.openedAt();
     if (locked.isEmpty() || openedAt.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Stored before = locked.get();
     Instant now = clock.instant();
@@ -139,7 +171,7 @@ public class EffortMeasurements {
     EffortScore score = trail.score(repeat, calendars.calendar(teamId));
     Stored after = new Stored(contactId, teamId, agentId, channel, intent, openedAt.get(), score, score.score());
     if (after.equals(before)) {
-      return;
+      return Optional.empty();
     }
     jdbc.sql("""
         UPDATE conversation_effort SET contact_id = :contact, team_id = :team, agent_id = :agent, channel = :channel,
@@ -155,11 +187,12 @@ public class EffortMeasurements {
         .param("repeat", score.repeatContact()).param("waited", score.waitedBusinessMinutes())
         .param("score", score.score()).param("now", utc(now)).param("id", conversationId).update();
     fold.changed(conversationId);
-    if (!after.sameMeasure(before)) {
-      events.publishEvent(new EffortMeasured(conversationId, contactId, score.customerMessages(), score.handoffs(),
-          score.reopens(), score.channelSwitches(), score.repeatContact(), score.waitedBusinessMinutes(),
-          score.score(), now));
+    if (after.sameMeasure(before)) {
+      return Optional.empty();
     }
+    return Optional.of(new EffortMeasured(conversationId, contactId, score.customerMessages(), score.handoffs(),
+        score.reopens(), score.channelSwitches(), score.repeatContact(), score.waitedBusinessMinutes(),
+        score.score(), now));
   }
 
   private boolean repeatContact(UUID conversationId, UUID contactId, String intent, Instant openedAt) {

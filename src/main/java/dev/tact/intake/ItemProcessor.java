@@ -1,5 +1,6 @@
 package dev.tact.intake;
 
+import dev.tact.conversation.FiledTogether;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,11 @@ class ItemProcessor {
   private final SetStep read;
   private final List<Named> road;
   private final ItemMarks marks;
+  private final FiledTogether filedTogether;
 
   ItemProcessor(ReadStep read, ChannelCheckStep check, IdentifySenderStep identify, ThreadStep thread,
-      NoiseStep noise, FileStep file, ItemMarks marks) {
+      NoiseStep noise, FileStep file, ItemMarks marks, FiledTogether filedTogether) {
+    this.filedTogether = filedTogether;
     this.read = read;
     this.road = List.of(new Named("check", check), new Named("identify sender", identify),
         new Named("thread", thread), new Named("noise", noise), new Named("file", file));
@@ -32,7 +35,8 @@ class ItemProcessor {
   /**
    * Turns these logged items into messages in the caller's transaction, all or nothing: when any item fails, or
    * cannot be read ({@link UnreadableItemException}), this throws and the caller rolls the whole set back (and
-   * may then retry the items one by one to find the one at fault).
+   * may then retry the items one by one to find the one at fault). The messages filed are told to after-commit
+   * listeners once for the set ({@link FiledTogether}).
    */
   void processAll(List<InboundItem> items) {
     processAllTraced(items);
@@ -40,6 +44,10 @@ class ItemProcessor {
 
   /** As {@link #processAll}, answering each item's context (the steps it passed, and where its road ended). */
   List<InboundContext> processAllTraced(List<InboundItem> items) {
+    return filedTogether.run(() -> road(items));
+  }
+
+  private List<InboundContext> road(List<InboundItem> items) {
     List<InboundContext> contexts = items.stream().map(InboundContext::new).toList();
     read.applyAll(contexts);
     for (InboundContext context : contexts) {

@@ -7,19 +7,24 @@ import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.Direction;
 import dev.tact.conversation.Message;
 import dev.tact.conversation.MessageAdded;
+import dev.tact.conversation.MessagesFiled;
 import dev.tact.notification.Notifications.Notice;
 import dev.tact.sla.SlaBreached;
 import dev.tact.sla.SlaMetric;
 import dev.tact.sla.SlaWarned;
 import dev.tact.staff.StaffDirectory;
 import dev.tact.survey.SurveyAnswered;
+import dev.tact.timer.SavepointBatch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Turns other modules' events into notifications, after their transaction committed (each in a transaction of its
@@ -33,8 +38,11 @@ class NotificationListeners {
   private final Notifications notifications;
   private final ConversationManagement conversations;
   private final StaffDirectory staff;
+  private final PlatformTransactionManager transactionManager;
 
-  NotificationListeners(Notifications notifications, ConversationManagement conversations, StaffDirectory staff) {
+  NotificationListeners(Notifications notifications, ConversationManagement conversations, StaffDirectory staff,
+      PlatformTransactionManager transactionManager) {
+    this.transactionManager = transactionManager;
     this.notifications = notifications;
     this.conversations = conversations;
     this.staff = staff;
@@ -55,28 +63,39 @@ class NotificationListeners {
     });
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "!@filedTogether.takes(#added)")
   void on(MessageAdded added) {
     if (added.direction() == Direction.INBOUND) {
-      customerAnswered(added);
+      if (!added.automatic()) {
+        customerAnswered(added.conversationId(), added.messageId(), added.at(), () -> added.text());
+      }
     } else if (added.direction() == Direction.NOTE) {
       mentioned(added);
     }
   }
 
+  /**
+   * Customers' messages filed together, in one transaction, each in a savepoint: a message that opened its
+   * conversation is new work, not an answer (the assignee comes later, from routing).
+   */
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(MessagesFiled filed) {
+    SavepointBatch.workAll(transactionManager, filed.messages().stream()
+            .filter(m -> !m.automatic() && !m.opened()).toList(),
+        m -> customerAnswered(m.conversationId(), m.messageId(), m.at(),
+            () -> conversations.findMessage(m.messageId()).map(Message::body).orElse("")));
+  }
+
   /** The customer wrote again on a conversation assigned to an agent (not its first message: that is new work). */
-  private void customerAnswered(MessageAdded added) {
-    if (added.automatic()) {
-      return;
-    }
+  private void customerAnswered(UUID conversationId, UUID messageId, Instant at, Supplier<String> text) {
     // the summary, not the details: this runs for every message the customers write, the details read them all
-    ConversationSummary c = summary(added.conversationId()).orElse(null);
-    if (c == null || c.assigneeId() == null || sameMillisecond(added.at(), c.createdAt())) {
+    ConversationSummary c = summary(conversationId).orElse(null);
+    if (c == null || c.assigneeId() == null || sameMillisecond(at, c.createdAt())) {
       return; // nobody's, or the message that opened it (the conversation starts when its first message arrived)
     }
-    notifications.notify(new Notice(c.assigneeId(), NotificationKind.CUSTOMER_REPLIED, "message:" + added.messageId(),
+    notifications.notify(new Notice(c.assigneeId(), NotificationKind.CUSTOMER_REPLIED, "message:" + messageId,
         c.id(), c.number(), title(c) + " — the customer answered",
-        "The customer answered on " + title(c) + ": “" + snippet(added.text()) + "”"));
+        "The customer answered on " + title(c) + ": “" + snippet(text.get()) + "”"));
   }
 
   /** Everyone an internal note mentions, except its author. */

@@ -6,5 +6,5 @@
  * {@link dev.tact.notification.Notifications}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-    allowedDependencies = {"conversation", "shared", "sla", "staff", "survey"})
+    allowedDependencies = {"conversation", "shared", "sla", "staff", "survey", "timer"})
 package dev.tact.notification;

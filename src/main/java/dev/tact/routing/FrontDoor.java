@@ -11,15 +11,23 @@ import dev.tact.conversation.ConversationDetails;
 import dev.tact.conversation.ConversationEscalated;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationOpened;
+import dev.tact.conversation.MessagesFiled;
 import dev.tact.staff.Tier;
+import dev.tact.timer.SavepointBatch;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one front door: every new conversation is matched against the admins' {@link RoutingRules},
@@ -36,6 +44,7 @@ import org.springframework.stereotype.Service;
 public class FrontDoor {
 
   static final String TRIAGE_TAG = "triage";
+  private static final Object ROUTED_TOGETHER = new Object();
 
   private final ConversationManagement conversations;
   private final JdbcClient jdbc;
@@ -48,10 +57,12 @@ public class FrontDoor {
   private final TeamChooser teams;
   private final LanguageGuesser languages = new LanguageGuesser();
   private final ApplicationEventPublisher events;
+  private final PlatformTransactionManager transactionManager;
 
   FrontDoor(ConversationManagement conversations, JdbcClient jdbc, RoutingProperties properties,
       Clock clock, AgentPicker agents, IntentModels models, RoutingRules rules, ContactManagement contacts,
-      TeamChooser teams, ApplicationEventPublisher events) {
+      TeamChooser teams, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+    this.transactionManager = transactionManager;
     this.teams = teams;
     this.events = events;
     this.agents = agents;
@@ -73,16 +84,62 @@ public class FrontDoor {
         .optional();
   }
 
-  @ApplicationModuleListener
+  @ApplicationModuleListener(condition = "!@filedTogether.takes(#opened)")
   void on(ConversationOpened opened) {
-    if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
+    routeOnce(opened);
+  }
+
+  /**
+   * The conversations that messages filed together opened: routed in one transaction, each in a savepoint, in the
+   * order they were filed; one that fails is routed when the publication is run again (the others are then skipped).
+   * Their decisions are told to after-commit listeners that take them together once, as {@link IntentsDecided}.
+   */
+  @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+  void on(MessagesFiled filed) {
+    List<ConversationOpened> openings = filed.openings();
+    if (!properties.enabled() || openings.isEmpty()) {
       return;
+    }
+    Set<UUID> together = openings.stream().map(ConversationOpened::conversationId).collect(Collectors.toSet());
+    List<RuntimeException> failures = SavepointBatch.newTransaction(transactionManager).execute(status -> {
+      List<IntentDecided> decided = new ArrayList<>();
+      TransactionSynchronizationManager.bindResource(ROUTED_TOGETHER, together);
+      List<RuntimeException> failed;
+      try {
+        failed = SavepointBatch.eachInSavepoint(status, openings,
+            opened -> routeOnce(opened).ifPresent(decided::add));
+      } finally {
+        TransactionSynchronizationManager.unbindResource(ROUTED_TOGETHER);
+      }
+      if (!decided.isEmpty()) {
+        events.publishEvent(new IntentsDecided(decided));
+      }
+      return failed;
+    });
+    SavepointBatch.throwIfAny(failures, openings.size());
+  }
+
+  /**
+   * Whether this decision is routed together with others, so that it will be in an {@link IntentsDecided}: an
+   * after-commit listener that takes those leaves it out with {@code !@frontDoor.routedTogether(#decided)}.
+   */
+  public boolean routedTogether(IntentDecided decided) {
+    return TransactionSynchronizationManager.getResource(ROUTED_TOGETHER) instanceof Set<?> ids
+        && ids.contains(decided.conversationId());
+  }
+
+  /** Routes a conversation not routed before; answers the decision it published. */
+  private Optional<IntentDecided> routeOnce(ConversationOpened opened) {
+    if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
+      return Optional.empty();
     }
     boolean unsure = route(opened);
     // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
     // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
-    intentOf(opened.conversationId()).ifPresent(decided -> events.publishEvent(new IntentDecided(
-        decided.conversationId(), decided.intent(), decided.confidence(), unsure, decided.decidedAt())));
+    Optional<IntentDecided> decided = intentOf(opened.conversationId()).map(intent -> new IntentDecided(
+        intent.conversationId(), intent.intent(), intent.confidence(), unsure, intent.decidedAt()));
+    decided.ifPresent(events::publishEvent);
+    return decided;
   }
 
   /** Routes a new conversation; true when the model was unsure of its intent (it waits in triage). */

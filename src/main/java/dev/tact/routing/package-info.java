@@ -4,5 +4,5 @@
  * (sub-package {@code intent}, no Spring) so that it can be measured and trained anywhere.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Routing",
-    allowedDependencies = {"audit", "contact", "conversation", "mail", "shared", "staff"})
+    allowedDependencies = {"audit", "contact", "conversation", "mail", "shared", "staff", "timer"})
 package dev.tact.routing;

@@ -2,7 +2,12 @@ package dev.tact.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.tact.conversation.ConversationOpened;
+import dev.tact.conversation.MessageAdded;
+import dev.tact.conversation.MessagesFiled;
+import dev.tact.effort.EffortMeasurements;
 import dev.tact.shared.Ids;
 import dev.tact.testsupport.PipelineStoppedTest;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The road in, run on claimed sets of items of different channels (the workers that claim them are off). */
@@ -33,6 +39,12 @@ class InboundRoadIntegrationTests {
 
   @Autowired
   TransactionTemplate transactions;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  EffortMeasurements effort;
 
   @Test
   void shouldFileMailAndApiItemsThroughTheSameSteps() {
@@ -85,6 +97,39 @@ class InboundRoadIntegrationTests {
 
     assertThat(items.find(good.id()).orElseThrow().state()).isEqualTo(ItemState.PENDING);
     assertThat(items.find(bad).orElseThrow().state()).isEqualTo(ItemState.PENDING);
+  }
+
+  @Test
+  void shouldTellTheListenersThatTakeTheSetOnceForAllItsMessages() {
+    String sender = "together-" + Ids.newId();
+    InboundItem first = logged(intake.submit(new MessageSubmission("chat", sender + "-a@example.com", null, null,
+        null, null, "My parcel never arrived.", "chat-" + Ids.newId(), null, null)).itemId());
+    InboundItem second = logged(intake.submit(new MessageSubmission("chat", sender + "-b@example.com", null, null,
+        null, null, "The invoice shows the wrong address.", "chat-" + Ids.newId(), null, null)).itemId());
+
+    transactions.executeWithoutResult(status -> processor.processAll(List.of(first, second)));
+
+    List<UUID> conversations = List.of(logged(first.id()).conversationId(), logged(second.id()).conversationId());
+    // each conversation measured from the set's one publication, none from a single event of its own
+    await().untilAsserted(() -> assertThat(conversations).allSatisfy(id ->
+        assertThat(effort.of(id)).hasValueSatisfying(measured -> assertThat(measured.parts())
+            .anySatisfy(part -> assertThat(part.key() + "=" + part.amount()).isEqualTo("messages=1")))));
+    assertThat(publications(MessagesFiled.class, conversations.getFirst()))
+        .anyMatch(l -> l.startsWith("dev.tact.effort.EffortListeners"))
+        .isEqualTo(publications(MessagesFiled.class, conversations.getLast()));
+    for (UUID id : conversations) {
+      assertThat(publications(ConversationOpened.class, id)).noneMatch(l -> l.startsWith("dev.tact.effort"));
+      assertThat(publications(MessageAdded.class, id)).noneMatch(l -> l.startsWith("dev.tact.effort")
+          || l.startsWith("dev.tact.churn") || l.startsWith("dev.tact.notification"));
+    }
+  }
+
+  /** The listeners that stored a publication of an event of this type naming the conversation. */
+  private List<String> publications(Class<?> type, UUID conversationId) {
+    return jdbc.sql("""
+        SELECT listener_id FROM event_publication WHERE event_type = :type AND serialized_event LIKE :id
+        ORDER BY listener_id""")
+        .param("type", type.getName()).param("id", "%" + conversationId + "%").query(String.class).list();
   }
 
   private InboundItem logged(UUID id) {

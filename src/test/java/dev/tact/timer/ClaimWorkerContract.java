@@ -1,6 +1,7 @@
 package dev.tact.timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tact.testsupport.MutableClock;
@@ -250,5 +251,22 @@ abstract class ClaimWorkerContract {
     assertThat(worker.runOnce().done()).as("run by hand once stopped").isEqualTo(1);
     assertThat(table.emptyClaims).as("no thread polls after the stop").hasValue(claimsAfterStop);
     assertThat(table.count("SELECT COUNT(*) FROM test_work WHERE state = 'DONE'")).isEqualTo(4);
+  }
+
+  @Test
+  void shouldCommitTheOtherItemsOfASavepointBatchAndThenSayWhichFailed() {
+    WorkTable table = table("batch");
+
+    // item 2's statement fails in the database: on PostgreSQL that aborts the transaction unless its savepoint is
+    // rolled back to
+    assertThatThrownBy(() -> SavepointBatch.workAll(table.transactions, List.of(1, 2, 3), id -> {
+      table.jdbc.sql("INSERT INTO test_work_done (id, worker) VALUES (:id, 'batch')").param("id", id).update();
+      if (id == 2) {
+        table.jdbc.sql("INSERT INTO test_work_done (id, worker) VALUES (NULL, 'batch')").update();
+      }
+    })).isInstanceOf(SavepointBatch.ItemsFailed.class).hasMessageStartingWith("1 of 3 items failed");
+
+    assertThat(table.jdbc.sql("SELECT id FROM test_work_done WHERE worker = 'batch' ORDER BY id").query(Integer.class)
+        .list()).containsExactly(1, 3);
   }
 }

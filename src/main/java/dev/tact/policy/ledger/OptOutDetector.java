@@ -34,7 +34,7 @@ class OptOutDetector {
     this.reviews = reviews;
   }
 
-  @ApplicationModuleListener(condition = "#added.fromCustomer()")
+  @ApplicationModuleListener(condition = "#added.fromCustomer() and @optOutDetector.mayOptOut(#added)")
   void on(MessageAdded added) {
     if (!added.fromCustomer()) {
       return;
@@ -64,6 +64,15 @@ class OptOutDetector {
           text, signal.phrase());
       case NONE -> { }
     }
+  }
+
+  /**
+   * Asked when the message is filed (ADR 0054): whether it may hold opt-out wording. A message whose whole text the
+   * event carries, and in which the classifier finds none, costs no publication; the listener classifies it again.
+   */
+  public boolean mayOptOut(MessageAdded added) {
+    return !added.textComplete() || classifier.classify(added.text(), PolicyChannels.answering(added.channel()))
+        .verdict() != OptOutClassifier.Verdict.NONE;
   }
 
   private static String evidence(MessageAdded added, String text, String phrase) {
