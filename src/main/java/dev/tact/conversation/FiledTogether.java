@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class FiledTogether {
 
   /** At most this many messages an event: a batch event must fit the publication log's column (16,000 chars). */
-  static final int MAX_PER_EVENT = 40;
+  public static final int MAX_PER_EVENT = 40;
 
   private static final Object KEY = new Object();
 

@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tact.conversation.ConversationOpened;
+import dev.tact.conversation.FiledMessage;
+import dev.tact.conversation.FiledTogether;
 import dev.tact.conversation.MessageAdded;
 import dev.tact.conversation.MessagesFiled;
+import dev.tact.effort.EffortMeasured;
 import dev.tact.effort.EffortMeasurements;
+import dev.tact.effort.EffortsMeasured;
+import dev.tact.routing.IntentDecided;
+import dev.tact.routing.IntentsDecided;
+import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
 import dev.tact.testsupport.PipelineStoppedTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The road in, run on claimed sets of items of different channels (the workers that claim them are off). */
@@ -45,6 +54,9 @@ class InboundRoadIntegrationTests {
 
   @Autowired
   EffortMeasurements effort;
+
+  @Autowired
+  EventSerializer serializer;
 
   @Test
   void shouldFileMailAndApiItemsThroughTheSameSteps() {
@@ -122,6 +134,23 @@ class InboundRoadIntegrationTests {
       assertThat(publications(MessageAdded.class, id)).noneMatch(l -> l.startsWith("dev.tact.effort")
           || l.startsWith("dev.tact.churn") || l.startsWith("dev.tact.notification"));
     }
+  }
+
+  @Test
+  void shouldFitTheLargestBatchEventsInThePublicationLogsColumn() {
+    Instant at = Instant.parse("2026-12-07T10:53:38.123456789Z");
+    List<Object> largest = List.of(
+        new MessagesFiled(IntStream.range(0, FiledTogether.MAX_PER_EVENT).mapToObj(i -> new FiledMessage(
+            Ids.newId(), Long.MAX_VALUE, Ids.newId(), Ids.newId(), Channel.SOCIAL, at, true, false)).toList()),
+        new EffortsMeasured(IntStream.range(0, FiledTogether.MAX_PER_EVENT).mapToObj(i -> new EffortMeasured(
+            Ids.newId(), Ids.newId(), Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            true, Long.MAX_VALUE, 100, at)).toList()),
+        new IntentsDecided(IntStream.range(0, FiledTogether.MAX_PER_EVENT).mapToObj(i -> new IntentDecided(
+            Ids.newId(), "a_rather_long_intent_name_an_admin_trained", 0.123456789, false, at)).toList()));
+
+    // event_publication.serialized_event is VARCHAR(16000) (V1)
+    assertThat(largest).allSatisfy(event ->
+        assertThat(serializer.serialize(event).toString()).hasSizeLessThan(16_000));
   }
 
   /** The listeners that stored a publication of an event of this type naming the conversation. */
