@@ -190,7 +190,8 @@ class DemoWorkspace implements ApplicationRunner {
     Instant deadline = Instant.now().plus(WAIT);
     for (Acknowledgement ack : acks) {
       if (timesOut(deadline, () -> items.require(ack.itemId()).state() != ItemState.PENDING)) {
-        throw new IllegalStateException("the intake pipeline did not process the demo messages within 30 s");
+        throw new IllegalStateException(
+            "the intake pipeline did not process the demo messages within " + WAIT.toSeconds() + " s");
       }
     }
   }
@@ -199,7 +200,7 @@ class DemoWorkspace implements ApplicationRunner {
   private void awaitListeners() {
     if (timesOut(Instant.now().plus(WAIT), () -> publications.findIncompletePublications().stream()
         .allMatch(p -> p.getStatus() == EventPublication.Status.FAILED))) {
-      log.warn("The demo's listeners did not finish within 30 s; assigning its conversations anyway");
+      log.warn("The demo's listeners did not finish within {} s; assigning its conversations anyway", WAIT.toSeconds());
     }
   }
 
