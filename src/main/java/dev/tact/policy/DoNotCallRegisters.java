@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -268,19 +269,31 @@ public class DoNotCallRegisters {
     if (batch.isEmpty()) {
       return;
     }
-    // a number listed again keeps its earliest registration date: it is blocked from then on
-    List<String> phones = List.copyOf(batch.keySet());
-    jdbc.sql("SELECT phone, registered_on FROM policy_dnc_entry WHERE register = :r AND phone IN (:phones)")
-        .param("r", register.name()).param("phones", phones)
+    // Looked up by number alone, the register compared here: with the register in the WHERE clause H2 walks the
+    // whole register by its primary key and tests every row against the list, so a load grew with the square of
+    // its size.
+    Map<String, LocalDate> listed = new HashMap<>();
+    jdbc.sql("SELECT register, phone, registered_on FROM policy_dnc_entry WHERE phone IN (:phones)")
+        .param("phones", List.copyOf(batch.keySet()))
         .query(rs -> {
-          batch.merge(rs.getString("phone"), rs.getObject("registered_on", LocalDate.class),
-              (a, b) -> a.isBefore(b) ? a : b);
+          if (register.name().equals(rs.getString("register"))) {
+            listed.put(rs.getString("phone"), rs.getObject("registered_on", LocalDate.class));
+          }
         });
-    jdbc.sql("DELETE FROM policy_dnc_entry WHERE register = :r AND phone IN (:phones)")
-        .param("r", register.name()).param("phones", phones).update();
-    List<Map.Entry<String, LocalDate>> rows = List.copyOf(batch.entrySet());
-    template.batchUpdate("INSERT INTO policy_dnc_entry (register, phone, registered_on) VALUES (?, ?, ?)", rows,
-        rows.size(), (ps, row) -> {
+    // a number listed again keeps its earliest registration date: it is blocked from then on
+    List<Map.Entry<String, LocalDate>> earlier = batch.entrySet().stream()
+        .filter(row -> listed.containsKey(row.getKey()) && row.getValue().isBefore(listed.get(row.getKey())))
+        .toList();
+    List<Map.Entry<String, LocalDate>> added = batch.entrySet().stream()
+        .filter(row -> !listed.containsKey(row.getKey())).toList();
+    template.batchUpdate("UPDATE policy_dnc_entry SET registered_on = ? WHERE register = ? AND phone = ?", earlier,
+        BATCH, (ps, row) -> {
+          ps.setObject(1, row.getValue());
+          ps.setString(2, register.name());
+          ps.setString(3, row.getKey());
+        });
+    template.batchUpdate("INSERT INTO policy_dnc_entry (register, phone, registered_on) VALUES (?, ?, ?)", added,
+        BATCH, (ps, row) -> {
           ps.setString(1, register.name());
           ps.setString(2, row.getKey());
           ps.setObject(3, row.getValue());
