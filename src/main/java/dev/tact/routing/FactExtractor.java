@@ -28,7 +28,7 @@ public final class FactExtractor {
   private record Rule(Fact.Kind kind, Pattern pattern, int group) {}
 
   private static final List<Rule> RULES = List.of(
-      new Rule(Fact.Kind.EMAIL, Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"), 0),
+      new Rule(Fact.Kind.EMAIL, Pattern.compile("(?<![\\w.+-])[\\w.+-]{1,64}@[\\w-]+(?:\\.[\\w-]+)+"), 0),
       new Rule(Fact.Kind.INVOICE, Pattern.compile("(?iu)\\b(?:invoice|rechnung(?:snummer)?|facture|factura|fattura)"
           + NUMBER_WORD + ID), 1),
       new Rule(Fact.Kind.INVOICE, Pattern.compile("\\bINV[-/]?\\d[A-Z0-9/-]*\\b"), 0),
@@ -42,8 +42,8 @@ public final class FactExtractor {
           + "\\b\\.?(?:,?\\s+\\d{4})?"), 0),
       new Rule(Fact.Kind.DATE, Pattern.compile("(?iu)\\b" + MONTHS
           + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?"), 0),
-      new Rule(Fact.Kind.AMOUNT, Pattern.compile("(?iu)(?:[€$£]\\s?\\d[\\d.,']*\\d|[€$£]\\s?\\d"
-          + "|\\b\\d[\\d.,']*\\s?(?:€|\\$|£|eur|euros?|usd|gbp|chf|dollars?|pounds?)(?![\\p{L}]))"), 0),
+      new Rule(Fact.Kind.AMOUNT, Pattern.compile("(?iu)(?:[€$£]\\s?\\d[\\d.,']{0,30}\\d|[€$£]\\s?\\d"
+          + "|\\b\\d[\\d.,']{0,30}\\s?(?:€|\\$|£|eur|euros?|usd|gbp|chf|dollars?|pounds?)(?![\\p{L}]))"), 0),
       new Rule(Fact.Kind.PHONE, Pattern.compile("(?:\\+|\\b0|\\()[\\d()][\\d ()./-]{5,20}\\d"), 0),
       new Rule(Fact.Kind.PHONE, Pattern.compile("(?iu)(?:phone|tel\\.?|telephone|call me (?:on|at)|mobile|cell|"
           + "telefon|handy|téléphone|portable)\\s*(?:number|nummer|no\\.?)?\\s*[:]?\\s*(\\d[\\d ./-]{5,20}\\d)"), 1));
