@@ -200,10 +200,12 @@ class ConversationStore {
       return List.of();
     }
     Map<String, UUID> byExternalId = new HashMap<>();
+    // (channel, id) pairs, not "channel = :channel AND external_id IN (:ids)": H2 takes only the channel from the
+    // unique index for that and tests every message of the channel against the list
     jdbc.sql("""
         SELECT external_id, conversation_id FROM conv_message
-        WHERE channel = :channel AND external_id IN (:ids)""")
-        .param("channel", channel.name()).param("ids", externalIds)
+        WHERE (channel, external_id) IN (:pairs)""")
+        .param("pairs", externalIds.stream().map(id -> new Object[] {channel.name(), id}).toList())
         .query(rs -> {
           byExternalId.put(rs.getString("external_id"), rs.getObject("conversation_id", UUID.class));
         });
