@@ -44,11 +44,14 @@ final class LeaveOneFamilyOut {
       List<ReplyCorpus.Case> others = cases.entrySet().stream().filter(c -> !e.getValue().contains(c.getKey()))
           .flatMap(c -> c.getValue().stream()).toList();
       Set<ReplyRule> rules = ReplyRule.all();
+      int exactWithRules = exact(others, rules);
       for (ReplyRule rule : ReplyRule.values()) {
         Set<ReplyRule> without = EnumSet.copyOf(rules);
         without.remove(rule);
-        if (exact(others, without) > exact(others, rules)) {
+        int exactWithout = exact(others, without);
+        if (exactWithout > exactWithRules) {
           rules = without;
+          exactWithRules = exactWithout;
         }
       }
       Set<ReplyRule> dropped = EnumSet.complementOf(EnumSet.copyOf(rules));
