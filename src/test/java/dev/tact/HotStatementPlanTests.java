@@ -16,6 +16,8 @@ import dev.tact.testsupport.IndexSeeks;
 import dev.tact.testsupport.PipelineStoppedTest;
 import dev.tact.testsupport.StatementRecorder;
 import dev.tact.testsupport.StatementRecorder.Recorded;
+import dev.tact.timer.Timers;
+import dev.tact.timer.WorkQueue;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Statements that run per message or per batch on tables that grow seek a whole index key on H2: each test calls the
@@ -35,10 +38,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PipelineStoppedTest
 class HotStatementPlanTests {
 
+  /** A kind of timer with a handler, so that the timer workers look for it. */
+  static final String WEEKLY_DIGEST = "dashboard.weekly-digest";
+
   @Autowired DataSource dataSource;
   @Autowired ConversationManagement conversations;
   @Autowired ContactManagement contacts;
   @Autowired DoNotCallRegisters registers;
+  @Autowired Timers timers;
+  @Autowired @Qualifier("timerFiring") WorkQueue<?> timerFiring;
 
   @Test
   void shouldSeekMessagesByChannelAndExternalIdWhenThreadingAReply() throws SQLException {
@@ -65,6 +73,20 @@ class HotStatementPlanTests {
         () -> registers.add(DoNotCallRegister.CA_DNCL, earlier, DoNotCallRegisters.Mode.ADD, "plans"));
 
     assertSeekWholeKeys(issued, sql -> sql.matches("(?s).*policy_dnc_entry.*WHERE.*phone.*"));
+  }
+
+  @Test
+  void shouldReadTheNextTimerByTheDueIndexAndLockItByItsKey() throws SQLException {
+    String key = "plans-" + UUID.randomUUID();
+    timers.schedule(WEEKLY_DIGEST, key, Instant.parse("2100-01-01T00:00:00Z"), null);
+    try {
+      List<Recorded> issued = recorded(timerFiring::nextDue);
+
+      assertSeekWholeKeys(issued, sql -> sql.contains("FROM timer_entry") && sql.contains("FOR UPDATE"));
+      assertSeekWholeKeys(issued, sql -> sql.contains("FROM timer_entry"));
+    } finally {
+      timers.cancel(WEEKLY_DIGEST, key);
+    }
   }
 
   private void assertSeekWholeKeys(List<Recorded> issued, Predicate<String> hot) throws SQLException {

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * Reads H2's plan of a recorded statement (EXPLAIN with the same parameters) and names the table reads in it that do
  * not seek a whole index key. H2 writes each read as a comment after the table: {@code /* public.t.tableScan *}{@code /}
  * for a scan, {@code /* public.some_index: a = ?1 *}{@code /} for an index and the conditions it seeks with; an index
- * sought with fewer conditions than it has columns makes H2 test every row under that prefix one by one.
+ * sought with fewer conditions than it has columns makes H2 test every row under that prefix one by one, unless
+ * the index gives the query's order and H2 stops at its LIMIT ({@code /* index sorted *}{@code /}).
  */
 public final class IndexSeeks {
 
@@ -53,11 +54,16 @@ public final class IndexSeeks {
       }
       List<String> columns = columns(dataSource, index);
       List<String> sought = sought(columns, conditions);
-      if (sought.size() < columns.size()) {
+      if (sought.size() < columns.size() && !stopsAtItsLimit(plan)) {
         partial.add(index + " " + columns + " sought by " + sought + " only: " + conditions);
       }
     }
     return partial;
+  }
+
+  /** An index read in the query's order that ends at the query's LIMIT reads that many rows, not the prefix. */
+  private static boolean stopsAtItsLimit(String plan) {
+    return plan.contains("/* index sorted */") && plan.contains("FETCH ");
   }
 
   private static List<String> sought(List<String> columns, String conditions) {
