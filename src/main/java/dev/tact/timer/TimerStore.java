@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TimerStore {
 
+  /** Waiting timers read at a time while looking for the next one no other transaction holds. */
+  private static final int NEXT_CANDIDATES = 20;
+
   private static final String COLUMNS =
       "kind, timer_key, due_at, payload, state, attempts, next_attempt_at, last_error, schedule_id";
   private static final int MAX_ERROR = 4000;
@@ -87,15 +90,35 @@ class TimerStore {
   /**
    * Locks the waiting timer of one of {@code kinds} that is next due and that no other transaction holds. It
    * may not be due yet: then the caller learns how long it may sleep, and releases it by ending the transaction.
+   *
+   * <p>Candidates are read in due order without a lock, then locked one by one by their key: H2 reads (and locks)
+   * every row a FOR UPDATE query matches before it applies the LIMIT, here every waiting timer of the kinds
+   * (200,000 timers: 6-18 s a call, at each idle pass of the worker). Ordered by (state, next_attempt_at), as the
+   * due index is, H2 reads the first rows of that index only.
    */
   Optional<TimerRow> claimNext(Collection<String> kinds) {
-    return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM timer_entry
-        WHERE state = 'WAITING' AND kind IN (:kinds)
-        ORDER BY next_attempt_at
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED""")
-        .param("kinds", kinds).query(TimerStore::row).optional();
+    for (int offset = 0; ; offset += NEXT_CANDIDATES) {
+      List<TimerRow> candidates = jdbc.sql("SELECT " + COLUMNS + " " + """
+           FROM timer_entry
+          WHERE state = 'WAITING' AND kind IN (:kinds)
+          ORDER BY state, next_attempt_at
+          LIMIT :limit OFFSET :offset""")
+          .param("kinds", kinds).param("limit", NEXT_CANDIDATES).param("offset", offset)
+          .query(TimerStore::row).list();
+      for (TimerRow candidate : candidates) {
+        Optional<TimerRow> locked = jdbc.sql("SELECT " + COLUMNS + " " + """
+             FROM timer_entry
+            WHERE kind = :kind AND timer_key = :key AND state = 'WAITING'
+            FOR UPDATE SKIP LOCKED""")
+            .param("kind", candidate.kind()).param("key", candidate.key()).query(TimerStore::row).optional();
+        if (locked.isPresent()) {
+          return locked;
+        }
+      }
+      if (candidates.size() < NEXT_CANDIDATES) {
+        return Optional.empty();
+      }
+    }
   }
 
   /** Counts a failed attempt on this version of the timer: retried at {@code nextAttempt}, or parked. */

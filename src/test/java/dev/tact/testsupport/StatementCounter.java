@@ -46,7 +46,9 @@ public final class StatementCounter {
         count[0]++;
       }
       try {
-        return method.invoke(connection, args);
+        Object result = method.invoke(connection, args);
+        return method.getName().equals("prepareStatement") ? StatementRecorder.recording(result, (String) args[0])
+            : result;
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }

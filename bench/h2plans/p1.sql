@@ -1,0 +1,16 @@
+EXPLAIN ANALYZE SELECT external_id, conversation_id FROM conv_message WHERE channel = 'EMAIL' AND external_id IN ('<m5@example.com>', '<m77@example.com>', '<mx@example.com>');
+EXPLAIN ANALYZE SELECT external_id, conversation_id FROM conv_message WHERE (channel, external_id) IN (('EMAIL', '<m5@example.com>'), ('EMAIL', '<m77@example.com>'), ('EMAIL','<mx@example.com>'));
+EXPLAIN ANALYZE SELECT x.external_id, (SELECT i.message_id FROM intake_item i WHERE i.channel = 'EMAIL' AND i.external_id = x.external_id ORDER BY i.received_at, i.id LIMIT 1) FROM UNNEST(ARRAY['<m5@example.com>', '<m399@example.com>']) AS x(external_id);
+EXPLAIN ANALYZE SELECT id FROM intake_item WHERE channel = 'EMAIL' AND external_id = '<m5@example.com>' ORDER BY received_at, id LIMIT 1;
+EXPLAIN ANALYZE SELECT c.id FROM conv_conversation c WHERE c.channel = 'EMAIL' AND c.external_thread_id = '<t50@example.com>' AND c.status <> 'CLOSED' ORDER BY c.created_at DESC LIMIT 1;
+EXPLAIN ANALYZE SELECT id FROM conv_conversation WHERE channel = 'EMAIL' AND external_thread_id = '<t50@example.com>' AND merged_into_id IS NOT NULL ORDER BY created_at DESC LIMIT 1;
+EXPLAIN ANALYZE SELECT * FROM noise_report WHERE channel = 'EMAIL' AND external_id = '<r5@example.com>' ORDER BY received_at LIMIT 1;
+EXPLAIN ANALYZE SELECT kind FROM timer_entry WHERE state = 'WAITING' AND kind IN ('survey.send') AND next_attempt_at <= TIMESTAMP WITH TIME ZONE '2026-12-02 00:00:00+00' ORDER BY next_attempt_at LIMIT 100;
+EXPLAIN ANALYZE SELECT kind FROM timer_entry WHERE state = 'WAITING' AND kind IN ('survey.send') ORDER BY next_attempt_at LIMIT 1;
+EXPLAIN ANALYZE SELECT DISTINCT kind FROM timer_entry WHERE state = 'WAITING' AND next_attempt_at <= TIMESTAMP WITH TIME ZONE '2026-12-02 00:00:00+00' AND kind NOT IN ('survey.send', 'sla.deadline') ORDER BY kind;
+EXPLAIN ANALYZE SELECT id FROM intake_item WHERE state = 'PENDING' AND next_attempt_at <= TIMESTAMP WITH TIME ZONE '2027-12-02 00:00:00+00' ORDER BY next_attempt_at, id LIMIT 50;
+EXPLAIN ANALYZE SELECT MIN(received_at) FROM intake_item WHERE state = 'PENDING';
+EXPLAIN ANALYZE SELECT COUNT(*) FROM conv_conversation WHERE team_id = '00000000-0000-7000-8001-000000000001' AND status <> 'CLOSED';
+EXPLAIN ANALYZE SELECT contact_id FROM contact_identity WHERE kind = 'EMAIL' AND address = 'user5@example.com';
+EXPLAIN ANALYZE SELECT c.id FROM conv_conversation c WHERE c.id = '00000000-0000-7000-8003-000000000001' AND (c.contact_id = '00000000-0000-7000-8001-000000000002' OR EXISTS (SELECT 1 FROM conv_message m WHERE m.conversation_id = c.id AND m.direction = 'INBOUND' AND m.contact_id = '00000000-0000-7000-8001-000000000002'));
+EXPLAIN ANALYZE SELECT COUNT(*) FROM conv_conversation WHERE assignee_id IN ('00000000-0000-7000-8001-000000000001') AND status NOT IN ('SOLVED', 'CLOSED') GROUP BY assignee_id;
