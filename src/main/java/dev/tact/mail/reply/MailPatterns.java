@@ -189,9 +189,12 @@ public final class MailPatterns {
   private static final Pattern MAILTO = Pattern.compile("[<\\[]mailto:[^<>\\[\\]\\s]{0,300}[>\\]]",
       Pattern.CASE_INSENSITIVE);
 
-  /** Forward prefixes of a subject line: Fwd, Fw, WG, TR, RV, Doorst, VS, ENC, PD, İLT, ... */
+  /**
+   * Forward prefixes of a subject line: Fwd, Fw, WG, TR, RV, Doorst, VS, ENC, PD, İLT, ... The "Re:" prefixes before
+   * them are read possessively (none of them is a forward prefix): a long run of them overflowed the stack.
+   */
   public static final Pattern FORWARD_SUBJECT = Pattern.compile(
-      "^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:(?:Re|AW|SV|Antw)\\s*:\\s*)*"
+      "^\\s*+(?:\\[[^\\]]{0,40}\\]\\s*+)?(?:(?:Re|AW|SV|Antw)\\s*+:\\s*+)*+"
           + "(?:Fwd|Fw|WG|TR|RV|Doorst|VS|ENC|PD|İLT|FS|Vb|Tov|Rif|Reenv|Reenviar|I|Pers|Пересл|转发|轉寄)\\s*[:：]",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
