@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class FactExtractor {
 
-  private static final String NUMBER_WORD = "(?:\\s*(?:number|no\\.?|nr\\.?|n°|num[ée]ro|nummer|id|ref\\.?|#))*";
+  /*
+   * The white space is read possessively (nothing after it can start with white space) and the number words are at
+   * most four: a label followed by a pasted run of spaces or of "no" once took seconds or overflowed the stack.
+   */
+  private static final String NUMBER_WORD = "(?:\\s*+(?:number|no\\.?|nr\\.?|n°|num[ée]ro|nummer|id|ref\\.?|#)){0,4}";
   private static final String ID =
-      "(?:\\s+(?:is|ist|est|es|lautet))?\\s*[:#]?\\s*([A-Za-z]{0,6}[-/]?\\d[A-Za-z0-9/-]{2,30})";
+      "(?:\\s++(?:is|ist|est|es|lautet))?\\s*+[:#]?+\\s*+([A-Za-z]{0,6}[-/]?\\d[A-Za-z0-9/-]{2,30})";
   private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
       + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|"
       + "juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)";
@@ -46,7 +50,7 @@ public final class FactExtractor {
           + "|\\b\\d[\\d.,']{0,30}\\s?(?:€|\\$|£|eur|euros?|usd|gbp|chf|dollars?|pounds?)(?![\\p{L}]))"), 0),
       new Rule(Fact.Kind.PHONE, Pattern.compile("(?:\\+|\\b0|\\()[\\d()][\\d ()./-]{5,20}\\d"), 0),
       new Rule(Fact.Kind.PHONE, Pattern.compile("(?iu)(?:phone|tel\\.?|telephone|call me (?:on|at)|mobile|cell|"
-          + "telefon|handy|téléphone|portable)\\s*(?:number|nummer|no\\.?)?\\s*[:]?\\s*(\\d[\\d ./-]{5,20}\\d)"), 1));
+          + "telefon|handy|téléphone|portable)\\s*+(?:number|nummer|no\\.?)?\\s*+:?+\\s*+(\\d[\\d ./-]{5,20}\\d)"), 1));
 
   /** The facts in these texts, each once, in the order of the kinds and then of first appearance. */
   public List<Fact> extract(Collection<String> texts, Collection<String> products) {

@@ -53,6 +53,27 @@ class ForwardDetectorTests {
   }
 
   @Test
+  void shouldRecoverOriginalWhenForwardSubjectFollowsALongRunOfReplyPrefixes() {
+    // the run of "Re: " once overflowed the stack of the subject's pattern
+    Optional<ForwardedMessage> found = detector.detect("Re: ".repeat(1_000) + "Fwd: Offre", "Pour info\n\n"
+        + "*From:* Jane Roe [mailto:jane@x.com]\n*Sent:* Monday, January 6, 2025 9:14 AM\n"
+        + "*Subject:* Offre\n\nBonjour\n");
+    assertThat(found).hasValueSatisfying(f -> assertThat(f.fromAddress()).isEqualTo("jane@x.com"));
+  }
+
+  @Test
+  void shouldRecoverOriginalWhenAFieldNameIsFollowedByALongRunOfSpaces() {
+    // such a line once took seconds for each field pattern (the spaces split between two white space runs)
+    Optional<ForwardedMessage> found = detector.detect("TR: Offre", "Pour info\n\n"
+        + "*From:* Jane Roe [mailto:jane@x.com]\n"
+        + "Sent" + " ".repeat(19_000) + "x\n*Sent:* Monday, January 6, 2025 9:14 AM\n*Subject:* Offre\n\nBonjour\n");
+    assertThat(found).hasValueSatisfying(f -> {
+      assertThat(f.fromAddress()).isEqualTo("jane@x.com");
+      assertThat(f.subject()).isEqualTo("Offre");
+    });
+  }
+
+  @Test
   void shouldRecoverOriginalWhenLocalisedOutlookBlockFollowsOriginalMessageLine() {
     Optional<ForwardedMessage> found = detector.detect("WG: Angebot", "-----Ursprüngliche Nachricht-----\n"
         + "Von: jane@x.com\nGesendet: Montag, 6. Januar 2025 09:14\nAn: Bob\nBetreff: Angebot\n\nHallo\n");

@@ -81,4 +81,13 @@ class FactExtractorTests {
     assertThat(facts("Pasted: " + "1,".repeat(5_000) + " and mail jane.doe+shop@example.com about EUR 12"))
         .contains(new Fact(Kind.EMAIL, "jane.doe+shop@example.com"));
   }
+
+  @Test
+  void shouldReadALabelFollowedByAPastedRunOfSpacesOrNumberWordsWithoutGivingUp() {
+    // a label followed by such a run once took the extractor seconds to minutes, or overflowed its stack
+    String spaces = " ".repeat(2_000);
+    assertThat(facts("Invoice" + spaces + "x. Order" + spaces + "x. Phone" + spaces + "x. Account" + " no".repeat(4_000)
+        + " x. Invoice no. INV-2024-77, call me on +49 30 1234567"))
+        .containsExactly(new Fact(Kind.INVOICE, "INV-2024-77"), new Fact(Kind.PHONE, "+49 30 1234567"));
+  }
 }

@@ -93,4 +93,14 @@ class ToneCheckTests {
   private List<ToneKind> kinds(String text) {
     return check.check(text).findings().stream().map(ToneFinding::kind).toList();
   }
+
+  @Test
+  void shouldFindWordsOpeningALineBelowLongRunsOfBlankLines() {
+    // these patterns once read from every line start to the end of the run (20,000 newlines: up to a minute)
+    String blank = "\n".repeat(6_000);
+    String text = "Thanks for waiting." + blank + "Um, sure." + blank + "Wow" + blank + "Whatever";
+    ToneReport report = check.check(text);
+    assertThat(report.findings()).extracting(f -> text.substring(f.start(), f.end()))
+        .containsExactly("Um,", "Wow", "Whatever");
+  }
 }

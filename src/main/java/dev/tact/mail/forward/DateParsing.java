@@ -20,7 +20,7 @@ final class DateParsing {
     if (written == null || written.isBlank()) {
       return null;
     }
-    String value = written.replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
+    String value = withoutTrailingComment(written).strip();
     try {
       // the weekday is dropped: clients get it wrong, and it adds nothing to the instant
       String withoutWeekday = value.replaceFirst("^\\p{L}{2,9},?\\s+(?=\\d)", "");
@@ -33,5 +33,33 @@ final class DateParsing {
     } catch (DateTimeParseException ignored) {
       return null;
     }
+  }
+
+  /**
+   * The value without a trailing comment ("... +0100 (CET)") and the white space before it: what the pattern
+   * {@code \s*\([^)]*\)\s*$} removed, read in one pass from the end. The pattern was tried from every "(" and
+   * every space of a long run of them, each time to the end of the value (19,000 characters: seconds).
+   */
+  static String withoutTrailingComment(String value) {
+    int end = value.length();
+    while (end > 0 && isSpace(value.charAt(end - 1))) {
+      end--;
+    }
+    if (end == 0 || value.charAt(end - 1) != ')') {
+      return value;
+    }
+    int open = value.indexOf('(', value.lastIndexOf(')', end - 2) + 1);
+    if (open < 0 || open >= end - 1) {
+      return value;
+    }
+    while (open > 0 && isSpace(value.charAt(open - 1))) {
+      open--;
+    }
+    return value.substring(0, open);
+  }
+
+  /** White space as {@code \s} reads it. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class MessageIds {
 
   private static final Pattern BRACKETED = Pattern.compile("<([^<>\\s]+)>");
-  private static final Pattern BARE = Pattern.compile("[^\\s<>,;\"()]+@[^\\s<>,;\"()]+");
+  /** An id starts only where a run of its characters starts: see {@code Addresses}' address pattern for why. */
+  private static final Pattern BARE = Pattern.compile("(?<![^\\s<>,;\"()])[^\\s<>,;\"()]+@[^\\s<>,;\"()]+");
 
   private MessageIds() {
   }

@@ -130,16 +130,20 @@ public final class MailPatterns {
           + "|以下是转发的邮件\\s*[:：]?|전달된 메시지\\s*:?)\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** The "From:" field of an Outlook-style header block, optionally in bold (`*From:*`), in many languages. */
+  /**
+   * The "From:" field of an Outlook-style header block, optionally in bold (`*From:*`), in many languages. The white
+   * space and stars are read possessively (what follows them cannot start with either): a field name followed by a
+   * long run of spaces took seconds.
+   */
   public static final Pattern FROM_FIELD = Pattern.compile(
-      "^\\s*[*_]{0,2}(?:From|Sender|Von|De|De la|Da|Van|Från|Fra|Frá|Od|Odesílatel|От|Від|Lähettäjä|Saatja|Nuo|Feladó"
+      "^\\s*+[*_]{0,2}+(?:From|Sender|Von|De|De la|Da|Van|Från|Fra|Frá|Od|Odesílatel|От|Від|Lähettäjä|Saatja|Nuo|Feladó"
           + "|Kimden|Afzender|Remetente|Expéditeur|Absender|Mittente|Nadawca|Šalje|Pošiljatelj|Pošiljalac|Από"
-          + "|Αποστολέας|מאת|من|Từ|Dari|จาก|寄件者|发件人|發件人|差出人|送信者|보낸 사람)\\s*[*_]{0,2}\\s*[:：]",
+          + "|Αποστολέας|מאת|من|Từ|Dari|จาก|寄件者|发件人|發件人|差出人|送信者|보낸 사람)\\s*+[*_]{0,2}+\\s*+[:：]",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** The other fields of such a block: sent, date, to, cc, subject, reply-to, in many languages. */
   public static final Pattern OTHER_HEADER_FIELD = Pattern.compile(
-      "^\\s*[*_]{0,2}(?:Sent|Date|To|Cc|Bcc|Subject|Reply-To|Importance|Gesendet|Datum|An|Betreff|Kopie|Antwort an"
+      "^\\s*+[*_]{0,2}+(?:Sent|Date|To|Cc|Bcc|Subject|Reply-To|Importance|Gesendet|Datum|An|Betreff|Kopie|Antwort an"
           + "|Envoyé|Envoyé le|À|A|Objet|Date d'envoi|Répondre à|Enviado|Enviada|Enviado el|Fecha|Para|Asunto|CC"
           + "|Inviato|Data|Oggetto|Risposta|Rispondi a|Verzonden|Aan|Onderwerp|Beantwoorden|Skickat|Till|Ämne"
           + "|Kopia|Sendt|Til|Emne|Kopi|Dato|Svar til|Wysłano|Do|Temat|DW|Odpowiedź do|Отправлено|Кому|Тема|Дата"
@@ -150,7 +154,7 @@ public final class MailPatterns {
           + "|تاريخ الإرسال|التاريخ|إلى|نسخة|الموضوع|Đã gửi|Ngày|Đến|Chủ đề|Tiêu đề|Dikirim|Tanggal|Kepada|Perihal"
           + "|Subjek|Poslano|Poslato|Prima|Za|Zadeva|ส่ง|วันที่|ถึง|เรื่อง|Sujet|Copie à|Message du|发送时间|發送時間"
           + "|寄件日期|收件人|收件者|抄送|副本|主题|主旨|日期|送信日時|宛先|件名|日時|보낸 날짜|받는 사람|참조|제목)"
-          + "\\s*[*_]{0,2}\\s*[:：]",
+          + "\\s*+[*_]{0,2}+\\s*+[:：]",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A separator line that Outlook and others put above a header block. */
@@ -185,9 +189,12 @@ public final class MailPatterns {
   private static final Pattern MAILTO = Pattern.compile("[<\\[]mailto:[^<>\\[\\]\\s]{0,300}[>\\]]",
       Pattern.CASE_INSENSITIVE);
 
-  /** Forward prefixes of a subject line: Fwd, Fw, WG, TR, RV, Doorst, VS, ENC, PD, İLT, ... */
+  /**
+   * Forward prefixes of a subject line: Fwd, Fw, WG, TR, RV, Doorst, VS, ENC, PD, İLT, ... The "Re:" prefixes before
+   * them are read possessively (none of them is a forward prefix): a long run of them overflowed the stack.
+   */
   public static final Pattern FORWARD_SUBJECT = Pattern.compile(
-      "^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:(?:Re|AW|SV|Antw)\\s*:\\s*)*"
+      "^\\s*+(?:\\[[^\\]]{0,40}\\]\\s*+)?(?:(?:Re|AW|SV|Antw)\\s*+:\\s*+)*+"
           + "(?:Fwd|Fw|WG|TR|RV|Doorst|VS|ENC|PD|İLT|FS|Vb|Tov|Rif|Reenv|Reenviar|I|Pers|Пересл|转发|轉寄)\\s*[:：]",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

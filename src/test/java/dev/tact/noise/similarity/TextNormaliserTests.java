@@ -83,4 +83,12 @@ class TextNormaliserTests {
     assertThat(normaliser.normalise(null)).isEmpty();
     assertThat(normaliser.normalise(" \n\t ")).isEmpty();
   }
+
+  @Test
+  void shouldKeepALongRunOfDotsInsideALinkAndDropTheOnesEndingIt() {
+    // the trailing-punctuation pattern once read such a run to its end from each of its dots (seconds)
+    String dots = ".".repeat(19_000);
+    assertThat(normaliser.normalise("see https://www.example.com/a" + dots + "b" + dots + " ok"))
+        .isEqualTo("see example.com/a" + dots + "b ok");
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tact.policy.ledger.OptOutClassifier.Verdict;
 import dev.tact.shared.Channel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -101,5 +102,14 @@ class OptOutClassifierTests {
       """)
   void shouldIgnoreOrdinaryMessagesThatMentionTheSameWords(String text, Channel cameOn) {
     assertThat(classifier.classify(text, cameOn).verdict()).as(text).isEqualTo(Verdict.NONE);
+  }
+
+  @Test
+  void shouldReadAClearOptOutFollowedByALongRunOfCarriageReturns() {
+    // the line-break clean-up once read such a run to its end from each of its positions (seconds)
+    String text = "Please stop calling me" + "\r".repeat(19_000) + "Jane";
+    OptOutClassifier.Signal signal = classifier.classify(text, Channel.PHONE);
+    assertThat(signal.verdict()).isEqualTo(Verdict.CLEAR);
+    assertThat(signal.channel()).isEqualTo(Channel.PHONE);
   }
 }
