@@ -33,7 +33,8 @@ public class ContactManagement {
   ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditLog audit,
       org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners,
       org.springframework.jdbc.core.JdbcTemplate template) {
-    this.senders = new SendersResolution(jdbc, template, this::findAll, this::resolve, this::changed);
+    this.senders = new SendersResolution(jdbc, template, this::findAll, this::resolve, this::fillNames,
+        this::changed);
     this.changeListeners = changeListeners;
     this.jdbc = jdbc;
     this.clock = clock;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -48,14 +49,17 @@ final class SendersResolution {
   private final JdbcTemplate template;
   private final Function<Collection<UUID>, Map<UUID, Contact>> existing;
   private final BiFunction<Identity, ContactNames, Contact> resolveOne;
+  private final BiConsumer<UUID, ContactNames> fillNames;
   private final Consumer<UUID> changed;
 
   SendersResolution(JdbcClient jdbc, JdbcTemplate template, Function<Collection<UUID>, Map<UUID, Contact>> existing,
-      BiFunction<Identity, ContactNames, Contact> resolveOne, Consumer<UUID> changed) {
+      BiFunction<Identity, ContactNames, Contact> resolveOne, BiConsumer<UUID, ContactNames> fillNames,
+      Consumer<UUID> changed) {
     this.jdbc = jdbc;
     this.template = template;
     this.existing = existing;
     this.resolveOne = resolveOne;
+    this.fillNames = fillNames;
     this.changed = changed;
   }
 
@@ -88,7 +92,7 @@ final class SendersResolution {
       answers.add(contact);
     }
     boolean allInserted = insert(created, current, createdAt);
-    renamed.forEach(id -> fillNames(current.get(id)));
+    renamed.forEach(id -> fillNames.accept(id, namesOf(current.get(id))));
     List<Key> lost = allInserted ? List.of() : lostToOthers(created);
     if (!lost.isEmpty()) {
       for (int i = 0; i < senders.size(); i++) {
@@ -129,6 +133,10 @@ final class SendersResolution {
         c.country(), c.subdivision(), c.tier(), c.customerSince(), c.plan(), c.identities());
   }
 
+  private static ContactNames namesOf(Contact contact) {
+    return new ContactNames(contact.displayName(), contact.givenName(), contact.familyName());
+  }
+
   private static boolean sameNames(Contact a, Contact b) {
     return Objects.equals(a.displayName(), b.displayName()) && Objects.equals(a.givenName(), b.givenName())
         && Objects.equals(a.familyName(), b.familyName());
@@ -153,18 +161,6 @@ final class SendersResolution {
     });
     CONTACTS.insert(template, contacts);
     return IDENTITIES.insert(template, identities) == identities.size();
-  }
-
-  private void fillNames(Contact contact) {
-    jdbc.sql("""
-        UPDATE contact_contact SET
-          display_name = COALESCE(display_name, :display),
-          given_name = COALESCE(given_name, :given),
-          family_name = COALESCE(family_name, :family)
-        WHERE id = :id""")
-        .param("display", contact.displayName()).param("given", contact.givenName())
-        .param("family", contact.familyName()).param("id", contact.id()).update();
-    changed.accept(contact.id());
   }
 
   /**
