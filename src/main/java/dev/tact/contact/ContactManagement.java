@@ -28,8 +28,13 @@ public class ContactManagement {
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
 
+  private final SendersResolution senders;
+
   ContactManagement(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, AuditLog audit,
-      org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners) {
+      org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners,
+      org.springframework.jdbc.core.JdbcTemplate template) {
+    this.senders = new SendersResolution(jdbc, template, this::findAll, this::resolve, this::fillNames,
+        this::changed);
     this.changeListeners = changeListeners;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -73,6 +78,15 @@ public class ContactManagement {
       return resolve(identity, names);
     }
     return require(id);
+  }
+
+  /**
+   * What {@link #resolve} answers for each of these senders when they are resolved one after another, in a few
+   * statements for the whole list (an inbound set): a new identity that comes twice makes one contact.
+   */
+  @Transactional
+  public List<Contact> resolveAll(List<NamedIdentity> senders) {
+    return senders.isEmpty() ? List.of() : this.senders.resolveAll(senders, clock.instant());
   }
 
   /**
@@ -269,6 +283,30 @@ public class ContactManagement {
     }
     throw new IllegalStateException("merge chain too long from contact " + id);
   }
+
+  /**
+   * The customer tier of the contact with this id (of the one it was merged into), as {@link #find} then
+   * {@link Contact#tier()} answer it, in one statement when the contact was not merged; empty when it has none or
+   * there is no such contact.
+   */
+  public Optional<String> tierOf(UUID id) {
+    UUID current = id;
+    for (int hops = 0; hops < 16; hops++) {
+      Optional<TierRow> row = jdbc.sql("SELECT tier, merged_into FROM contact_contact WHERE id = :id")
+          .param("id", current)
+          .query((rs, n) -> new TierRow(rs.getString("tier"), rs.getObject("merged_into", UUID.class))).optional();
+      if (row.isEmpty()) {
+        return Optional.empty();
+      }
+      if (row.get().mergedInto() == null) {
+        return Optional.ofNullable(row.get().tier());
+      }
+      current = row.get().mergedInto();
+    }
+    throw new IllegalStateException("merge chain too long from contact " + id);
+  }
+
+  private record TierRow(String tier, UUID mergedInto) {}
 
   /**
    * The contacts with these ids, keyed by the id asked for (a merged-away id maps to the contact it

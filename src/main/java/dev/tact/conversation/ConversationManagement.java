@@ -316,6 +316,11 @@ public class ConversationManagement {
     return store.firstConversationAt(contactId);
   }
 
+  /** As {@link #firstConversationAt} for each of these contacts, in one query; a contact without one is absent. */
+  public java.util.Map<UUID, Instant> firstConversationsAt(java.util.Collection<UUID> contactIds) {
+    return store.firstConversationsAt(contactIds);
+  }
+
   /** Every conversation of one contact, newest activity first (at most 100). */
   public List<ConversationSummary> ofContact(UUID contactId) {
     return store.list(new ConversationFilter(Set.of(), null, null, false, null, contactId), new PageRequest(0, 100)).items();

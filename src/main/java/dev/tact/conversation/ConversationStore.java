@@ -358,6 +358,19 @@ class ConversationStore {
         .param("contact", contactId).query((rs, n) -> Optional.ofNullable(instant(rs, "first"))).single();
   }
 
+  Map<UUID, Instant> firstConversationsAt(java.util.Collection<UUID> contactIds) {
+    Map<UUID, Instant> first = new HashMap<>();
+    List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.sql("SELECT contact_id, MIN(created_at) AS first FROM conv_conversation WHERE contact_id IN (:ids) "
+              + "GROUP BY contact_id")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+              first.put(rs.getObject("contact_id", UUID.class), instant(rs, "first")));
+    }
+    return first;
+  }
+
   List<UUID> conversationsOfContact(UUID contactId) {
     return jdbc.sql("SELECT id FROM conv_conversation WHERE contact_id = :contact").param("contact", contactId)
         .query(UUID.class).list();

@@ -21,6 +21,8 @@ final class InboundContext {
   private Next next = Next.PROCEED;
   private ReadItem read;
   private Contact contact;
+  private Contact knownSender;
+  private SenderStanding knownStanding;
   private SenderStanding standing = SenderStanding.UNKNOWN;
   private InboundMessage message;
   private ThreadDecision thread;
@@ -62,6 +64,21 @@ final class InboundContext {
 
   SenderStanding standing() {
     return standing;
+  }
+
+  /** The sender's contact, resolved with the rest of the set; null before. */
+  Contact knownSender() {
+    return knownSender;
+  }
+
+  /** The sender's standing as read for the set, or null when it is to be read at the item (see the step). */
+  SenderStanding knownStanding() {
+    return knownStanding;
+  }
+
+  void known(Contact sender, SenderStanding standing) {
+    this.knownSender = sender;
+    this.knownStanding = standing;
   }
 
   void sender(Contact contact, SenderStanding standing, InboundMessage message) {

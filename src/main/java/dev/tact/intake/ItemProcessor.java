@@ -1,6 +1,8 @@
 package dev.tact.intake;
 
 import dev.tact.conversation.FiledTogether;
+import dev.tact.intake.ItemStore.ItemEnd;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +12,17 @@ import org.springframework.stereotype.Component;
  * what happens next ({@link Next}); where the road ends is recorded on the item by {@link ItemMarks}, and an item
  * that cannot be read is parked.
  *
- * <p>Reading works on the whole set; the later steps take the items one by one in their claimed order, because
- * an item's thread and noise decision depend on what was filed for the items before it (a reply, a copy, a loop).
+ * <p>Reading, the channel's check and finding the senders' contacts work on the whole set (none of them depends on
+ * what is filed); the later steps take the items one by one in their claimed order, because an item's thread and
+ * noise decision depend on what was filed for the items before it (a reply, a copy, a loop). Where each road ended
+ * is written for the set at its end.
  */
 @Component
 class ItemProcessor {
 
   private final SetStep read;
+  private final ItemStep check;
+  private final IdentifySenderStep identify;
   private final List<Named> road;
   private final ItemMarks marks;
   private final FiledTogether filedTogether;
@@ -25,8 +31,10 @@ class ItemProcessor {
       NoiseStep noise, FileStep file, ItemMarks marks, FiledTogether filedTogether) {
     this.filedTogether = filedTogether;
     this.read = read;
-    this.road = List.of(new Named("check", check), new Named("identify sender", identify),
-        new Named("thread", thread), new Named("noise", noise), new Named("file", file));
+    this.check = check;
+    this.identify = identify;
+    this.road = List.of(new Named("identify sender", identify), new Named("thread", thread),
+        new Named("noise", noise), new Named("file", file));
     this.marks = marks;
   }
 
@@ -50,6 +58,10 @@ class ItemProcessor {
   private List<InboundContext> road(List<InboundItem> items) {
     List<InboundContext> contexts = items.stream().map(InboundContext::new).toList();
     read.applyAll(contexts);
+    contexts.stream().filter(context -> context.next().proceeds())
+        .forEach(context -> context.passed("check", check.apply(context)));
+    identify.prepare(contexts);
+    List<ItemEnd> ends = new ArrayList<>(contexts.size());
     for (InboundContext context : contexts) {
       for (Named named : road) {
         if (!context.next().proceeds()) {
@@ -57,8 +69,9 @@ class ItemProcessor {
         }
         context.passed(named.name(), named.step().apply(context));
       }
-      marks.record(context);
+      ends.add(marks.end(context));
     }
+    marks.recordAll(ends);
     return contexts;
   }
 }

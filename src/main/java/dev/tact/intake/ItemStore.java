@@ -10,12 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,9 +33,11 @@ class ItemStore {
       message_id, contact_id, conversation_id, submitted_by""";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  ItemStore(JdbcClient jdbc) {
+  ItemStore(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /** Locks up to {@code limit} due items that no other node holds, oldest first; empty when there is none. */
@@ -46,25 +51,48 @@ class ItemStore {
         .param("now", utc(now)).param("limit", limit).query(ItemStore::item).list();
   }
 
-  void markProcessed(UUID id, ItemState state, UUID messageId, UUID contactId, UUID conversationId, Instant at) {
-    jdbc.sql("""
-        UPDATE intake_item SET state = :state, message_id = :message, contact_id = :contact,
-          conversation_id = :conversation, processed_at = :at, last_error = NULL
-        WHERE id = :id""")
-        .param("state", state.name()).param("message", messageId).param("contact", contactId)
-        .param("conversation", conversationId).param("at", utc(at)).param("id", id).update();
+  /**
+   * Records where each item of a set ended: one JDBC batch (one round trip) per kind of end instead of a statement
+   * per item.
+   */
+  void markAll(List<ItemEnd> ends) {
+    Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
+    for (ItemEnd end : ends) {
+      if (end.state() == ItemState.SUPPRESSED) {
+        byStatement.computeIfAbsent(MARK_SUPPRESSED, k -> new ArrayList<>())
+            .add(new Object[] {end.contactId(), clip(end.note()), utc(end.at()), end.itemId()});
+      } else if (end.note() == null) {
+        byStatement.computeIfAbsent(MARK_PROCESSED, k -> new ArrayList<>()).add(new Object[] {end.state().name(),
+            end.messageId(), end.contactId(), end.conversationId(), utc(end.at()), end.itemId()});
+      } else {
+        byStatement.computeIfAbsent(MARK_NOTED, k -> new ArrayList<>()).add(new Object[] {end.state().name(),
+            end.messageId(), end.contactId(), end.conversationId(), utc(end.at()), clip(end.note()), end.itemId()});
+      }
+    }
+    byStatement.forEach(batches::batchUpdate);
   }
 
-  /** Like {@link #markProcessed}, with a note saying what happened (noise control's decisions). */
-  void markNoted(UUID id, ItemState state, UUID messageId, UUID contactId, UUID conversationId, String note,
-      Instant at) {
-    jdbc.sql("""
-        UPDATE intake_item SET state = :state, message_id = :message, contact_id = :contact,
-          conversation_id = :conversation, processed_at = :at, last_error = NULL, note = :note
-        WHERE id = :id""")
-        .param("state", state.name()).param("message", messageId).param("contact", contactId)
-        .param("conversation", conversationId).param("at", utc(at))
-        .param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id).update();
+  private static final String MARK_PROCESSED = """
+      UPDATE intake_item SET state = ?, message_id = ?, contact_id = ?, conversation_id = ?, processed_at = ?,
+        last_error = NULL
+      WHERE id = ?""";
+  private static final String MARK_NOTED = """
+      UPDATE intake_item SET state = ?, message_id = ?, contact_id = ?, conversation_id = ?, processed_at = ?,
+        last_error = NULL, note = ?
+      WHERE id = ?""";
+  private static final String MARK_SUPPRESSED = """
+      UPDATE intake_item SET state = 'SUPPRESSED', contact_id = ?, note = ?, processed_at = ?, last_error = NULL
+      WHERE id = ?""";
+
+  /**
+   * Where an item's road ended: its state, what it was filed as or joined, and a note for people (null: the note is
+   * left as it is). A {@link ItemState#SUPPRESSED} end keeps the item's message and conversation as they are.
+   */
+  record ItemEnd(UUID itemId, ItemState state, UUID messageId, UUID contactId, UUID conversationId, String note,
+      Instant at) {}
+
+  private static String clip(String note) {
+    return note.length() <= 2000 ? note : note.substring(0, 2000);
   }
 
   /** Puts a held (suppressed) item back in line for the pipeline. */
@@ -88,16 +116,6 @@ class ItemStore {
   void noteSuppressed(UUID id, String note) {
     jdbc.sql("UPDATE intake_item SET note = :note WHERE id = :id AND state = 'SUPPRESSED'")
         .param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id).update();
-  }
-
-  /** Marks an item read but deliberately not filed, saying why. */
-  void markSuppressed(UUID id, UUID contactId, String note, Instant at) {
-    jdbc.sql("""
-        UPDATE intake_item SET state = 'SUPPRESSED', contact_id = :contact, note = :note, processed_at = :at,
-          last_error = NULL
-        WHERE id = :id""")
-        .param("contact", contactId).param("note", note.length() <= 2000 ? note : note.substring(0, 2000))
-        .param("at", utc(at)).param("id", id).update();
   }
 
   /** Counts a failed attempt; parks the item, or schedules the next attempt. */

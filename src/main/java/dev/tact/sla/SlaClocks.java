@@ -1,6 +1,5 @@
 package dev.tact.sla;
 
-import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.contact.ContactTierChanged;
 import dev.tact.conversation.Actor;
@@ -471,7 +470,7 @@ public class SlaClocks {
 
   private Optional<SlaPolicy> match(ConversationSummary c) {
     String intent = frontDoor.intentOf(c.id()).filter(i -> !i.triage()).map(ConversationIntent::intent).orElse(null);
-    String tier = c.contactId() == null ? null : contacts.find(c.contactId()).map(Contact::tier).orElse(null);
+    String tier = c.contactId() == null ? null : contacts.tierOf(c.contactId()).orElse(null);
     return policies.firstMatch(c.priority(), intent, tier, c.teamId());
   }
 

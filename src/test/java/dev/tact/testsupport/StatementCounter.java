@@ -22,16 +22,26 @@ public final class StatementCounter {
   private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
   private static final ThreadLocal<long[]> COUNT = new ThreadLocal<>();
   private static final ThreadLocal<Long> LAST = new ThreadLocal<>();
+  private static final ThreadLocal<java.util.List<String>> SQL = new ThreadLocal<>();
+  private static final ThreadLocal<java.util.List<String>> LAST_SQL = new ThreadLocal<>();
 
   private StatementCounter() {}
 
   public static void start() {
     COUNT.set(new long[1]);
+    SQL.set(new java.util.ArrayList<>());
   }
 
   public static void stop() {
     LAST.set(COUNT.get()[0]);
+    LAST_SQL.set(SQL.get());
     COUNT.remove();
+    SQL.remove();
+  }
+
+  /** The text of the statements counted between the last {@link #start()} and {@link #stop()}, in order. */
+  public static java.util.List<String> statements() {
+    return java.util.List.copyOf(LAST_SQL.get());
   }
 
   /** The statements counted between the last {@link #start()} and {@link #stop()}. */
@@ -44,6 +54,7 @@ public final class StatementCounter {
       long[] count = COUNT.get();
       if (count != null && STATEMENTS.contains(method.getName())) {
         count[0]++;
+        SQL.get().add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : method.getName());
       }
       try {
         Object result = method.invoke(connection, args);
