@@ -123,7 +123,9 @@ public final class OptOutClassifier {
   /** Words before a clear phrase that turn it into a question or a report, not a request. */
   private static final Pattern DOUBT = Pattern.compile("\\b(?:why|did you|didn'?t|if|when|whether|will you|"
       + "are you going to|how (?:do|can|to)|told me|said|(?:tell|ask) (?:him|her|them|\\p{L}+) to)\\b");
-  private static final Pattern EDGES = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
+  /** Punctuation and space at either end; the one at the end is tried only where such a run starts (linear). */
+  private static final Pattern EDGES = Pattern.compile(
+      "^[\\p{P}\\p{S}\\s]++|(?<![\\p{P}\\p{S}\\s])[\\p{P}\\p{S}\\s]++$");
   private static final Pattern POLITE = Pattern.compile("^(?:please |pls |plz )|(?: please| pls| plz| thanks| thank you)$");
 
   public Signal classify(String text, Channel cameOn) {
