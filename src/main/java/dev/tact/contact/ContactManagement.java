@@ -268,20 +268,7 @@ public class ContactManagement {
 
   /** The contact with this id; a contact merged away answers as the one it was merged into. */
   public Optional<Contact> find(UUID id) {
-    UUID current = id;
-    for (int hops = 0; hops < 16; hops++) {
-      Optional<UUID> next = jdbc.sql("SELECT merged_into FROM contact_contact WHERE id = :id").param("id", current)
-          .query((rs, n) -> Optional.ofNullable(rs.getObject("merged_into", UUID.class))).optional()
-          .orElse(null);
-      if (next == null) {
-        return Optional.empty();
-      }
-      if (next.isEmpty()) {
-        return Optional.of(load(current));
-      }
-      current = next.get();
-    }
-    throw new IllegalStateException("merge chain too long from contact " + id);
+    return unmerged(id).map(row -> load(row.id()));
   }
 
   /**
@@ -290,23 +277,30 @@ public class ContactManagement {
    * there is no such contact.
    */
   public Optional<String> tierOf(UUID id) {
+    return unmerged(id).flatMap(row -> Optional.ofNullable(row.tier()));
+  }
+
+  /** The contact row this id leads to along its merges (itself when not merged away); empty when there is none. */
+  private Optional<UnmergedRow> unmerged(UUID id) {
     UUID current = id;
     for (int hops = 0; hops < 16; hops++) {
-      Optional<TierRow> row = jdbc.sql("SELECT tier, merged_into FROM contact_contact WHERE id = :id")
+      Optional<ChainRow> row = jdbc.sql("SELECT tier, merged_into FROM contact_contact WHERE id = :id")
           .param("id", current)
-          .query((rs, n) -> new TierRow(rs.getString("tier"), rs.getObject("merged_into", UUID.class))).optional();
+          .query((rs, n) -> new ChainRow(rs.getString("tier"), rs.getObject("merged_into", UUID.class))).optional();
       if (row.isEmpty()) {
         return Optional.empty();
       }
       if (row.get().mergedInto() == null) {
-        return Optional.ofNullable(row.get().tier());
+        return Optional.of(new UnmergedRow(current, row.get().tier()));
       }
       current = row.get().mergedInto();
     }
     throw new IllegalStateException("merge chain too long from contact " + id);
   }
 
-  private record TierRow(String tier, UUID mergedInto) {}
+  private record ChainRow(String tier, UUID mergedInto) {}
+
+  private record UnmergedRow(UUID id, String tier) {}
 
   /**
    * The contacts with these ids, keyed by the id asked for (a merged-away id maps to the contact it
