@@ -100,7 +100,7 @@ class ItemStore {
     return jdbc.sql("""
         UPDATE intake_item SET state = 'PENDING', next_attempt_at = :now, note = :note
         WHERE id = :id AND state = 'SUPPRESSED'""")
-        .param("now", utc(now)).param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id)
+        .param("now", utc(now)).param("note", clip(note)).param("id", id)
         .update() == 1;
   }
 
@@ -115,7 +115,7 @@ class ItemStore {
 
   void noteSuppressed(UUID id, String note) {
     jdbc.sql("UPDATE intake_item SET note = :note WHERE id = :id AND state = 'SUPPRESSED'")
-        .param("note", note.length() <= 2000 ? note : note.substring(0, 2000)).param("id", id).update();
+        .param("note", clip(note)).param("id", id).update();
   }
 
   /** Counts a failed attempt; parks the item, or schedules the next attempt. */
