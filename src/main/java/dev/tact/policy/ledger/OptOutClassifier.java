@@ -224,12 +224,13 @@ public final class OptOutClassifier {
    * White space around a line break, tried only where a run of white space starts (the lookbehind): from every position
    * of a long run without a line break (carriage returns), the run was read to its end each time (20,000: seconds).
    */
-  private static final String LINE_BREAK_WITH_SPACE = "(?<!\\s)\\s*\\n\\s*";
+  private static final Pattern LINE_BREAK_WITH_SPACE = Pattern.compile("(?<!\\s)\\s*\\n\\s*");
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
 
   private static String normalise(String text) {
     String t = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-    return t.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'')
-        .replaceAll("[ \\t\\u00a0]+", " ").replaceAll(LINE_BREAK_WITH_SPACE, "\n").strip();
+    String lower = t.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+    return LINE_BREAK_WITH_SPACE.matcher(SPACES.matcher(lower).replaceAll(" ")).replaceAll("\n").strip();
   }
 
   private static String bare(String t) {
