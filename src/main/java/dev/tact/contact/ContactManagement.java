@@ -5,6 +5,7 @@ import static dev.tact.shared.SqlTime.instant;
 import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -308,9 +309,7 @@ public class ContactManagement {
    */
   public java.util.Map<UUID, Contact> findAll(java.util.Collection<UUID> ids) {
     java.util.Map<UUID, Contact> found = new java.util.HashMap<>();
-    List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
-      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+    InLists.forEachSlice(ids, chunk -> {
       java.util.Map<UUID, List<Identity>> identities = new java.util.HashMap<>();
       jdbc.sql("SELECT contact_id, kind, address, raw FROM contact_identity WHERE contact_id IN (:ids) "
               + "ORDER BY created_at, id")
@@ -331,7 +330,7 @@ public class ContactManagement {
             found.put(id, contact(rs, List.copyOf(identities.getOrDefault(id, List.of()))));
           });
       merged.forEach(id -> find(id).ifPresent(contact -> found.put(id, contact)));
-    }
+    });
     return found;
   }
 

@@ -1,6 +1,7 @@
 package dev.tact.contact;
 
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.MultiRowInsert;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -110,12 +111,11 @@ final class SendersResolution {
     Map<IdentityKind, List<String>> byKind = new LinkedHashMap<>();
     new LinkedHashSet<>(keys).forEach(key -> byKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key.value()));
     byKind.forEach((kind, values) -> {
-      for (int from = 0; from < values.size(); from += 1000) {
-        jdbc.sql("SELECT address, contact_id FROM contact_identity WHERE kind = :kind AND address IN (:values)")
-            .param("kind", kind.name()).param("values", values.subList(from, Math.min(values.size(), from + 1000)))
-            .query((RowCallbackHandler) rs ->
-                owners.put(new Key(kind, rs.getString("address")), rs.getObject("contact_id", UUID.class)));
-      }
+      InLists.forEachSlice(values, slice ->
+          jdbc.sql("SELECT address, contact_id FROM contact_identity WHERE kind = :kind AND address IN (:values)")
+              .param("kind", kind.name()).param("values", slice)
+              .query((RowCallbackHandler) rs ->
+                  owners.put(new Key(kind, rs.getString("address")), rs.getObject("contact_id", UUID.class))));
     });
     return owners;
   }

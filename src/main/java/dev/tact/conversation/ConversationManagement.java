@@ -5,6 +5,7 @@ import dev.tact.audit.AuditRecord;
 import dev.tact.contact.ContactsMerged;
 import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.shared.ProblemException;
@@ -14,7 +15,6 @@ import dev.tact.staff.Tier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -663,9 +663,7 @@ public class ConversationManagement {
    */
   public java.util.Map<UUID, ContactActivity> activityOf(Collection<UUID> contactIds) {
     java.util.Map<UUID, ContactActivity> result = new java.util.HashMap<>();
-    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
-    for (int from = 0; from < ids.size(); from += 1000) {
-      List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+    InLists.forEachSlice(contactIds, chunk -> {
       java.util.Map<UUID, Channel> inbound = store.lastInboundChannels(chunk);
       store.activityRows(chunk, (contact, status, updatedAt, complaint) -> {
         boolean open = status != Status.SOLVED && status != Status.CLOSED;
@@ -675,7 +673,7 @@ public class ConversationManagement {
         result.put(contact, new ContactActivity(contact, open || (before != null && before.openConversation()),
             (open && complaint) || (before != null && before.openComplaint()), last, inbound.get(contact)));
       });
-    }
+    });
     return result;
   }
 

@@ -5,6 +5,7 @@ import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.staff.Tier;
@@ -360,14 +361,12 @@ class ConversationStore {
 
   Map<UUID, Instant> firstConversationsAt(java.util.Collection<UUID> contactIds) {
     Map<UUID, Instant> first = new HashMap<>();
-    List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql("SELECT contact_id, MIN(created_at) AS first FROM conv_conversation WHERE contact_id IN (:ids) "
-              + "GROUP BY contact_id")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-          .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-              first.put(rs.getObject("contact_id", UUID.class), instant(rs, "first")));
-    }
+    InLists.forEachSlice(contactIds, ids ->
+        jdbc.sql("SELECT contact_id, MIN(created_at) AS first FROM conv_conversation WHERE contact_id IN (:ids) "
+                + "GROUP BY contact_id")
+            .param("ids", ids)
+            .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                first.put(rs.getObject("contact_id", UUID.class), instant(rs, "first"))));
     return first;
   }
 

@@ -8,6 +8,7 @@ import dev.tact.policy.PolicyChannels;
 import dev.tact.policy.Purpose;
 import dev.tact.shared.Channel;
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
 import dev.tact.timer.QueueBacklog;
@@ -165,10 +166,8 @@ class OutboxStore {
     }
     java.util.Set<UUID> written = new java.util.HashSet<>();
     List<UUID> ids = rows.stream().map(NewRow::id).toList();
-    for (int from = 0; from < ids.size(); from += 1000) {
-      written.addAll(jdbc.sql("SELECT id FROM delivery_outbox WHERE id IN (:ids)")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).query(UUID.class).list());
-    }
+    InLists.forEachSlice(ids, slice -> written.addAll(jdbc.sql("SELECT id FROM delivery_outbox WHERE id IN (:ids)")
+        .param("ids", slice).query(UUID.class).list()));
     ids.stream().filter(id -> !written.contains(id)).forEach(notInserted::add);
     return notInserted;
   }
@@ -216,23 +215,16 @@ class OutboxStore {
 
   Map<String, OutboxEntry> findByKeys(Collection<String> keys) {
     Map<String, OutboxEntry> result = new HashMap<>();
-    List<String> all = List.copyOf(keys);
-    for (int from = 0; from < all.size(); from += 1000) {
-      jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE idempotency_key IN (:keys)")
-          .param("keys", all.subList(from, Math.min(all.size(), from + 1000))).query(OutboxStore::entry).list()
-          .forEach(e -> result.put(e.idempotencyKey(), e));
-    }
+    InLists.forEachSlice(keys, slice ->
+        jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE idempotency_key IN (:keys)")
+            .param("keys", slice).query(OutboxStore::entry).list().forEach(e -> result.put(e.idempotencyKey(), e)));
     return result;
   }
 
   Map<UUID, OutboxEntry> findAll(Collection<UUID> ids) {
     Map<UUID, OutboxEntry> result = new HashMap<>();
-    List<UUID> all = List.copyOf(ids);
-    for (int from = 0; from < all.size(); from += 1000) {
-      jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE id IN (:ids)")
-          .param("ids", all.subList(from, Math.min(all.size(), from + 1000))).query(OutboxStore::entry).list()
-          .forEach(e -> result.put(e.id(), e));
-    }
+    InLists.forEachSlice(ids, slice -> jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM delivery_outbox WHERE id IN (:ids)")
+        .param("ids", slice).query(OutboxStore::entry).list().forEach(e -> result.put(e.id(), e)));
     return result;
   }
 

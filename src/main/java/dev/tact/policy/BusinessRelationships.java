@@ -5,13 +5,13 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.contact.ContactManagement;
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,15 +81,13 @@ public class BusinessRelationships {
   /** The relationships of many contacts (ids as stored), a query per 1,000: for campaigns. */
   public Map<UUID, List<BusinessRelationship>> ofAll(Collection<UUID> contactIds) {
     Map<UUID, List<BusinessRelationship>> result = new HashMap<>();
-    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql("SELECT * FROM policy_relationship WHERE contact_id IN (:ids)")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-          .query(rs -> {
-            Recorded r = row(rs, 0);
-            result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.relationship());
-          });
-    }
+    InLists.forEachSlice(contactIds, ids ->
+        jdbc.sql("SELECT * FROM policy_relationship WHERE contact_id IN (:ids)")
+            .param("ids", ids)
+            .query(rs -> {
+              Recorded r = row(rs, 0);
+              result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.relationship());
+            }));
     return result;
   }
 

@@ -8,6 +8,7 @@ import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
 import dev.tact.contact.ContactManagement;
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,15 +108,13 @@ public class ConsentLedger {
   /** The ledgers of many contacts (ids as stored, no merge lookup), a query per 1,000: for campaigns. */
   public Map<UUID, List<ConsentEntry>> entriesOf(Collection<UUID> contactIds) {
     Map<UUID, List<ConsentEntry>> result = new HashMap<>();
-    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql("SELECT * FROM policy_consent WHERE contact_id IN (:ids) ORDER BY recorded_at, id")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-          .query(rs -> {
-            ConsentRecord r = row(rs, 0);
-            result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.entry());
-          });
-    }
+    InLists.forEachSlice(contactIds, ids ->
+        jdbc.sql("SELECT * FROM policy_consent WHERE contact_id IN (:ids) ORDER BY recorded_at, id")
+            .param("ids", ids)
+            .query(rs -> {
+              ConsentRecord r = row(rs, 0);
+              result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.entry());
+            }));
     return result;
   }
 

@@ -7,13 +7,13 @@ import static dev.tact.shared.SqlTime.utc;
 import dev.tact.contact.Contact;
 import dev.tact.contact.ContactManagement;
 import dev.tact.shared.Ids;
+import dev.tact.shared.InLists;
 import dev.tact.shared.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -146,15 +146,13 @@ public class ContactHistory {
   /** The attempts of many contacts (ids as stored), oldest first, a query per 1,000: for campaigns. */
   public Map<UUID, List<ContactAttempt>> attemptsOf(Collection<UUID> contactIds) {
     Map<UUID, List<ContactAttempt>> result = new HashMap<>();
-    List<UUID> ids = List.copyOf(new LinkedHashSet<>(contactIds));
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql("SELECT * FROM policy_attempt WHERE contact_id IN (:ids) ORDER BY attempted_at, id")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-          .query(rs -> {
-            RecordedAttempt r = row(rs, 0);
-            result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.attempt());
-          });
-    }
+    InLists.forEachSlice(contactIds, ids ->
+        jdbc.sql("SELECT * FROM policy_attempt WHERE contact_id IN (:ids) ORDER BY attempted_at, id")
+            .param("ids", ids)
+            .query(rs -> {
+              RecordedAttempt r = row(rs, 0);
+              result.computeIfAbsent(r.contactId(), k -> new ArrayList<>()).add(r.attempt());
+            }));
     return result;
   }
 

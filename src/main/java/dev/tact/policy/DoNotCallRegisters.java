@@ -11,6 +11,7 @@ import dev.tact.audit.AuditLog;
 import dev.tact.audit.AuditRecord;
 import dev.tact.contact.ContactProperties;
 import dev.tact.shared.CsvReader;
+import dev.tact.shared.InLists;
 import dev.tact.shared.ProblemException;
 import java.io.Reader;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -253,15 +253,13 @@ public class DoNotCallRegisters {
 
   /** The listings of these E.164 numbers on every register, a query per 1,000 numbers: for the policy's facts. */
   public List<DoNotCallListing> listingsOf(Collection<String> numbers) {
-    List<String> all = List.copyOf(new LinkedHashSet<>(numbers));
     List<DoNotCallListing> listings = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += 1000) {
-      jdbc.sql("SELECT * FROM policy_dnc_entry WHERE phone IN (:phones) ORDER BY registered_on, register")
-          .param("phones", all.subList(from, Math.min(all.size(), from + 1000)))
-          .query(rs -> {
-            listings.add(listing(rs));
-          });
-    }
+    InLists.forEachSlice(numbers, phones ->
+        jdbc.sql("SELECT * FROM policy_dnc_entry WHERE phone IN (:phones) ORDER BY registered_on, register")
+            .param("phones", phones)
+            .query(rs -> {
+              listings.add(listing(rs));
+            }));
     return listings;
   }
 

@@ -1,5 +1,6 @@
 package dev.tact.timer;
 
+import dev.tact.shared.InLists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -55,11 +56,8 @@ public final class ChangeLog {
   }
 
   public void forget(List<Change> changes) {
-    List<Long> seqs = changes.stream().map(Change::seq).toList();
-    for (int from = 0; from < seqs.size(); from += CHUNK) {
-      jdbc.sql("DELETE FROM " + table + " WHERE seq IN (:seqs)")
-          .param("seqs", seqs.subList(from, Math.min(seqs.size(), from + CHUNK))).update();
-    }
+    InLists.forEachSlice(changes.stream().map(Change::seq).toList(), seqs ->
+        jdbc.sql("DELETE FROM " + table + " WHERE seq IN (:seqs)").param("seqs", seqs).update());
   }
 
   /** The ids changed, each once, sorted, in chunks small enough for an IN list. */

@@ -10,6 +10,7 @@ import dev.tact.policy.DecisionRequest;
 import dev.tact.policy.Purpose;
 import dev.tact.policy.Vote;
 import dev.tact.shared.Channel;
+import dev.tact.shared.InLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -63,12 +64,8 @@ public class DecisionAudit {
   /** The audited decisions with these ids, by id (unknown ids absent): a query per 1,000. */
   public java.util.Map<UUID, AuditedDecision> findAll(java.util.Collection<UUID> ids) {
     java.util.Map<UUID, AuditedDecision> found = new java.util.HashMap<>();
-    List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-    for (int from = 0; from < all.size(); from += 1000) {
-      jdbc.sql("SELECT * FROM policy_decision WHERE id IN (:ids)")
-          .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
-          .query(DecisionAudit::row).list().forEach(d -> found.put(d.id(), d));
-    }
+    InLists.forEachSlice(ids, slice -> jdbc.sql("SELECT * FROM policy_decision WHERE id IN (:ids)")
+        .param("ids", slice).query(DecisionAudit::row).list().forEach(d -> found.put(d.id(), d)));
     return found;
   }
 
