@@ -11,6 +11,7 @@ import dev.tact.shared.Ids;
 import dev.tact.shared.InLists;
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.shared.SkipLockedClaim;
 import dev.tact.timer.QueueBacklog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -300,8 +301,9 @@ class OutboxStore {
   }
 
   /**
-   * Claims up to {@code limit} due rows no other node holds, marks them SENDING under a lease for
-   * this node and counts the attempt. Call in a transaction and commit before sending.
+   * Claims up to {@code limit} due rows no other node holds (earliest first; candidates read by the due index, then
+   * locked by id: {@link SkipLockedClaim}), marks them SENDING under a lease for this node and counts the attempt.
+   * Call in a transaction and commit before sending.
    */
   List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit) {
     return claim(node, now, leaseUntil, limit, true);
@@ -312,22 +314,23 @@ class OutboxStore {
    * that SMS and social replies never wait for an SMTP relay).
    */
   List<Claimed> claim(String node, Instant now, Instant leaseUntil, int limit, boolean email) {
-    List<Claimed> rows = jdbc.sql("""
-        SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts, idempotency_key,
-               created_at, provider_message_id, copies
-          FROM delivery_outbox
-         WHERE due_at <= :now""" + (email ? "" : " AND kind <> 'EMAIL'") + """
-
-         ORDER BY due_at
-         LIMIT :limit
-         FOR UPDATE SKIP LOCKED""")
-        .param("now", utc(now)).param("limit", limit)
-        .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), OutboxKind.valueOf(rs.getString("kind")),
-            rs.getString("recipient"), rs.getString("recipient_domain"), rs.getString("sender"),
-            rs.getString("header_message_id"), rs.getBytes("content"), rs.getInt("attempts") + 1,
-            rs.getString("idempotency_key"), instant(rs, "created_at"), rs.getString("provider_message_id"),
-            copies(rs.getString("copies"))))
-        .list();
+    String due = "due_at <= :now" + (email ? "" : " AND kind <> 'EMAIL'");
+    List<Claimed> rows = SkipLockedClaim.claim(limit, (candidates, offset) -> jdbc.sql(
+            "SELECT id FROM delivery_outbox WHERE " + due + " ORDER BY due_at LIMIT :limit OFFSET :offset")
+            .param("now", utc(now)).param("limit", candidates).param("offset", offset).query(UUID.class).list(),
+        ids -> jdbc.sql("""
+            SELECT id, kind, recipient, recipient_domain, sender, header_message_id, content, attempts, idempotency_key,
+                   created_at, provider_message_id, copies
+              FROM delivery_outbox
+             WHERE id IN (:ids) AND""" + " " + due + " FOR UPDATE SKIP LOCKED")
+            .param("ids", ids).param("now", utc(now))
+            .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), OutboxKind.valueOf(rs.getString("kind")),
+                rs.getString("recipient"), rs.getString("recipient_domain"), rs.getString("sender"),
+                rs.getString("header_message_id"), rs.getBytes("content"), rs.getInt("attempts") + 1,
+                rs.getString("idempotency_key"), instant(rs, "created_at"), rs.getString("provider_message_id"),
+                copies(rs.getString("copies"))))
+            .list(),
+        Claimed::id);
     if (!rows.isEmpty()) {
       jdbc.sql("""
           UPDATE delivery_outbox SET state = 'SENDING', claimed_by = :node, lease_until = :lease, due_at = :lease,

@@ -5,6 +5,7 @@ import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.shared.PageRequest;
 import dev.tact.shared.PageResult;
+import dev.tact.shared.SkipLockedClaim;
 import dev.tact.timer.QueueBacklog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,15 +41,24 @@ class ItemStore {
     this.batches = batches;
   }
 
-  /** Locks up to {@code limit} due items that no other node holds, oldest first; empty when there is none. */
+  /**
+   * Locks up to {@code limit} due items that no other transaction holds, oldest first; empty when there is none.
+   * Candidates are read in the due index's order ({@code state} first, so that H2 stops at the LIMIT) and then locked
+   * by id ({@link SkipLockedClaim}).
+   */
   List<InboundItem> claimDue(Instant now, int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM intake_item
-        WHERE state = 'PENDING' AND next_attempt_at <= :now
-        ORDER BY next_attempt_at, id
-        LIMIT :limit
-        FOR UPDATE SKIP LOCKED""")
-        .param("now", utc(now)).param("limit", limit).query(ItemStore::item).list();
+    return SkipLockedClaim.claim(limit, (candidates, offset) -> jdbc.sql("""
+            SELECT id FROM intake_item
+            WHERE state = 'PENDING' AND next_attempt_at <= :now
+            ORDER BY state, next_attempt_at
+            LIMIT :limit OFFSET :offset""")
+            .param("now", utc(now)).param("limit", candidates).param("offset", offset).query(UUID.class).list(),
+        ids -> jdbc.sql("SELECT " + COLUMNS + " " + """
+             FROM intake_item
+            WHERE id IN (:ids) AND state = 'PENDING' AND next_attempt_at <= :now
+            FOR UPDATE SKIP LOCKED""")
+            .param("ids", ids).param("now", utc(now)).query(ItemStore::item).list(),
+        InboundItem::id);
   }
 
   /**

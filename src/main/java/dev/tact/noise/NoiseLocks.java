@@ -2,6 +2,7 @@ package dev.tact.noise;
 
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.shared.SkipLockedClaim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -67,12 +68,20 @@ class NoiseLocks {
     return keys.isEmpty() ? 0 : delete(keys);
   }
 
-  /** Locks (skipping locked ones) and returns keys last used before {@code before}. */
+  /**
+   * Locks (skipping locked ones) and returns up to {@link #PRUNE_BATCH} keys last used before {@code before}, least
+   * recently used first: candidates read by the last-use index, then locked by key ({@link SkipLockedClaim}).
+   */
   List<String> claimUnusedBefore(Instant before) {
-    return jdbc.sql("""
-        SELECT lock_key FROM noise_lock WHERE last_used_at < :before
-        ORDER BY last_used_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
-        .param("before", utc(before)).param("limit", PRUNE_BATCH).query(String.class).list();
+    return SkipLockedClaim.claim(PRUNE_BATCH, (limit, offset) -> jdbc.sql("""
+            SELECT lock_key FROM noise_lock WHERE last_used_at < :before
+            ORDER BY last_used_at LIMIT :limit OFFSET :offset""")
+            .param("before", utc(before)).param("limit", limit).param("offset", offset).query(String.class).list(),
+        keys -> jdbc.sql("""
+            SELECT lock_key FROM noise_lock WHERE lock_key IN (:keys) AND last_used_at < :before
+            FOR UPDATE SKIP LOCKED""")
+            .param("keys", keys).param("before", utc(before)).query(String.class).list(),
+        key -> key);
   }
 
   /** Deletes claimed rows: they are locked by the caller, so nobody used them since they were claimed. */

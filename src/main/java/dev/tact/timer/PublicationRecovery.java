@@ -1,5 +1,6 @@
 package dev.tact.timer;
 
+import dev.tact.shared.SkipLockedClaim;
 import dev.tact.shared.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,15 +105,21 @@ class PublicationRecovery implements WorkQueue<PublicationRecovery.Stored> {
     return statement;
   }
 
+  /** Candidates read oldest first without a lock, then locked by id ({@link SkipLockedClaim}). */
   @Override
   public List<Stored> claimDue(Instant now, int limit) {
-    List<Stored> candidates = withDueParameters(jdbc.sql("SELECT id, listener_id, event_type, serialized_event,"
-        + " COALESCE(completion_attempts, 1) AS attempts FROM event_publication WHERE " + due
-        + " ORDER BY COALESCE(last_resubmission_date, publication_date) LIMIT :limit FOR UPDATE SKIP LOCKED"), now)
-        .param("limit", limit)
-        .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("listener_id"),
-            rs.getString("event_type"), rs.getString("serialized_event"), rs.getInt("attempts") + 1))
-        .list();
+    List<Stored> candidates = SkipLockedClaim.claim(limit, (count, offset) -> withDueParameters(jdbc.sql(
+            "SELECT id FROM event_publication WHERE " + due
+            + " ORDER BY COALESCE(last_resubmission_date, publication_date) LIMIT :limit OFFSET :offset"), now)
+            .param("limit", count).param("offset", offset).query(UUID.class).list(),
+        ids -> withDueParameters(jdbc.sql("SELECT id, listener_id, event_type, serialized_event,"
+            + " COALESCE(completion_attempts, 1) AS attempts FROM event_publication WHERE id IN (:ids) AND " + due
+            + " FOR UPDATE SKIP LOCKED"), now)
+            .param("ids", ids)
+            .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("listener_id"),
+                rs.getString("event_type"), rs.getString("serialized_event"), rs.getInt("attempts") + 1))
+            .list(),
+        Stored::id);
     // the lock keeps other nodes out; the runs counted as read make sure no claim came in between
     return candidates.stream().filter(publication -> jdbc.sql("""
             UPDATE event_publication SET status = 'RESUBMITTED', last_resubmission_date = :now,

@@ -3,6 +3,7 @@ package dev.tact.timer;
 import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.shared.SkipLockedClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,22 +77,35 @@ class TimerStore {
         .param("kind", kind).param("key", key).query(TimerStore::row).optional();
   }
 
-  /** Locks up to {@code limit} due waiting timers of {@code kinds} that no other transaction holds, earliest first. */
+  /**
+   * Locks up to {@code limit} due waiting timers of {@code kinds} that no other transaction holds, earliest first:
+   * candidates read in the due index's order, then locked by key ({@link SkipLockedClaim}).
+   */
   List<TimerRow> claimDue(Collection<String> kinds, Instant now, int limit) {
-    return jdbc.sql("SELECT " + COLUMNS + " " + """
-         FROM timer_entry
-        WHERE state = 'WAITING' AND kind IN (:kinds) AND next_attempt_at <= :now
-        ORDER BY next_attempt_at
-        LIMIT :limit
-        FOR UPDATE SKIP LOCKED""")
-        .param("kinds", kinds).param("now", utc(now)).param("limit", limit).query(TimerStore::row).list();
+    return SkipLockedClaim.claim(limit, (candidates, offset) -> jdbc.sql("""
+            SELECT kind, timer_key FROM timer_entry
+            WHERE state = 'WAITING' AND kind IN (:kinds) AND next_attempt_at <= :now
+            ORDER BY state, next_attempt_at
+            LIMIT :limit OFFSET :offset""")
+            .param("kinds", kinds).param("now", utc(now)).param("limit", candidates).param("offset", offset)
+            .query((rs, n) -> new Key(rs.getString("kind"), rs.getString("timer_key"))).list(),
+        keys -> jdbc.sql("SELECT " + COLUMNS + " " + """
+             FROM timer_entry
+            WHERE (kind, timer_key) IN (:keys) AND state = 'WAITING' AND next_attempt_at <= :now
+            FOR UPDATE SKIP LOCKED""")
+            .param("keys", keys.stream().map(key -> new Object[] {key.kind(), key.key()}).toList())
+            .param("now", utc(now)).query(TimerStore::row).list(),
+        timer -> new Key(timer.kind(), timer.key()));
   }
+
+  private record Key(String kind, String key) {}
 
   /**
    * Locks the waiting timer of one of {@code kinds} that is next due and that no other transaction holds. It
    * may not be due yet: then the caller learns how long it may sleep, and releases it by ending the transaction.
    *
-   * <p>Candidates are read in due order without a lock, then locked one by one by their key: H2 reads (and locks)
+   * <p>Candidates are read in due order without a lock, then locked one by one by their key (as {@link
+   * SkipLockedClaim} does, one at a time: only one is wanted): H2 reads (and locks)
    * every row a FOR UPDATE query matches before it applies the LIMIT, here every waiting timer of the kinds
    * (200,000 timers: 6-18 s a call, at each idle pass of the worker). Ordered by (state, next_attempt_at), as the
    * due index is, H2 reads the first rows of that index only.
