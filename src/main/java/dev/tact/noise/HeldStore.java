@@ -83,12 +83,6 @@ class HeldStore {
         .query(HeldStore::item).optional();
   }
 
-  Optional<HeldMessage> findItemByExternalId(Channel channel, String externalId) {
-    return jdbc.sql("SELECT * FROM noise_held_item WHERE channel = :channel AND external_id = :external "
-        + "ORDER BY received_at LIMIT 1").param("channel", channel.name()).param("external", externalId)
-        .query(HeldStore::item).optional();
-  }
-
   List<HeldGroup> groups(HeldGroup.Status status) {
     return jdbc.sql("SELECT * FROM noise_held_group WHERE status = :status ORDER BY last_at DESC LIMIT 500")
         .param("status", status.name()).query(HeldStore::group).list();

@@ -230,10 +230,6 @@ public class MailBombs {
     return held.findItem(itemId);
   }
 
-  Optional<HeldMessage> heldByExternalId(dev.tact.shared.Channel channel, String externalId) {
-    return held.findItemByExternalId(channel, externalId);
-  }
-
   /** Forgets arrivals older than any window could count. */
   @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
   @Transactional
