@@ -4,10 +4,14 @@ import static dev.tact.shared.SqlTime.instant;
 import static dev.tact.shared.SqlTime.utc;
 
 import dev.tact.shared.Channel;
+import dev.tact.shared.MultiRowInsert;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,20 +19,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HeldStore {
 
+  private static final MultiRowInsert ARRIVALS =
+      new MultiRowInsert("INSERT INTO noise_arrival (scope_key, arrived_at, item_id)", 3, "");
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate rows;
 
-  HeldStore(JdbcClient jdbc) {
+  HeldStore(JdbcClient jdbc, JdbcTemplate rows) {
     this.jdbc = jdbc;
+    this.rows = rows;
   }
 
-  long arrivals(String scope, Instant since) {
-    return jdbc.sql("SELECT COUNT(*) FROM noise_arrival WHERE scope_key = :scope AND arrived_at >= :since")
-        .param("scope", scope).param("since", utc(since)).query(Long.class).single();
+  /** How many arrivals each of these scopes had since then (absent: none). */
+  Map<String, Long> arrivals(List<String> scopes, Instant since) {
+    Map<String, Long> counts = new HashMap<>();
+    if (!scopes.isEmpty()) {
+      jdbc.sql("""
+          SELECT scope_key, COUNT(*) AS n FROM noise_arrival WHERE scope_key IN (:scopes) AND arrived_at >= :since
+          GROUP BY scope_key""").param("scopes", scopes).param("since", utc(since))
+          .query((rs, n) -> counts.put(rs.getString("scope_key"), rs.getLong("n"))).list();
+    }
+    return counts;
   }
 
-  void recordArrival(String scope, Instant at, UUID itemId) {
-    jdbc.sql("INSERT INTO noise_arrival (scope_key, arrived_at, item_id) VALUES (:scope, :at, :item)")
-        .param("scope", scope).param("at", utc(at)).param("item", itemId).update();
+  void recordArrivals(List<String> scopes, Instant at, UUID itemId) {
+    ARRIVALS.insert(rows, scopes.stream().map(scope -> new Object[] {scope, utc(at), itemId}).toList());
   }
 
   int deleteArrivalsBefore(Instant before) {
@@ -65,12 +80,6 @@ class HeldStore {
 
   Optional<HeldMessage> findItem(UUID itemId) {
     return jdbc.sql("SELECT * FROM noise_held_item WHERE item_id = :item").param("item", itemId)
-        .query(HeldStore::item).optional();
-  }
-
-  Optional<HeldMessage> findItemByExternalId(Channel channel, String externalId) {
-    return jdbc.sql("SELECT * FROM noise_held_item WHERE channel = :channel AND external_id = :external "
-        + "ORDER BY received_at LIMIT 1").param("channel", channel.name()).param("external", externalId)
         .query(HeldStore::item).optional();
   }
 

@@ -5,6 +5,7 @@ import static dev.tact.shared.SqlTime.utc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +23,13 @@ class LimitStore {
     this.jdbc = jdbc;
   }
 
-  Optional<RateLimits> find(UUID teamId) {
-    return jdbc.sql("SELECT * FROM noise_limit WHERE team_key = :key").param("key", key(teamId))
-        .query((rs, n) -> limits(rs)).optional();
+  /** The team's own limits, else the default's as the team's (teamId null: the default), in one statement. */
+  Optional<RateLimits> ownOrDefault(UUID teamId) {
+    List<RateLimits> found = jdbc.sql("SELECT * FROM noise_limit WHERE team_key IN (:keys)")
+        .param("keys", List.of(key(teamId), DEFAULT_KEY)).query((rs, n) -> limits(rs)).list();
+    return found.stream().filter(limits -> Objects.equals(limits.teamId(), teamId)).findFirst()
+        .or(() -> found.stream().findFirst().map(d -> new RateLimits(teamId, d.perSender(), d.perDomain(),
+            d.window())));
   }
 
   List<RateLimits> all() {

@@ -56,10 +56,8 @@ public class MailBombs {
 
   /** The limits that hold for mail to this team (null: mail no team receives). */
   public RateLimits limitsFor(UUID teamId) {
-    Optional<RateLimits> own = teamId == null ? Optional.empty() : limits.find(teamId);
-    return own.or(() -> limits.find(null).map(d -> new RateLimits(teamId, d.perSender(), d.perDomain(), d.window())))
-        .orElseGet(() -> new RateLimits(teamId, properties.perSender(), properties.perDomain(),
-            properties.rateWindow()));
+    return limits.ownOrDefault(teamId).orElseGet(() -> new RateLimits(teamId, properties.perSender(),
+        properties.perDomain(), properties.rateWindow()));
   }
 
   /** The limits set by admins (the default first, when set), beside the configured defaults. */
@@ -201,20 +199,19 @@ public class MailBombs {
 
   /**
    * Counts this new conversation against the limits of its scopes (from {@link #scopesOf}), or holds it when
-   * one is reached. The caller holds the scopes' locks.
+   * one is reached (the first of them in order). {@code limit}: {@link #limitsFor} the message's team. The caller
+   * holds the scopes' locks.
    */
-  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender, List<String> scopes) {
-    RateLimits limit = limitsFor(message.teamId());
-    Instant since = message.receivedAt().minus(limit.window());
+  Optional<HeldGroup> countOrHold(UUID itemId, InboundMessage message, String sender, List<String> scopes,
+      RateLimits limit) {
+    Map<String, Long> arrivals = held.arrivals(scopes, message.receivedAt().minus(limit.window()));
     for (String scope : scopes) {
       int max = scope.startsWith("sender:") ? limit.perSender() : limit.perDomain();
-      if (held.arrivals(scope, since) >= max) {
+      if (arrivals.getOrDefault(scope, 0L) >= max) {
         return Optional.of(hold(scope, itemId, message, sender));
       }
     }
-    for (String scope : scopes) {
-      held.recordArrival(scope, message.receivedAt(), itemId);
-    }
+    held.recordArrivals(scopes, message.receivedAt(), itemId);
     return Optional.empty();
   }
 
@@ -231,10 +228,6 @@ public class MailBombs {
 
   Optional<HeldMessage> heldItem(UUID itemId) {
     return held.findItem(itemId);
-  }
-
-  Optional<HeldMessage> heldByExternalId(dev.tact.shared.Channel channel, String externalId) {
-    return held.findItemByExternalId(channel, externalId);
   }
 
   /** Forgets arrivals older than any window could count. */

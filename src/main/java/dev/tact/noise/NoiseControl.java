@@ -84,11 +84,10 @@ public class NoiseControl {
     if (settled.isPresent()) {
       return settled.get();
     }
-    boolean released = mailBombs.heldItem(in.inboundItemId())
-        .filter(h -> h.state() == HeldGroup.Status.RELEASED).isPresent();
-    boolean limited = !released && !NoiseRules.exempt(candidate, staffDomains.isStaff(candidate.sender()),
-        properties.exemptKnownCustomers(), standing,
-        in.receivedAt().minus(mailBombs.limitsFor(in.teamId()).window()));
+    RateLimits limits = mailBombs.limitsFor(in.teamId());
+    boolean limited = !NoiseRules.exempt(candidate, staffDomains.isStaff(candidate.sender()),
+        properties.exemptKnownCustomers(), standing, in.receivedAt().minus(limits.window()))
+        && !released(in);
     List<String> scopes = limited ? mailBombs.scopesOf(candidate.sender()) : List.of();
     List<String> keys = new ArrayList<>();
     keys.add("author:" + authorOf(candidate));
@@ -103,7 +102,7 @@ public class NoiseControl {
       }
     }
     if (limited) {
-      Optional<HeldGroup> group = mailBombs.countOrHold(in.inboundItemId(), in, candidate.sender(), scopes);
+      Optional<HeldGroup> group = mailBombs.countOrHold(in.inboundItemId(), in, candidate.sender(), scopes, limits);
       if (group.isPresent()) {
         return new NoiseDecision.Held(group.get().id(),
             "Held: " + group.get().scope() + " is past its rate limit (" + group.get().count() + " held).");
@@ -203,6 +202,11 @@ public class NoiseControl {
     long ref = signatureStore.insert(author, signature.toBytes(), conversationId, reportId, receivedAt,
         clock.instant());
     signatures.add(ref, author, signature, receivedAt);
+  }
+
+  /** Whether an agent released this message from a held group (it comes back as the same item): not limited again. */
+  private boolean released(InboundMessage in) {
+    return mailBombs.heldItem(in.inboundItemId()).filter(h -> h.state() == HeldGroup.Status.RELEASED).isPresent();
   }
 
   private static String authorOf(NoiseCandidate candidate) {

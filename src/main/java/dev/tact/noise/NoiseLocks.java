@@ -2,20 +2,31 @@ package dev.tact.noise;
 
 import static dev.tact.shared.SqlTime.utc;
 
+import dev.tact.shared.MultiRowInsert;
 import dev.tact.shared.SkipLockedClaim;
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
  * Row locks that serialise noise decisions per key across every node on the database: the row of
- * each key is upserted, then locked by updating its last use until the caller's transaction ends.
+ * each key is upserted, which locks it until the caller's transaction ends, and its last use set.
  * Keys are always locked in sorted order, so two decisions never wait for each other. Rows of keys
  * unused for a while are deleted by housekeeping ({@link #pruneUnusedBefore}).
+ *
+ * <p>On PostgreSQL one {@code INSERT ... ON CONFLICT (lock_key) DO UPDATE} locks all the keys: it takes its rows
+ * in the order they are listed (sorted), inserting a key's row or waiting for and locking the row there, and
+ * inserts again when housekeeping deleted the row it waited for. H2 has no {@code ON CONFLICT DO UPDATE}: each
+ * key's row is inserted, which locks a new key's row, else updated, which locks the row present.
  */
 @Repository
 class NoiseLocks {
@@ -29,34 +40,61 @@ class NoiseLocks {
    */
   private static final int MAX_ATTEMPTS = 10;
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
+  private static final MultiRowInsert UPSERT = new MultiRowInsert("INSERT INTO noise_lock (lock_key, last_used_at)",
+      2, "ON CONFLICT (lock_key) DO UPDATE SET last_used_at = EXCLUDED.last_used_at");
 
-  NoiseLocks(JdbcClient jdbc, Clock clock) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate rows;
+  private final Clock clock;
+  private final boolean upsert;
+
+  NoiseLocks(JdbcClient jdbc, JdbcTemplate rows, Clock clock) {
     this.jdbc = jdbc;
+    this.rows = rows;
     this.clock = clock;
+    this.upsert = onPostgres(rows.getDataSource());
   }
 
   void lock(Collection<String> keys) {
     Instant now = clock.instant();
-    for (String key : new TreeSet<>(keys)) {
+    TreeSet<String> sorted = new TreeSet<>(keys);
+    if (sorted.isEmpty()) {
+      return;
+    }
+    if (upsert) {
+      upsert(List.copyOf(sorted), now);
+      return;
+    }
+    for (String key : sorted) {
       lock(key, now);
     }
   }
 
+  private void upsert(List<String> sorted, Instant now) {
+    UPSERT.insert(rows, sorted.stream().map(key -> new Object[] {key, utc(now)}).toList());
+  }
+
   private void lock(String key, Instant now) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      jdbc.sql("INSERT INTO noise_lock (lock_key, last_used_at) VALUES (:key, :now) ON CONFLICT DO NOTHING")
-          .param("key", key).param("now", utc(now)).update();
-      // the update takes the row lock; it finds no row when housekeeping deleted it after the insert above
-      // found it present, and then the row is inserted again
-      int locked = jdbc.sql("UPDATE noise_lock SET last_used_at = :now WHERE lock_key = :key")
-          .param("key", key).param("now", utc(now)).update();
-      if (locked == 1) {
+      // a new key's row is locked by its insert; a row present is locked by the update, which finds none when
+      // housekeeping deleted it after the insert found it present, and then the row is inserted again
+      int inserted = jdbc.sql("INSERT INTO noise_lock (lock_key, last_used_at) VALUES (:key, :now) "
+          + "ON CONFLICT DO NOTHING").param("key", key).param("now", utc(now)).update();
+      if (inserted == 1 || jdbc.sql("UPDATE noise_lock SET last_used_at = :now WHERE lock_key = :key")
+          .param("key", key).param("now", utc(now)).update() == 1) {
         return;
       }
     }
     throw new IllegalStateException("noise lock row '" + key + "' vanished " + MAX_ATTEMPTS + " times in a row");
+  }
+
+  private static boolean onPostgres(DataSource dataSource) {
+    try {
+      return "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+          DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("could not tell the database's product", e);
+    }
   }
 
   /**

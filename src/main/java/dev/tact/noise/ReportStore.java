@@ -42,12 +42,6 @@ class ReportStore {
     return jdbc.sql("SELECT * FROM noise_report WHERE id = :id").param("id", id).query(ReportStore::report).optional();
   }
 
-  Optional<LinkedReport> findByExternalId(Channel channel, String externalId) {
-    return jdbc.sql("SELECT * FROM noise_report WHERE channel = :channel AND external_id = :external "
-        + "ORDER BY received_at LIMIT 1").param("channel", channel.name()).param("external", externalId)
-        .query(ReportStore::report).optional();
-  }
-
   List<LinkedReport> ofConversation(UUID conversationId) {
     return jdbc.sql("SELECT * FROM noise_report WHERE conversation_id = :id ORDER BY received_at, id")
         .param("id", conversationId).query(ReportStore::report).list();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The stored signatures: what every node's in-memory index is loaded and refreshed from. */
@@ -24,14 +26,14 @@ class SignatureStore {
 
   long insert(String authorKey, byte[] signature, UUID conversationId, UUID reportId, Instant receivedAt,
       Instant now) {
-    long ref = jdbc.sql("SELECT nextval('noise_signature_seq')").query(Long.class).single();
+    KeyHolder ref = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO noise_signature (ref, author_key, signature, conversation_id, report_id, received_at, created_at)
-        VALUES (:ref, :author, :signature, :conversation, :report, :received, :created)""")
-        .param("ref", ref).param("author", authorKey).param("signature", signature)
+        VALUES (nextval('noise_signature_seq'), :author, :signature, :conversation, :report, :received, :created)""")
+        .param("author", authorKey).param("signature", signature)
         .param("conversation", conversationId).param("report", reportId).param("received", utc(receivedAt))
-        .param("created", utc(now)).update();
-    return ref;
+        .param("created", utc(now)).update(ref, "ref");
+    return ref.getKeyAs(Long.class);
   }
 
   /** Rows of one author newer than {@code afterRef} and received since {@code since}. */

@@ -53,8 +53,8 @@ class PipelineStatementsIntegrationTests {
     assertThat(replies).allSatisfy(item -> assertThat(logged(item).conversationId())
         .isEqualTo(logged(opening.get(replies.indexOf(item))).conversationId()));
     // before the set steps 65 and 23 (docs/notes-pipe20f.md); 54 and 15 with them
-    assertThat(perNew).isLessThanOrEqualTo(56);
-    assertThat(perReply).isLessThanOrEqualTo(16);
+    assertThat(perNew).isLessThanOrEqualTo(46);
+    assertThat(perReply).isLessThanOrEqualTo(14);
   }
 
   @Test

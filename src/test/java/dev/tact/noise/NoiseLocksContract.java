@@ -33,6 +33,7 @@ abstract class NoiseLocksContract {
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired NoiseProperties properties;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
   final MutableClock clock = new MutableClock(T);
   final ExecutorService other = Executors.newSingleThreadExecutor();
@@ -47,7 +48,7 @@ abstract class NoiseLocksContract {
   void freshTable() {
     transactions = new TransactionTemplate(transactionManager);
     jdbc.sql("DELETE FROM noise_lock").update();
-    locks = new NoiseLocks(jdbc, clock);
+    locks = new NoiseLocks(jdbc, jdbcTemplate, clock);
     housekeeping = new NoiseLockHousekeeping(locks, properties, transactions, clock);
   }
 
@@ -129,6 +130,35 @@ abstract class NoiseLocksContract {
         .toInstant()).isEqualTo(lockedAt);
   }
 
+  @Test
+  void shouldMakeASecondDecisionWaitForAKeyWhoseRowIsPresentUntilTheFirstEnds() throws Exception {
+    lockInOwnTransaction("domain:shared.example");
+    clock.advance(Duration.ofMinutes(1));
+
+    assertThat(secondWaitsWhileFirstHolds(List.of("sender:a@shared.example", "domain:shared.example"),
+        List.of("domain:shared.example", "sender:b@shared.example"))).isEqualTo(clock.instant());
+  }
+
+  /**
+   * Locks {@code first} in a transaction left open, then {@code second} in another, which must wait until the first
+   * commits; answers the shared key's last use after both.
+   */
+  Instant secondWaitsWhileFirstHolds(List<String> first, List<String> second) throws Exception {
+    TransactionStatus holding = transactionManager.getTransaction(
+        org.springframework.transaction.TransactionDefinition.withDefaults());
+    locks.lock(first);
+    Future<?> waiting = other.submit(() -> transactions.executeWithoutResult(status -> locks.lock(second)));
+    try {
+      awaitSomeoneWaiting(waiting);
+    } finally {
+      transactionManager.commit(holding);
+    }
+    waiting.get(30, TimeUnit.SECONDS);
+    String shared = first.stream().filter(second::contains).findFirst().orElseThrow();
+    return jdbc.sql("SELECT last_used_at FROM noise_lock WHERE lock_key = :key").param("key", shared)
+        .query(java.time.OffsetDateTime.class).single().toInstant();
+  }
+
   private void lockInOwnTransaction(String key) {
     transactions.executeWithoutResult(status -> locks.lock(List.of(key)));
   }
@@ -142,7 +172,7 @@ abstract class NoiseLocksContract {
     while (!someoneWaitsForALock()) {
       if (task.isDone()) {
         task.get();
-        throw new AssertionError("the lock was taken without waiting for housekeeping's row lock");
+        throw new AssertionError("the lock was taken without waiting for the other transaction's row lock");
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("nobody waited for housekeeping's row lock within 30 seconds");

@@ -47,6 +47,9 @@ class ThreadDecisionIntegrationTests {
   @Autowired
   Clock clock;
 
+  @Autowired
+  HeldStore held;
+
   Inbox inbox;
 
   @BeforeEach
@@ -138,6 +141,28 @@ class ThreadDecisionIntegrationTests {
       assertThat(kept.copy().conversationId()).isEqualTo(copy.conversationId());
     });
     assertThat(NoiseRules.settledByThreading(again).orElseThrow()).isInstanceOf(NoiseDecision.Redelivery.class);
+  }
+
+  @Test
+  void shouldRecogniseAHeldMessageDeliveredAgainButNotTheHeldItemComingBackReleased() {
+    UUID group = Ids.newId();
+    UUID heldItem = Ids.newId();
+    String external = "held-" + Ids.newId();
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      held.insertGroup(group, "sender:" + address(), null, clock.instant(), "Buy now", "Buy now");
+      held.addItem(group, heldItem, Channel.WEB, external, "vendor@example.com", "Buy now", clock.instant());
+    });
+    Contact sender = someone();
+
+    ThreadDecision again = conversations.threadOf(message(sender).externalMessageId(external).build());
+    ThreadDecision released = conversations.threadOf(message(sender).inboundItem(heldItem).externalMessageId(external)
+        .build());
+
+    assertThat(again).isInstanceOfSatisfying(ThreadDecision.KeptElsewhere.class, kept -> {
+      assertThat(kept.copy().heldGroupId()).isEqualTo(group);
+      assertThat(kept.copy().conversationId()).isNull();
+    });
+    assertThat(released).isInstanceOf(ThreadDecision.Opens.class);
   }
 
   private InboundMessage.Builder message(Contact sender) {
