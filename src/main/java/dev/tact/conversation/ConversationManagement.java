@@ -108,7 +108,8 @@ public class ConversationManagement {
         store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
             in.teamId(), at);
         changes.record(id, customer, "OPENED", "via " + in.channel().id(), at);
-        conversation = store.find(id).orElseThrow();
+        conversation = new ConversationSummary(id, number, subjectOf(in), Status.NEW, Priority.NORMAL, in.channel(),
+            in.contactId(), in.teamId(), null, List.of(), at, at, Tier.FIRST_LINE); // as just inserted
         if (opens.mentioned() != null) {
           link(conversation, opens.mentioned(), customer, at);
         }
@@ -128,12 +129,13 @@ public class ConversationManagement {
         in.contactName(), in.text() == null ? "" : in.text(), in.fullText(), in.automatic(), in.externalMessageId(),
         at);
     store.insertMessage(conversation.id(), message, in.inboundItemId());
-    store.touch(conversation.id(), at, true);
-    changes.record(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened), at);
+    changes.recordTouching(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened),
+        at, true);
     filedTogether.add(new FiledMessage(conversation.id(), conversation.number(), message.id(), in.contactId(),
         in.channel(), at, opened, in.automatic()));
     if (opened) {
-      events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
+      events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(),
+          in.channel(), at, conversation.teamId(), conversation.priority()));
     }
     events.publishEvent(MessageAdded.of(conversation.id(), message, in.contactId(), in.unauthenticated()));
     return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
@@ -702,7 +704,7 @@ public class ConversationManagement {
     store.insertConversation(id, number, title, channel, contactId, null, null, at);
     changes.record(id, agent, "OPENED", "by " + agent.name() + ", outbound via " + channel.id(), at);
     ConversationSummary c = store.find(id).orElseThrow();
-    events.publishEvent(new ConversationOpened(id, number, contactId, channel, at));
+    events.publishEvent(new ConversationOpened(id, number, contactId, channel, at, c.teamId(), c.priority()));
     reply(c, agent, text, channel, reachesCustomer);
     return requireDetails(id);
   }
@@ -718,9 +720,9 @@ public class ConversationManagement {
     Message message = new Message(id, direction, channel, null, agent.id(), agent.name(), body, null, false,
         externalId, at);
     store.insertMessage(c.id(), message, null);
-    store.touch(c.id(), at, direction == Direction.OUTBOUND);
-    changes.record(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
-        direction == Direction.OUTBOUND && channel != c.channel() ? "via " + channel.id() : null, at);
+    changes.recordTouching(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
+        direction == Direction.OUTBOUND && channel != c.channel() ? "via " + channel.id() : null, at,
+        direction == Direction.OUTBOUND);
     events.publishEvent(MessageAdded.of(c.id(), message, c.contactId(), false, reachesCustomer));
     return message;
   }

@@ -321,11 +321,28 @@ class ConversationStore {
         .param("ids", historyIds).query(Long.class).single();
   }
 
-  /** Counts the version up, only from {@code seen} when given (else from any); false when it was not {@code seen}. */
-  boolean countUpVersion(UUID conversationId, Long seen) {
-    return jdbc.sql("UPDATE conv_conversation SET version = version + 1 WHERE id = :id"
+  /**
+   * Counts the version up, only from {@code seen} when given (else from any), and answers the number and the version
+   * it made in the same statement; empty when it was not {@code seen}. With {@code touchedAt} the conversation is
+   * also marked updated then (as {@link #touch}), and its last message then when {@code messageArrived}.
+   */
+  Optional<Version> countUpVersion(UUID conversationId, Long seen, Instant touchedAt, boolean messageArrived) {
+    String touched = touchedAt == null ? "" : messageArrived ? ", updated_at = :at, last_message_at = :at"
+        : ", updated_at = :at";
+    org.springframework.jdbc.support.GeneratedKeyHolder made = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    int updated = jdbc.sql("UPDATE conv_conversation SET version = version + 1" + touched + " WHERE id = :id"
             + (seen == null ? "" : " AND version = :seen"))
-        .param("id", conversationId).param("seen", seen).update() == 1;
+        .param("id", conversationId).param("seen", seen).param("at", utc(touchedAt))
+        .update(made, "number", "version");
+    if (updated != 1) {
+      return Optional.empty();
+    }
+    if (touchedAt != null) {
+      changed(conversationId);
+    }
+    Map<String, Object> row = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    row.putAll(made.getKeys());
+    return Optional.of(new Version(((Number) row.get("number")).longValue(), ((Number) row.get("version")).longValue()));
   }
 
   /** The history entries that made versions after {@code version}, oldest first, each with its version. */
