@@ -40,6 +40,16 @@ class ChangeRecorder {
     record(conversationId, actor, kind, detail, at, at, messageArrived);
   }
 
+  /**
+   * Records the opening of a conversation this transaction just inserted at version 1 ({@link
+   * ConversationStore#insertConversation}): nothing else can have changed it, so its version is not counted up again
+   * nor read back; no request can expect a version of it.
+   */
+  void recordOpening(UUID conversationId, long number, Actor actor, String detail, Instant at) {
+    store.insertHistory(conversationId, actor, "OPENED", detail, at, 1);
+    events.publishEvent(new ConversationChanged(conversationId, number, 1, "OPENED", actor.id(), actor.name(), at));
+  }
+
   private void record(UUID conversationId, Actor actor, String kind, String detail, Instant at, Instant touchedAt,
       boolean messageArrived) {
     Optional<SeenVersion.Expectation> expected = SeenVersion.take(conversationId);

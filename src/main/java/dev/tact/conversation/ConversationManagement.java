@@ -107,7 +107,7 @@ public class ConversationManagement {
         long number = store.nextNumber();
         store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
             in.teamId(), at);
-        changes.record(id, customer, "OPENED", "via " + in.channel().id(), at);
+        changes.recordOpening(id, number, customer, "via " + in.channel().id(), at);
         conversation = new ConversationSummary(id, number, subjectOf(in), Status.NEW, Priority.NORMAL, in.channel(),
             in.contactId(), in.teamId(), null, List.of(), at, at, Tier.FIRST_LINE); // as just inserted
         if (opens.mentioned() != null) {
@@ -372,7 +372,7 @@ public class ConversationManagement {
       long number = store.nextNumber();
       store.insertConversation(id, number, subject == null || subject.isBlank() ? "(no subject)" : subject.strip(),
           channel, contactId, null, null, at);
-      changes.record(id, agent, "OPENED", "by " + agent.name() + " via " + channel.id(), at);
+      changes.recordOpening(id, number, agent, "by " + agent.name() + " via " + channel.id(), at);
       if (agent.kind() == Actor.Kind.AGENT && agent.id() != null) {
         store.updateColumn(id, "assignee_id", agent.id(), at);
       }
@@ -581,12 +581,12 @@ public class ConversationManagement {
       return Threading.to(current.status() == Status.CLOSED ? Optional.empty() : Optional.of(current));
     }
     if (in.externalThreadId() != null && !in.externalThreadId().isBlank()) {
-      Optional<ConversationSummary> thread = store.findOpenByThread(in.channel(), in.externalThreadId());
-      if (thread.isPresent()) {
-        return Threading.to(thread);
+      ConversationStore.ThreadEnd thread = store.threadEnd(in.channel(), in.externalThreadId());
+      if (thread.open().isPresent()) {
+        return Threading.to(thread.open());
       }
-      Optional<ConversationSummary> mergedThread = store.mergedByThread(in.channel(), in.externalThreadId())
-          .flatMap(store::find).map(this::followMerges).filter(c -> c.status() != Status.CLOSED);
+      Optional<ConversationSummary> mergedThread = thread.mergedInto().flatMap(store::find).map(this::followMerges)
+          .filter(c -> c.status() != Status.CLOSED);
       if (mergedThread.isPresent()) {
         return Threading.to(mergedThread);
       }
@@ -702,7 +702,7 @@ public class ConversationManagement {
     UUID id = Ids.newId();
     long number = store.nextNumber();
     store.insertConversation(id, number, title, channel, contactId, null, null, at);
-    changes.record(id, agent, "OPENED", "by " + agent.name() + ", outbound via " + channel.id(), at);
+    changes.recordOpening(id, number, agent, "by " + agent.name() + ", outbound via " + channel.id(), at);
     ConversationSummary c = store.find(id).orElseThrow();
     events.publishEvent(new ConversationOpened(id, number, contactId, channel, at, c.teamId(), c.priority()));
     reply(c, agent, text, channel, reachesCustomer);

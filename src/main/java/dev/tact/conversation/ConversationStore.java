@@ -46,12 +46,13 @@ class ConversationStore {
     return jdbc.sql("SELECT nextval('conv_number_seq')").query(Long.class).single();
   }
 
+  /** A new conversation at version 1: the version its opening's history entry makes ({@link ChangeRecorder}). */
   void insertConversation(UUID id, long number, String subject, Channel channel, UUID contactId,
       String externalThreadId, UUID teamId, Instant at) {
     jdbc.sql("""
         INSERT INTO conv_conversation (id, number, subject, status, priority, channel, contact_id, team_id,
-          external_thread_id, created_at, updated_at, last_message_at)
-        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :team, :thread, :at, :at, :at)""")
+          external_thread_id, created_at, updated_at, last_message_at, version)
+        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :team, :thread, :at, :at, :at, 1)""")
         .param("id", id).param("number", number).param("subject", subject).param("channel", channel.name())
         .param("contact", contactId).param("team", teamId).param("thread", externalThreadId).param("at", utc(at))
         .update();
@@ -176,15 +177,26 @@ class ConversationStore {
         .query(this::summaryWithoutTags).optional().map(this::withTags);
   }
 
-  /** The newest conversation on this channel's thread that is not closed. */
-  Optional<ConversationSummary> findOpenByThread(Channel channel, String externalThreadId) {
-    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+  /**
+   * What a channel's thread leads to, in one query: its newest conversation that is not closed, else the conversation
+   * its newest merged conversation was merged into (empty: neither).
+   */
+  ThreadEnd threadEnd(Channel channel, String externalThreadId) {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", c.merged_into_id" + """
          FROM conv_conversation c
-        WHERE c.channel = :channel AND c.external_thread_id = :thread AND c.status <> 'CLOSED'
-        ORDER BY c.created_at DESC LIMIT 1""")
+        WHERE c.channel = :channel AND c.external_thread_id = :thread
+          AND (c.status <> 'CLOSED' OR c.merged_into_id IS NOT NULL)
+        ORDER BY CASE WHEN c.status <> 'CLOSED' THEN 0 ELSE 1 END, c.created_at DESC LIMIT 1""")
         .param("channel", channel.name()).param("thread", externalThreadId)
-        .query(this::summaryWithoutTags).optional().map(this::withTags);
+        .query((rs, n) -> rs.getString("status").equals(Status.CLOSED.name())
+            ? new ThreadEnd(Optional.empty(), Optional.of(rs.getObject("merged_into_id", UUID.class)))
+            : new ThreadEnd(Optional.of(summaryWithoutTags(rs, n)), Optional.empty()))
+        .optional().map(end -> new ThreadEnd(end.open().map(this::withTags), end.mergedInto()))
+        .orElse(new ThreadEnd(Optional.empty(), Optional.empty()));
   }
+
+  /** See {@link #threadEnd}: at most one of the two is present. */
+  record ThreadEnd(Optional<ConversationSummary> open, Optional<UUID> mergedInto) {}
 
   Optional<Message> findMessageByExternalId(Channel channel, String externalId) {
     return jdbc.sql("SELECT * FROM conv_message WHERE channel = :channel AND external_id = :external")
@@ -451,14 +463,6 @@ class ConversationStore {
   }
 
   /** The newest conversation on this channel's thread that was merged into another (the thread follows it). */
-  Optional<UUID> mergedByThread(Channel channel, String externalThreadId) {
-    return jdbc.sql("""
-        SELECT merged_into_id FROM conv_conversation
-        WHERE channel = :channel AND external_thread_id = :thread AND merged_into_id IS NOT NULL
-        ORDER BY created_at DESC LIMIT 1""")
-        .param("channel", channel.name()).param("thread", externalThreadId).query(UUID.class).optional();
-  }
-
   /** Moves every message of one conversation to another; answers the ids moved. */
   List<UUID> moveMessages(UUID fromConversation, UUID toConversation) {
     List<UUID> ids = jdbc.sql("SELECT id FROM conv_message WHERE conversation_id = :from ORDER BY created_at, id")
