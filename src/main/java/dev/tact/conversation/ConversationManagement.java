@@ -107,8 +107,9 @@ public class ConversationManagement {
         long number = store.nextNumber();
         store.insertConversation(id, number, subjectOf(in), in.channel(), in.contactId(), in.externalThreadId(),
             in.teamId(), at);
-        changes.record(id, customer, "OPENED", "via " + in.channel().id(), at);
-        conversation = store.find(id).orElseThrow();
+        changes.recordOpening(id, number, customer, "via " + in.channel().id(), at);
+        conversation = new ConversationSummary(id, number, subjectOf(in), Status.NEW, Priority.NORMAL, in.channel(),
+            in.contactId(), in.teamId(), null, List.of(), at, at, Tier.FIRST_LINE); // as just inserted
         if (opens.mentioned() != null) {
           link(conversation, opens.mentioned(), customer, at);
         }
@@ -128,12 +129,13 @@ public class ConversationManagement {
         in.contactName(), in.text() == null ? "" : in.text(), in.fullText(), in.automatic(), in.externalMessageId(),
         at);
     store.insertMessage(conversation.id(), message, in.inboundItemId());
-    store.touch(conversation.id(), at, true);
-    changes.record(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened), at);
+    changes.recordTouching(conversation.id(), customer, "MESSAGE_RECEIVED", receivedDetail(in, conversation, opened),
+        at, true);
     filedTogether.add(new FiledMessage(conversation.id(), conversation.number(), message.id(), in.contactId(),
         in.channel(), at, opened, in.automatic()));
     if (opened) {
-      events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(), in.channel(), at));
+      events.publishEvent(new ConversationOpened(conversation.id(), conversation.number(), in.contactId(),
+          in.channel(), at, conversation.teamId(), conversation.priority()));
     }
     events.publishEvent(MessageAdded.of(conversation.id(), message, in.contactId(), in.unauthenticated()));
     return new InboundOutcome(conversation.id(), conversation.number(), message.id(), opened, false);
@@ -370,7 +372,7 @@ public class ConversationManagement {
       long number = store.nextNumber();
       store.insertConversation(id, number, subject == null || subject.isBlank() ? "(no subject)" : subject.strip(),
           channel, contactId, null, null, at);
-      changes.record(id, agent, "OPENED", "by " + agent.name() + " via " + channel.id(), at);
+      changes.recordOpening(id, number, agent, "by " + agent.name() + " via " + channel.id(), at);
       if (agent.kind() == Actor.Kind.AGENT && agent.id() != null) {
         store.updateColumn(id, "assignee_id", agent.id(), at);
       }
@@ -579,12 +581,12 @@ public class ConversationManagement {
       return Threading.to(current.status() == Status.CLOSED ? Optional.empty() : Optional.of(current));
     }
     if (in.externalThreadId() != null && !in.externalThreadId().isBlank()) {
-      Optional<ConversationSummary> thread = store.findOpenByThread(in.channel(), in.externalThreadId());
-      if (thread.isPresent()) {
-        return Threading.to(thread);
+      ConversationStore.ThreadEnd thread = store.threadEnd(in.channel(), in.externalThreadId());
+      if (thread.open().isPresent()) {
+        return Threading.to(thread.open());
       }
-      Optional<ConversationSummary> mergedThread = store.mergedByThread(in.channel(), in.externalThreadId())
-          .flatMap(store::find).map(this::followMerges).filter(c -> c.status() != Status.CLOSED);
+      Optional<ConversationSummary> mergedThread = thread.mergedInto().flatMap(store::find).map(this::followMerges)
+          .filter(c -> c.status() != Status.CLOSED);
       if (mergedThread.isPresent()) {
         return Threading.to(mergedThread);
       }
@@ -698,9 +700,9 @@ public class ConversationManagement {
     UUID id = Ids.newId();
     long number = store.nextNumber();
     store.insertConversation(id, number, title, channel, contactId, null, null, at);
-    changes.record(id, agent, "OPENED", "by " + agent.name() + ", outbound via " + channel.id(), at);
+    changes.recordOpening(id, number, agent, "by " + agent.name() + ", outbound via " + channel.id(), at);
     ConversationSummary c = store.find(id).orElseThrow();
-    events.publishEvent(new ConversationOpened(id, number, contactId, channel, at));
+    events.publishEvent(new ConversationOpened(id, number, contactId, channel, at, c.teamId(), c.priority()));
     reply(c, agent, text, channel, reachesCustomer);
     return requireDetails(id);
   }
@@ -716,9 +718,9 @@ public class ConversationManagement {
     Message message = new Message(id, direction, channel, null, agent.id(), agent.name(), body, null, false,
         externalId, at);
     store.insertMessage(c.id(), message, null);
-    store.touch(c.id(), at, direction == Direction.OUTBOUND);
-    changes.record(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
-        direction == Direction.OUTBOUND && channel != c.channel() ? "via " + channel.id() : null, at);
+    changes.recordTouching(c.id(), agent, direction == Direction.NOTE ? "NOTE_ADDED" : "REPLIED",
+        direction == Direction.OUTBOUND && channel != c.channel() ? "via " + channel.id() : null, at,
+        direction == Direction.OUTBOUND);
     events.publishEvent(MessageAdded.of(c.id(), message, c.contactId(), false, reachesCustomer));
     return message;
   }

@@ -47,12 +47,13 @@ class ConversationStore {
     return jdbc.sql("SELECT nextval('conv_number_seq')").query(Long.class).single();
   }
 
+  /** A new conversation at version 1: the version its opening's history entry makes ({@link ChangeRecorder}). */
   void insertConversation(UUID id, long number, String subject, Channel channel, UUID contactId,
       String externalThreadId, UUID teamId, Instant at) {
     jdbc.sql("""
         INSERT INTO conv_conversation (id, number, subject, status, priority, channel, contact_id, team_id,
-          external_thread_id, created_at, updated_at, last_message_at)
-        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :team, :thread, :at, :at, :at)""")
+          external_thread_id, created_at, updated_at, last_message_at, version)
+        VALUES (:id, :number, :subject, 'NEW', 'NORMAL', :channel, :contact, :team, :thread, :at, :at, :at, 1)""")
         .param("id", id).param("number", number).param("subject", subject).param("channel", channel.name())
         .param("contact", contactId).param("team", teamId).param("thread", externalThreadId).param("at", utc(at))
         .update();
@@ -177,15 +178,26 @@ class ConversationStore {
         .query(this::summaryWithoutTags).optional().map(this::withTags);
   }
 
-  /** The newest conversation on this channel's thread that is not closed. */
-  Optional<ConversationSummary> findOpenByThread(Channel channel, String externalThreadId) {
-    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+  /**
+   * What a channel's thread leads to, in one query: its newest conversation that is not closed, else the conversation
+   * its newest merged conversation was merged into (empty: neither).
+   */
+  ThreadEnd threadEnd(Channel channel, String externalThreadId) {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", c.merged_into_id" + """
          FROM conv_conversation c
-        WHERE c.channel = :channel AND c.external_thread_id = :thread AND c.status <> 'CLOSED'
-        ORDER BY c.created_at DESC LIMIT 1""")
+        WHERE c.channel = :channel AND c.external_thread_id = :thread
+          AND (c.status <> 'CLOSED' OR c.merged_into_id IS NOT NULL)
+        ORDER BY CASE WHEN c.status <> 'CLOSED' THEN 0 ELSE 1 END, c.created_at DESC LIMIT 1""")
         .param("channel", channel.name()).param("thread", externalThreadId)
-        .query(this::summaryWithoutTags).optional().map(this::withTags);
+        .query((rs, n) -> rs.getString("status").equals(Status.CLOSED.name())
+            ? new ThreadEnd(Optional.empty(), Optional.of(rs.getObject("merged_into_id", UUID.class)))
+            : new ThreadEnd(Optional.of(summaryWithoutTags(rs, n)), Optional.empty()))
+        .optional().map(end -> new ThreadEnd(end.open().map(this::withTags), end.mergedInto()))
+        .orElse(new ThreadEnd(Optional.empty(), Optional.empty()));
   }
+
+  /** See {@link #threadEnd}: at most one of the two is present. */
+  record ThreadEnd(Optional<ConversationSummary> open, Optional<UUID> mergedInto) {}
 
   Optional<Message> findMessageByExternalId(Channel channel, String externalId) {
     return jdbc.sql("SELECT * FROM conv_message WHERE channel = :channel AND external_id = :external")
@@ -322,11 +334,28 @@ class ConversationStore {
         .param("ids", historyIds).query(Long.class).single();
   }
 
-  /** Counts the version up, only from {@code seen} when given (else from any); false when it was not {@code seen}. */
-  boolean countUpVersion(UUID conversationId, Long seen) {
-    return jdbc.sql("UPDATE conv_conversation SET version = version + 1 WHERE id = :id"
+  /**
+   * Counts the version up, only from {@code seen} when given (else from any), and answers the number and the version
+   * it made in the same statement; empty when it was not {@code seen}. With {@code touchedAt} the conversation is
+   * also marked updated then (as {@link #touch}), and its last message then when {@code messageArrived}.
+   */
+  Optional<Version> countUpVersion(UUID conversationId, Long seen, Instant touchedAt, boolean messageArrived) {
+    String touched = touchedAt == null ? "" : messageArrived ? ", updated_at = :at, last_message_at = :at"
+        : ", updated_at = :at";
+    org.springframework.jdbc.support.GeneratedKeyHolder made = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    int updated = jdbc.sql("UPDATE conv_conversation SET version = version + 1" + touched + " WHERE id = :id"
             + (seen == null ? "" : " AND version = :seen"))
-        .param("id", conversationId).param("seen", seen).update() == 1;
+        .param("id", conversationId).param("seen", seen).param("at", utc(touchedAt))
+        .update(made, "number", "version");
+    if (updated != 1) {
+      return Optional.empty();
+    }
+    if (touchedAt != null) {
+      changed(conversationId);
+    }
+    Map<String, Object> row = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    row.putAll(made.getKeys());
+    return Optional.of(new Version(((Number) row.get("number")).longValue(), ((Number) row.get("version")).longValue()));
   }
 
   /** The history entries that made versions after {@code version}, oldest first, each with its version. */
@@ -433,14 +462,6 @@ class ConversationStore {
   }
 
   /** The newest conversation on this channel's thread that was merged into another (the thread follows it). */
-  Optional<UUID> mergedByThread(Channel channel, String externalThreadId) {
-    return jdbc.sql("""
-        SELECT merged_into_id FROM conv_conversation
-        WHERE channel = :channel AND external_thread_id = :thread AND merged_into_id IS NOT NULL
-        ORDER BY created_at DESC LIMIT 1""")
-        .param("channel", channel.name()).param("thread", externalThreadId).query(UUID.class).optional();
-  }
-
   /** Moves every message of one conversation to another; answers the ids moved. */
   List<UUID> moveMessages(UUID fromConversation, UUID toConversation) {
     List<UUID> ids = jdbc.sql("SELECT id FROM conv_message WHERE conversation_id = :from ORDER BY created_at, id")

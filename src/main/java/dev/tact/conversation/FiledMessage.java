@@ -21,7 +21,7 @@ public record FiledMessage(UUID conversationId, long number, UUID messageId, UUI
     return !automatic && contactId != null;
   }
 
-  /** The opening of its conversation, as it was published on its own. */
+  /** The opening of its conversation, as it was published on its own but without its team and priority. */
   public ConversationOpened opening() {
     if (!opened) {
       throw new IllegalStateException("Message " + messageId + " did not open its conversation");

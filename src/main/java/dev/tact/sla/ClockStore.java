@@ -39,18 +39,15 @@ class ClockStore {
         .param("id", conversationId).query((rs, n) -> tracked(rs)).optional();
   }
 
-  Optional<Tracked> find(UUID conversationId) {
-    return jdbc.sql("SELECT * FROM sla_conversation WHERE conversation_id = :id")
-        .param("id", conversationId).query((rs, n) -> tracked(rs)).optional();
-  }
-
-  void insert(Tracked t) {
-    jdbc.sql("""
+  /** Starts tracking the conversation; false (nothing written) when it is tracked already. */
+  boolean insertIfAbsent(Tracked t) {
+    return jdbc.sql("""
         INSERT INTO sla_conversation (conversation_id, contact_id, team_id, policy_id, agent_replied, paused, active,
-          opened_at) VALUES (:id, :contact, :team, :policy, :replied, :paused, :active, :opened)""")
+          opened_at) VALUES (:id, :contact, :team, :policy, :replied, :paused, :active, :opened)
+        ON CONFLICT DO NOTHING""")
         .param("id", t.conversationId()).param("contact", t.contactId()).param("team", t.teamId())
         .param("policy", t.policyId()).param("replied", t.agentReplied()).param("paused", t.paused())
-        .param("active", t.active()).param("opened", utc(t.openedAt())).update();
+        .param("active", t.active()).param("opened", utc(t.openedAt())).update() == 1;
   }
 
   void update(Tracked t) {
@@ -179,12 +176,17 @@ class ClockStore {
         WHERE conversation_id = :id AND metric = :metric AND cycle = :cycle""")
         .paramSource(values(c)).update();
     if (updated == 0) {
-      jdbc.sql("""
-          INSERT INTO sla_clock (conversation_id, metric, cycle, team_id, started_at, running_since, consumed_nanos,
-            target_minutes, warn_at_percent, due_at, warn_at, warned_at, breached_at, stopped_at, outcome, ended_by)
-          VALUES (:id, :metric, :cycle, :team, :started, :running, :consumed, :target, :warn, :due, :warnAt, :warned,
-            :breached, :stopped, :outcome, :endedBy)""").paramSource(values(c)).update();
+      insertClock(c);
     }
+  }
+
+  /** Writes a new clock; one that exists fails (its key is taken). */
+  void insertClock(ClockRow c) {
+    jdbc.sql("""
+        INSERT INTO sla_clock (conversation_id, metric, cycle, team_id, started_at, running_since, consumed_nanos,
+          target_minutes, warn_at_percent, due_at, warn_at, warned_at, breached_at, stopped_at, outcome, ended_by)
+        VALUES (:id, :metric, :cycle, :team, :started, :running, :consumed, :target, :warn, :due, :warnAt, :warned,
+          :breached, :stopped, :outcome, :endedBy)""").paramSource(values(c)).update();
   }
 
   private static java.util.Map<String, Object> values(ClockRow c) {

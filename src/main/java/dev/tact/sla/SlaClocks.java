@@ -154,15 +154,26 @@ public class SlaClocks {
 
   @EventListener
   void on(ConversationOpened opened) {
-    if (store.find(opened.conversationId()).isPresent()) {
-      return;
+    UUID id = opened.conversationId();
+    UUID contactId;
+    UUID teamId;
+    Optional<SlaPolicy> policy;
+    if (opened.tellsTeamAndPriority()) {
+      contactId = opened.contactId();
+      teamId = opened.teamId();
+      policy = match(id, opened.priority(), contactId, teamId);
+    } else {
+      ConversationSummary c = conversation(id);
+      contactId = c.contactId();
+      teamId = c.teamId();
+      policy = match(c);
     }
-    ConversationSummary c = conversation(opened.conversationId());
-    Optional<SlaPolicy> policy = match(c);
-    store.insert(new Tracked(c.id(), c.contactId(), c.teamId(), policy.map(SlaPolicy::id).orElse(null), false,
-        false, true, opened.openedAt()));
-    start(c.id(), SlaMetric.FIRST_RESPONSE, 0, c.teamId(), policy, opened.openedAt(), false);
-    start(c.id(), SlaMetric.RESOLUTION, 0, c.teamId(), policy, opened.openedAt(), false);
+    if (!store.insertIfAbsent(new Tracked(id, contactId, teamId, policy.map(SlaPolicy::id).orElse(null), false,
+        false, true, opened.openedAt()))) {
+      return; // tracked already
+    }
+    start(id, SlaMetric.FIRST_RESPONSE, 0, teamId, policy, opened.openedAt(), false);
+    start(id, SlaMetric.RESOLUTION, 0, teamId, policy, opened.openedAt(), false);
   }
 
   @EventListener
@@ -178,6 +189,9 @@ public class SlaClocks {
       return;
     }
     Tracked t = found.get();
+    if (message.direction() == Direction.INBOUND && !t.agentReplied()) {
+      return; // the first response is awaited: nothing to start
+    }
     List<ClockRow> clocks = store.clocks(t.conversationId());
     if (message.direction() == Direction.OUTBOUND) {
       List<ClockRow> answered = new ArrayList<>();
@@ -197,7 +211,7 @@ public class SlaClocks {
       return;
     }
     boolean awaitingReply = clocks.stream().anyMatch(c -> c.active() && c.metric() != SlaMetric.RESOLUTION);
-    if (t.agentReplied() && !awaitingReply) {
+    if (!awaitingReply) {
       int cycle = clocks.stream().filter(c -> c.metric() == SlaMetric.NEXT_RESPONSE).mapToInt(ClockRow::cycle)
           .max().orElse(0) + 1;
       Optional<SlaPolicy> policy = t.policyId() == null ? Optional.empty() : policies.find(t.policyId());
@@ -395,13 +409,18 @@ public class SlaClocks {
 
   // --- the clock arithmetic ---------------------------------------------------------------------------------
 
+  /**
+   * Starts a clock that did not exist: its row is inserted (an existing one fails the insert). A timer of a clock is
+   * only ever scheduled in the transaction that writes the clock's row, and clock rows are never deleted, so a clock
+   * inserted now has no timers to cancel: only those it needs are scheduled.
+   */
   private void start(UUID conversationId, SlaMetric metric, int cycle, UUID teamId, Optional<SlaPolicy> policy,
       Instant at, boolean paused) {
     ClockRow c = new ClockRow(conversationId, metric, cycle, teamId, at, paused ? null : at, 0,
         policy.map(p -> p.targetMinutes(metric)).orElse(null),
         policy.map(SlaPolicy::warnAtPercent).orElse(SlaPolicies.DEFAULT_WARN_PERCENT), null, null, null, null, null,
         paused ? ClockRow.PAUSED : ClockRow.RUNNING, null);
-    save(plan(c));
+    store.insertClock(plan(c, false));
   }
 
   /** Stops a clock: MET, or BREACHED when it was (or is now past its target); ENDED when nothing was awaited. */
@@ -423,11 +442,18 @@ public class SlaClocks {
 
   /** Due and warning instants of a running clock with a target, and its timers; none otherwise. */
   private ClockRow plan(ClockRow c) {
+    return plan(c, true);
+  }
+
+  /** As {@link #plan(ClockRow)}; without {@code mayHaveTimers} (a new clock) no timer is cancelled. */
+  private ClockRow plan(ClockRow c, boolean mayHaveTimers) {
     if (!ClockRow.RUNNING.equals(c.outcome()) || c.runningSince() == null || c.target() == null) {
-      timer(t -> {
-        t.cancel(WARNING_TIMER, c.timerKey());
-        t.cancel(BREACH_TIMER, c.timerKey());
-      });
+      if (mayHaveTimers) {
+        timer(t -> {
+          t.cancel(WARNING_TIMER, c.timerKey());
+          t.cancel(BREACH_TIMER, c.timerKey());
+        });
+      }
       return c.planned(null, null);
     }
     SlaClock slaClock = new SlaClock(calendars.calendar(c.teamId()));
@@ -469,9 +495,15 @@ public class SlaClocks {
   }
 
   private Optional<SlaPolicy> match(ConversationSummary c) {
-    String intent = frontDoor.intentOf(c.id()).filter(i -> !i.triage()).map(ConversationIntent::intent).orElse(null);
-    String tier = c.contactId() == null ? null : contacts.tierOf(c.contactId()).orElse(null);
-    return policies.firstMatch(c.priority(), intent, tier, c.teamId());
+    return match(c.id(), c.priority(), c.contactId(), c.teamId());
+  }
+
+  private Optional<SlaPolicy> match(UUID conversationId, dev.tact.conversation.Priority priority, UUID contactId,
+      UUID teamId) {
+    String intent = frontDoor.intentOf(conversationId).filter(i -> !i.triage()).map(ConversationIntent::intent)
+        .orElse(null);
+    String tier = contactId == null ? null : contacts.tierOf(contactId).orElse(null);
+    return policies.firstMatch(priority, intent, tier, teamId);
   }
 
   private ConversationSummary conversation(UUID id) {

@@ -76,6 +76,32 @@ class ConversationModuleTests {
         redelivered -> assertThat(redelivered.messageId()).isEqualTo(continued.messageId()));
   }
 
+  @Test
+  void shouldCountTheVersionUpOnceForEachChangeAndKeepWhenTheLastMessageArrived(AssertablePublishedEvents events) {
+    Contact mia = contact("mia");
+    UUID team = UUID.randomUUID();
+    Instant openedAt = Instant.parse("2026-03-02T09:00:00Z");
+    Instant answeredAt = openedAt.plusSeconds(600);
+    InboundOutcome opened = file(InboundMessage.builder(Ids.newId(), Channel.EMAIL).contact(mia.id(), "Mia")
+        .subject("Broken kettle").text("It leaks.").externalMessageId("mia-1@customer.test").team(team)
+        .receivedAt(openedAt).build());
+    file(InboundMessage.builder(Ids.newId(), Channel.EMAIL).contact(mia.id(), "Mia")
+        .subject("Re: [#" + opened.number() + "] Broken kettle").text("Still leaking.")
+        .externalMessageId("mia-2@customer.test").subjectNumber(opened.number()).receivedAt(answeredAt).build());
+
+    UUID id = opened.conversationId();
+    assertThat(events.ofType(ConversationChanged.class).matching(changed -> changed.conversationId().equals(id)))
+        .extracting(ConversationChanged::kind, ConversationChanged::number, ConversationChanged::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("OPENED", opened.number(), 1L),
+            org.assertj.core.groups.Tuple.tuple("MESSAGE_RECEIVED", opened.number(), 2L),
+            org.assertj.core.groups.Tuple.tuple("MESSAGE_RECEIVED", opened.number(), 3L));
+    assertThat(conversations.version(id)).isEqualTo(3);
+    assertThat(conversations.changesSince(id, 1)).extracting(ConversationChange::version).containsExactly(2L, 3L);
+    assertThat(conversations.findByReference(id.toString()).orElseThrow().lastMessageAt()).isEqualTo(answeredAt);
+    assertThat(events).contains(ConversationOpened.class).matching(ConversationOpened::conversationId, id)
+        .matching(ConversationOpened::teamId, team).matching(ConversationOpened::priority, Priority.NORMAL);
+  }
+
   private InboundOutcome file(InboundMessage message) {
     return conversations.receiveInbound(message, conversations.threadOf(message));
   }

@@ -10,6 +10,7 @@ import dev.tact.contact.Identity;
 import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
+import dev.tact.conversation.ConversationOpened;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.HistoryEntry;
 import dev.tact.conversation.InboundMessage;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -90,6 +93,12 @@ abstract class SlaClocksContract {
 
   @Autowired
   ContactManagement contacts;
+
+  @Autowired
+  ApplicationEventPublisher events;
+
+  @Autowired
+  JdbcClient jdbc;
 
   UUID team;
 
@@ -264,6 +273,51 @@ abstract class SlaClocksContract {
     assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).dueAt()).isEqualTo(winnipeg(2011, 10, 3, 14, 0));
     assertThat(timers.find(SlaClocks.BREACH_TIMER, conversation + "/FIRST_RESPONSE/0").orElseThrow().dueAt())
         .isEqualTo(winnipeg(2011, 10, 3, 14, 0));
+  }
+
+  @Test
+  void shouldLeaveTheClocksAndTheirTimersAsTheyAreWhenTheOpeningIsToldAgain() {
+    policy("Winnipeg first response and resolution", List.of(), 240, null, 480);
+    clock.set(winnipeg(2011, 10, 3, 9, 0));
+    UUID conversation = open("The printer is on fire");
+    clock.set(winnipeg(2011, 10, 3, 9, 20));
+    conversations.reply(conversation, Actor.agent(null, "Ann Agent"), "On our way.");
+    ConversationSla before = clocks.state(conversation).orElseThrow();
+    java.util.Optional<dev.tact.timer.ScheduledTimer> resolutionBreach = timers.find(SlaClocks.BREACH_TIMER,
+        conversation + "/RESOLUTION/0");
+    assertThat(resolutionBreach).isPresent();
+    ConversationSummary c = summary(conversation);
+
+    transactions.executeWithoutResult(status -> {
+      events.publishEvent(new ConversationOpened(conversation, c.number(), contact, Channel.WEB, c.createdAt(),
+          c.teamId(), c.priority()));
+      events.publishEvent(new ConversationOpened(conversation, c.number(), contact, Channel.WEB, c.createdAt()));
+    });
+
+    assertThat(clocks.state(conversation).orElseThrow()).isEqualTo(before);
+    assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).state()).isEqualTo("MET");
+    assertThat(timers.find(SlaClocks.BREACH_TIMER, conversation + "/FIRST_RESPONSE/0")).isEmpty();
+    assertThat(timers.find(SlaClocks.WARNING_TIMER, conversation + "/FIRST_RESPONSE/0")).isEmpty();
+    assertThat(timers.find(SlaClocks.BREACH_TIMER, conversation + "/RESOLUTION/0")).isEqualTo(resolutionBreach);
+  }
+
+  @Test
+  void shouldMatchByTheConversationWhenAnOpeningDoesNotTellItsTeamAndPriority() {
+    policy("Urgent", List.of("urgent"), 120, null, null);
+    policy("Everything else", List.of(), 480, null, null);
+    clock.set(winnipeg(2011, 10, 3, 9, 0));
+    UUID conversation = open("Slow pages");
+    conversations.changePriority(conversation, Actor.system(), Priority.URGENT);
+    // as if it had been opened before SLA clocks were kept
+    jdbc.sql("DELETE FROM sla_clock WHERE conversation_id = :id").param("id", conversation).update();
+    jdbc.sql("DELETE FROM sla_conversation WHERE conversation_id = :id").param("id", conversation).update();
+    ConversationSummary c = summary(conversation);
+
+    transactions.executeWithoutResult(status -> events.publishEvent(
+        new ConversationOpened(conversation, c.number(), contact, Channel.WEB, c.createdAt())));
+
+    assertThat(clocks.state(conversation).orElseThrow().policyName()).isEqualTo("Urgent");
+    assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).dueAt()).isEqualTo(winnipeg(2011, 10, 3, 11, 0));
   }
 
   private void policy(String name, List<String> priorities, Integer first, Integer next, Integer resolution) {
