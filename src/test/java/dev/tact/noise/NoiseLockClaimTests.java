@@ -25,7 +25,7 @@ class NoiseLockClaimTests {
   void shouldGiveTwoConcurrentClaimersDisjointBatchesLeastRecentFirst(ClaimDatabase.Kind kind) throws Exception {
     try (ClaimDatabase database = ClaimDatabase.open(kind)) {
       MutableClock clock = new MutableClock(T);
-      NoiseLocks locks = new NoiseLocks(database.jdbc(), clock);
+      NoiseLocks locks = new NoiseLocks(database.jdbc(), database.jdbcTemplate(), clock);
       int unused = NoiseLocks.PRUNE_BATCH * 2 + 10;
       List<String> keys = IntStream.range(0, unused).mapToObj(i -> {
         String key = "sender:s" + i + "@example.com";
