@@ -31,6 +31,8 @@ class ConversationStore {
 
   private final JdbcClient jdbc;
   private final org.springframework.beans.factory.ObjectProvider<ConversationChangeListener> changeListeners;
+  /** The listeners, looked up at the first change (a lookup per change cost more than the listeners' work). */
+  private volatile List<ConversationChangeListener> listeners;
 
   ConversationStore(JdbcClient jdbc,
       org.springframework.beans.factory.ObjectProvider<ConversationChangeListener> changeListeners) {
@@ -40,7 +42,12 @@ class ConversationStore {
 
   /** Every write to a conversation's rows goes through here, so that search hears of it in the same transaction. */
   private void changed(UUID conversationId) {
-    changeListeners.forEach(listener -> listener.conversationChanged(conversationId));
+    List<ConversationChangeListener> told = listeners;
+    if (told == null) {
+      told = changeListeners.stream().toList();
+      listeners = told;
+    }
+    told.forEach(listener -> listener.conversationChanged(conversationId));
   }
 
   long nextNumber() {

@@ -17,9 +17,12 @@ import dev.tact.timer.SavepointBatch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +89,7 @@ public class FrontDoor {
 
   @ApplicationModuleListener(condition = "!@filedTogether.takes(#opened)")
   void on(ConversationOpened opened) {
-    routeOnce(opened);
+    routeOnce(opened, contacts::find);
   }
 
   /**
@@ -101,13 +104,17 @@ public class FrontDoor {
       return;
     }
     Set<UUID> together = openings.stream().map(ConversationOpened::conversationId).collect(Collectors.toSet());
+    Set<UUID> contactIds = openings.stream().map(ConversationOpened::contactId).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
     List<RuntimeException> failures = SavepointBatch.newTransaction(transactionManager).execute(status -> {
       List<IntentDecided> decided = new ArrayList<>();
+      // routing writes no contact: the batch's contacts, read once, are what each conversation's own read would be
+      Map<UUID, Contact> contactsById = contacts.findAll(contactIds);
       TransactionSynchronizationManager.bindResource(ROUTED_TOGETHER, together);
       List<RuntimeException> failed;
       try {
         failed = SavepointBatch.eachInSavepoint(status, openings,
-            opened -> routeOnce(opened).ifPresent(decided::add));
+            opened -> routeOnce(opened, id -> Optional.ofNullable(contactsById.get(id))).ifPresent(decided::add));
       } finally {
         TransactionSynchronizationManager.unbindResource(ROUTED_TOGETHER);
       }
@@ -129,11 +136,11 @@ public class FrontDoor {
   }
 
   /** Routes a conversation not routed before; answers the decision it published. */
-  private Optional<IntentDecided> routeOnce(ConversationOpened opened) {
+  private Optional<IntentDecided> routeOnce(ConversationOpened opened, Function<UUID, Optional<Contact>> contactOf) {
     if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
       return Optional.empty();
     }
-    boolean unsure = route(opened);
+    boolean unsure = route(opened, contactOf);
     // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
     // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
     Optional<IntentDecided> decided = intentOf(opened.conversationId()).map(intent -> new IntentDecided(
@@ -143,10 +150,10 @@ public class FrontDoor {
   }
 
   /** Routes a new conversation; true when the model was unsure of its intent (it waits in triage). */
-  private boolean route(ConversationOpened opened) {
+  private boolean route(ConversationOpened opened, Function<UUID, Optional<Contact>> contactOf) {
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
-    Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contacts.find(opened.contactId());
+    Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contactOf.apply(opened.contactId());
     Optional<RoutingRule> rule = rules.firstMatch(details, contact, words);
     Prediction prediction = models.current().predict(words);
     String intent = prediction.intent();

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -18,6 +19,9 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * This node's Lucene index: one writer, near-real-time searchers, and the feed position and database id kept in the
  * commit's user data, so that what the index holds and where the feed was read up to are made durable together.
+ * The searchers' reader is reopened when a search comes after a change, not after each change: a search sees every
+ * change indexed before it began, and a burst of changes that nobody searches meanwhile is flushed in a few large
+ * segments (at the indexer's commits) instead of one small segment per reopening, each merged again later.
  */
 final class SearchIndex implements AutoCloseable {
 
@@ -36,6 +40,12 @@ final class SearchIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer;
+  /** Changes made to the writer, and how many of them the searchers' reader shows (both only grow). */
+  private final AtomicLong changes = new AtomicLong();
+  private volatile long shown;
+  private final Object reopening = new Object();
+  /** Set by a rebuild: searches keep the reader they have until the rebuild's {@link #refresh()}. */
+  private boolean held;
 
   SearchIndex(Path folder) {
     try {
@@ -76,28 +86,56 @@ final class SearchIndex implements AutoCloseable {
 
   void put(String id, Document doc) throws IOException {
     writer.updateDocument(new Term(SearchFields.ID, id), doc);
+    changes.incrementAndGet();
   }
 
   /** Adds a document known not to be in the index (a rebuild after {@link #removeAll()}): no delete to apply. */
   void add(Document doc) throws IOException {
     writer.addDocument(doc);
+    changes.incrementAndGet();
   }
 
   void remove(String id) throws IOException {
     writer.deleteDocuments(new Term(SearchFields.ID, id));
+    changes.incrementAndGet();
   }
 
   void removeAll() throws IOException {
     writer.deleteAll();
+    changes.incrementAndGet();
   }
 
   void commit() throws IOException {
     writer.commit();
   }
 
-  /** Makes what was indexed visible to searches. */
+  /** Makes what was indexed visible to searches (and lets searches reopen the reader again after a rebuild). */
   void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
+    synchronized (reopening) {
+      // the changes counted here were made before the reopening, so it shows them
+      long counted = changes.get();
+      searchers.maybeRefreshBlocking();
+      shown = counted;
+      held = false;
+    }
+  }
+
+  /** Until the next {@link #refresh()}, searches see the index as it is now: a rebuild is shown when it is done. */
+  void holdReader() {
+    synchronized (reopening) {
+      held = true;
+    }
+  }
+
+  /** Reopens the reader when something was indexed since it was opened (a change counts once it is made). */
+  private void refreshIfChanged() throws IOException {
+    if (shown < changes.get()) {
+      synchronized (reopening) {
+        if (!held && shown < changes.get()) {
+          refresh();
+        }
+      }
+    }
   }
 
   int documents() {
@@ -106,6 +144,7 @@ final class SearchIndex implements AutoCloseable {
 
   <T> T withSearcher(SearcherWork<T> work) {
     try {
+      refreshIfChanged();
       IndexSearcher searcher = searchers.acquire();
       try {
         return work.run(searcher);

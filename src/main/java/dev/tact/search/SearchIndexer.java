@@ -78,9 +78,9 @@ class SearchIndexer implements SmartLifecycle {
   private String databaseId;
   private long readUpTo;
   private long lastCommit = System.nanoTime();
-  /** When the searchers' reader was last reopened (nanoTime), and whether something was indexed since. */
-  private long lastRefresh = System.nanoTime() - Long.MAX_VALUE / 2;
-  private boolean unrefreshed;
+  /** When the last pass that indexed something ended (nanoTime), and whether the current pass indexed something. */
+  private long lastIndexed = System.nanoTime() - Long.MAX_VALUE / 2;
+  private boolean indexedSincePause;
 
   SearchIndexer(JdbcClient jdbc, SearchableConversations conversations, SearchableContacts contacts,
       SearchProperties properties) {
@@ -193,7 +193,7 @@ class SearchIndexer implements SmartLifecycle {
         while (running && catchUp()) {
           // a full batch: there may be more
         }
-        refreshIfIndexed();
+        noteIndexed();
       } catch (RuntimeException | IOException e) {
         log.warn("Search indexing failed; trying again in {}", properties.pollInterval(), e);
       }
@@ -202,22 +202,22 @@ class SearchIndexer implements SmartLifecycle {
   }
 
   /**
-   * Under a burst of changes the reader was reopened moments ago: the changes committed meanwhile are left to pile up
-   * in the feed until {@code refreshInterval} has passed, then read, indexed and shown with one reopening.
+   * Under a burst of changes the feed was read moments ago: the changes committed meanwhile are left to pile up in the
+   * feed until {@code refreshInterval} has passed, then read and indexed together (a conversation changed twice in
+   * between is indexed once). The next search shows them ({@link SearchIndex#withSearcher}).
    */
   private void pauseUntilRefreshDue() {
-    long due = lastRefresh + properties.refreshInterval().toNanos();
+    long due = lastIndexed + properties.refreshInterval().toNanos();
     for (long left = due - System.nanoTime(); running && left > 0; left = due - System.nanoTime()) {
       LockSupport.parkNanos(this, left);
     }
   }
 
-  private void refreshIfIndexed() throws IOException {
+  private void noteIndexed() {
     synchronized (indexLock) {
-      if (unrefreshed) {
-        index.refresh();
-        lastRefresh = System.nanoTime();
-        unrefreshed = false;
+      if (indexedSincePause) {
+        lastIndexed = System.nanoTime();
+        indexedSincePause = false;
       }
     }
   }
@@ -280,7 +280,7 @@ class SearchIndexer implements SmartLifecycle {
       missing.values().removeIf(since -> now - since > properties.gapWait().toNanos());
       long position = missing.isEmpty() ? readUpTo : missing.firstKey() - 1;
       index.position(position, databaseId);
-      unrefreshed |= rows.size() + filled.size() > 0;
+      indexedSincePause |= rows.size() + filled.size() > 0;
       commitIfDue(rows.size() + filled.size() > 0);
       return rows.size() == properties.batchSize();
     }
@@ -362,6 +362,7 @@ class SearchIndexer implements SmartLifecycle {
       long position = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM search_feed WHERE recorded_at < :cutoff")
           .param("cutoff", cutoff).query(Long.class).single();
       long messagesBefore = indexedMessages.get();
+      index.holdReader();
       index.removeAll();
       try (ParallelIndexing parallel = new ParallelIndexing(REBUILD_THREADS)) {
         contacts.forEach(properties.batchSize(), batch -> parallel.submit(() -> addContacts(batch)));

@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapWait how long a hole in the feed's sequence is waited for (a transaction that took its number earlier
  *     but commits later) before the position moves past it
  * @param batchSize how many feed rows, or conversations in a rebuild, are read and indexed at once
- * @param refreshInterval the least time between two reopenings of the searchers' reader: under a burst of changes
- *     the indexer waits out the rest of it before reading the feed again, so one reopening shows many batches
- *     (searches may lag that much behind the feed); a change after a quiet spell is read and shown at once
+ * @param refreshInterval the least time between two reads of the feed that index something: under a burst of
+ *     changes the indexer waits out the rest of it before reading the feed again, so one pass indexes many batches
+ *     (searches may lag that much behind the feed); a change after a quiet spell is read at once. A search shows
+ *     everything indexed before it began (the reader is reopened by the first search after a change)
  */
 @ConfigurationProperties("tact.search")
 public record SearchProperties(@DefaultValue("./data/search") String directory,
