@@ -25,6 +25,8 @@ public class ContactManagement {
 
   private final JdbcClient jdbc;
   private final org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners;
+  /** The listeners, looked up at the first change (a lookup per change cost more than the listeners' work). */
+  private volatile List<ContactChangeListener> listeners;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
@@ -260,7 +262,12 @@ public class ContactManagement {
 
   /** Every write to a contact's names or identities goes through here: search hears of it in the transaction. */
   private void changed(UUID contactId) {
-    changeListeners.forEach(listener -> listener.contactChanged(contactId));
+    List<ContactChangeListener> told = listeners;
+    if (told == null) {
+      told = changeListeners.stream().toList();
+      listeners = told;
+    }
+    told.forEach(listener -> listener.contactChanged(contactId));
   }
 
   private static String blankToNull(String s) {

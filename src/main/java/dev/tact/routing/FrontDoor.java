@@ -15,6 +15,8 @@ import dev.tact.conversation.MessagesFiled;
 import dev.tact.staff.Tier;
 import dev.tact.timer.SavepointBatch;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,17 +142,18 @@ public class FrontDoor {
     if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
       return Optional.empty();
     }
-    boolean unsure = route(opened, contactOf);
+    IntentDecided decided = route(opened, contactOf);
     // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
     // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
-    Optional<IntentDecided> decided = intentOf(opened.conversationId()).map(intent -> new IntentDecided(
-        intent.conversationId(), intent.intent(), intent.confidence(), unsure, intent.decidedAt()));
-    decided.ifPresent(events::publishEvent);
-    return decided;
+    events.publishEvent(decided);
+    return Optional.of(decided);
   }
 
-  /** Routes a new conversation; true when the model was unsure of its intent (it waits in triage). */
-  private boolean route(ConversationOpened opened, Function<UUID, Optional<Contact>> contactOf) {
+  /**
+   * Routes a new conversation; the decision is what it wrote to {@code routing_intent} (its {@code triage} whether
+   * the model was unsure of the intent: the conversation waits in triage).
+   */
+  private IntentDecided route(ConversationOpened opened, Function<UUID, Optional<Contact>> contactOf) {
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
     Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contactOf.apply(opened.contactId());
@@ -175,20 +178,23 @@ public class FrontDoor {
     }
     String reason = unsure ? unsureReason(prediction) : team == null ? noTeamReason(intent) : null;
     boolean triage = reason != null;
+    // the column keeps microseconds: the decision published is the one written, as a read of the row would answer
+    Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     jdbc.sql("""
         INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at, suggestions, language,
           triage_reason)
         VALUES (:id, :intent, :confidence, :triage, :at, :suggestions, :language, :reason)""")
         .param("id", opened.conversationId()).param("intent", intent).param("confidence", confidence)
-        .param("triage", triage).param("at", utc(clock.instant()))
+        .param("triage", triage).param("at", utc(decidedAt))
         .param("suggestions", Suggestions.write(prediction.top())).param("language", language.orElse(null))
         .param("reason", reason, java.sql.Types.VARCHAR).update();
     Actor door = Actor.system();
     Optional<Escalation> escalation = escalation(intent, confidence, contact, rule);
+    IntentDecided decided = new IntentDecided(opened.conversationId(), intent, confidence, unsure, decidedAt);
     if (unsure) {
       conversations.addTags(opened.conversationId(), door, List.of(TRIAGE_TAG));
       escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
-      return true;
+      return decided;
     }
     // never to nobody: an intent no team takes waits in triage, tagged with what it is
     conversations.addTags(opened.conversationId(), door, triage ? List.of(intentTag(intent), TRIAGE_TAG)
@@ -201,7 +207,7 @@ public class FrontDoor {
       conversations.assign(opened.conversationId(), door, assignee, team);
     }
     escalation.ifPresent(e -> conversations.escalate(opened.conversationId(), door, e.tier(), e.reason()));
-    return false;
+    return decided;
   }
 
   private static String unsureReason(Prediction prediction) {

@@ -273,9 +273,16 @@ public class SlaClocks {
     rematch(change.conversationId(), change.at());
   }
 
+  /**
+   * An intent can change the policy only when a policy names intents ({@link SlaPolicy#matches}: an empty set matches
+   * any intent); otherwise the match is the one made when the other facts last changed (each has its own event), and
+   * a rematch would only fold and plan the clocks again to the same due times.
+   */
   @EventListener
   void on(IntentDecided decided) {
-    rematch(decided.conversationId(), decided.at());
+    if (policies.list().stream().anyMatch(policy -> !policy.intents().isEmpty())) {
+      rematch(decided.conversationId(), decided.at());
+    }
   }
 
   @EventListener
