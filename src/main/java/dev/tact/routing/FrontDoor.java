@@ -13,6 +13,7 @@ import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationOpened;
 import dev.tact.conversation.MessagesFiled;
 import dev.tact.staff.Tier;
+import dev.tact.shared.InLists;
 import dev.tact.timer.SavepointBatch;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,8 +92,16 @@ public class FrontDoor {
 
   @ApplicationModuleListener(condition = "!@filedTogether.takes(#opened)")
   void on(ConversationOpened opened) {
-    routeOnce(opened, contacts::find);
+    if (properties.enabled() && intentOf(opened.conversationId()).isEmpty()) {
+      route(opened, new Reads(contacts::find, models.current(), rules.list()));
+    }
   }
+
+  /**
+   * What routing reads that is not the conversation's own: for conversations routed together read once, before the
+   * first (routing writes none of it).
+   */
+  private record Reads(Function<UUID, Optional<Contact>> contactOf, IntentModel model, List<RoutingRule> rules) {}
 
   /**
    * The conversations that messages filed together opened: routed in one transaction, each in a savepoint, in the
@@ -112,11 +121,17 @@ public class FrontDoor {
       List<IntentDecided> decided = new ArrayList<>();
       // routing writes no contact: the batch's contacts, read once, are what each conversation's own read would be
       Map<UUID, Contact> contactsById = contacts.findAll(contactIds);
+      Reads reads = new Reads(id -> Optional.ofNullable(contactsById.get(id)), models.current(), rules.list());
+      Set<UUID> routedBefore = routedBefore(together);
       TransactionSynchronizationManager.bindResource(ROUTED_TOGETHER, together);
       List<RuntimeException> failed;
       try {
         failed = SavepointBatch.eachInSavepoint(status, openings,
-            opened -> routeOnce(opened, id -> Optional.ofNullable(contactsById.get(id))).ifPresent(decided::add));
+            opened -> {
+              if (!routedBefore.contains(opened.conversationId())) {
+                decided.add(route(opened, reads));
+              }
+            });
       } finally {
         TransactionSynchronizationManager.unbindResource(ROUTED_TOGETHER);
       }
@@ -137,28 +152,34 @@ public class FrontDoor {
         && ids.contains(decided.conversationId());
   }
 
-  /** Routes a conversation not routed before; answers the decision it published. */
-  private Optional<IntentDecided> routeOnce(ConversationOpened opened, Function<UUID, Optional<Contact>> contactOf) {
-    if (!properties.enabled() || intentOf(opened.conversationId()).isPresent()) {
-      return Optional.empty();
-    }
-    IntentDecided decided = route(opened, contactOf);
-    // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
-    // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
-    events.publishEvent(decided);
-    return Optional.of(decided);
+  /** Which of these conversations the front door routed before (a publication run again), in one read. */
+  private Set<UUID> routedBefore(Set<UUID> conversationIds) {
+    Set<UUID> routed = new java.util.HashSet<>();
+    InLists.forEachSlice(conversationIds, slice -> routed.addAll(jdbc.sql(
+        "SELECT conversation_id FROM routing_intent WHERE conversation_id IN (:ids)").param("ids", slice)
+        .query(UUID.class).list()));
+    return routed;
   }
 
   /**
-   * Routes a new conversation; the decision is what it wrote to {@code routing_intent} (its {@code triage} whether
-   * the model was unsure of the intent: the conversation waits in triage).
+   * Routes a conversation not routed before and publishes its decision: what it wrote to {@code routing_intent}
+   * (its {@code triage} whether the model was unsure of the intent: the conversation waits in triage).
    */
-  private IntentDecided route(ConversationOpened opened, Function<UUID, Optional<Contact>> contactOf) {
+  private IntentDecided route(ConversationOpened opened, Reads reads) {
+    IntentDecided decided = decide(opened, reads);
+    // Published last, after the tags and the assignment have taken the conversation's row, so that listeners
+    // (SLA clocks) lock their rows after it, in the same order as every other change of a conversation.
+    events.publishEvent(decided);
+    return decided;
+  }
+
+  private IntentDecided decide(ConversationOpened opened, Reads reads) {
     ConversationDetails details = conversations.requireDetails(opened.conversationId());
     String words = IntentModels.firstWords(details);
-    Optional<Contact> contact = opened.contactId() == null ? Optional.empty() : contactOf.apply(opened.contactId());
-    Optional<RoutingRule> rule = rules.firstMatch(details, contact, words);
-    Prediction prediction = models.current().predict(words);
+    Optional<Contact> contact = opened.contactId() == null ? Optional.empty()
+        : reads.contactOf().apply(opened.contactId());
+    Optional<RoutingRule> rule = rules.firstMatch(reads.rules(), details, contact, words);
+    Prediction prediction = reads.model().predict(words);
     String intent = prediction.intent();
     double confidence = prediction.confidence();
     if (rule.isPresent() && rule.get().intent() != null) {

@@ -170,10 +170,15 @@ public class RoutingRules {
 
   /** The first rule this new conversation matches, if any. */
   Optional<RoutingRule> firstMatch(ConversationDetails details, Optional<Contact> contact, String words) {
+    return firstMatch(list(), details, contact, words);
+  }
+
+  /** The first of these rules ({@link #list()}, read once for conversations routed together) it matches, if any. */
+  Optional<RoutingRule> firstMatch(List<RoutingRule> rules, ConversationDetails details, Optional<Contact> contact,
+      String words) {
     String text = " " + words.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@._-]+", " ") + " ";
     List<String> senders = contact.map(c -> c.identities().stream().map(i -> i.value().toLowerCase(Locale.ROOT))
         .toList()).orElse(List.of());
-    List<RoutingRule> rules = list();
     List<String> mailboxes = rules.stream().anyMatch(r -> r.kind() == RoutingRule.Kind.MAILBOX)
         ? addressesWrittenTo(details) : List.of();
     for (RoutingRule rule : rules) {

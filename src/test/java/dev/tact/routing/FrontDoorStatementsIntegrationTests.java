@@ -115,7 +115,9 @@ class FrontDoorStatementsIntegrationTests {
     List<UUID> ids = filed.openings().stream().map(o -> o.conversationId()).toList();
     assertThat(ids).allSatisfy(id -> assertThat(door.intentOf(id)).isPresent());
     assertThat(ids).filteredOn(id -> conversations.requireDetails(id).conversation().assigneeId() != null).hasSizeGreaterThan(SET / 2);
-    assertThat(perConversation).isLessThanOrEqualTo(999);
+    // 76 before docs/notes-front20h.md (the decision read back, SLA rematched on every IntentDecided, the batch's
+    // reads per conversation)
+    assertThat(perConversation).isLessThanOrEqualTo(57);
   }
 
   private void teamWithAnAgent(String name) {

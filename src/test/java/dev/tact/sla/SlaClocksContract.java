@@ -11,6 +11,7 @@ import dev.tact.contact.IdentityKind;
 import dev.tact.conversation.Actor;
 import dev.tact.conversation.ConversationManagement;
 import dev.tact.conversation.ConversationOpened;
+import dev.tact.routing.IntentDecided;
 import dev.tact.conversation.ConversationSummary;
 import dev.tact.conversation.HistoryEntry;
 import dev.tact.conversation.InboundMessage;
@@ -240,6 +241,50 @@ abstract class SlaClocksContract {
     assertThat(sla.policyName()).isEqualTo("Urgent");
     assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).dueAt()).isEqualTo(winnipeg(2011, 10, 3, 11, 0));
     assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).usedMinutes()).isEqualTo(60);
+  }
+
+  @Test
+  void shouldMatchAgainKeepingTheTimeUsedWhenTheIntentIsDecided() {
+    policies.create(new SlaPolicyDraft("Billing", null, List.of("billing"), null, List.of(team.toString()), 120, null,
+        null, null, 1));
+    policy("Everything else", List.of(), 480, null, null);
+    clock.set(winnipeg(2011, 10, 3, 9, 0));
+    UUID conversation = open("My invoice is wrong");
+    assertThat(clocks.state(conversation).orElseThrow().policyName()).isEqualTo("Everything else");
+
+    clock.set(winnipeg(2011, 10, 3, 10, 0));
+    decideIntent(conversation, "billing");
+
+    assertThat(clocks.state(conversation).orElseThrow().policyName()).isEqualTo("Billing");
+    assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).dueAt()).isEqualTo(winnipeg(2011, 10, 3, 11, 0));
+    assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).usedMinutes()).isEqualTo(60);
+  }
+
+  @Test
+  void shouldLeaveTheClocksAsTheyAreWhenAnIntentIsDecidedThatNoPolicyOfTheTeamNames() {
+    policy("Everything else", List.of(), 480, null, null);
+    clock.set(winnipeg(2011, 10, 3, 9, 0));
+    UUID conversation = open("My invoice is wrong");
+    clock.set(winnipeg(2011, 10, 3, 10, 0));
+    ConversationSla before = clocks.state(conversation).orElseThrow();
+    java.util.Optional<dev.tact.timer.ScheduledTimer> breach = timers.find(SlaClocks.BREACH_TIMER, conversation + "/FIRST_RESPONSE/0");
+
+    decideIntent(conversation, "billing");
+
+    assertThat(clocks.state(conversation).orElseThrow()).isEqualTo(before);
+    assertThat(clock(conversation, SlaMetric.FIRST_RESPONSE).dueAt()).isEqualTo(winnipeg(2011, 10, 3, 17, 0));
+    assertThat(timers.find(SlaClocks.BREACH_TIMER, conversation + "/FIRST_RESPONSE/0")).isEqualTo(breach);
+  }
+
+  /** What the front door does when it has read the conversation: its intent row, then {@link IntentDecided}. */
+  private void decideIntent(UUID conversation, String intent) {
+    transactions.executeWithoutResult(status -> {
+      jdbc.sql("""
+          INSERT INTO routing_intent (conversation_id, intent, confidence, triage, decided_at)
+          VALUES (:id, :intent, 0.9, FALSE, :at)""").param("id", conversation).param("intent", intent)
+          .param("at", java.sql.Timestamp.from(clock.instant())).update();
+      events.publishEvent(new IntentDecided(conversation, intent, 0.9, false, clock.instant()));
+    });
   }
 
   @Test
