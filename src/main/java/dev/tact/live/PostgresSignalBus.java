@@ -1,11 +1,15 @@
 package dev.tact.live;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -13,13 +17,16 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every node's bus on PostgreSQL: {@code pg_notify} on the publisher's connection (so a signal published in a
- * transaction is delivered when it commits, and not at all when it rolls back) and one connection per node that
+ * transaction is delivered when it commits, and not at all when it rolls back; a transaction's signals are sent
+ * together just before it commits, in one statement, see {@link SignalAtCommit}) and one connection per node that
  * LISTENs and hands what it hears to this node's subscribers. The listening connection is opened for the bus alone,
  * not taken from the pool. When it breaks, it is opened again and the subscribers are told to catch up from the
  * database ({@link SignalListener#missed}), since signals sent meanwhile were missed. Every topic shares one channel;
@@ -31,7 +38,11 @@ class PostgresSignalBus implements SignalBus, SmartLifecycle, AutoCloseable {
   static final String APPLICATION_NAME = "tact-live-listen";
   private static final Logger log = LoggerFactory.getLogger(PostgresSignalBus.class);
 
-  private final JdbcClient jdbc;
+  /** PostgreSQL refuses a NOTIFY payload of this many bytes or more. */
+  static final int MAX_PAYLOAD_BYTES = 8000;
+  private static final String NOTIFY_ALL = "SELECT count(pg_notify(?, payload)) FROM unnest(?::text[]) AS payload";
+
+  private final JdbcTemplate jdbc;
   private final DataSource dataSource;
   private final JsonMapper json;
   private final InProcessSignalBus local;
@@ -39,8 +50,8 @@ class PostgresSignalBus implements SignalBus, SmartLifecycle, AutoCloseable {
   private volatile Thread listener;
   private volatile Connection connection;
 
-  PostgresSignalBus(JdbcClient jdbc, DataSource dataSource, JsonMapper json, InProcessSignalBus local) {
-    this.jdbc = jdbc;
+  PostgresSignalBus(DataSource dataSource, JsonMapper json, InProcessSignalBus local) {
+    this.jdbc = new JdbcTemplate(dataSource);
     this.dataSource = dataSource;
     this.json = json;
     this.local = local;
@@ -48,9 +59,30 @@ class PostgresSignalBus implements SignalBus, SmartLifecycle, AutoCloseable {
 
   @Override
   public void publish(String topic, Object signal) {
-    jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL)
-        .param("payload", json.writeValueAsString(java.util.Map.of("topic", topic, "signal", signal)))
-        .query(Object.class).optional();
+    String payload = json.writeValueAsString(Map.of("topic", topic, "signal", signal));
+    if (payload.length() * 3 >= MAX_PAYLOAD_BYTES && payload.getBytes(StandardCharsets.UTF_8).length
+        >= MAX_PAYLOAD_BYTES) { // refused here, where the publisher can tell, rather than at the commit
+      throw new IllegalArgumentException("A signal on " + topic + " is too large for NOTIFY: " + payload.length());
+    }
+    if (TransactionSynchronizationManager.isActualTransactionActive()
+        && TransactionSynchronizationManager.isSynchronizationActive()) {
+      SignalAtCommit.register(this, payload, this::send);
+    } else {
+      send(List.of(payload));
+    }
+  }
+
+  /** One statement however many signals, sent in their order (on the transaction's connection, if any). */
+  private void send(List<String> payloads) {
+    if (payloads.isEmpty()) {
+      return;
+    }
+    jdbc.query(connection -> {
+      PreparedStatement statement = connection.prepareStatement(NOTIFY_ALL);
+      statement.setString(1, CHANNEL);
+      statement.setArray(2, connection.createArrayOf("text", payloads.toArray()));
+      return statement;
+    }, (ResultSetExtractor<Object>) rows -> null);
   }
 
   @Override

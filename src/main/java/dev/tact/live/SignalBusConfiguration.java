@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The signal bus for the database Tact runs on: LISTEN/NOTIFY on PostgreSQL, in the process on H2. */
@@ -13,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SignalBusConfiguration {
 
   @Bean
-  SignalBus signalBus(Environment environment, JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+  SignalBus signalBus(Environment environment, DataSource dataSource, JsonMapper json) {
     InProcessSignalBus local = new InProcessSignalBus(Executors.newVirtualThreadPerTaskExecutor(), json);
     String url = environment.getProperty("spring.datasource.url", "");
-    return url.startsWith("jdbc:postgresql:") ? new PostgresSignalBus(jdbc, dataSource, json, local) : local;
+    return url.startsWith("jdbc:postgresql:") ? new PostgresSignalBus(dataSource, json, local) : local;
   }
 }

@@ -49,6 +49,21 @@ public final class StatementCounter {
     return LAST.get();
   }
 
+  /** The data source, handing out connections that count (for a test that builds its own, without a context). */
+  public static DataSource counting(DataSource dataSource) {
+    return new DelegatingDataSource(dataSource) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        return counting(super.getConnection());
+      }
+
+      @Override
+      public Connection getConnection(String username, String password) throws SQLException {
+        return counting(super.getConnection(username, password));
+      }
+    };
+  }
+
   private static Connection counting(Connection connection) {
     InvocationHandler handler = (proxy, method, args) -> {
       long[] count = COUNT.get();
@@ -79,17 +94,7 @@ public final class StatementCounter {
           if (!(bean instanceof DataSource dataSource) || bean instanceof DelegatingDataSource) {
             return bean;
           }
-          return new DelegatingDataSource(dataSource) {
-            @Override
-            public Connection getConnection() throws SQLException {
-              return counting(super.getConnection());
-            }
-
-            @Override
-            public Connection getConnection(String username, String password) throws SQLException {
-              return counting(super.getConnection(username, password));
-            }
-          };
+          return counting(dataSource);
         }
       };
     }
