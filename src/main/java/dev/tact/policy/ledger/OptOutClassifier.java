@@ -1,11 +1,14 @@
 package dev.tact.policy.ledger;
 
 import dev.tact.shared.Channel;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a customer's message for opt-out wording. CLEAR: a whole-message keyword ("STOP",
@@ -35,70 +38,87 @@ public final class OptOutClassifier {
 
   private enum Target { PHONE, SMS, EMAIL, ALL, EMAIL_UNLESS_SMS }
 
-  private record Rule(Pattern pattern, Target target) {}
+  private record Rule(Pattern pattern, Target target, Cues cues) {}
 
   private static final String ME = "(?:me|us|this number|my (?:cell|mobile|phone|number|wife|husband))";
   private static final String NEG = "(?:don'?t|do not|dont|never|pls don'?t|please don'?t|stop)";
+  /** What a match of {@link #ME} and of {@link #NEG} holds, in {@link Cues}' words: {@code _} is a space. */
+  private static final String ME_CUES = "_me|_us|_this_number|_my_";
+  private static final String NEG_CUES = "don|do_not|never|stop";
 
   private static final List<Rule> CLEAR_RULES = List.of(
-      rule(NEG + " (?:ever )?(?:call|calling|ring|ringing|phone|phoning) " + ME + "(?! back)", Target.PHONE),
-      rule("no more (?:phone |sales |cold )?calls", Target.PHONE),
+      rule(NEG + " (?:ever )?(?:call|calling|ring|ringing|phone|phoning) " + ME + "(?! back)", Target.PHONE,
+          NEG_CUES + " & _call|_ring|_phon & " + ME_CUES),
+      rule("no more (?:phone |sales |cold )?calls", Target.PHONE, "no_more & calls"),
       rule("(?:take|remove|put) (?:me|my number) (?:off|from|on) (?:your|the|this) (?:call(?:ing)?|phone|do not call)"
-          + " list", Target.PHONE),
-      rule(NEG + " (?:text|texting|sms|sms-?ing) " + ME, Target.SMS),
-      rule("stop (?:sending )?(?:me )?(?:texts|text messages|sms)", Target.SMS),
-      rule("no more (?:texts|text messages|sms)", Target.SMS),
-      rule(NEG + " (?:e-?mail|e-?mailing) " + ME, Target.EMAIL),
-      rule("stop sending (?:me )?(?:e-?mails|newsletters|your newsletter)", Target.EMAIL),
-      rule("no more (?:e-?mails|newsletters)", Target.EMAIL),
+          + " list", Target.PHONE, "_list & take_m|remove_m|put_m"),
+      rule(NEG + " (?:text|texting|sms|sms-?ing) " + ME, Target.SMS, NEG_CUES + " & _text|_sms & " + ME_CUES),
+      rule("stop (?:sending )?(?:me )?(?:texts|text messages|sms)", Target.SMS, "stop_ & _text|_sms"),
+      rule("no more (?:texts|text messages|sms)", Target.SMS, "no_more_text|no_more_sms"),
+      rule(NEG + " (?:e-?mail|e-?mailing) " + ME, Target.EMAIL, NEG_CUES + " & _email|_e-mail & " + ME_CUES),
+      rule("stop sending (?:me )?(?:e-?mails|newsletters|your newsletter)", Target.EMAIL, "stop_sending"),
+      rule("no more (?:e-?mails|newsletters)", Target.EMAIL, "no_more_e|no_more_newsletters"),
       rule("(?:take|remove) me (?:off|from) (?:your|the|this|all) (?:mailing|e-?mail|newsletter|marketing e-?mail)"
-          + " lists?", Target.EMAIL),
+          + " lists?", Target.EMAIL, "_list & take_me_|remove_me_"),
       rule("unsubscribe me|(?:please|pls|kindly) unsubscribe|"
-          + "i(?: want| would like| wish|'d like| need)? to unsubscribe", Target.EMAIL_UNLESS_SMS),
+          + "i(?: want| would like| wish|'d like| need)? to unsubscribe", Target.EMAIL_UNLESS_SMS, "unsubscribe"),
       rule(NEG + " (?:contact|contacting|bother|bothering|pester|pestering|harass|harassing|spam|spamming|message|"
-          + "messaging) (?:me|us)", Target.ALL),
-      rule("leave me alone", Target.ALL),
+          + "messaging) (?:me|us)", Target.ALL,
+          NEG_CUES + " & _contact|_bother|_pester|_harass|_spam|_messag & _me|_us"),
+      rule("leave me alone", Target.ALL, "leave_me_alone"),
       rule("(?:take|remove) me (?:off|from) (?:your|the|this|all|any)(?: (?:of )?your)? (?:lists?|database|contact list|"
-          + "marketing(?: lists?)?)", Target.ALL),
-      rule("opt me out|i(?: want| would like| wish|'d like)? to opt[ -]?out|i opt[ -]?out", Target.ALL),
+          + "marketing(?: lists?)?)", Target.ALL, "_list|_database|_marketing & take_me_|remove_me_"),
+      rule("opt me out|i(?: want| would like| wish|'d like)? to opt[ -]?out|i opt[ -]?out", Target.ALL,
+          "opt_me_out|opt_out|opt-out|optout"),
       rule("stop sending (?:me )?(?:these|this|this stuff|marketing|promotions|offers|ads|advertising|spam|"
-          + "messages|your (?:offers|ads|promotions|marketing))", Target.ALL),
+          + "messages|your (?:offers|ads|promotions|marketing))", Target.ALL, "stop_sending"),
       // French, German, Spanish, Italian, Portuguese, Dutch
       rule("ne (?:m'|me )?(?:appelez|t[ée]l[ée]phonez) plus|arr[eê]tez de m'appeler|ne plus (?:m'appeler|me t[ée]l[ée]phoner)",
-          Target.PHONE),
-      rule("ne (?:me )?contactez plus|arr[eê]tez de me contacter|ne plus me contacter", Target.ALL),
-      rule("(?:me )?d[ée]sabonner|d[ée]sabonnez-moi|d[ée]sinscri(?:re|vez)-moi", Target.EMAIL_UNLESS_SMS),
-      rule("rufen sie mich (?:bitte )?nicht (?:mehr )?an|keine anrufe mehr", Target.PHONE),
-      rule("kontaktieren sie mich (?:bitte )?nicht mehr|keine werbung mehr", Target.ALL),
+          Target.PHONE, "appel|phon & plus|tez"),
+      rule("ne (?:me )?contactez plus|arr[eê]tez de me contacter|ne plus me contacter", Target.ALL,
+          "contact & plus|tez"),
+      rule("(?:me )?d[ée]sabonner|d[ée]sabonnez-moi|d[ée]sinscri(?:re|vez)-moi", Target.EMAIL_UNLESS_SMS,
+          "sabonn|sinscri"),
+      rule("rufen sie mich (?:bitte )?nicht (?:mehr )?an|keine anrufe mehr", Target.PHONE, "rufe"),
+      rule("kontaktieren sie mich (?:bitte )?nicht mehr|keine werbung mehr", Target.ALL, "kontaktier|werbung & mehr"),
       rule("(?:bitte )?keine (?:e-?mails|mails|newsletter) mehr|ich m(?:ö|oe)chte mich (?:vom \\p{L}+ )?abmelden",
-          Target.EMAIL_UNLESS_SMS),
-      rule("(?:melden|tragen) sie mich (?:bitte )?(?:\\p{L}+ ){0,4}(?:ab|aus)\\b", Target.EMAIL_UNLESS_SMS),
-      rule("no me (?:llamen|llames|vuelvan a llamar)", Target.PHONE),
-      rule("no me (?:contacten|contactes|escriban)|dar(?:me)? de baja", Target.ALL),
-      rule("no me (?:env[ií]en|env[ií]es|manden|mandes) m[aá]s (?:correos|e-?mails|mensajes)", Target.EMAIL_UNLESS_SMS),
-      rule("non (?:mi )?chiamate(?:mi)? pi[uù]|non chiamatemi", Target.PHONE),
+          Target.EMAIL_UNLESS_SMS, "mehr|abmelden"),
+      rule("(?:melden|tragen) sie mich (?:bitte )?(?:\\p{L}+ ){0,4}(?:ab|aus)\\b", Target.EMAIL_UNLESS_SMS,
+          "mich & melden|tragen"),
+      rule("no me (?:llamen|llames|vuelvan a llamar)", Target.PHONE, "llam"),
+      rule("no me (?:contacten|contactes|escriban)|dar(?:me)? de baja", Target.ALL, "contact|escriban|baja"),
+      rule("no me (?:env[ií]en|env[ií]es|manden|mandes) m[aá]s (?:correos|e-?mails|mensajes)", Target.EMAIL_UNLESS_SMS,
+          "correos|mails|mensajes"),
+      rule("non (?:mi )?chiamate(?:mi)? pi[uù]|non chiamatemi", Target.PHONE, "chiamate"),
       rule("non (?:mi )?contattate(?:mi)?(?: pi[uù])?|cancellatemi dalla (?:vostra )?(?:lista|mailing list)",
-          Target.ALL),
-      rule("n[ãa]o me (?:liguem|ligue)", Target.PHONE),
-      rule("n[ãa]o (?:me )?(?:enviem|mandem) mais|n[ãa]o quero (?:mais )?receber", Target.ALL),
-      rule("bel (?:me|mij) (?:alstublieft |aub |a\\.u\\.b\\. |a\\.u\\.b\\.? )?niet(?: meer)?", Target.PHONE),
+          Target.ALL, "contattate|cancellatemi"),
+      rule("n[ãa]o me (?:liguem|ligue)", Target.PHONE, "ligue"),
+      rule("n[ãa]o (?:me )?(?:enviem|mandem) mais|n[ãa]o quero (?:mais )?receber", Target.ALL, "mais|receber"),
+      rule("bel (?:me|mij) (?:alstublieft |aub |a\\.u\\.b\\. |a\\.u\\.b\\.? )?niet(?: meer)?", Target.PHONE,
+          "niet & bel"),
       rule("(?:stuur|mail) (?:me|mij) geen (?:e-?mails|mails|berichten|nieuwsbrieven) meer|(?:ik wil )?(?:me|mij) "
-          + "uitschrijven|schrijf (?:me|mij) uit", Target.EMAIL_UNLESS_SMS));
+          + "uitschrijven|schrijf (?:me|mij) uit", Target.EMAIL_UNLESS_SMS, "geen|schrij"));
 
   private static final Pattern NOT_INTERESTED = Pattern.compile(
       "\\b(?:not interested|nicht interessiert|pas int[ée]ress[ée]e?|no (?:me )?interesa|niet ge[iï]nteresseerd)\\b");
 
+  private static final Cues NOT_INTERESTED_CUES = new Cues("interest|nteress|ntéress|interesa");
+
   /** Whole-message keywords (carrier STOP family and their cousins), honoured on the channel they came on. */
-  private static final Set<String> KEYWORDS = Set.of("stop", "stopall", "stop all", "unsubscribe", "optout",
+  static final Set<String> KEYWORDS = Set.of("stop", "stopall", "stop all", "unsubscribe", "optout",
       "opt out", "opt-out", "revoke", "remove me", "unsubscribe me", "arret", "arrêt", "stopp", "baja", "parar");
   /** STOP-family words that mean opt-out only as a whole SMS. */
-  private static final Set<String> SMS_KEYWORDS = Set.of("cancel", "end", "quit");
+  static final Set<String> SMS_KEYWORDS = Set.of("cancel", "end", "quit");
 
   // "spam" alone is not here: "looks like spam to me" or "your mails land in spam" asks for nothing
   private static final Pattern UNCLEAR_WORDS = Pattern.compile("\\b(?:unsubscrib\\w*|opt[ -]?out|optout|"
       + "do not call|dnc|remove me|take me off|stop (?:sending|calling|texting|e-?mailing|contacting)|"
       + "too many (?:e-?mails|calls|messages|texts)|abmelden|d[ée]sabonne\\w*)\\b");
+  private static final Cues UNCLEAR_CUES = new Cues("unsubscrib", "opt_out|opt-out|optout", "do_not_call",
+      "dnc", "remove_me", "take_me_off", "stop_sending|stop_calling|stop_texting|stop_emailing|stop_e-mailing|"
+      + "stop_contacting", "too_many", "abmelden", "sabonne");
   private static final Pattern STOP_WORD = Pattern.compile("\\b(?:stop|cancel|quit|enough)\\b");
+  private static final Cues STOP_WORD_CUES = new Cues("stop|cancel|quit|enough");
   /**
    * Words that may stand beside a bare "stop" without giving it an object: "stop it", "please just stop now".
    * "Stop the transaction" or "cancel order 123" name what to stop, and that is not contact.
@@ -126,7 +146,78 @@ public final class OptOutClassifier {
   /** Punctuation and space at either end; the one at the end is tried only where such a run starts (linear). */
   private static final Pattern EDGES = Pattern.compile(
       "^[\\p{P}\\p{S}\\s]++|(?<![\\p{P}\\p{S}\\s])[\\p{P}\\p{S}\\s]++$");
-  private static final Pattern POLITE = Pattern.compile("^(?:please |pls |plz )|(?: please| pls| plz| thanks| thank you)$");
+  private static final List<String> POLITE_OPENINGS = List.of("please", "pls", "plz");
+  private static final List<String> POLITE_CLOSINGS = List.of("please", "pls", "plz", "thanks", "thank you");
+  private static final Pattern POLITE = Pattern.compile("^(?:" + String.join(" |", POLITE_OPENINGS) + " )|(?: "
+      + String.join("| ", POLITE_CLOSINGS) + ")$");
+  /** How often {@link #bare} strips a polite opening and closing. */
+  private static final int POLITE_PASSES = 2;
+  /**
+   * The most letters and digits a message can have whose bare form is a whole-message keyword: the longest keyword's
+   * and, per pass of {@link #bare}, the longest polite opening's and closing's (the edges it strips are punctuation,
+   * symbols and space).
+   */
+  static final int KEYWORD_MESSAGE_LETTERS = mostLetters(KEYWORDS, SMS_KEYWORDS)
+      + POLITE_PASSES * (mostLetters(POLITE_OPENINGS) + mostLetters(POLITE_CLOSINGS));
+  /** The first word of each whole-message keyword: the bare message is the keyword, so the message holds its words. */
+  private static final Cues KEYWORD_CUES = new Cues(String.join("|", Stream.concat(KEYWORDS.stream(),
+      SMS_KEYWORDS.stream()).map(keyword -> keyword.split("[^\\p{L}]")[0]).distinct().sorted().toList()));
+
+  /**
+   * Every pattern {@link #classify} answers by other than NONE, with the cues each of its matches holds. A message
+   * whose text holds none of them, and that is too long to be a whole-message keyword, is NONE.
+   */
+  private static final List<Cued> CUED_PATTERNS = cued();
+
+  /**
+   * False only when {@link #classify} would answer NONE, and far cheaper than it. Every other answer needs a
+   * whole-message keyword (a message of at most {@link #KEYWORD_MESSAGE_LETTERS} letters and digits that holds the
+   * keyword's first word) or a match of one of its patterns, and each pattern's cues are what every match of it holds
+   * (OptOutCuesTests reads every match over the corpora and their variants for them). The cues are looked for in the
+   * text {@link #spaced} as classify spaces it: {@link #normalise} only turns the white space around line breaks into
+   * one line break and strips the ends after that, and a cue holds no line break, so a cue in a match (or in the bare
+   * form, whose cues hold no space) is in the spaced text.
+   */
+  public boolean mayFind(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    String spaced = spaced(text);
+    if (atMostLettersAndDigits(spaced, KEYWORD_MESSAGE_LETTERS) && KEYWORD_CUES.in(spaced)) {
+      return true;
+    }
+    for (Cued cued : CUED_PATTERNS) {
+      if (cued.cues().in(spaced)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A match of a pattern {@link #mayFind} relies on, and whether it holds the pattern's cues. */
+  record CuedMatch(String pattern, String match, boolean holdsCues) {}
+
+  /** Every match in the text of every pattern {@link #mayFind} relies on (for tests: each must hold its cues). */
+  static List<CuedMatch> cuedMatches(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String t = normalise(text);
+    String bare = bare(t);
+    List<CuedMatch> matches = new ArrayList<>();
+    for (Cued cued : CUED_PATTERNS) {
+      Matcher m = cued.pattern().matcher(cued.onBare() ? bare : t);
+      while (m.find()) {
+        matches.add(new CuedMatch(cued.pattern().pattern(), m.group(), cued.cues().in(m.group())));
+      }
+    }
+    return matches;
+  }
+
+  /** The patterns {@link #mayFind} relies on. */
+  static List<String> cuedPatterns() {
+    return CUED_PATTERNS.stream().map(cued -> cued.pattern().pattern()).toList();
+  }
 
   public Signal classify(String text, Channel cameOn) {
     if (text == null || text.isBlank()) {
@@ -225,17 +316,78 @@ public final class OptOutClassifier {
    * of a long run without a line break (carriage returns), the run was read to its end each time (20,000: seconds).
    */
   private static final Pattern LINE_BREAK_WITH_SPACE = Pattern.compile("(?<!\\s)\\s*\\n\\s*");
-  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
 
   private static String normalise(String text) {
-    String t = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-    String lower = t.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
-    return LINE_BREAK_WITH_SPACE.matcher(SPACES.matcher(lower).replaceAll(" ")).replaceAll("\n").strip();
+    return LINE_BREAK_WITH_SPACE.matcher(spaced(text)).replaceAll("\n").strip();
+  }
+
+  /**
+   * The first 20,000 characters lowered, quotes made straight and each run of spaces, tabs and no-break spaces made one
+   * space: {@link #normalise} but for the line breaks and the ends.
+   */
+  private static String spaced(String text) {
+    String lower = (text.length() > 20_000 ? text.substring(0, 20_000) : text).toLowerCase(Locale.ROOT);
+    StringBuilder spaced = new StringBuilder(lower.length());
+    boolean afterSpace = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\u00a0';
+      if (!space) {
+        spaced.append(c == '\u2019' || c == '\u2018' || c == '`' ? '\'' : c);
+      } else if (!afterSpace) {
+        spaced.append(' ');
+      }
+      afterSpace = space;
+    }
+    return spaced.toString();
+  }
+
+  private static boolean atMostLettersAndDigits(String s, int most) {
+    int count = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetterOrDigit(s.charAt(i)) && ++count > most) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @SafeVarargs
+  private static int mostLetters(Collection<String>... words) {
+    int most = 0;
+    for (Collection<String> some : words) {
+      for (String word : some) {
+        most = Math.max(most, (int) word.chars().filter(Character::isLetterOrDigit).count());
+      }
+    }
+    return most;
+  }
+
+  private static List<Cued> cued() {
+    List<Cued> cued = new ArrayList<>();
+    CLEAR_RULES.forEach(rule -> cued.add(new Cued(rule.pattern(), rule.cues(), false)));
+    cued.add(new Cued(NOT_INTERESTED, NOT_INTERESTED_CUES, false));
+    cued.add(new Cued(UNCLEAR_WORDS, UNCLEAR_CUES, false));
+    cued.add(new Cued(STOP_WORD, STOP_WORD_CUES, true));
+    return List.copyOf(cued);
+  }
+
+  /**
+   * A pattern of classify, read in the normalised text or in its bare form, and the cues its matches hold. The bare
+   * form has each run of white space made one space, line breaks too, so its cues hold none.
+   */
+  private record Cued(Pattern pattern, Cues cues, boolean onBare) {
+
+    Cued {
+      if (onBare && cues.holdSpace()) {
+        throw new IllegalArgumentException("a cue of a pattern read in the bare form holds a space: " + pattern);
+      }
+    }
   }
 
   private static String bare(String t) {
     String s = EDGES.matcher(t).replaceAll("").replaceAll("\\s+", " ");
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < POLITE_PASSES; i++) {
       s = EDGES.matcher(POLITE.matcher(s).replaceAll("")).replaceAll("");
     }
     return s;
@@ -246,7 +398,7 @@ public final class OptOutClassifier {
     return s.isEmpty() ? 0 : s.split("\\s+").length;
   }
 
-  private static Rule rule(String regex, Target target) {
-    return new Rule(Pattern.compile("\\b(?:" + regex + ")"), target);
+  private static Rule rule(String regex, Target target, String cues) {
+    return new Rule(Pattern.compile("\\b(?:" + regex + ")"), target, new Cues(cues));
   }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,12 +74,23 @@ final class OptOutAccuracy {
 
   static List<CorpusFigures> falsePositives(OptOutClassifier classifier) {
     List<CorpusFigures> figures = new ArrayList<>();
-    figures.add(measure(classifier, "intent-banking77", csv("intent-banking77", "banking77.csv", "text", "category")));
-    figures.add(measure(classifier, "intent-clinc150", csv("intent-clinc150", "clinc150.csv", "text", "intent")));
-    figures.add(measure(classifier, "intent-nluplusplus", nluPlusPlus()));
-    figures.add(measure(classifier, "intent-bitext-customer-support",
-        csv("intent-bitext-customer-support", "bitext_customer_support.csv", "instruction", "intent")));
+    utterancesByCorpus().forEach((corpus, utterances) -> figures.add(measure(classifier, corpus, utterances)));
     return figures;
+  }
+
+  /** The customer utterances of the four intent corpora, the excluded intents' too. */
+  static List<String> utterances() {
+    return utterancesByCorpus().values().stream().flatMap(List::stream).map(Utterance::text).toList();
+  }
+
+  private static Map<String, List<Utterance>> utterancesByCorpus() {
+    Map<String, List<Utterance>> corpora = new LinkedHashMap<>();
+    corpora.put("intent-banking77", csv("intent-banking77", "banking77.csv", "text", "category"));
+    corpora.put("intent-clinc150", csv("intent-clinc150", "clinc150.csv", "text", "intent"));
+    corpora.put("intent-nluplusplus", nluPlusPlus());
+    corpora.put("intent-bitext-customer-support",
+        csv("intent-bitext-customer-support", "bitext_customer_support.csv", "instruction", "intent"));
+    return corpora;
   }
 
   private static CorpusFigures measure(OptOutClassifier classifier, String corpus, List<Utterance> utterances) {
