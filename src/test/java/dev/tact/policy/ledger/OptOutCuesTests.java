@@ -67,8 +67,9 @@ class OptOutCuesTests {
       t -> "please please " + t + " thank you thank you",
       t -> "Pls, " + t.toUpperCase(Locale.ROOT) + ", thanks!",
       t -> ORDINARY + t,
-      t -> t + ". " + ORDINARY,
-      t -> t + " " + "lorem ".repeat(3_400));
+      t -> t + ". " + ORDINARY);
+  /** Past the 20,000 characters classify reads: for a few wordings only, it is most of the test's time. */
+  private static final Function<String, String> LONG = t -> t + " " + "lorem ".repeat(3_400);
   private static final List<Function<String, String>> CORPUS_VARIANTS = List.of(t -> t,
       t -> t.toUpperCase(Locale.ROOT).replace(" ", "\t").replace('\'', '\u2019'));
 
@@ -84,8 +85,10 @@ class OptOutCuesTests {
     OptOutClassifier.KEYWORDS.forEach(requests::add);
     OptOutClassifier.SMS_KEYWORDS.forEach(requests::add);
     requests.forEach(text -> VARIANTS.forEach(variant -> all.add(variant.apply(text))));
-    Stream.of(OptOutAccuracy.utterances(), tone(), mails()).flatMap(List::stream)
-        .forEach(text -> CORPUS_VARIANTS.forEach(variant -> all.add(variant.apply(text))));
+    WORDING.subList(0, 8).forEach(text -> all.add(LONG.apply(text)));
+    // the many short utterances as they are; the mails (headers, quotes, signatures) in every corpus variant too
+    Stream.of(OptOutAccuracy.utterances(), tone()).flatMap(List::stream).forEach(all::add);
+    mails().forEach(text -> CORPUS_VARIANTS.forEach(variant -> all.add(variant.apply(text))));
     texts = List.copyOf(all);
     found = texts.stream()
         .filter(t -> CLASSIFIER.classify(t, Channel.EMAIL).verdict() != OptOutClassifier.Verdict.NONE).toList();
@@ -104,7 +107,7 @@ class OptOutCuesTests {
   @Test
   void thePreCheckSaysNoOnlyWhereClassifyFindsNothing() {
     assertThat(missedBy(CLASSIFIER::mayFind)).isEmpty();
-    assertThat(found).as("texts classify finds wording in").hasSizeGreaterThan(2_000);
+    assertThat(found).as("texts classify finds wording in").hasSizeGreaterThan(1_900);
   }
 
   @Test
