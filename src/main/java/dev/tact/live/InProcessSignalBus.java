@@ -36,10 +36,13 @@ class InProcessSignalBus implements SignalBus, AutoCloseable {
   @Override
   public void publish(String topic, Object signal) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      // afterCompletion, not afterCommit: Spring still calls it for what an after-commit listener registers
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
-        public void afterCommit() {
-          deliver(topic, signal);
+        public void afterCompletion(int status) {
+          if (status == STATUS_COMMITTED) {
+            deliver(topic, signal);
+          }
         }
       });
     } else {

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * statement on the transaction's connection (so PostgreSQL still delivers them only if it commits). Being a
  * synchronization of its own, a signal of work rolled back to a savepoint is forgotten with that work's
  * synchronizations (SavepointAttempt), as PostgreSQL forgets a NOTIFY of a rolled-back subtransaction. A signal
- * published after the others were sent (by another synchronization's before-commit work) is sent after the commit.
+ * published after the others were sent (by another synchronization's before-commit work, or after the commit) is sent
+ * after the commit.
  */
 final class SignalAtCommit implements TransactionSynchronization {
 
@@ -49,9 +50,14 @@ final class SignalAtCommit implements TransactionSynchronization {
     send.accept(List.copyOf(payloads));
   }
 
+  /**
+   * Sends a signal the before-commit sending missed: published by another synchronization's before-commit work, or
+   * after the commit (an after-commit listener), when Spring no longer calls {@code afterCommit} of what registers
+   * then but still calls {@code afterCompletion}.
+   */
   @Override
-  public void afterCommit() {
-    if (!sent) {
+  public void afterCompletion(int status) {
+    if (status == STATUS_COMMITTED && !sent) {
       sent = true;
       send.accept(List.of(payload));
     }

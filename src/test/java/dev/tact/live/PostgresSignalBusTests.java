@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,6 +99,24 @@ class PostgresSignalBusTests {
     assertThat(StatementCounter.counted()).isEqualTo(1);
     heardUpTo(signal);
     assertThat(heard).containsExactly(signal);
+  }
+
+  /** As an after-commit event listener would: the transaction has committed, its synchronizations still run. */
+  @Test
+  void aSignalPublishedAfterTheCommitIsSent() {
+    Changed late = new Changed(UUID.randomUUID(), 1);
+    transactions.executeWithoutResult(status -> {
+      bus.publish("test", new Changed(UUID.randomUUID(), 1));
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          bus.publish("test", late);
+        }
+      });
+    });
+    Changed marker = marker();
+    heardUpTo(marker);
+    assertThat(heard).contains(late);
   }
 
   /** Publishes, outside any transaction, a signal that the test waits for. */
