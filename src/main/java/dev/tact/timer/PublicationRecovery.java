@@ -38,6 +38,23 @@ class PublicationRecovery implements WorkQueue<PublicationRecovery.Stored> {
 
   private static final Logger log = LoggerFactory.getLogger(PublicationRecovery.class);
 
+  /**
+   * Candidates in the order they were last submitted, COALESCE(last_resubmission_date, publication_date): the never
+   * resubmitted by publication date merged with the resubmitted by their last resubmission, each read in the order of
+   * event_publication_recovery_idx (its columns named in ORDER BY, so that H2 takes it) and stopped at as many as the
+   * page may need (V91). A top-level UNION, not a derived table: H2 2.4.240 gave a derived table's rows of the first
+   * page again to the same statement run with a larger {@code :read}.
+   */
+  private static final String CANDIDATES = """
+      (SELECT id, publication_date AS submitted FROM event_publication
+       WHERE completion_date IS NULL AND last_resubmission_date IS NULL AND publication_date < :due_before AND %1$s
+       ORDER BY completion_date, last_resubmission_date, publication_date LIMIT :read)
+      UNION ALL
+      (SELECT id, last_resubmission_date AS submitted FROM event_publication
+       WHERE completion_date IS NULL AND last_resubmission_date < :due_before AND %1$s
+       ORDER BY completion_date, last_resubmission_date LIMIT :read)
+      ORDER BY submitted LIMIT :limit OFFSET :offset""";
+
   /** One incomplete publication as claimed; {@code attempt} counts this run (the first run was 1). */
   record Stored(UUID id, String listenerId, String eventType, String serializedEvent, int attempt) {
 
@@ -111,22 +128,6 @@ class PublicationRecovery implements WorkQueue<PublicationRecovery.Stored> {
     }
     return statement.param("due_before", SqlTime.utc(dueBefore));
   }
-
-  /**
-   * Candidates in the order they were last submitted, COALESCE(last_resubmission_date, publication_date): the never
-   * resubmitted by publication date merged with the resubmitted by their last resubmission, each read in the order of
-   * event_publication_recovery_idx (its columns named in ORDER BY, so that H2 takes it) and stopped at as many as the
-   * page may need (V91).
-   */
-  private static final String CANDIDATES = """
-      (SELECT id, publication_date AS submitted FROM event_publication
-       WHERE completion_date IS NULL AND last_resubmission_date IS NULL AND publication_date < :due_before AND %1$s
-       ORDER BY completion_date, last_resubmission_date, publication_date LIMIT :read)
-      UNION ALL
-      (SELECT id, last_resubmission_date AS submitted FROM event_publication
-       WHERE completion_date IS NULL AND last_resubmission_date < :due_before AND %1$s
-       ORDER BY completion_date, last_resubmission_date LIMIT :read)
-      ORDER BY submitted LIMIT :limit OFFSET :offset""";
 
   /** Candidates read oldest first without a lock, then locked by id ({@link SkipLockedClaim}). */
   @Override
