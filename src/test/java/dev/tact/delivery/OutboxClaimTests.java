@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,6 +37,19 @@ class OutboxClaimTests {
 
       assertThat(claims.first()).containsExactlyElementsOf(due.subList(0, 5));
       assertThat(claims.second()).containsExactlyElementsOf(due.subList(5, 10));
+    }
+  }
+
+  /** Fails when the candidate read cannot stop at its LIMIT in index order (the single FOR UPDATE statement). */
+  @Test
+  void shouldReadOnlyTheBatchWhenClaimingOnH2() throws Exception {
+    try (ClaimDatabase database = ClaimDatabase.open(ClaimDatabase.Kind.H2)) {
+      IntStream.range(0, 50).forEach(i -> queued(database, "WEBHOOK", NOW.minusSeconds(100 - i)));
+      OutboxStore store = new OutboxStore(database.jdbc(), database.named());
+
+      assertThat(database.readsBeyond(6,
+          sql -> sql.strip().startsWith("SELECT") && sql.contains("FROM delivery_outbox"),
+          () -> store.claim("node", NOW, NOW.plusSeconds(60), 5, false))).isEmpty();
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,6 +42,23 @@ class NoiseLockClaimTests {
       assertThat(claims.first()).containsExactlyElementsOf(keys.subList(0, NoiseLocks.PRUNE_BATCH));
       assertThat(claims.second()).containsExactlyElementsOf(keys.subList(NoiseLocks.PRUNE_BATCH,
           NoiseLocks.PRUNE_BATCH * 2));
+    }
+  }
+
+  /** Fails when the candidate read cannot stop at its LIMIT in index order (the single FOR UPDATE statement). */
+  @Test
+  void shouldReadOnlyTheBatchWhenClaimingOnH2() throws Exception {
+    try (ClaimDatabase database = ClaimDatabase.open(ClaimDatabase.Kind.H2)) {
+      MutableClock clock = new MutableClock(T);
+      NoiseLocks locks = new NoiseLocks(database.jdbc(), database.jdbcTemplate(), clock);
+      IntStream.range(0, NoiseLocks.PRUNE_BATCH + 100).forEach(i -> {
+        clock.set(T.plusSeconds(i));
+        locks.lock(List.of("sender:s" + i + "@example.com"));
+      });
+
+      assertThat(database.readsBeyond(NoiseLocks.PRUNE_BATCH + 1,
+          sql -> sql.strip().startsWith("SELECT") && sql.contains("noise_lock"),
+          () -> locks.claimUnusedBefore(T.plus(Duration.ofHours(1))))).isEmpty();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.tact.testsupport;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +32,8 @@ public final class ClaimDatabase implements AutoCloseable {
   public enum Kind { H2, POSTGRES }
 
   private final HikariDataSource dataSource;
+  /** The same, recording what the current thread prepares while {@link StatementRecorder} records. */
+  private final DataSource recorded;
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
   private ClaimDatabase(String url) {
@@ -37,6 +43,7 @@ public final class ClaimDatabase implements AutoCloseable {
     if (url.startsWith("jdbc:h2:")) {
       dataSource.setUsername("sa");
     }
+    recorded = StatementCounter.counting(dataSource);
   }
 
   public static ClaimDatabase open(Kind kind) {
@@ -54,19 +61,54 @@ public final class ClaimDatabase implements AutoCloseable {
   }
 
   public JdbcClient jdbc() {
-    return JdbcClient.create(dataSource);
+    return JdbcClient.create(recorded);
   }
 
   public JdbcTemplate jdbcTemplate() {
-    return new JdbcTemplate(dataSource);
+    return new JdbcTemplate(recorded);
   }
 
   public NamedParameterJdbcTemplate named() {
-    return new NamedParameterJdbcTemplate(dataSource);
+    return new NamedParameterJdbcTemplate(recorded);
   }
 
   public JdbcTransactionManager transactionManager() {
-    return new JdbcTransactionManager(dataSource);
+    return new JdbcTransactionManager(recorded);
+  }
+
+  /**
+   * H2 only: runs {@code claim} in a transaction on this thread (rolled back after) and answers the reads of the
+   * statements it issued that {@code hot} picks which read more than {@code rows} rows (EXPLAIN ANALYZE with the same
+   * parameters) or seek an index by part of its key ({@link IndexSeeks#partialReads}); empty when every such statement
+   * read no more than it needed. A candidate read that H2 cannot take in an index's order reads every row that
+   * qualifies and sorts them.
+   */
+  public List<String> readsBeyond(int rows, Predicate<String> hot, Runnable claim) throws SQLException {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager());
+    List<StatementRecorder.Recorded> issued;
+    StatementRecorder.start();
+    try {
+      transaction.executeWithoutResult(status -> {
+        status.setRollbackOnly();
+        claim.run();
+      });
+    } finally {
+      issued = StatementRecorder.stop();
+    }
+    List<StatementRecorder.Recorded> checked = issued.stream().filter(s -> hot.test(s.sql())).toList();
+    if (checked.isEmpty()) {
+      return List.of("no statement picked among " + issued.stream().map(StatementRecorder.Recorded::sql)
+          .toList());
+    }
+    List<String> beyond = new ArrayList<>();
+    for (StatementRecorder.Recorded statement : checked) {
+      String plan = IndexSeeks.analyzed(dataSource, statement);
+      IndexSeeks.partialReads(dataSource, plan).forEach(read -> beyond.add(read + " in " + plan));
+      if (IndexSeeks.scanCounts(plan).stream().anyMatch(count -> count > rows)) {
+        beyond.add("more than " + rows + " rows read: " + plan);
+      }
+    }
+    return beyond;
   }
 
   /** What two claimers got: the first still held its batch while the second claimed. */

@@ -23,6 +23,7 @@ public final class IndexSeeks {
 
   private static final Pattern READ = Pattern.compile("/\\*\\s*public\\.([A-Za-z0-9_.]+)(?::(.*?))?\\s*\\*/",
       Pattern.DOTALL);
+  private static final Pattern SCAN_COUNT = Pattern.compile("/\\*\\s*scanCount:\\s*(\\d+)\\s*\\*/");
   private static final Pattern ROW_VALUES = Pattern.compile("^IN\\(ROW \\(([^)]*)\\)");
 
   private IndexSeeks() {}
@@ -39,6 +40,37 @@ public final class IndexSeeks {
         return rs.getString(1);
       }
     }
+  }
+
+  /**
+   * H2's plan of the statement as it ran (EXPLAIN ANALYZE, with the parameters it was issued with, in a transaction
+   * rolled back after): each read followed by the rows it read ({@code /* scanCount: n *}{@code /}).
+   */
+  public static String analyzed(DataSource dataSource, Recorded statement) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + statement.sql())) {
+        for (Map.Entry<Integer, Object> parameter : statement.parameters().entrySet()) {
+          explain.setObject(parameter.getKey(), parameter.getValue());
+        }
+        try (ResultSet rs = explain.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      } finally {
+        connection.rollback();
+      }
+    }
+  }
+
+  /** The rows each read of an analysed plan read, in the order of the plan. */
+  public static List<Integer> scanCounts(String analyzedPlan) {
+    List<Integer> counts = new ArrayList<>();
+    Matcher count = SCAN_COUNT.matcher(analyzedPlan);
+    while (count.find()) {
+      counts.add(Integer.parseInt(count.group(1)));
+    }
+    return counts;
   }
 
   /** The reads of the plan that scan a table or seek an index on a prefix of its columns only (empty: none). */

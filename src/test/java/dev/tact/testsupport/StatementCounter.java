@@ -83,6 +83,21 @@ public final class StatementCounter {
         new Class<?>[] {Connection.class}, handler);
   }
 
+  /** Connections that count and record ({@link StatementRecorder}) what the current thread prepares. */
+  static DataSource counting(DataSource dataSource) {
+    return new DelegatingDataSource(dataSource) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        return counting(super.getConnection());
+      }
+
+      @Override
+      public Connection getConnection(String username, String password) throws SQLException {
+        return counting(super.getConnection(username, password));
+      }
+    };
+  }
+
   @TestConfiguration(proxyBeanMethods = false)
   public static class Configuration {
 
