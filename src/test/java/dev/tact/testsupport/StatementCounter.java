@@ -49,7 +49,10 @@ public final class StatementCounter {
     return LAST.get();
   }
 
-  /** The data source, handing out connections that count (for a test that builds its own, without a context). */
+  /**
+   * The data source, handing out connections that count and record ({@link StatementRecorder}) what the current
+   * thread prepares (also for a test that builds its own, without a context).
+   */
   public static DataSource counting(DataSource dataSource) {
     return new DelegatingDataSource(dataSource) {
       @Override
@@ -81,21 +84,6 @@ public final class StatementCounter {
     };
     return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
         new Class<?>[] {Connection.class}, handler);
-  }
-
-  /** Connections that count and record ({@link StatementRecorder}) what the current thread prepares. */
-  static DataSource counting(DataSource dataSource) {
-    return new DelegatingDataSource(dataSource) {
-      @Override
-      public Connection getConnection() throws SQLException {
-        return counting(super.getConnection());
-      }
-
-      @Override
-      public Connection getConnection(String username, String password) throws SQLException {
-        return counting(super.getConnection(username, password));
-      }
-    };
   }
 
   @TestConfiguration(proxyBeanMethods = false)
