@@ -18,9 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TimerStore {
 
-  /** Waiting timers read at a time while looking for the next one no other transaction holds. */
-  private static final int NEXT_CANDIDATES = 20;
-
   private static final String COLUMNS =
       "kind, timer_key, due_at, payload, state, attempts, next_attempt_at, last_error, schedule_id";
   private static final int MAX_ERROR = 4000;
@@ -82,19 +79,28 @@ class TimerStore {
    * candidates read in the due index's order, then locked by key ({@link SkipLockedClaim}).
    */
   List<TimerRow> claimDue(Collection<String> kinds, Instant now, int limit) {
+    return claimWaiting(kinds, now, limit);
+  }
+
+  /** Waiting timers of {@code kinds}, due by {@code dueBy} (any when null), earliest first, locked ones passed over. */
+  private List<TimerRow> claimWaiting(Collection<String> kinds, Instant dueBy, int limit) {
+    String due = dueBy == null ? "" : " AND next_attempt_at <= :due";
+    Object dueAt = dueBy == null ? null : utc(dueBy);
     return SkipLockedClaim.claim(limit, (candidates, offset) -> jdbc.sql("""
             SELECT kind, timer_key FROM timer_entry
-            WHERE state = 'WAITING' AND kind IN (:kinds) AND next_attempt_at <= :now
+            WHERE state = 'WAITING' AND kind IN (:kinds)""" + due + """
+
             ORDER BY state, next_attempt_at
             LIMIT :limit OFFSET :offset""")
-            .param("kinds", kinds).param("now", utc(now)).param("limit", candidates).param("offset", offset)
+            .param("kinds", kinds).param("due", dueAt).param("limit", candidates).param("offset", offset)
             .query((rs, n) -> new Key(rs.getString("kind"), rs.getString("timer_key"))).list(),
         keys -> jdbc.sql("SELECT " + COLUMNS + " " + """
              FROM timer_entry
-            WHERE (kind, timer_key) IN (:keys) AND state = 'WAITING' AND next_attempt_at <= :now
+            WHERE (kind, timer_key) IN (:keys) AND state = 'WAITING'""" + due + """
+
             FOR UPDATE SKIP LOCKED""")
             .param("keys", keys.stream().map(key -> new Object[] {key.kind(), key.key()}).toList())
-            .param("now", utc(now)).query(TimerStore::row).list(),
+            .param("due", dueAt).query(TimerStore::row).list(),
         timer -> new Key(timer.kind(), timer.key()));
   }
 
@@ -103,36 +109,11 @@ class TimerStore {
   /**
    * Locks the waiting timer of one of {@code kinds} that is next due and that no other transaction holds. It
    * may not be due yet: then the caller learns how long it may sleep, and releases it by ending the transaction.
-   *
-   * <p>Candidates are read in due order without a lock, then locked one by one by their key (as {@link
-   * SkipLockedClaim} does, one at a time: only one is wanted): H2 reads (and locks)
-   * every row a FOR UPDATE query matches before it applies the LIMIT, here every waiting timer of the kinds
-   * (200,000 timers: 6-18 s a call, at each idle pass of the worker). Ordered by (state, next_attempt_at), as the
-   * due index is, H2 reads the first rows of that index only.
+   * Claimed as {@link #claimDue} claims (200,000 waiting timers cost 6-18 s a call on H2 as one FOR UPDATE query, at
+   * each idle pass of the worker), without the due condition.
    */
   Optional<TimerRow> claimNext(Collection<String> kinds) {
-    for (int offset = 0; ; offset += NEXT_CANDIDATES) {
-      List<TimerRow> candidates = jdbc.sql("SELECT " + COLUMNS + " " + """
-           FROM timer_entry
-          WHERE state = 'WAITING' AND kind IN (:kinds)
-          ORDER BY state, next_attempt_at
-          LIMIT :limit OFFSET :offset""")
-          .param("kinds", kinds).param("limit", NEXT_CANDIDATES).param("offset", offset)
-          .query(TimerStore::row).list();
-      for (TimerRow candidate : candidates) {
-        Optional<TimerRow> locked = jdbc.sql("SELECT " + COLUMNS + " " + """
-             FROM timer_entry
-            WHERE kind = :kind AND timer_key = :key AND state = 'WAITING'
-            FOR UPDATE SKIP LOCKED""")
-            .param("kind", candidate.kind()).param("key", candidate.key()).query(TimerStore::row).optional();
-        if (locked.isPresent()) {
-          return locked;
-        }
-      }
-      if (candidates.size() < NEXT_CANDIDATES) {
-        return Optional.empty();
-      }
-    }
+    return claimWaiting(kinds, null, 1).stream().findFirst();
   }
 
   /** Counts a failed attempt on this version of the timer: retried at {@code nextAttempt}, or parked. */
