@@ -14,19 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Finds or creates contacts from what people give us, and merges them when agents say so. */
 @Service
 public class ContactManagement {
 
   private final JdbcClient jdbc;
-  private final org.springframework.beans.factory.ObjectProvider<ContactChangeListener> changeListeners;
   /** The listeners, looked up at the first change (a lookup per change cost more than the listeners' work). */
-  private volatile List<ContactChangeListener> listeners;
+  private final Supplier<List<ContactChangeListener>> listeners;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final AuditLog audit;
@@ -38,7 +39,7 @@ public class ContactManagement {
       org.springframework.jdbc.core.JdbcTemplate template) {
     this.senders = new SendersResolution(jdbc, template, this::findAll, this::resolve, this::fillNames,
         this::changed);
-    this.changeListeners = changeListeners;
+    this.listeners = SingletonSupplier.of(() -> changeListeners.stream().toList());
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
@@ -262,12 +263,7 @@ public class ContactManagement {
 
   /** Every write to a contact's names or identities goes through here: search hears of it in the transaction. */
   private void changed(UUID contactId) {
-    List<ContactChangeListener> told = listeners;
-    if (told == null) {
-      told = changeListeners.stream().toList();
-      listeners = told;
-    }
-    told.forEach(listener -> listener.contactChanged(contactId));
+    listeners.get().forEach(listener -> listener.contactChanged(contactId));
   }
 
   private static String blankToNull(String s) {

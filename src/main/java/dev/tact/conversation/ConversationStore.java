@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.function.SingletonSupplier;
 
 /** The conversation tables, and only SQL: rules live in {@link ConversationManagement}. */
 @Repository
@@ -30,24 +32,18 @@ class ConversationStore {
       c.created_at, c.last_message_at, c.tier""";
 
   private final JdbcClient jdbc;
-  private final org.springframework.beans.factory.ObjectProvider<ConversationChangeListener> changeListeners;
   /** The listeners, looked up at the first change (a lookup per change cost more than the listeners' work). */
-  private volatile List<ConversationChangeListener> listeners;
+  private final Supplier<List<ConversationChangeListener>> listeners;
 
   ConversationStore(JdbcClient jdbc,
       org.springframework.beans.factory.ObjectProvider<ConversationChangeListener> changeListeners) {
     this.jdbc = jdbc;
-    this.changeListeners = changeListeners;
+    this.listeners = SingletonSupplier.of(() -> changeListeners.stream().toList());
   }
 
   /** Every write to a conversation's rows goes through here, so that search hears of it in the same transaction. */
   private void changed(UUID conversationId) {
-    List<ConversationChangeListener> told = listeners;
-    if (told == null) {
-      told = changeListeners.stream().toList();
-      listeners = told;
-    }
-    told.forEach(listener -> listener.conversationChanged(conversationId));
+    listeners.get().forEach(listener -> listener.conversationChanged(conversationId));
   }
 
   long nextNumber() {
