@@ -81,6 +81,11 @@ class WebFormBrowserTests extends MailRelayBrowserTest {
         .param("subject", subject).query(Long.class).single() == 1);
     long number = jdbc.sql("SELECT number FROM conv_conversation WHERE subject = :subject")
         .param("subject", subject).query(Long.class).single();
+    // the front door tags and assigns the new conversation after its filing commits: a page opened before that
+    // reloads when the change arrives, and a reload cancels the attachment's download the test clicks for
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+        SELECT COUNT(*) FROM routing_intent r JOIN conv_conversation c ON c.id = r.conversation_id
+        WHERE c.number = :number""").param("number", number).query(Long.class).single() == 1);
 
     page.navigate("/conversations/" + number);
     assertThat(page.locator("main h1")).containsText(subject);
