@@ -17,17 +17,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and send nothing)
  * @param timeZone the zone agent pages show times in for an agent who chose none on their profile (an IANA id such
  *     as Europe/Paris); blank: this node's system zone
+ * @param passwordHashStrength the bcrypt cost of new password hashes (log2 of its rounds, 4 to 31): each step doubles
+ *     the work of a sign-in and of a guess. 10 is bcrypt's usual cost; a stored hash keeps the cost it was made with,
+ *     so a change applies to passwords set from then on
  */
 @ConfigurationProperties("tact.staff")
 public record StaffProperties(@DefaultValue("") String baseUrl, @DefaultValue("P7D") Duration invitationValidity,
     @DefaultValue("PT1H") Duration resetValidity, @DefaultValue("PT24H") Duration setupValidity,
-    @DefaultValue("5") int resetsPerHour, @DefaultValue("") String timeZone) {
+    @DefaultValue("5") int resetsPerHour, @DefaultValue("") String timeZone,
+    @DefaultValue("10") int passwordHashStrength) {
 
   public StaffProperties {
     for (Duration d : new Duration[] {invitationValidity, resetValidity, setupValidity}) {
       if (d == null || d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("tact.staff link validities must be positive, not " + d);
       }
+    }
+    if (passwordHashStrength < 4 || passwordHashStrength > 31) {
+      throw new IllegalArgumentException(
+          "tact.staff.password-hash-strength must be a bcrypt cost from 4 to 31, not " + passwordHashStrength);
     }
     baseUrl = baseUrl == null ? "" : baseUrl.strip();
     timeZone = timeZone == null ? "" : timeZone.strip();
