@@ -119,18 +119,20 @@ class SilentChurnIntegrationTests {
     List<UUID> recoveredConversations = history(recovered, 10, 5, 70);
     publish(new EffortMeasured(recoveredConversations.getLast(), recovered.id(), 6, 5, 0, 1, false, 300, 80,
         ago(69)));
-    await().atMost(PATIENCE).until(() -> hasExperience(recovered.id(), PoorExperience.MANY_HANDOFFS));
+    awaitExperience(recovered, PoorExperience.MANY_HANDOFFS, recoveredConversations.getLast());
     UUID fine = UUID.randomUUID();
     inbound(recovered, fine, ago(60));
     await().atMost(PATIENCE).until(() -> churn.of(recovered.id()).orElseThrow().episodes() == 6);
     publish(new StatusChanged(fine, Status.OPEN, Status.SOLVED, ago(59)));
 
-    await().atMost(PATIENCE).until(() -> hasExperience(quiet.id(), PoorExperience.POOR_SURVEY)
-        && hasExperience(quiet.id(), PoorExperience.SLA_BREACHED) && hasExperience(recent.id(),
-        PoorExperience.POOR_SURVEY) && !churn.of(quiet.id()).orElseThrow().experiences().stream()
-        .anyMatch(e -> e.kind() == PoorExperience.LEFT_OPEN)
-        && churn.of(content.id()).orElseThrow().experiences().isEmpty()
-        && churn.of(recovered.id()).orElseThrow().experiences().isEmpty());
+    // one assertion per contact, so that a wait that runs out says which contact's state never came
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      assertThat(kinds(quiet)).as("quiet").contains(PoorExperience.POOR_SURVEY, PoorExperience.SLA_BREACHED)
+          .doesNotContain(PoorExperience.LEFT_OPEN);
+      assertThat(kinds(recent)).as("recent").contains(PoorExperience.POOR_SURVEY);
+      assertThat(kinds(content)).as("content").isEmpty();
+      assertThat(kinds(recovered)).as("recovered").isEmpty();
+    });
 
     AtRiskContact seen = churn.of(quiet.id()).orElseThrow();
     assertThat(seen.episodes()).isEqualTo(6);
@@ -327,6 +329,26 @@ class SilentChurnIntegrationTests {
 
   private Instant ago(int days) {
     return now.minus(Duration.ofDays(days));
+  }
+
+  /**
+   * Waits for the contact's experience; when it does not come, says what the ledger holds and how the listeners of
+   * the conversation's events fared (a CI run once waited here in vain, with nothing in the log).
+   */
+  private void awaitExperience(Contact contact, PoorExperience kind, UUID conversation) {
+    try {
+      await().atMost(PATIENCE).until(() -> hasExperience(contact.id(), kind));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("no " + kind + " for " + contact.id() + "; ledger: " + churn.of(contact.id())
+          + "; publications naming " + conversation + ": " + jdbc.sql("""
+              SELECT listener_id, event_type, status, completion_date, completion_attempts FROM event_publication
+              WHERE serialized_event LIKE :conversation""").param("conversation", "%" + conversation + "%")
+              .query().listOfRows(), e);
+    }
+  }
+
+  private List<PoorExperience> kinds(Contact contact) {
+    return churn.of(contact.id()).orElseThrow().experiences().stream().map(AtRiskContact.Experience::kind).toList();
   }
 
   private boolean hasExperience(UUID contactId, PoorExperience kind) {
