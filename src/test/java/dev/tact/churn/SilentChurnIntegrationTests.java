@@ -314,6 +314,13 @@ class SilentChurnIntegrationTests {
       int expected = count - i;
       await().atMost(PATIENCE).until(() -> churn.of(contact.id()).map(c -> c.episodes() == expected)
           .orElse(false));
+      // every other listener of the message too: the effort module measures the conversation and tells churn its
+      // own EffortMeasured, which would otherwise race one the test publishes next (seen in CI: the module's
+      // measure, no hand-offs, came second and took the test's "many hand-offs" away)
+      await().atMost(PATIENCE).until(() -> jdbc.sql("""
+          SELECT COUNT(*) FROM event_publication
+          WHERE completion_date IS NULL AND serialized_event LIKE :conversation""")
+          .param("conversation", "%" + conversation + "%").query(Long.class).single() == 0);
     }
     return conversations;
   }
