@@ -110,13 +110,16 @@ public class ChurnLedger {
     }
   }
 
-  /** A poor experience in a conversation no longer holds (a survey answer changed, effort re-measured). */
+  /**
+   * A poor experience in a conversation no longer holds as of {@code at} (a survey answer changed, effort
+   * re-measured); one recorded later stays.
+   */
   @Transactional
-  public void notPoor(UUID conversationId, PoorExperience kind) {
+  public void notPoor(UUID conversationId, PoorExperience kind, Instant at) {
     for (UUID contactId : store.contactsWithLatest(conversationId)) {
       store.lock(contactId).filter(row -> conversationId.equals(row.lastConversationId()))
           .ifPresent(row -> {
-            store.removeExperience(contactId, kind);
+            store.removeExperience(contactId, kind, at);
             store.refresh(contactId);
           });
     }

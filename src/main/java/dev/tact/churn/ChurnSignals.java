@@ -93,7 +93,7 @@ class ChurnSignals {
       ledger.poor(answer.conversationId(), PoorExperience.POOR_SURVEY,
           "Answered " + answer.score() + " of " + answer.scale() + comment, answer.answeredAt());
     } else if (answer.changed()) {
-      ledger.notPoor(answer.conversationId(), PoorExperience.POOR_SURVEY);
+      ledger.notPoor(answer.conversationId(), PoorExperience.POOR_SURVEY, answer.answeredAt());
     }
   }
 
@@ -114,7 +114,7 @@ class ChurnSignals {
       ledger.poor(effort.conversationId(), PoorExperience.MANY_HANDOFFS,
           effort.handoffs() + " hand-offs (effort " + effort.score() + " of 100)", effort.at());
     } else {
-      ledger.notPoor(effort.conversationId(), PoorExperience.MANY_HANDOFFS);
+      ledger.notPoor(effort.conversationId(), PoorExperience.MANY_HANDOFFS, effort.at());
     }
     if (effort.reopens() > 0) {
       ledger.poor(effort.conversationId(), PoorExperience.REOPENED,

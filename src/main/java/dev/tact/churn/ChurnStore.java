@@ -157,8 +157,15 @@ class ChurnStore {
     jdbc.sql("DELETE FROM churn_experience WHERE contact_id = :id").param("id", contactId).update();
   }
 
+  /**
+   * Records the experience in place of the contact's earlier one of its kind; one of its kind recorded at a later
+   * time stays (its events were heard in the other order).
+   */
   void putExperience(ExperienceRow e) {
-    removeExperience(e.contactId(), e.kind());
+    if (hasLaterExperience(e.contactId(), e.kind(), e.at())) {
+      return;
+    }
+    removeExperience(e.contactId(), e.kind(), e.at());
     jdbc.sql("""
         INSERT INTO churn_experience (contact_id, kind, conversation_id, detail, occurred_at)
         VALUES (:contact, :kind, :conversation, :detail, :at)""")
@@ -167,9 +174,19 @@ class ChurnStore {
         .param("at", utc(e.at())).update();
   }
 
-  void removeExperience(UUID contactId, PoorExperience kind) {
-    jdbc.sql("DELETE FROM churn_experience WHERE contact_id = :contact AND kind = :kind")
-        .param("contact", contactId).param("kind", kind.name()).update();
+  /**
+   * Removes the contact's experience of this kind recorded at {@code asOf} or before: what an event says no longer
+   * holds (a changed survey answer, a new effort measure) does not undo one recorded after it.
+   */
+  void removeExperience(UUID contactId, PoorExperience kind, Instant asOf) {
+    jdbc.sql("DELETE FROM churn_experience WHERE contact_id = :contact AND kind = :kind AND occurred_at <= :at")
+        .param("contact", contactId).param("kind", kind.name()).param("at", utc(asOf)).update();
+  }
+
+  private boolean hasLaterExperience(UUID contactId, PoorExperience kind, Instant at) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM churn_experience WHERE contact_id = :contact AND kind = :kind AND occurred_at > :at""")
+        .param("contact", contactId).param("kind", kind.name()).param("at", utc(at)).query(Long.class).single() > 0;
   }
 
   List<ExperienceRow> experiences(Collection<UUID> contactIds) {

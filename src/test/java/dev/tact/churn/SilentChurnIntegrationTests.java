@@ -181,6 +181,23 @@ class SilentChurnIntegrationTests {
   }
 
   @Test
+  void shouldKeepAPoorExperienceWhenAnOlderMeasureSayingOtherwiseIsHeardAfterIt() {
+    Contact late = contact("late");
+    UUID last = history(late, 10, 6, 30).getLast();
+    // two measures of the conversation, heard in the other order (two listener threads): the newer one first
+    publish(new EffortMeasured(last, late.id(), 6, 5, 0, 1, false, 300, 80, ago(2)));
+    awaitExperience(late, PoorExperience.MANY_HANDOFFS, last);
+    publish(new EffortMeasured(last, late.id(), 4, 1, 0, 1, false, 200, 40, ago(3)));
+    awaitHeard(last);
+
+    assertThat(kinds(late)).as("an older measure does not undo a newer one").contains(PoorExperience.MANY_HANDOFFS);
+
+    // a newer measure without many hand-offs does
+    publish(new EffortMeasured(last, late.id(), 7, 1, 0, 1, false, 400, 40, ago(1)));
+    await().atMost(PATIENCE).until(() -> !hasExperience(late.id(), PoorExperience.MANY_HANDOFFS));
+  }
+
+  @Test
   void shouldMoveTheChurnStateToTheSurvivorWhenContactsAreMerged() {
     // the merged contact has the rhythm and a poor latest episode; the survivor only an old purchase
     Contact away = contact("merged-away");
@@ -317,10 +334,7 @@ class SilentChurnIntegrationTests {
       // every other listener of the message too: the effort module measures the conversation and tells churn its
       // own EffortMeasured, which would otherwise race one the test publishes next (seen in CI: the module's
       // measure, no hand-offs, came second and took the test's "many hand-offs" away)
-      await().atMost(PATIENCE).until(() -> jdbc.sql("""
-          SELECT COUNT(*) FROM event_publication
-          WHERE completion_date IS NULL AND serialized_event LIKE :conversation""")
-          .param("conversation", "%" + conversation + "%").query(Long.class).single() == 0);
+      awaitHeard(conversation);
     }
     return conversations;
   }
@@ -352,6 +366,14 @@ class SilentChurnIntegrationTests {
               WHERE serialized_event LIKE :conversation""").param("conversation", "%" + conversation + "%")
               .query().listOfRows(), e);
     }
+  }
+
+  /** Until every listener of every event naming the conversation so far has run. */
+  private void awaitHeard(UUID conversation) {
+    await().atMost(PATIENCE).until(() -> jdbc.sql("""
+        SELECT COUNT(*) FROM event_publication
+        WHERE completion_date IS NULL AND serialized_event LIKE :conversation""")
+        .param("conversation", "%" + conversation + "%").query(Long.class).single() == 0);
   }
 
   private List<PoorExperience> kinds(Contact contact) {
