@@ -30,16 +30,7 @@ public final class IndexSeeks {
 
   /** H2's plan for the statement, with the parameters it was issued with. */
   public static String plan(DataSource dataSource, Recorded statement) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement.sql())) {
-      for (Map.Entry<Integer, Object> parameter : statement.parameters().entrySet()) {
-        explain.setObject(parameter.getKey(), parameter.getValue());
-      }
-      try (ResultSet rs = explain.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
+    return explained("EXPLAIN ", dataSource, statement);
   }
 
   /**
@@ -47,13 +38,18 @@ public final class IndexSeeks {
    * rolled back after): each read followed by the rows it read ({@code /* scanCount: n *}{@code /}).
    */
   public static String analyzed(DataSource dataSource, Recorded statement) throws SQLException {
+    return explained("EXPLAIN ANALYZE ", dataSource, statement);
+  }
+
+  /** The statement explained with its parameters, in a transaction rolled back after (ANALYZE runs it). */
+  private static String explained(String explain, DataSource dataSource, Recorded statement) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + statement.sql())) {
+      try (PreparedStatement explaining = connection.prepareStatement(explain + statement.sql())) {
         for (Map.Entry<Integer, Object> parameter : statement.parameters().entrySet()) {
-          explain.setObject(parameter.getKey(), parameter.getValue());
+          explaining.setObject(parameter.getKey(), parameter.getValue());
         }
-        try (ResultSet rs = explain.executeQuery()) {
+        try (ResultSet rs = explaining.executeQuery()) {
           rs.next();
           return rs.getString(1);
         }
